@@ -1,0 +1,78 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "journal",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "journal", targets: ["journal"]),
+    .library(name: "JournalKit", targets: ["JournalKit"]),
+    .library(name: "TeXMath", targets: ["TeXMath"]),
+    .library(name: "Tensors", targets: ["Tensors"]),
+    .library(name: "PyInterpreter", targets: ["PyInterpreter"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // System libraries: module.modulemap + shim.h only. No C pointer leaves the Swift file that
+    // wraps them.
+    .systemLibrary(
+      name: "CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .systemLibrary(
+      name: "COpenBLAS",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+
+    // TeX math to MathML. Knows nothing of journals.
+    .target(name: "TeXMath"),
+
+    // Tensors, autograd, nn, optim, random streams. Knows nothing of journals.
+    .target(name: "Tensors", dependencies: ["COpenBLAS"]),
+
+    // The cell language: a Python-subset interpreter bridged to Tensors.
+    .target(name: "PyInterpreter", dependencies: ["Tensors"]),
+
+    // Entries, import/export, Markdown pipeline, index & search, site, cell runner.
+    .target(
+      name: "JournalKit",
+      dependencies: [
+        "CCmarkGFM",
+        "TeXMath",
+        "PyInterpreter",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Yams", package: "Yams"),
+      ]
+    ),
+
+    // The thin command-line front end: one file per subcommand.
+    .executableTarget(
+      name: "journal",
+      dependencies: [
+        "JournalKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // Shared test fixtures and helpers (paths to ../shared/data, temp folders, running the binary).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+
+    .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "TestSupport"]),
+    .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
+    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "TestSupport"]),
+    .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter", "TestSupport"]),
+    .testTarget(
+      name: "JournalCLITests",
+      dependencies: ["JournalKit", "TestSupport"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,146 @@
+import Foundation
+import Yams
+
+/// The optional YAML block at the top of an entry, between `---` lines.
+public struct FrontMatter: Sendable, Hashable {
+  /// `title:`, if given.
+  public var title: String?
+  /// `tags:` as a list or a comma-separated string, in the author's order, without duplicates.
+  public var tags: [String]
+  /// `date:` as written, if given (checked against the file name by `Entry`).
+  public var date: String?
+  /// Every other key, in the author's order.
+  public var metadata: [(key: String, value: MetadataValue)]
+
+  public init(
+    title: String? = nil, tags: [String] = [], date: String? = nil,
+    metadata: [(key: String, value: MetadataValue)] = []
+  ) {
+    self.title = title
+    self.tags = tags
+    self.date = date
+    self.metadata = metadata
+  }
+
+  public static let empty = FrontMatter()
+
+  public var isEmpty: Bool { title == nil && tags.isEmpty && date == nil && metadata.isEmpty }
+
+  public static func == (a: FrontMatter, b: FrontMatter) -> Bool {
+    a.title == b.title && a.tags == b.tags && a.date == b.date
+      && MetadataValue.map(a.metadata) == MetadataValue.map(b.metadata)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(title)
+    hasher.combine(tags)
+    hasher.combine(date)
+  }
+
+  /// Splits `text` into its front matter and body.
+  ///
+  /// Front matter is recognised only when the very first line is `---` and a later line is `---`
+  /// or `...`. Returns the YAML source, the body, and the 1-based line where the body starts.
+  public static func split(_ text: String) -> (yaml: Substring?, body: Substring, bodyLine: Int) {
+    let utf8 = text.utf8
+    guard utf8.starts(with: "---\n".utf8) || utf8.starts(with: "---\r\n".utf8) else {
+      return (nil, text[...], 1)
+    }
+    var lineNumber = 1
+    var lineStart = text.index(after: text.firstIndex(of: "\n")!)
+    let yamlStart = lineStart
+    while lineStart < text.endIndex {
+      lineNumber += 1
+      let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+      var line = text[lineStart..<lineEnd]
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      if line == "---" || line == "..." {
+        let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+        return (text[yamlStart..<lineStart], text[bodyStart...], lineNumber + 1)
+      }
+      lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+    }
+    // No closing line: not front matter, the whole file is Markdown.
+    return (nil, text[...], 1)
+  }
+
+  /// Parses the YAML of a front-matter block. Errors name `file` and the line in that file.
+  public static func parse(yaml: Substring, file: String) throws -> FrontMatter {
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: String(yaml))
+    } catch let error as YamlError {
+      throw JournalError(.invalidInput, "front matter: \(yamlMessage(error))", file: file,
+        line: yamlLine(error).map { $0 + 1 } ?? 1)
+    } catch {
+      throw JournalError(.invalidInput, "front matter: \(error)", file: file, line: 1)
+    }
+    guard let node else { return .empty }
+    guard let mapping = node.mapping else {
+      throw JournalError(.invalidInput, "front matter must be a mapping of keys to values",
+        file: file, line: 2)
+    }
+    var result = FrontMatter()
+    for (keyNode, valueNode) in mapping {
+      let key = keyNode.string ?? "\(keyNode)"
+      let value = MetadataValue(valueNode)
+      switch key {
+      case "title": result.title = value.text
+      case "date": result.date = value.text
+      case "tags":
+        var seen = Set<String>()
+        let raw: [String]
+        switch value {
+        case .list(let items): raw = items.compactMap(\.text)
+        case .string(let s): raw = s.split(separator: ",").map(String.init)
+        default: raw = value.text.map { [$0] } ?? []
+        }
+        for tag in raw {
+          let t = tag.trimmingCharacters(in: .whitespaces).trimmingCharacters(
+            in: CharacterSet(charactersIn: "#"))
+          if !t.isEmpty, seen.insert(t).inserted { result.tags.append(t) }
+        }
+      default: result.metadata.append((key, value))
+      }
+    }
+    return result
+  }
+
+  private static func yamlLine(_ error: YamlError) -> Int? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+    case .composer(_, _, let mark, _): return mark.line
+    default: return nil
+    }
+  }
+
+  private static func yamlMessage(_ error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return problem
+    case .composer(_, let problem, _, _): return problem
+    default: return "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML"
+    }
+  }
+}
+
+extension MetadataValue {
+  init(_ node: Node) {
+    switch node {
+    case .scalar(let scalar):
+      if scalar.style == .plain {
+        if node.null != nil && (scalar.string.isEmpty || scalar.string == "~"
+          || scalar.string.lowercased() == "null") { self = .null; return }
+        if let b = node.bool { self = .bool(b); return }
+        if let i = node.int { self = .int(i); return }
+        if let d = node.float, scalar.string.contains(where: { $0 == "." || $0 == "e" }) {
+          self = .double(d); return
+        }
+      }
+      self = .string(scalar.string)
+    case .sequence(let seq): self = .list(seq.map(MetadataValue.init))
+    case .mapping(let map):
+      self = .map(map.map { (key: $0.key.string ?? "\($0.key)", value: MetadataValue($0.value)) })
+    case .alias: self = .null
+    }
+  }
+}

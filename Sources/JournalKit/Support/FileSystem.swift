@@ -1,0 +1,54 @@
+import Foundation
+
+/// File-system helpers that never leave a half-written file behind.
+public enum FileSystem {
+  /// Writes `data` to `url` atomically: a temporary file in the same folder, fsync, rename.
+  /// Creates intermediate folders.
+  public static func writeAtomically(_ data: Data, to url: URL) throws {
+    let folder = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw JournalError(.io, "cannot create folder: \(error.localizedDescription)",
+        file: folder.path)
+    }
+    let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    guard fd >= 0 else {
+      throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: url.path)
+    }
+    var ok = true
+    data.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n <= 0 { ok = false; return }
+        offset += n
+      }
+    }
+    if ok && fsync(fd) != 0 { ok = false }
+    close(fd)
+    guard ok, rename(temp.path, url.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temp.path)
+      throw JournalError(.io, "cannot write: \(reason)", file: url.path)
+    }
+  }
+
+  /// Writes `text` as UTF-8, atomically.
+  public static func writeAtomically(_ text: String, to url: URL) throws {
+    try writeAtomically(Data(text.utf8), to: url)
+  }
+
+  /// Reads a file as strict UTF-8, with errors that name `displayPath`.
+  public static func readText(at url: URL, displayPath: String? = nil) throws -> String {
+    let shown = displayPath ?? url.path
+    let data: Data
+    do {
+      data = try Data(contentsOf: url)
+    } catch {
+      throw JournalError(.io, "cannot read: \(error.localizedDescription)", file: shown)
+    }
+    return try decodeUTF8(data, file: shown)
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// An error that points at the place that caused it.
+///
+/// Every error a journal command reports can name a file and, where it makes sense, a line, so
+/// the CLI can print one readable `file:line: message` line and an editor can jump there.
+public struct JournalError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What kind of failure this is; the CLI maps it to an exit code.
+  public enum Code: Sendable, Hashable {
+    /// The input is malformed: a date line that cannot be parsed, bytes that are not UTF-8.
+    case invalidInput
+    /// Writing would change or lose existing data (an existing file with other content).
+    case conflict
+    /// A file or folder could not be read or written.
+    case io
+    /// A command-line value is not acceptable (exit code 2, like a usage error).
+    case usage
+    /// Nothing matched (exit code 1 with a short message, like grep).
+    case notFound
+  }
+
+  public var code: Code
+  public var message: String
+  /// The file the error is about, as the user would type it (relative where possible).
+  public var file: String?
+  /// 1-based line in `file`.
+  public var line: Int?
+
+  public init(_ code: Code, _ message: String, file: String? = nil, line: Int? = nil) {
+    self.code = code
+    self.message = message
+    self.file = file
+    self.line = line
+  }
+
+  /// `file:line: message`, `file: message` or `message`.
+  public var description: String {
+    switch (file, line) {
+    case let (file?, line?): return "\(file):\(line): \(message)"
+    case let (file?, nil): return "\(file): \(message)"
+    default: return message
+    }
+  }
+}
