@@ -65,14 +65,22 @@ let package = Package(
     // Shared test fixtures and helpers (paths to ../shared/data, temp folders, running the binary).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-    .testTarget(name: "JournalKitTests", dependencies: ["JournalKit", "TestSupport"]),
-    .testTarget(name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"]),
-    .testTarget(name: "TensorsTests", dependencies: ["Tensors", "TestSupport"]),
-    .testTarget(name: "PyInterpreterTests", dependencies: ["PyInterpreter", "TestSupport"]),
     .testTarget(
-      name: "JournalCLITests",
-      dependencies: ["JournalKit", "TestSupport"]
-    ),
+      name: "JournalKitTests", dependencies: ["JournalKit", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "TensorsTests", dependencies: ["Tensors", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "PyInterpreterTests", dependencies: ["PyInterpreter", "TestSupport"],
+      resources: [.copy("Fixtures")]),
+    // End-to-end tests of the real binary: depending on the executable makes `swift test` build it.
+    .testTarget(
+      name: "JournalCLITests", dependencies: ["journal", "JournalKit", "TestSupport"],
+      resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]
 )
