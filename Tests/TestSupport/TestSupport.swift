@@ -117,21 +117,24 @@ public func runProcess(
   process.standardOutput = out
   process.standardError = err
   process.standardInput = input
+  // A child that exits before reading its input must not kill the test with SIGPIPE.
+  signal(SIGPIPE, SIG_IGN)
   try process.run()
-  if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-  try input.fileHandleForWriting.close()
   // Read both pipes concurrently so a full pipe never blocks the child.
-  nonisolated(unsafe) var errData = Data()
+  final class Box: @unchecked Sendable { var data = Data() }
+  let errBox = Box()
   let group = DispatchGroup()
   group.enter()
   DispatchQueue.global().async {
-    errData = err.fileHandleForReading.readDataToEndOfFile()
+    errBox.data = err.fileHandleForReading.readDataToEndOfFile()
     group.leave()
   }
+  if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+  try? input.fileHandleForWriting.close()
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   group.wait()
   process.waitUntilExit()
   return ProcessResult(status: process.terminationStatus,
     stdout: String(decoding: outData, as: UTF8.self),
-    stderr: String(decoding: errData, as: UTF8.self))
+    stderr: String(decoding: errBox.data, as: UTF8.self))
 }
