@@ -1,0 +1,207 @@
+import Foundation
+
+/// CPython 3.11's `random.Random`, bit-identical for the same integer seed and call sequence.
+///
+/// Integers are limited to 64 bits (CPython's are unbounded); `getrandbits(words:)` gives
+/// wider values as little-endian 32-bit words, as CPython builds them.
+public struct PythonRandom: Sendable, Equatable {
+  /// The engine.
+  public var twister: MersenneTwister
+  /// `gauss_next`: the second value of the last `gauss` pair, if unused.
+  public var gaussNext: Double?
+
+  /// `random.seed(a)` / `Random(a)` for an integer `a`: `init_by_array` over the 32-bit words
+  /// of `abs(a)`, least significant first (one zero word for 0).
+  public init(seed: Int64) {
+    self.init(seedMagnitude: seed.magnitude)
+  }
+
+  /// `random.seed(a)` for a non-negative integer given by its magnitude.
+  public init(seedMagnitude: UInt64) {
+    var words: [UInt32] = [UInt32(truncatingIfNeeded: seedMagnitude)]
+    if seedMagnitude >> 32 != 0 { words.append(UInt32(truncatingIfNeeded: seedMagnitude >> 32)) }
+    self.init(seedWords: words)
+  }
+
+  /// `random.seed(a)` for an integer of any size given as little-endian 32-bit words of `abs(a)`
+  /// without high zero words.
+  public init(seedWords: [UInt32]) {
+    twister = MersenneTwister(key: seedWords.isEmpty ? [0] : seedWords)
+    gaussNext = nil
+  }
+
+  /// Reseeds in place (also clearing `gauss_next`).
+  public mutating func seed(_ seed: Int64) {
+    self = PythonRandom(seed: seed)
+  }
+
+  // MARK: Core
+
+  /// `random()`: a double in [0, 1) from 53 bits.
+  public mutating func random() -> Double {
+    twister.nextDouble53()
+  }
+
+  /// `getrandbits(k)` for `k` in 0...64.
+  public mutating func getrandbits(_ k: Int) -> UInt64 {
+    precondition((0...64).contains(k), "getrandbits: k must be in 0...64 here")
+    if k == 0 { return 0 }
+    if k <= 32 { return UInt64(twister.next32() >> (32 - k)) }
+    let low = UInt64(twister.next32())
+    let high = UInt64(twister.next32() >> (64 - k))
+    return high << 32 | low
+  }
+
+  /// `getrandbits(k)` for any `k`: the 32-bit words of the result, least significant first.
+  public mutating func getrandbits(words k: Int) -> [UInt32] {
+    precondition(k >= 0, "getrandbits: number of bits must be non-negative")
+    var remaining = k
+    var words: [UInt32] = []
+    while remaining > 0 {
+      var word = twister.next32()
+      if remaining < 32 { word >>= 32 - remaining }
+      words.append(word)
+      remaining -= 32
+    }
+    return words
+  }
+
+  /// `_randbelow(n)`: rejection sampling on `getrandbits(n.bit_length())`.
+  public mutating func randbelow(_ n: UInt64) -> UInt64 {
+    precondition(n > 0, "randbelow: n must be positive")
+    let k = 64 - n.leadingZeroBitCount
+    var r = getrandbits(k)
+    while r >= n { r = getrandbits(k) }
+    return r
+  }
+
+  // MARK: Integers
+
+  /// Errors of the integer helpers, worded like CPython's.
+  public struct RangeError: Error, Equatable, CustomStringConvertible {
+    /// CPython's message.
+    public var description: String
+  }
+
+  /// `randrange(stop)`.
+  public mutating func randrange(_ stop: Int64) throws(RangeError) -> Int64 {
+    guard stop > 0 else { throw RangeError(description: "empty range for randrange()") }
+    return Int64(randbelow(UInt64(stop)))
+  }
+
+  /// `randrange(start, stop, step)`.
+  public mutating func randrange(
+    _ start: Int64, _ stop: Int64, step: Int64 = 1
+  ) throws(RangeError) -> Int64 {
+    let width = stop - start
+    if step == 1 {
+      guard width > 0 else {
+        throw RangeError(description: "empty range for randrange(\(start), \(stop), \(width))")
+      }
+      return start + Int64(randbelow(UInt64(width)))
+    }
+    let n: Int64
+    if step > 0 {
+      n = Self.floorDivide(width + step - 1, step)
+    } else if step < 0 {
+      n = Self.floorDivide(width + step + 1, step)
+    } else {
+      throw RangeError(description: "zero step for randrange()")
+    }
+    guard n > 0 else { throw RangeError(description: "empty range for randrange()") }
+    return start + step * Int64(randbelow(UInt64(n)))
+  }
+
+  /// `randint(a, b)`: `randrange(a, b + 1)`, both ends included.
+  public mutating func randint(_ a: Int64, _ b: Int64) throws(RangeError) -> Int64 {
+    try randrange(a, b + 1)
+  }
+
+  private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+    let quotient = a / b
+    return (a % b != 0) && ((a < 0) != (b < 0)) ? quotient - 1 : quotient
+  }
+
+  // MARK: Sequences
+
+  /// `choice(seq)`: `seq[_randbelow(len(seq))]`; nil for an empty sequence (CPython raises).
+  public mutating func choice<Element>(_ elements: [Element]) -> Element? {
+    guard !elements.isEmpty else { return nil }
+    return elements[Int(randbelow(UInt64(elements.count)))]
+  }
+
+  /// `shuffle(x)` in place: from the end, swapping `x[i]` with `x[_randbelow(i + 1)]`.
+  public mutating func shuffle<Element>(_ elements: inout [Element]) {
+    guard elements.count > 1 else { return }
+    for i in stride(from: elements.count - 1, through: 1, by: -1) {
+      elements.swapAt(i, Int(randbelow(UInt64(i + 1))))
+    }
+  }
+
+  /// `sample(population, k)`: CPython picks a pool algorithm for small populations and a
+  /// set-based rejection algorithm for large ones; both are reproduced.
+  public mutating func sample<Element>(
+    _ population: [Element], count k: Int
+  ) throws(RangeError) -> [Element] {
+    let n = population.count
+    guard (0...n).contains(k) else {
+      throw RangeError(description: "Sample larger than population or is negative")
+    }
+    var setSize = 21
+    if k > 5 {
+      let exponent = Int(ceil(Foundation.log(Double(k * 3)) / Foundation.log(4.0)))
+      setSize += 1 << (2 * exponent)
+    }
+    var result: [Element] = []
+    result.reserveCapacity(k)
+    if n <= setSize {
+      var pool = population
+      for i in 0..<k {
+        let j = Int(randbelow(UInt64(n - i)))
+        result.append(pool[j])
+        pool[j] = pool[n - i - 1]
+      }
+    } else {
+      var selected = Set<Int>()
+      for _ in 0..<k {
+        var j = Int(randbelow(UInt64(n)))
+        while selected.contains(j) { j = Int(randbelow(UInt64(n))) }
+        selected.insert(j)
+        result.append(population[j])
+      }
+    }
+    return result
+  }
+
+  // MARK: Real distributions
+
+  /// `uniform(a, b)`: `a + (b - a) * random()`.
+  public mutating func uniform(_ a: Double, _ b: Double) -> Double {
+    a + (b - a) * random()
+  }
+
+  /// `gauss(mu, sigma)`: Box-Muller with the second value kept in `gauss_next`.
+  public mutating func gauss(mu: Double = 0, sigma: Double = 1) -> Double {
+    var z = gaussNext
+    gaussNext = nil
+    if z == nil {
+      let x2pi = random() * (2.0 * Double.pi)
+      let g2rad = (-2.0 * Foundation.log(1.0 - random())).squareRoot()
+      z = cos(x2pi) * g2rad
+      gaussNext = sin(x2pi) * g2rad
+    }
+    return mu + (z ?? 0) * sigma
+  }
+
+  /// `normalvariate(mu, sigma)`: Kinderman and Monahan's ratio method.
+  public mutating func normalvariate(mu: Double = 0, sigma: Double = 1) -> Double {
+    let magic = 4 * exp(-0.5) / 2.0.squareRoot()
+    while true {
+      let u1 = random()
+      let u2 = 1.0 - random()
+      let z = magic * (u1 - 0.5) / u2
+      let zz = z * z / 4.0
+      if zz <= -Foundation.log(u2) { return mu + z * sigma }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// One parameter of a PyTorch module as its default initialisation fills it.
+public struct TorchParameter: Sendable, Equatable {
+  /// PyTorch's name, e.g. `weight_ih_l0_reverse`.
+  public var name: String
+  /// The tensor shape.
+  public var shape: [Int]
+  /// The values in C order.
+  public var values: [Float]
+}
+
+/// The recurrent layers whose parameters `TorchGenerator.recurrentParameters` initialises.
+public enum TorchRecurrentMode: String, Sendable, CaseIterable {
+  /// `nn.RNN` (tanh or relu): one gate.
+  case rnn
+  /// `nn.LSTM`: four gates (input, forget, cell, output).
+  case lstm
+  /// `nn.GRU`: three gates (reset, update, new).
+  case gru
+
+  /// The number of gates stacked in each weight's first dimension.
+  public var gateCount: Int {
+    switch self {
+    case .rnn: 1
+    case .lstm: 4
+    case .gru: 3
+    }
+  }
+}
+
+extension TorchGenerator {
+  /// The bound of `kaiming_uniform_(w, a)` in fan-in mode with the leaky-ReLU gain, computed in
+  /// double with Python's operation order: `sqrt(3) * (sqrt(2 / (1 + a^2)) / sqrt(fan_in))`.
+  public static func kaimingUniformBound(fanIn: Int, a: Double = 5.0.squareRoot()) -> Double {
+    let gain = (2.0 / (1 + a * a)).squareRoot()
+    let std = gain / Double(fanIn).squareRoot()
+    return 3.0.squareRoot() * std
+  }
+
+  /// The bias bound of Linear and Conv layers: `1 / sqrt(fan_in)`, 0 for an empty fan-in.
+  public static func biasBound(fanIn: Int) -> Double {
+    fanIn > 0 ? 1 / Double(fanIn).squareRoot() : 0
+  }
+
+  /// `nn.init.kaiming_uniform_(w, a)` for a float32 weight with the given fan-in.
+  public mutating func kaimingUniform(
+    count: Int, fanIn: Int, a: Double = 5.0.squareRoot()
+  ) -> [Float] {
+    let bound = Self.kaimingUniformBound(fanIn: fanIn, a: a)
+    return uniform(from: -bound, to: bound, count: count)
+  }
+
+  /// The parameters of `nn.Linear(inFeatures, outFeatures, bias)` as its constructor draws
+  /// them: `weight` (out, in) by Kaiming-uniform with `a = sqrt(5)`, then `bias` (out).
+  public mutating func linearParameters(
+    inFeatures: Int, outFeatures: Int, bias: Bool = true
+  ) -> [TorchParameter] {
+    var parameters = [
+      TorchParameter(
+        name: "weight", shape: [outFeatures, inFeatures],
+        values: kaimingUniform(count: outFeatures * inFeatures, fanIn: inFeatures))
+    ]
+    if bias {
+      let bound = Self.biasBound(fanIn: inFeatures)
+      parameters.append(
+        TorchParameter(
+          name: "bias", shape: [outFeatures],
+          values: uniform(from: -bound, to: bound, count: outFeatures)))
+    }
+    return parameters
+  }
+
+  /// The parameters of `nn.Conv2d(inChannels, outChannels, kernelSize, groups:, bias:)`:
+  /// `weight` (out, in / groups, kh, kw) by Kaiming-uniform over `fan_in = in / groups * kh * kw`,
+  /// then `bias` (out) uniform in `±1 / sqrt(fan_in)`.
+  public mutating func conv2dParameters(
+    inChannels: Int, outChannels: Int, kernelSize: (height: Int, width: Int),
+    groups: Int = 1, bias: Bool = true
+  ) -> [TorchParameter] {
+    let shape = [outChannels, inChannels / groups, kernelSize.height, kernelSize.width]
+    let fanIn = shape[1] * shape[2] * shape[3]
+    var parameters = [
+      TorchParameter(
+        name: "weight", shape: shape,
+        values: kaimingUniform(count: shape.reduce(1, *), fanIn: fanIn))
+    ]
+    if bias && fanIn != 0 {
+      let bound = Self.biasBound(fanIn: fanIn)
+      parameters.append(
+        TorchParameter(
+          name: "bias", shape: [outChannels],
+          values: uniform(from: -bound, to: bound, count: outChannels)))
+    }
+    return parameters
+  }
+
+  /// The parameters of `nn.RNN`, `nn.LSTM` or `nn.GRU` in registration order (per layer, per
+  /// direction: `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`), each uniform in
+  /// `±1 / sqrt(hidden_size)`.
+  public mutating func recurrentParameters(
+    mode: TorchRecurrentMode, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
+    bias: Bool = true, bidirectional: Bool = false
+  ) -> [TorchParameter] {
+    let bound = hiddenSize > 0 ? 1.0 / Double(hiddenSize).squareRoot() : 0
+    let gateSize = mode.gateCount * hiddenSize
+    let directions = bidirectional ? 2 : 1
+    var parameters: [TorchParameter] = []
+    for layer in 0..<numLayers {
+      let layerInput = layer == 0 ? inputSize : hiddenSize * directions
+      for direction in 0..<directions {
+        let suffix = "_l\(layer)" + (direction == 1 ? "_reverse" : "")
+        var shapes = [
+          ("weight_ih" + suffix, [gateSize, layerInput]),
+          ("weight_hh" + suffix, [gateSize, hiddenSize]),
+        ]
+        if bias {
+          shapes += [("bias_ih" + suffix, [gateSize]), ("bias_hh" + suffix, [gateSize])]
+        }
+        for (name, shape) in shapes {
+          let values = uniform(from: -bound, to: bound, count: shape.reduce(1, *))
+          parameters.append(TorchParameter(name: name, shape: shape, values: values))
+        }
+      }
+    }
+    return parameters
+  }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+@testable import Tensors
+
+/// PyTorch's CPU generator against streams recorded from PyTorch 2.13 CPU, for both the
+/// AVX2/AVX-512 kernel build (the machine's default) and the non-SIMD build.
+@Suite struct RandomTorchTests {
+  static let builds: [(fixture: String, capability: TorchCPUCapability)] = [
+    ("torch_streams", .avx2), ("torch_default_streams", .default),
+  ]
+
+  static var arguments: [(Int, Int)] {
+    builds.indices.flatMap { build in
+      (0..<RandomFixture.caseCount(builds[build].fixture)).map { (build, $0) }
+    }
+  }
+
+  @Test(arguments: arguments)
+  func replaysRecordedStream(build: Int, index: Int) {
+    let (fixture, capability) = Self.builds[build]
+    let fixtureCase = RandomFixture.cases(fixture)[index]
+    let seed = (fixtureCase.fields["seed"] as? NSNumber)?.uint64Value ?? 0
+    var generator = TorchGenerator(seed: seed, capability: capability)
+    var checked = 0
+    for call in fixtureCase.calls {
+      let n = call.int("n")
+      switch call.op {
+      case "rand":
+        expectSame(generator.uniform(count: n), call, "f32", &checked)
+      case "rand64":
+        expectSame(generator.uniformDouble(count: n), call, "f64", &checked)
+      case "uniform":
+        let values = generator.uniform(from: call.double("low"), to: call.double("high"), count: n)
+        expectSame(values, call, "f32", &checked)
+      case "uniform64":
+        let values = generator.uniformDouble(
+          from: call.double("low"), to: call.double("high"), count: n)
+        expectSame(values, call, "f64", &checked)
+      case "randint":
+        let values = generator.randint(low: call.int64("low"), high: call.int64("high"), count: n)
+        #expect(values == call.int64s, "randint")
+        checked += values.count
+      case "randperm":
+        let values = generator.randperm(n)
+        #expect(values == call.int64s, "randperm")
+        checked += values.count
+      case "bernoulli":
+        expectSame(generator.bernoulli(p: call.double("p"), count: n), call, "f32", &checked)
+      case "bernoulli_tensor":
+        let p = (call.doubles("probs") ?? []).map { Float($0) }
+        expectSame(generator.bernoulli(probabilities: p), call, "f32", &checked)
+      case "bernoulli_tensor64":
+        let p = call.doubles("probs") ?? []
+        expectSame(generator.bernoulli(probabilities: p), call, "f64", &checked)
+      case "dropout":
+        expectSame(generator.dropoutMask(p: call.double("p"), count: n), call, "f32", &checked)
+      case "randn":
+        expectSame(generator.randn(count: n), call, "f32", &checked)
+      case "randn64":
+        expectSame(generator.normalDouble(count: n), call, "f64", &checked)
+      case "normal":
+        let values = generator.normal(mean: call.double("mean"), std: call.double("std"), count: n)
+        expectSame(values, call, "f32", &checked)
+      case "normal64":
+        let values = generator.normalDouble(
+          mean: call.double("mean"), std: call.double("std"), count: n)
+        expectSame(values, call, "f64", &checked)
+      case "linear":
+        let parameters = generator.linearParameters(
+          inFeatures: call.int("in"), outFeatures: call.int("out"), bias: call.bool("bias"))
+        expectSame(parameters, call, &checked)
+      case "conv2d":
+        let parameters = generator.conv2dParameters(
+          inChannels: call.int("in"), outChannels: call.int("out"),
+          kernelSize: (call.int("kh"), call.int("kw")), groups: call.int("groups"),
+          bias: call.bool("bias"))
+        expectSame(parameters, call, &checked)
+      case "rnn", "lstm", "gru":
+        let parameters = generator.recurrentParameters(
+          mode: TorchRecurrentMode(rawValue: call.op) ?? .rnn, inputSize: call.int("in"),
+          hiddenSize: call.int("hidden"), numLayers: call.int("layers"), bias: call.bool("bias"),
+          bidirectional: call.bool("bidirectional"))
+        expectSame(parameters, call, &checked)
+      default:
+        Issue.record("unknown call \(call.op) in \(fixtureCase.name)")
+      }
+    }
+    #expect(checked > 0)
+  }
+
+  private func expectSame(
+    _ values: [Float], _ call: RandomFixtureCall, _ key: String, _ checked: inout Int
+  ) {
+    let expected = call.hexDoubles(key)
+    #expect(!expected.isEmpty, "\(call.op) has no recorded values")
+    #expect(RandomFixture.bits(values) == RandomFixture.bits(expected), "\(call.op) \(call.fields)")
+    checked += values.count
+  }
+
+  private func expectSame(
+    _ values: [Double], _ call: RandomFixtureCall, _ key: String, _ checked: inout Int
+  ) {
+    let expected = call.hexDoubles(key)
+    #expect(!expected.isEmpty, "\(call.op) has no recorded values")
+    #expect(RandomFixture.bits(values) == RandomFixture.bits(expected), "\(call.op) \(call.fields)")
+    checked += values.count
+  }
+
+  private func expectSame(
+    _ parameters: [TorchParameter], _ call: RandomFixtureCall, _ checked: inout Int
+  ) {
+    let expected = call.records("params")
+    #expect(parameters.map(\.name) == expected.map { $0.fields["name"] as? String ?? "" })
+    for (parameter, reference) in zip(parameters, expected) {
+      #expect(parameter.shape == reference.fields["shape"] as? [Int], "\(parameter.name)")
+      #expect(
+        RandomFixture.bits(parameter.values) == RandomFixture.bits(reference.hexDoubles("f32")),
+        "\(call.op) \(parameter.name)")
+      checked += parameter.values.count
+    }
+  }
+
+  @Test func manualSeedDropsTheCachedNormal() {
+    var generator = TorchGenerator(seed: 4)
+    _ = generator.randn(count: 1)
+    #expect(generator.cachedNormal != nil)
+    generator.manualSeed(4)
+    #expect(generator == TorchGenerator(seed: 4))
+  }
+
+  @Test func kaimingBoundOfLinearIsOneOverSqrtFanIn() {
+    // With a = sqrt(5) the gain is sqrt(1/3), so the bound is 1/sqrt(fan_in) up to rounding.
+    let bound = TorchGenerator.kaimingUniformBound(fanIn: 16)
+    #expect(abs(bound - 0.25) < 1e-15)
+  }
+}
