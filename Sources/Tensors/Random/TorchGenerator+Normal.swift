@@ -79,7 +79,8 @@ extension TorchGenerator {
   /// The final `* std + mean` is fused in every build: `normal_fill` is an out-of-line
   /// template that the linker takes from an FMA-enabled translation unit (fixtures of
   /// `ATEN_CPU_CAPABILITY=default` show it fused while the scalar kernel is not).
-  private func normalFill16Double(_ data: inout [Double], at start: Int, mean: Double, std: Double) {
+  private func normalFill16Double(_ data: inout [Double], at start: Int, mean: Double, std: Double)
+  {
     for j in start..<(start + 8) {
       let u1 = 1 - data[j]
       let u2 = data[j + 8]

@@ -1,0 +1,107 @@
+import Testing
+
+@testable import Tensors
+
+/// CPython 3.11's `random.Random` against streams recorded from CPython 3.11.7.
+@Suite struct RandomPythonTests {
+  static let fixture = "cpython_streams"
+
+  /// The little-endian 32-bit words of `abs(n)` for a decimal integer of any size.
+  static func magnitudeWords(_ decimal: String) -> [UInt32] {
+    var words: [UInt32] = []
+    for digit in decimal where digit.isNumber {
+      var carry = UInt64(digit.wholeNumberValue ?? 0)
+      for i in words.indices {
+        let value = UInt64(words[i]) * 10 + carry
+        words[i] = UInt32(truncatingIfNeeded: value)
+        carry = value >> 32
+      }
+      if carry != 0 { words.append(UInt32(carry)) }
+    }
+    return words
+  }
+
+  @Test(arguments: 0..<RandomFixture.caseCount(fixture))
+  func replaysRecordedStream(index: Int) throws {
+    let fixtureCase = RandomFixture.cases(Self.fixture)[index]
+    var random = PythonRandom(
+      seedWords: Self.magnitudeWords(fixtureCase.fields["seed"] as? String ?? ""))
+    var checked = 0
+    for call in fixtureCase.calls {
+      let n = call.int("n")
+      var integers: [String] = []
+      var reals: [Double] = []
+      switch call.op {
+      case "random":
+        reals = (0..<n).map { _ in random.random() }
+      case "gauss":
+        reals = (0..<n).map { _ in random.gauss(mu: call.double("mu"), sigma: call.double("sigma"))
+        }
+      case "uniform":
+        reals = (0..<n).map { _ in random.uniform(call.double("a"), call.double("b")) }
+      case "normalvariate":
+        reals = (0..<n).map { _ in
+          random.normalvariate(mu: call.double("mu"), sigma: call.double("sigma"))
+        }
+      case "getrandbits":
+        integers = (0..<n).map { _ in String(random.getrandbits(call.int("k"))) }
+      case "randbelow":
+        integers = (0..<n).map { _ in String(random.randbelow(UInt64(call.int("m")))) }
+      case "randint":
+        integers = try (0..<n).map { _ in
+          String(try random.randint(call.int64("a"), call.int64("b")))
+        }
+      case "randrange":
+        integers = try (0..<n).map { _ in
+          String(
+            try random.randrange(call.int64("start"), call.int64("stop"), step: call.int64("step")))
+        }
+      case "choice":
+        let population = Array(0..<call.int("m"))
+        integers = (0..<n).map { _ in String(random.choice(population) ?? -1) }
+      case "shuffle":
+        var values = Array(0..<call.int("m"))
+        random.shuffle(&values)
+        integers = values.map(String.init)
+      case "sample":
+        integers = try random.sample(Array(0..<call.int("m")), count: call.int("k")).map(
+          String.init)
+      default:
+        Issue.record("unknown call \(call.op) in \(fixtureCase.name)")
+      }
+      if reals.isEmpty {
+        #expect(!call.decimalStrings.isEmpty, "\(call.op) has no recorded values")
+        #expect(integers == call.decimalStrings, "\(call.op) in \(fixtureCase.name)")
+        checked += integers.count
+      } else {
+        let expected = call.hexDoubles("f64")
+        #expect(RandomFixture.bits(reals) == RandomFixture.bits(expected), "\(call.op)")
+        checked += reals.count
+      }
+    }
+    #expect(checked > 0)
+  }
+
+  @Test func seedWordsOfLargeIntegers() {
+    #expect(Self.magnitudeWords("4294967296") == [0, 1])
+    #expect(PythonRandom(seed: -7) == PythonRandom(seed: 7))
+    #expect(PythonRandom(seed: 0) == PythonRandom(seedWords: []))
+  }
+
+  @Test func getrandbitsBeyond64BitsFillsLowWordsFirst() {
+    var wide = PythonRandom(seed: 5)
+    var narrow = PythonRandom(seed: 5)
+    let words = wide.getrandbits(words: 70)
+    #expect(words.count == 3)
+    #expect(words[0] == UInt32(narrow.getrandbits(32)))
+    #expect(words[1] == UInt32(narrow.getrandbits(32)))
+    #expect(UInt64(words[2]) == narrow.getrandbits(6))
+  }
+
+  @Test func emptyRangesThrow() {
+    var random = PythonRandom(seed: 1)
+    #expect(throws: PythonRandom.RangeError.self) { try random.randrange(5, 5) }
+    #expect(throws: PythonRandom.RangeError.self) { try random.randrange(0, 10, step: 0) }
+    #expect(throws: PythonRandom.RangeError.self) { try random.sample([1, 2], count: 3) }
+  }
+}
