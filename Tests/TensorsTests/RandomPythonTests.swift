@@ -39,6 +39,15 @@ import Testing
         }
       case "uniform":
         reals = (0..<n).map { _ in random.uniform(call.double("a"), call.double("b")) }
+      case "expovariate":
+        reals = (0..<n).map { _ in random.expovariate(call.double("lambd")) }
+      case "choices":
+        let population = Array(0..<call.int("m"))
+        let cumulative = call.doubles("cum_weights")
+        integers = try random.choices(
+          population, weights: cumulative ?? call.doubles("weights"),
+          cumulative: cumulative != nil, count: call.int("k")
+        ).map(String.init)
       case "normalvariate":
         reals = (0..<n).map { _ in
           random.normalvariate(mu: call.double("mu"), sigma: call.double("sigma"))

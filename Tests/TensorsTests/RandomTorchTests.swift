@@ -76,6 +76,21 @@ import Testing
           kernelSize: (call.int("kh"), call.int("kw")), groups: call.int("groups"),
           bias: call.bool("bias"))
         expectSame(parameters, call, &checked)
+      case "conv":
+        let parameters = generator.convolutionParameters(
+          inChannels: call.int("in"), outChannels: call.int("out"),
+          kernelSize: call.fields["kernel"] as? [Int] ?? [], groups: call.int("groups"),
+          bias: call.bool("bias"), transposed: call.bool("transposed"))
+        expectSame(parameters, call, &checked)
+      case "embedding":
+        let parameters = generator.embeddingParameters(
+          count: call.int("count"), dimension: call.int("dim"))
+        expectSame(parameters, call, &checked)
+      case "rnn_cell", "lstm_cell", "gru_cell":
+        let parameters = generator.recurrentCellParameters(
+          mode: TorchRecurrentMode(rawValue: String(call.op.dropLast("_cell".count))) ?? .rnn,
+          inputSize: call.int("in"), hiddenSize: call.int("hidden"), bias: call.bool("bias"))
+        expectSame(parameters, call, &checked)
       case "rnn", "lstm", "gru":
         let parameters = generator.recurrentParameters(
           mode: TorchRecurrentMode(rawValue: call.op) ?? .rnn, inputSize: call.int("in"),

@@ -173,7 +173,51 @@ public struct PythonRandom: Sendable, Equatable {
     return result
   }
 
+  /// `choices(population, weights, k=k)`: with replacement, `floor(random() * n)` without
+  /// weights, otherwise `bisect_right` of `random() * total` in the running sums (which
+  /// `cum_weights` gives directly: pass them with `cumulative: true`).
+  public mutating func choices<Element>(
+    _ population: [Element], weights: [Double]? = nil, cumulative: Bool = false, count k: Int
+  ) throws(RangeError) -> [Element] {
+    let n = population.count
+    guard let weights else {
+      guard n > 0 || k == 0 else { throw RangeError(description: "list index out of range") }
+      return (0..<k).map { _ in population[Int((random() * Double(n)).rounded(.down))] }
+    }
+    var sums = weights
+    if !cumulative {
+      var total = 0.0
+      sums = weights.map { weight in
+        total += weight
+        return total
+      }
+    }
+    guard sums.count == n else {
+      throw RangeError(description: "The number of weights does not match the population")
+    }
+    let total = sums.last ?? 0
+    guard total > 0 else {
+      throw RangeError(description: "Total of weights must be greater than zero")
+    }
+    guard total.isFinite else { throw RangeError(description: "Total of weights must be finite") }
+    return (0..<k).map { _ in
+      let x = random() * total
+      var low = 0
+      var high = n - 1
+      while low < high {
+        let mid = (low + high) / 2
+        if x < sums[mid] { high = mid } else { low = mid + 1 }
+      }
+      return population[low]
+    }
+  }
+
   // MARK: Real distributions
+
+  /// `expovariate(lambd)`: `-log(1 - random()) / lambd`.
+  public mutating func expovariate(_ lambda: Double) -> Double {
+    -Foundation.log(1.0 - random()) / lambda
+  }
 
   /// `uniform(a, b)`: `a + (b - a) * random()`.
   public mutating func uniform(_ a: Double, _ b: Double) -> Double {

@@ -71,15 +71,30 @@ extension TorchGenerator {
     return parameters
   }
 
-  /// The parameters of `nn.Conv2d(inChannels, outChannels, kernelSize, groups:, bias:)`:
-  /// `weight` (out, in / groups, kh, kw) by Kaiming-uniform over `fan_in = in / groups * kh * kw`,
-  /// then `bias` (out) uniform in `±1 / sqrt(fan_in)`.
+  /// The parameters of `nn.Conv2d(inChannels, outChannels, kernelSize, groups:, bias:)`.
   public mutating func conv2dParameters(
     inChannels: Int, outChannels: Int, kernelSize: (height: Int, width: Int),
     groups: Int = 1, bias: Bool = true
   ) -> [TorchParameter] {
-    let shape = [outChannels, inChannels / groups, kernelSize.height, kernelSize.width]
-    let fanIn = shape[1] * shape[2] * shape[3]
+    convolutionParameters(
+      inChannels: inChannels, outChannels: outChannels,
+      kernelSize: [kernelSize.height, kernelSize.width], groups: groups, bias: bias)
+  }
+
+  /// The parameters of `nn.Conv1d/2d/3d` (or `nn.ConvTranspose1d/2d/3d` when `transposed`).
+  ///
+  /// `weight` is (out, in / groups, *kernel) or, transposed, (in, out / groups, *kernel); it is
+  /// Kaiming-uniform over `fan_in = weight.shape[1] * prod(kernel)`, then `bias` (out) is
+  /// uniform in `±1 / sqrt(fan_in)`.
+  public mutating func convolutionParameters(
+    inChannels: Int, outChannels: Int, kernelSize: [Int], groups: Int = 1, bias: Bool = true,
+    transposed: Bool = false
+  ) -> [TorchParameter] {
+    let shape =
+      transposed
+      ? [inChannels, outChannels / groups] + kernelSize
+      : [outChannels, inChannels / groups] + kernelSize
+    let fanIn = shape.dropFirst().reduce(1, *)
     var parameters = [
       TorchParameter(
         name: "weight", shape: shape,
@@ -93,6 +108,28 @@ extension TorchGenerator {
           values: uniform(from: -bound, to: bound, count: outChannels)))
     }
     return parameters
+  }
+
+  /// The weight of `nn.Embedding(count, dimension)`: standard normal (`normal_`), float32.
+  public mutating func embeddingParameters(count: Int, dimension: Int) -> [TorchParameter] {
+    [
+      TorchParameter(
+        name: "weight", shape: [count, dimension], values: normal(count: count * dimension))
+    ]
+  }
+
+  /// The parameters of `nn.RNNCell`, `nn.LSTMCell` or `nn.GRUCell`: `weight_ih`, `weight_hh`,
+  /// `bias_ih`, `bias_hh`, each uniform in `±1 / sqrt(hidden_size)`.
+  public mutating func recurrentCellParameters(
+    mode: TorchRecurrentMode, inputSize: Int, hiddenSize: Int, bias: Bool = true
+  ) -> [TorchParameter] {
+    let layer = recurrentParameters(
+      mode: mode, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: 1, bias: bias)
+    return layer.map { parameter in
+      var cell = parameter
+      cell.name = String(parameter.name.dropLast("_l0".count))
+      return cell
+    }
   }
 
   /// The parameters of `nn.RNN`, `nn.LSTM` or `nn.GRU` in registration order (per layer, per

@@ -54,12 +54,12 @@ extension TorchGenerator {
     var data = (0..<count).map { _ in uniformDouble() }
     var start = 0
     while start + 16 <= count {
-      normalFill16Double(&data, at: start, mean: mean, std: std)
+      Self.normalFill16Double(&data, at: start, mean: mean, std: std)
       start += 16
     }
     if count % 16 != 0 {
       for i in (count - 16)..<count { data[i] = uniformDouble() }
-      normalFill16Double(&data, at: count - 16, mean: mean, std: std)
+      Self.normalFill16Double(&data, at: count - 16, mean: mean, std: std)
     }
     return data
   }
@@ -76,11 +76,13 @@ extension TorchGenerator {
 
   /// `normal_fill_16<double>`: Box-Muller over 8 pairs `(data[j], data[j + 8])`.
   ///
-  /// The final `* std + mean` is fused in every build: `normal_fill` is an out-of-line
-  /// template that the linker takes from an FMA-enabled translation unit (fixtures of
-  /// `ATEN_CPU_CAPABILITY=default` show it fused while the scalar kernel is not).
-  private func normalFill16Double(_ data: inout [Double], at start: Int, mean: Double, std: Double)
-  {
+  /// The final `* std + mean` is fused in every build: the fixtures of
+  /// `ATEN_CPU_CAPABILITY=default` show it fused while the scalar kernel is not, presumably
+  /// because the out-of-line `normal_fill` template the linker keeps comes from an FMA-enabled
+  /// translation unit.
+  private static func normalFill16Double(
+    _ data: inout [Double], at start: Int, mean: Double, std: Double
+  ) {
     for j in start..<(start + 8) {
       let u1 = 1 - data[j]
       let u2 = data[j + 8]
