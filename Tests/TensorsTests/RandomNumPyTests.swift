@@ -48,10 +48,15 @@ import Testing
         state.shuffle(&values)
         expectSame(values, call, &checked)
       case "multivariate_normal":
-        let dimension = call.doubles("mean")?.count ?? 0
-        let draws = state.multivariateNormalDraws(dimension: dimension, count: n)
+        let mean = call.doubles("mean") ?? []
+        var twin = state
+        let draws = twin.multivariateNormalDraws(dimension: mean.count, count: n)
         #expect(RandomFixture.bits(draws) == RandomFixture.bits(call.hexDoubles("draws")))
-        checked += draws.count
+        let samples = state.multivariateNormal(
+          mean: mean, singularValues: call.hexDoubles("svd_s"),
+          rightSingularVectors: call.hexDoubles("svd_vt"), count: n)
+        #expect(state == twin)
+        expectSame(samples, call, &checked)
       default:
         Issue.record("unknown call \(call.op) in \(fixtureCase.name)")
       }

@@ -236,13 +236,38 @@ public struct NumPyRandomState: Sendable, Equatable {
 
   // MARK: Multivariate normal
 
-  /// The standard normal draws behind `multivariate_normal(mean, cov, size)`.
-  ///
-  /// NumPy draws `count * dimension` standard normals (C order, one row per sample), then
-  /// computes `x @ (sqrt(s)[:, None] * v) + mean` from `u, s, v = svd(cov)`. The tensor side
-  /// does that transform; the draws here are bit-identical, the product is as exact as the
-  /// SVD and matrix product it uses.
+  /// The standard normal draws behind `multivariate_normal(mean, cov, size)`: `count *
+  /// dimension` of them, one row per sample.
   public mutating func multivariateNormalDraws(dimension: Int, count: Int) -> [Double] {
     standardNormal(count: dimension * count)
+  }
+
+  /// `multivariate_normal(mean, cov, count)` given `cov`'s SVD `u, s, vt = svd(cov)`.
+  ///
+  /// NumPy computes `x @ (sqrt(s)[:, None] * vt) + mean` over the draws `x`. The SVD belongs
+  /// to the tensor side (LAPACK); its `s` and `vt` come in here. The product accumulates with
+  /// fused multiply-adds in index order, which matches NumPy's OpenBLAS `dgemm` on the
+  /// recorded fixtures; a different BLAS may round the product differently, never the draws.
+  /// The result has `count` rows of `mean.count` values.
+  public mutating func multivariateNormal(
+    mean: [Double], singularValues: [Double], rightSingularVectors vt: [Double], count: Int
+  ) -> [Double] {
+    let d = mean.count
+    precondition(singularValues.count == d && vt.count == d * d, "SVD of a d x d covariance")
+    var factor = vt
+    for row in 0..<d {
+      let scale = singularValues[row].squareRoot()
+      for column in 0..<d { factor[row * d + column] = scale * vt[row * d + column] }
+    }
+    let draws = multivariateNormalDraws(dimension: d, count: count)
+    var samples = [Double](repeating: 0, count: count * d)
+    for sample in 0..<count {
+      for column in 0..<d {
+        var sum = 0.0
+        for k in 0..<d { sum = sum.addingProduct(draws[sample * d + k], factor[k * d + column]) }
+        samples[sample * d + column] = sum + mean[column]
+      }
+    }
+    return samples
   }
 }
