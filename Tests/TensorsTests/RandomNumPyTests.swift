@@ -36,6 +36,12 @@ import Testing
       case "randint":
         let values = state.randint(low: call.int64("low"), high: call.int64("high"), count: n)
         expectSame(values, call, &checked)
+      case "randint_dtype":
+        let dtype = NumPyIntegerType(rawValue: call.fields["dtype"] as? String ?? "")
+        #expect(dtype != nil)
+        let values = state.randint(
+          low: call.int64("low"), high: call.int64("high"), count: n, dtype: dtype ?? .int64)
+        expectSame(values, call, &checked)
       case "choice":
         let values = try state.choice(
           populationSize: call.int("a"), count: call.int("size"), replace: call.bool("replace"),

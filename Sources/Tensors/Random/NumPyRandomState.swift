@@ -92,6 +92,46 @@ public struct NumPyRandomState: Sendable, Equatable {
     }
   }
 
+  /// `randint(low, high, size, dtype)` for the narrower dtypes, whose draws differ.
+  ///
+  /// 32- and 64-bit dtypes draw like `int64`. 16- and 8-bit dtypes cut each 32-bit output
+  /// into 2 or 4 pieces, low bits first, and `bool` into 32 single bits; the buffer lives for
+  /// one call, as NumPy's does. The caller checks that [low, high) fits the dtype.
+  public mutating func randint(
+    low: Int64, high: Int64, count: Int, dtype: NumPyIntegerType
+  ) -> [Int64] {
+    precondition(low < high, "randint: low >= high")
+    let range = UInt64(bitPattern: high &- 1 &- low)
+    let pieceBits: Int
+    switch dtype {
+    case .int64, .uint64, .int32, .uint32: return randint(low: low, high: high, count: count)
+    case .int16, .uint16: pieceBits = 16
+    case .int8, .uint8: pieceBits = 8
+    case .bool: pieceBits = 1
+    }
+    if range == 0 { return [Int64](repeating: low, count: count) }
+    let pieceMask: UInt32 = pieceBits == 32 ? .max : (1 << pieceBits) - 1
+    let mask = dtype == .bool ? 1 : UInt32(truncatingIfNeeded: Self.mask(covering: range))
+    let bound = UInt32(truncatingIfNeeded: range)
+    var buffer: UInt32 = 0
+    var remaining = 0
+    func nextPiece() -> UInt32 {
+      if remaining == 0 {
+        buffer = twister.next32()
+        remaining = 32 / pieceBits - 1
+      } else {
+        buffer >>= pieceBits
+        remaining -= 1
+      }
+      return buffer & pieceMask
+    }
+    return (0..<count).map { _ in
+      var value = nextPiece() & mask
+      while value > bound { value = nextPiece() & mask }
+      return low + Int64(value)
+    }
+  }
+
   /// `randint(high, size=count)`: values in [0, high).
   public mutating func randint(high: Int64, count: Int) -> [Int64] {
     randint(low: 0, high: high, count: count)
@@ -270,4 +310,9 @@ public struct NumPyRandomState: Sendable, Equatable {
     }
     return samples
   }
+}
+
+/// The integer dtypes of `RandomState.randint`; they decide how many bits each draw uses.
+public enum NumPyIntegerType: String, Sendable, CaseIterable {
+  case bool, int8, uint8, int16, uint16, int32, uint32, int64, uint64
 }
