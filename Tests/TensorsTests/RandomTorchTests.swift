@@ -76,6 +76,8 @@ import Testing
           kernelSize: (call.int("kh"), call.int("kw")), groups: call.int("groups"),
           bias: call.bool("bias"))
         expectSame(parameters, call, &checked)
+      case "init":
+        expectSame(Self.initialise(&generator, call), call, "f32", &checked)
       case "conv":
         let parameters = generator.convolutionParameters(
           inChannels: call.int("in"), outChannels: call.int("out"),
@@ -133,6 +135,34 @@ import Testing
         RandomFixture.bits(parameter.values) == RandomFixture.bits(reference.hexDoubles("f32")),
         "\(call.op) \(parameter.name)")
       checked += parameter.values.count
+    }
+  }
+
+  /// Runs the `nn.init` function a fixture call names, with its keyword arguments.
+  static func initialise(_ generator: inout TorchGenerator, _ call: RandomFixtureCall) -> [Float] {
+    let shape = call.fields["shape"] as? [Int] ?? []
+    let kwargs = call.fields["kwargs"] as? [String: Any] ?? [:]
+    let gain = (kwargs["gain"] as? NSNumber)?.doubleValue ?? 1
+    let mode: TorchFanMode = kwargs["mode"] as? String == "fan_out" ? .fanOut : .fanIn
+    let slope = (kwargs["a"] as? NSNumber)?.doubleValue ?? 0
+    let nonlinearity: TorchNonlinearity =
+      switch kwargs["nonlinearity"] as? String {
+      case "relu": .relu
+      case "tanh": .tanh
+      case "selu": .selu
+      case "sigmoid": .sigmoid
+      default: .leakyReLU(negativeSlope: slope)
+      }
+    switch call.fields["fn"] as? String {
+    case "xavier_uniform_": return generator.xavierUniform(shape: shape, gain: gain)
+    case "xavier_normal_": return generator.xavierNormal(shape: shape, gain: gain)
+    case "kaiming_uniform_":
+      return generator.kaimingUniform(shape: shape, mode: mode, nonlinearity: nonlinearity)
+    case "kaiming_normal_":
+      return generator.kaimingNormal(shape: shape, mode: mode, nonlinearity: nonlinearity)
+    default:
+      Issue.record("unknown initialiser \(call.fields)")
+      return []
     }
   }
 

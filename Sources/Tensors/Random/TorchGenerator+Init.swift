@@ -163,3 +163,74 @@ extension TorchGenerator {
     return parameters
   }
 }
+
+/// The nonlinearities of `nn.init.calculate_gain`.
+public enum TorchNonlinearity: Sendable, Equatable {
+  case linear, sigmoid, tanh, relu, selu
+  case leakyReLU(negativeSlope: Double)
+
+  /// `calculate_gain(nonlinearity, param)`, in double as PyTorch computes it.
+  public var gain: Double {
+    switch self {
+    case .linear, .sigmoid: 1
+    case .tanh: 5.0 / 3
+    case .relu: 2.0.squareRoot()
+    case .selu: 3.0 / 4
+    case .leakyReLU(let slope): (2.0 / (1 + slope * slope)).squareRoot()
+    }
+  }
+}
+
+/// Which fan `kaiming_*` scales by.
+public enum TorchFanMode: Sendable {
+  case fanIn, fanOut
+}
+
+extension TorchGenerator {
+  /// `_calculate_fan_in_and_fan_out`: dims 1 and 0, times the receptive field of dims 2...
+  public static func fans(of shape: [Int]) -> (fanIn: Int, fanOut: Int) {
+    precondition(shape.count >= 2, "fan in and fan out need at least 2 dimensions")
+    let receptiveField = shape.dropFirst(2).reduce(1, *)
+    return (shape[1] * receptiveField, shape[0] * receptiveField)
+  }
+
+  /// `nn.init.xavier_uniform_(w, gain)`: uniform in `±sqrt(3) * gain * sqrt(2 / (in + out))`.
+  public mutating func xavierUniform(shape: [Int], gain: Double = 1) -> [Float] {
+    let (fanIn, fanOut) = Self.fans(of: shape)
+    let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
+    let bound = 3.0.squareRoot() * std
+    return uniform(from: -bound, to: bound, count: shape.reduce(1, *))
+  }
+
+  /// `nn.init.xavier_normal_(w, gain)`: `normal_(0, gain * sqrt(2 / (in + out)))`.
+  public mutating func xavierNormal(shape: [Int], gain: Double = 1) -> [Float] {
+    let (fanIn, fanOut) = Self.fans(of: shape)
+    let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
+    return normal(mean: 0, std: std, count: shape.reduce(1, *))
+  }
+
+  /// `nn.init.kaiming_uniform_(w, a, mode, nonlinearity)`; PyTorch's defaults are fan-in and
+  /// leaky ReLU with slope 0 (gain sqrt(2)).
+  public mutating func kaimingUniform(
+    shape: [Int], mode: TorchFanMode = .fanIn,
+    nonlinearity: TorchNonlinearity = .leakyReLU(negativeSlope: 0)
+  ) -> [Float] {
+    let std = nonlinearity.gain / Double(Self.fan(of: shape, mode)).squareRoot()
+    let bound = 3.0.squareRoot() * std
+    return uniform(from: -bound, to: bound, count: shape.reduce(1, *))
+  }
+
+  /// `nn.init.kaiming_normal_(w, a, mode, nonlinearity)`: `normal_(0, gain / sqrt(fan))`.
+  public mutating func kaimingNormal(
+    shape: [Int], mode: TorchFanMode = .fanIn,
+    nonlinearity: TorchNonlinearity = .leakyReLU(negativeSlope: 0)
+  ) -> [Float] {
+    let std = nonlinearity.gain / Double(Self.fan(of: shape, mode)).squareRoot()
+    return normal(mean: 0, std: std, count: shape.reduce(1, *))
+  }
+
+  private static func fan(of shape: [Int], _ mode: TorchFanMode) -> Int {
+    let fans = fans(of: shape)
+    return mode == .fanIn ? fans.fanIn : fans.fanOut
+  }
+}
