@@ -31,10 +31,16 @@ import Testing
     #expect(pair.next64() == high << 32 | low)
   }
 
-  @Test func stateRoundTrips() {
+  @Test func restoringAShortStateThrows() {
+    #expect(throws: RandomError(.value, "state must be 624 elements")) {
+      try MersenneTwister(state: [1, 2, 3], position: 0)
+    }
+  }
+
+  @Test func stateRoundTrips() throws {
     var original = MersenneTwister(seed: 77)
     for _ in 0..<700 { _ = original.next32() }
-    var restored = MersenneTwister(state: original.state, position: original.position)
+    var restored = try MersenneTwister(state: original.state, position: original.position)
     #expect(restored.next32() == original.next32())
   }
 }

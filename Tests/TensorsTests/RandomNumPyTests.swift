@@ -34,12 +34,12 @@ import Testing
         let values = state.uniform(low: call.double("low"), high: call.double("high"), count: n)
         expectSame(values, call, &checked)
       case "randint":
-        let values = state.randint(low: call.int64("low"), high: call.int64("high"), count: n)
+        let values = try state.randint(low: call.int64("low"), high: call.int64("high"), count: n)
         expectSame(values, call, &checked)
       case "randint_dtype":
         let dtype = NumPyIntegerType(rawValue: call.fields["dtype"] as? String ?? "")
         #expect(dtype != nil)
-        let values = state.randint(
+        let values = try state.randint(
           low: call.int64("low"), high: call.int64("high"), count: n, dtype: dtype ?? .int64)
         expectSame(values, call, &checked)
       case "choice":
@@ -58,7 +58,7 @@ import Testing
         var twin = state
         let draws = twin.multivariateNormalDraws(dimension: mean.count, count: n)
         #expect(RandomFixture.bits(draws) == RandomFixture.bits(call.hexDoubles("draws")))
-        let samples = state.multivariateNormal(
+        let samples = try state.multivariateNormal(
           mean: mean, singularValues: call.hexDoubles("svd_s"),
           rightSingularVectors: call.hexDoubles("svd_vt"), count: n)
         #expect(state == twin)
@@ -93,12 +93,27 @@ import Testing
     #expect(state == NumPyRandomState(seed: 3))
   }
 
+  @Test func randintRejectsEmptyAndOutOfBoundsRanges() {
+    var state = NumPyRandomState(seed: 0)
+    #expect(throws: RandomError(.value, "low >= high")) {
+      try state.randint(low: 5, high: 5, count: 1)
+    }
+    #expect(throws: RandomError(.value, "high <= 0")) { try state.randint(high: 0, count: 1) }
+    #expect(throws: RandomError(.value, "high is out of bounds for int8")) {
+      try state.randint(low: 0, high: 200, count: 1, dtype: .int8)
+    }
+    #expect(throws: RandomError(.value, "low is out of bounds for uint8")) {
+      try state.randint(low: -1, high: 10, count: 1, dtype: .uint8)
+    }
+    #expect(state == NumPyRandomState(seed: 0))
+  }
+
   @Test func choiceRejectsBadProbabilities() {
     var state = NumPyRandomState(seed: 0)
-    #expect(throws: NumPyRandomState.ChoiceError.self) {
+    #expect(throws: RandomError.self) {
       try state.choice(populationSize: 3, count: 2, p: [0.5, 0.2, 0.2])
     }
-    #expect(throws: NumPyRandomState.ChoiceError.self) {
+    #expect(throws: RandomError.self) {
       try state.choice(populationSize: 3, count: 4, replace: false)
     }
   }

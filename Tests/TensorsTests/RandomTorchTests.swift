@@ -17,7 +17,7 @@ import Testing
   }
 
   @Test(arguments: arguments)
-  func replaysRecordedStream(build: Int, index: Int) {
+  func replaysRecordedStream(build: Int, index: Int) throws {
     let (fixture, capability) = Self.builds[build]
     let fixtureCase = RandomFixture.cases(fixture)[index]
     let seed = (fixtureCase.fields["seed"] as? NSNumber)?.uint64Value ?? 0
@@ -38,11 +38,12 @@ import Testing
           from: call.double("low"), to: call.double("high"), count: n)
         expectSame(values, call, "f64", &checked)
       case "randint":
-        let values = generator.randint(low: call.int64("low"), high: call.int64("high"), count: n)
+        let values = try generator.randint(
+          low: call.int64("low"), high: call.int64("high"), count: n)
         #expect(values == call.int64s, "randint")
         checked += values.count
       case "randperm":
-        let values = generator.randperm(n)
+        let values = try generator.randperm(n)
         #expect(values == call.int64s, "randperm")
         checked += values.count
       case "bernoulli":
@@ -77,7 +78,7 @@ import Testing
           bias: call.bool("bias"))
         expectSame(parameters, call, &checked)
       case "init":
-        expectSame(Self.initialise(&generator, call), call, "f32", &checked)
+        expectSame(try Self.initialise(&generator, call), call, "f32", &checked)
       case "conv":
         let parameters = generator.convolutionParameters(
           inChannels: call.int("in"), outChannels: call.int("out"),
@@ -139,7 +140,9 @@ import Testing
   }
 
   /// Runs the `nn.init` function a fixture call names, with its keyword arguments.
-  static func initialise(_ generator: inout TorchGenerator, _ call: RandomFixtureCall) -> [Float] {
+  static func initialise(
+    _ generator: inout TorchGenerator, _ call: RandomFixtureCall
+  ) throws -> [Float] {
     let shape = call.fields["shape"] as? [Int] ?? []
     let kwargs = call.fields["kwargs"] as? [String: Any] ?? [:]
     let gain = (kwargs["gain"] as? NSNumber)?.doubleValue ?? 1
@@ -154,16 +157,27 @@ import Testing
       default: .leakyReLU(negativeSlope: slope)
       }
     switch call.fields["fn"] as? String {
-    case "xavier_uniform_": return generator.xavierUniform(shape: shape, gain: gain)
-    case "xavier_normal_": return generator.xavierNormal(shape: shape, gain: gain)
+    case "xavier_uniform_": return try generator.xavierUniform(shape: shape, gain: gain)
+    case "xavier_normal_": return try generator.xavierNormal(shape: shape, gain: gain)
     case "kaiming_uniform_":
-      return generator.kaimingUniform(shape: shape, mode: mode, nonlinearity: nonlinearity)
+      return try generator.kaimingUniform(shape: shape, mode: mode, nonlinearity: nonlinearity)
     case "kaiming_normal_":
-      return generator.kaimingNormal(shape: shape, mode: mode, nonlinearity: nonlinearity)
+      return try generator.kaimingNormal(shape: shape, mode: mode, nonlinearity: nonlinearity)
     default:
       Issue.record("unknown initialiser \(call.fields)")
       return []
     }
+  }
+
+  @Test func badArgumentsThrowPyTorchsMessages() {
+    var generator = TorchGenerator(seed: 0)
+    #expect(
+      throws: RandomError(
+        .value, "random_ expects 'from' to be less than 'to', but got from=3 >= to=3")
+    ) { try generator.randint(low: 3, high: 3, count: 1) }
+    #expect(throws: RandomError.self) { try generator.randperm(-1) }
+    #expect(throws: RandomError.self) { try generator.xavierUniform(shape: [4]) }
+    #expect(generator == TorchGenerator(seed: 0))
   }
 
   @Test func manualSeedDropsTheCachedNormal() {

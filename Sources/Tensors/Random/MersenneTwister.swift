@@ -54,9 +54,13 @@ public struct MersenneTwister: Sendable, Equatable {
   }
 
   /// Restores a saved state (for example NumPy's `get_state()` key and position).
-  public init(state: [UInt32], position: Int) {
-    precondition(state.count == Self.stateSize, "MT19937 state has 624 words")
-    precondition((0...Self.stateSize).contains(position), "MT19937 position out of range")
+  public init(state: [UInt32], position: Int) throws(RandomError) {
+    guard state.count == Self.stateSize else {
+      throw RandomError(.value, "state must be 624 elements")
+    }
+    guard (0...Self.stateSize).contains(position) else {
+      throw RandomError(.value, "pos must be between 0 and 624")
+    }
     self.state = state
     self.position = position
   }

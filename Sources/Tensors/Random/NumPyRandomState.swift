@@ -84,8 +84,10 @@ public struct NumPyRandomState: Sendable, Equatable {
   ///
   /// Legacy NumPy draws masked rejection samples: 32-bit words when `high - 1 - low` fits in
   /// 32 bits, 64-bit words (two outputs, high word first) otherwise.
-  public mutating func randint(low: Int64, high: Int64, count: Int) -> [Int64] {
-    precondition(low < high, "randint: low >= high")
+  public mutating func randint(
+    low: Int64, high: Int64, count: Int
+  ) throws(RandomError) -> [Int64] {
+    guard low < high else { throw RandomError(.value, "low >= high") }
     let range = UInt64(bitPattern: high &- 1 &- low)
     return (0..<count).map { _ in
       Int64(bitPattern: UInt64(bitPattern: low) &+ boundedMasked(range))
@@ -99,12 +101,17 @@ public struct NumPyRandomState: Sendable, Equatable {
   /// one call, as NumPy's does. The caller checks that [low, high) fits the dtype.
   public mutating func randint(
     low: Int64, high: Int64, count: Int, dtype: NumPyIntegerType
-  ) -> [Int64] {
-    precondition(low < high, "randint: low >= high")
+  ) throws(RandomError) -> [Int64] {
+    let (minimum, maximum) = dtype.bounds
+    guard low >= minimum else { throw RandomError(.value, "low is out of bounds for \(dtype)") }
+    guard high - 1 <= maximum else {
+      throw RandomError(.value, "high is out of bounds for \(dtype)")
+    }
+    guard low < high else { throw RandomError(.value, "low >= high") }
     let range = UInt64(bitPattern: high &- 1 &- low)
     let pieceBits: Int
     switch dtype {
-    case .int64, .uint64, .int32, .uint32: return randint(low: low, high: high, count: count)
+    case .int64, .uint64, .int32, .uint32: return try randint(low: low, high: high, count: count)
     case .int16, .uint16: pieceBits = 16
     case .int8, .uint8: pieceBits = 8
     case .bool: pieceBits = 1
@@ -133,8 +140,9 @@ public struct NumPyRandomState: Sendable, Equatable {
   }
 
   /// `randint(high, size=count)`: values in [0, high).
-  public mutating func randint(high: Int64, count: Int) -> [Int64] {
-    randint(low: 0, high: high, count: count)
+  public mutating func randint(high: Int64, count: Int) throws(RandomError) -> [Int64] {
+    guard high > 0 else { throw RandomError(.value, "high <= 0") }
+    return try randint(low: 0, high: high, count: count)
   }
 
   /// A value in [0, range] by masked rejection, as `random_bounded_uint64_fill(use_masked=True)`.
@@ -194,12 +202,6 @@ public struct NumPyRandomState: Sendable, Equatable {
 
   // MARK: Choice
 
-  /// Errors of `choice`, worded like NumPy's.
-  public struct ChoiceError: Error, Equatable, CustomStringConvertible {
-    /// NumPy's message.
-    public var description: String
-  }
-
   /// `choice(populationSize, size, replace, p)`: indices into the population (`a[idx]`
   /// for an array `a`).
   ///
@@ -208,34 +210,34 @@ public struct NumPyRandomState: Sendable, Equatable {
   /// replacement with `p`: NumPy's repeated-rounds algorithm, zeroing chosen entries.
   public mutating func choice(
     populationSize: Int, count: Int, replace: Bool = true, p: [Double]? = nil
-  ) throws(ChoiceError) -> [Int64] {
-    if populationSize <= 0, count > 0 {
-      throw ChoiceError(description: "a cannot be empty unless no samples are taken")
+  ) throws(RandomError) -> [Int64] {
+    if count == 0 { return [] }
+    if populationSize <= 0 {
+      throw RandomError(.value, "a must be greater than 0 unless no samples are taken")
     }
     if let p {
       guard p.count == populationSize else {
-        throw ChoiceError(description: "a and p must have same size")
+        throw RandomError(.value, "a and p must have same size")
       }
       if p.contains(where: { $0 < 0 }) {
-        throw ChoiceError(description: "probabilities are not non-negative")
+        throw RandomError(.value, "probabilities are not non-negative")
       }
       let total = p.reduce(0, +)
       if abs(total - 1) > Double.ulpOfOne.squareRoot() {
-        throw ChoiceError(description: "probabilities do not sum to 1")
+        throw RandomError(.value, "probabilities do not sum to 1")
       }
     }
     if replace {
-      guard let p else { return randint(low: 0, high: Int64(populationSize), count: count) }
+      guard let p else { return try randint(low: 0, high: Int64(populationSize), count: count) }
       let cdf = Self.normalisedCumulativeSum(p)
       return randomSample(count: count).map { Int64(Self.searchSortedRight(cdf, $0)) }
     }
     if count > populationSize {
-      throw ChoiceError(
-        description: "Cannot take a larger sample than population when 'replace=False'")
+      throw RandomError(.value, "Cannot take a larger sample than population when 'replace=False'")
     }
     guard var weights = p else { return Array(permutation(populationSize).prefix(count)) }
     if weights.filter({ $0 > 0 }).count < count {
-      throw ChoiceError(description: "Fewer non-zero entries in p than size")
+      throw RandomError(.value, "Fewer non-zero entries in p than size")
     }
     var found: [Int64] = []
     while found.count < count {
@@ -291,9 +293,11 @@ public struct NumPyRandomState: Sendable, Equatable {
   /// The result has `count` rows of `mean.count` values.
   public mutating func multivariateNormal(
     mean: [Double], singularValues: [Double], rightSingularVectors vt: [Double], count: Int
-  ) -> [Double] {
+  ) throws(RandomError) -> [Double] {
     let d = mean.count
-    precondition(singularValues.count == d && vt.count == d * d, "SVD of a d x d covariance")
+    guard singularValues.count == d && vt.count == d * d else {
+      throw RandomError(.value, "mean and cov must have same length")
+    }
     var factor = vt
     for row in 0..<d {
       let scale = singularValues[row].squareRoot()
@@ -315,4 +319,19 @@ public struct NumPyRandomState: Sendable, Equatable {
 /// The integer dtypes of `RandomState.randint`; they decide how many bits each draw uses.
 public enum NumPyIntegerType: String, Sendable, CaseIterable {
   case bool, int8, uint8, int16, uint16, int32, uint32, int64, uint64
+
+  /// The smallest and largest value of the dtype (`uint64` is capped at `Int64.max` here).
+  public var bounds: (minimum: Int64, maximum: Int64) {
+    switch self {
+    case .bool: (0, 1)
+    case .int8: (Int64(Int8.min), Int64(Int8.max))
+    case .uint8: (0, Int64(UInt8.max))
+    case .int16: (Int64(Int16.min), Int64(Int16.max))
+    case .uint16: (0, Int64(UInt16.max))
+    case .int32: (Int64(Int32.min), Int64(Int32.max))
+    case .uint32: (0, Int64(UInt32.max))
+    case .int64: (.min, .max)
+    case .uint64: (0, .max)
+    }
+  }
 }

@@ -42,9 +42,15 @@ public struct PythonRandom: Sendable, Equatable {
     twister.nextDouble53()
   }
 
-  /// `getrandbits(k)` for `k` in 0...64.
-  public mutating func getrandbits(_ k: Int) -> UInt64 {
-    precondition((0...64).contains(k), "getrandbits: k must be in 0...64 here")
+  /// `getrandbits(k)` for `k` in 0...64 (wider: `getrandbits(words:)`).
+  public mutating func getrandbits(_ k: Int) throws(RandomError) -> UInt64 {
+    guard k >= 0 else { throw RandomError(.value, "number of bits must be non-negative") }
+    guard k <= 64 else { throw RandomError(.value, "getrandbits(\(k)) needs getrandbits(words:)") }
+    return bits(k)
+  }
+
+  /// `getrandbits(k)` for a `k` in 0...64 known to be valid.
+  private mutating func bits(_ k: Int) -> UInt64 {
     if k == 0 { return 0 }
     if k <= 32 { return UInt64(twister.next32() >> (32 - k)) }
     let low = UInt64(twister.next32())
@@ -53,8 +59,8 @@ public struct PythonRandom: Sendable, Equatable {
   }
 
   /// `getrandbits(k)` for any `k`: the 32-bit words of the result, least significant first.
-  public mutating func getrandbits(words k: Int) -> [UInt32] {
-    precondition(k >= 0, "getrandbits: number of bits must be non-negative")
+  public mutating func getrandbits(words k: Int) throws(RandomError) -> [UInt32] {
+    guard k >= 0 else { throw RandomError(.value, "number of bits must be non-negative") }
     var remaining = k
     var words: [UInt32] = []
     while remaining > 0 {
@@ -67,36 +73,32 @@ public struct PythonRandom: Sendable, Equatable {
   }
 
   /// `_randbelow(n)`: rejection sampling on `getrandbits(n.bit_length())`.
+  ///
+  /// `n` must be positive: CPython loops forever on 0, the public callers check first.
   public mutating func randbelow(_ n: UInt64) -> UInt64 {
     precondition(n > 0, "randbelow: n must be positive")
     let k = 64 - n.leadingZeroBitCount
-    var r = getrandbits(k)
-    while r >= n { r = getrandbits(k) }
+    var r = bits(k)
+    while r >= n { r = bits(k) }
     return r
   }
 
   // MARK: Integers
 
-  /// Errors of the integer helpers, worded like CPython's.
-  public struct RangeError: Error, Equatable, CustomStringConvertible {
-    /// CPython's message.
-    public var description: String
-  }
-
   /// `randrange(stop)`.
-  public mutating func randrange(_ stop: Int64) throws(RangeError) -> Int64 {
-    guard stop > 0 else { throw RangeError(description: "empty range for randrange()") }
+  public mutating func randrange(_ stop: Int64) throws(RandomError) -> Int64 {
+    guard stop > 0 else { throw RandomError(.value, "empty range for randrange()") }
     return Int64(randbelow(UInt64(stop)))
   }
 
   /// `randrange(start, stop, step)`.
   public mutating func randrange(
     _ start: Int64, _ stop: Int64, step: Int64 = 1
-  ) throws(RangeError) -> Int64 {
+  ) throws(RandomError) -> Int64 {
     let width = stop - start
     if step == 1 {
       guard width > 0 else {
-        throw RangeError(description: "empty range for randrange(\(start), \(stop), \(width))")
+        throw RandomError(.value, "empty range for randrange(\(start), \(stop), \(width))")
       }
       return start + Int64(randbelow(UInt64(width)))
     }
@@ -106,14 +108,14 @@ public struct PythonRandom: Sendable, Equatable {
     } else if step < 0 {
       n = Self.floorDivide(width + step + 1, step)
     } else {
-      throw RangeError(description: "zero step for randrange()")
+      throw RandomError(.value, "zero step for randrange()")
     }
-    guard n > 0 else { throw RangeError(description: "empty range for randrange()") }
+    guard n > 0 else { throw RandomError(.value, "empty range for randrange()") }
     return start + step * Int64(randbelow(UInt64(n)))
   }
 
   /// `randint(a, b)`: `randrange(a, b + 1)`, both ends included.
-  public mutating func randint(_ a: Int64, _ b: Int64) throws(RangeError) -> Int64 {
+  public mutating func randint(_ a: Int64, _ b: Int64) throws(RandomError) -> Int64 {
     try randrange(a, b + 1)
   }
 
@@ -142,10 +144,10 @@ public struct PythonRandom: Sendable, Equatable {
   /// set-based rejection algorithm for large ones; both are reproduced.
   public mutating func sample<Element>(
     _ population: [Element], count k: Int
-  ) throws(RangeError) -> [Element] {
+  ) throws(RandomError) -> [Element] {
     let n = population.count
     guard (0...n).contains(k) else {
-      throw RangeError(description: "Sample larger than population or is negative")
+      throw RandomError(.value, "Sample larger than population or is negative")
     }
     var setSize = 21
     if k > 5 {
@@ -178,10 +180,10 @@ public struct PythonRandom: Sendable, Equatable {
   /// `cum_weights` gives directly: pass them with `cumulative: true`).
   public mutating func choices<Element>(
     _ population: [Element], weights: [Double]? = nil, cumulative: Bool = false, count k: Int
-  ) throws(RangeError) -> [Element] {
+  ) throws(RandomError) -> [Element] {
     let n = population.count
     guard let weights else {
-      guard n > 0 || k == 0 else { throw RangeError(description: "list index out of range") }
+      guard n > 0 || k == 0 else { throw RandomError(.index, "list index out of range") }
       return (0..<k).map { _ in population[Int((random() * Double(n)).rounded(.down))] }
     }
     var sums = weights
@@ -193,13 +195,13 @@ public struct PythonRandom: Sendable, Equatable {
       }
     }
     guard sums.count == n else {
-      throw RangeError(description: "The number of weights does not match the population")
+      throw RandomError(.value, "The number of weights does not match the population")
     }
     let total = sums.last ?? 0
     guard total > 0 else {
-      throw RangeError(description: "Total of weights must be greater than zero")
+      throw RandomError(.value, "Total of weights must be greater than zero")
     }
-    guard total.isFinite else { throw RangeError(description: "Total of weights must be finite") }
+    guard total.isFinite else { throw RandomError(.value, "Total of weights must be finite") }
     return (0..<k).map { _ in
       let x = random() * total
       var low = 0

@@ -188,23 +188,28 @@ public enum TorchFanMode: Sendable {
 
 extension TorchGenerator {
   /// `_calculate_fan_in_and_fan_out`: dims 1 and 0, times the receptive field of dims 2...
-  public static func fans(of shape: [Int]) -> (fanIn: Int, fanOut: Int) {
-    precondition(shape.count >= 2, "fan in and fan out need at least 2 dimensions")
+  public static func fans(of shape: [Int]) throws(RandomError) -> (fanIn: Int, fanOut: Int) {
+    guard shape.count >= 2 else {
+      throw RandomError(
+        .value,
+        "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+    }
     let receptiveField = shape.dropFirst(2).reduce(1, *)
     return (shape[1] * receptiveField, shape[0] * receptiveField)
   }
 
   /// `nn.init.xavier_uniform_(w, gain)`: uniform in `±sqrt(3) * gain * sqrt(2 / (in + out))`.
-  public mutating func xavierUniform(shape: [Int], gain: Double = 1) -> [Float] {
-    let (fanIn, fanOut) = Self.fans(of: shape)
+  public mutating func xavierUniform(shape: [Int], gain: Double = 1) throws(RandomError) -> [Float]
+  {
+    let (fanIn, fanOut) = try Self.fans(of: shape)
     let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
     let bound = 3.0.squareRoot() * std
     return uniform(from: -bound, to: bound, count: shape.reduce(1, *))
   }
 
   /// `nn.init.xavier_normal_(w, gain)`: `normal_(0, gain * sqrt(2 / (in + out)))`.
-  public mutating func xavierNormal(shape: [Int], gain: Double = 1) -> [Float] {
-    let (fanIn, fanOut) = Self.fans(of: shape)
+  public mutating func xavierNormal(shape: [Int], gain: Double = 1) throws(RandomError) -> [Float] {
+    let (fanIn, fanOut) = try Self.fans(of: shape)
     let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
     return normal(mean: 0, std: std, count: shape.reduce(1, *))
   }
@@ -214,8 +219,8 @@ extension TorchGenerator {
   public mutating func kaimingUniform(
     shape: [Int], mode: TorchFanMode = .fanIn,
     nonlinearity: TorchNonlinearity = .leakyReLU(negativeSlope: 0)
-  ) -> [Float] {
-    let std = nonlinearity.gain / Double(Self.fan(of: shape, mode)).squareRoot()
+  ) throws(RandomError) -> [Float] {
+    let std = nonlinearity.gain / Double(try Self.fan(of: shape, mode)).squareRoot()
     let bound = 3.0.squareRoot() * std
     return uniform(from: -bound, to: bound, count: shape.reduce(1, *))
   }
@@ -224,13 +229,13 @@ extension TorchGenerator {
   public mutating func kaimingNormal(
     shape: [Int], mode: TorchFanMode = .fanIn,
     nonlinearity: TorchNonlinearity = .leakyReLU(negativeSlope: 0)
-  ) -> [Float] {
-    let std = nonlinearity.gain / Double(Self.fan(of: shape, mode)).squareRoot()
+  ) throws(RandomError) -> [Float] {
+    let std = nonlinearity.gain / Double(try Self.fan(of: shape, mode)).squareRoot()
     return normal(mean: 0, std: std, count: shape.reduce(1, *))
   }
 
-  private static func fan(of shape: [Int], _ mode: TorchFanMode) -> Int {
-    let fans = fans(of: shape)
+  private static func fan(of shape: [Int], _ mode: TorchFanMode) throws(RandomError) -> Int {
+    let fans = try fans(of: shape)
     return mode == .fanIn ? fans.fanIn : fans.fanOut
   }
 }

@@ -77,8 +77,14 @@ public struct TorchGenerator: Sendable, Equatable {
 
   /// `torch.randint(low, high, (count,))` (int64): `random() % range + low`, switching to
   /// `random64()` when the range reaches 2^32.
-  public mutating func randint(low: Int64, high: Int64, count: Int) -> [Int64] {
-    precondition(low < high, "randint: low >= high")
+  public mutating func randint(
+    low: Int64, high: Int64, count: Int
+  ) throws(RandomError) -> [Int64] {
+    guard low < high else {
+      throw RandomError(
+        .value,
+        "random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
+    }
     let range = UInt64(bitPattern: high &- low)
     return (0..<count).map { _ in
       let draw = range >= 1 << 32 ? random64() : UInt64(random())
@@ -88,7 +94,8 @@ public struct TorchGenerator: Sendable, Equatable {
 
   /// `torch.randperm(n)`: PyTorch's forward swap `z = random() % (n - i)` for n below
   /// `UInt32.max / 20`, the inside-out shuffle over `random64()` above it.
-  public mutating func randperm(_ n: Int) -> [Int64] {
+  public mutating func randperm(_ n: Int) throws(RandomError) -> [Int64] {
+    guard n >= 0 else { throw RandomError(.value, "n must be non-negative, got\(n)") }
     var values = (0..<Int64(n)).map { $0 }
     if n < Int(UInt32.max / 20) {
       var i = 0
