@@ -28,7 +28,8 @@ import Testing
       case "standard_normal_scalar":
         expectSame([state.standardNormal()], call, &checked)
       case "normal":
-        let values = state.normal(loc: call.double("loc"), scale: call.double("scale"), count: n)
+        let values = try state.normal(
+          loc: call.double("loc"), scale: call.double("scale"), count: n)
         expectSame(values, call, &checked)
       case "uniform":
         let values = state.uniform(low: call.double("low"), high: call.double("high"), count: n)
@@ -104,6 +105,9 @@ import Testing
     }
     #expect(throws: RandomError(.value, "low is out of bounds for uint8")) {
       try state.randint(low: -1, high: 10, count: 1, dtype: .uint8)
+    }
+    #expect(throws: RandomError(.value, "scale < 0")) {
+      try state.normal(scale: -1, count: 1)
     }
     #expect(state == NumPyRandomState(seed: 0))
   }

@@ -27,14 +27,15 @@ import Testing
       let n = call.int("n")
       switch call.op {
       case "rand":
-        expectSame(generator.uniform(count: n), call, "f32", &checked)
+        expectSame(try generator.uniform(count: n), call, "f32", &checked)
       case "rand64":
-        expectSame(generator.uniformDouble(count: n), call, "f64", &checked)
+        expectSame(try generator.uniformDouble(count: n), call, "f64", &checked)
       case "uniform":
-        let values = generator.uniform(from: call.double("low"), to: call.double("high"), count: n)
+        let values = try generator.uniform(
+          from: call.double("low"), to: call.double("high"), count: n)
         expectSame(values, call, "f32", &checked)
       case "uniform64":
-        let values = generator.uniformDouble(
+        let values = try generator.uniformDouble(
           from: call.double("low"), to: call.double("high"), count: n)
         expectSame(values, call, "f64", &checked)
       case "randint":
@@ -47,7 +48,7 @@ import Testing
         #expect(values == call.int64s, "randperm")
         checked += values.count
       case "bernoulli":
-        expectSame(generator.bernoulli(p: call.double("p"), count: n), call, "f32", &checked)
+        expectSame(try generator.bernoulli(p: call.double("p"), count: n), call, "f32", &checked)
       case "bernoulli_tensor":
         let p = (call.doubles("probs") ?? []).map { Float($0) }
         expectSame(generator.bernoulli(probabilities: p), call, "f32", &checked)
@@ -55,16 +56,17 @@ import Testing
         let p = call.doubles("probs") ?? []
         expectSame(generator.bernoulli(probabilities: p), call, "f64", &checked)
       case "dropout":
-        expectSame(generator.dropoutMask(p: call.double("p"), count: n), call, "f32", &checked)
+        expectSame(try generator.dropoutMask(p: call.double("p"), count: n), call, "f32", &checked)
       case "randn":
         expectSame(generator.randn(count: n), call, "f32", &checked)
       case "randn64":
-        expectSame(generator.normalDouble(count: n), call, "f64", &checked)
+        expectSame(try generator.normalDouble(count: n), call, "f64", &checked)
       case "normal":
-        let values = generator.normal(mean: call.double("mean"), std: call.double("std"), count: n)
+        let values = try generator.normal(
+          mean: call.double("mean"), std: call.double("std"), count: n)
         expectSame(values, call, "f32", &checked)
       case "normal64":
-        let values = generator.normalDouble(
+        let values = try generator.normalDouble(
           mean: call.double("mean"), std: call.double("std"), count: n)
         expectSame(values, call, "f64", &checked)
       case "linear":
@@ -177,7 +179,16 @@ import Testing
     ) { try generator.randint(low: 3, high: 3, count: 1) }
     #expect(throws: RandomError.self) { try generator.randperm(-1) }
     #expect(throws: RandomError.self) { try generator.xavierUniform(shape: [4]) }
+    #expect(throws: RandomError.self) { try generator.uniform(from: 1, to: 0, count: 1) }
+    #expect(throws: RandomError.self) { try generator.normal(std: -1, count: 1) }
+    #expect(throws: RandomError.self) { try generator.bernoulli(p: 1.5, count: 1) }
+    #expect(throws: RandomError.self) { try generator.dropoutMask(p: -0.1, count: 1) }
     #expect(generator == TorchGenerator(seed: 0))
+  }
+
+  @Test func neverSeededGeneratorUsesPyTorchsDefaultSeed() {
+    let recorded = RandomFixture.cases("torch_streams").first { $0.name == "never seeded" }
+    #expect((recorded?.fields["seed"] as? NSNumber)?.uint64Value == TorchGenerator.defaultSeed)
   }
 
   @Test func manualSeedDropsTheCachedNormal() {

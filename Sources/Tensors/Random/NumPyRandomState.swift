@@ -74,8 +74,11 @@ public struct NumPyRandomState: Sendable, Equatable {
   }
 
   /// `normal(loc, scale, size)`: `loc + scale * z` per element.
-  public mutating func normal(loc: Double = 0, scale: Double = 1, count: Int) -> [Double] {
-    (0..<count).map { _ in loc + scale * standardNormal() }
+  public mutating func normal(
+    loc: Double = 0, scale: Double = 1, count: Int
+  ) throws(RandomError) -> [Double] {
+    guard scale >= 0 else { throw RandomError(.value, "scale < 0") }
+    return (0..<count).map { _ in loc + scale * standardNormal() }
   }
 
   // MARK: Integers

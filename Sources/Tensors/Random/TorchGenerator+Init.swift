@@ -48,7 +48,7 @@ extension TorchGenerator {
     count: Int, fanIn: Int, a: Double = 5.0.squareRoot()
   ) -> [Float] {
     let bound = Self.kaimingUniformBound(fanIn: fanIn, a: a)
-    return uniform(from: -bound, to: bound, count: count)
+    return uncheckedUniform(from: -bound, to: bound, count: count)
   }
 
   /// The parameters of `nn.Linear(inFeatures, outFeatures, bias)` as its constructor draws
@@ -66,7 +66,7 @@ extension TorchGenerator {
       parameters.append(
         TorchParameter(
           name: "bias", shape: [outFeatures],
-          values: uniform(from: -bound, to: bound, count: outFeatures)))
+          values: uncheckedUniform(from: -bound, to: bound, count: outFeatures)))
     }
     return parameters
   }
@@ -105,7 +105,7 @@ extension TorchGenerator {
       parameters.append(
         TorchParameter(
           name: "bias", shape: [outChannels],
-          values: uniform(from: -bound, to: bound, count: outChannels)))
+          values: uncheckedUniform(from: -bound, to: bound, count: outChannels)))
     }
     return parameters
   }
@@ -114,7 +114,8 @@ extension TorchGenerator {
   public mutating func embeddingParameters(count: Int, dimension: Int) -> [TorchParameter] {
     [
       TorchParameter(
-        name: "weight", shape: [count, dimension], values: normal(count: count * dimension))
+        name: "weight", shape: [count, dimension], values: uncheckedNormal(count: count * dimension)
+      )
     ]
   }
 
@@ -155,7 +156,7 @@ extension TorchGenerator {
           shapes += [("bias_ih" + suffix, [gateSize]), ("bias_hh" + suffix, [gateSize])]
         }
         for (name, shape) in shapes {
-          let values = uniform(from: -bound, to: bound, count: shape.reduce(1, *))
+          let values = uncheckedUniform(from: -bound, to: bound, count: shape.reduce(1, *))
           parameters.append(TorchParameter(name: name, shape: shape, values: values))
         }
       }
@@ -204,14 +205,14 @@ extension TorchGenerator {
     let (fanIn, fanOut) = try Self.fans(of: shape)
     let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
     let bound = 3.0.squareRoot() * std
-    return uniform(from: -bound, to: bound, count: shape.reduce(1, *))
+    return uncheckedUniform(from: -bound, to: bound, count: shape.reduce(1, *))
   }
 
   /// `nn.init.xavier_normal_(w, gain)`: `normal_(0, gain * sqrt(2 / (in + out)))`.
   public mutating func xavierNormal(shape: [Int], gain: Double = 1) throws(RandomError) -> [Float] {
     let (fanIn, fanOut) = try Self.fans(of: shape)
     let std = gain * (2.0 / Double(fanIn + fanOut)).squareRoot()
-    return normal(mean: 0, std: std, count: shape.reduce(1, *))
+    return try normal(mean: 0, std: std, count: shape.reduce(1, *))
   }
 
   /// `nn.init.kaiming_uniform_(w, a, mode, nonlinearity)`; PyTorch's defaults are fan-in and
@@ -222,7 +223,7 @@ extension TorchGenerator {
   ) throws(RandomError) -> [Float] {
     let std = nonlinearity.gain / Double(try Self.fan(of: shape, mode)).squareRoot()
     let bound = 3.0.squareRoot() * std
-    return uniform(from: -bound, to: bound, count: shape.reduce(1, *))
+    return uncheckedUniform(from: -bound, to: bound, count: shape.reduce(1, *))
   }
 
   /// `nn.init.kaiming_normal_(w, a, mode, nonlinearity)`: `normal_(0, gain / sqrt(fan))`.
@@ -231,7 +232,7 @@ extension TorchGenerator {
     nonlinearity: TorchNonlinearity = .leakyReLU(negativeSlope: 0)
   ) throws(RandomError) -> [Float] {
     let std = nonlinearity.gain / Double(try Self.fan(of: shape, mode)).squareRoot()
-    return normal(mean: 0, std: std, count: shape.reduce(1, *))
+    return try normal(mean: 0, std: std, count: shape.reduce(1, *))
   }
 
   private static func fan(of shape: [Int], _ mode: TorchFanMode) throws(RandomError) -> Int {

@@ -23,7 +23,15 @@ extension TorchGenerator {
   /// Below 16 elements PyTorch uses the scalar kernel (with its cache); from 16 on it draws
   /// `count` float uniforms, transforms them 16 at a time, and redraws 16 more for a ragged
   /// tail, never touching the cache.
-  public mutating func normal(mean: Double = 0, std: Double = 1, count: Int) -> [Float] {
+  public mutating func normal(
+    mean: Double = 0, std: Double = 1, count: Int
+  ) throws(RandomError) -> [Float] {
+    try Self.checkStd(std)
+    return uncheckedNormal(mean: mean, std: std, count: count)
+  }
+
+  /// `normal` for a standard deviation known to be non-negative.
+  mutating func uncheckedNormal(mean: Double = 0, std: Double = 1, count: Int) -> [Float] {
     if count < 16 {
       return (0..<count).map { _ in Float(affine(scalarStandardNormal(), std, mean)) }
     }
@@ -47,7 +55,10 @@ extension TorchGenerator {
   }
 
   /// `torch.randn(count, dtype=torch.float64)` / `normal_(mean, std)` on a float64 tensor.
-  public mutating func normalDouble(mean: Double = 0, std: Double = 1, count: Int) -> [Double] {
+  public mutating func normalDouble(
+    mean: Double = 0, std: Double = 1, count: Int
+  ) throws(RandomError) -> [Double] {
+    try Self.checkStd(std)
     if count < 16 {
       return (0..<count).map { _ in affine(scalarStandardNormal(), std, mean) }
     }
@@ -66,7 +77,13 @@ extension TorchGenerator {
 
   /// `torch.randn(count)`: `normal(mean: 0, std: 1, count:)`.
   public mutating func randn(count: Int) -> [Float] {
-    normal(count: count)
+    uncheckedNormal(count: count)
+  }
+
+  private static func checkStd(_ std: Double) throws(RandomError) {
+    guard std >= 0 else {
+      throw RandomError(.value, "normal expects std >= 0.0, but found std \(std)")
+    }
   }
 
   /// `value * std + mean`, fused where PyTorch's kernel build fuses it.

@@ -53,7 +53,15 @@ public struct TorchGenerator: Sendable, Equatable {
 
   /// `torch.rand(count)` / `uniform_(from, to)` on a float32 tensor: `x * (to - from) + from`
   /// in float32, with `from` and `to` first rounded to float32 like the kernel does.
-  public mutating func uniform(from: Double = 0, to: Double = 1, count: Int) -> [Float] {
+  public mutating func uniform(
+    from: Double = 0, to: Double = 1, count: Int
+  ) throws(RandomError) -> [Float] {
+    try Self.checkUniform(from, to)
+    return uncheckedUniform(from: from, to: to, count: count)
+  }
+
+  /// `uniform` for bounds known to be ordered (the initialisers' `±bound`).
+  mutating func uncheckedUniform(from: Double, to: Double, count: Int) -> [Float] {
     let low = Float(from)
     let width = Float(to) - low
     let fused = capability.fusesMultiplyAdd
@@ -64,12 +72,23 @@ public struct TorchGenerator: Sendable, Equatable {
   }
 
   /// `torch.rand(count, dtype=torch.float64)` / `uniform_(from, to)` on a float64 tensor.
-  public mutating func uniformDouble(from: Double = 0, to: Double = 1, count: Int) -> [Double] {
+  public mutating func uniformDouble(
+    from: Double = 0, to: Double = 1, count: Int
+  ) throws(RandomError) -> [Double] {
+    try Self.checkUniform(from, to)
     let width = to - from
     let fused = capability.fusesMultiplyAdd
     return (0..<count).map { _ in
       let x = uniformDouble()
       return fused ? from.addingProduct(x, width) : x * width + from
+    }
+  }
+
+  private static func checkUniform(_ from: Double, _ to: Double) throws(RandomError) {
+    guard from <= to else {
+      throw RandomError(
+        .value,
+        "uniform_ expects to return a [from, to) range, but found from=\(from) > to=\(to)")
     }
   }
 
@@ -131,17 +150,23 @@ public struct TorchGenerator: Sendable, Equatable {
   ///
   /// Builds with MKL once routed this through MKL's own stream; PyTorch 2.13 CPU wheels use
   /// the generator directly, which the fixtures confirm.
-  public mutating func bernoulli(p: Double, count: Int) -> [Float] {
-    (0..<count).map { _ in uniformDouble() < p ? 1 : 0 }
+  public mutating func bernoulli(p: Double, count: Int) throws(RandomError) -> [Float] {
+    guard (0...1).contains(p) else {
+      throw RandomError(.value, "bernoulli_ expects p to be in [0, 1], but got p=\(p)")
+    }
+    return (0..<count).map { _ in uniformDouble() < p ? 1 : 0 }
   }
 
   /// The mask of `F.dropout(x, p, training=True)` on a float32 CPU tensor: `bernoulli_(1 - p)`
   /// divided by `Float(1 - p)`. Multiply the input by it elementwise.
-  public mutating func dropoutMask(p: Double, count: Int) -> [Float] {
+  public mutating func dropoutMask(p: Double, count: Int) throws(RandomError) -> [Float] {
+    guard (0...1).contains(p) else {
+      throw RandomError(.value, "dropout probability has to be between 0 and 1, but got \(p)")
+    }
     if p == 0 { return [Float](repeating: 1, count: count) }
     if p == 1 { return [Float](repeating: 0, count: count) }
     let keep = 1 - p
     let scale = Float(keep)
-    return bernoulli(p: keep, count: count).map { $0 / scale }
+    return try bernoulli(p: keep, count: count).map { $0 / scale }
   }
 }
