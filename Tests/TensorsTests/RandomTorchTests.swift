@@ -79,6 +79,24 @@ import Testing
           kernelSize: (call.int("kh"), call.int("kw")), groups: call.int("groups"),
           bias: call.bool("bias"))
         expectSame(parameters, call, &checked)
+      case "exponential":
+        let values = try generator.exponential(lambda: call.double("lambd"), count: n)
+        expectSame(values, call, "f32", &checked)
+      case "exponential64":
+        let values = try generator.exponentialDouble(lambda: call.double("lambd"), count: n)
+        expectSame(values, call, "f64", &checked)
+      case "multinomial":
+        let probabilities = call.doubles("probs") ?? []
+        let values =
+          call.bool("double")
+          ? try generator.multinomial(
+            probabilities: probabilities, rows: call.int("rows"), count: call.int("k"),
+            replacement: call.bool("replacement"))
+          : try generator.multinomial(
+            probabilities: probabilities.map { Float($0) }, rows: call.int("rows"),
+            count: call.int("k"), replacement: call.bool("replacement"))
+        #expect(values == call.int64s, "multinomial \(call.fields)")
+        checked += values.count
       case "init":
         expectSame(try Self.initialise(&generator, call), call, "f32", &checked)
       case "conv":
