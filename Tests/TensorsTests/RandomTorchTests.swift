@@ -79,6 +79,16 @@ import Testing
           kernelSize: (call.int("kh"), call.int("kw")), groups: call.int("groups"),
           bias: call.bool("bias"))
         expectSame(parameters, call, &checked)
+      case "normal_view":
+        let (mean, std) = (call.double("mean"), call.double("std"))
+        if call.bool("double") {
+          let values = try generator.normalDouble(
+            mean: mean, std: std, count: n, contiguous: false)
+          expectSame(values, call, "f64", &checked)
+        } else {
+          let values = try generator.normal(mean: mean, std: std, count: n, contiguous: false)
+          expectSame(values, call, "f32", &checked)
+        }
       case "exponential":
         let values = try generator.exponential(lambda: call.double("lambd"), count: n)
         expectSame(values, call, "f32", &checked)

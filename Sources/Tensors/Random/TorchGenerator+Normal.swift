@@ -22,17 +22,21 @@ extension TorchGenerator {
   ///
   /// Below 16 elements PyTorch uses the scalar kernel (with its cache); from 16 on it draws
   /// `count` float uniforms, transforms them 16 at a time, and redraws 16 more for a ragged
-  /// tail, never touching the cache.
+  /// tail, never touching the cache. A non-contiguous tensor (a transposed or sliced view)
+  /// always takes the scalar kernel, in TensorIterator order: the view's elements by
+  /// increasing memory address; pass `contiguous: false` and store the values in that order.
   public mutating func normal(
-    mean: Double = 0, std: Double = 1, count: Int
+    mean: Double = 0, std: Double = 1, count: Int, contiguous: Bool = true
   ) throws(RandomError) -> [Float] {
     try Self.checkStd(std)
-    return uncheckedNormal(mean: mean, std: std, count: count)
+    return uncheckedNormal(mean: mean, std: std, count: count, contiguous: contiguous)
   }
 
   /// `normal` for a standard deviation known to be non-negative.
-  mutating func uncheckedNormal(mean: Double = 0, std: Double = 1, count: Int) -> [Float] {
-    if count < 16 {
+  mutating func uncheckedNormal(
+    mean: Double = 0, std: Double = 1, count: Int, contiguous: Bool = true
+  ) -> [Float] {
+    if count < 16 || !contiguous {
       return (0..<count).map { _ in Float(affine(scalarStandardNormal(), std, mean)) }
     }
     var data = (0..<count).map { _ in uniformFloat() }
@@ -54,12 +58,13 @@ extension TorchGenerator {
     return data
   }
 
-  /// `torch.randn(count, dtype=torch.float64)` / `normal_(mean, std)` on a float64 tensor.
+  /// `torch.randn(count, dtype=torch.float64)` / `normal_(mean, std)` on a float64 tensor
+  /// (`contiguous` as for `normal`).
   public mutating func normalDouble(
-    mean: Double = 0, std: Double = 1, count: Int
+    mean: Double = 0, std: Double = 1, count: Int, contiguous: Bool = true
   ) throws(RandomError) -> [Double] {
     try Self.checkStd(std)
-    if count < 16 {
+    if count < 16 || !contiguous {
       return (0..<count).map { _ in affine(scalarStandardNormal(), std, mean) }
     }
     var data = (0..<count).map { _ in uniformDouble() }
