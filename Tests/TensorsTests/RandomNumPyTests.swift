@@ -34,6 +34,10 @@ import Testing
       case "uniform":
         let values = state.uniform(low: call.double("low"), high: call.double("high"), count: n)
         expectSame(values, call, &checked)
+      case "exponential":
+        expectSame(try state.exponential(scale: call.double("scale"), count: n), call, &checked)
+      case "standard_exponential":
+        expectSame(try state.exponential(count: n), call, &checked)
       case "randint":
         let values = try state.randint(low: call.int64("low"), high: call.int64("high"), count: n)
         expectSame(values, call, &checked)
@@ -83,6 +87,16 @@ import Testing
     #expect(!call.int64s.isEmpty, "\(call.op) has no recorded values")
     #expect(values == call.int64s, "\(call.op)")
     checked += values.count
+  }
+
+  @Test func setStateContinuesTheStreamWithItsSpare() throws {
+    var original = NumPyRandomState(seed: 11)
+    _ = original.standardNormal(count: 3)
+    var restored = try NumPyRandomState(
+      key: original.twister.state, position: original.twister.position,
+      cachedGauss: original.cachedGauss)
+    #expect(restored.cachedGauss != nil)
+    #expect(restored.standardNormal(count: 5) == original.standardNormal(count: 5))
   }
 
   @Test func seedResetsTheCachedGaussian() {

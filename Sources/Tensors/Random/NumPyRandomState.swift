@@ -24,6 +24,13 @@ public struct NumPyRandomState: Sendable, Equatable {
     cachedGauss = nil
   }
 
+  /// `set_state(('MT19937', key, pos, has_gauss, cached_gaussian))`; `get_state()` is
+  /// `twister.state`, `twister.position` and `cachedGauss`.
+  public init(key: [UInt32], position: Int, cachedGauss: Double? = nil) throws(RandomError) {
+    twister = try MersenneTwister(state: key, position: position)
+    self.cachedGauss = cachedGauss
+  }
+
   /// Reseeds in place, clearing the cached Gaussian as NumPy does.
   public mutating func seed(_ seed: UInt32) {
     self = NumPyRandomState(seed: seed)
@@ -79,6 +86,12 @@ public struct NumPyRandomState: Sendable, Equatable {
   ) throws(RandomError) -> [Double] {
     guard scale >= 0 else { throw RandomError(.value, "scale < 0") }
     return (0..<count).map { _ in loc + scale * standardNormal() }
+  }
+
+  /// `standard_exponential(size)` / `exponential(scale, size)`: `scale * -log(1 - u)`.
+  public mutating func exponential(scale: Double = 1, count: Int) throws(RandomError) -> [Double] {
+    guard scale >= 0 else { throw RandomError(.value, "scale < 0") }
+    return (0..<count).map { _ in scale * -log(1.0 - twister.nextDouble53()) }
   }
 
   // MARK: Integers
