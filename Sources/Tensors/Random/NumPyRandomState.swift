@@ -114,16 +114,16 @@ public struct NumPyRandomState: Sendable, Equatable {
   ///
   /// 32- and 64-bit dtypes draw like `int64`. 16- and 8-bit dtypes cut each 32-bit output
   /// into 2 or 4 pieces, low bits first, and `bool` into 32 single bits; the buffer lives for
-  /// one call, as NumPy's does. The caller checks that [low, high) fits the dtype.
+  /// one call, as NumPy's does. A range outside the dtype throws NumPy's message.
   public mutating func randint(
     low: Int64, high: Int64, count: Int, dtype: NumPyIntegerType
   ) throws(RandomError) -> [Int64] {
+    guard low < high else { throw RandomError(.value, "low >= high") }
     let (minimum, maximum) = dtype.bounds
     guard low >= minimum else { throw RandomError(.value, "low is out of bounds for \(dtype)") }
     guard high - 1 <= maximum else {
       throw RandomError(.value, "high is out of bounds for \(dtype)")
     }
-    guard low < high else { throw RandomError(.value, "low >= high") }
     let range = UInt64(bitPattern: high &- 1 &- low)
     let pieceBits: Int
     switch dtype {
@@ -133,7 +133,7 @@ public struct NumPyRandomState: Sendable, Equatable {
     case .bool: pieceBits = 1
     }
     if range == 0 { return [Int64](repeating: low, count: count) }
-    let pieceMask: UInt32 = pieceBits == 32 ? .max : (1 << pieceBits) - 1
+    let pieceMask: UInt32 = (1 << pieceBits) - 1
     let mask = dtype == .bool ? 1 : UInt32(truncatingIfNeeded: Self.mask(covering: range))
     let bound = UInt32(truncatingIfNeeded: range)
     var buffer: UInt32 = 0
