@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Tensors
@@ -24,8 +25,19 @@ import Testing
   @Test(arguments: 0..<RandomFixture.caseCount(fixture))
   func replaysRecordedStream(index: Int) throws {
     let fixtureCase = RandomFixture.cases(Self.fixture)[index]
-    var random = PythonRandom(
-      seedWords: Self.magnitudeWords(fixtureCase.fields["seed"] as? String ?? ""))
+    var random: PythonRandom
+    if let text = fixtureCase.fields["seed_string"] as? String {
+      random = PythonRandom(seedString: text)
+    } else if let bytes = fixtureCase.fields["seed_bytes"] as? [Int] {
+      random = PythonRandom(seedBytes: bytes.map { UInt8($0) })
+    } else if let hex = fixtureCase.fields["seed_float"] as? String {
+      let value = RandomFixture.parseHex(hex)
+      #expect(String(PythonRandom.pythonHash(value)) == fixtureCase.fields["hash"] as? String)
+      random = PythonRandom(seedFloat: value)
+    } else {
+      random = PythonRandom(
+        seedWords: Self.magnitudeWords(fixtureCase.fields["seed"] as? String ?? ""))
+    }
     var checked = 0
     for call in fixtureCase.calls {
       let n = call.int("n")
@@ -89,6 +101,15 @@ import Testing
       }
     }
     #expect(checked > 0)
+  }
+
+  /// FIPS 180-4's example: SHA-512("abc").
+  @Test func sha512OfAbcMatchesTheStandard() {
+    let hex = SHA512.digest(Array("abc".utf8)).map { String(format: "%02x", $0) }.joined()
+    #expect(
+      hex
+        == "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+        + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f")
   }
 
   @Test func seedWordsOfLargeIntegers() {

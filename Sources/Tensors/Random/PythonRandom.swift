@@ -30,6 +30,63 @@ public struct PythonRandom: Sendable, Equatable {
     gaussNext = nil
   }
 
+  /// `random.seed(s)` for a `str` (its UTF-8 bytes) with the default `version=2`.
+  public init(seedString: String) {
+    self.init(seedBytes: Array(seedString.utf8))
+  }
+
+  /// `random.seed(b)` for `bytes`: the integer whose big-endian bytes are `b` followed by
+  /// `sha512(b)`.
+  public init(seedBytes: [UInt8]) {
+    let bytes = seedBytes + SHA512.digest(seedBytes)
+    var words: [UInt32] = []
+    var index = bytes.count
+    while index > 0 {
+      let start = max(0, index - 4)
+      words.append(bytes[start..<index].reduce(0) { $0 << 8 | UInt32($1) })
+      index = start
+    }
+    while let last = words.last, last == 0 { words.removeLast() }
+    self.init(seedWords: words)
+  }
+
+  /// `random.seed(x)` for a `float`: CPython seeds with `hash(x)` read as an unsigned 64-bit
+  /// integer (no absolute value, unlike for ints).
+  public init(seedFloat: Double) {
+    self.init(seedMagnitude: UInt64(bitPattern: Self.pythonHash(seedFloat)))
+  }
+
+  /// CPython's `hash(float)`: the value reduced modulo the Mersenne prime 2^61 - 1 (a NaN,
+  /// which CPython hashes by identity, gives 0 here).
+  static func pythonHash(_ value: Double) -> Int64 {
+    let bits: UInt64 = 61
+    let modulus: UInt64 = (1 << bits) - 1
+    if value.isInfinite { return value > 0 ? 314_159 : -314_159 }
+    if value.isNaN { return 0 }
+    var exponent = Int(value.exponent) + 1
+    if value == 0 { return 0 }
+    // frexp's mantissa, made positive as CPython does (Swift's significand has no sign).
+    var mantissa = value.significand / 2
+    let sign: Int64 = value < 0 ? -1 : 1
+    var x: UInt64 = 0
+    while mantissa != 0 {
+      x = ((x << 28) & modulus) | x >> (bits - 28)
+      mantissa *= 268_435_456.0
+      exponent -= 28
+      let integral = UInt64(mantissa)
+      mantissa -= Double(integral)
+      x += integral
+      if x >= modulus { x -= modulus }
+    }
+    let e =
+      exponent >= 0
+      ? UInt64(exponent % Int(bits)) : bits - 1 - UInt64((-1 - exponent) % Int(bits))
+    x = ((x << e) & modulus) | x >> (bits - e)
+    var hash = Int64(bitPattern: x) &* sign
+    if hash == -1 { hash = -2 }
+    return hash
+  }
+
   /// Reseeds in place (also clearing `gauss_next`).
   public mutating func seed(_ seed: Int64) {
     self = PythonRandom(seed: seed)
