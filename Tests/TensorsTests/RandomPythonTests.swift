@@ -129,9 +129,22 @@ import Testing
     #expect(UInt64(words[2]) == top)
   }
 
-  @Test func emptyRangesThrow() {
+  @Test func emptyRangesThrow() throws {
     var random = PythonRandom(seed: 1)
-    #expect(throws: RandomError.self) { try random.randrange(5, 5) }
+    #expect(throws: RandomError(.value, "empty range for randrange() (5, 5, 0)")) {
+      try random.randrange(5, 5)
+    }
+    #expect(throws: RandomError(.value, "empty range for randrange() (3, 3, 0)")) {
+      try random.randint(3, 2)
+    }
+    #expect(throws: RandomError(.value, "empty range for randrange() (4, 3, -1)")) {
+      try random.randint(4, 2)
+    }
+    #expect(throws: RandomError.self) { try random.randrange(.max, .min, step: -3) }
+    let top = try random.randint(.max - 1, .max)
+    #expect(top >= .max - 1)
+    let wide = try random.randrange(.min, .max)
+    #expect(wide < .max)
     #expect(throws: RandomError.self) { try random.randrange(0, 10, step: 0) }
     #expect(throws: RandomError.self) { try random.sample([1, 2], count: 3) }
   }

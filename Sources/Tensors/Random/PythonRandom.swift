@@ -1,9 +1,11 @@
 import Foundation
 
-/// CPython 3.11's `random.Random`, bit-identical for the same integer seed and call sequence.
+/// CPython 3.11's `random.Random`, bit-identical for the same seed (int, str, bytes or float)
+/// and call sequence.
 ///
-/// Integers are limited to 64 bits (CPython's are unbounded); `getrandbits(words:)` gives
-/// wider values as little-endian 32-bit words, as CPython builds them.
+/// Integers are limited to 64 bits (CPython's are unbounded): ranges whose arithmetic would
+/// overflow throw; `getrandbits(words:)` gives wider values as little-endian 32-bit words, as
+/// CPython builds them.
 public struct PythonRandom: Sendable, Equatable {
   /// The engine.
   public var twister: MersenneTwister
@@ -152,28 +154,36 @@ public struct PythonRandom: Sendable, Equatable {
   public mutating func randrange(
     _ start: Int64, _ stop: Int64, step: Int64 = 1
   ) throws(RandomError) -> Int64 {
-    let width = stop - start
     if step == 1 {
-      guard width > 0 else {
-        throw RandomError(.value, "empty range for randrange(\(start), \(stop), \(width))")
+      guard stop > start else {
+        let width = start == stop ? "0" : "-\(UInt64(bitPattern: start &- stop))"
+        throw RandomError(.value, "empty range for randrange() (\(start), \(stop), \(width))")
       }
-      return start + Int64(randbelow(UInt64(width)))
+      // The true width fits in 64 unsigned bits and the result lies in the range, so
+      // wrapping arithmetic is exact.
+      return start &+ Int64(bitPattern: randbelow(UInt64(bitPattern: stop &- start)))
     }
-    let n: Int64
-    if step > 0 {
-      n = Self.floorDivide(width + step - 1, step)
-    } else if step < 0 {
-      n = Self.floorDivide(width + step + 1, step)
-    } else {
-      throw RandomError(.value, "zero step for randrange()")
-    }
+    guard step != 0 else { throw RandomError(.value, "zero step for randrange()") }
+    let tooWide = RandomError(.value, "randrange: the range does not fit 64-bit integers")
+    let (width, o1) = stop.subtractingReportingOverflow(start)
+    let (adjusted, o2) = width.addingReportingOverflow(step > 0 ? step - 1 : step + 1)
+    guard !o1, !o2 else { throw tooWide }
+    let n = Self.floorDivide(adjusted, step)
     guard n > 0 else { throw RandomError(.value, "empty range for randrange()") }
-    return start + step * Int64(randbelow(UInt64(n)))
+    return start &+ step &* Int64(randbelow(UInt64(n)))
   }
 
   /// `randint(a, b)`: `randrange(a, b + 1)`, both ends included.
   public mutating func randint(_ a: Int64, _ b: Int64) throws(RandomError) -> Int64 {
-    try randrange(a, b + 1)
+    guard a <= b else {
+      let gap = UInt64(bitPattern: a &- b) - 1
+      let width = gap == 0 ? "0" : "-\(gap)"
+      throw RandomError(.value, "empty range for randrange() (\(a), \(b + 1), \(width))")
+    }
+    guard a != .min || b != .max else {
+      throw RandomError(.value, "randrange: the range does not fit 64-bit integers")
+    }
+    return a &+ Int64(bitPattern: randbelow(UInt64(bitPattern: b &- a) &+ 1))
   }
 
   private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
