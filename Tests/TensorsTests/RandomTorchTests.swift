@@ -207,8 +207,13 @@ import Testing
     ) { try generator.randint(low: 3, high: 3, count: 1) }
     #expect(throws: RandomError.self) { try generator.randperm(-1) }
     #expect(throws: RandomError.self) { try generator.xavierUniform(shape: [4]) }
-    #expect(throws: RandomError.self) { try generator.uniform(from: 1, to: 0, count: 1) }
-    #expect(throws: RandomError.self) { try generator.normal(std: -1, count: 1) }
+    #expect(
+      throws: RandomError(
+        .value, "uniform_ expects to return a [from, to) range, but found from=1 > to=0")
+    ) { try generator.uniform(from: 1, to: 0, count: 1) }
+    #expect(throws: RandomError(.value, "normal expects std >= 0.0, but found std -1")) {
+      try generator.normal(std: -1, count: 1)
+    }
     #expect(throws: RandomError.self) { try generator.bernoulli(p: 1.5, count: 1) }
     #expect(throws: RandomError.self) { try generator.dropoutMask(p: -0.1, count: 1) }
     #expect(generator == TorchGenerator(seed: 0))

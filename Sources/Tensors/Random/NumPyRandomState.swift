@@ -233,7 +233,7 @@ public struct NumPyRandomState: Sendable, Equatable {
     }
     if let p {
       guard p.count == populationSize else {
-        throw RandomError(.value, "a and p must have same size")
+        throw RandomError(.value, "'a' and 'p' must have same size")
       }
       if p.contains(where: { $0 < 0 }) {
         throw RandomError(.value, "probabilities are not non-negative")

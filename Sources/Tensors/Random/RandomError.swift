@@ -1,3 +1,5 @@
+import Foundation
+
 /// A bad argument to a random function, in the words NumPy, PyTorch or CPython would use.
 ///
 /// Shaped like the tensor module's `TensorError` (a code and a one-line message) so the
@@ -18,4 +20,11 @@ public struct RandomError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   public var description: String { message }
+}
+
+extension String.StringInterpolation {
+  /// A double as C++'s `operator<<` prints it in PyTorch's messages (`%g`: `1`, `0.37`).
+  mutating func appendInterpolation(cpp value: Double) {
+    appendLiteral(String(format: "%g", value))
+  }
 }

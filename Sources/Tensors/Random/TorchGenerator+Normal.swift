@@ -87,7 +87,7 @@ extension TorchGenerator {
 
   private static func checkStd(_ std: Double) throws(RandomError) {
     guard std >= 0 else {
-      throw RandomError(.value, "normal expects std >= 0.0, but found std \(std)")
+      throw RandomError(.value, "normal expects std >= 0.0, but found std \(cpp: std)")
     }
   }
 

@@ -22,7 +22,8 @@ extension TorchGenerator {
 
   private static func checkLambda(_ lambda: Double) throws(RandomError) {
     guard lambda > 0 else {
-      throw RandomError(.value, "exponential_ expects lambda > 0.0, but found lambda=\(lambda)")
+      throw RandomError(
+        .value, "exponential_ expects lambda > 0.0, but found lambda=\(cpp: lambda)")
     }
   }
 

@@ -88,7 +88,8 @@ public struct TorchGenerator: Sendable, Equatable {
     guard from <= to else {
       throw RandomError(
         .value,
-        "uniform_ expects to return a [from, to) range, but found from=\(from) > to=\(to)")
+        "uniform_ expects to return a [from, to) range, but found from=\(cpp: from) > to=\(cpp: to)"
+      )
     }
   }
 
@@ -114,7 +115,10 @@ public struct TorchGenerator: Sendable, Equatable {
   /// `torch.randperm(n)`: PyTorch's forward swap `z = random() % (n - i)` for n below
   /// `UInt32.max / 20`, the inside-out shuffle over `random64()` above it.
   public mutating func randperm(_ n: Int) throws(RandomError) -> [Int64] {
-    guard n >= 0 else { throw RandomError(.value, "n must be non-negative, got\(n)") }
+    guard n >= 0 else {
+      throw RandomError(
+        .value, "Trying to create tensor with negative dimension \(n): [\(n)]")
+    }
     var values = (0..<Int64(n)).map { $0 }
     if n < Int(UInt32.max / 20) {
       var i = 0
@@ -152,7 +156,7 @@ public struct TorchGenerator: Sendable, Equatable {
   /// the generator directly, which the fixtures confirm.
   public mutating func bernoulli(p: Double, count: Int) throws(RandomError) -> [Float] {
     guard (0...1).contains(p) else {
-      throw RandomError(.value, "bernoulli_ expects p to be in [0, 1], but got p=\(p)")
+      throw RandomError(.value, "bernoulli_ expects p to be in [0, 1], but got p=\(cpp: p)")
     }
     return (0..<count).map { _ in uniformDouble() < p ? 1 : 0 }
   }
