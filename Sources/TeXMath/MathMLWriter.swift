@@ -65,13 +65,43 @@ struct MathMLWriter {
   /// Writes nodes one after another, adding function application marks and their thin space.
   mutating func writeSequence(_ nodes: [Node], style: MathStyle) {
     for (i, node) in nodes.enumerated() {
-      write(node, style: style)
+      if case .symbol(let s, .binary) = node.kind,
+        Self.makesBinaryOrdinary(i > 0 ? nodes[i - 1] : nil, before: true)
+          || Self.makesBinaryOrdinary(i + 1 < nodes.count ? nodes[i + 1] : nil, before: false)
+      {
+        // TeX turns a binary operator with nothing to combine into an ordinary atom: -x, (+, a=-b.
+        out += "<mo lspace=\"0em\" rspace=\"0em\">"
+        escape(s)
+        out += "</mo>"
+      } else {
+        write(node, style: style)
+      }
       if Self.isFunction(node), i + 1 < nodes.count {
         out += "<mo>\u{2061}</mo>"
         if Self.wantsThinSpaceAfterFunction(nodes[i + 1]) {
           out += "<mspace width=\"0.1667em\"></mspace>"
         }
       }
+    }
+  }
+
+  /// Whether a neighbour leaves a binary operator without an operand on that side.
+  static func makesBinaryOrdinary(_ neighbour: Node?, before: Bool) -> Bool {
+    guard let neighbour else { return true }
+    switch neighbour.kind {
+    case .symbol(_, let cls), .sizedDelimiter(_, _, let cls), .classed(_, let cls):
+      switch cls {
+      case .relation, .punctuation: return true
+      case .binary, .open, .largeOperator: return before
+      case .close: return !before
+      case .ordinary, .inner: return false
+      }
+    case .middle, .newline: return true
+    case .overUnder(let base, _, _): return makesBinaryOrdinary(base, before: before)
+    case .scripts(let base, _, _, _):
+      if case .symbol(_, .largeOperator) = base.kind { return before }
+      return false
+    default: return false
     }
   }
 
@@ -430,6 +460,14 @@ struct MathMLWriter {
         }
         if c < table.columnLines.count, let border = Self.border(table.columnLines[c]) {
           css += "border-left:\(border);"
+        } else if c == 0, !table.alignPairs {
+          // TeX puts no space outside a matrix's first and last columns.
+          css += "padding-left:0;"
+        }
+        if c == columns - 1, !table.alignPairs,
+          columns >= table.columnLines.count || Self.border(table.columnLines[columns]) == nil
+        {
+          css += "padding-right:0;"
         }
         if c == columns - 1, columns < table.columnLines.count,
           let border = Self.border(table.columnLines[columns])
