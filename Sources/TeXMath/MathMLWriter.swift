@@ -53,7 +53,7 @@ struct MathMLWriter {
     if display { out += " displaystyle=\"true\"" }
     out += ">"
     for line in lines {
-      out += "<mtr><mtd style=\"text-align:left\"><mrow>"
+      out += "<mtr><mtd style=\"text-align:-webkit-left\"><mrow>"
       writeSequence(line, style: style)
       out += "</mrow></mtd></mtr>"
     }
@@ -219,7 +219,10 @@ struct MathMLWriter {
     case .accent(let base, let mark, let stretchy, let below):
       out += below ? "<munder accentunder=\"true\">" : "<mover accent=\"true\">"
       write(base, style: style)
-      out += stretchy ? "<mo stretchy=\"true\">" : "<mo stretchy=\"false\">"
+      // A full-size arrow towers over a letter; TeX's \vec arrow is about script size.
+      out += stretchy
+        ? "<mo stretchy=\"true\">" : mark == "→" ? "<mo stretchy=\"false\" mathsize=\"70%\">"
+        : "<mo stretchy=\"false\">"
       escape(mark)
       out += "</mo>"
       out += below ? "</munder>" : "</mover>"
@@ -453,7 +456,9 @@ struct MathMLWriter {
       for c in 0..<columns {
         var css = ""
         let a = align(c)
-        if a != "center" { css += "text-align:\(a);" }
+        // Chromium aligns an mtd's math box only with the -webkit- values; Firefox reads
+        // the mtable's columnalign.
+        if a != "center" { css += "text-align:-webkit-\(a);" }
         if table.alignPairs {
           css += c % 2 == 0 ? "padding-right:0;" : "padding-left:0;"
           if c % 2 == 1, c + 1 < columns { css += "padding-right:1em;" }

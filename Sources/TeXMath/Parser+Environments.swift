@@ -146,15 +146,19 @@ extension Parser {
     defer { tags = savedTags }
     while true {
       let cellStart = here
-      var cell = try parseExpression([.ampersand, .newline])
-      if !tags.isEmpty {
-        cell.append(Node(.space(2), tags[0].range))
-        cell.append(contentsOf: tags)
-        tags = []
-      }
+      let cell = try parseExpression([.ampersand, .newline])
       row.append(Self.row(cell, cellStart.lowerBound..<cellStart.lowerBound))
       guard let t = try peek() else {
         throw MathError("Missing \\end{\(environment ?? "}")}", at: start)
+      }
+      let endsRow = t.kind != .char("&")
+      if endsRow, !tags.isEmpty, let last = row.popLast() {
+        // A row's \tag goes after its last cell, wherever it was written in the row.
+        var content: [Node] = if case .row(let nodes) = last.kind { nodes } else { [last] }
+        content.append(Node(.space(2), tags[0].range))
+        content.append(contentsOf: tags)
+        tags = []
+        row.append(Self.row(content, last.range))
       }
       switch t.kind {
       case .char("&"):

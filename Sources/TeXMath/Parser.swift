@@ -312,9 +312,13 @@ struct Parser {
           pos += 1
           if isChar("*") { pos += 1 }
           let label = try parseTextArgument()
-          tags.append(Node(.row([
-            Node(.text("("), t.range), label, Node(.text(")"), t.range),
-          ]), t.range))
+          if case .text(let s) = label.kind {
+            tags.append(Node(.text("(" + s + ")"), label.range))
+          } else {
+            tags.append(Node(.row([
+              Node(.text("("), t.range), label, Node(.text(")"), t.range),
+            ]), t.range))
+          }
           continue loop
         case "label":
           pos += 1

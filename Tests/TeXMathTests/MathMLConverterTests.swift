@@ -189,16 +189,16 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(body("\\begin{cases} 1 & x > 0 \\\\ 0 & \\text{else} \\end{cases}") == """
       <mrow><mo fence="true" form="prefix" stretchy="true" symmetric="true">{</mo>\
       <mtable displaystyle="false" columnalign="left left"><mtr>\
-      <mtd style="text-align:left;padding-left:0"><mn>1</mn></mtd>\
-      <mtd style="text-align:left;padding-right:0"><mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn>\
-      </mrow></mtd></mtr><mtr><mtd style="text-align:left;padding-left:0"><mn>0</mn></mtd>\
-      <mtd style="text-align:left;padding-right:0"><mtext>else</mtext></mtd></mtr></mtable></mrow>
+      <mtd style="text-align:-webkit-left;padding-left:0"><mn>1</mn></mtd>\
+      <mtd style="text-align:-webkit-left;padding-right:0"><mrow><mi>x</mi><mo>&gt;</mo><mn>0</mn>\
+      </mrow></mtd></mtr><mtr><mtd style="text-align:-webkit-left;padding-left:0"><mn>0</mn></mtd>\
+      <mtd style="text-align:-webkit-left;padding-right:0"><mtext>else</mtext></mtd></mtr></mtable></mrow>
       """)
     #expect(body("\\begin{array}{|l|c} a & b \\\\ \\hline c & d \\end{array}") == """
       <mtable displaystyle="false" columnalign="left center"><mtr>\
-      <mtd style="text-align:left;border-left:0.06em solid"><mi>a</mi></mtd>\
+      <mtd style="text-align:-webkit-left;border-left:0.06em solid"><mi>a</mi></mtd>\
       <mtd style="border-left:0.06em solid;padding-right:0"><mi>b</mi></mtd></mtr><mtr>\
-      <mtd style="text-align:left;border-left:0.06em solid;border-top:0.06em solid"><mi>c</mi>\
+      <mtd style="text-align:-webkit-left;border-left:0.06em solid;border-top:0.06em solid"><mi>c</mi>\
       </mtd><mtd style="border-left:0.06em solid;padding-right:0;border-top:0.06em solid">\
       <mi>d</mi></mtd></mtr>\
       </mtable>
@@ -208,8 +208,8 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
 
   @Test func alignmentEnvironments() {
     let row = """
-      <mtr><mtd style="text-align:right;padding-right:0"><mi>a</mi></mtd>\
-      <mtd style="text-align:left;padding-left:0"><mrow><mrow></mrow><mo>=</mo><mi>b</mi></mrow>\
+      <mtr><mtd style="text-align:-webkit-right;padding-right:0"><mi>a</mi></mtd>\
+      <mtd style="text-align:-webkit-left;padding-left:0"><mrow><mrow></mrow><mo>=</mo><mi>b</mi></mrow>\
       </mtd></mtr>
       """
     for name in ["aligned", "align*", "split"] {
@@ -222,6 +222,18 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
       <mtable displaystyle="true" columnalign="center"><mtr>\
       <mtd style="padding-left:0;padding-right:0"><mi>a</mi></mtd></mtr><mtr>\
       <mtd style="padding-left:0;padding-right:0"><mi>b</mi></mtd></mtr></mtable>
+      """)
+  }
+
+  @Test func tagsGoAfterTheirRow() {
+    let tagged = body("\\begin{align} \\tag{1} a &= b \\\\ c &= d \\end{align}")
+    #expect(tagged.contains("""
+      <mrow><mrow></mrow><mo>=</mo><mi>b</mi><mspace width="2em"></mspace><mtext>(1)</mtext>\
+      </mrow></mtd></mtr><mtr>
+      """))
+    #expect(body("x \\tag{2}") == "<mi>x</mi><mspace width=\"2em\"></mspace><mtext>(2)</mtext>")
+    #expect(body("x \\tag{$\\ast$}") == """
+      <mi>x</mi><mspace width="2em"></mspace><mrow><mtext>(</mtext><mo>∗</mo><mtext>)</mtext></mrow>
       """)
   }
 
@@ -248,7 +260,8 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     let ab = "<mrow><mi>A</mi><mi>B</mi></mrow>"
     #expect(body("\\hat{x}") == over(x, "^"))
     #expect(body("\\bar{x}") == over(x, "¯"))
-    #expect(body("\\vec{v}") == over("<mi>v</mi>", "→"))
+    #expect(body("\\vec{v}") ==
+      "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"false\" mathsize=\"70%\">→</mo></mover>")
     #expect(body("\\tilde x") == over(x, "~"))
     #expect(body("\\dot{x}") == over(x, "˙"))
     #expect(body("\\ddot{x}") == over(x, "¨"))
