@@ -45,7 +45,9 @@ struct TeXMathBenchmark {
         valid += 1
       } else if showFailures {
         let message = result.warnings.first?.message ?? ""
-        print("FAIL \(corpus[i].name): \(message) :: \(job.1.prefix(100).replacingOccurrences(of: "\n", with: " "))")
+        print(
+          "FAIL \(corpus[i].name): \(message) :: \(job.1.prefix(100).replacingOccurrences(of: "\n", with: " "))"
+        )
       }
     }
 
@@ -58,7 +60,9 @@ struct TeXMathBenchmark {
     let seconds = Date().timeIntervalSince(start)
     let rate = Double(rounds * jobs.count) / seconds
     print("texmath: \(valid)/\(jobs.count) formulas convert without merror")
-    print(String(format: "texmath: %.0f formulas/s (goal %.0f, ratio %.2f), %d bytes of MathML",
-      rate, goal, rate / goal, bytes / rounds))
+    print(
+      String(
+        format: "texmath: %.0f formulas/s (goal %.0f, ratio %.2f), %d bytes of MathML",
+        rate, goal, rate / goal, bytes / rounds))
   }
 }

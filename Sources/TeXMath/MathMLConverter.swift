@@ -1,7 +1,7 @@
 /// Converts TeX math to MathML Core, never throwing: bad input becomes an `<merror>` and a warning.
 ///
-/// The converter is a value: build it once with the journal's macros and call ``convert(_:display:)``
-/// for each formula, from any thread.
+/// The converter is a value: build it once with the journal's macros and call
+/// ``convert(_:display:)`` for each formula, from any thread.
 public struct MathMLConverter: Sendable {
   let macros: [String: Macro]
 

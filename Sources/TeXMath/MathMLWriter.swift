@@ -133,7 +133,6 @@ struct MathMLWriter {
 
   // MARK: - Nodes
 
-  // swiftlint:disable:next cyclomatic_complexity function_body_length
   mutating func write(_ node: Node, style: MathStyle) {
     switch node.kind {
     case .identifier(let s, let upright):
@@ -220,9 +219,12 @@ struct MathMLWriter {
       out += below ? "<munder accentunder=\"true\">" : "<mover accent=\"true\">"
       write(base, style: style)
       // A full-size arrow towers over a letter; TeX's \vec arrow is about script size.
-      out += stretchy
-        ? "<mo stretchy=\"true\">" : mark == "→" ? "<mo stretchy=\"false\" mathsize=\"70%\">"
-        : "<mo stretchy=\"false\">"
+      out +=
+        stretchy
+        ? "<mo stretchy=\"true\">"
+        : mark == "→"
+          ? "<mo stretchy=\"false\" mathsize=\"70%\">"
+          : "<mo stretchy=\"false\">"
       escape(mark)
       out += "</mo>"
       out += below ? "</munder>" : "</mover>"

@@ -106,7 +106,8 @@ extension Parser {
       case .char(":"):
         lines[lines.count - 1] = "dashed"
       case .char("p"), .char("m"), .char("b"), .char("@"), .char("!"), .char(">"), .char("<"):
-        let isColumn = token.kind != .char("@") && token.kind != .char("!")
+        let isColumn =
+          token.kind != .char("@") && token.kind != .char("!")
           && token.kind != .char(">") && token.kind != .char("<")
         i += 1
         while i < spec.count, spec[i].kind == .space { i += 1 }
@@ -197,7 +198,8 @@ extension Parser {
       }
     }
     while rowLines.count < rows.count + 1 { rowLines.append("none") }
-    return Table(rows: rows, columnAlign: ["center"], columnLines: [], rowLines: rowLines,
+    return Table(
+      rows: rows, columnAlign: ["center"], columnLines: [], rowLines: rowLines,
       cellStyle: .text, alignPairs: false, columnSpacing: nil, open: "", close: "", tags: [:])
   }
 

@@ -19,6 +19,8 @@ struct Parser {
   var font: MathFont?
   var expansions = 0
   var depth = 0
+  /// The position that `peek()` last returned, already expanded; -1 after any expansion.
+  var peeked = -1
   /// `\tag`s seen since the last row or formula end.
   var tags: [Node] = []
   let sourceLength: Int
@@ -70,19 +72,26 @@ struct Parser {
 
   /// The next token that is not a space, after expanding macros and running definitions.
   mutating func peek() throws(MathError) -> Token? {
+    // The parser peeks at the same token several times; it was already expanded.
+    if pos == peeked, pos < tokens.count { return tokens[pos] }
     while true {
       skipSpaces()
       guard pos < tokens.count else { return nil }
-      guard case .command(let name) = tokens[pos].kind else { return tokens[pos] }
+      guard case .command(let name) = tokens[pos].kind else {
+        peeked = pos
+        return tokens[pos]
+      }
       if let macro = macros[name] ?? BuiltinMacros.table[name] {
         try expand(macro)
         continue
       }
-      switch name {
-      case "def", "gdef", "edef", "xdef": try defineTeXMacro()
-      case "newcommand", "renewcommand", "providecommand": try defineLaTeXMacro()
-      case "global": pos += 1
-      default: return tokens[pos]
+      switch Self.definitionKinds[name] {
+      case .tex?: try defineTeXMacro()
+      case .latex?: try defineLaTeXMacro()
+      case .prefix?: pos += 1
+      case nil:
+        peeked = pos
+        return tokens[pos]
       }
     }
   }
@@ -171,6 +180,13 @@ struct Parser {
 
   // MARK: - Macros
 
+  enum DefinitionKind { case tex, latex, prefix }
+
+  static let definitionKinds: [String: DefinitionKind] = [
+    "def": .tex, "gdef": .tex, "edef": .tex, "xdef": .tex, "newcommand": .latex,
+    "renewcommand": .latex, "providecommand": .latex, "global": .prefix,
+  ]
+
   mutating func expand(_ macro: Macro) throws(MathError) {
     let start = pos
     let call = tokens[pos].range
@@ -202,6 +218,7 @@ struct Parser {
     }
     tokens.replaceSubrange(start..<pos, with: expansion)
     pos = start
+    peeked = -1
   }
 
   /// `\def\name#1#2{body}`.
@@ -258,22 +275,22 @@ struct Parser {
       case .char("]") where stops.contains(.bracket): break loop
       case .char("$") where stops.contains(.dollar): break loop
       case .command(let name):
-        switch name {
-        case "end", "right", "middle", ")": break loop
-        case "\\", "cr", "newline":
+        switch Self.switchKinds[name] {
+        case .stop?: break loop
+        case .lineBreak?:
           if stops.contains(.newline), name != "newline" { break loop }
           pos += 1
           _ = try readOptionalTokens()
           nodes.append(Node(.newline, t.range))
           continue loop
-        case "over", "atop", "choose", "brace", "brack", "above":
+        case .infix?:
           if infix != nil { throw error("Only one infix fraction per group") }
           pos += 1
           var thickness: String?
           if name == "above" { thickness = Self.format(try parseDimension()) + "em" }
           infix = (name, nodes.count, t.range, thickness)
           continue loop
-        case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle":
+        case .style?:
           pos += 1
           let style: MathStyle =
             switch name {
@@ -285,21 +302,18 @@ struct Parser {
           let rest = try parseExpression(stops)
           nodes.append(Node(.styled(Self.row(rest, t.range), style), t.range))
           break loop
-        case "color":
+        case .color?:
           pos += 1
           let color = try parseColor()
           let rest = try parseExpression(stops)
           nodes.append(Node(.colored(Self.row(rest, t.range), color: color), t.range))
           break loop
-        case "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large",
-          "LARGE", "huge", "Huge":
+        case .size?:
           pos += 1
           let rest = try parseExpression(stops)
           nodes.append(Node(.sized(Self.row(rest, t.range), scale: Self.sizes[name] ?? 1), t.range))
           break loop
-        case "rm", "it", "bf", "sf", "tt", "cal", "frak", "mit", "bold", "boldsymbol", "Bbb",
-          "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal", "mathscr", "mathfrak",
-          "mathbb", "mathnormal", "mathsfit", "bm", "pmb", "mathbfit":
+        case .font?:
           guard ["rm", "it", "bf", "sf", "tt", "cal", "mit"].contains(name) else { break }
           pos += 1
           let saved = font
@@ -308,19 +322,21 @@ struct Parser {
           font = saved
           nodes.append(contentsOf: rest)
           break loop
-        case "tag":
+        case .tag?:
           pos += 1
           if isChar("*") { pos += 1 }
           let label = try parseTextArgument()
           if case .text(let s) = label.kind {
             tags.append(Node(.text("(" + s + ")"), label.range))
           } else {
-            tags.append(Node(.row([
-              Node(.text("("), t.range), label, Node(.text(")"), t.range),
-            ]), t.range))
+            tags.append(
+              Node(
+                .row([
+                  Node(.text("("), t.range), label, Node(.text(")"), t.range),
+                ]), t.range))
           }
           continue loop
-        case "label":
+        case .label?:
           pos += 1
           _ = try readArgumentTokens()
           continue loop
@@ -333,10 +349,13 @@ struct Parser {
     guard let infix else { return nodes }
     let numerator = Self.row(Array(nodes[..<infix.at]), infix.range)
     let denominator = Self.row(Array(nodes[infix.at...]), infix.range)
-    let whole = Self.spanning(nodes.first?.range.lowerBound ?? infix.range.lowerBound, here.lowerBound)
+    let whole = Self.spanning(
+      nodes.first?.range.lowerBound ?? infix.range.lowerBound, here.lowerBound)
     func fraction(_ thickness: String?) -> Node {
-      Node(.fraction(numerator: numerator, denominator: denominator, thickness: thickness,
-        style: nil), whole)
+      Node(
+        .fraction(
+          numerator: numerator, denominator: denominator, thickness: thickness,
+          style: nil), whole)
     }
     switch infix.name {
     case "over": return [fraction(nil)]
@@ -531,7 +550,9 @@ struct Parser {
         return Node(.identifier(s, upright: upright), range)
       }
       if font == .roman { return Node(.identifier(s, upright: true), range) }
-      if let mapped = font.map(c) { return Node(.identifier(String(mapped), upright: false), range) }
+      if let mapped = font.map(c) {
+        return Node(.identifier(String(mapped), upright: false), range)
+      }
       return Node(.identifier(s, upright: upright), range)
     case .symbol(let s, let cls):
       return Node(.symbol(s, cls), range)
@@ -574,30 +595,34 @@ struct Parser {
     "∋": "∌", "≃": "≄", "⊢": "⊬", "⊨": "⊭",
   ]
 
-  // swiftlint:disable:next cyclomatic_complexity function_body_length
   mutating func parseCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
     let start = range.lowerBound
     func span() -> Range<Int> { start..<max(start, tokens[pos - 1].range.upperBound) }
     if let width = Symbols.spaces[name] {
       return width == 0 ? Node(.row([]), range) : Node(.space(width), range)
     }
-    switch name {
-    case "frac", "dfrac", "tfrac", "cfrac":
+    switch Self.commandKinds[name] {
+    case .frac?:
       let numerator = try parseArgument(after: "\\" + name)
       let denominator = try parseArgument(after: "\\" + name)
-      let style: MathStyle? = name == "dfrac" || name == "cfrac" ? .display : name == "tfrac" ? .text : nil
-      return Node(.fraction(numerator: numerator, denominator: denominator, thickness: nil,
-        style: style), span())
-    case "binom", "dbinom", "tbinom":
+      let style: MathStyle? =
+        name == "dfrac" || name == "cfrac" ? .display : name == "tfrac" ? .text : nil
+      return Node(
+        .fraction(
+          numerator: numerator, denominator: denominator, thickness: nil,
+          style: style), span())
+    case .binom?:
       let top = try parseArgument(after: "\\" + name)
       let bottom = try parseArgument(after: "\\" + name)
       let style: MathStyle? = name == "dbinom" ? .display : name == "tbinom" ? .text : nil
-      let fraction = Node(.fraction(numerator: top, denominator: bottom, thickness: "0",
-        style: nil), span())
+      let fraction = Node(
+        .fraction(
+          numerator: top, denominator: bottom, thickness: "0",
+          style: nil), span())
       let binomial = Node(.delimited(open: "(", body: [fraction], close: ")"), span())
       guard let style else { return binomial }
       return Node(.styled(binomial, style), span())
-    case "genfrac":
+    case .genfrac?:
       let open = try parseDelimiterArgument()
       let close = try parseDelimiterArgument()
       let thicknessTokens = try readArgumentTokens()
@@ -611,21 +636,22 @@ struct Parser {
       let style: MathStyle? = Int(styleText).flatMap { MathStyle(rawValue: $0) }
       let numerator = try parseArgument(after: "\\genfrac")
       let denominator = try parseArgument(after: "\\genfrac")
-      var node = Node(.fraction(numerator: numerator, denominator: denominator,
-        thickness: thickness, style: nil), span())
+      var node = Node(
+        .fraction(
+          numerator: numerator, denominator: denominator,
+          thickness: thickness, style: nil), span())
       if !open.isEmpty || !close.isEmpty {
         node = Node(.delimited(open: open, body: [node], close: close), span())
       }
       if let style { node = Node(.styled(node, style), span()) }
       return node
-    case "sqrt":
+    case .sqrt?:
       let index = try parseOptionalMath()
       let radicand = try parseArgument(after: "\\sqrt")
       return Node(.root(radicand, index: index), span())
-    case "left":
+    case .left?:
       return try parseLeftRight(range)
-    case "big", "Big", "bigg", "Bigg", "bigl", "Bigl", "biggl", "Biggl", "bigr", "Bigr", "biggr",
-      "Biggr", "bigm", "Bigm", "biggm", "Biggm":
+    case .big?:
       let delimiter = try parseDelimiter(after: "\\" + name)
       let size =
         name.hasPrefix("Bigg") ? 4 : name.hasPrefix("bigg") ? 3 : name.hasPrefix("Big") ? 2 : 1
@@ -637,7 +663,7 @@ struct Parser {
         default: .ordinary
         }
       return Node(.sizedDelimiter(delimiter, size: size, cls), span())
-    case "operatorname", "operatornamewithlimits":
+    case .operatorname?:
       var limits = name == "operatornamewithlimits"
       if isChar("*") {
         pos += 1
@@ -649,31 +675,32 @@ struct Parser {
       let body = try parseArgument(after: "\\operatorname")
       if let text = Self.plainName(body) { return Node(.function(text, limits: limits), span()) }
       return Node(.classed(body, .largeOperator(limits: limits)), span())
-    case "mathop":
+    case .mathop?:
       let body = try parseArgument(after: "\\mathop")
       return Node(.classed(body, .largeOperator(limits: true)), span())
-    case "mathbin", "mathrel", "mathopen", "mathclose", "mathpunct", "mathinner", "mathord":
+    case .mathClass?:
       let body = try parseArgument(after: "\\" + name)
       return Node(.classed(body, Self.classes[name] ?? .ordinary), span())
-    case "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal", "mathscr", "mathfrak",
-      "mathbb", "mathnormal", "mathsfit", "boldsymbol", "bm", "pmb", "Bbb", "bold", "frak",
-      "mathbfit":
+    case .font?:
       let saved = font
       font = Self.fonts[name] ?? nil
       defer { font = saved }
       return try parseArgument(after: "\\" + name)
-    case "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textit",
-      "textbf", "textsf", "texttt", "emph", "textsl", "textsc":
+    case .text?:
       return try parseTextArgument()
-    case "overset", "underset", "stackrel":
+    case .overset?:
       let script = try parseArgument(after: "\\" + name)
       let base = try parseArgument(after: "\\" + name)
       let isUnder = name == "underset"
-      let node = Node(.overUnder(base: base, over: isUnder ? nil : script,
-        under: isUnder ? script : nil), span())
+      let node = Node(
+        .overUnder(
+          base: base, over: isUnder ? nil : script,
+          under: isUnder ? script : nil), span())
       return name == "stackrel" ? Node(.classed(node, .relation), span()) : node
-    case "not":
-      guard let next = try parseBase(single: true) else { throw error("Missing argument for \\not") }
+    case .not?:
+      guard let next = try parseBase(single: true) else {
+        throw error("Missing argument for \\not")
+      }
       switch next.kind {
       case .symbol(let s, let cls):
         return Node(.symbol(Self.negations[s] ?? s + "\u{338}", cls), span())
@@ -682,26 +709,26 @@ struct Parser {
       default:
         return Node(.row([Node(.symbol("⧸", .ordinary), range), next]), span())
       }
-    case "textcolor":
+    case .textcolor?:
       let color = try parseColor()
       let body = try parseArgument(after: "\\textcolor")
       return Node(.colored(body, color: color), span())
-    case "color":
+    case .color?:
       let color = try parseColor()
       let body = try parseArgument(after: "\\color")
       return Node(.colored(body, color: color), span())
-    case "colorbox":
+    case .colorbox?:
       _ = try parseColor()
       return Node(.boxed(try parseTextArgument()), span())
-    case "fcolorbox":
+    case .fcolorbox?:
       _ = try parseColor()
       _ = try parseColor()
       return Node(.boxed(try parseTextArgument()), span())
-    case "boxed":
+    case .boxed?:
       return Node(.boxed(try parseArgument(after: "\\boxed")), span())
-    case "fbox":
+    case .fbox?:
       return Node(.boxed(try parseTextArgument()), span())
-    case "cancel", "bcancel", "xcancel", "sout":
+    case .cancel?:
       let notation =
         switch name {
         case "cancel": "updiagonalstrike"
@@ -710,29 +737,30 @@ struct Parser {
         default: "horizontalstrike"
         }
       return Node(.enclosed(try parseArgument(after: "\\" + name), notation: notation), span())
-    case "phantom", "hphantom", "vphantom":
+    case .phantom?:
       return Node(.phantom(try parseArgument(after: "\\" + name)), span())
-    case "smash":
+    case .smash?:
       _ = try readOptionalTokens()
       return try parseArgument(after: "\\smash")
-    case "mathrlap", "mathllap", "mathclap", "rlap", "llap", "clap":
-      let body = name.hasPrefix("math") ? try parseArgument(after: "\\" + name) : try parseTextArgument()
+    case .lap?:
+      let body =
+        name.hasPrefix("math") ? try parseArgument(after: "\\" + name) : try parseTextArgument()
       let align = name.hasSuffix("rlap") ? "right" : name.hasSuffix("llap") ? "left" : "center"
       return Node(.lap(body, align: align), span())
-    case "rule":
+    case .rule?:
       _ = try readOptionalTokens()
       let width = try parseDimension()
       let height = try parseDimension()
       return Node(.rule(width: width, height: height), span())
-    case "raisebox":
+    case .raisebox?:
       let by = try parseDimension()
       return Node(.raised(try parseTextArgument(), by: by), span())
-    case "href":
+    case .href?:
       _ = try readArgumentTokens()
       return try parseArgument(after: "\\href")
-    case "url":
+    case .url?:
       return Node(.text(plainText(try readArgumentTokens())), span())
-    case "verb":
+    case .verb?:
       var star = false
       if isChar("*") {
         star = true
@@ -749,18 +777,18 @@ struct Parser {
       pos += 1
       if star { text = String(text.map { $0 == " " ? "␣" : $0 }) }
       return Node(.text(text), span())
-    case "char":
+    case .char?:
       return try parseCharCode(range)
-    case "vcenter":
+    case .vcenter?:
       return try parseArgument(after: "\\vcenter")
-    case "hspace", "kern", "mkern", "hskip", "mskip", "mspace":
+    case .space?:
       if isChar("*") { pos += 1 }
       return Node(.space(try parseDimension()), span())
-    case "mathchoice":
+    case .mathchoice?:
       var choices: [Node] = []
       for _ in 0..<4 { choices.append(try parseArgument(after: "\\mathchoice")) }
       return Node(.choice(choices), span())
-    case "substack":
+    case .substack?:
       skipSpaces()
       guard isChar("{") else { throw error("Expected { after \\substack") }
       pos += 1
@@ -768,24 +796,22 @@ struct Parser {
       table.cellStyle = .script
       pos += 1
       return Node(.table(table), span())
-    case "begin":
+    case .begin?:
       return try parseEnvironment(range)
-    case "end":
+    case .end?:
       throw MathError("\\end without \\begin", at: range)
-    case "right":
+    case .right?:
       throw MathError("\\right without \\left", at: range)
-    case "middle":
+    case .middle?:
       throw MathError("\\middle without \\left", at: range)
-    case "\\", "newline", "cr":
+    case .lineBreak?:
       return Node(.newline, range)
-    case "limits", "nolimits":
+    case .limits?:
       throw MathError("Limit controls must follow a math operator", at: range)
-    case "htmlId", "htmlClass", "htmlStyle", "htmlData":
+    case .html?:
       _ = try readArgumentTokens()
       return try parseArgument(after: "\\" + name)
-    case "displaystyle", "textstyle", "scriptstyle", "scriptscriptstyle", "rm", "it", "bf",
-      "sf", "tt", "cal", "mit", "tiny", "scriptsize", "footnotesize", "small", "normalsize",
-      "large", "Large", "LARGE", "huge", "Huge":
+    case .misplacedSwitch?:
       // A switch used as a lone argument: it applies to nothing.
       return Node(.row([]), range)
     default:
@@ -793,8 +819,10 @@ struct Parser {
     }
     if let accent = Symbols.accents[name] {
       let base = try parseArgument(after: "\\" + name)
-      return Node(.accent(base, mark: accent.mark, stretchy: accent.stretchy,
-        below: accent.below), span())
+      return Node(
+        .accent(
+          base, mark: accent.mark, stretchy: accent.stretchy,
+          below: accent.below), span())
     }
     if let arrow = Self.extensibleArrows[name] {
       let below = try parseOptionalMath()
@@ -802,11 +830,14 @@ struct Parser {
       func padded(_ node: Node?) -> Node? {
         guard let node else { return nil }
         if case .row(let inner) = node.kind, inner.isEmpty { return nil }
-        return Node(.row([Node(.space(0.3), node.range), node, Node(.space(0.3), node.range)]),
+        return Node(
+          .row([Node(.space(0.3), node.range), node, Node(.space(0.3), node.range)]),
           node.range)
       }
-      return Node(.overUnder(base: Node(.symbol(arrow, .relation), range), over: padded(above),
-        under: padded(below)), span())
+      return Node(
+        .overUnder(
+          base: Node(.symbol(arrow, .relation), range), over: padded(above),
+          under: padded(below)), span())
     }
     if let entry = Symbols.math[name] { return node(entry, range) }
     if let function = Symbols.functions[name] {
@@ -863,6 +894,76 @@ struct Parser {
     self.sourceLength = length
   }
 
+  /// Commands that `parseCommand` handles itself, found by one hash lookup: a `switch` over
+  /// strings compares them one by one and was most of the parsing time.
+  enum CommandKind {
+    case frac, binom, genfrac, sqrt, left, big, operatorname, mathop, mathClass, font, text
+    case overset, not, textcolor, color, colorbox, fcolorbox, boxed, fbox, cancel, phantom, smash
+    case lap, rule, raisebox, href, url, verb, char, vcenter, space, mathchoice, substack, begin
+    case end, right, middle, lineBreak, limits, html, misplacedSwitch
+  }
+
+  static let commandKinds: [String: CommandKind] = [
+    "frac": .frac, "dfrac": .frac, "tfrac": .frac, "cfrac": .frac, "binom": .binom,
+    "dbinom": .binom, "tbinom": .binom, "genfrac": .genfrac, "sqrt": .sqrt,
+    "left": .left, "big": .big, "Big": .big, "bigg": .big, "Bigg": .big, "bigl": .big,
+    "Bigl": .big, "biggl": .big, "Biggl": .big, "bigr": .big, "Bigr": .big,
+    "biggr": .big, "Biggr": .big, "bigm": .big, "Bigm": .big, "biggm": .big,
+    "Biggm": .big, "operatorname": .operatorname, "operatornamewithlimits": .operatorname,
+    "mathop": .mathop, "mathbin": .mathClass, "mathrel": .mathClass, "mathopen": .mathClass,
+    "mathclose": .mathClass, "mathpunct": .mathClass, "mathinner": .mathClass,
+    "mathord": .mathClass, "mathrm": .font, "mathbf": .font, "mathit": .font,
+    "mathsf": .font, "mathtt": .font, "mathcal": .font, "mathscr": .font,
+    "mathfrak": .font, "mathbb": .font, "mathnormal": .font, "mathsfit": .font,
+    "boldsymbol": .font, "bm": .font, "pmb": .font, "Bbb": .font,
+    "bold": .font, "frak": .font, "mathbfit": .font, "text": .text,
+    "textrm": .text, "textnormal": .text, "textup": .text, "textmd": .text,
+    "mbox": .text, "hbox": .text, "textit": .text, "textbf": .text, "textsf": .text,
+    "texttt": .text, "emph": .text, "textsl": .text, "textsc": .text,
+    "overset": .overset, "underset": .overset, "stackrel": .overset, "not": .not,
+    "textcolor": .textcolor, "color": .color, "colorbox": .colorbox,
+    "fcolorbox": .fcolorbox, "boxed": .boxed, "fbox": .fbox, "cancel": .cancel,
+    "bcancel": .cancel, "xcancel": .cancel, "sout": .cancel, "phantom": .phantom,
+    "hphantom": .phantom, "vphantom": .phantom, "smash": .smash, "mathrlap": .lap,
+    "mathllap": .lap, "mathclap": .lap, "rlap": .lap, "llap": .lap,
+    "clap": .lap, "rule": .rule, "raisebox": .raisebox, "href": .href, "url": .url,
+    "verb": .verb, "char": .char, "vcenter": .vcenter, "hspace": .space,
+    "kern": .space, "mkern": .space, "hskip": .space, "mskip": .space,
+    "mspace": .space, "mathchoice": .mathchoice, "substack": .substack, "begin": .begin,
+    "end": .end, "right": .right, "middle": .middle, "\\": .lineBreak,
+    "newline": .lineBreak, "cr": .lineBreak, "limits": .limits, "nolimits": .limits,
+    "htmlId": .html, "htmlClass": .html, "htmlStyle": .html, "htmlData": .html,
+    "displaystyle": .misplacedSwitch, "textstyle": .misplacedSwitch,
+    "scriptstyle": .misplacedSwitch,
+    "scriptscriptstyle": .misplacedSwitch, "rm": .misplacedSwitch, "it": .misplacedSwitch,
+    "bf": .misplacedSwitch, "sf": .misplacedSwitch, "tt": .misplacedSwitch, "cal": .misplacedSwitch,
+    "mit": .misplacedSwitch, "tiny": .misplacedSwitch, "scriptsize": .misplacedSwitch,
+    "footnotesize": .misplacedSwitch, "small": .misplacedSwitch, "normalsize": .misplacedSwitch,
+    "large": .misplacedSwitch, "Large": .misplacedSwitch, "LARGE": .misplacedSwitch,
+    "huge": .misplacedSwitch, "Huge": .misplacedSwitch,
+  ]
+
+  /// Commands that act on the rest of an expression (switches, infix fractions, line breaks).
+  enum SwitchKind {
+    case stop, lineBreak, infix, style, color, size, font, tag, label
+  }
+
+  static let switchKinds: [String: SwitchKind] = [
+    "end": .stop, "right": .stop, "middle": .stop, ")": .stop, "\\": .lineBreak,
+    "cr": .lineBreak, "newline": .lineBreak, "over": .infix, "atop": .infix, "choose": .infix,
+    "brace": .infix,
+    "brack": .infix, "above": .infix, "displaystyle": .style,
+    "textstyle": .style, "scriptstyle": .style,
+    "scriptscriptstyle": .style, "color": .color, "tiny": .size,
+    "scriptsize": .size, "footnotesize": .size, "small": .size, "normalsize": .size,
+    "large": .size, "Large": .size, "LARGE": .size, "huge": .size, "Huge": .size,
+    "rm": .font, "it": .font, "bf": .font, "sf": .font, "tt": .font, "cal": .font, "frak": .font,
+    "mit": .font, "bold": .font, "boldsymbol": .font, "Bbb": .font, "mathrm": .font,
+    "mathbf": .font, "mathit": .font, "mathsf": .font, "mathtt": .font, "mathcal": .font,
+    "mathscr": .font, "mathfrak": .font, "mathbb": .font, "mathnormal": .font, "mathsfit": .font,
+    "bm": .font, "pmb": .font, "mathbfit": .font, "tag": .tag, "label": .label,
+  ]
+
   // MARK: - Delimiters
 
   /// `\left( ... \middle| ... \right)`.
@@ -879,7 +980,8 @@ struct Parser {
       case .command("right"):
         pos += 1
         let close = try parseDelimiter(after: "\\right")
-        return Node(.delimited(open: open, body: body, close: close),
+        return Node(
+          .delimited(open: open, body: body, close: close),
           Self.spanning(range.lowerBound, tokens[pos - 1].range.upperBound))
       default:
         throw MathError("Missing \\right", at: range)
@@ -1027,10 +1129,12 @@ struct Parser {
     let end = pos + 1
     let saved = tokens
     tokens = Array(tokens[pos..<end]) + [Token(kind: .char("}"), range: start)]
+    peeked = -1
     let savedPos = pos
     pos = 0
     let nodes = try parseText()
     tokens = saved
+    peeked = -1
     pos = savedPos + 1
     return Self.row(nodes, start)
   }
@@ -1126,17 +1230,19 @@ struct Parser {
           }
           pos += 1
           nodes.append(Self.row(math, t.range))
-        } else if ["text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textit",
+        } else if [
+          "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textit",
           "textbf", "textsf", "texttt", "emph", "textsl", "textsc", "underline", "sout",
-          "textcircled"].contains(name)
-        {
+          "textcircled",
+        ].contains(name) {
           flush(&nodes, t.range.lowerBound)
           nodes.append(try parseTextArgument())
-        } else if ["rm", "it", "bf", "sf", "tt", "em", "itshape", "bfseries", "upshape",
+        } else if [
+          "rm", "it", "bf", "sf", "tt", "em", "itshape", "bfseries", "upshape",
           "normalfont", "rmfamily", "sffamily", "ttfamily", "mdseries", "slshape", "scshape",
           "tiny", "scriptsize", "footnotesize", "small", "normalsize", "large", "Large",
-          "LARGE", "huge", "Huge", "relax", "nobreak", "allowbreak"].contains(name)
-        {
+          "LARGE", "huge", "Huge", "relax", "nobreak", "allowbreak",
+        ].contains(name) {
           continue
         } else if name == "phantom" || name == "hphantom" {
           flush(&nodes, t.range.lowerBound)

@@ -155,10 +155,9 @@ enum Symbols {
   static let functions: [String: (name: String, limits: Bool)] = {
     var table: [String: (name: String, limits: Bool)] = [:]
     for name in """
-      arcsin arccos arctan arctg arcctg arg ch cos cosec cosh cot cotg coth csc ctg cth deg dim
-      exp hom ker lg ln log sec sin sinh sh tan tanh tg th
-      """.split(whereSeparator: { $0 == " " || $0 == "\n" })
-    {
+    arcsin arccos arctan arctg arcctg arg ch cos cosec cosh cot cotg coth csc ctg cth deg dim
+    exp hom ker lg ln log sec sin sinh sh tan tanh tg th
+    """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
       table[String(name)] = (String(name), false)
     }
     for name in "det gcd inf lim max min Pr sup".split(separator: " ") {
@@ -189,7 +188,8 @@ enum Symbols {
     "overleftharpoon": ("↼", true, false), "overrightharpoon": ("⇀", true, false),
     "overgroup": ("⏠", true, false), "overlinesegment": ("\u{332}", true, false),
     "overbrace": ("⏞", true, false), "overbracket": ("⎴", true, false),
-    "underline": ("\u{332}", true, true), "underbar": ("\u{332}", true, true), "utilde": ("~", true, true),
+    "underline": ("\u{332}", true, true), "underbar": ("\u{332}", true, true),
+    "utilde": ("~", true, true),
     "underleftarrow": ("←", true, true), "underrightarrow": ("→", true, true),
     "underleftrightarrow": ("↔", true, true), "undergroup": ("⏡", true, true),
     "underlinesegment": ("\u{332}", true, true), "underbrace": ("⏟", true, true),
@@ -243,7 +243,8 @@ enum Symbols {
     "textgreater": ">", "textasteriskcentered": "∗", "textvisiblespace": "␣", "ldots": "…",
     "dots": "…", "TeX": "TeX", "LaTeX": "LaTeX", "KaTeX": "KaTeX", "degree": "°",
     "textordfeminine": "ª", "textordmasculine": "º", "checkmark": "✓", "maltese": "✠",
-    "yen": "¥", "textyen": "¥", "lq": "‘", "rq": "’", "textdollarsign": "$", "nobreakspace": "\u{A0}",
+    "yen": "¥", "textyen": "¥", "lq": "‘", "rq": "’", "textdollarsign": "$",
+    "nobreakspace": "\u{A0}",
     "quad": "\u{2003}", "qquad": "\u{2003}\u{2003}", ",": "\u{2009}", ";": "\u{2004}",
     "enspace": "\u{2002}", "textasciigrave": "`", "sect": "§", "bull": "•", "Dagger": "‡",
   ]

@@ -43,7 +43,8 @@ import Testing
     var formulas = DevelopmentCorpus.markdownMath(try String(contentsOf: journal, encoding: .utf8))
       .map { (tex: $0.tex, display: $0.display) }
     let converter = MathMLConverter()
-    for formula in DevelopmentCorpus.screenshotterCases(try String(contentsOf: yaml, encoding: .utf8))
+    for formula in DevelopmentCorpus.screenshotterCases(
+      try String(contentsOf: yaml, encoding: .utf8))
     where formula.macros.isEmpty && converter.convert(formula.tex, display: formula.display).isValid
     {
       formulas.append((formula.tex, formula.display))
@@ -72,9 +73,11 @@ import Testing
     }
 
     let screenshot = artifacts.appendingPathComponent("texmath-formulas.png")
-    let shot = try runProcess(Self.chromium, flags + [
-      "--window-size=1200,3000", "--screenshot=\(screenshot.path)", pageURL.absoluteString,
-    ])
+    let shot = try runProcess(
+      Self.chromium,
+      flags + [
+        "--window-size=1200,3000", "--screenshot=\(screenshot.path)", pageURL.absoluteString,
+      ])
     #expect(shot.status == 0)
     #expect(FileManager.default.fileExists(atPath: screenshot.path))
   }

@@ -47,7 +47,8 @@ func isWellFormedXML(_ markup: String) -> Bool {
     var invalidXML: [String] = []
     var failures: [String] = []
     for formula in cases + rows {
-      let result = MathMLConverter(macros: formula.macros).convert(formula.tex,
+      let result = MathMLConverter(macros: formula.macros).convert(
+        formula.tex,
         display: formula.display)
       if result.isValid {
         valid += 1
@@ -58,8 +59,10 @@ func isWellFormedXML(_ markup: String) -> Bool {
     }
     let total = cases.count + rows.count
     let percent = Double(valid) / Double(total) * 100
-    print("TeXMath development corpus: \(valid)/\(total) convert without merror"
-      + " (\(Int(percent.rounded()))%); screenshotter cases \(cases.count), support table \(rows.count)")
+    print(
+      "TeXMath development corpus: \(valid)/\(total) convert without merror"
+        + " (\(Int(percent.rounded()))%); screenshotter cases \(cases.count), support table \(rows.count)"
+    )
     print("TeXMath development corpus failures:\n  " + failures.joined(separator: "\n  "))
     #expect(valid >= 1090)
     #expect(percent >= 95)

@@ -32,8 +32,10 @@ enum DevelopmentCorpus {
     for entry in entries {
       let body = entry.rest
       if !entry.first.isEmpty {
-        formulas.append(CorpusFormula(name: entry.name, tex: scalar(entry.first, body),
-          display: false))
+        formulas.append(
+          CorpusFormula(
+            name: entry.name, tex: scalar(entry.first, body),
+            display: false))
         continue
       }
       let meaningful = body.filter {
@@ -111,12 +113,15 @@ enum DevelopmentCorpus {
   static func supportTable(_ text: String) -> [CorpusFormula] {
     var formulas: [CorpusFormula] = []
     for line in text.split(separator: "\n") where line.hasPrefix("|") {
-      let cells = line.dropFirst().split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+      let cells = line.dropFirst().split(
+        separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
       guard cells.count == 2 else { continue }
       let name = String(cells[0])
       for math in markdownMath(String(cells[1])).prefix(1) {
-        formulas.append(CorpusFormula(name: name, tex: math.tex, display: math.display,
-          macros: ["VERT": "|"]))
+        formulas.append(
+          CorpusFormula(
+            name: name, tex: math.tex, display: math.display,
+            macros: ["VERT": "|"]))
       }
     }
     return formulas
