@@ -35,6 +35,11 @@ public struct MathMLConverter: Sendable {
     return MathMLResult(mathML: markup, warnings: [])
   }
 
+  /// The MathML alone, in the shape of `MarkdownPipeline.Options.mathRenderer`.
+  public var renderer: @Sendable (_ tex: String, _ display: Bool) -> String {
+    { tex, display in convert(tex, display: display).mathML }
+  }
+
   /// Parses a formula into its syntax tree, or throws the first error found.
   public func parse(_ tex: String) throws(MathError) -> [Node] {
     var parser = Parser(source: Array(tex.unicodeScalars), macros: macros)
@@ -59,7 +64,8 @@ public struct MathWarning: Sendable, Equatable, CustomStringConvertible {
   public var message: String
   /// Where, in Unicode scalars from the start of the formula.
   public var range: Range<Int>
-  /// The 0-based line inside the formula (formulas may span lines): add it to the formula's line.
+  /// The 0-based line inside the formula (formulas may span lines): add it to the line of the
+  /// formula's opening delimiter to get the line in the file.
   public var line: Int
   /// The 0-based column inside that line, in Unicode scalars.
   public var column: Int

@@ -400,7 +400,10 @@ struct Parser {
           primes.append("′")
           pos += 1
         }
-        var parts = [Node(.symbol(String(primes), .ordinary), t.range.lowerBound..<here.lowerBound)]
+        var parts = [
+          Node(
+            .symbol(String(primes), .ordinary), Self.spanning(t.range.lowerBound, here.lowerBound))
+        ]
         if let next = try peek(), next.kind == .char("^") {
           pos += 1
           parts.append(try parseArgument(after: "^"))

@@ -428,3 +428,14 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
       converter.convert(tex, display: false).warnings.first?.message == "Formula nested too deeply")
   }
 }
+
+@Suite struct MathMLConverterRendererTests {
+  @Test func rendererGivesTheMarkupForThePipeline() {
+    let render = MathMLConverter(macros: ["R": "\\mathbb{R}"]).renderer
+    #expect(
+      render("\\R", true) == """
+        <math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow>\
+        <mi>ℝ</mi></mrow><annotation encoding="application/x-tex">\\R</annotation></semantics></math>
+        """)
+  }
+}
