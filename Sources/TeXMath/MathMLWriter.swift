@@ -153,7 +153,7 @@ struct MathMLWriter {
         case "&": out += "&amp;"
         case "<": out += "&lt;"
         case ">": out += "&gt;"
-        default: out.unicodeScalars.append(c)
+        default: out.unicodeScalars.append(Self.xmlCharacter(c))
         }
       }
       out += "</mtext>"
@@ -532,7 +532,8 @@ struct MathMLWriter {
 
   mutating func escape(_ s: String) {
     var plain = true
-    for b in s.utf8 where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 {
+    for b in s.utf8
+    where b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b < 0x20 || b == 0xEF {
       plain = false
       break
     }
@@ -546,8 +547,16 @@ struct MathMLWriter {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      default: out.unicodeScalars.append(c)
+      default: out.unicodeScalars.append(Self.xmlCharacter(c))
       }
+    }
+  }
+
+  /// XML 1.0 forbids most control characters and U+FFFE/U+FFFF even as references.
+  static func xmlCharacter(_ c: Unicode.Scalar) -> Unicode.Scalar {
+    switch c.value {
+    case 0x9, 0xA, 0xD, 0x20...0xFFFD, 0x10000...: c
+    default: "\u{FFFD}"
     }
   }
 }

@@ -40,6 +40,13 @@ import Testing
     #expect(errors > 1_000)
   }
 
+  @Test func controlCharactersBecomeReplacementCharacters() {
+    let result = MathMLConverter().convert("\\text{a\u{1}b} \u{FFFF}", display: false)
+    #expect(isWellFormedXML(result.mathML))
+    #expect(result.mathML.contains("<mtext>a\u{FFFD}b</mtext>"))
+    #expect(result.mathML.contains(">\\text{a\u{FFFD}b} \u{FFFD}</annotation>"))
+  }
+
   @Test func strayCharactersNeverBreakTheMarkup() throws {
     let converter = MathMLConverter()
     let specials: [Character] = ["{", "}", "[", "]", "\\", "^", "_", "&", "$", "#", "%", "<", "'"]
