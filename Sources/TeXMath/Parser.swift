@@ -89,6 +89,7 @@ struct Parser {
       case .tex?: try defineTeXMacro()
       case .latex?: try defineLaTeXMacro()
       case .prefix?: pos += 1
+      case .operator?: try defineOperator()
       case nil:
         peeked = pos
         return tokens[pos]
@@ -180,11 +181,12 @@ struct Parser {
 
   // MARK: - Macros
 
-  enum DefinitionKind { case tex, latex, prefix }
+  enum DefinitionKind { case tex, latex, prefix, `operator` }
 
   static let definitionKinds: [String: DefinitionKind] = [
     "def": .tex, "gdef": .tex, "edef": .tex, "xdef": .tex, "newcommand": .latex,
     "renewcommand": .latex, "providecommand": .latex, "global": .prefix,
+    "DeclareMathOperator": .operator,
   ]
 
   mutating func expand(_ macro: Macro) throws(MathError) {
@@ -257,6 +259,28 @@ struct Parser {
     let optionalDefault = try readOptionalTokens()
     let body = try readBalancedGroup()
     macros[name] = Macro(tokens: body, parameterCount: count, optionalDefault: optionalDefault)
+  }
+
+  /// `\DeclareMathOperator{\name}{text}` (or `*` for limits), as a macro.
+  mutating func defineOperator() throws(MathError) {
+    let at = tokens[pos].range
+    pos += 1
+    var star = false
+    if isChar("*") {
+      star = true
+      pos += 1
+    }
+    let nameTokens = try readArgumentTokens()
+    guard nameTokens.count == 1, case .command(let name) = nameTokens[0].kind else {
+      throw MathError("Expected a control sequence after \\DeclareMathOperator", at: at)
+    }
+    let text = try readBalancedGroup()
+    var body = [Token(kind: .command("operatorname"), range: at)]
+    if star { body.append(Token(kind: .char("*"), range: at)) }
+    body.append(Token(kind: .char("{"), range: at))
+    body += text
+    body.append(Token(kind: .char("}"), range: at))
+    macros[name] = Macro(tokens: body, parameterCount: 0)
   }
 
   // MARK: - Expressions
@@ -763,6 +787,9 @@ struct Parser {
       return try parseArgument(after: "\\href")
     case .url?:
       return Node(.text(plainText(try readArgumentTokens())), span())
+    case .ref?:
+      let label = plainText(try readArgumentTokens())
+      return Node(.text(name == "eqref" ? "(" + label + ")" : label), span())
     case .verb?:
       var star = false
       if isChar("*") {
@@ -902,7 +929,8 @@ struct Parser {
   enum CommandKind {
     case frac, binom, genfrac, sqrt, left, big, operatorname, mathop, mathClass, font, text
     case overset, not, textcolor, color, colorbox, fcolorbox, boxed, fbox, cancel, phantom, smash
-    case lap, rule, raisebox, href, url, verb, char, vcenter, space, mathchoice, substack, begin
+    case lap, rule, raisebox, href, url, ref, verb, char, vcenter, space, mathchoice, substack,
+      begin
     case end, right, middle, lineBreak, limits, html, misplacedSwitch
   }
 
@@ -929,7 +957,8 @@ struct Parser {
     "bcancel": .cancel, "xcancel": .cancel, "sout": .cancel, "phantom": .phantom,
     "hphantom": .phantom, "vphantom": .phantom, "smash": .smash, "mathrlap": .lap,
     "mathllap": .lap, "mathclap": .lap, "rlap": .lap, "llap": .lap,
-    "clap": .lap, "rule": .rule, "raisebox": .raisebox, "href": .href, "url": .url,
+    "clap": .lap, "rule": .rule, "raisebox": .raisebox, "href": .href, "url": .url, "ref": .ref,
+    "eqref": .ref,
     "verb": .verb, "char": .char, "vcenter": .vcenter, "hspace": .space,
     "kern": .space, "mkern": .space, "hskip": .space, "mskip": .space,
     "mspace": .space, "mathchoice": .mathchoice, "substack": .substack, "begin": .begin,

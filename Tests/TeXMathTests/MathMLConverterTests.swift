@@ -383,6 +383,11 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         """)
     #expect(body("\\newcommand{\\sq}[1]{#1^2} \\sq{y}") == "<msup><mi>y</mi><mn>2</mn></msup>")
     #expect(body("\\def\\half{\\frac12}\\half") == "<mfrac><mn>1</mn><mn>2</mn></mfrac>")
+    #expect(
+      body("\\DeclareMathOperator{\\tr}{tr} \\tr A") == """
+        <mi>tr</mi><mo>\u{2061}</mo><mspace width="0.1667em"></mspace><mi>A</mi>
+        """)
+    #expect(body("\\eqref{loss}") == "<mtext>(loss)</mtext>")
   }
 
   @Test func sourceRangesPointIntoTheFormula() throws {
