@@ -274,7 +274,8 @@ struct MathMLWriter {
       write(inner, style: style)
       out += "</menclose>"
     case .enclosed(let inner, let notation):
-      out += "<menclose notation=\"\(notation)\">"
+      // Chromium ignores menclose's notation: a gradient draws the strike in any engine.
+      out += "<menclose notation=\"\(notation)\" style=\"background:\(Self.strikes(notation))\">"
       write(inner, style: style)
       out += "</menclose>"
     case .phantom(let inner):
@@ -300,6 +301,24 @@ struct MathMLWriter {
     case .newline:
       out += "<mspace linebreak=\"newline\"></mspace>"
     }
+  }
+
+  /// CSS backgrounds drawing menclose strikes: a gradient "to top right" has its 50% line on
+  /// the other diagonal, so it draws `\\`.
+  static func strikes(_ notation: String) -> String {
+    func line(_ direction: String) -> String {
+      "linear-gradient(\(direction),transparent calc(50% - 0.04em),currentColor calc(50% - 0.04em),"
+        + "currentColor calc(50% + 0.04em),transparent calc(50% + 0.04em))"
+    }
+    var layers: [String] = []
+    for part in notation.split(separator: " ") {
+      switch part {
+      case "updiagonalstrike": layers.append(line("to top left"))
+      case "downdiagonalstrike": layers.append(line("to top right"))
+      default: layers.append(line("to top"))
+      }
+    }
+    return layers.joined(separator: ",")
   }
 
   private mutating func openStyle(_ style: MathStyle) {

@@ -373,6 +373,15 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     )
   }
 
+  @Test func cancelDrawsItsStrikeWithAGradient() {
+    let markup = body("\\cancel{x}")
+    #expect(markup.hasPrefix("<menclose notation=\"updiagonalstrike\" style=\"background:"))
+    #expect(markup.contains("linear-gradient(to top left,transparent calc(50% - 0.04em)"))
+    #expect(markup.hasSuffix("\"><mi>x</mi></menclose>"))
+    let both = body("\\xcancel{x}")
+    #expect(both.contains("to top left") && both.contains("to top right"))
+  }
+
   @Test func userMacros() {
     let macros = ["\\R": "\\mathbb{R}", "norm": "\\left\\| #1 \\right\\|"]
     #expect(body("x \\in \\R", macros: macros) == "<mi>x</mi><mo>∈</mo><mi>ℝ</mi>")
