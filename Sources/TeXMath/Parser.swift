@@ -1262,10 +1262,17 @@ struct Parser {
           }
           pos += 1
           nodes.append(Self.row(math, t.range))
+        } else if name == "sout" {
+          flush(&nodes, t.range.lowerBound)
+          let struck = try parseTextArgument()
+          nodes.append(Node(.enclosed(struck, notation: "horizontalstrike"), t.range))
+        } else if name == "underline" {
+          flush(&nodes, t.range.lowerBound)
+          let base = try parseTextArgument()
+          nodes.append(Node(.accent(base, mark: "\u{332}", stretchy: true, below: true), t.range))
         } else if [
           "text", "textrm", "textnormal", "textup", "textmd", "mbox", "hbox", "textit",
-          "textbf", "textsf", "texttt", "emph", "textsl", "textsc", "underline", "sout",
-          "textcircled",
+          "textbf", "textsf", "texttt", "emph", "textsl", "textsc", "textcircled",
         ].contains(name) {
           flush(&nodes, t.range.lowerBound)
           nodes.append(try parseTextArgument())

@@ -378,6 +378,7 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(markup.hasPrefix("<menclose notation=\"updiagonalstrike\" style=\"background:"))
     #expect(markup.contains("linear-gradient(to top left,transparent calc(50% - 0.04em)"))
     #expect(markup.hasSuffix("\"><mi>x</mi></menclose>"))
+    #expect(body("\\text{\\sout{ab}}").hasPrefix("<menclose notation=\"horizontalstrike\""))
     let both = body("\\xcancel{x}")
     #expect(both.contains("to top left") && both.contains("to top right"))
   }
