@@ -24,6 +24,8 @@ struct Parser {
   /// `\tag`s seen since the last row or formula end.
   var tags: [Node] = []
   let sourceLength: Int
+  /// The formula, for `\verb`, whose text is raw source rather than tokens.
+  let source: [Unicode.Scalar]
 
   static let maximumDepth = 150
   static let maximumExpansions = 2000
@@ -32,6 +34,7 @@ struct Parser {
     tokens = Token.tokenize(source)
     self.macros = macros
     sourceLength = source.count
+    self.source = source
   }
 
   // MARK: - Entry
@@ -799,12 +802,23 @@ struct Parser {
       guard pos < tokens.count, case .char(let delimiter) = tokens[pos].kind else {
         throw error("Missing delimiter after \\verb")
       }
+      let open = tokens[pos].range
       pos += 1
-      let from = pos
-      while pos < tokens.count, tokens[pos].kind != .char(delimiter) { pos += 1 }
-      guard pos < tokens.count else { throw MathError("Missing end of \\verb", at: range) }
-      var text = plainText(Array(tokens[from..<pos]))
-      pos += 1
+      var text = ""
+      if open.upperBound <= source.count, source[open.lowerBound] == delimiter {
+        // Spaces matter in \verb, and the tokenizer dropped those after control words.
+        guard let close = source[open.upperBound...].firstIndex(of: delimiter) else {
+          throw MathError("Missing end of \\verb", at: range)
+        }
+        text.unicodeScalars.append(contentsOf: source[open.upperBound..<close])
+        while pos < tokens.count, tokens[pos].range.lowerBound <= close { pos += 1 }
+      } else {
+        let from = pos
+        while pos < tokens.count, tokens[pos].kind != .char(delimiter) { pos += 1 }
+        guard pos < tokens.count else { throw MathError("Missing end of \\verb", at: range) }
+        text = plainText(Array(tokens[from..<pos]))
+        pos += 1
+      }
       if star { text = String(text.map { $0 == " " ? "␣" : $0 }) }
       return Node(.text(text), span())
     case .char?:
@@ -922,6 +936,7 @@ struct Parser {
     self.tokens = tokens
     self.macros = [:]
     self.sourceLength = length
+    self.source = []
   }
 
   /// Commands that `parseCommand` handles itself, found by one hash lookup: a `switch` over

@@ -398,6 +398,7 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         <mi>tr</mi><mo>\u{2061}</mo><mspace width="0.1667em"></mspace><mi>A</mi>
         """)
     #expect(body("\\eqref{loss}") == "<mtext>(loss)</mtext>")
+    #expect(body("\\verb!\\frac a  b!") == "<mtext>\\frac\u{A0}a\u{A0}\u{A0}b</mtext>")
   }
 
   @Test func sourceRangesPointIntoTheFormula() throws {
