@@ -1,7 +1,9 @@
 /// Converts TeX math to MathML Core, never throwing: bad input becomes an `<merror>` and a warning.
 ///
 /// The converter is a value: build it once with the journal's macros and call
-/// ``convert(_:display:)`` for each formula, from any thread.
+/// ``convert(_:display:)`` for each formula, from any thread. Groups nested more than 100 deep
+/// are an error, which bounds the stack a conversion needs: under 512 KB in release builds and
+/// 4 MB in debug builds.
 public struct MathMLConverter: Sendable {
   let macros: [String: Macro]
 

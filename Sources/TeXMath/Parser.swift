@@ -27,7 +27,7 @@ struct Parser {
   /// The formula, for `\verb`, whose text is raw source rather than tokens.
   let source: [Unicode.Scalar]
 
-  static let maximumDepth = 150
+  static let maximumDepth = 100
   static let maximumExpansions = 2000
 
   init(source: [Unicode.Scalar], macros: [String: Macro]) {
@@ -626,220 +626,86 @@ struct Parser {
   ]
 
   mutating func parseCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
-    let start = range.lowerBound
-    func span() -> Range<Int> { start..<max(start, tokens[pos - 1].range.upperBound) }
     if let width = Symbols.spaces[name] {
       return width == 0 ? Node(.row([]), range) : Node(.space(width), range)
     }
     switch Self.commandKinds[name] {
     case .frac?:
-      let numerator = try parseArgument(after: "\\" + name)
-      let denominator = try parseArgument(after: "\\" + name)
-      let style: MathStyle? =
-        name == "dfrac" || name == "cfrac" ? .display : name == "tfrac" ? .text : nil
-      return Node(
-        .fraction(
-          numerator: numerator, denominator: denominator, thickness: nil,
-          style: style), span())
+      return try parseFracCommand(name, range)
     case .binom?:
-      let top = try parseArgument(after: "\\" + name)
-      let bottom = try parseArgument(after: "\\" + name)
-      let style: MathStyle? = name == "dbinom" ? .display : name == "tbinom" ? .text : nil
-      let fraction = Node(
-        .fraction(
-          numerator: top, denominator: bottom, thickness: "0",
-          style: nil), span())
-      let binomial = Node(.delimited(open: "(", body: [fraction], close: ")"), span())
-      guard let style else { return binomial }
-      return Node(.styled(binomial, style), span())
+      return try parseBinomCommand(name, range)
     case .genfrac?:
-      let open = try parseDelimiterArgument()
-      let close = try parseDelimiterArgument()
-      let thicknessTokens = try readArgumentTokens()
-      let thicknessText = plainText(thicknessTokens).filter { $0 != " " }
-      var thickness: String?
-      if !thicknessText.isEmpty {
-        var sub = Parser(tokens: thicknessTokens, length: sourceLength)
-        thickness = Self.format(try sub.parseDimension()) + "em"
-      }
-      let styleText = plainText(try readArgumentTokens()).filter { $0 != " " }
-      let style: MathStyle? = Int(styleText).flatMap { MathStyle(rawValue: $0) }
-      let numerator = try parseArgument(after: "\\genfrac")
-      let denominator = try parseArgument(after: "\\genfrac")
-      var node = Node(
-        .fraction(
-          numerator: numerator, denominator: denominator,
-          thickness: thickness, style: nil), span())
-      if !open.isEmpty || !close.isEmpty {
-        node = Node(.delimited(open: open, body: [node], close: close), span())
-      }
-      if let style { node = Node(.styled(node, style), span()) }
-      return node
+      return try parseGenfracCommand(name, range)
     case .sqrt?:
-      let index = try parseOptionalMath()
-      let radicand = try parseArgument(after: "\\sqrt")
-      return Node(.root(radicand, index: index), span())
+      return try parseSqrtCommand(name, range)
     case .left?:
       return try parseLeftRight(range)
     case .big?:
-      let delimiter = try parseDelimiter(after: "\\" + name)
-      let size =
-        name.hasPrefix("Bigg") ? 4 : name.hasPrefix("bigg") ? 3 : name.hasPrefix("Big") ? 2 : 1
-      let cls: AtomClass =
-        switch name.last {
-        case "l": .open
-        case "r": .close
-        case "m": .relation
-        default: .ordinary
-        }
-      return Node(.sizedDelimiter(delimiter, size: size, cls), span())
+      return try parseBigCommand(name, range)
     case .operatorname?:
-      var limits = name == "operatornamewithlimits"
-      if isChar("*") {
-        pos += 1
-        limits = true
-      }
-      let saved = font
-      font = .roman
-      defer { font = saved }
-      let body = try parseArgument(after: "\\operatorname")
-      if let text = Self.plainName(body) { return Node(.function(text, limits: limits), span()) }
-      return Node(.classed(body, .largeOperator(limits: limits)), span())
+      return try parseOperatornameCommand(name, range)
     case .mathop?:
       let body = try parseArgument(after: "\\mathop")
-      return Node(.classed(body, .largeOperator(limits: true)), span())
+      return Node(.classed(body, .largeOperator(limits: true)), span(from: range.lowerBound))
     case .mathClass?:
       let body = try parseArgument(after: "\\" + name)
-      return Node(.classed(body, Self.classes[name] ?? .ordinary), span())
+      return Node(.classed(body, Self.classes[name] ?? .ordinary), span(from: range.lowerBound))
     case .font?:
-      let saved = font
-      font = Self.fonts[name] ?? nil
-      defer { font = saved }
-      return try parseArgument(after: "\\" + name)
+      return try parseFontCommand(name, range)
     case .text?:
       return try parseTextArgument()
     case .overset?:
-      let script = try parseArgument(after: "\\" + name)
-      let base = try parseArgument(after: "\\" + name)
-      let isUnder = name == "underset"
-      let node = Node(
-        .overUnder(
-          base: base, over: isUnder ? nil : script,
-          under: isUnder ? script : nil), span())
-      return name == "stackrel" ? Node(.classed(node, .relation), span()) : node
+      return try parseOversetCommand(name, range)
     case .not?:
-      guard let next = try parseBase(single: true) else {
-        throw error("Missing argument for \\not")
-      }
-      switch next.kind {
-      case .symbol(let s, let cls):
-        return Node(.symbol(Self.negations[s] ?? s + "\u{338}", cls), span())
-      case .identifier(let s, let upright):
-        return Node(.identifier(Self.negations[s] ?? s + "\u{338}", upright: upright), span())
-      default:
-        return Node(.row([Node(.symbol("⧸", .ordinary), range), next]), span())
-      }
+      return try parseNotCommand(name, range)
     case .textcolor?:
-      let color = try parseColor()
-      let body = try parseArgument(after: "\\textcolor")
-      return Node(.colored(body, color: color), span())
+      return try parseTextcolorCommand(name, range)
     case .color?:
-      let color = try parseColor()
-      let body = try parseArgument(after: "\\color")
-      return Node(.colored(body, color: color), span())
+      return try parseColorCommand(name, range)
     case .colorbox?:
       _ = try parseColor()
-      return Node(.boxed(try parseTextArgument()), span())
+      return Node(.boxed(try parseTextArgument()), span(from: range.lowerBound))
     case .fcolorbox?:
-      _ = try parseColor()
-      _ = try parseColor()
-      return Node(.boxed(try parseTextArgument()), span())
+      return try parseFcolorboxCommand(name, range)
     case .boxed?:
-      return Node(.boxed(try parseArgument(after: "\\boxed")), span())
+      return Node(.boxed(try parseArgument(after: "\\boxed")), span(from: range.lowerBound))
     case .fbox?:
-      return Node(.boxed(try parseTextArgument()), span())
+      return Node(.boxed(try parseTextArgument()), span(from: range.lowerBound))
     case .cancel?:
-      let notation =
-        switch name {
-        case "cancel": "updiagonalstrike"
-        case "bcancel": "downdiagonalstrike"
-        case "xcancel": "updiagonalstrike downdiagonalstrike"
-        default: "horizontalstrike"
-        }
-      return Node(.enclosed(try parseArgument(after: "\\" + name), notation: notation), span())
+      return try parseCancelCommand(name, range)
     case .phantom?:
-      return Node(.phantom(try parseArgument(after: "\\" + name)), span())
+      return Node(.phantom(try parseArgument(after: "\\" + name)), span(from: range.lowerBound))
     case .smash?:
       _ = try readOptionalTokens()
       return try parseArgument(after: "\\smash")
     case .lap?:
-      let body =
-        name.hasPrefix("math") ? try parseArgument(after: "\\" + name) : try parseTextArgument()
-      let align = name.hasSuffix("rlap") ? "right" : name.hasSuffix("llap") ? "left" : "center"
-      return Node(.lap(body, align: align), span())
+      return try parseLapCommand(name, range)
     case .rule?:
-      _ = try readOptionalTokens()
-      let width = try parseDimension()
-      let height = try parseDimension()
-      return Node(.rule(width: width, height: height), span())
+      return try parseRuleCommand(name, range)
     case .raisebox?:
       let by = try parseDimension()
-      return Node(.raised(try parseTextArgument(), by: by), span())
+      return Node(.raised(try parseTextArgument(), by: by), span(from: range.lowerBound))
     case .href?:
       _ = try readArgumentTokens()
       return try parseArgument(after: "\\href")
     case .url?:
-      return Node(.text(plainText(try readArgumentTokens())), span())
+      return Node(.text(plainText(try readArgumentTokens())), span(from: range.lowerBound))
     case .ref?:
       let label = plainText(try readArgumentTokens())
-      return Node(.text(name == "eqref" ? "(" + label + ")" : label), span())
+      return Node(.text(name == "eqref" ? "(" + label + ")" : label), span(from: range.lowerBound))
     case .verb?:
-      var star = false
-      if isChar("*") {
-        star = true
-        pos += 1
-      }
-      guard pos < tokens.count, case .char(let delimiter) = tokens[pos].kind else {
-        throw error("Missing delimiter after \\verb")
-      }
-      let open = tokens[pos].range
-      pos += 1
-      var text = ""
-      if open.upperBound <= source.count, source[open.lowerBound] == delimiter {
-        // Spaces matter in \verb, and the tokenizer dropped those after control words.
-        guard let close = source[open.upperBound...].firstIndex(of: delimiter) else {
-          throw MathError("Missing end of \\verb", at: range)
-        }
-        text.unicodeScalars.append(contentsOf: source[open.upperBound..<close])
-        while pos < tokens.count, tokens[pos].range.lowerBound <= close { pos += 1 }
-      } else {
-        let from = pos
-        while pos < tokens.count, tokens[pos].kind != .char(delimiter) { pos += 1 }
-        guard pos < tokens.count else { throw MathError("Missing end of \\verb", at: range) }
-        text = plainText(Array(tokens[from..<pos]))
-        pos += 1
-      }
-      if star { text = String(text.map { $0 == " " ? "␣" : $0 }) }
-      return Node(.text(text), span())
+      return try parseVerbCommand(name, range)
     case .char?:
       return try parseCharCode(range)
     case .vcenter?:
       return try parseArgument(after: "\\vcenter")
     case .space?:
       if isChar("*") { pos += 1 }
-      return Node(.space(try parseDimension()), span())
+      return Node(.space(try parseDimension()), span(from: range.lowerBound))
     case .mathchoice?:
-      var choices: [Node] = []
-      for _ in 0..<4 { choices.append(try parseArgument(after: "\\mathchoice")) }
-      return Node(.choice(choices), span())
+      return try parseMathchoiceCommand(name, range)
     case .substack?:
-      skipSpaces()
-      guard isChar("{") else { throw error("Expected { after \\substack") }
-      pos += 1
-      var table = try parseTableBody(environment: nil)
-      table.cellStyle = .script
-      pos += 1
-      return Node(.table(table), span())
+      return try parseSubstackCommand(name, range)
     case .begin?:
       return try parseEnvironment(range)
     case .end?:
@@ -866,7 +732,7 @@ struct Parser {
       return Node(
         .accent(
           base, mark: accent.mark, stretchy: accent.stretchy,
-          below: accent.below), span())
+          below: accent.below), span(from: range.lowerBound))
     }
     if let arrow = Self.extensibleArrows[name] {
       let below = try parseOptionalMath()
@@ -881,13 +747,240 @@ struct Parser {
       return Node(
         .overUnder(
           base: Node(.symbol(arrow, .relation), range), over: padded(above),
-          under: padded(below)), span())
+          under: padded(below)), span(from: range.lowerBound))
     }
     if let entry = Symbols.math[name] { return node(entry, range) }
     if let function = Symbols.functions[name] {
       return Node(.function(function.name, limits: function.limits), range)
     }
     throw MathError("Unknown command \\\(name)", at: range)
+  }
+
+  /// From `start` to the end of the last consumed token.
+  func span(from start: Int) -> Range<Int> {
+    start..<max(start, tokens[pos - 1].range.upperBound)
+  }
+
+  // Commands with more than a line of parsing get their own function: in debug builds a
+  // function's frame holds every local of every branch, and one big switch made each nesting
+  // level cost tens of kilobytes of stack.
+
+  mutating func parseFracCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let numerator = try parseArgument(after: "\\" + name)
+    let denominator = try parseArgument(after: "\\" + name)
+    let style: MathStyle? =
+      name == "dfrac" || name == "cfrac" ? .display : name == "tfrac" ? .text : nil
+    return Node(
+      .fraction(
+        numerator: numerator, denominator: denominator, thickness: nil,
+        style: style), span(from: range.lowerBound))
+  }
+
+  mutating func parseBinomCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let top = try parseArgument(after: "\\" + name)
+    let bottom = try parseArgument(after: "\\" + name)
+    let style: MathStyle? = name == "dbinom" ? .display : name == "tbinom" ? .text : nil
+    let fraction = Node(
+      .fraction(
+        numerator: top, denominator: bottom, thickness: "0",
+        style: nil), span(from: range.lowerBound))
+    let binomial = Node(
+      .delimited(open: "(", body: [fraction], close: ")"), span(from: range.lowerBound))
+    guard let style else { return binomial }
+    return Node(.styled(binomial, style), span(from: range.lowerBound))
+  }
+
+  mutating func parseGenfracCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let open = try parseDelimiterArgument()
+    let close = try parseDelimiterArgument()
+    let thicknessTokens = try readArgumentTokens()
+    let thicknessText = plainText(thicknessTokens).filter { $0 != " " }
+    var thickness: String?
+    if !thicknessText.isEmpty {
+      var sub = Parser(tokens: thicknessTokens, length: sourceLength)
+      thickness = Self.format(try sub.parseDimension()) + "em"
+    }
+    let styleText = plainText(try readArgumentTokens()).filter { $0 != " " }
+    let style: MathStyle? = Int(styleText).flatMap { MathStyle(rawValue: $0) }
+    let numerator = try parseArgument(after: "\\genfrac")
+    let denominator = try parseArgument(after: "\\genfrac")
+    var node = Node(
+      .fraction(
+        numerator: numerator, denominator: denominator,
+        thickness: thickness, style: nil), span(from: range.lowerBound))
+    if !open.isEmpty || !close.isEmpty {
+      node = Node(.delimited(open: open, body: [node], close: close), span(from: range.lowerBound))
+    }
+    if let style { node = Node(.styled(node, style), span(from: range.lowerBound)) }
+    return node
+  }
+
+  mutating func parseSqrtCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let index = try parseOptionalMath()
+    let radicand = try parseArgument(after: "\\sqrt")
+    return Node(.root(radicand, index: index), span(from: range.lowerBound))
+  }
+
+  mutating func parseBigCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let delimiter = try parseDelimiter(after: "\\" + name)
+    let size =
+      name.hasPrefix("Bigg") ? 4 : name.hasPrefix("bigg") ? 3 : name.hasPrefix("Big") ? 2 : 1
+    let cls: AtomClass =
+      switch name.last {
+      case "l": .open
+      case "r": .close
+      case "m": .relation
+      default: .ordinary
+      }
+    return Node(.sizedDelimiter(delimiter, size: size, cls), span(from: range.lowerBound))
+  }
+
+  mutating func parseOperatornameCommand(_ name: String, _ range: Range<Int>) throws(MathError)
+    -> Node
+  {
+    var limits = name == "operatornamewithlimits"
+    if isChar("*") {
+      pos += 1
+      limits = true
+    }
+    let saved = font
+    font = .roman
+    defer { font = saved }
+    let body = try parseArgument(after: "\\operatorname")
+    if let text = Self.plainName(body) {
+      return Node(.function(text, limits: limits), span(from: range.lowerBound))
+    }
+    return Node(.classed(body, .largeOperator(limits: limits)), span(from: range.lowerBound))
+  }
+
+  mutating func parseFontCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let saved = font
+    font = Self.fonts[name] ?? nil
+    defer { font = saved }
+    return try parseArgument(after: "\\" + name)
+  }
+
+  mutating func parseOversetCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let script = try parseArgument(after: "\\" + name)
+    let base = try parseArgument(after: "\\" + name)
+    let isUnder = name == "underset"
+    let node = Node(
+      .overUnder(
+        base: base, over: isUnder ? nil : script,
+        under: isUnder ? script : nil), span(from: range.lowerBound))
+    return name == "stackrel" ? Node(.classed(node, .relation), span(from: range.lowerBound)) : node
+  }
+
+  mutating func parseNotCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    guard let next = try parseBase(single: true) else {
+      throw error("Missing argument for \\not")
+    }
+    switch next.kind {
+    case .symbol(let s, let cls):
+      return Node(.symbol(Self.negations[s] ?? s + "\u{338}", cls), span(from: range.lowerBound))
+    case .identifier(let s, let upright):
+      return Node(
+        .identifier(Self.negations[s] ?? s + "\u{338}", upright: upright),
+        span(from: range.lowerBound))
+    default:
+      return Node(.row([Node(.symbol("⧸", .ordinary), range), next]), span(from: range.lowerBound))
+    }
+  }
+
+  mutating func parseTextcolorCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node
+  {
+    let color = try parseColor()
+    let body = try parseArgument(after: "\\textcolor")
+    return Node(.colored(body, color: color), span(from: range.lowerBound))
+  }
+
+  mutating func parseColorCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let color = try parseColor()
+    let body = try parseArgument(after: "\\color")
+    return Node(.colored(body, color: color), span(from: range.lowerBound))
+  }
+
+  mutating func parseFcolorboxCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node
+  {
+    _ = try parseColor()
+    _ = try parseColor()
+    return Node(.boxed(try parseTextArgument()), span(from: range.lowerBound))
+  }
+
+  mutating func parseCancelCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let notation =
+      switch name {
+      case "cancel": "updiagonalstrike"
+      case "bcancel": "downdiagonalstrike"
+      case "xcancel": "updiagonalstrike downdiagonalstrike"
+      default: "horizontalstrike"
+      }
+    return Node(
+      .enclosed(try parseArgument(after: "\\" + name), notation: notation),
+      span(from: range.lowerBound))
+  }
+
+  mutating func parseLapCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let body =
+      name.hasPrefix("math") ? try parseArgument(after: "\\" + name) : try parseTextArgument()
+    let align = name.hasSuffix("rlap") ? "right" : name.hasSuffix("llap") ? "left" : "center"
+    return Node(.lap(body, align: align), span(from: range.lowerBound))
+  }
+
+  mutating func parseRuleCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    _ = try readOptionalTokens()
+    let width = try parseDimension()
+    let height = try parseDimension()
+    return Node(.rule(width: width, height: height), span(from: range.lowerBound))
+  }
+
+  mutating func parseVerbCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    var star = false
+    if isChar("*") {
+      star = true
+      pos += 1
+    }
+    guard pos < tokens.count, case .char(let delimiter) = tokens[pos].kind else {
+      throw error("Missing delimiter after \\verb")
+    }
+    let open = tokens[pos].range
+    pos += 1
+    var text = ""
+    if open.upperBound <= source.count, source[open.lowerBound] == delimiter {
+      // Spaces matter in \verb, and the tokenizer dropped those after control words.
+      guard let close = source[open.upperBound...].firstIndex(of: delimiter) else {
+        throw MathError("Missing end of \\verb", at: range)
+      }
+      text.unicodeScalars.append(contentsOf: source[open.upperBound..<close])
+      while pos < tokens.count, tokens[pos].range.lowerBound <= close { pos += 1 }
+    } else {
+      let from = pos
+      while pos < tokens.count, tokens[pos].kind != .char(delimiter) { pos += 1 }
+      guard pos < tokens.count else { throw MathError("Missing end of \\verb", at: range) }
+      text = plainText(Array(tokens[from..<pos]))
+      pos += 1
+    }
+    if star { text = String(text.map { $0 == " " ? "␣" : $0 }) }
+    return Node(.text(text), span(from: range.lowerBound))
+  }
+
+  mutating func parseMathchoiceCommand(_ name: String, _ range: Range<Int>) throws(MathError)
+    -> Node
+  {
+    var choices: [Node] = []
+    for _ in 0..<4 { choices.append(try parseArgument(after: "\\mathchoice")) }
+    return Node(.choice(choices), span(from: range.lowerBound))
+  }
+
+  mutating func parseSubstackCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node
+  {
+    skipSpaces()
+    guard isChar("{") else { throw error("Expected { after \\substack") }
+    pos += 1
+    var table = try parseTableBody(environment: nil)
+    table.cellStyle = .script
+    pos += 1
+    return Node(.table(table), span(from: range.lowerBound))
   }
 
   /// `\char"263A`, `\char'101` or `\char65`: a character by code.
