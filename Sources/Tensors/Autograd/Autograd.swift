@@ -8,7 +8,13 @@ final class AutogradMeta {
   var retainsGrad = false
   /// Gradient being accumulated during one backward pass.
   var pending: Tensor?
+  /// The backward pass that last visited this tensor (graph traversal without a hash set).
+  /// Held strongly so a later pass's token can never reuse its address.
+  var visitMark: BackwardPass?
 }
+
+/// Identifies one backward traversal.
+final class BackwardPass {}
 
 /// One recorded operation of the define-by-run tape.
 ///
@@ -173,8 +179,12 @@ extension Tensor {
         guard var g = m.pending else { continue }
         m.pending = nil
         guard let fn = m.gradFn else {
-          if !isKnownUniquelyReferenced(&g.storage) || !g.isContiguous { g = g.rawCopy() }
-          if let old = m.grad { m.grad = try old + g } else { m.grad = g }
+          if let old = m.grad {
+            m.grad = try old + g
+          } else {
+            if !isKnownUniquelyReferenced(&g.storage) || !g.isContiguous { g = g.rawCopy() }
+            m.grad = g
+          }
           continue
         }
         if m.retainsGrad {
@@ -199,15 +209,16 @@ extension Tensor {
 
   /// Metas reachable from `root`, each before the inputs of its node.
   static func topologicalOrder(_ root: AutogradMeta) -> [AutogradMeta] {
+    let mark = BackwardPass()
     var post: [AutogradMeta] = []
-    var seen = Set<ObjectIdentifier>()
     var stack: [(AutogradMeta, Int)] = [(root, 0)]
-    seen.insert(ObjectIdentifier(root))
+    root.visitMark = mark
     while let (m, i) = stack.popLast() {
       let inputs = m.gradFn?.inputs ?? []
       if i < inputs.count {
         stack.append((m, i + 1))
-        if let next = inputs[i], seen.insert(ObjectIdentifier(next)).inserted {
+        if let next = inputs[i], next.visitMark !== mark {
+          next.visitMark = mark
           stack.append((next, 0))
         }
       } else {

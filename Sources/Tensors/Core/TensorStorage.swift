@@ -1,4 +1,4 @@
-/// The memory behind one or more tensors: a 64-byte aligned buffer of `count` elements.
+/// The memory behind one or more tensors: a 16-byte aligned buffer of `count` elements.
 ///
 /// Views share a storage; mutating methods of `Tensor` copy it first unless it is uniquely
 /// referenced, while the explicit `…InPlace` and `write…` methods write through it on purpose.
