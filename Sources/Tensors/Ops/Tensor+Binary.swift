@@ -27,30 +27,52 @@ func binaryKernel<T: TensorElement, R: TensorElement>(
   let bp = b.storage.pointer(T.self)
   let op = out.storage.pointer(R.self)
   let n = out.count
-  let aFull = a.shape == out.shape && a.isContiguous
-  let bFull = b.shape == out.shape && b.isContiguous
+  let outContiguous = out.isContiguous
+  let aFull = outContiguous && a.shape == out.shape && a.isContiguous
+  let bFull = outContiguous && b.shape == out.shape && b.isContiguous
+  let z = op + out.offset
   if aFull && bFull {
     let x = ap + a.offset, y = bp + b.offset
-    for i in 0..<n { op[i] = f(x[i], y[i]) }
+    for i in 0..<n { z[i] = f(x[i], y[i]) }
     return
   }
   if aFull && b.count == 1 {
     let x = ap + a.offset, y = bp[b.offset]
-    for i in 0..<n { op[i] = f(x[i], y) }
+    for i in 0..<n { z[i] = f(x[i], y) }
     return
   }
   if bFull && a.count == 1 {
     let x = ap[a.offset], y = bp + b.offset
-    for i in 0..<n { op[i] = f(x, y[i]) }
+    for i in 0..<n { z[i] = f(x, y[i]) }
     return
   }
   // Shapes were checked by the caller, so broadcasting cannot fail here.
   let sa = (try? a.broadcastStrides(to: out.shape, op: "")) ?? a.strides
   let sb = (try? b.broadcastStrides(to: out.shape, op: "")) ?? b.strides
-  forEachRow(shape: out.shape, strides: [sa, sb, out.strides], offsets: [a.offset, b.offset, 0]) {
+  forEachRow(shape: out.shape, strides: [sa, sb, out.strides],
+             offsets: [a.offset, b.offset, out.offset]) {
     o, len, st in
     var i = o[0], j = o[1], k = o[2]
     let si = st[0], sj = st[1], sk = st[2]
+    // Unit-stride and broadcast rows get loops the compiler can vectorise.
+    if sk == 1 && si == 1 {
+      let x = ap + i, z = op + k
+      if sj == 1 {
+        let y = bp + j
+        for q in 0..<len { z[q] = f(x[q], y[q]) }
+        return
+      }
+      if sj == 0 {
+        let y = bp[j]
+        for q in 0..<len { z[q] = f(x[q], y) }
+        return
+      }
+    }
+    if sk == 1 && si == 0 && sj == 1 {
+      let x = ap[i], y = bp + j, z = op + k
+      for q in 0..<len { z[q] = f(x, y[q]) }
+      return
+    }
     for _ in 0..<len {
       op[k] = f(ap[i], bp[j])
       i += si
@@ -200,14 +222,19 @@ extension Tensor {
   }
 
   /// Runs `op` on already-promoted operands of the same dtype, without autograd.
-  static func binaryRaw(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, computeType ct: DType) throws
-    -> Tensor
+  static func binaryRaw(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, computeType ct: DType,
+                        into destination: Tensor? = nil) throws -> Tensor
   {
     let shape = try broadcastShapes(a.shape, b.shape, op: op.rawValue)
     let a = a.dtype == ct ? a : a.rawCopy(dtype: ct)
     let b = b.dtype == ct ? b : b.rawCopy(dtype: ct)
     let outType: DType = op.isComparison || op.isLogical ? .bool : ct
-    let out = Tensor(uninitialized: shape, dtype: outType)
+    let out: Tensor
+    if let destination, destination.dtype == outType, destination.shape == shape {
+      out = destination
+    } else {
+      out = Tensor(uninitialized: shape, dtype: outType)
+    }
     switch ct {
     case .float32: floatBinary(op, a, b, out, Float.self)
     case .float64: floatBinary(op, a, b, out, Double.self)

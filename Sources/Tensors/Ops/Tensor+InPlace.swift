@@ -21,7 +21,12 @@ extension Tensor {
         "Cannot cast ufunc '\(op.rawValue)' output from dtype('\(ct)') to dtype('\(dtype)') "
           + "with casting rule 'same_kind'")
     }
-    let r = try Tensor.binaryRaw(op, detached(), other.detached(), computeType: ct)
+    // Writing straight into self is safe unless `other` reads the same memory in another layout.
+    let direct = other.storage !== storage
+      || (other.shape == shape && other.strides == strides && other.offset == offset)
+    let r = try Tensor.binaryRaw(op, detached(), other.detached(), computeType: ct,
+                                 into: direct ? detached() : nil)
+    if r.storage === storage { return }
     guard r.shape == shape else {
       throw TensorError(
         .shape,

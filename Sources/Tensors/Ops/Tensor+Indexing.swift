@@ -205,6 +205,18 @@ extension Tensor {
 
   /// Reads `self[indices]`: a view for basic indices, a copy with integer arrays or masks.
   public func item(_ indices: [TensorIndex]) throws -> Tensor {
+    if let mask = fullMask(indices) {
+      var out = maskedGather(mask)
+      if Tensor.needsGrad(self) {
+        let inShape = shape, dt = dtype
+        out.recordUnary(self, "IndexBackward0") { g in
+          let z = Tensor(zeros: inShape, dtype: dt)
+          try z.scatter(indices, g, accumulate: true)
+          return [z]
+        }
+      }
+      return out
+    }
     let p = try plan(indices)
     var out: Tensor
     if !p.isAdvanced {
@@ -255,6 +267,10 @@ extension Tensor {
 
   /// Writes (or adds, for repeated indices too) `value` at `indices` into this storage.
   func scatter(_ indices: [TensorIndex], _ value: Tensor, accumulate: Bool) throws {
+    if !accumulate, value.count == 1, let mask = fullMask(indices) {
+      maskedFill(mask, value)
+      return
+    }
     let p = try plan(indices)
     let v0 = value.detached()
     if !p.isAdvanced {
@@ -437,5 +453,67 @@ extension Tensor {
       }
     }
     return offsets
+  }
+
+  // MARK: Boolean masks of the full shape (the common `a[a < 0] = 0`)
+
+  func fullMask(_ indices: [TensorIndex]) -> Tensor? {
+    guard indices.count == 1, case .array(let m) = indices[0], m.dtype == .bool, m.shape == shape,
+      rank > 0
+    else { return nil }
+    return m
+  }
+
+  /// The elements where `mask` holds, in row-major order.
+  func maskedGather(_ mask: Tensor) -> Tensor {
+    let m = mask.isContiguous ? mask : mask.rawCopy()
+    let x = isContiguous ? self : rawCopy()
+    let mp = m.storage.pointer(Bool.self) + m.offset
+    var n = 0
+    for i in 0..<count where mp[i] { n += 1 }
+    let out = Tensor(uninitialized: [n], dtype: dtype)
+    func run<T: TensorElement>(_ t: T.Type) {
+      let src = x.storage.pointer(T.self) + x.offset, dst = out.storage.pointer(T.self)
+      var k = 0
+      for i in 0..<count where mp[i] {
+        dst[k] = src[i]
+        k += 1
+      }
+    }
+    switch dtype {
+    case .bool: run(Bool.self)
+    case .uint8: run(UInt8.self)
+    case .int32: run(Int32.self)
+    case .int64: run(Int64.self)
+    case .float32: run(Float.self)
+    case .float64: run(Double.self)
+    }
+    return out
+  }
+
+  /// Writes one value wherever `mask` holds.
+  func maskedFill(_ mask: Tensor, _ value: Tensor) {
+    let v = value.rawCopy(dtype: dtype)
+    func run<T: TensorElement>(_ t: T.Type) {
+      let dst = storage.pointer(T.self), mp = mask.storage.pointer(Bool.self)
+      let x = v.storage.pointer(T.self)[0]
+      forEachRow(shape: shape, strides: [mask.strides, strides], offsets: [mask.offset, offset]) {
+        o, n, st in
+        var i = o[0], j = o[1]
+        for _ in 0..<n {
+          if mp[i] { dst[j] = x }
+          i += st[0]
+          j += st[1]
+        }
+      }
+    }
+    switch dtype {
+    case .bool: run(Bool.self)
+    case .uint8: run(UInt8.self)
+    case .int32: run(Int32.self)
+    case .int64: run(Int64.self)
+    case .float32: run(Float.self)
+    case .float64: run(Double.self)
+    }
   }
 }
