@@ -188,52 +188,141 @@ func forEachRow(
   _ body: (_ offsets: UnsafePointer<Int>, _ length: Int, _ rowStrides: UnsafePointer<Int>) -> Void
 ) {
   let nops = strides.count
-  var dims: [Int] = []
-  var st: [[Int]] = Array(repeating: [], count: nops)
-  dims.reserveCapacity(shape.count)
-  for d in 0..<shape.count where shape[d] != 1 {
-    if shape[d] == 0 { return }
-    if let last = dims.last {
-      var mergeable = true
-      for k in 0..<nops where st[k][st[k].count - 1] != strides[k][d] * shape[d] {
-        mergeable = false
-        break
+  let rank = shape.count
+  for d in 0..<rank where shape[d] == 0 { return }
+  // Scratch layout: dims[rank] | strides[rank * nops] (dimension-major) | offsets[nops] |
+  // counter[rank].
+  withUnsafeTemporaryAllocation(of: Int.self, capacity: rank * (nops + 2) + nops + 1) { buf in
+    let base = buf.baseAddress!
+    let dims = base
+    let st = base + rank
+    let offs = st + rank * nops
+    let counter = offs + nops
+    var nd = 0
+    for d in 0..<rank where shape[d] != 1 {
+      if nd > 0 {
+        var mergeable = true
+        for k in 0..<nops where st[(nd - 1) * nops + k] != strides[k][d] * shape[d] {
+          mergeable = false
+          break
+        }
+        if mergeable {
+          dims[nd - 1] *= shape[d]
+          for k in 0..<nops { st[(nd - 1) * nops + k] = strides[k][d] }
+          continue
+        }
       }
-      if mergeable {
-        dims[dims.count - 1] = last * shape[d]
-        for k in 0..<nops { st[k][st[k].count - 1] = strides[k][d] }
-        continue
-      }
+      dims[nd] = shape[d]
+      for k in 0..<nops { st[nd * nops + k] = strides[k][d] }
+      nd += 1
     }
-    dims.append(shape[d])
-    for k in 0..<nops { st[k].append(strides[k][d]) }
-  }
-  var offs = offsets
-  if dims.isEmpty {
-    let zeros = [Int](repeating: 0, count: nops)
-    offs.withUnsafeBufferPointer { o in
-      zeros.withUnsafeBufferPointer { z in body(o.baseAddress!, 1, z.baseAddress!) }
+    for k in 0..<nops { offs[k] = offsets[k] }
+    if nd == 0 {
+      for k in 0..<nops { st[k] = 0 }
+      body(offs, 1, st)
+      return
     }
-    return
-  }
-  let nd = dims.count
-  let inner = dims[nd - 1]
-  let innerStrides = st.map { $0[nd - 1] }
-  var counter = [Int](repeating: 0, count: nd)
-  let outerCount = dims.dropLast().reduce(1, *)
-  innerStrides.withUnsafeBufferPointer { isp in
+    let inner = dims[nd - 1]
+    let innerStrides = UnsafePointer(st + (nd - 1) * nops)
+    if nd == 1 {
+      body(offs, inner, innerStrides)
+      return
+    }
+    var outerCount = 1
+    for d in 0..<(nd - 1) {
+      outerCount *= dims[d]
+      counter[d] = 0
+    }
     for _ in 0..<outerCount {
-      offs.withUnsafeBufferPointer { o in body(o.baseAddress!, inner, isp.baseAddress!) }
+      body(offs, inner, innerStrides)
       var d = nd - 2
       while d >= 0 {
         counter[d] += 1
-        for k in 0..<nops { offs[k] += st[k][d] }
-        if counter[d] < dims[d] { break }
-        for k in 0..<nops { offs[k] -= st[k][d] * dims[d] }
+        let sd = st + d * nops
+        if counter[d] < dims[d] {
+          for k in 0..<nops { offs[k] += sd[k] }
+          break
+        }
+        for k in 0..<nops { offs[k] -= sd[k] * (dims[d] - 1) }
         counter[d] = 0
         d -= 1
       }
     }
+  }
+}
+
+/// Row-by-row iteration over up to three strided operands, as a plain loop (`while rows.next()`).
+///
+/// Kernels that take an elementwise closure use this instead of `forEachRow` so the closure is
+/// inlined into the row loop rather than called per element.
+struct StridedRows {
+  private var dims: [Int] = []
+  private var outer: [Int] = []
+  private var counter: [Int] = []
+  private(set) var o0 = 0, o1 = 0, o2 = 0
+  private(set) var length = 1
+  private(set) var s0 = 0, s1 = 0, s2 = 0
+  private var remaining = 1
+  private var started = false
+
+  init(shape: [Int], strides: [[Int]], offsets: [Int]) {
+    let nops = strides.count
+    func stride(_ k: Int, _ d: Int) -> Int { k < nops ? strides[k][d] : 0 }
+    var st: [(Int, Int, Int)] = []
+    for d in 0..<shape.count where shape[d] != 1 {
+      if shape[d] == 0 {
+        remaining = 0
+        return
+      }
+      let cur = (stride(0, d), stride(1, d), stride(2, d))
+      if let last = st.last, last.0 == cur.0 * shape[d], last.1 == cur.1 * shape[d],
+        last.2 == cur.2 * shape[d]
+      {
+        dims[dims.count - 1] *= shape[d]
+        st[st.count - 1] = cur
+        continue
+      }
+      dims.append(shape[d])
+      st.append(cur)
+    }
+    o0 = offsets[0]
+    o1 = nops > 1 ? offsets[1] : 0
+    o2 = nops > 2 ? offsets[2] : 0
+    guard let inner = st.last else { return }
+    length = dims.removeLast()
+    (s0, s1, s2) = inner
+    st.removeLast()
+    outer = st.flatMap { [$0.0, $0.1, $0.2] }
+    counter = Array(repeating: 0, count: dims.count)
+    remaining = dims.reduce(1, *)
+  }
+
+  /// Moves to the next row; false when done.
+  @inline(__always)
+  mutating func next() -> Bool {
+    if remaining == 0 { return false }
+    remaining -= 1
+    if !started {
+      started = true
+      return true
+    }
+    var d = dims.count - 1
+    while d >= 0 {
+      counter[d] += 1
+      if counter[d] < dims[d] {
+        o0 += outer[3 * d]
+        o1 += outer[3 * d + 1]
+        o2 += outer[3 * d + 2]
+        return true
+      }
+      let back = dims[d] - 1
+      o0 -= outer[3 * d] * back
+      o1 -= outer[3 * d + 1] * back
+      o2 -= outer[3 * d + 2] * back
+      counter[d] = 0
+      d -= 1
+    }
+    return true
   }
 }
 

@@ -49,35 +49,22 @@ func binaryKernel<T: TensorElement, R: TensorElement>(
   // Shapes were checked by the caller, so broadcasting cannot fail here.
   let sa = (try? a.broadcastStrides(to: out.shape, op: "")) ?? a.strides
   let sb = (try? b.broadcastStrides(to: out.shape, op: "")) ?? b.strides
-  forEachRow(shape: out.shape, strides: [sa, sb, out.strides],
-             offsets: [a.offset, b.offset, out.offset]) {
-    o, len, st in
-    var i = o[0], j = o[1], k = o[2]
-    let si = st[0], sj = st[1], sk = st[2]
+  var rows = StridedRows(shape: out.shape, strides: [sa, sb, out.strides],
+                         offsets: [a.offset, b.offset, out.offset])
+  let len = rows.length, si = rows.s0, sj = rows.s1, sk = rows.s2
+  while rows.next() {
+    let x = ap + rows.o0, y = bp + rows.o1, z = op + rows.o2
     // Unit-stride and broadcast rows get loops the compiler can vectorise.
-    if sk == 1 && si == 1 {
-      let x = ap + i, z = op + k
-      if sj == 1 {
-        let y = bp + j
-        for q in 0..<len { z[q] = f(x[q], y[q]) }
-        return
-      }
-      if sj == 0 {
-        let y = bp[j]
-        for q in 0..<len { z[q] = f(x[q], y) }
-        return
-      }
-    }
-    if sk == 1 && si == 0 && sj == 1 {
-      let x = ap[i], y = bp + j, z = op + k
-      for q in 0..<len { z[q] = f(x, y[q]) }
-      return
-    }
-    for _ in 0..<len {
-      op[k] = f(ap[i], bp[j])
-      i += si
-      j += sj
-      k += sk
+    if sk == 1 && si == 1 && sj == 1 {
+      for q in 0..<len { z[q] = f(x[q], y[q]) }
+    } else if sk == 1 && si == 1 && sj == 0 {
+      let c = y[0]
+      for q in 0..<len { z[q] = f(x[q], c) }
+    } else if sk == 1 && si == 0 && sj == 1 {
+      let c = x[0]
+      for q in 0..<len { z[q] = f(c, y[q]) }
+    } else {
+      for q in 0..<len { z[q * sk] = f(x[q * si], y[q * sj]) }
     }
   }
 }

@@ -30,14 +30,12 @@ func unaryKernel<T: TensorElement, R: TensorElement>(_ a: Tensor, _ out: Tensor,
     for i in 0..<out.count { op[i] = f(x[i]) }
     return
   }
-  forEachRow(shape: out.shape, strides: [a.strides, out.strides], offsets: [a.offset, 0]) {
-    o, n, st in
-    var i = o[0], k = o[1]
-    for _ in 0..<n {
-      op[k] = f(ap[i])
-      i += st[0]
-      k += st[1]
-    }
+  var rows = StridedRows(shape: out.shape, strides: [a.strides, out.strides],
+                         offsets: [a.offset, 0])
+  let len = rows.length, si = rows.s0, sk = rows.s1
+  while rows.next() {
+    let x = ap + rows.o0, z = op + rows.o1
+    for q in 0..<len { z[q * sk] = f(x[q * si]) }
   }
 }
 
