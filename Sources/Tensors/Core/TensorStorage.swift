@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// The memory behind one or more tensors: a 16-byte aligned buffer of `count` elements.
 ///
 /// Views share a storage; mutating methods of `Tensor` copy it first unless it is uniquely
@@ -8,6 +12,7 @@ final class TensorStorage: @unchecked Sendable {
   let raw: UnsafeMutableRawPointer
 
   init(dtype: DType, count: Int) {
+    _ = TensorStorage.tuneAllocator
     self.dtype = dtype
     self.count = count
     raw = UnsafeMutableRawPointer.allocate(
@@ -21,6 +26,20 @@ final class TensorStorage: @unchecked Sendable {
   }
 
   deinit { raw.deallocate() }
+
+  /// Keeps glibc from serving tensor-sized blocks with fresh mmap/munmap pairs: a training loop
+  /// frees and reallocates the same sizes every step, and page faults then cost more than the
+  /// arithmetic. Blocks up to 64 MiB come from the heap and are reused.
+  static let tuneAllocator: Void = {
+    #if canImport(Glibc)
+      // mallopt lives in <malloc.h>, which the Glibc module does not export.
+      typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+      guard let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+      let mallopt = unsafeBitCast(sym, to: Mallopt.self)
+      _ = mallopt(-3, 64 << 20)  // M_MMAP_THRESHOLD
+      _ = mallopt(-1, 128 << 20)  // M_TRIM_THRESHOLD
+    #endif
+  }()
 
   @inline(__always)
   func pointer<T>(_ type: T.Type) -> UnsafeMutablePointer<T> {

@@ -497,13 +497,15 @@ extension Tensor {
     func run<T: TensorElement>(_ t: T.Type) {
       let dst = storage.pointer(T.self), mp = mask.storage.pointer(Bool.self)
       let x = v.storage.pointer(T.self)[0]
-      forEachRow(shape: shape, strides: [mask.strides, strides], offsets: [mask.offset, offset]) {
-        o, n, st in
-        var i = o[0], j = o[1]
-        for _ in 0..<n {
-          if mp[i] { dst[j] = x }
-          i += st[0]
-          j += st[1]
+      var rows = StridedRows(shape: shape, strides: [mask.strides, strides],
+                             offsets: [mask.offset, offset])
+      let n = rows.length, si = rows.s0, sj = rows.s1
+      while rows.next() {
+        let m = mp + rows.o0, d = dst + rows.o1
+        if si == 1 && sj == 1 {
+          for q in 0..<n { d[q] = m[q] ? x : d[q] }
+        } else {
+          for q in 0..<n where m[q * si] { d[q * sj] = x }
         }
       }
     }
