@@ -179,8 +179,17 @@ extension Tensor {
         guard var g = m.pending else { continue }
         m.pending = nil
         guard let fn = m.gradFn else {
-          if let old = m.grad {
-            m.grad = try old + g
+          if var old = m.grad {
+            m.grad = nil
+            // Accumulate in place when nobody else holds the old gradient, as PyTorch does.
+            if isKnownUniquelyReferenced(&old.storage), old.shape == g.shape, old.dtype == g.dtype,
+              old.isContiguous
+            {
+              _ = try Tensor.binaryRaw(.add, old, g, computeType: old.dtype, into: old)
+              m.grad = old
+            } else {
+              m.grad = try old + g
+            }
           } else {
             if !isKnownUniquelyReferenced(&g.storage) || !g.isContiguous { g = g.rawCopy() }
             m.grad = g
@@ -209,6 +218,14 @@ extension Tensor {
 
   /// Metas reachable from `root`, each before the inputs of its node.
   static func topologicalOrder(_ root: AutogradMeta) -> [AutogradMeta] {
+    // One op over leaves (the common tiny graph) needs no traversal.
+    if let inputs = root.gradFn?.inputs, inputs.count <= 2,
+      inputs.allSatisfy({ $0 == nil || $0!.gradFn == nil })
+    {
+      var order = [root]
+      for case let m? in inputs where !order.contains(where: { $0 === m }) { order.append(m) }
+      return order
+    }
     let mark = BackwardPass()
     var post: [AutogradMeta] = []
     var stack: [(AutogradMeta, Int)] = [(root, 0)]
