@@ -86,14 +86,22 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
   }
 
   @Test func trainingRunsMatchPyTorch() throws {
-    #expect(NNFixture.runs.count == 4)
+    #expect(NNFixture.runs.count == 7)
     for run in NNFixture.runs {
       let name = run["optimizer"] as? String ?? ""
       let net = try model(run)
       #expect(net.namedParameters().map(\.name) == ["0.weight", "0.bias", "2.weight", "2.bias"])
       let x = tensor(run["X"]), y = tensor(run["Y"])
       let opt: any Optimizer
+      var scheduler: LRScheduler? = nil
       switch name {
+      case "rmsprop":
+        opt = RMSprop(net.parameters(), learningRate: 0.01, weightDecay: 1e-3, momentum: 0.5,
+                      centered: true)
+      case "adagrad": opt = Adagrad(net.parameters(), learningRate: 0.1, lrDecay: 0.01)
+      case "sgd_steplr_clip":
+        opt = SGD(net.parameters(), learningRate: 0.5, momentum: 0.5, dampening: 0.1)
+        scheduler = LRScheduler(opt, .step(stepSize: 10, gamma: 0.5))
       case "adam": opt = Adam(net.parameters(), learningRate: 0.01)
       case "adamw": opt = Adam.adamW(net.parameters(), learningRate: 0.01, weightDecay: 0.1)
       default:
@@ -107,7 +115,9 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
         opt.zeroGrad()
         let loss = try Functional.crossEntropy(net(x), y)
         try loss.backward()
+        if scheduler != nil { try GradientClipping.clipNorm(net.parameters(), maxNorm: 0.5) }
         try opt.step()
+        scheduler?.step()
         let got = try loss.item().doubleValue
         let ok = Swift.abs(got - expected) <= rtol * Swift.abs(expected)
         #expect(ok, "\(name) \(x.dtype) step \(i): \(got) vs \(expected)")

@@ -121,3 +121,211 @@ public final class Adam: Optimizer {
     }
   }
 }
+
+/// RMSprop with PyTorch's formulas (alpha, eps, momentum, centered, weight decay).
+public final class RMSprop: Optimizer {
+  public let parameters: [Tensor]
+  public var learningRate: Double
+  public var alpha: Double
+  public var eps: Double
+  public var weightDecay: Double
+  public var momentum: Double
+  public var centered: Bool
+  var squareAvg: [Tensor?]
+  var gradAvg: [Tensor?]
+  var buffers: [Tensor?]
+
+  public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99,
+              eps: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0,
+              centered: Bool = false) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    self.alpha = alpha
+    self.eps = eps
+    self.weightDecay = weightDecay
+    self.momentum = momentum
+    self.centered = centered
+    squareAvg = Array(repeating: nil, count: parameters.count)
+    gradAvg = Array(repeating: nil, count: parameters.count)
+    buffers = Array(repeating: nil, count: parameters.count)
+  }
+
+  public func step() throws {
+    try GradMode.withNoGrad {
+      for (i, p) in parameters.enumerated() {
+        guard var g = p.grad else { continue }
+        if weightDecay != 0 { g = try g + p * weightDecay }
+        let sq = squareAvg[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
+        squareAvg[i] = sq
+        try sq.applyInPlace(.multiply, .double(alpha))
+        try sq.applyInPlace(.add, g * g * (1 - alpha))
+        var avg: Tensor
+        if centered {
+          let ga = gradAvg[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
+          gradAvg[i] = ga
+          try ga.applyInPlace(.add, (g - ga) * (1 - alpha))
+          avg = try (sq - ga * ga).sqrt() + eps
+        } else {
+          avg = try sq.sqrt() + eps
+        }
+        if momentum > 0 {
+          let buf = buffers[i] ?? Tensor.zeros(p.shape, dtype: p.dtype)
+          buffers[i] = buf
+          try buf.applyInPlace(.multiply, .double(momentum))
+          try buf.applyInPlace(.add, g / avg)
+          try p.applyInPlace(.add, buf * -learningRate)
+        } else {
+          try p.applyInPlace(.add, g / avg * -learningRate)
+        }
+      }
+    }
+  }
+}
+
+/// Adagrad with PyTorch's formulas (learning-rate decay, initial accumulator, weight decay).
+public final class Adagrad: Optimizer {
+  public let parameters: [Tensor]
+  public var learningRate: Double
+  public var lrDecay: Double
+  public var weightDecay: Double
+  public var eps: Double
+  var sums: [Tensor]
+  var steps: [Int]
+
+  public init(_ parameters: [Tensor], learningRate: Double = 1e-2, lrDecay: Double = 0,
+              weightDecay: Double = 0, initialAccumulatorValue: Double = 0, eps: Double = 1e-10) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    self.lrDecay = lrDecay
+    self.weightDecay = weightDecay
+    self.eps = eps
+    sums = parameters.map { Tensor.full($0.shape, .double(initialAccumulatorValue), dtype: $0.dtype) }
+    steps = Array(repeating: 0, count: parameters.count)
+  }
+
+  public func step() throws {
+    try GradMode.withNoGrad {
+      for (i, p) in parameters.enumerated() {
+        guard var g = p.grad else { continue }
+        steps[i] += 1
+        if weightDecay != 0 { g = try g + p * weightDecay }
+        let clr = learningRate / (1 + Double(steps[i] - 1) * lrDecay)
+        try sums[i].applyInPlace(.add, g * g)
+        try p.applyInPlace(.add, g / (sums[i].sqrt() + eps) * -clr)
+      }
+    }
+  }
+}
+
+/// Learning-rate schedules with PyTorch's closed forms; call `step()` once per epoch.
+public final class LRScheduler {
+  public enum Kind {
+    /// `lr = base * gamma^(epoch / stepSize)`.
+    case step(stepSize: Int, gamma: Double)
+    /// `lr = base * gamma^epoch`.
+    case exponential(gamma: Double)
+  }
+
+  public let optimizer: any Optimizer
+  public let kind: Kind
+  public let baseLearningRate: Double
+  public private(set) var epoch = 0
+
+  public init(_ optimizer: any Optimizer, _ kind: Kind) {
+    self.optimizer = optimizer
+    self.kind = kind
+    baseLearningRate = optimizer.learningRate
+  }
+
+  public func step() {
+    epoch += 1
+    switch kind {
+    case .step(let size, let gamma):
+      if epoch % size == 0 { optimizer.learningRate *= gamma }
+    case .exponential(let gamma):
+      optimizer.learningRate *= gamma
+    }
+  }
+}
+
+/// Lowers the learning rate when a metric stops improving (PyTorch `ReduceLROnPlateau`, mode
+/// "min" or "max", relative threshold).
+public final class ReduceLROnPlateau {
+  public let optimizer: any Optimizer
+  public var factor: Double
+  public var patience: Int
+  public var threshold: Double
+  public var cooldown: Int
+  public var minLearningRate: Double
+  public var maximize: Bool
+  var best: Double
+  var badEpochs = 0
+  var cooldownLeft = 0
+
+  public init(_ optimizer: any Optimizer, maximize: Bool = false, factor: Double = 0.1,
+              patience: Int = 10, threshold: Double = 1e-4, cooldown: Int = 0,
+              minLearningRate: Double = 0) {
+    self.optimizer = optimizer
+    self.maximize = maximize
+    self.factor = factor
+    self.patience = patience
+    self.threshold = threshold
+    self.cooldown = cooldown
+    self.minLearningRate = minLearningRate
+    best = maximize ? -.infinity : .infinity
+  }
+
+  public func step(_ metric: Double) {
+    let better = maximize ? metric > best * (1 + threshold) : metric < best * (1 - threshold)
+    if better {
+      best = metric
+      badEpochs = 0
+    } else {
+      badEpochs += 1
+    }
+    if cooldownLeft > 0 {
+      cooldownLeft -= 1
+      badEpochs = 0
+    }
+    if badEpochs > patience {
+      let newLR = Swift.max(optimizer.learningRate * factor, minLearningRate)
+      // PyTorch skips changes smaller than eps = 1e-8.
+      if optimizer.learningRate - newLR > 1e-8 { optimizer.learningRate = newLR }
+      cooldownLeft = cooldown
+      badEpochs = 0
+    }
+  }
+}
+
+/// Gradient clipping (`torch.nn.utils`).
+public enum GradientClipping {
+  /// Scales all gradients so their joint p-norm is at most `maxNorm`; returns the norm before.
+  @discardableResult
+  public static func clipNorm(_ parameters: [Tensor], maxNorm: Double, p: Double = 2) throws
+    -> Double
+  {
+    let grads = parameters.compactMap(\.grad)
+    if grads.isEmpty { return 0 }
+    let total: Double = try GradMode.withNoGrad {
+      let norms = try grads.map { try Linalg.norm($0, p: p).doubles[0] }
+      if p == .infinity { return norms.max() ?? 0 }
+      return Foundation.pow(norms.reduce(0) { $0 + Foundation.pow($1, p) }, 1 / p)
+    }
+    let coef = maxNorm / (total + 1e-6)
+    if coef < 1 {
+      try GradMode.withNoGrad {
+        for g in grads { try g.applyInPlace(.multiply, .double(coef)) }
+      }
+    }
+    return total
+  }
+
+  /// Clamps every gradient element to `[-clipValue, clipValue]`.
+  public static func clipValue(_ parameters: [Tensor], _ clipValue: Double) throws {
+    try GradMode.withNoGrad {
+      for g in parameters.compactMap(\.grad) {
+        try g.copyInPlace(from: g.clipped(min: -clipValue, max: clipValue))
+      }
+    }
+  }
+}
