@@ -1,0 +1,286 @@
+import CCmarkGFM
+import Foundation
+
+// Every C pointer of cmark-gfm stays in this file: the rest of the pipeline sees `MarkdownNode`
+// values and answers with `MarkdownEdit`s.
+
+/// One node of a parsed tree as the pipeline sees it, during a walk in document order.
+struct MarkdownNode {
+  enum Kind {
+    case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading,
+      thematicBreak, footnoteDefinition, table, tableRow, tableCell, otherBlock
+    case text, softBreak, lineBreak, code, htmlInline, emphasis, strong, strikethrough, link,
+      image, footnoteReference, math, otherInline
+  }
+
+  var kind: Kind
+  /// True when entering a container, and for every leaf.
+  var entering: Bool
+  /// 1-based line in the Markdown given to the parser.
+  var line: Int
+  /// Heading level, 1 to 6.
+  var headingLevel = 0
+  /// Text, code span, raw HTML, code block contents, or TeX.
+  var literal = ""
+  /// The info string of a fenced code block.
+  var info = ""
+  var isFenced = false
+  /// A link's or image's destination.
+  var url = ""
+  /// A link whose only text is its own destination (`<http://...>`, `www.x.org`, e-mail).
+  var isAutolink = false
+  /// Display math (`$$...$$`).
+  var display = false
+  /// Display math that is the only content of its paragraph.
+  var isAloneInParagraph = false
+
+  var isBlock: Bool {
+    switch kind {
+    case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading,
+      .thematicBreak, .footnoteDefinition, .table, .tableRow, .tableCell, .otherBlock:
+      return true
+    default:
+      return false
+    }
+  }
+}
+
+/// A change the pipeline asks for while walking a tree; applied after the walk.
+enum MarkdownEdit {
+  /// Replace a text node's literal (emoji shortcodes).
+  case replaceLiteral(String)
+  /// Replace the node by raw HTML (a block for blocks, inline otherwise).
+  case replaceWithHTML(String)
+  /// Replace the node's paragraph by a raw HTML block (display math standing alone).
+  case replaceParagraphWithHTML(String)
+  /// Insert raw inline HTML as the node's first child (heading anchors).
+  case prependHTML(String)
+}
+
+/// The GFM extensions of cmark-gfm.
+public enum MarkdownExtension: String, CaseIterable, Sendable {
+  case table, strikethrough, autolink, tagfilter, tasklist, footnotes
+}
+
+/// A Markdown text parsed by cmark-gfm with the math extension attached. Owns the parser and
+/// the tree; both are freed with the value.
+final class CmarkTree {
+  private let parser: OpaquePointer
+  private let root: OpaquePointer
+  private var edits: [(node: OpaquePointer, edit: MarkdownEdit)] = []
+
+  private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+
+  /// Parses `markdown` with the given GFM extensions, and `$` math when `math` is true.
+  init(markdown: String, extensions: [MarkdownExtension], math: Bool) {
+    let (mathExtension, _, _) = MathSyntax.shared
+    let parser = cmark_parser_new(Self.options)!
+    for name in extensions {
+      if let ext = cmark_find_syntax_extension(name.rawValue) {
+        cmark_parser_attach_syntax_extension(parser, ext)
+      }
+    }
+    if math { cmark_parser_attach_syntax_extension(parser, mathExtension) }
+    var text = markdown
+    text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+      }
+    }
+    let root = cmark_parser_finish(parser)!
+    cmark_consolidate_text_nodes(root)
+    self.parser = parser
+    self.root = root
+  }
+
+  deinit {
+    cmark_node_free(root)
+    cmark_parser_free(parser)
+  }
+
+  /// Walks the tree in document order; edits returned by `visit` are applied after the walk.
+  func walk(_ visit: (MarkdownNode) -> MarkdownEdit?) {
+    let (_, inlineMath, displayMath) = MathSyntax.shared
+    guard let iterator = cmark_iter_new(root) else { return }
+    defer { cmark_iter_free(iterator) }
+    // Inline nodes made by extensions carry no position: count lines from the block's start.
+    var line = 1
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let entering = event == CMARK_EVENT_ENTER
+      let type = cmark_node_get_type(node)
+      var value = MarkdownNode(kind: .otherInline, entering: entering, line: line)
+      let isBlock = (type.rawValue & 0xc000) == 0x8000
+      if isBlock {
+        line = Int(cmark_node_get_start_line(node))
+        value.line = line
+      }
+      switch type {
+      case CMARK_NODE_DOCUMENT: value.kind = .document
+      case CMARK_NODE_BLOCK_QUOTE: value.kind = .blockQuote
+      case CMARK_NODE_LIST: value.kind = .list
+      case CMARK_NODE_ITEM: value.kind = .item
+      case CMARK_NODE_CODE_BLOCK:
+        value.kind = .codeBlock
+        value.literal = string(cmark_node_get_literal(node))
+        value.info = string(cmark_node_get_fence_info(node))
+        var length: Int32 = 0
+        var offset: Int32 = 0
+        var character: CChar = 0
+        value.isFenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+      case CMARK_NODE_HTML_BLOCK:
+        value.kind = .htmlBlock
+        value.literal = string(cmark_node_get_literal(node))
+      case CMARK_NODE_PARAGRAPH: value.kind = .paragraph
+      case CMARK_NODE_HEADING:
+        value.kind = .heading
+        value.headingLevel = Int(cmark_node_get_heading_level(node))
+      case CMARK_NODE_THEMATIC_BREAK: value.kind = .thematicBreak
+      case CMARK_NODE_FOOTNOTE_DEFINITION: value.kind = .footnoteDefinition
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+        value.kind = type == CMARK_NODE_TEXT ? .text : type == CMARK_NODE_CODE ? .code : .htmlInline
+        line = max(line, Int(cmark_node_get_start_line(node)))
+        value.line = line
+        value.literal = string(cmark_node_get_literal(node))
+        if value.kind == .htmlInline { line += newlines(in: value.literal) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        value.kind = type == CMARK_NODE_SOFTBREAK ? .softBreak : .lineBreak
+        line += 1
+      case CMARK_NODE_EMPH: value.kind = .emphasis
+      case CMARK_NODE_STRONG: value.kind = .strong
+      case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+        value.kind = type == CMARK_NODE_LINK ? .link : .image
+        value.url = string(cmark_node_get_url(node))
+        if let child = cmark_node_first_child(node), child == cmark_node_last_child(node),
+          cmark_node_get_type(child) == CMARK_NODE_TEXT
+        {
+          let text = string(cmark_node_get_literal(child))
+          value.isAutolink = !text.isEmpty && value.url.hasSuffix(text)
+        }
+      case CMARK_NODE_FOOTNOTE_REFERENCE: value.kind = .footnoteReference
+      case inlineMath, displayMath:
+        value.kind = .math
+        value.display = type == displayMath
+        value.literal = string(cmark_node_get_string_content(node))
+        if value.display, let parent = cmark_node_parent(node),
+          cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
+          cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
+        {
+          value.isAloneInParagraph = true
+        }
+        line += newlines(in: value.literal)
+      default:
+        value.kind = isBlock ? .otherBlock : .otherInline
+        if let name = cmark_node_get_type_string(node) {
+          switch String(cString: name) {
+          case "table": value.kind = .table
+          case "table_row": value.kind = .tableRow
+          case "table_cell": value.kind = .tableCell
+          case "strikethrough": value.kind = .strikethrough
+          default: break
+          }
+        }
+      }
+      if let edit = visit(value) { edits.append((node, edit)) }
+    }
+  }
+
+  /// Renders the tree to an HTML fragment, after applying the edits of the walks.
+  func html() -> String {
+    applyEdits()
+    guard let rendered = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser))
+    else { return "" }
+    defer { free(rendered) }
+    return String(cString: rendered)
+  }
+
+  private func applyEdits() {
+    for (node, edit) in edits {
+      switch edit {
+      case .replaceLiteral(let text):
+        cmark_node_set_literal(node, text)
+      case .replaceWithHTML(let html):
+        let isBlock = (cmark_node_get_type(node).rawValue & 0xc000) == 0x8000
+        replace(node, with: html, block: isBlock)
+      case .replaceParagraphWithHTML(let html):
+        if let parent = cmark_node_parent(node) { replace(parent, with: html, block: true) }
+      case .prependHTML(let html):
+        if let raw = cmark_node_new(CMARK_NODE_HTML_INLINE) {
+          cmark_node_set_literal(raw, html)
+          cmark_node_prepend_child(node, raw)
+        }
+      }
+    }
+    edits = []
+  }
+
+  private func replace(_ node: OpaquePointer, with html: String, block: Bool) {
+    guard let raw = cmark_node_new(block ? CMARK_NODE_HTML_BLOCK : CMARK_NODE_HTML_INLINE) else {
+      return
+    }
+    cmark_node_set_literal(raw, html)
+    if cmark_node_replace(node, raw) != 0 {
+      cmark_node_free(node)
+    } else {
+      cmark_node_free(raw)
+    }
+  }
+
+  private func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+  }
+
+  private func newlines(in text: String) -> Int {
+    var count = 0
+    for byte in text.utf8 where byte == UInt8(ascii: "\n") { count += 1 }
+    return count
+  }
+}
+
+/// The `$` math inline syntax extension, created once per process with its two node types.
+private enum MathSyntax {
+  nonisolated(unsafe) static let shared: (OpaquePointer, cmark_node_type, cmark_node_type) = {
+    cmark_gfm_core_extensions_ensure_registered()
+    let inlineType = cmark_syntax_extension_add_node(1)
+    let displayType = cmark_syntax_extension_add_node(1)
+    let ext = cmark_syntax_extension_new("math")!
+    let chars = cmark_llist_append(
+      cmark_get_default_mem_allocator(), nil, UnsafeMutableRawPointer(bitPattern: 0x24))
+    cmark_syntax_extension_set_special_inline_chars(ext, chars)
+    cmark_syntax_extension_set_match_inline_func(ext, matchDollar)
+    cmark_syntax_extension_set_get_type_string_func(ext, typeString)
+    return (ext, inlineType, displayType)
+  }()
+}
+
+private let typeString: cmark_get_type_string_func = { _, node in
+  let (_, _, displayType) = MathSyntax.shared
+  let name: StaticString = cmark_node_get_type(node) == displayType ? "math_display" : "math"
+  return UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
+}
+
+/// Matches `$...$` or `$$...$$` at the inline parser's position, per `DollarMath`.
+private let matchDollar: cmark_match_inline_func = { ext, _, _, character, inline in
+  guard character == UInt8(ascii: "$"), let inline, let ext else { return nil }
+  let start = Int(cmark_inline_parser_get_offset(inline))
+  let byte = { (offset: Int) -> UInt8 in
+    cmark_inline_parser_set_offset(inline, Int32(offset))
+    return cmark_inline_parser_peek_char(inline)
+  }
+  guard let match = DollarMath.match(at: start, byte: byte) else {
+    cmark_inline_parser_set_offset(inline, Int32(start))
+    return nil
+  }
+  var tex: [CChar] = []
+  tex.reserveCapacity(match.texEnd - match.texStart + 1)
+  for offset in match.texStart..<match.texEnd { tex.append(CChar(bitPattern: byte(offset))) }
+  tex.append(0)
+  cmark_inline_parser_set_offset(inline, Int32(match.end))
+  let (_, inlineType, displayType) = MathSyntax.shared
+  let node = cmark_node_new_with_mem_and_ext(
+    match.display ? displayType : inlineType, cmark_get_default_mem_allocator(), ext)
+  cmark_node_set_string_content(node, tex)
+  return node
+}
