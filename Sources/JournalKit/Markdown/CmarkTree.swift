@@ -73,7 +73,7 @@ final class CmarkTree {
 
   /// Parses `markdown` with the given GFM extensions, and `$` math when `math` is true.
   init(markdown: String, extensions: [MarkdownExtension], math: Bool) {
-    let (mathExtension, _, _) = MathSyntax.shared
+    let mathExtension = MathSyntax.shared
     let parser = cmark_parser_new(Self.options)!
     for name in extensions {
       if let ext = cmark_find_syntax_extension(name.rawValue) {
@@ -100,7 +100,6 @@ final class CmarkTree {
 
   /// Walks the tree in document order; edits returned by `visit` are applied after the walk.
   func walk(_ visit: (MarkdownNode) -> MarkdownEdit?) {
-    let (_, inlineMath, displayMath) = MathSyntax.shared
     guard let iterator = cmark_iter_new(root) else { return }
     defer { cmark_iter_free(iterator) }
     // Inline nodes made by extensions carry no position: count lines from the block's start.
@@ -139,6 +138,17 @@ final class CmarkTree {
         value.headingLevel = Int(cmark_node_get_heading_level(node))
       case CMARK_NODE_THEMATIC_BREAK: value.kind = .thematicBreak
       case CMARK_NODE_FOOTNOTE_DEFINITION: value.kind = .footnoteDefinition
+      case CMARK_NODE_HTML_INLINE where cmark_node_get_user_data(node) != nil:
+        value.kind = .math
+        value.display = cmark_node_get_user_data(node) == MathSyntax.displayTag
+        value.literal = string(cmark_node_get_literal(node))
+        if value.display, let parent = cmark_node_parent(node),
+          cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
+          cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
+        {
+          value.isAloneInParagraph = true
+        }
+        line += newlines(in: value.literal)
       case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
         value.kind = type == CMARK_NODE_TEXT ? .text : type == CMARK_NODE_CODE ? .code : .htmlInline
         line = max(line, Int(cmark_node_get_start_line(node)))
@@ -160,17 +170,6 @@ final class CmarkTree {
           value.isAutolink = !text.isEmpty && value.url.hasSuffix(text)
         }
       case CMARK_NODE_FOOTNOTE_REFERENCE: value.kind = .footnoteReference
-      case inlineMath, displayMath:
-        value.kind = .math
-        value.display = type == displayMath
-        value.literal = string(cmark_node_get_string_content(node))
-        if value.display, let parent = cmark_node_parent(node),
-          cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
-          cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
-        {
-          value.isAloneInParagraph = true
-        }
-        line += newlines(in: value.literal)
       default:
         value.kind = isBlock ? .otherBlock : .otherInline
         if let name = cmark_node_get_type_string(node) {
@@ -239,31 +238,30 @@ final class CmarkTree {
   }
 }
 
-/// The `$` math inline syntax extension, created once per process with its two node types.
+/// The `$` math inline syntax extension, created once per process.
+///
+/// A math span is parsed into a raw-HTML inline node holding the TeX and tagged through its user
+/// data, not into a node type of our own: cmark-gfm's table cells silently drop children of types
+/// they do not know, and raw HTML is what the span becomes anyway. The walk turns every tagged
+/// node into rendered math before the tree is rendered.
 private enum MathSyntax {
-  nonisolated(unsafe) static let shared: (OpaquePointer, cmark_node_type, cmark_node_type) = {
+  static var inlineTag: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 1) }
+  static var displayTag: UnsafeMutableRawPointer? { UnsafeMutableRawPointer(bitPattern: 2) }
+
+  nonisolated(unsafe) static let shared: OpaquePointer = {
     cmark_gfm_core_extensions_ensure_registered()
-    let inlineType = cmark_syntax_extension_add_node(1)
-    let displayType = cmark_syntax_extension_add_node(1)
     let ext = cmark_syntax_extension_new("math")!
     let chars = cmark_llist_append(
       cmark_get_default_mem_allocator(), nil, UnsafeMutableRawPointer(bitPattern: 0x24))
     cmark_syntax_extension_set_special_inline_chars(ext, chars)
     cmark_syntax_extension_set_match_inline_func(ext, matchDollar)
-    cmark_syntax_extension_set_get_type_string_func(ext, typeString)
-    return (ext, inlineType, displayType)
+    return ext
   }()
 }
 
-private let typeString: cmark_get_type_string_func = { _, node in
-  let (_, _, displayType) = MathSyntax.shared
-  let name: StaticString = cmark_node_get_type(node) == displayType ? "math_display" : "math"
-  return UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
-}
-
 /// Matches `$...$` or `$$...$$` at the inline parser's position, per `DollarMath`.
-private let matchDollar: cmark_match_inline_func = { ext, _, _, character, inline in
-  guard character == UInt8(ascii: "$"), let inline, let ext else { return nil }
+private let matchDollar: cmark_match_inline_func = { _, _, _, character, inline in
+  guard character == UInt8(ascii: "$"), let inline else { return nil }
   let start = Int(cmark_inline_parser_get_offset(inline))
   let byte = { (offset: Int) -> UInt8 in
     cmark_inline_parser_set_offset(inline, Int32(offset))
@@ -278,9 +276,9 @@ private let matchDollar: cmark_match_inline_func = { ext, _, _, character, inlin
   for offset in match.texStart..<match.texEnd { tex.append(CChar(bitPattern: byte(offset))) }
   tex.append(0)
   cmark_inline_parser_set_offset(inline, Int32(match.end))
-  let (_, inlineType, displayType) = MathSyntax.shared
-  let node = cmark_node_new_with_mem_and_ext(
-    match.display ? displayType : inlineType, cmark_get_default_mem_allocator(), ext)
-  cmark_node_set_string_content(node, tex)
+  guard let node = cmark_node_new_with_mem(CMARK_NODE_HTML_INLINE, cmark_get_default_mem_allocator())
+  else { return nil }
+  cmark_node_set_literal(node, tex)
+  cmark_node_set_user_data(node, match.display ? MathSyntax.displayTag : MathSyntax.inlineTag)
   return node
 }

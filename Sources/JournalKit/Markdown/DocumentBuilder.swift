@@ -30,6 +30,8 @@ struct DocumentBuilder {
   private let highlighter = SyntaxHighlighter()
 
   private var sections: [Section] = []
+  /// The headings with emoji names, for the plain text, by section.
+  private var indexedHeadings: [String] = []
   private var current: OpenSection
   private var slugs = SlugSet()
   private var inHeading = false
@@ -90,15 +92,13 @@ struct DocumentBuilder {
   mutating func finish(lastLine: Int) -> Parts {
     closeSection(end: lastLine)
     var plainText = ""
-    for section in sections {
-      for part in [section.heading, section.text, section.code, section.mathText]
+    for (section, heading) in zip(sections, indexedHeadings) {
+      for part in [heading, section.text, section.code, section.mathText]
       where !part.isEmpty {
         if !plainText.isEmpty { plainText += "\n" }
         plainText += part
       }
     }
-    // Headings hold emoji as characters; the index wants their names too.
-    plainText = EmojiTable.replace(in: plainText)?.indexed ?? plainText
     return Parts(
       sections: sections, math: math, codeBlocks: codeBlocks, cells: cells, links: links,
       tags: tags, plainText: plainText)
@@ -165,7 +165,8 @@ struct DocumentBuilder {
 
   private mutating func mathSpan(_ node: MarkdownNode) -> MarkdownEdit? {
     recordMath(node.literal, display: node.display, line: fileLine(node.line))
-    if node.isAloneInParagraph {
+    // A `<div>` cannot sit in a `<p>`; a renderer's own markup (MathML) can, so it stays put.
+    if node.isAloneInParagraph, options.mathRenderer == nil {
       return .replaceParagraphWithHTML(mathHTML(node.literal, display: true, block: true))
     }
     return .replaceWithHTML(mathHTML(node.literal, display: node.display, block: false))
@@ -189,6 +190,7 @@ struct DocumentBuilder {
   private mutating func appendProse(_ display: String, indexed: String, toSection: Bool = true) {
     if inHeading {
       current.heading += display
+      current.headingIndexed += indexed
       return
     }
     if !openLinks.isEmpty { openLinks[openLinks.count - 1].text += display }
@@ -204,6 +206,8 @@ struct DocumentBuilder {
 
   private mutating func closeSection(end: Int) {
     let text = current.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    indexedHeadings.append(
+      current.headingIndexed.trimmingCharacters(in: .whitespacesAndNewlines))
     sections.append(
       Section(
         level: current.level, heading: current.heading, anchor: current.anchor,

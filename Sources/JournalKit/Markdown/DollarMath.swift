@@ -23,7 +23,7 @@ struct DollarMathMatch: Equatable {
 enum DollarMath {
   /// Brace groups of `\text{...}` longer than this are not scanned: it keeps a paragraph full of
   /// unbalanced `\text{` linear instead of quadratic.
-  static let maximumBraceScan = 65_536
+  static let maximumBraceScan = 1_024
 
   static func match(at start: Int, byte: (Int) -> UInt8) -> DollarMathMatch? {
     guard byte(start) == dollar else { return nil }

@@ -5,8 +5,10 @@ import Foundation
 /// server-side highlighting, and runnable cells.
 public struct MarkdownPipeline: Sendable {
   public struct Options: Sendable {
-    /// Converts TeX to HTML for math spans; nil renders the escaped TeX in
-    /// `<span class="math inline">` / `<div class="math display">`.
+    /// Converts TeX to HTML for math spans, rendered where the span stands; nil renders the
+    /// escaped TeX in `<span class="math inline">` / `<div class="math display">` (a display
+    /// formula alone in its paragraph replaces the paragraph; amid text it is a
+    /// `<span class="math display">`).
     public var mathRenderer: (@Sendable (_ tex: String, _ display: Bool) -> String)?
     /// The GFM extensions to enable (all by default).
     public var extensions: [MarkdownExtension]
