@@ -84,6 +84,36 @@ import Testing
     #expect(doc.html.contains("<div class=\"math display\">a_1 \\\\ b\n</div>"))
   }
 
+  @Test func backslashDelimiters() throws {
+    let markdown = "Inline \\(x_1 \\\\ y\\) and\n\n\\[\n\\frac{a}{b}\n\\]\n"
+    #expect(try math(markdown) == [
+      MathSpan(tex: "x_1 \\\\ y", display: false, line: 1),
+      MathSpan(tex: "\n\\frac{a}{b}\n", display: true, line: 3),
+    ])
+    #expect(pipeline.html(for: markdown) == """
+      <p>Inline <span class="math inline">x_1 \\\\ y</span> and</p>
+      <div class="math display">
+      \\frac{a}{b}
+      </div>
+
+      """)
+  }
+
+  @Test(arguments: [
+    ("\\(a\n\nb\\)", "<p>(a</p>\n<p>b)</p>\n", "blank line"),
+    ("\\[\\\\\\]", "<p>[\\]</p>\n", "no letter or digit: CommonMark escapes"),
+    ("\\\\(x\\)", "<p>\\(x)</p>\n", "escaped backslash"),
+    ("[l](a\\(b\\))", "<p><a href=\"a(b)\">l</a></p>\n", "link destination"),
+    ("`\\(c\\)`", "<p><code>\\(c\\)</code></p>\n", "code span"),
+    ("<http://x.org/\\(y\\)>", "<p><a href=\"http://x.org/%5C(y%5C)\">http://x.org/\\(y\\)</a></p>\n",
+      "autolink"),
+    ("```\n\\(c\\)\n```", "<pre><code>\\(c\\)\n</code></pre>\n", "code block"),
+  ])
+  func backslashDelimitersThatAreNotMath(markdown: String, html: String, reason: String) throws {
+    #expect(try math(markdown + "\n").isEmpty, "\(reason)")
+    #expect(pipeline.html(for: markdown + "\n") == html, "\(reason)")
+  }
+
   @Test func mathInTablesAndEmphasis() throws {
     let markdown = "| a | b |\n|---|---|\n| $x_1$ | *$y_2$* |\n"
     #expect(try math(markdown).map(\.tex) == ["x_1", "y_2"])

@@ -68,10 +68,12 @@ final class CmarkTree {
   private let parser: OpaquePointer
   private let root: OpaquePointer
   private var edits: [(node: OpaquePointer, edit: MarkdownEdit)] = []
+  /// The source holds `BackslashMath` markers to turn back into backslashes.
+  private let hasMarkers: Bool
 
   private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
 
-  /// Parses `markdown` with the given GFM extensions, and `$` math when `math` is true.
+  /// Parses `markdown` with the given GFM extensions, and math when `math` is true.
   init(markdown: String, extensions: [MarkdownExtension], math: Bool) {
     let mathExtension = MathSyntax.shared
     let parser = cmark_parser_new(Self.options)!
@@ -81,7 +83,9 @@ final class CmarkTree {
       }
     }
     if math { cmark_parser_attach_syntax_extension(parser, mathExtension) }
-    var text = markdown
+    let marked = math ? BackslashMath.markOpeners(in: markdown) : nil
+    hasMarkers = marked != nil
+    var text = marked ?? markdown
     text.withUTF8 { bytes in
       bytes.withMemoryRebound(to: CChar.self) { chars in
         if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
@@ -123,15 +127,19 @@ final class CmarkTree {
       case CMARK_NODE_ITEM: value.kind = .item
       case CMARK_NODE_CODE_BLOCK:
         value.kind = .codeBlock
-        value.literal = string(cmark_node_get_literal(node))
+        value.literal = literal(of: node)
         value.info = string(cmark_node_get_fence_info(node))
+        if hasMarkers, value.info.utf8.contains(BackslashMath.marker) {
+          value.info = BackslashMath.unmark(value.info)
+          cmark_node_set_fence_info(node, value.info)
+        }
         var length: Int32 = 0
         var offset: Int32 = 0
         var character: CChar = 0
         value.isFenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
       case CMARK_NODE_HTML_BLOCK:
         value.kind = .htmlBlock
-        value.literal = string(cmark_node_get_literal(node))
+        value.literal = literal(of: node)
       case CMARK_NODE_PARAGRAPH: value.kind = .paragraph
       case CMARK_NODE_HEADING:
         value.kind = .heading
@@ -141,7 +149,7 @@ final class CmarkTree {
       case CMARK_NODE_HTML_INLINE where cmark_node_get_user_data(node) != nil:
         value.kind = .math
         value.display = cmark_node_get_user_data(node) == MathSyntax.displayTag
-        value.literal = string(cmark_node_get_literal(node))
+        value.literal = literal(of: node)
         if value.display, let parent = cmark_node_parent(node),
           cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH,
           cmark_node_first_child(parent) == node, cmark_node_last_child(parent) == node
@@ -153,7 +161,7 @@ final class CmarkTree {
         value.kind = type == CMARK_NODE_TEXT ? .text : type == CMARK_NODE_CODE ? .code : .htmlInline
         line = max(line, Int(cmark_node_get_start_line(node)))
         value.line = line
-        value.literal = string(cmark_node_get_literal(node))
+        value.literal = literal(of: node)
         if value.kind == .htmlInline { line += newlines(in: value.literal) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         value.kind = type == CMARK_NODE_SOFTBREAK ? .softBreak : .lineBreak
@@ -163,10 +171,14 @@ final class CmarkTree {
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
         value.kind = type == CMARK_NODE_LINK ? .link : .image
         value.url = string(cmark_node_get_url(node))
+        if hasMarkers, value.url.utf8.contains(BackslashMath.marker) {
+          value.url = BackslashMath.unmark(value.url)
+          cmark_node_set_url(node, value.url)
+        }
         if let child = cmark_node_first_child(node), child == cmark_node_last_child(node),
           cmark_node_get_type(child) == CMARK_NODE_TEXT
         {
-          let text = string(cmark_node_get_literal(child))
+          let text = BackslashMath.unmark(string(cmark_node_get_literal(child)))
           value.isAutolink = !text.isEmpty && value.url.hasSuffix(text)
         }
       case CMARK_NODE_FOOTNOTE_REFERENCE: value.kind = .footnoteReference
@@ -227,6 +239,15 @@ final class CmarkTree {
     }
   }
 
+  /// A node's literal, with `BackslashMath` markers turned back into backslashes (in the tree too).
+  private func literal(of node: OpaquePointer) -> String {
+    let text = string(cmark_node_get_literal(node))
+    guard hasMarkers, text.utf8.contains(BackslashMath.marker) else { return text }
+    let restored = BackslashMath.unmark(text)
+    cmark_node_set_literal(node, restored)
+    return restored
+  }
+
   private func string(_ pointer: UnsafePointer<CChar>?) -> String {
     pointer.map { String(cString: $0) } ?? ""
   }
@@ -238,7 +259,7 @@ final class CmarkTree {
   }
 }
 
-/// The `$` math inline syntax extension, created once per process.
+/// The math inline syntax extension (`$` and the `BackslashMath` marker), created once per process.
 ///
 /// A math span is parsed into a raw-HTML inline node holding the TeX and tagged through its user
 /// data, not into a node type of our own: cmark-gfm's table cells silently drop children of types
@@ -251,34 +272,54 @@ private enum MathSyntax {
   nonisolated(unsafe) static let shared: OpaquePointer = {
     cmark_gfm_core_extensions_ensure_registered()
     let ext = cmark_syntax_extension_new("math")!
-    let chars = cmark_llist_append(
-      cmark_get_default_mem_allocator(), nil, UnsafeMutableRawPointer(bitPattern: 0x24))
+    let memory = cmark_get_default_mem_allocator()
+    var chars = cmark_llist_append(memory, nil, UnsafeMutableRawPointer(bitPattern: 0x24))
+    chars = cmark_llist_append(
+      memory, chars, UnsafeMutableRawPointer(bitPattern: UInt(BackslashMath.marker)))
     cmark_syntax_extension_set_special_inline_chars(ext, chars)
-    cmark_syntax_extension_set_match_inline_func(ext, matchDollar)
+    cmark_syntax_extension_set_match_inline_func(ext, matchMath)
     return ext
   }()
 }
 
-/// Matches `$...$` or `$$...$$` at the inline parser's position, per `DollarMath`.
-private let matchDollar: cmark_match_inline_func = { _, _, _, character, inline in
-  guard character == UInt8(ascii: "$"), let inline else { return nil }
+/// Matches `$...$`, `$$...$$` (per `DollarMath`) or a marked `\(...\)`, `\[...\]` (per
+/// `BackslashMath`) at the inline parser's position.
+private let matchMath: cmark_match_inline_func = { _, _, _, character, inline in
+  guard let inline else { return nil }
   let start = Int(cmark_inline_parser_get_offset(inline))
   let byte = { (offset: Int) -> UInt8 in
     cmark_inline_parser_set_offset(inline, Int32(offset))
     return cmark_inline_parser_peek_char(inline)
   }
-  guard let match = DollarMath.match(at: start, byte: byte) else {
+  let memory = cmark_get_default_mem_allocator()
+  var span: (texStart: Int, texEnd: Int, end: Int, display: Bool)?
+  if character == UInt8(ascii: "$") {
+    if let match = DollarMath.match(at: start, byte: byte) {
+      span = (match.texStart, match.texEnd, match.end, match.display)
+    }
+  } else if character == BackslashMath.marker {
+    let opener = byte(start + 1)
+    if let close = BackslashMath.closer(opener: start, stopAtBlankLine: false, byte: byte) {
+      span = (start + 2, close, close + 2, opener == UInt8(ascii: "["))
+    } else if opener == UInt8(ascii: "(") || opener == UInt8(ascii: "[") {
+      // Not math after all: the escaped bracket it was.
+      cmark_inline_parser_set_offset(inline, Int32(start + 2))
+      guard let text = cmark_node_new_with_mem(CMARK_NODE_TEXT, memory) else { return nil }
+      cmark_node_set_literal(text, opener == UInt8(ascii: "(") ? "(" : "[")
+      return text
+    }
+  }
+  guard let span else {
     cmark_inline_parser_set_offset(inline, Int32(start))
     return nil
   }
   var tex: [CChar] = []
-  tex.reserveCapacity(match.texEnd - match.texStart + 1)
-  for offset in match.texStart..<match.texEnd { tex.append(CChar(bitPattern: byte(offset))) }
+  tex.reserveCapacity(span.texEnd - span.texStart + 1)
+  for offset in span.texStart..<span.texEnd { tex.append(CChar(bitPattern: byte(offset))) }
   tex.append(0)
-  cmark_inline_parser_set_offset(inline, Int32(match.end))
-  guard let node = cmark_node_new_with_mem(CMARK_NODE_HTML_INLINE, cmark_get_default_mem_allocator())
-  else { return nil }
+  cmark_inline_parser_set_offset(inline, Int32(span.end))
+  guard let node = cmark_node_new_with_mem(CMARK_NODE_HTML_INLINE, memory) else { return nil }
   cmark_node_set_literal(node, tex)
-  cmark_node_set_user_data(node, match.display ? MathSyntax.displayTag : MathSyntax.inlineTag)
+  cmark_node_set_user_data(node, span.display ? MathSyntax.displayTag : MathSyntax.inlineTag)
   return node
 }

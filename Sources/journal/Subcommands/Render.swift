@@ -7,13 +7,14 @@ extension Journal {
     static let configuration = CommandConfiguration(
       abstract: "Print the HTML fragment of one entry, or of Markdown on standard input.",
       discussion: """
-        For debugging and for spec runners. A file named YYYY-MM-DD.md is read as an entry (its
-        front matter is not rendered); any other file, or '-', is rendered as plain Markdown.
-        Math, emoji, highlighting and heading anchors are on unless turned off.
+        For debugging, spec runners and benchmarks. A file named YYYY-MM-DD.md is read as an
+        entry through the whole pipeline (its front matter is not rendered); any other file, or
+        '-', is rendered as plain Markdown. Several files print their fragments one after the
+        other. Math, emoji, highlighting and heading anchors are on unless turned off.
         """)
 
-    @Argument(help: "A Markdown file, or '-' (the default) for standard input.")
-    var file: String = "-"
+    @Argument(help: "Markdown files, or '-' (the default) for standard input.")
+    var files: [String] = ["-"]
 
     @Flag(name: .customLong("no-math"), help: "Do not recognise $ math.")
     var noMath = false
@@ -28,6 +29,15 @@ extension Journal {
     var noAnchors = false
 
     func run() throws {
+      let pipeline = MarkdownPipeline(
+        options: MarkdownPipeline.Options(
+          math: !noMath, emoji: !noEmoji, highlight: !noHighlight, headingAnchors: !noAnchors))
+      for file in files {
+        Terminal.standardOutput.write(try render(file, pipeline: pipeline))
+      }
+    }
+
+    private func render(_ file: String, pipeline: MarkdownPipeline) throws -> String {
       let name = file == "-" ? "<stdin>" : file
       let data: Data
       if file == "-" {
@@ -41,16 +51,12 @@ extension Journal {
         }
       }
       let text = try JournalKit_run { try decodeUTF8(data, file: name) }
-      let pipeline = MarkdownPipeline(
-        options: MarkdownPipeline.Options(
-          math: !noMath, emoji: !noEmoji, highlight: !noHighlight, headingAnchors: !noAnchors))
       let base = (file as NSString).lastPathComponent
       if file != "-", let date = Entry.date(fromFileName: base) {
         let entry = try JournalKit_run { try Entry(date: date, path: file, source: text) }
-        Terminal.standardOutput.write(pipeline.document(for: entry).html)
-      } else {
-        Terminal.standardOutput.write(pipeline.html(for: text))
+        return pipeline.document(for: entry).html
       }
+      return pipeline.html(for: text)
     }
   }
 }
