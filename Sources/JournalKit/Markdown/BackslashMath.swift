@@ -1,3 +1,5 @@
+import Foundation
+
 /// `\(...\)` and `\[...\]` math.
 ///
 /// cmark-gfm handles `\` itself before any extension sees it (`\(` is an escaped parenthesis), so
@@ -20,13 +22,24 @@ enum BackslashMath {
 
   /// The text with likely openers marked, or nil when there are none.
   static func markOpeners(in text: String) -> String? {
+    guard ByteSearch.contains(text, backslash), !ByteSearch.contains(text, marker),
+      ByteSearch.contains(text, UInt8(ascii: "(")) || ByteSearch.contains(text, UInt8(ascii: "["))
+    else {
+      return nil
+    }
     var bytes = Array(text.utf8)
-    guard bytes.count > 3, !bytes.contains(marker) else { return nil }
     var changed = false
     var i = 0
     while i + 1 < bytes.count {
       guard bytes[i] == backslash else {
-        i += 1
+        // Jump to the next backslash.
+        let next = bytes.withUnsafeBufferPointer { buffer -> Int? in
+          guard let hit = memchr(buffer.baseAddress! + i, Int32(backslash), buffer.count - i)
+          else { return nil }
+          return hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: buffer.baseAddress!)
+        }
+        guard let next else { break }
+        i = next
         continue
       }
       let next = bytes[i + 1]
@@ -101,7 +114,7 @@ enum BackslashMath {
 
   /// Restores the marker bytes of `text` to backslashes.
   static func unmark(_ text: String) -> String {
-    guard text.utf8.contains(marker) else { return text }
+    guard ByteSearch.contains(text, marker) else { return text }
     return String(decoding: text.utf8.map { $0 == marker ? backslash : $0 }, as: UTF8.self)
   }
 }

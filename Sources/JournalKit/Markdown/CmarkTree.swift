@@ -129,7 +129,7 @@ final class CmarkTree {
         value.kind = .codeBlock
         value.literal = literal(of: node)
         value.info = string(cmark_node_get_fence_info(node))
-        if hasMarkers, value.info.utf8.contains(BackslashMath.marker) {
+        if hasMarkers, ByteSearch.contains(value.info, BackslashMath.marker) {
           value.info = BackslashMath.unmark(value.info)
           cmark_node_set_fence_info(node, value.info)
         }
@@ -171,7 +171,7 @@ final class CmarkTree {
       case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
         value.kind = type == CMARK_NODE_LINK ? .link : .image
         value.url = string(cmark_node_get_url(node))
-        if hasMarkers, value.url.utf8.contains(BackslashMath.marker) {
+        if hasMarkers, ByteSearch.contains(value.url, BackslashMath.marker) {
           value.url = BackslashMath.unmark(value.url)
           cmark_node_set_url(node, value.url)
         }
@@ -242,7 +242,7 @@ final class CmarkTree {
   /// A node's literal, with `BackslashMath` markers turned back into backslashes (in the tree too).
   private func literal(of node: OpaquePointer) -> String {
     let text = string(cmark_node_get_literal(node))
-    guard hasMarkers, text.utf8.contains(BackslashMath.marker) else { return text }
+    guard hasMarkers, ByteSearch.contains(text, BackslashMath.marker) else { return text }
     let restored = BackslashMath.unmark(text)
     cmark_node_set_literal(node, restored)
     return restored
@@ -253,9 +253,7 @@ final class CmarkTree {
   }
 
   private func newlines(in text: String) -> Int {
-    var count = 0
-    for byte in text.utf8 where byte == UInt8(ascii: "\n") { count += 1 }
-    return count
+    ByteSearch.count(text, UInt8(ascii: "\n"))
   }
 }
 

@@ -118,7 +118,7 @@ struct DocumentBuilder {
       return nil
     }
     inHeading = false
-    current.heading = current.heading.trimmingCharacters(in: .whitespacesAndNewlines)
+    current.heading = trimmed(current.heading)
     current.anchor = slugs.unique(for: current.heading)
     guard options.headingAnchors else { return nil }
     let anchor = escapeHTML(current.anchor)
@@ -205,9 +205,9 @@ struct DocumentBuilder {
   }
 
   private mutating func closeSection(end: Int) {
-    let text = current.text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = trimmed(current.text)
     indexedHeadings.append(
-      current.headingIndexed.trimmingCharacters(in: .whitespacesAndNewlines))
+      trimmed(current.headingIndexed))
     sections.append(
       Section(
         level: current.level, heading: current.heading, anchor: current.anchor,
@@ -219,7 +219,7 @@ struct DocumentBuilder {
   /// Inline `#tag` words: `#` at the start or after a space or opening punctuation, then a
   /// letter, then letters, digits, `_`, `-` or `/`.
   private mutating func collectTags(_ text: String) {
-    guard text.utf8.contains(UInt8(ascii: "#")) else { return }
+    guard ByteSearch.contains(text, UInt8(ascii: "#")) else { return }
     let scalars = Array(text.unicodeScalars)
     var i = 0
     while i < scalars.count {
@@ -250,11 +250,23 @@ struct DocumentBuilder {
   }
 }
 
+/// `text` without leading and trailing ASCII whitespace (Foundation's trimming is far slower).
+func trimmed(_ text: String) -> String {
+  let utf8 = text.utf8
+  func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+  guard let first = utf8.firstIndex(where: { !isSpace($0) }),
+    let last = utf8.lastIndex(where: { !isSpace($0) })
+  else { return "" }
+  if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
+  return String(Substring(utf8[first...last]))
+}
+
 /// Escapes `&`, `<`, `>` and `"` for HTML text and attributes.
 func escapeHTML(_ text: String) -> String {
-  guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else {
-    return text
-  }
+  guard
+    ByteSearch.contains(text, 0x26) || ByteSearch.contains(text, 0x3C)
+      || ByteSearch.contains(text, 0x3E) || ByteSearch.contains(text, 0x22)
+  else { return text }
   var out: [UInt8] = []
   out.reserveCapacity(text.utf8.count + 16)
   for b in text.utf8 {

@@ -72,8 +72,7 @@ public struct MarkdownPipeline: Sendable {
   }
 
   private func lineCount(_ text: Substring) -> Int {
-    var count = 1
-    for byte in text.utf8 where byte == UInt8(ascii: "\n") { count += 1 }
+    var count = 1 + ByteSearch.count(text, UInt8(ascii: "\n"))
     if text.utf8.last == UInt8(ascii: "\n") { count -= 1 }
     return count
   }
@@ -86,6 +85,23 @@ public struct SlugSet: Sendable {
 
   /// GitHub's slug: lower-case, punctuation removed (except `-` and `_`), spaces to `-`.
   public static func slug(_ heading: String) -> String {
+    var ascii: [UInt8] = []
+    ascii.reserveCapacity(heading.utf8.count)
+    for byte in heading.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 32)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "-"), UInt8(ascii: "_"):
+        ascii.append(byte)
+      case UInt8(ascii: " "): ascii.append(UInt8(ascii: "-"))
+      case 0x80...: return unicodeSlug(heading)
+      default: break
+      }
+    }
+    return String(decoding: ascii, as: UTF8.self)
+  }
+
+  private static func unicodeSlug(_ heading: String) -> String {
     var out = ""
     for ch in heading.lowercased() {
       if ch == " " {
