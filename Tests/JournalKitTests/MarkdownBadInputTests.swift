@@ -26,7 +26,8 @@ import Testing
   }
 
   @Test func twentyMegabyteEntry() {
-    let paragraph = "Some *text* with $x_1$ math, :snake: emoji, `code` and a [link](https://x.org).\n\n"
+    let paragraph =
+      "Some *text* with $x_1$ math, :snake: emoji, `code` and a [link](https://x.org).\n\n"
     let count = 20_000_000 / paragraph.utf8.count + 1
     let markdown = String(repeating: paragraph, count: count)
     #expect(markdown.utf8.count > 20_000_000)

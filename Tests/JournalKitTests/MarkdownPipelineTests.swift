@@ -91,11 +91,13 @@ import Testing
     options.echo = false
     #expect(doc.cells == [Cell(index: 0, source: "print(1)  # not a #tag\n", line: 12,
       options: options)])
-    #expect(doc.html.contains("<pre class=\"cell\" data-cell=\"0\"><code class=\"language-python\">"))
+    #expect(
+      doc.html.contains("<pre class=\"cell\" data-cell=\"0\"><code class=\"language-python\">"))
   }
 
   @Test func plainPythonIsNotACell() throws {
-    let doc = try document("```python\nx = 1\n```\n\n```python run error=true output=false bogus\ny\n```\n")
+    let doc = try document(
+      "```python\nx = 1\n```\n\n```python run error=true output=false bogus\ny\n```\n")
     #expect(doc.codeBlocks.count == 2)
     #expect(doc.cells.count == 1)
     #expect(doc.cells[0].index == 0)
@@ -131,10 +133,13 @@ import Testing
     let doc = try document(try String(contentsOf: url, encoding: .utf8), date: "2018-12-31")
     #expect(doc.title == "Journal 📮")
     #expect(doc.sections.contains { $0.heading == "Pytorch 🐍" && $0.anchor == "pytorch-" })
-    #expect(doc.sections.contains { $0.text.contains("Amazing video by Karpathy. (Timing: 1:21:47)") })
+    #expect(
+      doc.sections.contains { $0.text.contains("Amazing video by Karpathy. (Timing: 1:21:47)") })
     // No shortcode of the seed remains outside code.
     var prose = doc.html
-    while let open = prose.range(of: "<code"), let close = prose.range(of: "</code>", range: open.upperBound..<prose.endIndex) {
+    while let open = prose.range(of: "<code"),
+      let close = prose.range(of: "</code>", range: open.upperBound..<prose.endIndex)
+    {
       prose.removeSubrange(open.lowerBound..<close.upperBound)
     }
     for code in ["postbox", "dizzy", "snake", "mango", "hand", "fire"] {

@@ -110,9 +110,8 @@ import Testing
       "<span class=\"math math-\(display ? "display" : "inline")\">\(Self.escape(tex))</span>"
     }
     // pulldown-cmark writes `"` in text where cmark-gfm writes `&quot;`.
-    let result = Self.run(examples, normalize: { $0.replacingOccurrences(of: "&quot;", with: "\"") }) {
-      _ in options
-    }
+    let unquote = { (html: String) in html.replacingOccurrences(of: "&quot;", with: "\"") }
+    let result = Self.run(examples, normalize: unquote) { _ in options }
     Self.report("math-pulldown-cmark.txt", result)
     for (example, actual) in result.failed {
       #expect(

@@ -284,7 +284,10 @@ enum SpecHTML {
       if name == "pre" { inPre = true }
       if SpecHTML.blockTags.contains(name) { rstrip() }
       output += "<" + name
-      for (key, value) in attributes.sorted(by: { $0.0 < $1.0 || ($0.0 == $1.0 && ($0.1 ?? "") < ($1.1 ?? "")) }) {
+      let sorted = attributes.sorted { a, b in
+        a.0 < b.0 || (a.0 == b.0 && (a.1 ?? "") < (b.1 ?? ""))
+      }
+      for (key, value) in sorted {
         output += " " + key
         if let value {
           output += "=\"" + escapeAttribute(value) + "\""

@@ -33,10 +33,11 @@ enum BackslashMath {
     while i + 1 < bytes.count {
       guard bytes[i] == backslash else {
         // Jump to the next backslash.
-        let next = bytes.withUnsafeBufferPointer { buffer -> Int? in
-          guard let hit = memchr(buffer.baseAddress! + i, Int32(backslash), buffer.count - i)
+        let next = bytes.withUnsafeBytes { buffer -> Int? in
+          guard let base = buffer.baseAddress,
+            let hit = memchr(base + i, Int32(backslash), buffer.count - i)
           else { return nil }
-          return hit.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: buffer.baseAddress!)
+          return UnsafeRawPointer(hit) - base
         }
         guard let next else { break }
         i = next

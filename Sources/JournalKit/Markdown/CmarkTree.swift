@@ -57,11 +57,6 @@ enum MarkdownEdit {
   case prependHTML(String)
 }
 
-/// The GFM extensions of cmark-gfm.
-public enum MarkdownExtension: String, CaseIterable, Sendable {
-  case table, strikethrough, autolink, tagfilter, tasklist, footnotes
-}
-
 /// A Markdown text parsed by cmark-gfm with the math extension attached. Owns the parser and
 /// the tree; both are freed with the value.
 final class CmarkTree {
@@ -201,8 +196,8 @@ final class CmarkTree {
   /// Renders the tree to an HTML fragment, after applying the edits of the walks.
   func html() -> String {
     applyEdits()
-    guard let rendered = cmark_render_html(root, Self.options, cmark_parser_get_syntax_extensions(parser))
-    else { return "" }
+    let extensions = cmark_parser_get_syntax_extensions(parser)
+    guard let rendered = cmark_render_html(root, Self.options, extensions) else { return "" }
     defer { free(rendered) }
     return String(cString: rendered)
   }

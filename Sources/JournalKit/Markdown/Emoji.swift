@@ -8,7 +8,8 @@ enum EmojiTable {
     for line in source.split(separator: "\n") {
       guard let tab = line.firstIndex(of: "\t") else { continue }
       let alias = String(line[..<tab])
-      let name = String(decoding: alias.utf8.map { $0 == UInt8(ascii: "_") ? 0x20 : $0 }, as: UTF8.self)
+      let spaced = alias.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+      let name = String(decoding: spaced, as: UTF8.self)
       table[alias] = (String(line[line.index(after: tab)...]), name)
     }
     return table

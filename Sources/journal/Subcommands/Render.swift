@@ -35,7 +35,8 @@ extension Journal {
           math: !noMath, emoji: !noEmoji, highlight: !noHighlight, headingAnchors: !noAnchors))
       for file in files {
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+        let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
+        if exists, isFolder.boolValue {
           for (date, path) in dayFiles(under: file) {
             Terminal.standardOutput.write(try render(path, date: date, pipeline: pipeline))
           }
