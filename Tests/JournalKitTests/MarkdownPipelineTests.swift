@@ -128,6 +128,29 @@ import Testing
     #expect(doc.html == "<p>Hello</p>\n")
   }
 
+  /// The math extension and cmark-gfm's registry are process-wide: parse from many threads.
+  @Test func parsesConcurrently() {
+    final class Results: @unchecked Sendable {
+      let lock = NSLock()
+      var html: [Int: String] = [:]
+    }
+    let results = Results()
+    DispatchQueue.concurrentPerform(iterations: 64) { i in
+      let markdown = "# H\(i) :snake:\n\n$x_{\(i)}$ \\(y\\)\n\n| a |\n|---|\n| $z$ |\n"
+      let html = MarkdownPipeline().html(for: markdown)
+      results.lock.lock()
+      results.html[i] = html
+      results.lock.unlock()
+    }
+    #expect(results.html.count == 64)
+    for (i, html) in results.html {
+      #expect(html.contains("<span class=\"math inline\">x_{\(i)}</span>"))
+      #expect(html.contains("<span class=\"math inline\">y</span>"))
+      #expect(html.contains("<td><span class=\"math inline\">z</span></td>"))
+      #expect(html.contains("H\(i) 🐍</h1>"))
+    }
+  }
+
   @Test func seedJournal() throws {
     guard let url = TestPaths.shared("journal-2018.md") else { return }
     let doc = try document(try String(contentsOf: url, encoding: .utf8), date: "2018-12-31")

@@ -71,7 +71,10 @@ final class CmarkTree {
   /// Parses `markdown` with the given GFM extensions, and math when `math` is true.
   init(markdown: String, extensions: [MarkdownExtension], math: Bool) {
     let mathExtension = MathSyntax.shared
-    let parser = cmark_parser_new(Self.options)!
+    // cmark-gfm returns NULL only when memory runs out, where it aborts itself elsewhere.
+    guard let parser = cmark_parser_new(Self.options) else {
+      fatalError("cmark-gfm could not allocate a parser")
+    }
     for name in extensions {
       if let ext = cmark_find_syntax_extension(name.rawValue) {
         cmark_parser_attach_syntax_extension(parser, ext)
@@ -86,7 +89,9 @@ final class CmarkTree {
         if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
       }
     }
-    let root = cmark_parser_finish(parser)!
+    guard let root = cmark_parser_finish(parser) else {
+      fatalError("cmark-gfm could not allocate a document")
+    }
     cmark_consolidate_text_nodes(root)
     self.parser = parser
     self.root = root
@@ -215,7 +220,7 @@ final class CmarkTree {
       case .prependHTML(let html):
         if let raw = cmark_node_new(CMARK_NODE_HTML_INLINE) {
           cmark_node_set_literal(raw, html)
-          cmark_node_prepend_child(node, raw)
+          if cmark_node_prepend_child(node, raw) == 0 { cmark_node_free(raw) }
         }
       }
     }
@@ -264,7 +269,9 @@ private enum MathSyntax {
 
   nonisolated(unsafe) static let shared: OpaquePointer = {
     cmark_gfm_core_extensions_ensure_registered()
-    let ext = cmark_syntax_extension_new("math")!
+    guard let ext = cmark_syntax_extension_new("math") else {
+      fatalError("cmark-gfm could not allocate the math extension")
+    }
     let memory = cmark_get_default_mem_allocator()
     var chars = cmark_llist_append(memory, nil, UnsafeMutableRawPointer(bitPattern: 0x24))
     chars = cmark_llist_append(

@@ -58,7 +58,7 @@ extension Journal {
         defer { closedir(stream) }
         while let item = readdir(stream) {
           let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-            String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
           }
           if name.hasPrefix(".") { continue }
           let path = directory + "/" + name
