@@ -77,6 +77,14 @@ import Testing
       """)
   }
 
+  @Test func headingsInContainersGetAnchorsButNoSection() throws {
+    let doc = try document("# Top\n\n> ## Quoted\n\n- ## Top\n")
+    #expect(doc.sections.map(\.heading) == ["", "Top"])
+    #expect(doc.sections[1].text == "Quoted\nTop")
+    #expect(doc.html.contains("<h2><a id=\"quoted\" class=\"anchor\" href=\"#quoted\""))
+    #expect(doc.html.contains("<h2><a id=\"top-1\" class=\"anchor\" href=\"#top-1\""))
+  }
+
   @Test func codeBlocksAndCells() throws {
     let doc = try document(Self.sample)
     #expect(doc.codeBlocks == [

@@ -35,6 +35,8 @@ struct DocumentBuilder {
   private var current: OpenSection
   private var slugs = SlugSet()
   private var inHeading = false
+  /// The text of a heading inside a container, while it is being read.
+  private var nestedHeading: String?
   private var containerDepth = 0
   private var math: [MathSpan] = []
   private var codeBlocks: [CodeBlock] = []
@@ -107,9 +109,17 @@ struct DocumentBuilder {
   // MARK: Nodes
 
   private mutating func heading(_ node: MarkdownNode) -> MarkdownEdit? {
+    // A heading inside a quote or list gets an anchor but opens no section: its text stays in
+    // the section's prose.
     guard containerDepth == 0 else {
-      if !node.entering { separate() }
-      return nil
+      if node.entering {
+        nestedHeading = ""
+        return nil
+      }
+      separate()
+      let anchor = slugs.unique(for: trimmed(nestedHeading ?? ""))
+      nestedHeading = nil
+      return anchorEdit(anchor)
     }
     if node.entering {
       closeSection(end: fileLine(node.line) - 1)
@@ -120,8 +130,12 @@ struct DocumentBuilder {
     inHeading = false
     current.heading = trimmed(current.heading)
     current.anchor = slugs.unique(for: current.heading)
+    return anchorEdit(current.anchor)
+  }
+
+  private func anchorEdit(_ slug: String) -> MarkdownEdit? {
     guard options.headingAnchors else { return nil }
-    let anchor = escapeHTML(current.anchor)
+    let anchor = escapeHTML(slug)
     return .prependHTML(
       "<a id=\"\(anchor)\" class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\"></a>")
   }
@@ -194,6 +208,7 @@ struct DocumentBuilder {
       return
     }
     if !openLinks.isEmpty { openLinks[openLinks.count - 1].text += display }
+    if nestedHeading != nil { nestedHeading? += display }
     if toSection { current.text += indexed }
   }
 
