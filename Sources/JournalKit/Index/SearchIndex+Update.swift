@@ -99,10 +99,14 @@ extension SearchIndex {
     // storing mtime -1 makes the next check hash it rather than trust its stat.
     let recent = Int64((Date().timeIntervalSince1970 - 2) * 1e9)
     for item in read {
+      if case .failure(let problem)? = item.result { report.problems.append(problem) }
       let path = item.disk.file.path
       let mtime = item.disk.mtime >= recent ? -1 : item.disk.mtime
       if let old = stored[path] {
-        if old.hash == item.hash {
+        if old.hash == item.hash, old.mtime == mtime, old.size == item.disk.size {
+          // Recently written and still the same: nothing to record.
+          report.unchanged += 1
+        } else if old.hash == item.hash {
           try db.execute(sql: "UPDATE entry SET size = ?, mtime = ? WHERE id = ?",
             arguments: [item.disk.size, mtime, old.id])
           report.touched += 1
@@ -170,12 +174,14 @@ extension SearchIndex {
   }
 
   private func deleteEntry(id: Int64, db: Database) throws {
-    try db.execute(sql: """
-      DELETE FROM section_fts WHERE rowid IN (SELECT id FROM section WHERE entry_id = ?1);
-      DELETE FROM section WHERE entry_id = ?1;
-      DELETE FROM tag WHERE entry_id = ?1;
-      DELETE FROM entry WHERE id = ?1;
-      """, arguments: [id])
+    for sql in [
+      "DELETE FROM section_fts WHERE rowid IN (SELECT id FROM section WHERE entry_id = ?)",
+      "DELETE FROM section WHERE entry_id = ?",
+      "DELETE FROM tag WHERE entry_id = ?",
+      "DELETE FROM entry WHERE id = ?",
+    ] {
+      try db.cachedStatement(sql: sql).execute(arguments: [id])
+    }
   }
 
   private func insert(_ item: ReadFile, mtime: Int64, db: Database) throws {
