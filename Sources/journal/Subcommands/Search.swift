@@ -30,6 +30,7 @@ extension Journal {
         (path is relative to the journal root, line is the first matching line, lines the
         section's first and last lines, score is bm25: lower is better).
         --format paths prints each matching file once; --format markdown a list of links.
+        Matches are coloured on a terminal; JOURNAL_COLOR=always or never (or NO_COLOR) decides.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -135,13 +136,18 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// ANSI styling when standard output is a terminal and NO_COLOR is unset; none otherwise.
+/// JOURNAL_COLOR=always or never overrides both.
 struct TextStyle {
   var color: Bool
 
   static func forStandardOutput() -> TextStyle {
     let env = ProcessInfo.processInfo.environment
+    switch env["JOURNAL_COLOR"] {
+    case "always": return TextStyle(color: true)
+    case "never": return TextStyle(color: false)
+    default: break
+    }
     if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return TextStyle(color: false) }
-    if env["JOURNAL_COLOR"] == "always" { return TextStyle(color: true) }
     return TextStyle(color: isatty(1) == 1 && env["TERM"] != "dumb")
   }
 
