@@ -47,38 +47,50 @@ enum Identifiers {
     return out
   }
 
-  /// Runs of identifier characters (ASCII letters, digits, `_`, `.`).
+  /// Runs of identifier characters (ASCII letters, digits, `_`, `.`). Scans UTF-8 bytes: this
+  /// runs over every section of the journal on a cold index.
   private static func candidates(in text: String) -> [Substring] {
     var runs: [Substring] = []
+    let utf8 = text.utf8
     var start: String.Index?
-    var index = text.startIndex
-    while index < text.endIndex {
-      let ch = text[index]
-      let isIdent = ch.isASCII && (ch.isLetter || ch.isNumber || ch == "_" || ch == ".")
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let b = utf8[index]
+      let isIdent = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+        || b == 0x5F || b == 0x2E
       if isIdent {
         if start == nil { start = index }
       } else if let s = start {
-        runs.append(text[s..<index])
+        if hasJoiner(text[s..<index]) { runs.append(text[s..<index]) }
         start = nil
       }
-      index = text.index(after: index)
+      index = utf8.index(after: index)
     }
-    if let s = start { runs.append(text[s...]) }
+    if let s = start, hasJoiner(text[s...]) { runs.append(text[s...]) }
     return runs
+  }
+
+  private static func hasJoiner(_ run: Substring) -> Bool {
+    run.utf8.contains { $0 == 0x5F || $0 == 0x2E }
   }
 
   /// Trims leading/trailing dots and requires a `.` or `_` between word characters and a letter
   /// or `_` at the start (so `3.14` and `1_000` are not identifiers).
   private static func normalized(_ run: Substring) -> String? {
-    var s = run
-    while s.first == "." { s = s.dropFirst() }
-    while s.last == "." { s = s.dropLast() }
-    guard let first = s.first, first.isLetter || first == "_" else { return nil }
-    guard s.contains(".") || s.contains(where: { $0 == "_" }) else { return nil }
+    var bytes = Array(run.utf8)
+    while bytes.first == 0x2E { bytes.removeFirst() }
+    while bytes.last == 0x2E { bytes.removeLast() }
+    guard let first = bytes.first, isLetter(first) || first == 0x5F else { return nil }
+    guard bytes.contains(where: { $0 == 0x2E || $0 == 0x5F }) else { return nil }
     // `_` alone or `__` carry no word; require a letter or digit somewhere.
-    guard s.contains(where: { $0.isLetter || $0.isNumber }) else { return nil }
+    guard bytes.contains(where: { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }) else { return nil }
     // `a..b` is not an identifier.
-    guard !s.contains("..") else { return nil }
-    return s.lowercased()
+    for i in 1..<bytes.count where bytes[i] == 0x2E && bytes[i - 1] == 0x2E { return nil }
+    for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func isLetter(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
   }
 }

@@ -24,7 +24,8 @@ extension SearchIndex {
     var disk: DiskFile
     var hash: String
     var result: Result<Document, JournalError>?
-    var entry: Entry?
+    /// Per section, the encoded identifiers (computed here, in parallel, not in the transaction).
+    var idents: [String] = []
   }
 
   /// Brings the index up to date with the day files.
@@ -35,8 +36,7 @@ extension SearchIndex {
   /// All changes are one transaction.
   @discardableResult
   public func update() throws -> IndexReport {
-    let (files, problems) = try journal.entryFiles()
-    let disk = files.compactMap(diskFile)
+    let (disk, problems) = try DayFileScanner.scan(journal)
     let stored = try pool.read(SearchIndex.storedFiles)
     var report = IndexReport()
     report.problems = problems
@@ -71,13 +71,6 @@ extension SearchIndex {
       result[file.path] = file
     }
     return result
-  }
-
-  func diskFile(_ file: Journal.EntryFile) -> DiskFile? {
-    var info = stat()
-    guard stat(journal.url(for: file.path).path, &info) == 0 else { return nil }
-    let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-    return DiskFile(file: file, size: Int64(info.st_size), mtime: mtime)
   }
 
   private func apply(disk: [DiskFile], db: Database, report: inout IndexReport) throws {
@@ -159,16 +152,22 @@ extension SearchIndex {
         return
       }
       let result: Result<Document, JournalError>
+      var idents: [String] = []
       do {
         let text = try decodeUTF8(data, file: disk.file.path)
         let entry = try Entry(date: disk.file.date, path: disk.file.path, source: text)
-        result = .success(pipeline.document(for: entry))
+        let document = pipeline.document(for: entry)
+        idents = document.sections.map { section in
+          Identifiers.extract(from: section.heading + "\n" + section.text + "\n" + section.code)
+            .map(Identifiers.token(for:)).joined(separator: " ")
+        }
+        result = .success(document)
       } catch let error as JournalError {
         result = .failure(error)
       } catch {
         result = .failure(JournalError(.invalidInput, "\(error)", file: disk.file.path))
       }
-      results[i] = ReadFile(disk: disk, hash: hash, result: result)
+      results[i] = ReadFile(disk: disk, hash: hash, result: result, idents: idents)
     }
     return results.values.map { $0! }
   }
@@ -214,14 +213,14 @@ extension SearchIndex {
       // that is not simply a heading of the entry or its date.
       let heading = section.level > 0 ? section.heading
         : (titleIsOwn ? document.title : "")
-      let prose = section.text.trimmingCharacters(in: .whitespacesAndNewlines)
-      if section.level == 0, prose.isEmpty, section.code.isEmpty, section.mathText.isEmpty {
+      if section.level == 0, section.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }),
+        section.code.isEmpty, section.mathText.isEmpty
+      {
         continue
       }
       try insertSection.execute(arguments: [entryID, position, section.level, section.heading,
         section.anchor, section.lines.lowerBound, section.lines.upperBound])
-      let idents = Identifiers.extract(from: section.heading + "\n" + section.text + "\n"
-        + section.code).map(Identifiers.token(for:)).joined(separator: " ")
+      let idents = position < item.idents.count ? item.idents[position] : ""
       try insertText.execute(arguments: [db.lastInsertedRowID, heading, section.text,
         section.code, section.mathText, idents])
     }

@@ -42,8 +42,10 @@ public final class SearchIndex: Sendable {
   public static func openUpdated(
     _ journal: Journal, rebuild: Bool = false, pipeline: MarkdownPipeline = MarkdownPipeline()
   ) throws -> (index: SearchIndex, report: IndexReport) {
-    // Fail on a missing or unreadable journal before touching `.journal/`.
-    _ = try journal.entryFiles()
+    // Fail on a missing journal before touching `.journal/`.
+    guard Journal.isDirectory(journal.entriesFolder) else {
+      throw JournalError(.io, "no 'journal/' folder", file: journal.root.path)
+    }
     try prepareStateFolder(journal)
     let lock = try FileLock(lockURL(for: journal))
     defer { lock.unlock() }

@@ -50,7 +50,8 @@ extension Journal {
         {
           out.write(style.bold(style.cyan(document.title)) + "\n")
         }
-        out.write("\n" + TerminalRenderer(style: style).render(entry.body))
+        let body = entry.body.drop(while: \.isNewline)
+        out.write("\n" + TerminalRenderer(style: style).render(body))
       }
     }
   }
