@@ -34,7 +34,7 @@ enum DayFileScanner {
         let name = fileName(item)
         guard name.hasSuffix(".md") else { continue }
         let path = "journal/\(year)/\(name)"
-        guard let date = Entry.date(fromFileName: name) else {
+        guard let date = quickDate(name) ?? Entry.date(fromFileName: name) else {
           problems.append(JournalError(.invalidInput,
             "not a day file: expected a name like \(year)-01-31.md", file: path))
           continue
@@ -55,6 +55,40 @@ enum DayFileScanner {
     }
     files.sort { $0.file.date < $1.file.date }
     return (files, problems)
+  }
+
+  /// `YYYY-MM-DD.md` read straight from the bytes (the common case).
+  private static func quickDate(_ name: String) -> JournalDate? {
+    let b = Array(name.utf8)
+    guard b.count == 13, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+    func digits(_ range: Range<Int>) -> Int? {
+      var n = 0
+      for i in range {
+        guard b[i] >= 0x30, b[i] <= 0x39 else { return nil }
+        n = n * 10 + Int(b[i] - 0x30)
+      }
+      return n
+    }
+    guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+    return JournalDate(year: y, month: m, day: d)
+  }
+
+  /// An order-independent digest of a listing: equal listings (paths, sizes, mtimes) give equal
+  /// digests, so an unchanged journal is recognised without reading the index's file table.
+  static func fingerprint(_ files: [SearchIndex.DiskFile]) -> String {
+    var sum: UInt64 = 0
+    for file in files {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in file.file.path.utf8 {
+        h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      }
+      for value in [UInt64(bitPattern: file.size), UInt64(bitPattern: file.mtime)] {
+        h = (h ^ value) &* 0x0000_0100_0000_01b3
+        h ^= h >> 29
+      }
+      sum = sum &+ h
+    }
+    return "\(files.count):\(String(sum, radix: 16))"
   }
 
   private static func fileName(_ item: UnsafeMutablePointer<dirent>) -> String {

@@ -37,30 +37,33 @@ extension SearchIndex {
   @discardableResult
   public func update() throws -> IndexReport {
     let (disk, problems) = try DayFileScanner.scan(journal)
-    let stored = try pool.read(SearchIndex.storedFiles)
+    let fingerprint = DayFileScanner.fingerprint(disk)
     var report = IndexReport()
     report.problems = problems
-    if SearchIndex.isUpToDate(disk: disk, stored: stored) {
+    // The usual case: the listing is the one last indexed; the file table is not even read.
+    let storedFingerprint = try pool.read {
+      try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
+    }
+    if storedFingerprint == fingerprint {
       report.unchanged = disk.count
       return report
     }
     return try pool.writeWithoutTransaction { db in
       try db.inTransaction(.immediate) {
         try apply(disk: disk, db: db, report: &report)
+        // A file written in the last seconds may still change unseen within its mtime tick:
+        // keep the fingerprint off until every file is old enough to trust its stat.
+        let recent = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM entry WHERE mtime = -1)")
+        if recent == true {
+          try db.execute(sql: "DELETE FROM meta WHERE key = 'fingerprint'")
+        } else {
+          try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
+            arguments: [fingerprint])
+        }
         return .commit
       }
       return report
     }
-  }
-
-  static func isUpToDate(disk: [DiskFile], stored: [String: StoredFile]) -> Bool {
-    guard disk.count == stored.count else { return false }
-    for file in disk {
-      guard let s = stored[file.file.path], s.size == file.size, s.mtime == file.mtime else {
-        return false
-      }
-    }
-    return true
   }
 
   static func storedFiles(_ db: Database) throws -> [String: StoredFile] {

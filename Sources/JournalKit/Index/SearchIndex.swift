@@ -135,6 +135,7 @@ public final class SearchIndex: Sendable {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
       try db.execute(sql: """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE entry(
           id INTEGER PRIMARY KEY,
           path TEXT NOT NULL UNIQUE,
