@@ -36,6 +36,16 @@ import TestSupport
     return (dir, Journal(root: dir.url))
   }
 
+  /// Sets every day file's mtime an hour back, as if written long ago.
+  func age(_ dir: TemporaryDirectory) throws {
+    let root = dir.url.appendingPathComponent("journal")
+    for path in try FileManager.default.subpathsOfDirectory(atPath: root.path)
+    where path.hasSuffix(".md") {
+      try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)],
+        ofItemAtPath: root.appendingPathComponent(path).path)
+    }
+  }
+
   @Test func coldIndexHasEntriesSectionsAndTags() throws {
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }
@@ -145,6 +155,26 @@ import TestSupport
       ofItemAtPath: url.path)
     report = try SearchIndex.openUpdated(journal).report
     #expect(report.touched == 1 && report.changed == 0)
+  }
+
+  @Test func readingChecksBesideTheQueryAndRetriesWhenStale() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    // No index yet: built first.
+    #expect(try SearchIndex.reading(journal) { try $0.entryCount() } == 3)
+    let index = try SearchIndex.openUpdated(journal).index
+    // Files written within the last seconds are never trusted by their stat alone.
+    #expect(try index.isCurrent() == false)
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    #expect(try index.isCurrent())
+    try dir.write("journal/2018/2018-08-16.md", "#### Later\nA wombat.\n")
+    #expect(try index.isCurrent() == false)
+    let hits = try SearchIndex.reading(journal) { try $0.search(SearchQuery(parsing: "wombat")) }
+    #expect(hits.map(\.date.iso) == ["2018-08-16"])
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    #expect(try index.isCurrent())
   }
 
   @Test func sameSizeSameSecondEditIsSeen() throws {

@@ -20,40 +20,54 @@ enum DayFileScanner {
         years.append(name)
       }
     }
-    years.sort()
+    let sortedYears = years.sorted()
+    // Year folders are scanned in parallel: the `stat`s are the check's whole cost.
+    let results = ResultBox<([SearchIndex.DiskFile], [JournalError])>(count: sortedYears.count)
+    DispatchQueue.concurrentPerform(iterations: sortedYears.count) { i in
+      results[i] = scanYear(sortedYears[i], root: root)
+    }
     var files: [SearchIndex.DiskFile] = []
     var problems: [JournalError] = []
-    for year in years {
-      let fd = open(root + "/" + year, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-      guard fd >= 0, let dir = fdopendir(fd) else {
-        if fd >= 0 { close(fd) }
-        continue
-      }
-      defer { closedir(dir) }
-      while let item = readdir(dir) {
-        let name = fileName(item)
-        guard name.hasSuffix(".md") else { continue }
-        let path = "journal/\(year)/\(name)"
-        guard let date = quickDate(name) ?? Entry.date(fromFileName: name) else {
-          problems.append(JournalError(.invalidInput,
-            "not a day file: expected a name like \(year)-01-31.md", file: path))
-          continue
-        }
-        guard name.hasPrefix(year) else {
-          problems.append(JournalError(.invalidInput,
-            "in the wrong year folder: belongs in journal/\(date.iso.prefix(4))/", file: path))
-          continue
-        }
-        var info = stat()
-        guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-          continue
-        }
-        let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-        files.append(SearchIndex.DiskFile(file: Journal.EntryFile(date: date, path: path),
-          size: Int64(info.st_size), mtime: mtime))
-      }
+    for result in results.values {
+      guard let (f, p) = result else { continue }
+      files += f
+      problems += p
     }
     files.sort { $0.file.date < $1.file.date }
+    return (files, problems)
+  }
+
+  private static func scanYear(_ year: String, root: String)
+    -> ([SearchIndex.DiskFile], [JournalError])
+  {
+    var files: [SearchIndex.DiskFile] = []
+    var problems: [JournalError] = []
+    let fd = open(root + "/" + year, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0, let dir = fdopendir(fd) else {
+      if fd >= 0 { close(fd) }
+      return ([], [])
+    }
+    defer { closedir(dir) }
+    while let item = readdir(dir) {
+      let name = fileName(item)
+      guard name.hasSuffix(".md") else { continue }
+      let path = "journal/\(year)/\(name)"
+      guard let date = quickDate(name) ?? Entry.date(fromFileName: name) else {
+        problems.append(JournalError(.invalidInput,
+          "not a day file: expected a name like \(year)-01-31.md", file: path))
+        continue
+      }
+      guard name.hasPrefix(year) else {
+        problems.append(JournalError(.invalidInput,
+          "in the wrong year folder: belongs in journal/\(date.iso.prefix(4))/", file: path))
+        continue
+      }
+      var info = stat()
+      guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+      let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+      files.append(SearchIndex.DiskFile(file: Journal.EntryFile(date: date, path: path),
+        size: Int64(info.st_size), mtime: mtime))
+    }
     return (files, problems)
   }
 

@@ -12,45 +12,74 @@ extension SearchIndex {
   public func search(_ query: SearchQuery, dates: DateFilter = DateFilter(), limit: Int? = 20)
     throws -> [SearchHit]
   {
-    var conditions: [String] = []
-    var arguments: [(any DatabaseValueConvertible)?] = []
     let match = query.matchExpression
-    if let match {
-      conditions.append("section_fts MATCH ?")
-      arguments.append(match)
-    }
+    // Entry-level filters, as a set of section ids.
+    var filters: [String] = []
+    var filterArguments: [(any DatabaseValueConvertible)?] = []
     if let from = dates.from {
-      conditions.append("e.date >= ?")
-      arguments.append(from.iso)
+      filters.append("e.date >= ?")
+      filterArguments.append(from.iso)
     }
     if let to = dates.to {
-      conditions.append("e.date <= ?")
-      arguments.append(to.iso)
+      filters.append("e.date <= ?")
+      filterArguments.append(to.iso)
     }
     for tag in query.tags {
-      conditions.append("e.id IN (SELECT entry_id FROM tag WHERE name = ?)")
-      arguments.append(tag)
+      filters.append("e.id IN (SELECT entry_id FROM tag WHERE name = ?)")
+      filterArguments.append(tag)
     }
-    if let exclusion = query.exclusionExpression {
-      conditions.append("s.id NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH ?)")
-      arguments.append(exclusion)
-    }
-    guard !conditions.isEmpty else { return [] }
-    let from = match != nil
-      ? "section_fts JOIN section s ON s.id = section_fts.rowid JOIN entry e ON e.id = s.entry_id"
-      : "section s JOIN entry e ON e.id = s.entry_id"
-    let score = match != nil ? "bm25(section_fts, 10.0, 1.0, 1.0, 1.0, 1.0)" : "0.0"
-    let order = match != nil ? "score, e.date DESC, s.position" : "e.date DESC, s.position"
-    var sql = """
-      SELECT s.id, e.date, e.path, e.title, s.heading, s.anchor, s.level, s.first_line,
-        s.last_line, \(score) AS score
-      FROM \(from)
-      WHERE \(conditions.joined(separator: " AND "))
-      ORDER BY \(order)
+    let filtered = filters.isEmpty ? nil : """
+      SELECT s.id FROM section s JOIN entry e ON e.id = s.entry_id
+      WHERE \(filters.joined(separator: " AND "))
       """
-    if let limit {
-      sql += " LIMIT ?"
-      arguments.append(limit)
+    var arguments: [(any DatabaseValueConvertible)?] = []
+    let sql: String
+    if let match {
+      // Rank inside the full-text table alone and join only the hits kept: bm25 over thousands
+      // of matches is the cost, joining each of them would double it.
+      var conditions = ["section_fts MATCH ?"]
+      arguments.append(match)
+      if let filtered {
+        conditions.append("rowid IN (\(filtered))")
+        arguments += filterArguments
+      }
+      if let exclusion = query.exclusionExpression {
+        conditions.append("rowid NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH ?)")
+        arguments.append(exclusion)
+      }
+      var ranked = """
+        SELECT rowid AS id, bm25(section_fts, 10.0, 1.0, 1.0, 1.0, 1.0) AS score FROM section_fts
+        WHERE \(conditions.joined(separator: " AND ")) ORDER BY score, rowid
+        """
+      if let limit {
+        ranked += " LIMIT ?"
+        arguments.append(limit)
+      }
+      sql = """
+        SELECT s.id, e.date, e.path, e.title, s.heading, s.anchor, s.level, s.first_line,
+          s.last_line, h.score
+        FROM (\(ranked)) h JOIN section s ON s.id = h.id JOIN entry e ON e.id = s.entry_id
+        ORDER BY h.score, e.date DESC, s.position
+        """
+    } else {
+      guard let filtered else { return [] }
+      var conditions = ["s.id IN (\(filtered))"]
+      arguments += filterArguments
+      if let exclusion = query.exclusionExpression {
+        conditions.append("s.id NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH ?)")
+        arguments.append(exclusion)
+      }
+      var listing = """
+        SELECT s.id, e.date, e.path, e.title, s.heading, s.anchor, s.level, s.first_line,
+          s.last_line, 0.0
+        FROM section s JOIN entry e ON e.id = s.entry_id
+        WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.date DESC, s.position
+        """
+      if let limit {
+        listing += " LIMIT ?"
+        arguments.append(limit)
+      }
+      sql = listing
     }
     let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
     return try pool.read { db in

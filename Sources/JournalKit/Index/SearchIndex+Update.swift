@@ -41,10 +41,7 @@ extension SearchIndex {
     var report = IndexReport()
     report.problems = problems
     // The usual case: the listing is the one last indexed; the file table is not even read.
-    let storedFingerprint = try pool.read {
-      try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
-    }
-    if storedFingerprint == fingerprint {
+    if try storedFingerprint() == fingerprint {
       report.unchanged = disk.count
       return report
     }
@@ -64,6 +61,19 @@ extension SearchIndex {
       }
       return report
     }
+  }
+
+  func storedFingerprint() throws -> String? {
+    try pool.read {
+      try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
+    }
+  }
+
+  /// Whether the index matches the files, by the cheap check alone (listing and `stat`s); reads
+  /// nothing else and writes nothing.
+  public func isCurrent() throws -> Bool {
+    let (disk, _) = try DayFileScanner.scan(journal)
+    return try storedFingerprint() == DayFileScanner.fingerprint(disk)
   }
 
   static func storedFiles(_ db: Database) throws -> [String: StoredFile] {

@@ -1,6 +1,14 @@
 import Foundation
 import GRDB
 
+/// The outcome of the check run beside a read.
+private final class CheckResult: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored = false
+  var value: Bool { lock.withLock { stored } }
+  func set(_ value: Bool) { lock.withLock { stored = value } }
+}
+
 /// The full-text index of a journal: `<root>/.journal/index.sqlite`, SQLite through GRDB in WAL
 /// mode, always rebuildable from the Markdown files (which stay the only source of truth).
 ///
@@ -59,6 +67,41 @@ public final class SearchIndex: Sendable {
       let index = try open(journal, pipeline: pipeline)
       return (index, try index.update())
     }
+  }
+
+  /// Runs `body` on an index that is current with the files, as every read command must.
+  ///
+  /// The cheap check (listing and `stat`s) runs on another thread while `body` reads the index
+  /// as it stands, so an unchanged journal costs the longer of the two, not their sum. When the
+  /// check finds a change, or the index is missing or damaged, the index is updated under the
+  /// lock and `body` runs again on it.
+  public static func reading<T>(
+    _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(),
+    _ body: (SearchIndex) throws -> T
+  ) throws -> T {
+    if FileManager.default.fileExists(atPath: databaseURL(for: journal).path),
+      let index = try? openExisting(journal, pipeline: pipeline)
+    {
+      let check = CheckResult()
+      let group = DispatchGroup()
+      DispatchQueue.global().async(group: group) {
+        check.set((try? index.isCurrent()) ?? false)
+      }
+      let first = Result { try body(index) }
+      group.wait()
+      if check.value, case .success(let value) = first { return value }
+    }
+    return try body(openUpdated(journal, pipeline: pipeline).index)
+  }
+
+  /// Opens an index that exists and has the current schema, without taking the lock; nil
+  /// otherwise.
+  static func openExisting(_ journal: Journal, pipeline: MarkdownPipeline) throws -> SearchIndex? {
+    let pool = try makePool(databaseURL(for: journal))
+    let ready = try pool.read { db in
+      try migrator.hasCompletedMigrations(db) && !(try migrator.hasBeenSuperseded(db))
+    }
+    return ready ? SearchIndex(journal: journal, pool: pool, pipeline: pipeline) : nil
   }
 
   /// Opens the database, migrating it; deletes and recreates it when it is damaged or was

@@ -39,9 +39,10 @@ extension Journal {
       let journal = try global.journal()
       let filter = try JournalKit_run { try dates.filter() }
       let entries = try JournalKit_run { () -> [ListedEntry] in
-        let (index, _) = try SearchIndex.openUpdated(journal)
         let tags = tag.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")) }
-        return try index.entries(dates: filter, tags: tags, limit: limit > 0 ? limit : nil)
+        return try SearchIndex.reading(journal) {
+          try $0.entries(dates: filter, tags: tags, limit: limit > 0 ? limit : nil)
+        }
       }
       let out = Terminal.standardOutput
       switch format {

@@ -54,8 +54,9 @@ extension Journal {
         guard !parsed.isEmpty else {
           throw JournalError(.usage, "nothing to search for in '\(text)'")
         }
-        let (index, _) = try SearchIndex.openUpdated(journal)
-        return try index.search(parsed, dates: filter, limit: limit > 0 ? limit : nil)
+        return try SearchIndex.reading(journal) {
+          try $0.search(parsed, dates: filter, limit: limit > 0 ? limit : nil)
+        }
       }
       let out = Terminal.standardOutput
       switch format {

@@ -22,7 +22,7 @@ extension Journal {
       let journal = try global.journal()
       let filter = try JournalKit_run { try dates.filter() }
       let counts = try JournalKit_run {
-        try SearchIndex.openUpdated(journal).index.tagCounts(dates: filter)
+        try SearchIndex.reading(journal) { try $0.tagCounts(dates: filter) }
       }
       let out = Terminal.standardOutput
       if format == .json || format == .jsonl {
