@@ -13,7 +13,10 @@ struct Journal: AsyncParsableCommand {
       from the current one that contains a journal/ folder.
       """,
     version: JournalKitInfo.version,
-    subcommands: [Import.self, Export.self, Render.self]
+    subcommands: [
+      Import.self, Export.self, Index.self, Search.self, Add.self, List.self, Show.self,
+      Tags.self, Render.self,
+    ]
   )
 }
 
