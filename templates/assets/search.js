@@ -93,8 +93,25 @@
     });
   }
 
+  // About 160 characters of the section's opening text, centred on the first matching word.
+  function excerpt(text, words) {
+    var lower = text.toLowerCase();
+    var at = -1;
+    words.forEach(function (w) {
+      var i = lower.indexOf(w);
+      if (i >= 0 && (at < 0 || i < at)) at = i;
+    });
+    if (text.length <= 160) return text;
+    var start = Math.max(0, Math.min(at - 50, text.length - 160));
+    if (start > 0) start = text.indexOf(" ", start) + 1 || start;
+    var end = Math.min(text.length, start + 160);
+    var cut = text.slice(start, end);
+    if (end < text.length) cut = cut.replace(/\s+\S*$/, "") + "…";
+    return (start > 0 ? "…" : "") + cut;
+  }
+
   function highlight(text, words) {
-    var html = escapeHTML(text);
+    var html = escapeHTML(excerpt(text, words));
     words.forEach(function (w) {
       var safe = w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       html = html.replace(new RegExp("(^|[^\\p{L}\\p{N}])(" + safe + ")", "giu"), "$1<mark>$2</mark>");

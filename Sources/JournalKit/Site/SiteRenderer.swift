@@ -264,7 +264,7 @@ struct SiteRenderer {
         if first { text += "\n" + page.document.title + "\n" + page.tags.map(\.name).joined(separator: " ") }
         first = false
         let anchor = anchored.contains(section.anchor) ? "#" + section.anchor : ""
-        let snippet = Self.excerpt(section.text.isEmpty ? section.code : section.text, limit: 140)
+        let snippet = Self.excerpt(section.text.isEmpty ? section.code : section.text, limit: 320)
         index.add(SearchIndexBuilder.Doc(url: page.url + anchor, title: page.document.title,
           heading: section.heading, iso: page.entry.date.iso, snippet: snippet, text: text))
       }
