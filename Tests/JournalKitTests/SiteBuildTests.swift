@@ -221,6 +221,26 @@ func siteFiles(_ folder: URL) -> [String] {
     #expect(result.stdout.contains("built 16 entries"))
   }
 
+  /// `--math katex` with Debian's libjs-katex (in scripts/debian-packages.txt).
+  @Test func katexModeCopiesKaTeXAndLoadsItOnEveryPage() throws {
+    guard let (folder, journal) = try seedJournal() else { return }
+    _ = folder
+    let site = journal.root.appendingPathComponent("_site")
+    let options = SiteBuilder.Options(outputFolder: site,
+      katexFolder: URL(fileURLWithPath: "/usr/share/javascript/katex"))
+    _ = try SiteBuilder(journal: journal, options: options).build()
+    let files = siteFiles(site)
+    #expect(files.contains("assets/katex/katex.min.js"))
+    #expect(files.contains("assets/katex/katex.min.css"))
+    #expect(files.contains { $0.hasPrefix("assets/katex/fonts/KaTeX_Main-Regular") })
+    let page = readFile(site.appendingPathComponent("2018/09/19/index.html"))
+    #expect(page.contains("<script defer src=\"../../../assets/katex/katex.min.js\"></script>"))
+    #expect(!readFile(site.appendingPathComponent("404.html")).isEmpty)
+
+    let plain = try buildSite(journal, out: journal.root.appendingPathComponent("plain")).1
+    #expect(!readFile(plain.appendingPathComponent("index.html")).contains("katex"))
+  }
+
   @Test func refusesToWriteIntoAFolderItDidNotMake() throws {
     guard let (folder, journal) = try seedJournal() else { return }
     try folder.write("elsewhere/precious.txt", "keep me\n")

@@ -29,6 +29,20 @@ enum DefaultTemplates {
 {{/base}}
 
 """#,
+    "assets/katex-render.js": #"""
+// Typesets the TeX of math spans with KaTeX, for sites built with `journal build --math katex`.
+document.addEventListener("DOMContentLoaded", function () {
+  "use strict";
+  if (!window.katex) return;
+  document.querySelectorAll(".math.inline, .math.display").forEach(function (el) {
+    window.katex.render(el.textContent, el, {
+      displayMode: el.classList.contains("display"),
+      throwOnError: false,
+    });
+  });
+});
+
+"""#,
     "assets/search.js": #"""
 // journal search: a small client over the index that `journal build` writes to search/.
 // Shards are .js files that call JournalSearch.t / JournalSearch.d, loaded with <script> tags,
@@ -415,6 +429,11 @@ math[display="block"] { overflow-x: auto; }
 <meta name="color-scheme" content="light dark">
 <link rel="stylesheet" href="{{root}}assets/style.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
+{{#site.katex}}
+<link rel="stylesheet" href="{{root}}assets/katex/katex.min.css">
+<script defer src="{{root}}assets/katex/katex.min.js"></script>
+<script defer src="{{root}}assets/katex-render.js"></script>
+{{/site.katex}}
 {{$head}}{{/head}}
 </head>
 <body>

@@ -19,11 +19,15 @@ public struct SiteBuilder: Sendable {
     /// The journal's own templates, overriding the built-in ones; default `root/templates`.
     public var templatesFolder: URL?
     public var markdown: MarkdownPipeline.Options
+    /// KaTeX's folder (Debian's libjs-katex: `/usr/share/javascript/katex`): when set, its
+    /// script, style and fonts are copied to `assets/katex/` and math is typeset in the browser
+    /// from the TeX in the math spans, instead of shown as MathML.
+    public var katexFolder: URL?
 
     public init(
       outputFolder: URL, baseURL: String = "http://localhost:8000/", pageSize: Int = 10,
       feedSize: Int = 20, templatesFolder: URL? = nil,
-      markdown: MarkdownPipeline.Options = MarkdownPipeline.Options()
+      markdown: MarkdownPipeline.Options = MarkdownPipeline.Options(), katexFolder: URL? = nil
     ) {
       self.outputFolder = outputFolder
       self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -31,6 +35,9 @@ public struct SiteBuilder: Sendable {
       self.feedSize = max(1, feedSize)
       self.templatesFolder = templatesFolder
       self.markdown = markdown
+      self.katexFolder = katexFolder
+      // KaTeX reads the TeX that the math spans hold when no renderer replaced it.
+      if katexFolder != nil { self.markdown.mathRenderer = nil }
     }
   }
 
@@ -75,8 +82,12 @@ public struct SiteBuilder: Sendable {
     let intro = try journal.readme()
     let site = SiteRenderer(
       entries: entries, readme: intro, templates: templates, options: options)
+    var rendered = site.render()
+    if let katex = options.katexFolder {
+      for (path, data) in try Self.katexAssets(katex) { rendered["assets/katex/" + path] = data }
+    }
     let output = SiteOutput(folder: options.outputFolder)
-    let stats = try output.write(site.render())
+    let stats = try output.write(rendered)
     report.entries = entries.count
     report.written = stats.written
     report.unchanged = stats.unchanged
@@ -103,5 +114,25 @@ public struct SiteBuilder: Sendable {
       }
     }
     return hasher.finalize()
+  }
+
+  /// KaTeX's minified script and style and its fonts, relative to `folder`.
+  static func katexAssets(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in ["katex.min.js", "katex.min.css"] {
+      let url = folder.appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw JournalError(.usage, "no \(name) here: install libjs-katex or give its folder",
+          file: folder.path)
+      }
+      files[name] = data
+    }
+    let fonts = folder.appendingPathComponent("fonts").resolvingSymlinksInPath()
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: fonts.path)) ?? [] {
+      if let data = FileManager.default.contents(atPath: fonts.appendingPathComponent(name).path) {
+        files["fonts/" + name] = data
+      }
+    }
+    return files
   }
 }

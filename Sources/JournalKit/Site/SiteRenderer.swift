@@ -232,7 +232,7 @@ struct SiteRenderer {
     }
     return [
       "title": title, "author": title, "description": description,
-      "baseURL": options.baseURL, "entryCount": pages.count,
+      "baseURL": options.baseURL, "entryCount": pages.count, "katex": options.katexFolder != nil,
     ]
   }
 

@@ -28,6 +28,18 @@ extension Journal {
       help: "The URL the site is published at, for the feeds and sitemap.")
     var baseURL = "http://localhost:8000/"
 
+    @Option(help: ArgumentHelp(
+      "How formulas are shown: mathml (no JavaScript) or katex (typeset in the browser).",
+      valueName: "mathml|katex"))
+    var math: MathMode = .mathml
+
+    @Option(name: .customLong("katex-folder"),
+      help: ArgumentHelp("KaTeX's files, for --math katex (Debian: libjs-katex).",
+        valueName: "path"))
+    var katexFolder = "/usr/share/javascript/katex"
+
+    enum MathMode: String, ExpressibleByArgument { case mathml, katex }
+
     func run() throws {
       let journal = try global.journal()
       let builder = SiteBuilder(journal: journal, options: siteOptions(for: journal))
@@ -44,7 +56,8 @@ extension Journal {
     func siteOptions(for journal: JournalKit.Journal) -> SiteBuilder.Options {
       let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? journal.root.appendingPathComponent("_site", isDirectory: true)
-      return SiteBuilder.Options(outputFolder: folder, baseURL: baseURL)
+      return SiteBuilder.Options(outputFolder: folder, baseURL: baseURL,
+        katexFolder: math == .katex ? URL(fileURLWithPath: katexFolder) : nil)
     }
   }
 }
