@@ -183,9 +183,10 @@ struct SiteRenderer {
   }
 
   func makePage(_ entry: Entry, pipeline: MarkdownPipeline) -> Page {
-    let document = pipeline.document(for: entry)
+    var document = pipeline.document(for: entry)
     let iso = entry.date.iso
     let url = "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/"
+    Self.dropLeadingTitleHeading(&document)
     let anchored = document.sections.filter {
       !$0.anchor.isEmpty && document.html.contains("id=\"\($0.anchor)\"")
     }
@@ -273,6 +274,22 @@ struct SiteRenderer {
   }
 
   // MARK: Helpers
+
+  /// The page shows the title as its `<h1>`: when the entry opens with the heading the title
+  /// came from, that heading is dropped from the body instead of shown twice.
+  static func dropLeadingTitleHeading(_ document: inout Document) {
+    guard let first = document.sections.firstIndex(where: { $0.level > 0 }),
+      document.sections[first].heading == document.title,
+      document.sections[..<first].allSatisfy({
+        $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && $0.code.isEmpty
+      })
+    else { return }
+    let level = document.sections[first].level
+    let html = document.html.drop(while: \.isWhitespace)
+    guard html.hasPrefix("<h\(level)"), let end = html.range(of: "</h\(level)>") else { return }
+    document.html = String(html[end.upperBound...].drop(while: \.isNewline))
+    document.sections[first].anchor = ""
+  }
 
   /// `../` once per folder of `path`, or `./` at the top.
   static func root(for path: String) -> String {
