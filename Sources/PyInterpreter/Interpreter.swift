@@ -9,8 +9,10 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
   public var message: String
   /// Frames from outermost to innermost; for a syntax error, the single offending place.
   public var traceback: [TracebackEntry]
-  /// 1-based column of a syntax error.
+  /// 1-based column of a syntax error in its source line.
   public var column: Int?
+  /// Where the caret goes under the stripped line CPython prints.
+  var caretColumn: Int?
   public var isSyntaxError: Bool
   /// True when the run hit a limit (time) rather than raising.
   public var isLimit: Bool
@@ -32,15 +34,35 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
       out += "  File \"\(e.filename)\", line \(e.line)\n"
       if let text = e.sourceLine {
         out += "    \(text)\n"
-        if let column { out += "    " + String(repeating: " ", count: max(0, column - 1)) + "^\n" }
+        if let c = caretColumn ?? column {
+          out += "    " + String(repeating: " ", count: max(0, c - 1)) + "^\n"
+        }
       }
       return out + summary + "\n"
     }
     out += "Traceback (most recent call last):\n"
+    // Like CPython, a frame repeated more than three times in a row is summarised.
+    var previous: TracebackEntry?
+    var repeats = 0
+    func flushRepeats() {
+      if repeats > 3 {
+        let n = repeats - 3
+        out += "  [Previous line repeated \(n) more time\(n == 1 ? "" : "s")]\n"
+      }
+    }
     for e in traceback {
+      if e == previous {
+        repeats += 1
+        if repeats > 3 { continue }
+      } else {
+        flushRepeats()
+        previous = e
+        repeats = 1
+      }
       out += "  File \"\(e.filename)\", line \(e.line), in \(e.function)\n"
       if let text = e.sourceLine, !text.isEmpty { out += "    \(text)\n" }
     }
+    flushRepeats()
     return out + summary + "\n"
   }
 
@@ -157,14 +179,15 @@ public final class Interpreter {
       _ = try body(frame)
     } catch var e as PyException {
       let lines = rt.sources[filename]
-      let line = frame.line
+      let line = e.originLine ?? frame.line
       let text = lines.flatMap { line >= 1 && line <= $0.count ? $0[line - 1] : nil }
       e.traceback.insert(
         TracebackEntry(
           filename: filename, line: line + lineOffset, function: "<module>",
           sourceLine: text?.trimmingCharacters(in: .whitespaces)), at: 0)
       let cls = rt.exceptionClass(of: e)
-      let name = cls.module == "builtins" ? cls.name : "\(cls.module).\(cls.name)"
+      let name =
+        cls.module == "builtins" || cls.module == "__main__" ? cls.name : "\(cls.module).\(cls.name)"
       throw PythonError(
         typeName: name, message: rt.exceptionMessage(e), traceback: e.traceback, column: nil,
         isSyntaxError: false, isLimit: !e.catchable)
@@ -181,9 +204,11 @@ public final class Interpreter {
     let entry = TracebackEntry(
       filename: filename, line: line + lineOffset, function: "<module>",
       sourceLine: stripped.map { var s = $0; while s.last == " " { s.removeLast() }; return s })
-    return PythonError(
+    var error = PythonError(
       typeName: "SyntaxError", message: issue.message, traceback: [entry],
-      column: max(1, issue.location.column - indent), isSyntaxError: true, isLimit: false)
+      column: issue.location.column, isSyntaxError: true, isLimit: false)
+    error.caretColumn = max(1, issue.location.column - indent)
+    return error
   }
 }
 

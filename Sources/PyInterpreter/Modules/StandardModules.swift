@@ -11,7 +11,10 @@ enum StandardModules {
     rt.moduleLoaders["itertools"] = { rt in ItertoolsModule.make(rt) }
     rt.moduleLoaders["collections"] = { rt in CollectionsModule.make(rt) }
     rt.moduleLoaders["os"] = { rt in osModule(rt) }
-    rt.moduleLoaders["os.path"] = { rt in osPathModule(rt) }
+    rt.moduleLoaders["os.path"] = { rt in
+      if case .module(let p)? = try rt.importModule("os").namespace.get("path") { return p }
+      return osPathModule(rt)
+    }
     rt.moduleLoaders["sys"] = { rt in sysModule(rt) }
   }
 
@@ -65,7 +68,7 @@ enum StandardModules {
     m["sep"] = .str("/")
     m["linesep"] = .str("\n")
     m["name"] = .str("posix")
-    if let p = try? rt.importModule("os.path") { m["path"] = .module(p) }
+    m["path"] = .module(osPathModule(rt))
     return m
   }
 

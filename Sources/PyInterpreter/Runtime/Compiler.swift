@@ -710,6 +710,7 @@ final class Compiler {
             if let t = h.type {
               guard try rt.exceptionMatches(cls, try t(f)) else { continue }
             }
+            if error.originLine == nil { error.originLine = f.line }
             f.line = h.line
             let inst = rt.instance(of: &error)
             if let s = h.store { try s(f, .instance(inst)) }

@@ -327,7 +327,8 @@ extension Runtime {
     let expPart = sci[sci.index(after: sci.firstIndex(of: "e")!)...]
     let exp = Int(expPart) ?? 0
     var out: String
-    if exp >= -4 && exp < p {
+    // Without a type, CPython switches to exponent notation one digit earlier.
+    if exp >= -4 && exp < (noType ? p - 1 : p) {
       out = cFormat(d, "f", p - 1 - exp)
       if !alternate && out.contains(".") {
         while out.hasSuffix("0") { out.removeLast() }

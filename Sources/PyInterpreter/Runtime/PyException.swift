@@ -69,6 +69,9 @@ public struct PyException: Error, @unchecked Sendable {
   public internal(set) var traceback: [TracebackEntry] = []
   /// False for the run's limits (time), which no `except` clause may swallow.
   var catchable = true
+  /// For a bare `raise`: the line of the frame where the exception first arrived, which the
+  /// traceback shows instead of the `raise` line, as CPython does.
+  var originLine: Int?
 
   public init(_ kind: ExceptionKind, _ message: String) {
     payload = .builtin(kind, [.str(message)])

@@ -97,7 +97,18 @@ public final class PyList {
 public final class PySet {
   public var storage: PyDict
   public init() { storage = PyDict() }
-  public var items: [PyValue] { storage.keys }
+  /// Iteration order. CPython orders small non-negative ints by value (their hash); other
+  /// values keep insertion order here, where CPython's order depends on hashes.
+  public var items: [PyValue] {
+    let keys = storage.keys
+    var ints: [Int] = []
+    ints.reserveCapacity(keys.count)
+    for k in keys {
+      guard case .int(let i) = k, i >= 0 else { return keys }
+      ints.append(i)
+    }
+    return ints.sorted().map { .int($0) }
+  }
   public var count: Int { storage.count }
 }
 

@@ -65,7 +65,11 @@ extension Runtime {
     switch obj {
     case .instance(let i):
       if let v = i.attributes.get(name) { return v }
-      if let v = i.cls.lookup(name) { return try bind(v, to: obj, owner: i.cls) }
+      if let v = i.cls.lookup(name) {
+        // Native methods of library classes (namedtuple, bridges) bind like functions.
+        if case .builtin = v { return .method(PyBoundMethod(receiver: obj, function: v)) }
+        return try bind(v, to: obj, owner: i.cls)
+      }
       switch name {
       case "__class__": return .type(i.cls)
       case "__dict__": return .dict(i.attributes)

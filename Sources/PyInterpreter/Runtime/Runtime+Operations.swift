@@ -313,20 +313,6 @@ extension Runtime {
     case (.float(let x), .float(let y)): return try floatBinary(op, x, y)
     case (.int(let x), .float(let y)): return try floatBinary(op, Double(x), y, intLeft: true)
     case (.float(let x), .int(let y)): return try floatBinary(op, x, Double(y), intRight: true)
-    case (.bool, _), (_, .bool):
-      if let x = asInt(a), let y = asInt(b) {
-        if case .bool(let p) = a, case .bool(let q) = b {
-          switch op {
-          case .bitAnd: return .bool(p && q)
-          case .bitOr: return .bool(p || q)
-          case .bitXor: return .bool(p != q)
-          default: break
-          }
-        }
-        return try intBinary(op, x, y)
-      }
-      if let x = asInt(a), case .float(let y) = b { return try floatBinary(op, Double(x), y) }
-      if case .float(let x) = a, let y = asInt(b) { return try floatBinary(op, x, Double(y)) }
     case (.str(let x), .str(let y)) where op == .add: return .str(x + y)
     case (.list(let x), .list(let y)) where op == .add: return .list(PyList(x.items + y.items))
     case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
@@ -342,6 +328,20 @@ extension Runtime {
       return .tuple(repeatItems(t, asInt(b)!))
     case (_, .tuple(let t)) where op == .mul && asInt(a) != nil:
       return .tuple(repeatItems(t, asInt(a)!))
+    case (.bool, _), (_, .bool):
+      if let x = asInt(a), let y = asInt(b) {
+        if case .bool(let p) = a, case .bool(let q) = b {
+          switch op {
+          case .bitAnd: return .bool(p && q)
+          case .bitOr: return .bool(p || q)
+          case .bitXor: return .bool(p != q)
+          default: break
+          }
+        }
+        return try intBinary(op, x, y)
+      }
+      if let x = asInt(a), case .float(let y) = b { return try floatBinary(op, Double(x), y) }
+      if case .float(let x) = a, let y = asInt(b) { return try floatBinary(op, x, Double(y)) }
     case (.str(let s), _) where op == .mod: return .str(try percentFormat(s, b))
     case (.set(let x), .set(let y)):
       if let r = try setBinary(op, x, y) { return r }
@@ -352,6 +352,17 @@ extension Runtime {
     default: break
     }
     let (name, rname) = op.dunders
+    if op == .add {
+      switch a {
+      case .str, .list, .tuple:
+        if case .instance = b {} else if case .native = b {} else {
+          let t = typeName(a)
+          throw PyException(
+            .typeError, "can only concatenate \(t) (not \"\(typeName(b))\") to \(t)")
+        }
+      default: break
+      }
+    }
     if case .native(let n) = a, let r = try n.binary(op, b, reflected: false) { return r }
     if case .native(let n) = b, let r = try n.binary(op, a, reflected: true) { return r }
     if case .instance(let i) = a, let m = i.cls.lookup(name) {

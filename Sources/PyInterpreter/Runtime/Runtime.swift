@@ -299,13 +299,15 @@ final class Runtime {
     try bind(f, args, kwargs, into: frame)
     callDepth += 1
     defer { callDepth -= 1 }
-    if callDepth > recursionLimit {
+    if callDepth >= recursionLimit {
       throw PyException(.recursionError, "maximum recursion depth exceeded")
     }
     try tick()
     do {
       try code.body(frame)
     } catch var e as PyException {
+      if let line = e.originLine { frame.line = line }
+      e.originLine = nil
       e.traceback.insert(entry(code, frame), at: 0)
       throw e
     }

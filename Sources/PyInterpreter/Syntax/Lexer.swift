@@ -47,7 +47,7 @@ struct Lexer {
     while pos < bytes.count {
       if atLineStart {
         try readIndentation()
-        if pos >= bytes.count { break }
+        continue
       }
       let c = peek()
       let start = location

@@ -131,6 +131,7 @@ struct Parser {
 
   private mutating func parseStatement() throws -> [Stmt] {
     let start = location
+    if isOp("@") { return [try parseDecorated()] }
     guard case .name(let word) = current.kind else { return try parseSimpleStatements() }
     switch word {
     case "if": return [try parseIf()]
