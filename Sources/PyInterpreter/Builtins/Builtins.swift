@@ -118,11 +118,17 @@ extension Runtime {
         var e = try int(a.positional[1], "pow")
         let m = try int(a.positional[2], "pow")
         if m == 0 { throw PyException(.valueError, "pow() 3rd argument cannot be 0") }
+        if e < 0 { throw PyException(.valueError, "base is not invertible for the given modulus") }
         var r = 1 % m
         base = ((base % m) + m) % m
+        let modulus = UInt64(Swift.abs(m))
+        func mulmod(_ x: Int, _ y: Int) -> Int {
+          let p = UInt64(x).multipliedFullWidth(by: UInt64(y))
+          return Int(modulus.dividingFullWidth((p.high, p.low)).remainder)
+        }
         while e > 0 {
-          if e & 1 == 1 { r = Int((Int64(r).multipliedFullWidth(by: Int64(base)).low % UInt64(m))) }
-          base = Int(Int64(base).multipliedFullWidth(by: Int64(base)).low % UInt64(m))
+          if e & 1 == 1 { r = mulmod(r, base) }
+          base = mulmod(base, base)
           e >>= 1
         }
         return .int(r)
@@ -195,7 +201,7 @@ extension Runtime {
       try a.expect(min: 1, max: 1)
       let v = a.positional[0]
       if case .instance(let i) = v, let m = i.cls.lookup("__reversed__") { return try call(m, [v]) }
-      if case .range(let s, let e, let st) = v {
+      if case .range(let s, _, let st) = v {
         let n = try length(v)
         let last = s + (n - 1) * st
         return .iterator(try iterate(.range(start: last, stop: last - n * st, step: -st)).renamed("range_iterator"))
