@@ -10,7 +10,7 @@ trap 'rm -rf "$work"' EXIT
 runner=${INTERP_RUNNER:-}
 if [ -z "$runner" ]; then
   runner="$work/pyrun"
-  swiftc -O -module-name PyInterpreter -o "$runner" \
+  swiftc -O -enforce-exclusivity=unchecked -module-name PyInterpreter -o "$runner" \
     $(find Sources/PyInterpreter -name '*.swift') benchmarks/interp/main.swift
 fi
 for prog in benchmarks/interp/*.py; do

@@ -318,7 +318,7 @@ extension Compiler {
     if case .name("super") = callee.kind, args.isEmpty, scope.kind == .function {
       let superRef = load(resolve("super"))
       return { f in
-        guard let fn = f.function, let cls = fn.definingClass, let first = f.slots.first ?? nil
+        guard let fn = f.function, let cls = fn.definingClass, f.slotCount > 0, let first = f.slots[0]
         else {
           let s = try superRef(f)
           return try rt.call(s, [])
@@ -328,11 +328,13 @@ extension Compiler {
     }
     let simple = args.allSatisfy { if case .positional = $0 { return true } else { return false } }
     let argsEval: (Frame) throws -> ([PyValue], KeywordArguments)
+    var positionalEvals: [Eval]?
     if simple {
       let evs = try args.map { a -> Eval in
         if case .positional(let e) = a { return try compileExpr(e) }
         fatalError("unreachable")
       }
+      positionalEvals = evs
       argsEval = { f in
         var out: [PyValue] = []
         out.reserveCapacity(evs.count)
@@ -391,6 +393,24 @@ extension Compiler {
     }
     if case .attribute(let objExpr, let name) = callee.kind {
       let o = try compileExpr(objExpr)
+      if let evs = positionalEvals {
+        // Method calls on instances bind self and the arguments straight into the new frame.
+        let argc = evs.count
+        return { f in
+          let obj = try o(f)
+          if case .instance(let inst) = obj, inst.attributes.get(name) == nil,
+            case .function(let fn)? = inst.cls.lookup(name), fn.code.simpleArity == argc + 1
+          {
+            let frame = Frame(slotCount: fn.code.slotCount, parent: fn.closure, function: fn)
+            frame.line = fn.code.firstLine
+            frame.slots[0] = obj
+            for i in 0..<argc { frame.slots[i + 1] = try evs[i](f) }
+            return try rt.run(fn, in: frame)
+          }
+          let (a, k) = try argsEval(f)
+          return try rt.call(try rt.getAttribute(obj, name), a, k)
+        }
+      }
       return { f in
         let obj = try o(f)
         let (a, k) = try argsEval(f)
@@ -403,6 +423,20 @@ extension Compiler {
       }
     }
     let c = try compileExpr(callee)
+    if let evs = positionalEvals {
+      let argc = evs.count
+      return { f in
+        let fn = try c(f)
+        if case .function(let pf) = fn, pf.code.simpleArity == argc {
+          let frame = Frame(slotCount: pf.code.slotCount, parent: pf.closure, function: pf)
+          frame.line = pf.code.firstLine
+          for i in 0..<argc { frame.slots[i] = try evs[i](f) }
+          return try rt.run(pf, in: frame)
+        }
+        let (a, k) = try argsEval(f)
+        return try rt.call(fn, a, k)
+      }
+    }
     return { f in
       let fn = try c(f)
       let (a, k) = try argsEval(f)

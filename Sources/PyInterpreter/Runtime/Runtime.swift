@@ -10,7 +10,10 @@ final class GlobalBox {
 
 /// The activation record of a function call, the module body or a class body.
 final class Frame {
-  var slots: [PyValue?]
+  /// Local variables by slot. A raw buffer: frames are made on every call, and an array's
+  /// allocation path costs a metadata lookup each time.
+  let slots: UnsafeMutablePointer<PyValue?>
+  let slotCount: Int
   let parent: Frame?
   let function: PyFunction?
   var line = 0
@@ -18,9 +21,16 @@ final class Frame {
   var classNamespace: PyDict?
 
   init(slotCount: Int, parent: Frame?, function: PyFunction?) {
-    slots = [PyValue?](repeating: nil, count: slotCount)
+    slots = UnsafeMutablePointer<PyValue?>.allocate(capacity: max(slotCount, 1))
+    slots.initialize(repeating: nil, count: slotCount)
+    self.slotCount = slotCount
     self.parent = parent
     self.function = function
+  }
+
+  deinit {
+    slots.deinitialize(count: slotCount)
+    slots.deallocate()
   }
 }
 
@@ -34,6 +44,9 @@ final class CodeObject {
   var body: (Frame) throws -> Void = { _ in }
   let firstLine: Int
   let isLambda: Bool
+  /// The parameter count when every parameter is plain positional (slots 0..<n), else nil:
+  /// calls that pass exactly that many positional arguments skip the general binding.
+  let simpleArity: Int?
 
   struct ParameterInfo {
     var name: String
@@ -52,6 +65,8 @@ final class CodeObject {
     self.slotCount = slotCount
     self.firstLine = firstLine
     self.isLambda = isLambda
+    simpleArity =
+      parameters.allSatisfy { $0.kind == .normal } ? parameters.count : nil
   }
 }
 
@@ -296,7 +311,17 @@ final class Runtime {
     let code = f.code
     let frame = Frame(slotCount: code.slotCount, parent: f.closure, function: f)
     frame.line = code.firstLine
-    try bind(f, args, kwargs, into: frame)
+    if let n = code.simpleArity, n == args.count, kwargs.isEmpty {
+      for i in 0..<n { frame.slots[i] = args[i] }
+    } else {
+      try bind(f, args, kwargs, into: frame)
+    }
+    return try run(f, in: frame)
+  }
+
+  /// Runs a function's body in a frame whose arguments are bound.
+  @inline(__always)
+  func run(_ f: PyFunction, in frame: Frame) throws -> PyValue {
     callDepth += 1
     defer { callDepth -= 1 }
     if callDepth >= recursionLimit {
@@ -304,11 +329,11 @@ final class Runtime {
     }
     try tick()
     do {
-      try code.body(frame)
+      try f.code.body(frame)
     } catch var e as PyException {
       if let line = e.originLine { frame.line = line }
       e.originLine = nil
-      e.traceback.insert(entry(code, frame), at: 0)
+      e.traceback.insert(entry(f.code, frame), at: 0)
       throw e
     }
     return frame.returnValue
