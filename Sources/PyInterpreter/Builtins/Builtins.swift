@@ -412,7 +412,10 @@ extension Runtime {
       return .native(MethodWrapper(.property, try a.required(0, "fget"), setter: a.value(1, "fset")))
     }
     define("super") { a in
-      throw PyException(.runtimeError, "super(): no arguments")
+      guard a.count == 2, case .type(let cls) = a.positional[0] else {
+        throw PyException(.runtimeError, "super(): no arguments")
+      }
+      return .superProxy(PySuper(receiver: a.positional[1], startAfter: cls))
     }
     define("globals") { [unowned self] a in
       let d = PyDict()
