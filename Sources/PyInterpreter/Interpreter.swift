@@ -102,6 +102,24 @@ public final class Interpreter {
     set { runtime.write = newValue }
   }
 
+  /// Receives what the program writes to `sys.stderr` (tracebacks are thrown, not written).
+  public var errorOutput: (String) -> Void {
+    get { runtime.writeError }
+    set { runtime.writeError = newValue }
+  }
+
+  /// Folders `open()` and `glob.glob` may read; everything else is refused. Empty by default.
+  public var readableFolders: [String] {
+    get { runtime.readableRoots }
+    set { runtime.readableRoots = newValue }
+  }
+
+  /// `sys.argv` for scripts run by `journal exec SCRIPT.py [ARGS]`.
+  public func setArguments(_ arguments: [String]) throws {
+    let sys = try runtime.importModule("sys")
+    sys["argv"] = .list(PyList(arguments.map { .str($0) }))
+  }
+
   public init(options: Options = Options()) {
     self.options = options
     runtime = Runtime()
@@ -126,6 +144,23 @@ public final class Interpreter {
     -> PyValue
   {
     try runtime.call(callee, args, kwargs)
+  }
+
+  /// The items of any iterable value (list, tuple, range, dict keys, user iterables).
+  public func items(of value: PyValue) throws -> [PyValue] { try runtime.toArray(value) }
+
+  /// Python truthiness.
+  public func isTrue(_ value: PyValue) throws -> Bool { try runtime.isTrue(value) }
+
+  /// `getattr(value, name)`.
+  public func attribute(_ value: PyValue, _ name: String) throws -> PyValue {
+    try runtime.getAttribute(value, name)
+  }
+
+  /// A builtin class by name (`int`, `float`, `list`, exception classes), for bridges.
+  public func builtinClass(_ name: String) -> PyClass? {
+    if case .type(let c)? = runtime.builtins[name] { return c }
+    return nil
   }
 
   /// `repr(value)` / `str(value)`, as the language computes them.

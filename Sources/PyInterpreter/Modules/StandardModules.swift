@@ -16,6 +16,7 @@ enum StandardModules {
       return osPathModule(rt)
     }
     rt.moduleLoaders["sys"] = { rt in sysModule(rt) }
+    rt.moduleLoaders["glob"] = { rt in GlobModule.make(rt) }
   }
 
   static func stringModule() -> PyModule {
@@ -143,7 +144,7 @@ enum StandardModules {
     m["version_info"] = .tuple([.int(3), .int(11), .int(7), .str("final"), .int(0)])
     m["platform"] = .str("linux")
     m["stdout"] = .native(StandardStream(rt))
-    m["stderr"] = .native(StandardStream(rt))
+    m["stderr"] = .native(StandardStream(rt, error: true))
     m.define("getrecursionlimit") { _, _ in .int(rt.recursionLimit) }
     m.define("setrecursionlimit") { args, _ in
       rt.recursionLimit = try rt.int(args.first ?? .int(1000), "limit")
@@ -157,7 +158,13 @@ enum StandardModules {
 /// `sys.stdout`: writes go to the session's output.
 final class StandardStream: PyNativeObject {
   unowned let runtime: Runtime
-  init(_ runtime: Runtime) { self.runtime = runtime }
+  let isError: Bool
+
+  init(_ runtime: Runtime, error: Bool = false) {
+    self.runtime = runtime
+    self.isError = error
+  }
+
   var typeName: String { "TextIOWrapper" }
 
   func getAttribute(_ name: String) throws -> PyValue? {
@@ -166,7 +173,7 @@ final class StandardStream: PyNativeObject {
       return .builtin(
         PyBuiltin("write") { [unowned self] args, _ in
           let s = try runtime.string(args.first ?? .str(""), "write() argument")
-          runtime.write(s)
+          if isError { runtime.writeError(s) } else { runtime.write(s) }
           return .int(s.unicodeScalars.count)
         })
     case "flush": return .builtin(PyBuiltin("flush") { _, _ in .none })

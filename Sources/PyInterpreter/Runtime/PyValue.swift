@@ -312,8 +312,9 @@ public final class PyClass {
   public let name: String
   public let base: PyClass?
   public let namespace: PyDict
-  /// Creates instances of builtin types (`int("3")`); nil for user classes.
-  var constructor: NativeFunction?
+  /// Creates instances of builtin and native types (`int("3")`, `torch.Tensor(...)`); nil for
+  /// classes whose instances are ordinary objects.
+  public var constructor: NativeFunction?
   public var module: String
 
   public init(

@@ -97,6 +97,9 @@ final class Runtime {
   var modules: [String: PyModule] = [:]
   var moduleLoaders: [String: (Runtime) throws -> PyModule] = [:]
   var write: (String) -> Void = { _ in }
+  var writeError: (String) -> Void = { _ in }
+  /// Folders `open()` and `glob` may read (absolute or relative to the working directory).
+  var readableRoots: [String] = []
   var sources: [String: [String]] = [:]
   var objectClass: PyClass!
 
@@ -131,6 +134,7 @@ final class Runtime {
     }
     exceptionClasses[.baseException]!.namespace.set("__init__", .builtin(initFunction))
     installBuiltins()
+    installFileBuiltins()
   }
 
   func type(_ name: String) -> PyClass { types[name]! }
