@@ -62,4 +62,36 @@ import Testing
     let html = pipeline.html(for: markdown)
     #expect(html.hasPrefix("<p>$\\text{ a $\\text{"))
   }
+
+  /// Random mixes of the characters that open and close constructs: every one renders, and
+  /// every math span's TeX is a piece of the input (up to the line indentation and quote
+  /// markers that block parsing removes from continuation lines).
+  @Test func randomPunctuationSoup() throws {
+    let pieces = [
+      "$", "$$", "\\", "\\(", "\\)", "\\[", "\\]", "`", "```", "|", "\n", "\n\n", "> ", "- ",
+      ":snake:", ":", "#tag", "*", "_", "[", "](", ")", "<", ">", "{", "}", "\\text{", "x", "1",
+      " ", "\t", "&amp;", "<div>", "~~", "[^1]", "é",
+    ]
+    var state: UInt64 = 2018
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    let pipeline = MarkdownPipeline()
+    let day = try #require(JournalDate(iso: "2018-09-26"))
+    for _ in 0..<2_000 {
+      var markdown = ""
+      for _ in 0..<(next() % 40) { markdown += pieces[next() % pieces.count] }
+      let entry = try Entry(date: day, path: "journal/2018/2018-09-26.md", source: markdown)
+      let doc = pipeline.document(for: entry)
+      func squeezed(_ text: String) -> String {
+        String(text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != ">" })
+      }
+      for span in doc.math {
+        let tex = squeezed(span.tex)
+        #expect(tex.isEmpty || squeezed(markdown).contains(tex), "\(markdown.debugDescription)")
+      }
+      #expect(!doc.html.contains("\u{2}"), "\(markdown.debugDescription)")
+    }
+  }
 }
