@@ -15,7 +15,7 @@ struct Journal: AsyncParsableCommand {
     version: JournalKitInfo.version,
     subcommands: [
       Import.self, Export.self, Index.self, Search.self, Add.self, List.self, Show.self,
-      Tags.self, Build.self, Serve.self, Render.self,
+      Tags.self, Build.self, Serve.self, Render.self, Exec.self,
     ]
   )
 }
