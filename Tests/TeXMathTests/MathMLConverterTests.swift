@@ -74,6 +74,7 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(body("x^2") == "<msup><mi>x</mi><mn>2</mn></msup>")
     #expect(body("x^23") == "<msup><mi>x</mi><mn>2</mn></msup><mn>3</mn>")
     #expect(body("x_i^2") == "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
+    #expect(body("x_{}^{}") == "<msubsup><mi>x</mi><mrow></mrow><mrow></mrow></msubsup>")
     #expect(body("x^2_i") == "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
     #expect(body("x_{i_j}") == "<msub><mi>x</mi><msub><mi>i</mi><mi>j</mi></msub></msub>")
     let prime = "<mo lspace=\"0em\" rspace=\"0em\" stretchy=\"false\">"
@@ -273,6 +274,11 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
 
   @Test func fontsMapToMathAlphanumerics() {
     #expect(body("\\mathrm{d}x") == "<mi mathvariant=\"normal\">d</mi><mi>x</mi>")
+    #expect(
+      body("\\mathrm{ReLU}(x)") == """
+        <mi>ReLU</mi><mo form="prefix" stretchy="false">(</mo><mi>x</mi>\
+        <mo form="postfix" stretchy="false">)</mo>
+        """)
     #expect(body("\\mathbf{x}") == "<mi>𝐱</mi>")
     #expect(body("\\mathbf{1}") == "<mn>𝟏</mn>")
     #expect(body("\\mathit{xy}") == "<mrow><mi>𝑥</mi><mi>𝑦</mi></mrow>")
