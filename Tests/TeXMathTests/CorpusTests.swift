@@ -97,12 +97,12 @@ final class ArityChecker: NSObject, XMLParserDelegate {
     }
   }
 
-  /// The violations in one document.
+  /// The violations in one document (malformed XML is one).
   static func check(_ markup: String) -> [String] {
     let checker = ArityChecker()
     let parser = XMLParser(data: Data(markup.utf8))
     parser.delegate = checker
-    _ = parser.parse()
+    guard parser.parse() else { return ["not well-formed XML"] }
     return checker.violations
   }
 }
