@@ -674,7 +674,10 @@ struct Parser {
     case .cancel?:
       return try parseCancelCommand(name, range)
     case .phantom?:
-      return Node(.phantom(try parseArgument(after: "\\" + name)), span(from: range.lowerBound))
+      let hidden = Node(
+        .phantom(try parseArgument(after: "\\" + name)), span(from: range.lowerBound))
+      // \vphantom only lends its height: no width.
+      return name == "vphantom" ? Node(.lap(hidden, align: "right"), hidden.range) : hidden
     case .smash?:
       _ = try readOptionalTokens()
       return try parseArgument(after: "\\smash")

@@ -389,6 +389,12 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(both.contains("to top left") && both.contains("to top right"))
   }
 
+  @Test func phantoms() {
+    #expect(body("\\phantom{x}") == "<mphantom><mi>x</mi></mphantom>")
+    #expect(
+      body("\\vphantom{x}") == "<mpadded width=\"0px\"><mphantom><mi>x</mi></mphantom></mpadded>")
+  }
+
   @Test func userMacros() {
     let macros = ["\\R": "\\mathbb{R}", "norm": "\\left\\| #1 \\right\\|"]
     #expect(body("x \\in \\R", macros: macros) == "<mi>x</mi><mo>∈</mo><mi>ℝ</mi>")
