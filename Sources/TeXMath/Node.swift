@@ -105,19 +105,17 @@ public struct Table: Sendable, Equatable {
   public var rows: [[Node]]
   /// Per column: "left", "center" or "right"; the last repeats.
   public var columnAlign: [String]
-  /// Rules between columns ("solid", "dashed", "none"), from array column specs.
+  /// Rules from an array's column spec ("solid", "dashed", "double", "none"): index i is the
+  /// rule before column i, and one more entry is the rule after the last column.
   public var columnLines: [String]
-  /// Rules below rows: index i is the rule after row i-1 (index 0 is above the first row).
+  /// Rules from `\hline` and `\hdashline`: index i is the rule above row i, and one more entry
+  /// is the rule below the last row.
   public var rowLines: [String]
   /// Style of the cells.
   public var cellStyle: MathStyle
   /// Alternate right/left aligned pairs, as in `aligned`: the right cell starts with `{}`.
   public var alignPairs: Bool
-  /// Space between columns in em, or nil for the default.
-  public var columnSpacing: Double?
   /// Delimiters around the grid (`pmatrix`, `cases`), "" for none.
   public var open: String
   public var close: String
-  /// Trailing tags (`\tag`) per row, if any.
-  public var tags: [Int: [Node]]
 }

@@ -200,7 +200,7 @@ extension Parser {
     while rowLines.count < rows.count + 1 { rowLines.append("none") }
     return Table(
       rows: rows, columnAlign: ["center"], columnLines: [], rowLines: rowLines,
-      cellStyle: .text, alignPairs: false, columnSpacing: nil, open: "", close: "", tags: [:])
+      cellStyle: .text, alignPairs: false, open: "", close: "")
   }
 
   /// `\hline` and `\hdashline` at the start of a row: the rule above it.
