@@ -179,6 +179,10 @@ struct MathMLWriter {
         }
       }
       out += "</mtext>"
+    case .textFont(let inner, let css):
+      out += "<mstyle style=\"\(css)\">"
+      write(inner, style: style)
+      out += "</mstyle>"
     case .space(let width):
       out += "<mspace width=\"\(Parser.format(width))em\"></mspace>"
     case .row(let nodes):

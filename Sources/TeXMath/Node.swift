@@ -18,6 +18,8 @@ public struct Node: Sendable, Equatable {
     case symbol(String, AtomClass)
     /// Text (`<mtext>`).
     case text(String)
+    /// Text in a font of its own (`\textbf`, `\texttt`), as a CSS declaration.
+    case textFont(Node, css: String)
     /// Horizontal space in em (negative allowed).
     case space(Double)
     /// A braced group or any sequence.

@@ -653,7 +653,7 @@ struct Parser {
     case .font?:
       return try parseFontCommand(name, range)
     case .text?:
-      return try parseTextArgument()
+      return try parseTextCommand(name, range)
     case .overset?:
       return try parseOversetCommand(name, range)
     case .not?:
@@ -1282,6 +1282,21 @@ struct Parser {
     return Self.row(nodes, start)
   }
 
+  /// `\text{...}` and its font variants, which keep their font as CSS.
+  mutating func parseTextCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let text = try parseTextArgument()
+    let css: String? =
+      switch name {
+      case "textbf": "font-weight:bold"
+      case "textit", "emph", "textsl": "font-style:italic"
+      case "texttt": "font-family:monospace"
+      case "textsf": "font-family:sans-serif"
+      default: nil
+      }
+    guard let css else { return text }
+    return Node(.textFont(text, css: css), Self.spanning(range.lowerBound, text.range.upperBound))
+  }
+
   /// Text up to a closing `}` (not consumed).
   mutating func parseText() throws(MathError) -> [Node] {
     depth += 1
@@ -1386,7 +1401,7 @@ struct Parser {
           "textbf", "textsf", "texttt", "emph", "textsl", "textsc", "textcircled",
         ].contains(name) {
           flush(&nodes, t.range.lowerBound)
-          nodes.append(try parseTextArgument())
+          nodes.append(try parseTextCommand(name, t.range))
         } else if [
           "rm", "it", "bf", "sf", "tt", "em", "itshape", "bfseries", "upshape",
           "normalfont", "rmfamily", "sffamily", "ttfamily", "mdseries", "slshape", "scshape",

@@ -288,6 +288,12 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(body("\\mathtt{A}") == "<mi>𝙰</mi>")
     #expect(body("\\boldsymbol{\\mu}") == "<mi>𝝁</mi>")
     #expect(body("\\mathbf{\\Omega}") == "<mi>𝛀</mi>")
+    #expect(
+      body("\\textbf{Note}") == "<mstyle style=\"font-weight:bold\"><mtext>Note</mtext></mstyle>")
+    #expect(
+      body("\\text{a \\texttt{b}}")
+        == "<mrow><mtext>a\u{A0}</mtext><mstyle style=\"font-family:monospace\"><mtext>b</mtext></mstyle></mrow>"
+    )
     #expect(body("\\text{if } x") == "<mtext>if\u{A0}</mtext><mi>x</mi>")
     #expect(
       body("\\text{a $x$ b}")
