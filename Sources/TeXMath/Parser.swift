@@ -937,26 +937,34 @@ struct Parser {
     return Node(.rule(width: width, height: height), span(from: range.lowerBound))
   }
 
+  /// `\verb|text|`: the text is raw source, spaces included (the tokenizer dropped those after
+  /// control words), and any character but a letter can delimit it, even a space.
   mutating func parseVerbCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
     var star = false
-    if isChar("*") {
+    var at = range.upperBound
+    let fromSource = range.lowerBound < source.count && source[range.lowerBound] == "\\"
+    if fromSource, at < source.count, source[at] == "*" {
       star = true
-      pos += 1
+      at += 1
     }
-    guard pos < tokens.count, case .char(let delimiter) = tokens[pos].kind else {
-      throw error("Missing delimiter after \\verb")
-    }
-    let open = tokens[pos].range
-    pos += 1
     var text = ""
-    if open.upperBound <= source.count, source[open.lowerBound] == delimiter {
-      // Spaces matter in \verb, and the tokenizer dropped those after control words.
-      guard let close = source[open.upperBound...].firstIndex(of: delimiter) else {
+    if fromSource, at < source.count {
+      let delimiter = source[at]
+      guard let close = source[(at + 1)...].firstIndex(of: delimiter) else {
         throw MathError("Missing end of \\verb", at: range)
       }
-      text.unicodeScalars.append(contentsOf: source[open.upperBound..<close])
+      text.unicodeScalars.append(contentsOf: source[(at + 1)..<close])
       while pos < tokens.count, tokens[pos].range.lowerBound <= close { pos += 1 }
     } else {
+      // From a macro: only tokens are left.
+      if isChar("*") {
+        star = true
+        pos += 1
+      }
+      guard pos < tokens.count, case .char(let delimiter) = tokens[pos].kind else {
+        throw error("Missing delimiter after \\verb")
+      }
+      pos += 1
       let from = pos
       while pos < tokens.count, tokens[pos].kind != .char(delimiter) { pos += 1 }
       guard pos < tokens.count else { throw MathError("Missing end of \\verb", at: range) }

@@ -417,6 +417,8 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         """)
     #expect(body("\\eqref{loss}") == "<mtext>(loss)</mtext>")
     #expect(body("\\verb!\\frac a  b!") == "<mtext>\\frac\u{A0}a\u{A0}\u{A0}b</mtext>")
+    #expect(body("\\verb x\\y z") == "<mtext>x\\y</mtext><mi>z</mi>")
+    #expect(body("\\verb*|a b|") == "<mtext>a␣b</mtext>")
   }
 
   @Test func sourceRangesPointIntoTheFormula() throws {
