@@ -179,6 +179,14 @@ struct MathMLWriter {
         }
       }
       out += "</mtext>"
+    case .stretched(let inner, let minimum):
+      guard case .symbol(let s, _) = inner.kind else {
+        write(inner, style: style)
+        return
+      }
+      out += "<mo stretchy=\"true\" minsize=\"\(Parser.format(minimum))em\">"
+      escape(s)
+      out += "</mo>"
     case .textFont(let inner, let css):
       out += "<mstyle style=\"\(css)\">"
       write(inner, style: style)

@@ -32,6 +32,8 @@ public struct Node: Sendable, Equatable {
     case delimited(open: String, body: [Node], close: String)
     /// `\middle` inside a `.delimited` body.
     case middle(String)
+    /// An operator stretched to at least a size in em (the arrows of `{CD}`).
+    case stretched(Node, minimum: Double)
     /// `\big(` and friends: a delimiter at a fixed size (1...4), of a class.
     case sizedDelimiter(String, size: Int, AtomClass)
     case root(Node, index: Node?)

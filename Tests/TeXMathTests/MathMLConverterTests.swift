@@ -257,6 +257,25 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         """)
   }
 
+  @Test func commutativeDiagrams() {
+    let markup = body("\\begin{CD} A @>f>> B \\\\ @VgVV @. \\\\ C @= D \\end{CD}", display: true)
+    #expect(markup.hasPrefix("<mtable displaystyle=\"true\" columnalign=\"center center center\">"))
+    #expect(
+      markup.contains(
+        """
+        <mtd><munderover><mo stretchy="true" minsize="2.5em">⟶</mo><mrow></mrow><mi>f</mi>\
+        </munderover></mtd>
+        """))
+    #expect(
+      markup.contains(
+        """
+        <mtd style="padding-left:0"><mrow><mi>g</mi><mo stretchy="true" minsize="2em">↓</mo>\
+        <mrow></mrow></mrow></mtd><mtd><mrow></mrow></mtd><mtd style="padding-right:0"><mrow></mrow>\
+        </mtd>
+        """))
+    #expect(markup.contains("<mtd><mo stretchy=\"true\" minsize=\"2.5em\">=</mo></mtd>"))
+  }
+
   @Test func tagsGoAfterTheirRow() {
     let tagged = body("\\begin{align} \\tag{1} a &= b \\\\ c &= d \\end{align}")
     #expect(
