@@ -1173,11 +1173,7 @@ struct Parser {
 
   /// A delimiter given as an argument, as in `\genfrac({}...`: empty braces mean none.
   mutating func parseDelimiterArgument() throws(MathError) -> String {
-    skipSpaces()
-    if isChar("{") {
-      return try parseDelimiter(after: "\\genfrac")
-    }
-    return try parseDelimiter(after: "\\genfrac")
+    try parseDelimiter(after: "\\genfrac")
   }
 
   // MARK: - Colors and dimensions

@@ -100,6 +100,12 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         <mfrac linethickness="0px"><mi>n</mi><mi>k</mi></mfrac>\
         <mo fence="true" form="postfix" stretchy="true" symmetric="true">)</mo></mrow>
         """)
+    #expect(
+      body("\\genfrac(]{0pt}{}{a}{b}") == """
+        <mrow><mo fence="true" form="prefix" stretchy="true" symmetric="true">(</mo>\
+        <mfrac linethickness="0em"><mi>a</mi><mi>b</mi></mfrac>\
+        <mo fence="true" form="postfix" stretchy="true" symmetric="true">]</mo></mrow>
+        """)
     #expect(body("\\sqrt{x}") == "<msqrt><mi>x</mi></msqrt>")
     #expect(body("\\sqrt[3]{x}") == "<mroot><mi>x</mi><mn>3</mn></mroot>")
   }
