@@ -410,6 +410,7 @@ struct Parser {
     var sub: Node?
     var sup: Node?
     var limits: Bool?
+    var primes: Node?
     loop: while let t = try peek() {
       switch t.kind {
       case .char("^"):
@@ -421,21 +422,18 @@ struct Parser {
         pos += 1
         sub = try parseArgument(after: "_")
       case .char("'"):
-        if sup != nil { throw error("Double superscript") }
-        var primes = String.UnicodeScalarView()
+        if sup != nil || primes != nil { throw error("Double superscript") }
+        var marks = String.UnicodeScalarView()
         while isChar("'") {
-          primes.append("′")
+          marks.append("′")
           pos += 1
         }
-        var parts = [
-          Node(
-            .symbol(String(primes), .ordinary), Self.spanning(t.range.lowerBound, here.lowerBound))
-        ]
+        primes = Node(
+          .symbol(String(marks), .ordinary), Self.spanning(t.range.lowerBound, here.lowerBound))
         if let next = try peek(), next.kind == .char("^") {
           pos += 1
-          parts.append(try parseArgument(after: "^"))
+          sup = try parseArgument(after: "^")
         }
-        sup = Self.row(parts, t.range)
       case .command("limits"):
         pos += 1
         limits = true
@@ -448,7 +446,17 @@ struct Parser {
       }
     }
     let range = start..<max(start, here.lowerBound)
-    let atom = base ?? Node(.row([]), start..<start)
+    var atom = base ?? Node(.row([]), start..<start)
+    if let primes {
+      if sub == nil {
+        // A math font's prime is drawn raised already: beside the base it looks as TeX's x'
+        // does, while as a superscript it shrinks to a speck.
+        atom = Node(
+          .row([atom, primes]), Self.spanning(atom.range.lowerBound, primes.range.upperBound))
+      } else {
+        sup = sup.map { Node(.row([primes, $0]), primes.range) } ?? primes
+      }
+    }
     if sub == nil, sup == nil, limits == nil { return atom }
     return Node(.scripts(base: atom, sub: sub, sup: sup, limits: limits), range)
   }
