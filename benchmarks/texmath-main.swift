@@ -6,8 +6,10 @@ import Foundation
 struct TeXMathBenchmark {
   static func main() {
     let arguments = CommandLine.arguments
-    if arguments.count > 2, arguments[1] == "--convert" {
-      let result = MathMLConverter().convert(arguments[2], display: arguments.count > 3)
+    // `--convert TEX [--display]` prints one formula's MathML and warnings, for trying things.
+    if let flag = arguments.firstIndex(of: "--convert"), flag + 1 < arguments.count {
+      let result = MathMLConverter().convert(
+        arguments[flag + 1], display: arguments.contains("--display"))
       print(result.mathML)
       for warning in result.warnings { print("warning: \(warning)") }
       return

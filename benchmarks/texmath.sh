@@ -2,7 +2,9 @@
 # Benchmark of TeXMath: converts the development corpus (KaTeX's screenshotter cases and support
 # table) and prints formulas per second against the issue's goal of 50,000.
 # The module has no dependencies, so its sources compile directly with a small driver: no
-# executable target is needed in Package.swift. Usage: benchmarks/texmath.sh [--failures]
+# executable target is needed in Package.swift.
+# Usage: benchmarks/texmath.sh [--failures]     (--failures lists what converts to <merror>)
+#        benchmarks/texmath.sh --convert 'TEX' [--display]   (prints one formula's MathML)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/benchmarks/out"

@@ -64,7 +64,23 @@ struct MathMLWriter {
 
   /// Writes nodes one after another, adding function application marks and their thin space.
   mutating func writeSequence(_ nodes: [Node], style: MathStyle) {
-    for (i, node) in nodes.enumerated() {
+    var i = 0
+    while i < nodes.count {
+      defer { i += 1 }
+      let node = nodes[i]
+      if Self.isUprightLetter(node), i + 1 < nodes.count, Self.isUprightLetter(nodes[i + 1]) {
+        // \mathrm{ReLU} is one name, as TeX sets it: one <mi>, upright because it is long.
+        out += "<mi>"
+        while i < nodes.count, case .identifier(let s, _) = nodes[i].kind,
+          Self.isUprightLetter(nodes[i])
+        {
+          out += s
+          i += 1
+        }
+        out += "</mi>"
+        i -= 1
+        continue
+      }
       if case .symbol(let s, .binary) = node.kind,
         Self.makesBinaryOrdinary(i > 0 ? nodes[i - 1] : nil, before: true)
           || Self.makesBinaryOrdinary(i + 1 < nodes.count ? nodes[i + 1] : nil, before: false)
@@ -83,6 +99,12 @@ struct MathMLWriter {
         }
       }
     }
+  }
+
+  static func isUprightLetter(_ node: Node) -> Bool {
+    guard case .identifier(let s, true) = node.kind, s.utf8.count == 1, let c = s.utf8.first
+    else { return false }
+    return (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
   }
 
   /// Whether a neighbour leaves a binary operator without an operand on that side.
@@ -157,11 +179,25 @@ struct MathMLWriter {
         }
       }
       out += "</mtext>"
+    case .stretched(let inner, let minimum):
+      guard case .symbol(let s, _) = inner.kind else {
+        write(inner, style: style)
+        return
+      }
+      out += "<mo stretchy=\"true\" minsize=\"\(Parser.format(minimum))em\">"
+      escape(s)
+      out += "</mo>"
+    case .textFont(let inner, let css):
+      out += "<mstyle style=\"\(css)\">"
+      write(inner, style: style)
+      out += "</mstyle>"
     case .space(let width):
       out += "<mspace width=\"\(Parser.format(width))em\"></mspace>"
     case .row(let nodes):
       if nodes.count == 1 {
         write(nodes[0], style: style)
+      } else if nodes.count > 1, nodes.allSatisfy(Self.isUprightLetter) {
+        writeSequence(nodes, style: style)
       } else {
         out += "<mrow>"
         writeSequence(nodes, style: style)

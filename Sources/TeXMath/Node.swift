@@ -18,6 +18,8 @@ public struct Node: Sendable, Equatable {
     case symbol(String, AtomClass)
     /// Text (`<mtext>`).
     case text(String)
+    /// Text in a font of its own (`\textbf`, `\texttt`), as a CSS declaration.
+    case textFont(Node, css: String)
     /// Horizontal space in em (negative allowed).
     case space(Double)
     /// A braced group or any sequence.
@@ -30,6 +32,8 @@ public struct Node: Sendable, Equatable {
     case delimited(open: String, body: [Node], close: String)
     /// `\middle` inside a `.delimited` body.
     case middle(String)
+    /// An operator stretched to at least a size in em (the arrows of `{CD}`).
+    case stretched(Node, minimum: Double)
     /// `\big(` and friends: a delimiter at a fixed size (1...4), of a class.
     case sizedDelimiter(String, size: Int, AtomClass)
     case root(Node, index: Node?)
@@ -105,19 +109,17 @@ public struct Table: Sendable, Equatable {
   public var rows: [[Node]]
   /// Per column: "left", "center" or "right"; the last repeats.
   public var columnAlign: [String]
-  /// Rules between columns ("solid", "dashed", "none"), from array column specs.
+  /// Rules from an array's column spec ("solid", "dashed", "double", "none"): index i is the
+  /// rule before column i, and one more entry is the rule after the last column.
   public var columnLines: [String]
-  /// Rules below rows: index i is the rule after row i-1 (index 0 is above the first row).
+  /// Rules from `\hline` and `\hdashline`: index i is the rule above row i, and one more entry
+  /// is the rule below the last row.
   public var rowLines: [String]
   /// Style of the cells.
   public var cellStyle: MathStyle
   /// Alternate right/left aligned pairs, as in `aligned`: the right cell starts with `{}`.
   public var alignPairs: Bool
-  /// Space between columns in em, or nil for the default.
-  public var columnSpacing: Double?
   /// Delimiters around the grid (`pmatrix`, `cases`), "" for none.
   public var open: String
   public var close: String
-  /// Trailing tags (`\tag`) per row, if any.
-  public var tags: [Int: [Node]]
 }

@@ -53,6 +53,8 @@ extension Parser {
       let body = try parseExpression([])
       try expectEnd(name, range)
       return Node(.row(body), Self.spanning(range.lowerBound, tokens[pos - 1].range.upperBound))
+    case "CD":
+      return try parseCommutativeDiagram(range)
     default:
       throw MathError("Unknown environment {\(name)}", at: range)
     }
@@ -200,7 +202,7 @@ extension Parser {
     while rowLines.count < rows.count + 1 { rowLines.append("none") }
     return Table(
       rows: rows, columnAlign: ["center"], columnLines: [], rowLines: rowLines,
-      cellStyle: .text, alignPairs: false, columnSpacing: nil, open: "", close: "", tags: [:])
+      cellStyle: .text, alignPairs: false, open: "", close: "")
   }
 
   /// `\hline` and `\hdashline` at the start of a row: the rule above it.
@@ -219,6 +221,130 @@ extension Parser {
       }
       pos += 1
     }
+  }
+}
+
+/// `\begin{CD}`: amscd's commutative diagrams, with `@>>>`, `@<<<`, `@VVV`, `@AAA`, `@=`, `@|`
+/// and `@.` arrows. Rows of objects alternate with rows of vertical arrows.
+extension Parser {
+  mutating func parseCommutativeDiagram(_ range: Range<Int>) throws(MathError) -> Node {
+    var body: [Token] = []
+    var level = 0
+    while true {
+      guard pos < tokens.count else { throw MathError("Missing \\end{CD}", at: range) }
+      let token = tokens[pos]
+      if level == 0, token.kind == .command("end") { break }
+      if token.kind == .char("{") { level += 1 }
+      if token.kind == .char("}") { level -= 1 }
+      body.append(token)
+      pos += 1
+    }
+    try expectEnd("CD", range)
+    var rows: [[Node]] = []
+    for (index, line) in Self.split(body, at: { $0 == .command("\\") || $0 == .command("cr") })
+      .enumerated()
+    {
+      if index > 0, line.allSatisfy({ $0.kind == .space }) { continue }
+      rows.append(try commutativeDiagramRow(line, arrowsOnly: rows.count % 2 == 1))
+    }
+    let columns = rows.map(\.count).max() ?? 0
+    for r in rows.indices {
+      while rows[r].count < columns { rows[r].append(Node(.row([]), range)) }
+    }
+    let table = Table(
+      rows: rows, columnAlign: ["center"], columnLines: [], rowLines: [],
+      cellStyle: .display, alignPairs: false, open: "", close: "")
+    return Node(.table(table), Self.spanning(range.lowerBound, tokens[pos - 1].range.upperBound))
+  }
+
+  /// One row: objects and horizontal arrows, or (every other row) vertical arrows under objects.
+  private mutating func commutativeDiagramRow(_ line: [Token], arrowsOnly: Bool)
+    throws(MathError) -> [Node]
+  {
+    var cells: [Node] = []
+    var i = 0
+    var object: [Token] = []
+    func take(until end: Unicode.Scalar) -> [Token] {
+      var label: [Token] = []
+      while i < line.count, line[i].kind != .char(end) {
+        label.append(line[i])
+        i += 1
+      }
+      i += 1
+      return label
+    }
+    while i < line.count {
+      guard line[i].kind == .char("@"), i + 1 < line.count, case .char(let kind) = line[i + 1].kind
+      else {
+        object.append(line[i])
+        i += 1
+        continue
+      }
+      let at = line[i].range
+      i += 2
+      if !arrowsOnly { cells.append(try parseTokens(object, at)) }
+      object = []
+      switch kind {
+      case ">", "<":
+        let above = try parseTokens(take(until: kind), at)
+        let below = try parseTokens(take(until: kind), at)
+        let arrow = Node(.symbol(kind == ">" ? "⟶" : "⟵", .relation), at)
+        cells.append(
+          Node(
+            .overUnder(
+              base: Node(.stretched(arrow, minimum: 2.5), at),
+              over: above, under: below), at))
+      case "V", "A":
+        let left = try parseTokens(take(until: kind), at)
+        let right = try parseTokens(take(until: kind), at)
+        let arrow = Node(.symbol(kind == "V" ? "↓" : "↑", .relation), at)
+        cells.append(Node(.row([left, Node(.stretched(arrow, minimum: 2), at), right]), at))
+      case "=":
+        cells.append(Node(.stretched(Node(.symbol("=", .relation), at), minimum: 2.5), at))
+      case "|":
+        cells.append(Node(.stretched(Node(.symbol("‖", .relation), at), minimum: 2), at))
+      case ".":
+        cells.append(Node(.row([]), at))
+      default:
+        throw MathError("Unknown arrow @\(kind) in {CD}", at: at)
+      }
+      if arrowsOnly { cells.append(Node(.row([]), at)) }
+    }
+    if !arrowsOnly { cells.append(try parseTokens(object, line.last?.range ?? here)) }
+    if arrowsOnly, !cells.isEmpty { cells.removeLast() }
+    return cells
+  }
+
+  /// Parses tokens cut out of the stream as one math expression.
+  mutating func parseTokens(_ part: [Token], _ at: Range<Int>) throws(MathError) -> Node {
+    let savedTokens = tokens
+    let savedPosition = pos
+    tokens = part
+    pos = 0
+    peeked = -1
+    defer {
+      tokens = savedTokens
+      pos = savedPosition
+      peeked = -1
+    }
+    let nodes = try parseExpression([])
+    if let t = try peek() { throw MathError("Unexpected input in {CD}", at: t.range) }
+    return Self.row(nodes, at)
+  }
+
+  static func split(_ tokens: [Token], at isSeparator: (Token.Kind) -> Bool) -> [[Token]] {
+    var parts: [[Token]] = [[]]
+    var level = 0
+    for token in tokens {
+      if token.kind == .char("{") { level += 1 }
+      if token.kind == .char("}") { level -= 1 }
+      if level == 0, isSeparator(token.kind) {
+        parts.append([])
+      } else {
+        parts[parts.count - 1].append(token)
+      }
+    }
+    return parts
   }
 }
 

@@ -410,6 +410,7 @@ struct Parser {
     var sub: Node?
     var sup: Node?
     var limits: Bool?
+    var primes: Node?
     loop: while let t = try peek() {
       switch t.kind {
       case .char("^"):
@@ -421,21 +422,18 @@ struct Parser {
         pos += 1
         sub = try parseArgument(after: "_")
       case .char("'"):
-        if sup != nil { throw error("Double superscript") }
-        var primes = String.UnicodeScalarView()
+        if sup != nil || primes != nil { throw error("Double superscript") }
+        var marks = String.UnicodeScalarView()
         while isChar("'") {
-          primes.append("′")
+          marks.append("′")
           pos += 1
         }
-        var parts = [
-          Node(
-            .symbol(String(primes), .ordinary), Self.spanning(t.range.lowerBound, here.lowerBound))
-        ]
+        primes = Node(
+          .symbol(String(marks), .ordinary), Self.spanning(t.range.lowerBound, here.lowerBound))
         if let next = try peek(), next.kind == .char("^") {
           pos += 1
-          parts.append(try parseArgument(after: "^"))
+          sup = try parseArgument(after: "^")
         }
-        sup = Self.row(parts, t.range)
       case .command("limits"):
         pos += 1
         limits = true
@@ -448,7 +446,17 @@ struct Parser {
       }
     }
     let range = start..<max(start, here.lowerBound)
-    let atom = base ?? Node(.row([]), start..<start)
+    var atom = base ?? Node(.row([]), start..<start)
+    if let primes {
+      if sub == nil {
+        // A math font's prime is drawn raised already: beside the base it looks as TeX's x'
+        // does, while as a superscript it shrinks to a speck.
+        atom = Node(
+          .row([atom, primes]), Self.spanning(atom.range.lowerBound, primes.range.upperBound))
+      } else {
+        sup = sup.map { Node(.row([primes, $0]), primes.range) } ?? primes
+      }
+    }
     if sub == nil, sup == nil, limits == nil { return atom }
     return Node(.scripts(base: atom, sub: sub, sup: sup, limits: limits), range)
   }
@@ -653,7 +661,7 @@ struct Parser {
     case .font?:
       return try parseFontCommand(name, range)
     case .text?:
-      return try parseTextArgument()
+      return try parseTextCommand(name, range)
     case .overset?:
       return try parseOversetCommand(name, range)
     case .not?:
@@ -674,7 +682,10 @@ struct Parser {
     case .cancel?:
       return try parseCancelCommand(name, range)
     case .phantom?:
-      return Node(.phantom(try parseArgument(after: "\\" + name)), span(from: range.lowerBound))
+      let hidden = Node(
+        .phantom(try parseArgument(after: "\\" + name)), span(from: range.lowerBound))
+      // \vphantom only lends its height: no width.
+      return name == "vphantom" ? Node(.lap(hidden, align: "right"), hidden.range) : hidden
     case .smash?:
       _ = try readOptionalTokens()
       return try parseArgument(after: "\\smash")
@@ -934,26 +945,34 @@ struct Parser {
     return Node(.rule(width: width, height: height), span(from: range.lowerBound))
   }
 
+  /// `\verb|text|`: the text is raw source, spaces included (the tokenizer dropped those after
+  /// control words), and any character but a letter can delimit it, even a space.
   mutating func parseVerbCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
     var star = false
-    if isChar("*") {
+    var at = range.upperBound
+    let fromSource = range.lowerBound < source.count && source[range.lowerBound] == "\\"
+    if fromSource, at < source.count, source[at] == "*" {
       star = true
-      pos += 1
+      at += 1
     }
-    guard pos < tokens.count, case .char(let delimiter) = tokens[pos].kind else {
-      throw error("Missing delimiter after \\verb")
-    }
-    let open = tokens[pos].range
-    pos += 1
     var text = ""
-    if open.upperBound <= source.count, source[open.lowerBound] == delimiter {
-      // Spaces matter in \verb, and the tokenizer dropped those after control words.
-      guard let close = source[open.upperBound...].firstIndex(of: delimiter) else {
+    if fromSource, at < source.count {
+      let delimiter = source[at]
+      guard let close = source[(at + 1)...].firstIndex(of: delimiter) else {
         throw MathError("Missing end of \\verb", at: range)
       }
-      text.unicodeScalars.append(contentsOf: source[open.upperBound..<close])
+      text.unicodeScalars.append(contentsOf: source[(at + 1)..<close])
       while pos < tokens.count, tokens[pos].range.lowerBound <= close { pos += 1 }
     } else {
+      // From a macro: only tokens are left.
+      if isChar("*") {
+        star = true
+        pos += 1
+      }
+      guard pos < tokens.count, case .char(let delimiter) = tokens[pos].kind else {
+        throw error("Missing delimiter after \\verb")
+      }
+      pos += 1
       let from = pos
       while pos < tokens.count, tokens[pos].kind != .char(delimiter) { pos += 1 }
       guard pos < tokens.count else { throw MathError("Missing end of \\verb", at: range) }
@@ -1162,11 +1181,7 @@ struct Parser {
 
   /// A delimiter given as an argument, as in `\genfrac({}...`: empty braces mean none.
   mutating func parseDelimiterArgument() throws(MathError) -> String {
-    skipSpaces()
-    if isChar("{") {
-      return try parseDelimiter(after: "\\genfrac")
-    }
-    return try parseDelimiter(after: "\\genfrac")
+    try parseDelimiter(after: "\\genfrac")
   }
 
   // MARK: - Colors and dimensions
@@ -1279,6 +1294,21 @@ struct Parser {
     return Self.row(nodes, start)
   }
 
+  /// `\text{...}` and its font variants, which keep their font as CSS.
+  mutating func parseTextCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    let text = try parseTextArgument()
+    let css: String? =
+      switch name {
+      case "textbf": "font-weight:bold"
+      case "textit", "emph", "textsl": "font-style:italic"
+      case "texttt": "font-family:monospace"
+      case "textsf": "font-family:sans-serif"
+      default: nil
+      }
+    guard let css else { return text }
+    return Node(.textFont(text, css: css), Self.spanning(range.lowerBound, text.range.upperBound))
+  }
+
   /// Text up to a closing `}` (not consumed).
   mutating func parseText() throws(MathError) -> [Node] {
     depth += 1
@@ -1383,7 +1413,7 @@ struct Parser {
           "textbf", "textsf", "texttt", "emph", "textsl", "textsc", "textcircled",
         ].contains(name) {
           flush(&nodes, t.range.lowerBound)
-          nodes.append(try parseTextArgument())
+          nodes.append(try parseTextCommand(name, t.range))
         } else if [
           "rm", "it", "bf", "sf", "tt", "em", "itshape", "bfseries", "upshape",
           "normalfont", "rmfamily", "sffamily", "ttfamily", "mdseries", "slshape", "scshape",

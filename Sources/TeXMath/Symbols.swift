@@ -180,7 +180,7 @@ enum Symbols {
     "tilde": ("~", false, false), "widetilde": ("~", true, false),
     "bar": ("¯", false, false), "overline": ("\u{332}", true, false),
     "vec": ("→", false, false), "dot": ("˙", false, false), "ddot": ("¨", false, false),
-    "dddot": ("⃛", false, false), "ddddot": ("⃜", false, false),
+    "dddot": ("⋯", false, false), "ddddot": ("····", false, false),
     "acute": ("´", false, false), "grave": ("`", false, false), "breve": ("˘", false, false),
     "mathring": ("˚", false, false),
     "overrightarrow": ("→", true, false), "overleftarrow": ("←", true, false),

@@ -29,10 +29,11 @@ func isWellFormedXML(_ markup: String) -> Bool {
   }
 
   @Test func markdownMathScanSkipsCodeSpans() {
-    let found = DevelopmentCorpus.markdownMath("`$x$` and $y$ then\n$$z$$ \\$ no")
-    #expect(found.map(\.tex) == ["y", "z"])
-    #expect(found.map(\.display) == [false, true])
-    #expect(found.map(\.line) == [1, 2])
+    let found = DevelopmentCorpus.markdownMath(
+      "`$x$` and $y$ then\n$$z$$ \\$ no $\\text{a $b$}$")
+    #expect(found.map(\.tex) == ["y", "z", "\\text{a $b$}"])
+    #expect(found.map(\.display) == [false, true, false])
+    #expect(found.map(\.line) == [1, 2, 2])
   }
 
   @Test func developmentCorpus() throws {
@@ -64,8 +65,66 @@ func isWellFormedXML(_ markup: String) -> Bool {
         + " (\(Int(percent.rounded()))%); screenshotter cases \(cases.count), support table \(rows.count)"
     )
     print("TeXMath development corpus failures:\n  " + failures.joined(separator: "\n  "))
-    #expect(valid >= 1090)
+    #expect(valid >= 1121)
     #expect(percent >= 95)
     #expect(invalidXML.isEmpty)
+  }
+}
+
+/// Counts the children of MathML elements whose arity is fixed (`mfrac` has two, ...).
+final class ArityChecker: NSObject, XMLParserDelegate {
+  static let arity: [String: Int] = [
+    "mfrac": 2, "msub": 2, "msup": 2, "msubsup": 3, "mroot": 2, "mover": 2, "munder": 2,
+    "munderover": 3, "semantics": 2,
+  ]
+  private var stack: [(name: String, children: Int)] = []
+  private(set) var violations: [String] = []
+
+  func parser(
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?, attributes: [String: String] = [:]
+  ) {
+    if !stack.isEmpty { stack[stack.count - 1].children += 1 }
+    stack.append((name, 0))
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
+    qualifiedName: String?
+  ) {
+    let element = stack.removeLast()
+    if let expected = Self.arity[element.name], expected != element.children {
+      violations.append("\(element.name) has \(element.children) children")
+    }
+  }
+
+  /// The violations in one document (malformed XML is one).
+  static func check(_ markup: String) -> [String] {
+    let checker = ArityChecker()
+    let parser = XMLParser(data: Data(markup.utf8))
+    parser.delegate = checker
+    guard parser.parse() else { return ["not well-formed XML"] }
+    return checker.violations
+  }
+}
+
+@Suite struct MathMLStructureTests {
+  @Test func scriptsFractionsAndRootsHaveTheirChildrenAcrossTheCorpus() throws {
+    guard let yaml = TestPaths.shared("spec/katex-screenshotter-cases.yaml"),
+      let table = TestPaths.shared("spec/katex-support-table.md")
+    else { return }
+    let formulas =
+      DevelopmentCorpus.screenshotterCases(try String(contentsOf: yaml, encoding: .utf8))
+      + DevelopmentCorpus.supportTable(try String(contentsOf: table, encoding: .utf8))
+    var checked = 0
+    for formula in formulas {
+      let result = MathMLConverter(macros: formula.macros).convert(
+        formula.tex, display: formula.display)
+      let violations = ArityChecker.check(result.mathML)
+      #expect(violations.isEmpty, "\(formula.name): \(violations)")
+      checked += 1
+    }
+    #expect(checked > 1000)
+    #expect(ArityChecker.check("<math><msub><mi>x</mi></msub></math>") == ["msub has 1 children"])
   }
 }

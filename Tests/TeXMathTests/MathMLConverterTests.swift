@@ -74,11 +74,20 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(body("x^2") == "<msup><mi>x</mi><mn>2</mn></msup>")
     #expect(body("x^23") == "<msup><mi>x</mi><mn>2</mn></msup><mn>3</mn>")
     #expect(body("x_i^2") == "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
+    #expect(body("x_{}^{}") == "<msubsup><mi>x</mi><mrow></mrow><mrow></mrow></msubsup>")
     #expect(body("x^2_i") == "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
     #expect(body("x_{i_j}") == "<msub><mi>x</mi><msub><mi>i</mi><mi>j</mi></msub></msub>")
     let prime = "<mo lspace=\"0em\" rspace=\"0em\" stretchy=\"false\">"
-    #expect(body("x'") == "<msup><mi>x</mi>\(prime)′</mo></msup>")
-    #expect(body("x''^2") == "<msup><mi>x</mi><mrow>\(prime)′′</mo><mn>2</mn></mrow></msup>")
+    #expect(body("x'") == "<mrow><mi>x</mi>\(prime)′</mo></mrow>")
+    #expect(body("x''^2") == "<msup><mrow><mi>x</mi>\(prime)′′</mo></mrow><mn>2</mn></msup>")
+    #expect(body("x_3'") == "<msubsup><mi>x</mi><mn>3</mn>\(prime)′</mo></msubsup>")
+    #expect(
+      body("x'_3^2")
+        == "<msubsup><mi>x</mi><mn>3</mn><mrow>\(prime)′</mo><mn>2</mn></mrow></msubsup>")
+    #expect(
+      MathMLConverter().convert("x'^2'", display: false).warnings.map(\.message) == [
+        "Double superscript"
+      ])
   }
 
   @Test func fractionsBinomialsRoots() {
@@ -98,6 +107,12 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         <mrow><mo fence="true" form="prefix" stretchy="true" symmetric="true">(</mo>\
         <mfrac linethickness="0px"><mi>n</mi><mi>k</mi></mfrac>\
         <mo fence="true" form="postfix" stretchy="true" symmetric="true">)</mo></mrow>
+        """)
+    #expect(
+      body("\\genfrac(]{0pt}{}{a}{b}") == """
+        <mrow><mo fence="true" form="prefix" stretchy="true" symmetric="true">(</mo>\
+        <mfrac linethickness="0em"><mi>a</mi><mi>b</mi></mfrac>\
+        <mo fence="true" form="postfix" stretchy="true" symmetric="true">]</mo></mrow>
         """)
     #expect(body("\\sqrt{x}") == "<msqrt><mi>x</mi></msqrt>")
     #expect(body("\\sqrt[3]{x}") == "<mroot><mi>x</mi><mn>3</mn></mroot>")
@@ -256,6 +271,25 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         """)
   }
 
+  @Test func commutativeDiagrams() {
+    let markup = body("\\begin{CD} A @>f>> B \\\\ @VgVV @. \\\\ C @= D \\end{CD}", display: true)
+    #expect(markup.hasPrefix("<mtable displaystyle=\"true\" columnalign=\"center center center\">"))
+    #expect(
+      markup.contains(
+        """
+        <mtd><munderover><mo stretchy="true" minsize="2.5em">⟶</mo><mrow></mrow><mi>f</mi>\
+        </munderover></mtd>
+        """))
+    #expect(
+      markup.contains(
+        """
+        <mtd style="padding-left:0"><mrow><mi>g</mi><mo stretchy="true" minsize="2em">↓</mo>\
+        <mrow></mrow></mrow></mtd><mtd><mrow></mrow></mtd><mtd style="padding-right:0"><mrow></mrow>\
+        </mtd>
+        """))
+    #expect(markup.contains("<mtd><mo stretchy=\"true\" minsize=\"2.5em\">=</mo></mtd>"))
+  }
+
   @Test func tagsGoAfterTheirRow() {
     let tagged = body("\\begin{align} \\tag{1} a &= b \\\\ c &= d \\end{align}")
     #expect(
@@ -273,6 +307,11 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
 
   @Test func fontsMapToMathAlphanumerics() {
     #expect(body("\\mathrm{d}x") == "<mi mathvariant=\"normal\">d</mi><mi>x</mi>")
+    #expect(
+      body("\\mathrm{ReLU}(x)") == """
+        <mi>ReLU</mi><mo form="prefix" stretchy="false">(</mo><mi>x</mi>\
+        <mo form="postfix" stretchy="false">)</mo>
+        """)
     #expect(body("\\mathbf{x}") == "<mi>𝐱</mi>")
     #expect(body("\\mathbf{1}") == "<mn>𝟏</mn>")
     #expect(body("\\mathit{xy}") == "<mrow><mi>𝑥</mi><mi>𝑦</mi></mrow>")
@@ -282,6 +321,12 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(body("\\mathtt{A}") == "<mi>𝙰</mi>")
     #expect(body("\\boldsymbol{\\mu}") == "<mi>𝝁</mi>")
     #expect(body("\\mathbf{\\Omega}") == "<mi>𝛀</mi>")
+    #expect(
+      body("\\textbf{Note}") == "<mstyle style=\"font-weight:bold\"><mtext>Note</mtext></mstyle>")
+    #expect(
+      body("\\text{a \\texttt{b}}")
+        == "<mrow><mtext>a\u{A0}</mtext><mstyle style=\"font-family:monospace\"><mtext>b</mtext></mstyle></mrow>"
+    )
     #expect(body("\\text{if } x") == "<mtext>if\u{A0}</mtext><mi>x</mi>")
     #expect(
       body("\\text{a $x$ b}")
@@ -383,6 +428,12 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
     #expect(both.contains("to top left") && both.contains("to top right"))
   }
 
+  @Test func phantoms() {
+    #expect(body("\\phantom{x}") == "<mphantom><mi>x</mi></mphantom>")
+    #expect(
+      body("\\vphantom{x}") == "<mpadded width=\"0px\"><mphantom><mi>x</mi></mphantom></mpadded>")
+  }
+
   @Test func userMacros() {
     let macros = ["\\R": "\\mathbb{R}", "norm": "\\left\\| #1 \\right\\|"]
     #expect(body("x \\in \\R", macros: macros) == "<mi>x</mi><mo>∈</mo><mi>ℝ</mi>")
@@ -399,6 +450,8 @@ func body(_ tex: String, display: Bool = false, macros: [String: String] = [:]) 
         """)
     #expect(body("\\eqref{loss}") == "<mtext>(loss)</mtext>")
     #expect(body("\\verb!\\frac a  b!") == "<mtext>\\frac\u{A0}a\u{A0}\u{A0}b</mtext>")
+    #expect(body("\\verb x\\y z") == "<mtext>x\\y</mtext><mi>z</mi>")
+    #expect(body("\\verb*|a b|") == "<mtext>a␣b</mtext>")
   }
 
   @Test func sourceRangesPointIntoTheFormula() throws {
