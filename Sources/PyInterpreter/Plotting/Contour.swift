@@ -35,7 +35,8 @@ enum Contour {
         }
         let points = crossings.compactMap { $0 }
         if points.count == 2 {
-          segments.append(points)
+          // A level through a grid vertex yields zero-length pieces in the cells beside it.
+          if points[0] != points[1] { segments.append(points) }
         } else if points.count == 4 {
           let center = corners.map(\.1).reduce(0, +) / 4
           if (corners[0].1 > level) != (center > level) {
