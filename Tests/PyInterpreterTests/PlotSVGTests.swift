@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import PyInterpreter
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import PyInterpreter
 
 /// A parsed SVG document: every element with its attributes and direct text, in order.
 struct SVGDocument {
@@ -212,7 +212,8 @@ func pathNumbers(_ d: String) -> [Double] {
     #expect(abs(heights[1] / heights[0] - 2) < 0.01 && abs(heights[2] / heights[0] - 3) < 0.01)
     // Bars stand on the axes' bottom edge: zero is a sticky edge, no margin below it.
     for bar in bars {
-      let bottom = (Double(bar.attributes["y"] ?? "") ?? 0) + (Double(bar.attributes["height"] ?? "") ?? 0)
+      let bottom =
+        (Double(bar.attributes["y"] ?? "") ?? 0) + (Double(bar.attributes["height"] ?? "") ?? 0)
       #expect(abs(bottom - 307.58) < 0.02)
     }
   }
@@ -325,11 +326,13 @@ func pathNumbers(_ d: String) -> [Double] {
   @Test func imshowDrawsOneRectPerRunOfCellsAndInvertsY() throws {
     let figure = Figure()
     let axes = figure.currentAxes()
-    let mappable = axes.imshow([[0, 0, 1], [1, 2, 2]], colormap: Colormap(named: "gray") ?? .viridis)
+    let mappable = axes.imshow(
+      [[0, 0, 1], [1, 2, 2]], colormap: Colormap(named: "gray") ?? .viridis)
     #expect(mappable.vmin == 0 && mappable.vmax == 2)
     let document = try SVGDocument(figure.svg())
     let cells = try #require(document.elements(withClass: "image").first).children
-    #expect(cells.map { $0.attributes["fill"] ?? "" } == ["#000000", "#808080", "#808080", "#ffffff"])
+    #expect(
+      cells.map { $0.attributes["fill"] ?? "" } == ["#000000", "#808080", "#808080", "#ffffff"])
     let firstY = Double(cells[0].attributes["y"] ?? "") ?? 0
     let lastY = Double(cells[3].attributes["y"] ?? "") ?? 0
     #expect(firstY < lastY)
@@ -362,6 +365,34 @@ func pathNumbers(_ d: String) -> [Double] {
     #expect(bar.children.first?.children.count == 64)
     let circles = document.elements(named: "circle").map { $0.attributes["fill"] ?? "" }
     #expect(circles == ["#440154", "#21918c", "#fde725"])
+  }
+
+  @Test func denseLinesAreThinnedToAFewPointsPerColumn() throws {
+    let figure = Figure()
+    let xs = (0..<100_000).map(Double.init)
+    let ys = xs.map { sin($0 / 1000) + ($0.truncatingRemainder(dividingBy: 7) - 3) / 10 }
+    figure.currentAxes().plot(xs, ys)
+    let document = try SVGDocument(figure.svg())
+    let line = try #require(document.elements(withClass: "line2d").first)
+    let vertices = pathNumbers(line.attributes["d"] ?? "").count / 2
+    // 357 points wide, four columns per point, at most four vertices per column.
+    #expect(vertices <= 4 * 4 * 358)
+    #expect(vertices > 1000)
+    let numbers = pathNumbers(line.attributes["d"] ?? "")
+    let drawnYs = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+    // The extremes survive thinning: the top and bottom of the data reach the margins.
+    #expect(abs((drawnYs.min() ?? 0) - 53.57) < 0.5)
+    #expect(abs((drawnYs.max() ?? 0) - 295.49) < 0.5)
+  }
+
+  @Test func emptyFigureIsStillADocument() throws {
+    let document = try SVGDocument(Figure().svg())
+    #expect(document.elements(withClass: "figure-background").count == 1)
+    #expect(document.elements(withClass: "axes").isEmpty)
+    let axesOnly = Figure()
+    axesOnly.currentAxes().setTitle("nothing yet")
+    let labels = try SVGDocument(axesOnly.svg()).elements(withClass: "ticklabel").map(\.allText)
+    #expect(labels.prefix(2) == ["0.0", "0.2"])
   }
 
   @Test func axhlineSpansTheAxesWidth() throws {

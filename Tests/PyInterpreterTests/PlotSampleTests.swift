@@ -59,7 +59,11 @@ struct PlotRandom {
     grid.colorbar(mappable, ax: axes[1][0])
     axes[1][0].setTitle("imshow")
     let gx = (0..<60).map { -3 + 6 * Double($0) / 59 }
-    let z = gx.map { yv in gx.map { xv in exp(-(xv * xv + yv * yv) / 2) + 0.5 * exp(-((xv - 1.5) * (xv - 1.5) + (yv - 1) * (yv - 1))) } }
+    let z = gx.map { yv in
+      gx.map { xv in
+        exp(-(xv * xv + yv * yv) / 2) + 0.5 * exp(-((xv - 1.5) * (xv - 1.5) + (yv - 1) * (yv - 1)))
+      }
+    }
     let filled = axes[1][1].contourf(x: gx, y: gx, z, levels: .count(8))
     axes[1][1].contour(x: gx, y: gx, z, levels: .count(8), colors: [.black], linewidth: 0.8)
     grid.colorbar(filled, ax: axes[1][1], label: "density")
@@ -85,7 +89,8 @@ struct PlotRandom {
     pair[0][1].axvline(4.5, color: Color("gray"), linestyle: .dashed)
     pair[0][1].text(0.05, 0.9, "y = 2x + 1", inAxesCoordinates: true)
     pair[0][1].scatter(
-      ex, ey.map { $0 - 2 }, sizes: ex.map { 10 + 10 * $0 }, colors: .values(ex), marker: .triangleUp)
+      ex, ey.map { $0 - 2 }, sizes: ex.map { 10 + 10 * $0 }, colors: .values(ex),
+      marker: .triangleUp)
     pair[0][1].legend(loc: .lowerRight)
     pair[0][1].setXLabel("x")
     log.tightLayout()
@@ -105,6 +110,89 @@ struct PlotRandom {
     let joint = Seaborn.jointplot(
       x: kx, y: ky.map { $0 * 2 + 5 }, xlabel: "x", ylabel: "y", gridsize: 60)
     result.append(("jointplot", joint.figure))
+
+    let training = Figure(figsize: (10, 4))
+    let curves = training.subplots(1, 2)
+    let steps = (0..<100_000).map(Double.init)
+    let noise = random.normal(100_000, std: 0.15)
+    let loss = zip(steps, noise).map { 2.3 * exp(-$0 / 20_000) + 0.4 + $1 * exp(-$0 / 50_000) }
+    curves[0][0].plot(steps, loss, linewidth: 0.5, label: "step loss", alpha: 0.6)
+    curves[0][0].plot(
+      stride(from: 0.0, to: 100_000, by: 1000).map { $0 },
+      stride(from: 0, to: 100_000, by: 1000).map { 2.3 * exp(-Double($0) / 20_000) + 0.4 },
+      linewidth: 2, label: "mean")
+    curves[0][0].setXLabel("step")
+    curves[0][0].setYLabel("loss")
+    curves[0][0].legend()
+    let epochs = (1...30).map(Double.init)
+    curves[0][1].plot(
+      epochs, epochs.map { 0.99 - 0.5 * exp(-$0 / 4) }, "-o", markersize: 3, label: "train")
+    curves[0][1].plot(
+      epochs, epochs.map { 0.93 - 0.5 * exp(-$0 / 5) }, "-s", markersize: 3, label: "test")
+    curves[0][1].setYLim(0.4, 1)
+    curves[0][1].setXLabel("epoch")
+    curves[0][1].setYLabel("accuracy")
+    curves[0][1].legend(loc: .lowerRight)
+    curves[0][1].grid(true)
+    training.tightLayout()
+    result.append(("training", training))
+
+    let confusion = Figure(figsize: (6, 5))
+    let cm = confusion.currentAxes()
+    let languages = ["Arabic", "Chinese", "Czech", "Dutch", "English", "French", "German"]
+    let matrix = languages.indices.map { i in
+      languages.indices.map { j in
+        i == j ? 0.6 + 0.05 * Double(i) : 0.4 / 6 * (1 + sin(Double(i * 7 + j))) / 2
+      }
+    }
+    let shown = cm.imshow(matrix, colormap: Colormap(named: "Blues") ?? .viridis)
+    for i in languages.indices {
+      for j in languages.indices {
+        cm.text(
+          Double(j), Double(i), String(format: "%.2f", matrix[i][j]), fontsize: 8,
+          color: matrix[i][j] > 0.5 ? .white : .black, horizontalAlignment: .center,
+          verticalAlignment: .center)
+      }
+    }
+    cm.setXTicks(languages.indices.map(Double.init), labels: languages, rotation: 45)
+    cm.setYTicks(languages.indices.map(Double.init), labels: languages)
+    cm.setXLabel("predicted")
+    cm.setYLabel("true")
+    cm.setTitle("Confusion matrix")
+    confusion.colorbar(shown)
+    confusion.tightLayout()
+    result.append(("confusion", confusion))
+
+    let boundary = Figure()
+    let bx = boundary.currentAxes()
+    let grid2 = (0..<100).map { -1 + 2 * Double($0) / 99 }
+    let classes = grid2.map { yv in
+      grid2.map { xv in Double(Int((atan2(yv, xv) + .pi) / (2 * .pi / 3)) % 3) }
+    }
+    bx.contourf(
+      x: grid2, y: grid2, classes, levels: .values([-0.5, 0.5, 1.5, 2.5]),
+      colormap: Colormap(named: "viridis") ?? .viridis, alpha: 0.4)
+    for k in 0..<3 {
+      let r = (0..<100).map { Double($0) / 100 }
+      let t = r.enumerated().map { Double(k) * 4 + $0.element * 4 + 0.2 * noise[$0.offset] }
+      bx.scatter(
+        zip(r, t).map { $0 * sin($1) }, zip(r, t).map { $0 * cos($1) }, sizes: [20],
+        edgecolor: .black, linewidth: 0.5, label: "class \(k)")
+    }
+    bx.legend()
+    bx.setTitle("Spiral: two-layer net")
+    result.append(("boundary", boundary))
+
+    let layers = Figure(figsize: (12, 2.5))
+    let layerAxes = layers.subplots(1, 6, sharey: true)
+    for (index, axes) in layerAxes[0].enumerated() {
+      axes.hist(
+        random.normal(2000, std: pow(0.6, Double(index))).map(tanh), bins: .count(30),
+        range: (-1, 1))
+      axes.setTitle("layer \(index + 1)")
+    }
+    layers.tightLayout()
+    result.append(("layers", layers))
     return result
   }
 

@@ -51,6 +51,32 @@ import Testing
     #expect(document.elements(withClass: "offset").map(\.allText) == ["1e7"])
   }
 
+  @Test(
+    arguments: [
+      (1e6, 1e6 + 1, ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"], "+1e6"),
+      (2.3015, 2.3025, ["2.3016", "2.3018", "2.3020", "2.3022", "2.3024"], ""),
+      (100, 101, ["100.0", "100.2", "100.4", "100.6", "100.8", "101.0"], ""),
+      (
+        -1e6 - 1, -1e6,
+        ["\u{2212}1.0", "\u{2212}0.8", "\u{2212}0.6", "\u{2212}0.4", "\u{2212}0.2", "0.0"],
+        "\u{2212}1e6"
+      ),
+      (12345.6, 12346.2, ["5.6", "5.7", "5.8", "5.9", "6.0", "6.1", "6.2"], "+1.234e4"),
+    ] as [(Double, Double, [String], String)])
+  func offsetsMatchMatplotlib(_ lo: Double, _ hi: Double, _ labels: [String], _ offset: String)
+    throws
+  {
+    let figure = Figure()
+    figure.currentAxes().plot([lo, hi], [lo, hi])
+    let document = try SVGDocument(figure.svg())
+    let drawn = document.elements(withClass: "ticklabel")
+      .filter { $0.hasAncestor(withClass: "xaxis") }.map(\.allText)
+    #expect(drawn == labels)
+    let offsets = document.elements(withClass: "offset")
+      .filter { $0.hasAncestor(withClass: "xaxis") }.map(\.allText)
+    #expect(offsets == (offset.isEmpty ? [] : [offset]))
+  }
+
   @Test func logAxisLabelsDecadesAsPowersOfTen() throws {
     let figure = Figure()
     let axes = figure.currentAxes()

@@ -119,10 +119,11 @@ enum Artist {
 
 /// What a legend entry shows next to its label.
 enum LegendHandle {
-  case line(color: Color, width: Double, style: LineStyle, marker: Marker?, markerSize: Double,
+  case line(
+    color: Color, width: Double, style: LineStyle, marker: Marker?, markerSize: Double,
     alpha: Double)
   case patch(face: Color?, edge: Color?, alpha: Double)
-  case marker(Marker, color: Color, alpha: Double)
+  case marker(Marker, color: Color, edge: Color?, edgeWidth: Double, alpha: Double)
 }
 
 /// Data-to-colour mapping of an image, scatter or contour set, for colorbars.

@@ -298,7 +298,10 @@ public final class Axes {
           xs: Array(x.prefix(count)), ys: Array(y.prefix(count)), sizes: sizes,
           colors: pointColors, marker: marker, edgeColor: edgecolor, edgeWidth: linewidth,
           alpha: alpha)))
-    addLegend(label, .marker(marker, color: pointColors[0], alpha: alpha))
+    addLegend(
+      label,
+      .marker(
+        marker, color: pointColors[0], edge: edgecolor, edgeWidth: linewidth, alpha: alpha))
     if let mappable { lastMappable = mappable }
     return mappable
   }
@@ -384,6 +387,19 @@ public final class Axes {
     addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha))
   }
 
+  /// Bars for named categories at 0, 1, 2, ... with the names as tick labels
+  /// (`bar(["a", "b"], heights)`).
+  public func bar(
+    categories: [String], _ height: [Double], width: Double = 0.8, color: [Color]? = nil,
+    edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1, label: String? = nil
+  ) {
+    let positions = categories.indices.map(Double.init)
+    bar(
+      positions, height, width: [width], color: color, edgecolor: edgecolor,
+      linewidth: linewidth, alpha: alpha, label: label)
+    setXTicks(positions, labels: categories)
+  }
+
   /// Horizontal bars centred on `y` (`barh`).
   public func barh(
     _ y: [Double], _ width: [Double], height: [Double] = [0.8], left: [Double] = [0],
@@ -426,7 +442,8 @@ public final class Axes {
     if let extent, extent.count == 4 {
       box = (extent[0], extent[1], extent[2], extent[3])
     } else {
-      box = originUpper ? (-0.5, cols - 0.5, rows - 0.5, -0.5) : (-0.5, cols - 0.5, -0.5, rows - 0.5)
+      box =
+        originUpper ? (-0.5, cols - 0.5, rows - 0.5, -0.5) : (-0.5, cols - 0.5, -0.5, rows - 0.5)
     }
     artists.append(
       .image(

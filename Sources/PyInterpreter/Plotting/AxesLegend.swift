@@ -117,10 +117,10 @@ extension Axes {
         attributes += opacity("stroke-opacity", alpha)
       }
       svg.element("rect", attributes)
-    case .marker(let marker, let color, let alpha):
+    case .marker(let marker, let color, let edge, let edgeWidth, let alpha):
       writeMarker(
-        &svg, marker, at: Point(x: x + length / 2, y: centerY), size: 6, face: color, edge: nil,
-        edgeWidth: 1, alpha: alpha)
+        &svg, marker, at: Point(x: x + length / 2, y: centerY), size: 6, face: color, edge: edge,
+        edgeWidth: edgeWidth, alpha: alpha)
     }
   }
 
@@ -225,8 +225,10 @@ extension Axes {
         let py = transform.point(0, level).y
         svg.element(
           "path",
-          [("d", "M\(n(box.x)) \(n(py))h\(n(box.width))"), ("stroke", "#000000"),
-            ("stroke-width", "0.5")])
+          [
+            ("d", "M\(n(box.x)) \(n(py))h\(n(box.width))"), ("stroke", "#000000"),
+            ("stroke-width", "0.5"),
+          ])
       }
     }
     svg.element(

@@ -80,7 +80,8 @@ extension Axes {
       case .segments(let segments):
         for segment in segments.segments { values += segment.map { isX ? $0.x : $0.y } }
       case .image(let image):
-        values += isX
+        values +=
+          isX
           ? [image.extent.left, image.extent.right] : [image.extent.bottom, image.extent.top]
       case .text: break
       }

@@ -58,10 +58,11 @@ extension Axes {
       var d = ""
       for value in isX ? xTicks.major : yTicks.major {
         let point = transform.point(value, value)
+        let n = SVGBuilder.number
         if isX {
-          d += "M\(SVGBuilder.number(point.x)) \(SVGBuilder.number(box.y))V\(SVGBuilder.number(box.maxY))"
+          d += "M\(n(point.x)) \(n(box.y))V\(n(box.maxY))"
         } else {
-          d += "M\(SVGBuilder.number(box.x)) \(SVGBuilder.number(point.y))H\(SVGBuilder.number(box.maxX))"
+          d += "M\(n(box.x)) \(n(point.y))H\(n(box.maxX))"
         }
       }
       guard !d.isEmpty else { continue }
@@ -85,8 +86,10 @@ extension Axes {
     guard !d.isEmpty else { return }
     svg.element(
       "path",
-      [("class", "spines"), ("d", d), ("fill", "none"), ("stroke", "#000000"),
-        ("stroke-width", "0.8"), ("stroke-linecap", "square")])
+      [
+        ("class", "spines"), ("d", d), ("fill", "none"), ("stroke", "#000000"),
+        ("stroke-width", "0.8"), ("stroke-linecap", "square"),
+      ])
   }
 
   private func renderXAxis(into svg: inout SVGBuilder, transform: Transform, ticks: TickSet) {
@@ -314,22 +317,69 @@ extension Axes {
   private func polylinePath(
     _ xs: [Double], _ ys: [Double], _ transform: Transform, _ coordinates: Coordinates
   ) -> String {
+    var points: [Point?] = []
+    points.reserveCapacity(xs.count)
+    for (px, py) in zip(xs, ys) {
+      points.append(px.isFinite && py.isFinite ? transform.point(px, py, coordinates) : nil)
+    }
+    if points.count > 2000 { points = Axes.decimate(points) }
     var d = ""
     var penDown = false
-    for (px, py) in zip(xs, ys) {
-      guard px.isFinite, py.isFinite else {
+    for point in points {
+      guard let point else {
         penDown = false
         continue
       }
-      let point = transform.point(px, py, coordinates)
       d += (penDown ? "L" : "M") + SVGBuilder.number(point.x) + " " + SVGBuilder.number(point.y)
       penDown = true
     }
     return d
   }
 
-  private func renderImage(_ image: ImageArtist, into svg: inout SVGBuilder, transform: Transform)
-  {
+  /// Thins a dense polyline without visible change: consecutive points falling in the same
+  /// quarter-point column keep only their first, lowest, highest and last members (M4), so a
+  /// 100,000-step loss curve draws as a few thousand vertices, spikes included.
+  static func decimate(_ points: [Point?]) -> [Point?] {
+    var result: [Point?] = []
+    var run: [Point] = []
+    var column = Int.min
+    func flush() {
+      guard let first = run.first, let last = run.last else { return }
+      if run.count <= 4 {
+        result += run.map { Optional($0) }
+      } else {
+        var low = first
+        var high = first
+        var lowIndex = 0
+        var highIndex = 0
+        for (index, point) in run.enumerated() {
+          if point.y < low.y { (low, lowIndex) = (point, index) }
+          if point.y > high.y { (high, highIndex) = (point, index) }
+        }
+        let middle = lowIndex < highIndex ? [low, high] : [high, low]
+        result += ([first] + middle + [last]).map { Optional($0) }
+      }
+      run.removeAll(keepingCapacity: true)
+    }
+    for point in points {
+      guard let point else {
+        flush()
+        result.append(nil)
+        column = Int.min
+        continue
+      }
+      let current = Int((point.x * 4).rounded(.down))
+      if current != column {
+        flush()
+        column = current
+      }
+      run.append(point)
+    }
+    flush()
+    return result
+  }
+
+  private func renderImage(_ image: ImageArtist, into svg: inout SVGBuilder, transform: Transform) {
     let grid = Axes.downsample(image.values, limit: 120)
     let rows = grid.count
     guard rows > 0 else { return }
@@ -342,8 +392,10 @@ extension Axes {
     for row in 0..<rows {
       let fy0 = Double(row) / Double(rows)
       let fy1 = Double(row + 1) / Double(rows)
-      let y0 = image.originUpper ? e.top + (e.bottom - e.top) * fy0 : e.bottom + (e.top - e.bottom) * fy0
-      let y1 = image.originUpper ? e.top + (e.bottom - e.top) * fy1 : e.bottom + (e.top - e.bottom) * fy1
+      let y0 =
+        image.originUpper ? e.top + (e.bottom - e.top) * fy0 : e.bottom + (e.top - e.bottom) * fy0
+      let y1 =
+        image.originUpper ? e.top + (e.bottom - e.top) * fy1 : e.bottom + (e.top - e.bottom) * fy1
       var col = 0
       while col < grid[row].count {
         let value = grid[row][col]
@@ -463,7 +515,9 @@ extension Axes {
     case .pentagon: d = regular(5, radius: r)
     case .hexagon: d = regular(6, radius: r)
     case .cross:
-      d = "M\(n(point.x - r)) \(n(point.y - r))l\(n(size)) \(n(size))M\(n(point.x - r)) \(n(point.y + r))l\(n(size)) -\(n(size))"
+      d =
+        "M\(n(point.x - r)) \(n(point.y - r))l\(n(size)) \(n(size))"
+        + "M\(n(point.x - r)) \(n(point.y + r))l\(n(size)) -\(n(size))"
     case .plus:
       d = "M\(n(point.x - r)) \(n(point.y))h\(n(size))M\(n(point.x)) \(n(point.y - r))v\(n(size))"
     case .verticalLine: d = "M\(n(point.x)) \(n(point.y - r))v\(n(size))"

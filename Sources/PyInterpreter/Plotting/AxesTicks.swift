@@ -63,7 +63,8 @@ extension Axes {
       }
       set.major = visible.map { pow(10, Double($0)) }
       set.labels = visible.map {
-        TickLabel(text: "10", superscript: String($0).replacingOccurrences(of: "-", with: "\u{2212}"))
+        TickLabel(
+          text: "10", superscript: String($0).replacingOccurrences(of: "-", with: "\u{2212}"))
       }
       set.minor = Ticks.logMinor(lo, hi)
       return set

@@ -104,26 +104,45 @@ enum Contour {
     return result
   }
 
-  /// Polygons covering `lower <= z <= upper`, one or more per grid cell.
+  /// Polygons covering `lower <= z <= upper`: runs of cells wholly inside the band merge into
+  /// one rectangle per row (far smaller SVG); cells the band's edge crosses are clipped.
   static func band(x: [Double], y: [Double], z: [[Double]], lower: Double, upper: Double)
     -> [[Vertex]]
   {
     var polygons: [[Vertex]] = []
     guard z.count >= 2, x.count >= 2 else { return [] }
     for i in 0..<(z.count - 1) {
-      for j in 0..<(min(z[i].count, z[i + 1].count, x.count) - 1) {
+      var runStart: Int?
+      func flush(_ end: Int) {
+        guard let start = runStart else { return }
+        polygons.append([
+          (x[start], y[i]), (x[end], y[i]), (x[end], y[i + 1]), (x[start], y[i + 1]),
+        ])
+        runStart = nil
+      }
+      let columns = min(z[i].count, z[i + 1].count, x.count) - 1
+      for j in 0..<columns {
         let cell: [(x: Double, y: Double, v: Double)] = [
           (x[j], y[i], z[i][j]), (x[j + 1], y[i], z[i][j + 1]),
           (x[j + 1], y[i + 1], z[i + 1][j + 1]), (x[j], y[i + 1], z[i + 1][j]),
         ]
-        guard cell.allSatisfy({ $0.v.isFinite }) else { continue }
         let values = cell.map(\.v)
+        guard values.allSatisfy(\.isFinite) else {
+          flush(j)
+          continue
+        }
+        if values.allSatisfy({ $0 >= lower && $0 <= upper }) {
+          if runStart == nil { runStart = j }
+          continue
+        }
+        flush(j)
         if let low = values.max(), low < lower { continue }
         if let high = values.min(), high > upper { continue }
         var clipped = clip(cell, keepAbove: true, lower)
         clipped = clip(clipped, keepAbove: false, upper)
         if clipped.count >= 3 { polygons.append(clipped.map { ($0.x, $0.y) }) }
       }
+      flush(columns)
     }
     return polygons
   }
@@ -218,8 +237,10 @@ extension Axes {
       artists.append(
         .polygons(
           PolygonArtist(
-            polygons: polygons, fill: color, edge: color, edgeWidth: 0.25, alpha: alpha,
-            zorder: 0.5)))
+            // A hairline in the fill colour hides antialiasing seams between bands; with
+            // transparency it would darken the cell edges instead, so it is left out.
+            polygons: polygons, fill: color, edge: alpha < 1 ? nil : color, edgeWidth: 0.25,
+            alpha: alpha, zorder: 0.5)))
     }
     extendContourLimits(xs, ys)
     let mappable = ScalarMappable(

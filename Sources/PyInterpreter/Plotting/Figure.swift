@@ -97,7 +97,8 @@ public final class Figure {
   @discardableResult
   public func addAxes(_ rect: [Double]) -> Axes {
     let values = rect + [0, 0, 1, 1].dropFirst(rect.count)
-    return addAxes(slot: .rect(left: values[0], bottom: values[1], width: values[2], height: values[3]))
+    return addAxes(
+      slot: .rect(left: values[0], bottom: values[1], width: values[2], height: values[3]))
   }
 
   /// The last axes added, creating a single one if there is none (`gca`).
@@ -237,7 +238,8 @@ public final class Figure {
         insetsByAxes.append((axes.slot, insets))
       }
       for (slot, insets) in insetsByAxes {
-        guard case .grid(let rows, let cols, let rowStart, let rowEnd, let colStart, let colEnd) = slot
+        guard
+          case .grid(let rows, let cols, let rowStart, let rowEnd, let colStart, let colEnd) = slot
         else { continue }
         gridRows = max(gridRows, rows)
         gridCols = max(gridCols, cols)

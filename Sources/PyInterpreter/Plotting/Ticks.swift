@@ -67,18 +67,21 @@ enum Ticks {
     return abs(m / step) < tolerance ? d : d + 1
   }
 
-  /// Labels for linear ticks as ScalarFormatter writes them, plus the axis multiplier text
-  /// (such as `"1e6"`) when the values are very large or very small.
+  /// Labels for linear ticks as ScalarFormatter writes them, plus the text it puts at the axis
+  /// end: a multiplier such as `"1e6"` for very large or small values, and an offset such as
+  /// `"+1e3"` when the ticks share their leading digits.
   static func scalarLabels(_ ticks: [Double]) -> (labels: [String], multiplier: String?) {
     guard !ticks.isEmpty else { return ([], nil) }
-    let largest = ticks.map(abs).max() ?? 0
+    let offset = self.offset(ticks)
+    let shifted = ticks.map { $0 - offset }
+    let largest = shifted.map(abs).max() ?? 0
     var order = 0
     if largest > 0 {
       let exponent = Int(log10(largest).rounded(.down))
       if exponent <= -5 || exponent >= 6 { order = exponent }
     }
     let scale = pow(10, Double(order))
-    let values = ticks.map { $0 / scale }
+    let values = shifted.map { $0 / scale }
     var range = (values.max() ?? 0) - (values.min() ?? 0)
     if range == 0 { range = values.map(abs).max() ?? 0 }
     if range == 0 { range = 1 }
@@ -92,7 +95,50 @@ enum Ticks {
     }
     decimals += 1
     let labels = values.map { format($0, decimals: decimals) }
-    return (labels, order == 0 ? nil : "1e" + String(order).replacingOccurrences(of: "-", with: "\u{2212}"))
+    var text = order == 0 ? "" : "1e" + minus(String(order))
+    if offset != 0 { text += (offset > 0 ? "+" : "\u{2212}") + scientific(abs(offset)) }
+    return (labels, text.isEmpty ? nil : text)
+  }
+
+  /// ScalarFormatter's offset: the shared leading digits when they are at least four.
+  static func offset(_ ticks: [Double]) -> Double {
+    guard let lmin = ticks.min(), let lmax = ticks.max(), lmin != lmax, !(lmin <= 0 && 0 <= lmax)
+    else { return 0 }
+    let absMin = min(abs(lmin), abs(lmax))
+    let absMax = max(abs(lmin), abs(lmax))
+    let sign: Double = lmin < 0 ? -1 : 1
+    let maxOrder = Int(log10(absMax).rounded(.up))
+    var order = maxOrder
+    while order > -400 {
+      let p = pow(10, Double(order))
+      if (absMin / p).rounded(.down) != (absMax / p).rounded(.down) { break }
+      order -= 1
+    }
+    order += 1
+    if (absMax - absMin) / pow(10, Double(order)) <= 1e-2 {
+      order = maxOrder
+      while order > -400 && absMax - absMin < pow(10, Double(order)) { order -= 1 }
+      order += 1
+    }
+    let p = pow(10, Double(order))
+    let leading = (absMax / p).rounded(.down)
+    return leading >= 1000 ? sign * leading * p : 0
+  }
+
+  /// `1e6`, `1.5e-3`: the shortest scientific form, as matplotlib's offset text.
+  static func scientific(_ value: Double) -> String {
+    guard value != 0 else { return "0" }
+    let exponent = Int(log10(value).rounded(.down))
+    var mantissa = String(format: "%.12g", value / pow(10, Double(exponent)))
+    if mantissa.contains(".") {
+      while mantissa.hasSuffix("0") { mantissa.removeLast() }
+      if mantissa.hasSuffix(".") { mantissa.removeLast() }
+    }
+    return exponent == 0 ? mantissa : mantissa + "e" + minus(String(exponent))
+  }
+
+  private static func minus(_ text: String) -> String {
+    text.replacingOccurrences(of: "-", with: "\u{2212}")
   }
 
   /// `%1.<decimals>f` with matplotlib's Unicode minus sign.
