@@ -395,6 +395,41 @@ func pathNumbers(_ d: String) -> [Double] {
     #expect(labels.prefix(2) == ["0.0", "0.2"])
   }
 
+  @Test func multiLineTitlesStackUpwards() throws {
+    let figure = Figure()
+    let axes = figure.currentAxes()
+    axes.setTitle("Loss\nper epoch")
+    let document = try SVGDocument(figure.svg())
+    let title = try #require(document.elements(withClass: "title").first)
+    #expect(title.children.map(\.text) == ["Loss", "per epoch"])
+    let baseline = Double(title.attributes["y"] ?? "") ?? 0
+    // One line above the single-line baseline (41.47 - 6 - 2.88), by 1.2 font sizes.
+    #expect(abs(baseline - (41.47 - 6 - 2.88 - 14.4)) < 0.02)
+  }
+
+  @Test func badInputDoesNotCrash() throws {
+    let figure = Figure()
+    let axes = figure.currentAxes()
+    axes.scatter([1, 2], [1, 2], sizes: [], colors: .values([]))
+    axes.bar([0, 1], [1, 2], color: [])
+    axes.fillBetween([0, 1], [1, 2], [])
+    axes.contour(x: [0, 1, 2], y: [0], [[0, 1, 2], [1, 2, 3]])
+    axes.hist([], bins: .count(0))
+    axes.imshow([])
+    axes.plot([.nan, 1, .infinity], [1, .nan, 2])
+    let document = try SVGDocument(figure.svg())
+    #expect(document.elements(withClass: "scatter").first?.children.count == 2)
+  }
+
+  @Test func limitsAreReportedAfterAutoscale() {
+    let figure = Figure()
+    let axes = figure.currentAxes()
+    axes.plot([0, 10], [5, 6])
+    #expect(axes.xLimits() == (-0.5, 10.5))
+    axes.setYLim(7, 3)
+    #expect(axes.yLimits() == (7, 3))
+  }
+
   @Test func axhlineSpansTheAxesWidth() throws {
     let figure = Figure()
     let axes = figure.currentAxes()

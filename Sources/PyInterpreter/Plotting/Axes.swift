@@ -246,7 +246,7 @@ public final class Axes {
     let count = min(x.count, y1.count == 1 ? x.count : y1.count)
     guard count > 0 else { return }
     func value(_ values: [Double], _ index: Int) -> Double {
-      values.count == 1 ? values[0] : values[min(index, values.count - 1)]
+      values.isEmpty ? 0 : values[min(index, values.count - 1)]
     }
     var polygon: [(x: Double, y: Double)] = (0..<count).map { (x[$0], value(y1, $0)) }
     polygon += (0..<count).reversed().map { (x[$0], value(y2, $0)) }
@@ -292,10 +292,12 @@ public final class Axes {
       mappable = map
     case nil: pointColors = [nextColor()]
     }
+    if pointColors.isEmpty { pointColors = [nextColor()] }
     artists.append(
       .scatter(
         ScatterArtist(
-          xs: Array(x.prefix(count)), ys: Array(y.prefix(count)), sizes: sizes,
+          xs: Array(x.prefix(count)), ys: Array(y.prefix(count)),
+          sizes: sizes.isEmpty ? [36] : sizes,
           colors: pointColors, marker: marker, edgeColor: edgecolor, edgeWidth: linewidth,
           alpha: alpha)))
     addLegend(
@@ -378,7 +380,7 @@ public final class Axes {
       let w = value(width, index)
       return (x[index] - (alignCenter ? w / 2 : 0), value(bottom, index), w, height[index])
     }
-    let faces = color ?? [nextColor()]
+    let faces = color.flatMap { $0.isEmpty ? nil : $0 } ?? [nextColor()]
     artists.append(
       .rects(
         RectArtist(
@@ -414,7 +416,7 @@ public final class Axes {
       let h = value(height, index)
       return (value(left, index), y[index] - h / 2, width[index], h)
     }
-    let faces = color ?? [nextColor()]
+    let faces = color.flatMap { $0.isEmpty ? nil : $0 } ?? [nextColor()]
     artists.append(
       .rects(
         RectArtist(
@@ -502,6 +504,25 @@ public final class Axes {
   public func setYTicks(_ ticks: [Double], labels: [String]? = nil) {
     y.ticks = ticks
     y.tickLabels = labels
+  }
+
+  /// The current x limits, autoscaled if not set (`get_xlim`); reversed when inverted.
+  public func xLimits() -> (Double, Double) {
+    let view = self.view(.x)
+    return (view.lower, view.upper)
+  }
+
+  /// The current y limits, autoscaled if not set (`get_ylim`); reversed when inverted.
+  public func yLimits() -> (Double, Double) {
+    let view = self.view(.y)
+    return (view.lower, view.upper)
+  }
+
+  /// Rotates the tick labels of an axis (`xticks(rotation=45)`); x labels then hang from
+  /// their tick by their end, as with `ha="right"`.
+  public func setTickLabelRotation(_ axis: Which, _ degrees: Double) {
+    if axis != .y { x.tickLabelRotation = degrees }
+    if axis != .x { y.tickLabelRotation = degrees }
   }
 
   public func invertYAxis() { (sharedY ?? self).y.inverted.toggle() }

@@ -203,9 +203,11 @@ extension Axes {
       (titleRight, box.maxX, "end"),
     ]
     for (text, px, anchor) in titles where !text.isEmpty {
+      // Extra lines of a title stack upwards so the last one keeps its place above the box.
+      let extraLines = Double(text.filter { $0 == "\n" }.count)
       writeText(
-        &svg, MathText.plain(text), x: px, baseline: baseline, anchor: anchor, className: "title",
-        fontSize: titleSize)
+        &svg, MathText.plain(text), x: px, baseline: baseline - extraLines * titleSize * 1.2,
+        anchor: anchor, className: "title", fontSize: titleSize)
     }
   }
 
@@ -552,7 +554,15 @@ extension Axes {
       attributes.append(("transform", "rotate(\(n(rotation)) \(n(x)) \(n(baseline)))"))
     }
     svg.element("text", attributes, close: false)
-    svg.append(SVGBuilder.escape(label.text))
+    let lines = label.text.split(separator: "\n", omittingEmptySubsequences: false)
+    if lines.count > 1 {
+      for (index, line) in lines.enumerated() {
+        let dy = index == 0 ? "" : " dy=\"\(n(fontSize * 1.2))\""
+        svg.append("<tspan x=\"\(n(x))\"\(dy)>" + SVGBuilder.escape(String(line)) + "</tspan>")
+      }
+    } else {
+      svg.append(SVGBuilder.escape(label.text))
+    }
     if let superscript = label.superscript {
       svg.append(
         "<tspan font-size=\"\(n(fontSize * 0.7))\" dy=\"-\(n(fontSize * 0.4))\">"

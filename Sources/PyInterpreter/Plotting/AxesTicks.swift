@@ -134,7 +134,10 @@ extension Axes {
     }
     if !y.label.isEmpty { insets.left += Axes.labelPad + lineHeight }
     if !title.isEmpty || !titleLeft.isEmpty || !titleRight.isEmpty {
-      insets.top = Axes.titlePad + TextMetrics.height(fontSize: titleSize)
+      let lines = [title, titleLeft, titleRight].map { $0.filter { $0 == "\n" }.count }.max()
+      insets.top =
+        Axes.titlePad + TextMetrics.height(fontSize: titleSize)
+        + Double(lines ?? 0) * titleSize * 1.2
     }
     if yTicks.multiplier != nil { insets.top = max(insets.top, lineHeight + 4) }
     if xTicks.multiplier != nil { insets.bottom += lineHeight }

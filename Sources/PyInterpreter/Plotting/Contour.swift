@@ -14,8 +14,8 @@ enum Contour {
   /// Segments of the iso-line `z = level`; saddles are resolved by the cell's mean value.
   static func lines(x: [Double], y: [Double], z: [[Double]], level: Double) -> [[Vertex]] {
     var segments: [[Vertex]] = []
-    guard z.count >= 2, x.count >= 2 else { return [] }
-    for i in 0..<(z.count - 1) {
+    guard min(z.count, y.count) >= 2, x.count >= 2 else { return [] }
+    for i in 0..<(min(z.count, y.count) - 1) {
       for j in 0..<(min(z[i].count, z[i + 1].count, x.count) - 1) {
         let corners: [(Vertex, Double)] = [
           ((x[j], y[i]), z[i][j]), ((x[j + 1], y[i]), z[i][j + 1]),
@@ -110,8 +110,8 @@ enum Contour {
     -> [[Vertex]]
   {
     var polygons: [[Vertex]] = []
-    guard z.count >= 2, x.count >= 2 else { return [] }
-    for i in 0..<(z.count - 1) {
+    guard min(z.count, y.count) >= 2, x.count >= 2 else { return [] }
+    for i in 0..<(min(z.count, y.count) - 1) {
       var runStart: Int?
       func flush(_ end: Int) {
         guard let start = runStart else { return }

@@ -12,7 +12,7 @@ enum Ticks {
   {
     var vmin = min(lower, upper)
     var vmax = max(lower, upper)
-    guard vmin.isFinite, vmax.isFinite else { return [] }
+    guard vmin.isFinite, vmax.isFinite, (vmax - vmin).isFinite else { return [] }
     if vmax - vmin < 1e-300 * max(1, abs(vmin)) || vmax == vmin {
       let delta = vmin == 0 ? 1 : abs(vmin) * 0.05
       vmin -= delta
