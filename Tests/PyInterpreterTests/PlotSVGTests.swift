@@ -395,6 +395,33 @@ func pathNumbers(_ d: String) -> [Double] {
     #expect(labels.prefix(2) == ["0.0", "0.2"])
   }
 
+  @Test func inlineFormOmitsTheXMLDeclaration() throws {
+    let figure = Figure()
+    figure.currentAxes().plot([0, 1], [0, 1])
+    let inline = figure.svg(xmlDeclaration: false)
+    #expect(inline.hasPrefix("<svg "))
+    #expect(try SVGDocument(inline).root.name == "svg")
+  }
+
+  @Test func sharedAxesShareLimitsAndHideInnerLabels() throws {
+    let figure = Figure()
+    let grid = figure.subplots(2, 2, sharex: true, sharey: true)
+    grid[0][0].plot([0, 1], [0, 1])
+    grid[1][1].plot([5, 10], [-3, 3])
+    #expect(grid[0][1].xLimits() == grid[1][0].xLimits())
+    #expect(grid[0][0].yLimits() == grid[1][1].yLimits())
+    #expect(abs(grid[1][1].xLimits().0 - (-0.5)) < 1e-12)
+    let document = try SVGDocument(figure.svg())
+    let labelled = document.elements(withClass: "xaxis").filter {
+      $0.children.contains { $0.attributes["class"] == "ticklabel" }
+    }
+    #expect(labelled.count == 2)
+    let yLabelled = document.elements(withClass: "yaxis").filter {
+      $0.children.contains { $0.attributes["class"] == "ticklabel" }
+    }
+    #expect(yLabelled.count == 2)
+  }
+
   @Test func multiLineTitlesStackUpwards() throws {
     let figure = Figure()
     let axes = figure.currentAxes()

@@ -82,7 +82,14 @@ import Testing
     #expect(joint.marginalY.view(.y) == joint.joint.view(.y))
     let document = try SVGDocument(joint.figure.svg())
     #expect(document.root.attributes["width"] == "432pt")
-    #expect(document.elements(withClass: "patch").count == 2)
+    #expect(document.elements(withClass: "patch").isEmpty)
+    #expect(document.elements(withClass: "line2d").count == 2)
+    let strokes = Set(
+      document.elements(withClass: "segments").compactMap { $0.attributes["stroke"] })
+    #expect(strokes == ["#1f77b4"])
+    let filled = Seaborn.jointplot(x: x, y: y, fill: true, gridsize: 30)
+    let filledDocument = try SVGDocument(filled.figure.svg())
+    #expect(filledDocument.elements(withClass: "patch").count > 10)
     let backgrounds = document.elements(withClass: "background").compactMap {
       Double($0.attributes["width"] ?? "")
     }

@@ -51,22 +51,19 @@ public final class Figure {
       }
     }
     guard let first = grid.first?.first else { return grid }
+    // Shared axes follow the first one; like matplotlib, only the outer row and column keep
+    // their tick labels.
     for (row, line) in grid.enumerated() {
       for (col, axes) in line.enumerated() {
-        if sharex && axes !== first {
-          axes.sharedX = first
+        if sharex {
+          if axes !== first { axes.sharedX = first }
           if row < rows - 1 { axes.x.showTickLabels = false }
         }
-        if sharey && axes !== first {
-          axes.sharedY = first
+        if sharey {
+          if axes !== first { axes.sharedY = first }
           if col > 0 { axes.y.showTickLabels = false }
         }
       }
-    }
-    if sharex { for col in grid[0].dropFirst() where rows > 1 { col.x.showTickLabels = false } }
-    if sharex && rows > 1 { first.x.showTickLabels = false }
-    if sharey && cols > 1 {
-      for row in grid.dropFirst() { row[0].y.showTickLabels = true }
     }
     return grid
   }
@@ -285,10 +282,12 @@ public final class Figure {
 
   // MARK: - Output
 
-  /// The figure as a standalone SVG document (deterministic: same figure, same bytes).
-  public func svg() -> String {
+  /// The figure as an SVG document (deterministic: same figure, same bytes). Without
+  /// `xmlDeclaration` it can be inlined in HTML.
+  public func svg(xmlDeclaration: Bool = true) -> String {
     let placeholder = "\u{1}ID\u{1}"
-    let body = renderBody(idPrefix: idPrefix ?? placeholder)
+    var body = renderBody(idPrefix: idPrefix ?? placeholder)
+    if !xmlDeclaration, let end = body.range(of: "?>\n") { body.removeSubrange(..<end.upperBound) }
     guard idPrefix == nil else { return body }
     return body.replacingOccurrences(of: placeholder, with: Figure.hashPrefix(body))
   }

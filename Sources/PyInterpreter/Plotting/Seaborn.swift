@@ -161,7 +161,7 @@ public enum Seaborn {
   }
 
   /// A 2-D kernel density as contours (`sns.kdeplot(x=..., y=...)`): `levels` iso-proportion
-  /// lines from `thresh` to 1, coloured from light to `color` (or through `colormap`).
+  /// lines from `thresh` to 1 in `color`, or bands from light to `color` when `fill`.
   @discardableResult
   public static func kdeplot(
     on axes: Axes, x: [Double], y: [Double], fill: Bool = false, levels: Int = 10,
@@ -176,20 +176,22 @@ public enum Seaborn {
     let proportions = (0..<count).map { thresh + (1 - thresh) * Double($0) / Double(count - 1) }
     var values = isoProportionLevels(grid.z, proportions: proportions)
     values = Array(Set(values)).sorted()
-    let map = colormap ?? Colormap.light(color ?? axes.nextColor())
+    let base = color ?? axes.nextColor()
+    let map = colormap ?? Colormap.light(base)
     if fill {
       let top = (grid.z.joined().max() ?? 1) * 1.0001
       if values.last.map({ $0 < top }) ?? false { values.append(top) }
       return axes.contourf(
         x: grid.xs, y: grid.ys, grid.z, levels: .values(values), colormap: map)
     }
+    // Without fill or an explicit colormap, seaborn draws every level in the one colour.
     return axes.contour(
-      x: grid.xs, y: grid.ys, grid.z, levels: .values(values), colormap: map,
-      linewidth: linewidth, label: label)
+      x: grid.xs, y: grid.ys, grid.z, levels: .values(values),
+      colors: colormap == nil ? [base] : nil, colormap: map, linewidth: linewidth, label: label)
   }
 
-  /// `sns.jointplot(x=, y=, kind="kde")`: a 2-D density with filled marginal densities on a
-  /// square figure `height` inches wide; marginals take 1/(ratio+1) of the size.
+  /// `sns.jointplot(x=, y=, kind="kde")`: a 2-D density with marginal densities on a square
+  /// figure `height` inches wide; marginals take 1/(ratio+1) of the size.
   public static func jointplot(
     x: [Double], y: [Double], height: Double = 6, ratio: Int = 5, space: Double = 0.2,
     fill: Bool = false, color: Color? = nil, xlabel: String = "", ylabel: String = "",
@@ -205,8 +207,8 @@ public enum Seaborn {
     right.sharedY = joint
     let chosen = color ?? Color.cycle[0]
     kdeplot(on: joint, x: x, y: y, fill: fill, color: chosen, gridsize: gridsize)
-    kdeplot(on: top, x, fill: true, color: chosen)
-    kdeplot(on: right, y, fill: true, color: chosen, vertical: true)
+    kdeplot(on: top, x, fill: fill, color: chosen)
+    kdeplot(on: right, y, fill: fill, color: chosen, vertical: true)
     joint.setXLabel(xlabel)
     joint.setYLabel(ylabel)
     top.y.label = ""
