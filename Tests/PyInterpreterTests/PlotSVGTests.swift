@@ -395,6 +395,23 @@ func pathNumbers(_ d: String) -> [Double] {
     #expect(labels.prefix(2) == ["0.0", "0.2"])
   }
 
+  @Test func categoricalBarsLabelTheirTicks() throws {
+    let figure = Figure()
+    let grid = figure.subplots(1, 2)
+    grid[0][0].bar(categories: ["SGD", "Adam"], [0.91, 0.97])
+    grid[0][1].barh(categories: ["train", "test"], [0.99, 0.93])
+    let document = try SVGDocument(figure.svg())
+    let xLabels = document.elements(withClass: "ticklabel")
+      .filter { $0.hasAncestor(withClass: "xaxis") }.map(\.allText)
+    #expect(xLabels.prefix(2) == ["SGD", "Adam"])
+    let yLabels = document.elements(withClass: "ticklabel")
+      .filter { $0.hasAncestor(withClass: "yaxis") }.map(\.allText)
+    #expect(yLabels.suffix(2) == ["train", "test"])
+    let bars = document.elements(withClass: "bars").flatMap(\.children)
+    #expect(bars.count == 4)
+    #expect(grid[0][1].xLimits().0 == 0)
+  }
+
   @Test func inlineFormOmitsTheXMLDeclaration() throws {
     let figure = Figure()
     figure.currentAxes().plot([0, 1], [0, 1])

@@ -425,6 +425,19 @@ public final class Axes {
     addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha))
   }
 
+  /// Horizontal bars for named categories at y = 0, 1, 2, ..., the first at the bottom as in
+  /// matplotlib's `barh(names, widths)`.
+  public func barh(
+    categories: [String], _ width: [Double], height: Double = 0.8, color: [Color]? = nil,
+    edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1, label: String? = nil
+  ) {
+    let positions = categories.indices.map(Double.init)
+    barh(
+      positions, width, height: [height], color: color, edgecolor: edgecolor,
+      linewidth: linewidth, alpha: alpha, label: label)
+    setYTicks(positions, labels: categories)
+  }
+
   // MARK: - Images
 
   /// Shows a 2-D grid of values through a colormap (`imshow`). Row 0 is at the top unless

@@ -4,6 +4,15 @@ import Foundation
 ///
 /// Shaped like matplotlib's `Figure` so a pyplot bridge stays thin. Sizes are in points
 /// (1/72 inch), as matplotlib's SVG backend writes them; `dpi` is kept for `savefig` callers.
+///
+/// pyplot maps one to one: `figure(figsize=)` → `Figure(figsize:)`, `subplots(r, c)` →
+/// `subplots(_:_:)` (squeeze in the bridge), `subplot(r, c, i)` → `addSubplot(_:_:_:)`,
+/// `gca()` → `currentAxes()`, `plot`/`scatter`/`hist`/`bar`/`barh`/`imshow`/`contour`/
+/// `contourf`/`fill_between`/`axhline`/`axvline`/`errorbar`/`text`/`legend`/`grid` → the
+/// `Axes` methods of the same (camel-cased) names, `title`/`xlabel`/`ylabel`/`xlim`/`ylim`/
+/// `xscale`/`yscale`/`xticks` → `setTitle`/`setXLabel`/... , `colorbar()` →
+/// `colorbar(_:ax:label:)`, `suptitle`, `tight_layout()` → `tightLayout()`, and `savefig`/`show`
+/// → `svg()`. Seaborn's `kdeplot` and `jointplot(kind="kde")` live in `Seaborn`.
 public final class Figure {
   /// Fractions of the figure around and between grid cells (matplotlib's subplot params).
   public struct SubplotParams: Equatable, Sendable {
