@@ -412,6 +412,27 @@ func pathNumbers(_ d: String) -> [Double] {
     #expect(grid[0][1].xLimits().0 == 0)
   }
 
+  @Test func twinAxesPutTheirYAxisOnTheRight() throws {
+    let figure = Figure()
+    let loss = figure.currentAxes()
+    loss.plot([0, 10], [2, 0.5])
+    let rate = loss.twinx()
+    rate.plot([0, 5, 10], [0.1, 0.1, 0.01], color: Color("C1"))
+    rate.setYLabel("learning rate")
+    #expect(rate.xLimits() == loss.xLimits())
+    #expect(figure.currentAxes() === rate)
+    let document = try SVGDocument(figure.svg())
+    let axes = document.elements(withClass: "yaxis")
+    #expect(axes.count == 2)
+    let rightLabels = axes[1].children.filter { $0.attributes["class"] == "ticklabel" }
+    #expect(!rightLabels.isEmpty)
+    // 414.72 is the right edge of the axes box; labels start past the tick and its pad.
+    #expect(rightLabels.allSatisfy { $0.attributes["x"] == "421.72" })
+    #expect(rightLabels.allSatisfy { $0.attributes["text-anchor"] == nil })
+    #expect(document.elements(withClass: "background").count == 1)
+    #expect(document.elements(withClass: "xaxis")[1].children.isEmpty)
+  }
+
   @Test func inlineFormOmitsTheXMLDeclaration() throws {
     let figure = Figure()
     figure.currentAxes().plot([0, 1], [0, 1])

@@ -124,6 +124,12 @@ struct PlotRandom {
     curves[0][0].setXLabel("step")
     curves[0][0].setYLabel("loss")
     curves[0][0].legend()
+    let rate = curves[0][0].twinx()
+    rate.plot(
+      [0, 30_000, 30_000, 60_000, 60_000, 100_000], [0.1, 0.1, 0.01, 0.01, 0.001, 0.001],
+      color: Color("C2"), linestyle: .dashed)
+    rate.setYScale(.log)
+    rate.setYLabel("learning rate")
     let epochs = (1...30).map(Double.init)
     curves[0][1].plot(
       epochs, epochs.map { 0.99 - 0.5 * exp(-$0 / 4) }, "-o", markersize: 3, label: "train")

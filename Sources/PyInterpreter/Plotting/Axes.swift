@@ -73,6 +73,8 @@ public final class Axes {
   var sharedX: Axes?
   var sharedY: Axes?
   var colorIndex = 0
+  /// A twin made by `twinx()`: transparent, y axis on the right, x axis from its parent.
+  var yOnRight = false
   /// The axes this one is a colorbar of, and the mappable it shows.
   var colorbarOf: (parent: Axes, mappable: ScalarMappable)?
   var colorbarChild: Axes?
@@ -583,6 +585,18 @@ public final class Axes {
     }
     legendRequest = LegendRequest(
       location: loc, fontSize: fontsize, title: title, frame: frameon, columns: max(1, ncols))
+  }
+
+  /// A second y axis on the right sharing this x axis (`twinx`), e.g. a learning rate beside
+  /// a loss. Like matplotlib, its colour cycle starts again at C0.
+  public func twinx() -> Axes {
+    guard let figure else { return self }
+    let twin = figure.addAxes(slot: slot)
+    twin.sharedX = sharedX ?? self
+    twin.yOnRight = true
+    twin.x.showTicks = false
+    twin.x.showTickLabels = false
+    return twin
   }
 
   /// Hides spines by name ("left", "right", "top", "bottom"), like seaborn's `despine`.

@@ -12,7 +12,7 @@ extension Axes {
       return
     }
     svg.element("g", [("class", "axes")], close: false)
-    if axisOn {
+    if axisOn && !yOnRight {
       svg.element(
         "rect",
         [
@@ -35,7 +35,7 @@ extension Axes {
     }
     svg.end("g")
     if axisOn {
-      renderSpines(into: &svg, box: box)
+      if !yOnRight { renderSpines(into: &svg, box: box) }
       renderXAxis(into: &svg, transform: transform, ticks: xTicks)
       renderYAxis(into: &svg, transform: transform, ticks: yTicks)
     }
@@ -155,43 +155,53 @@ extension Axes {
   private func renderYAxis(into svg: inout SVGBuilder, transform: Transform, ticks: TickSet) {
     let n = SVGBuilder.number
     let box = transform.box
+    // A twin axes (twinx) carries its y axis on the right; everything mirrors.
+    let onRight = yOnRight
+    let edge = onRight ? box.maxX : box.x
+    let outward = onRight ? "" : "-"
     svg.element("g", [("class", "yaxis")], close: false)
     if y.showTicks {
       var d = ""
       for value in ticks.major {
-        d += "M\(n(box.x)) \(n(transform.point(0, value).y))h-\(n(Axes.tickLength))"
+        d += "M\(n(edge)) \(n(transform.point(0, value).y))h\(outward)\(n(Axes.tickLength))"
       }
       for value in ticks.minor {
-        d += "M\(n(box.x)) \(n(transform.point(0, value).y))h-2"
+        d += "M\(n(edge)) \(n(transform.point(0, value).y))h\(outward)2"
       }
       if !d.isEmpty {
         svg.element(
           "path", [("class", "ticks"), ("d", d), ("stroke", "#000000"), ("stroke-width", "0.8")])
       }
     }
-    var left = box.x - (y.showTicks ? Axes.tickLength : 0)
+    let tickReach = y.showTicks ? Axes.tickLength : 0
+    var outer = onRight ? edge + tickReach : edge - tickReach
     if y.showTickLabels && !ticks.labels.isEmpty {
-      let right = box.x - Axes.tickLength - Axes.tickPad
+      let reach = Axes.tickLength + Axes.tickPad
+      let anchorX = onRight ? edge + reach : edge - reach
       var widest = 0.0
       for (value, label) in zip(ticks.major, ticks.labels) {
         let py = transform.point(0, value).y
         writeLabel(
-          &svg, label, x: right, baseline: py + Axes.tickFontSize * 0.35, anchor: "end",
-          className: "ticklabel", fontSize: Axes.tickFontSize)
+          &svg, label, x: anchorX, baseline: py + Axes.tickFontSize * 0.35,
+          anchor: onRight ? "start" : "end", className: "ticklabel",
+          fontSize: Axes.tickFontSize)
         widest = max(widest, label.width(fontSize: Axes.tickFontSize))
       }
-      left = right - widest
+      outer = onRight ? anchorX + widest : anchorX - widest
       if let multiplier = ticks.multiplier {
         writeText(
-          &svg, multiplier, x: box.x, baseline: box.y - 4, anchor: "start", className: "offset",
-          fontSize: 10)
+          &svg, multiplier, x: edge, baseline: box.y - 4, anchor: onRight ? "end" : "start",
+          className: "offset", fontSize: 10)
       }
     }
     if !y.label.isEmpty {
-      let px = left - Axes.labelPad - TextMetrics.descent(fontSize: 10)
+      let px =
+        onRight
+        ? outer + Axes.labelPad + TextMetrics.ascent(fontSize: 10)
+        : outer - Axes.labelPad - TextMetrics.descent(fontSize: 10)
       writeText(
         &svg, MathText.plain(y.label), x: px, baseline: box.y + box.height / 2, anchor: "middle",
-        className: "ylabel", rotation: -90, fontSize: 10, rotateAboutBaseline: true)
+        className: "ylabel", rotation: -90, fontSize: 10)
     }
     svg.end("g")
   }
@@ -531,8 +541,7 @@ extension Axes {
 
   func writeText(
     _ svg: inout SVGBuilder, _ text: String, x: Double, baseline: Double, anchor: String,
-    className: String, rotation: Double = 0, fontSize: Double, color: Color = .black,
-    rotateAboutBaseline: Bool = false
+    className: String, rotation: Double = 0, fontSize: Double, color: Color = .black
   ) {
     writeLabel(
       &svg, TickLabel(text: text), x: x, baseline: baseline, anchor: anchor,

@@ -126,13 +126,17 @@ extension Axes {
       insets.bottom = x.showTicks ? Axes.tickLength : 0
     }
     if !x.label.isEmpty { insets.bottom += Axes.labelPad + lineHeight }
+    var yReach = y.showTicks ? Axes.tickLength : 0
     if y.showTickLabels {
       let widest = yTicks.labels.map { $0.width(fontSize: Axes.tickFontSize) }.max() ?? 0
-      insets.left = max(insets.left, tickReach + widest)
-    } else {
-      insets.left = max(insets.left, y.showTicks ? Axes.tickLength : 0)
+      yReach = tickReach + widest
     }
-    if !y.label.isEmpty { insets.left += Axes.labelPad + lineHeight }
+    if !y.label.isEmpty { yReach += Axes.labelPad + lineHeight }
+    if yOnRight {
+      insets.right = max(insets.right, yReach)
+    } else {
+      insets.left = max(insets.left, yReach)
+    }
     if !title.isEmpty || !titleLeft.isEmpty || !titleRight.isEmpty {
       let lines = [title, titleLeft, titleRight].map { $0.filter { $0 == "\n" }.count }.max()
       insets.top =
