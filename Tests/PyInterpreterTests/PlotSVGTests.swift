@@ -433,6 +433,40 @@ func pathNumbers(_ d: String) -> [Double] {
     #expect(document.elements(withClass: "xaxis")[1].children.isEmpty)
   }
 
+  @Test func stepHoldsValuesBeforeOrAfterEachX() throws {
+    let figure = Figure()
+    let axes = figure.currentAxes()
+    axes.step([0, 1, 2], [0, 1, 0])
+    axes.step([0, 1, 2], [0, 1, 0], where: .post)
+    guard case .line(let pre) = axes.artists[0], case .line(let post) = axes.artists[1] else {
+      Issue.record("step should draw lines")
+      return
+    }
+    #expect(pre.xs == [0, 0, 1, 1, 2] && pre.ys == [0, 1, 1, 0, 0])
+    #expect(post.xs == [0, 1, 1, 2, 2] && post.ys == [0, 0, 1, 1, 0])
+  }
+
+  @Test func clearingStartsAfresh() throws {
+    let figure = Figure()
+    let axes = figure.currentAxes()
+    axes.plot([0, 1], [5, 6], label: "a")
+    axes.setTitle("old")
+    axes.clear()
+    axes.plot([0, 1], [0, 1])
+    let document = try SVGDocument(figure.svg())
+    #expect(document.elements(withClass: "title").isEmpty)
+    #expect(document.elements(withClass: "line2d").first?.attributes["stroke"] == "#1f77b4")
+    figure.clear()
+    #expect(figure.axes.isEmpty)
+  }
+
+  @Test func controlCharactersAreDroppedFromText() throws {
+    let figure = Figure()
+    figure.currentAxes().setTitle("bell\u{7} tab\tend")
+    let document = try SVGDocument(figure.svg())
+    #expect(document.elements(withClass: "title").map(\.allText) == ["bell tab\tend"])
+  }
+
   @Test func inlineFormOmitsTheXMLDeclaration() throws {
     let figure = Figure()
     figure.currentAxes().plot([0, 1], [0, 1])

@@ -128,6 +128,70 @@ public final class Axes {
         markerSize: line.markerSize, alpha: line.alpha))
   }
 
+  /// Where `step` puts each vertical jump relative to its x value.
+  public enum StepWhere: String, Sendable {
+    case pre, post, mid
+  }
+
+  /// A staircase through the points (`step`); `pre` (matplotlib's default) holds each y
+  /// value to the left of its x.
+  public func step(
+    _ x: [Double], _ y: [Double], where position: StepWhere = .pre, _ format: String = "",
+    color: Color? = nil, linestyle: LineStyle? = nil, linewidth: Double? = nil,
+    label: String? = nil, alpha: Double? = nil
+  ) {
+    let count = min(x.count, y.count)
+    var xs: [Double] = []
+    var ys: [Double] = []
+    for index in 0..<count {
+      if index == 0 {
+        xs.append(x[0])
+        ys.append(y[0])
+        continue
+      }
+      switch position {
+      case .pre:
+        xs += [x[index - 1], x[index]]
+        ys += [y[index], y[index]]
+      case .post:
+        xs += [x[index], x[index]]
+        ys += [y[index - 1], y[index]]
+      case .mid:
+        let middle = (x[index - 1] + x[index]) / 2
+        xs += [middle, middle, x[index]]
+        ys += [y[index - 1], y[index], y[index]]
+      }
+    }
+    plot(
+      xs, ys, format, color: color, linestyle: linestyle, linewidth: linewidth, label: label,
+      alpha: alpha)
+  }
+
+  /// Removes everything drawn and every setting (`cla`), keeping the axes' place.
+  public func clear() {
+    artists = []
+    legendEntries = []
+    legendRequest = nil
+    x = AxisState()
+    y = AxisState()
+    title = ""
+    titleLeft = ""
+    titleRight = ""
+    aspect = .auto
+    grid = (nil, nil)
+    axisOn = true
+    stickyX = []
+    stickyY = []
+    tightX = false
+    tightY = false
+    colorIndex = 0
+    lastMappable = nil
+    if yOnRight {
+      x.showTicks = false
+      x.showTickLabels = false
+    }
+  }
+
   /// A horizontal line across the axes at data height `y` (`axhline`).
   public func axhline(
     _ y: Double = 0, xmin: Double = 0, xmax: Double = 1, color: Color? = nil,

@@ -142,6 +142,12 @@ public final class Figure {
     suptitleSize = fontsize
   }
 
+  /// Removes all axes and the suptitle (`clf`), keeping size and subplot params.
+  public func clear() {
+    axes = []
+    suptitleText = ""
+  }
+
   // MARK: - Layout
 
   var pointWidth: Double { width * 72 }

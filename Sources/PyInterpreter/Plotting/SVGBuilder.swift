@@ -65,7 +65,14 @@ struct SVGBuilder {
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
       case "'": result += "&#39;"
-      default: result.append(character)
+      default:
+        // XML 1.0 forbids most control characters even when escaped; they carry nothing visible.
+        if let scalar = character.unicodeScalars.first, scalar.value < 0x20,
+          character != "\n", character != "\t"
+        {
+          continue
+        }
+        result.append(character)
       }
     }
     return result
