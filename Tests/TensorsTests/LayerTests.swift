@@ -24,12 +24,14 @@ import Testing
     case "batchnorm_train", "batchnorm_eval": return try BatchNorm(3, dtype: .float64)
     case "batchnorm1d": return try BatchNorm(4, dtype: .float64)
     case "embedding": return try Embedding(weight: tensor(p["weight"]))
+    case "adaptive_avgpool":
+      return Lambda("AdaptiveAvgPool2d") { try Functional.adaptiveAvgPool2d($0, outputSize: (3, 4)) }
     default: throw TensorError(.value, "unknown layer case")
     }
   }
 
   @Test func layersMatchPyTorch() throws {
-    #expect(cases.count == 10)
+    #expect(cases.count == 11)
     var trainedNorm: BatchNorm?
     for c in cases {
       let name = c["name"] as? String ?? ""
