@@ -70,3 +70,29 @@ import Testing
     }
   }
 }
+
+@Suite struct RecurrentCellTests {
+  @Test func cellStepEqualsOneStepOfTheLayer() throws {
+    var counter = 0.0
+    let draw: (Int, Double) -> [Double] = { n, b in
+      (0..<n).map { _ in
+        counter += 0.37
+        return (counter.truncatingRemainder(dividingBy: 2) - 1) * b
+      }
+    }
+    for kind: Recurrent.Cell in [.lstm, .gru, .rnnTanh] {
+      counter = 0
+      let cell = try RecurrentCell(kind, inputSize: 3, hiddenSize: 4, dtype: .float64, uniform: draw)
+      counter = 0
+      let layer = try Recurrent(kind, inputSize: 3, hiddenSize: 4, dtype: .float64, uniform: draw)
+      #expect(cell.namedParameters().map(\.name) == ["weight_ih", "weight_hh", "bias_ih", "bias_hh"])
+      let x = testData([2, 3], seed: 41)
+      let h = testData([2, 4], seed: 42), c = testData([2, 4], seed: 43)
+      let s = try cell.step(x, h: h, c: c)
+      let r = try layer.run(x.unsqueezed(0), h0: h.unsqueezed(0), c0: c.unsqueezed(0))
+      #expect(s.h.doubles == r.hidden.doubles)
+      #expect(s.c?.doubles == r.cell?.doubles)
+      try gradcheck([x, h]) { try cell.step($0[0], h: $0[1], c: c).h }
+    }
+  }
+}

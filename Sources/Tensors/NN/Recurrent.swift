@@ -150,3 +150,40 @@ public final class Recurrent: Module {
   /// The output sequence only.
   public func callAsFunction(_ input: Tensor) throws -> Tensor { try run(input).output }
 }
+
+/// One step of an RNN, LSTM or GRU (`RNNCell`, `LSTMCell`, `GRUCell`), with PyTorch's parameter
+/// names `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh`.
+public final class RecurrentCell: Module {
+  let layer: Recurrent
+  public var isTraining = true
+
+  /// A cell initialised like PyTorch (uniform in ±1/sqrt(hidden), in parameter order).
+  public init(_ cell: Recurrent.Cell, inputSize: Int, hiddenSize: Int, bias: Bool = true,
+              dtype: DType = .float32,
+              uniform: (_ count: Int, _ bound: Double) -> [Double]) throws {
+    layer = try Recurrent(cell, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias,
+                          dtype: dtype, uniform: uniform)
+  }
+
+  public var ownParameters: [(name: String, tensor: Tensor)] {
+    layer.weights.map { (String($0.name.dropLast(3)), $0.tensor) }
+  }
+
+  /// The next hidden state (and cell state for LSTM) from input `[N, in]` and states `[N, H]`
+  /// (zeros when nil).
+  public func step(_ x: Tensor, h: Tensor? = nil, c: Tensor? = nil) throws -> (h: Tensor, c: Tensor?) {
+    guard x.rank == 2, x.shape[1] == layer.inputSize else {
+      throw TensorError(
+        .shape, "\(layer.cell.rawValue) cell: expected input (N, \(layer.inputSize)), got "
+          + shapeString(x.shape))
+    }
+    let zeros = Tensor.zeros([x.shape[0], layer.hiddenSize], dtype: x.dtype)
+    var proj = try Tensor.matmul(x, layer.parameter("weight_ih_l0")!.T)
+    if let b = layer.parameter("bias_ih_l0") { proj = try proj + b }
+    let r = try layer.step(proj, h ?? zeros, layer.cell == .lstm ? (c ?? zeros) : nil,
+                           layer.parameter("weight_hh_l0")!, layer.parameter("bias_hh_l0"))
+    return (r.0, r.1)
+  }
+
+  public func callAsFunction(_ input: Tensor) throws -> Tensor { try step(input).h }
+}
