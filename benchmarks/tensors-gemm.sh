@@ -1,7 +1,7 @@
 #!/bin/sh
 # sgemm/dgemm at 64, 256, 1024 and the overhead of a small op with autograd: Tensors vs NumPy in
 # the same run. Prints each figure and the speed ratio (NumPy time / Tensors time; >= 0.9 is the
-# goal for GEMM). Builds Tensors in release and links this Swift script against it with swiftc,
+# goal for GEMM), then the resident memory around a million small training steps. Builds Tensors in release and links this Swift script against it with swiftc,
 # so no benchmark target is needed in Package.swift.
 set -eu
 cd "$(dirname "$0")/.."
@@ -15,8 +15,9 @@ swiftc -O -wmo benchmarks/tensors-gemm.swift -o "$out/bench" \
   "$bin"/Tensors.build/*.o $(pkg-config --libs openblas) -llapacke
 "$out/bench" > "$out/swift.txt"
 python3 benchmarks/tensors-gemm.py > "$out/numpy.txt"
-printf '%-16s %14s %14s %8s\n' measure tensors numpy ratio
+printf '%-24s %14s %14s %8s\n' measure tensors numpy ratio
 awk 'NR == FNR { np[$1] = $2; next }
   { n = ($1 in np) ? np[$1] : 0
-    if (n > 0) printf "%-16s %12.2fus %12.2fus %7.2fx\n", $1, $2 * 1e6, n * 1e6, n / $2
-    else printf "%-16s %12.3fus %14s %8s\n", $1, $2 * 1e6, "-", "-" }' "$out/numpy.txt" "$out/swift.txt"
+    if ($1 ~ /^rss/) printf "%-24s %10d KiB\n", $1, $2
+    else if (n > 0) printf "%-24s %12.2fus %12.2fus %7.2fx\n", $1, $2 * 1e6, n * 1e6, n / $2
+    else printf "%-24s %12.3fus %14s %8s\n", $1, $2 * 1e6, "-", "-" }' "$out/numpy.txt" "$out/swift.txt"

@@ -46,3 +46,32 @@ print("add10-autograd \(tAdd)")
 let x = Tensor.ones([10], dtype: .float32), y = Tensor.ones([10], dtype: .float32)
 let tPlain = try measure(200_000) { _ = try x + y }
 print("add10-forward \(tPlain)")
+
+/// Resident set size in KiB (from /proc/self/statm).
+func residentKiB() -> Int {
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  let pages = Int(text.split(separator: " ")[1]) ?? 0
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
+}
+
+// A million small training steps must not grow memory: the tape dies with each loss.
+let layer = try Linear(inFeatures: 10, outFeatures: 10, dtype: .float32) { n, b in
+  (0..<n).map { Double($0 % 7) / 7 * b }
+}
+let opt = SGD(layer.parameters(), learningRate: 1e-3)
+let input = Tensor.ones([4, 10], dtype: .float32), target = Tensor.zeros([4, 10], dtype: .float32)
+func trainSteps(_ n: Int) throws {
+  for _ in 0..<n {
+    opt.zeroGrad()
+    try Functional.mseLoss(layer(input), target).backward()
+    try opt.step()
+  }
+}
+try trainSteps(10_000)
+let before = residentKiB()
+let t1 = now()
+try trainSteps(1_000_000)
+let perStep = (now() - t1) / 1e6
+print("train-step-linear10 \(perStep)")
+print("rss-KiB-after-10k-steps \(before)")
+print("rss-KiB-after-1M-more \(residentKiB())")

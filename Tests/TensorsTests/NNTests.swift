@@ -32,7 +32,7 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
 
 @Suite struct NNTests {
   @Test func lossesMatchPyTorchForwardAndBackward() throws {
-    #expect(NNFixture.losses.count == 10)
+    #expect(NNFixture.losses.count == 12)
     let y = try Tensor([Int64(1), 0, 3, 3, 2])
     for c in NNFixture.losses {
       let name = c["name"] as? String ?? ""
@@ -49,6 +49,9 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
       case "cross_entropy_weight":
         out = try Functional.crossEntropy(x, y, weight: Tensor([0.5, 1.0, 2.0, 1.5]))
       case "nll_loss": out = try Functional.nllLoss(Functional.logSoftmax(x, axis: 1), y)
+      case "multi_margin": out = try Functional.multiMarginLoss(x, y)
+      case "multi_margin_p2":
+        out = try Functional.multiMarginLoss(x, y, p: 2, margin: 0.5, reduction: .sum)
       case "softmax": out = try Functional.softmax(x, axis: 1)
       case "log_softmax": out = try Functional.logSoftmax(x, axis: 0)
       default: Issue.record("unknown loss case \(name)"); continue
@@ -57,6 +60,13 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
       try out.backward(tensor(c["seed"]))
       expectClose(try #require(x.grad), tensor(c["grad"]), rtol: 1e-12, "\(name) backward")
     }
+  }
+
+  @Test func initializationBoundsFollowPyTorch() throws {
+    #expect(try Initialization.fans([8, 4, 3, 3]) == (36, 72))
+    #expect(Swift.abs(try Initialization.kaimingUniformBound([8, 4], a: 5.0.squareRoot()) - 0.5) < 1e-15)
+    #expect(try Initialization.xavierUniformBound([3, 5]) == 0.75.squareRoot())
+    #expect(throws: TensorError.self) { try Initialization.fans([3]) }
   }
 
   @Test func gradcheckLossesAndSoftmax() throws {

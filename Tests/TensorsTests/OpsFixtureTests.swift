@@ -167,6 +167,13 @@ func run(_ c: OpCase) throws -> [Tensor] {
   case "cov": return [try Tensor.cov(x[0], rowVariables: c.param("rowVariables") ?? true)]
   case "corrcoef": return [try Tensor.corrcoef(x[0])]
   case "eigValues": return [try Linalg.eig(x[0]).real.sorted().values]
+  case "percentile":
+    return [try x[0].percentile(c.param("q") ?? 50, axis: c.param("axis"))]
+  case "diff": return [try x[0].diff(c.param("n") ?? 1, axis: c.param("axis") ?? -1)]
+  case "triangle": return [try x[0].triangle(upper: c.param("upper") ?? false, k: c.param("k") ?? 0)]
+  case "round": return [try x[0].rounded(decimals: c.param("decimals") ?? 0)]
+  case "meshgrid": return try Tensor.meshgrid(x)
+  case "isclose": return [try Tensor.isClose(x[0], x[1], equalNaN: true)]
   default: throw TensorError(.value, "unknown fixture op \(c.op)")
   }
 }

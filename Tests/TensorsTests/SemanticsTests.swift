@@ -71,6 +71,8 @@ import Testing
     #expect(try Tensor([true, true]).sum().int64s == [2])
     #expect(try Tensor([Int32(1), 2]).sum().dtype == .int64)
     #expect(try Tensor([Int32(1), 2]).mean().dtype == .float64)
+    #expect(try Tensor([1e300, -2.7, 3.9]).casted(to: .uint8).int64s == [0, 254, 3])
+    #expect(try Tensor([.nan, 2.9]).casted(to: .int64).int64s == [Int64.min, 2])
   }
 
   @Test func valueSemanticsAndWriteThrough() throws {

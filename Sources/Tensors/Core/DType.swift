@@ -152,7 +152,8 @@ extension UInt8: IntElement {
   public var asDouble: Double { Double(self) }
   public var asInt64: Int64 { Int64(self) }
   public init(fromDouble value: Double) {
-    self = value.isFinite ? UInt8(truncatingIfNeeded: Int64(value.rounded(.towardZero))) : 0
+    self = value.isFinite && Swift.abs(value) < 9.2e18
+      ? UInt8(truncatingIfNeeded: Int64(value.rounded(.towardZero))) : 0
   }
   public init(fromInt64 value: Int64) { self = UInt8(truncatingIfNeeded: value) }
   @inline(__always) public static func add(_ a: UInt8, _ b: UInt8) -> UInt8 { a &+ b }

@@ -6,7 +6,10 @@
 /// is shared, so `var b = a; b += 1` leaves `a` alone; the non-mutating `…InPlace` and
 /// `writeItem` methods write through the shared storage, as NumPy and PyTorch do, so every view
 /// and copy sees the change (optimizers and the interpreter rely on that).
-public struct Tensor {
+///
+/// `Sendable` is unchecked: a tensor may cross tasks, but concurrent writes through shared storage
+/// race exactly as they would on a NumPy array.
+public struct Tensor: @unchecked Sendable {
   var storage: TensorStorage
   /// Sizes of the dimensions.
   public internal(set) var shape: [Int]

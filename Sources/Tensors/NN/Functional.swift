@@ -1,3 +1,5 @@
+import Foundation
+
 /// Softmax family and losses with PyTorch semantics (`torch.nn.functional`).
 public enum Functional {
   /// How a loss combines per-element values.
@@ -117,5 +119,104 @@ public enum Functional {
   /// Leaky ReLU: `x` where positive, else `slope * x`.
   public static func leakyRelu(_ x: Tensor, slope: Double = 0.01) throws -> Tensor {
     try Tensor.where(x.detached() .> 0.0, x, x * slope)
+  }
+}
+
+extension Functional {
+  /// Multi-class hinge loss (PyTorch `multi_margin_loss`, p = 1 or 2, margin default 1).
+  public static func multiMarginLoss(_ input: Tensor, _ target: Tensor, p: Int = 1,
+                                     margin: Double = 1, reduction: Reduction = .mean) throws
+    -> Tensor
+  {
+    guard input.rank == 2, target.rank == 1, target.shape[0] == input.shape[0], p == 1 || p == 2
+    else {
+      throw TensorError(
+        .shape, "multi_margin_loss: expected input (N, C), target (N,) and p in {1, 2}, got "
+          + "\(shapeString(input.shape)) and \(shapeString(target.shape))")
+    }
+    let n = input.shape[0], c = input.shape[1]
+    let picked = try input.takeAlong(target.reshaped([n, 1]), axis: 1)
+    var m = try (input - picked + margin).relu()
+    if p == 2 { m = try m * m }
+    let notTarget = try Tensor.arange(.int(0), .int(Int64(c))).reshaped([1, c])
+      .expanded(to: [n, c]) .!= target.reshaped([n, 1])
+    let perSample = try (m * notTarget.casted(to: input.dtype)).sum(axes: [1]) / Double(c)
+    return try reduce(perSample, reduction)
+  }
+
+  /// Adaptive average pooling of `[N, C, H, W]` to `outputSize` (PyTorch's start/end rule:
+  /// floor(i*in/out) to ceil((i+1)*in/out)).
+  public static func adaptiveAvgPool2d(_ x: Tensor, outputSize: (Int, Int)) throws -> Tensor {
+    guard x.rank == 4 else {
+      throw TensorError(.shape, "adaptive_avg_pool2d: expected (N, C, H, W), got \(shapeString(x.shape))")
+    }
+    let (h, w) = (x.shape[2], x.shape[3])
+    var rows: [Tensor] = []
+    for i in 0..<outputSize.0 {
+      let h0 = i * h / outputSize.0, h1 = ((i + 1) * h + outputSize.0 - 1) / outputSize.0
+      var cols: [Tensor] = []
+      for j in 0..<outputSize.1 {
+        let w0 = j * w / outputSize.1, w1 = ((j + 1) * w + outputSize.1 - 1) / outputSize.1
+        cols.append(try x.item([.all, .all, .slice(h0, h1, 1), .slice(w0, w1, 1)])
+          .mean(axes: [2, 3]))
+      }
+      rows.append(try Tensor.stack(cols, axis: 2))
+    }
+    return try Tensor.stack(rows, axis: 2)
+  }
+}
+
+/// Fan sizes and the bounds / standard deviations of PyTorch's `nn.init` functions; the random
+/// draw itself belongs to the caller's generator.
+public enum Initialization {
+  /// (fan_in, fan_out) of a weight shape as `_calculate_fan_in_and_fan_out` computes them.
+  public static func fans(_ shape: [Int]) throws -> (fanIn: Int, fanOut: Int) {
+    guard shape.count >= 2 else {
+      throw TensorError(
+        .shape, "Fan in and fan out can not be computed for tensor with fewer than 2 dimensions")
+    }
+    let receptive = shape.dropFirst(2).reduce(1, *)
+    return (shape[1] * receptive, shape[0] * receptive)
+  }
+
+  /// The gain of `calculate_gain` for "linear", "sigmoid", "tanh", "relu", "leaky_relu".
+  public static func gain(_ nonlinearity: String, slope: Double = 0.01) -> Double {
+    switch nonlinearity {
+    case "tanh": return 5.0 / 3
+    case "relu": return Foundation.sqrt(2.0)
+    case "leaky_relu": return Foundation.sqrt(2.0 / (1 + slope * slope))
+    case "selu": return 3.0 / 4
+    default: return 1
+    }
+  }
+
+  /// Bound of `xavier_uniform_`: gain * sqrt(6 / (fan_in + fan_out)).
+  public static func xavierUniformBound(_ shape: [Int], gain: Double = 1) throws -> Double {
+    let f = try fans(shape)
+    return gain * Foundation.sqrt(6.0 / Double(f.fanIn + f.fanOut))
+  }
+
+  /// Standard deviation of `xavier_normal_`.
+  public static func xavierNormalStd(_ shape: [Int], gain: Double = 1) throws -> Double {
+    let f = try fans(shape)
+    return gain * Foundation.sqrt(2.0 / Double(f.fanIn + f.fanOut))
+  }
+
+  /// Bound of `kaiming_uniform_` (mode fan_in; `a` is the leaky slope; PyTorch's Linear and
+  /// Conv defaults use a = sqrt(5), giving 1/sqrt(fan_in)).
+  public static func kaimingUniformBound(_ shape: [Int], a: Double = 0,
+                                         nonlinearity: String = "leaky_relu",
+                                         fanOut: Bool = false) throws -> Double {
+    let f = try fans(shape)
+    let std = gain(nonlinearity, slope: a) / Foundation.sqrt(Double(fanOut ? f.fanOut : f.fanIn))
+    return Foundation.sqrt(3.0) * std
+  }
+
+  /// Standard deviation of `kaiming_normal_`.
+  public static func kaimingNormalStd(_ shape: [Int], a: Double = 0,
+                                      nonlinearity: String = "leaky_relu",
+                                      fanOut: Bool = false) throws -> Double {
+    let f = try fans(shape)
+    return gain(nonlinearity, slope: a) / Foundation.sqrt(Double(fanOut ? f.fanOut : f.fanIn))
   }
 }

@@ -42,14 +42,14 @@ extension Module {
     for p in parameters() { p.grad = nil }
   }
 
-  /// Copies of the parameters by name (`state_dict`).
+  /// Copies of the parameters and buffers by name (`state_dict`).
   public func stateDict() -> [(name: String, tensor: Tensor)] {
-    namedParameters().map { ($0.name, $0.tensor.detached().clone()) }
+    (namedParameters() + namedBuffers()).map { ($0.name, $0.tensor.detached().clone()) }
   }
 
-  /// Overwrites parameters from a state dict; names and shapes must match exactly.
+  /// Overwrites parameters and buffers from a state dict; names and shapes must match exactly.
   public func loadStateDict(_ state: [(name: String, tensor: Tensor)]) throws {
-    let mine = namedParameters()
+    let mine = namedParameters() + namedBuffers()
     let given = Dictionary(state.map { ($0.name, $0.tensor) }, uniquingKeysWith: { $1 })
     let missing = mine.map(\.name).filter { given[$0] == nil }
     let unexpected = state.map(\.name).filter { n in !mine.contains { $0.name == n } }

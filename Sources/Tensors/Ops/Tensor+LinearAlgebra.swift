@@ -35,8 +35,19 @@ public enum Linalg {
     return (ipiv, info)
   }
 
-  /// The inverse of a square matrix; a singular matrix is an error ("Singular matrix").
+  /// Applies a matrix function to each matrix of a stack `[..., M, N]` and stacks the results.
+  static func batched(_ a: Tensor, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
+    let lead = Array(a.shape.dropLast(2))
+    let flat = try a.reshaped([-1] + Array(a.shape.suffix(2)))
+    let parts = try (0..<flat.shape[0]).map { try f(flat.item([.index($0)])) }
+    let out = try Tensor.stack(parts)
+    return try out.reshaped(lead + Array(out.shape.dropFirst()))
+  }
+
+  /// The inverse of a square matrix (or of each in a stack); a singular matrix is an error
+  /// ("Singular matrix").
   public static func inv(_ a: Tensor) throws -> Tensor {
+    if a.rank > 2 { return try batched(a, inv) }
     var (n, _, m) = try matrix(a, "inv")
     let (ipiv, info) = lu(n, &m)
     guard info == 0 else { throw TensorError(.linalg, "Singular matrix") }
@@ -53,8 +64,9 @@ public enum Linalg {
     return out
   }
 
-  /// The determinant (0 for a singular matrix).
+  /// The determinant (0 for a singular matrix), per matrix of a stack.
   public static func det(_ a: Tensor) throws -> Tensor {
+    if a.rank > 2 { return try batched(a, det) }
     var (n, _, m) = try matrix(a, "det")
     let (ipiv, info) = lu(n, &m)
     var d = 1.0
@@ -74,6 +86,16 @@ public enum Linalg {
 
   /// Solves `a @ x = b` for x (b is a vector or a matrix of right-hand sides).
   public static func solve(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    if a.rank > 2 {
+      // NumPy 2: b is a stack of matrices when it has a.rank dimensions, else of vectors.
+      let lead = Array(a.shape.dropLast(2))
+      let av = try a.reshaped([-1] + Array(a.shape.suffix(2)))
+      let bv = try b.expanded(to: lead + Array(b.shape.suffix(b.rank == a.rank ? 2 : 1)))
+        .reshaped([av.shape[0]] + Array(b.shape.suffix(b.rank == a.rank ? 2 : 1)))
+      let parts = try (0..<av.shape[0]).map { try solve(av.item([.index($0)]), bv.item([.index($0)])) }
+      let out = try Tensor.stack(parts)
+      return try out.reshaped(lead + Array(out.shape.dropFirst()))
+    }
     var (n, _, m) = try matrix(a, "solve")
     guard (b.rank == 1 || b.rank == 2), b.shape[0] == n else {
       throw TensorError(
@@ -148,6 +170,7 @@ public enum Linalg {
 
   /// The lower-triangular Cholesky factor `l` with `a = l @ l.T`.
   public static func cholesky(_ a: Tensor) throws -> Tensor {
+    if a.rank > 2 { return try batched(a, cholesky) }
     var (n, _, m) = try matrix(a, "cholesky")
     let info = LAPACKE_dpotrf(rowMajor, ch("L"), Int32(n), &m, Int32(Swift.max(n, 1)))
     guard info == 0 else { throw TensorError(.linalg, "Matrix is not positive definite") }

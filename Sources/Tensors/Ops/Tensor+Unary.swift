@@ -16,6 +16,23 @@ public enum UnaryOp: String, Sendable, CaseIterable {
     }
   }
 
+  /// PyTorch's `grad_fn` name for this op.
+  var backwardName: String {
+    switch self {
+    case .negative: return "NegBackward0"
+    case .exp: return "ExpBackward0"
+    case .log: return "LogBackward0"
+    case .tanh: return "TanhBackward0"
+    case .sigmoid: return "SigmoidBackward0"
+    case .relu: return "ReluBackward0"
+    case .sqrt: return "SqrtBackward0"
+    case .abs: return "AbsBackward0"
+    case .sin: return "SinBackward0"
+    case .cos: return "CosBackward0"
+    default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst() + "Backward0"
+    }
+  }
+
   var returnsBool: Bool {
     self == .logicalNot || self == .isnan || self == .isinf || self == .isfinite
   }
@@ -136,12 +153,7 @@ extension Tensor {
     case .expm1: fn = { g in [try g * (y + 1.0)] }
     default: fn = { g in [zero(g)] }
     }
-    let names: [UnaryOp: String] = [
-      .negative: "NegBackward0", .exp: "ExpBackward0", .log: "LogBackward0",
-      .tanh: "TanhBackward0", .sigmoid: "SigmoidBackward0", .relu: "ReluBackward0",
-      .sqrt: "SqrtBackward0", .abs: "AbsBackward0", .sin: "SinBackward0", .cos: "CosBackward0",
-    ]
-    recordUnary(input, names[op] ?? "\(op.rawValue.capitalized)Backward0", fn)
+    recordUnary(input, op.backwardName, fn)
   }
 
   public static prefix func - (a: Tensor) throws -> Tensor { try a.unary(.negative) }
