@@ -3,7 +3,7 @@ import Testing
 
 @testable import PyInterpreter
 
-/// Deterministic pseudo-random normals for sample figures (a 64-bit LCG and Box–Muller).
+/// Deterministic pseudo-random normals for sample figures (a 64-bit LCG and PlotBox–Muller).
 struct PlotRandom {
   var state: UInt64
 

@@ -29,11 +29,11 @@ extension Axes {
       2 * borderPad + titleHeight + Double(perColumn) * rowHeight
       + Double(perColumn - 1) * labelSpacing
     let box = transform.box
-    func place(_ location: Location) -> Box {
+    func place(_ location: Location) -> PlotBox {
       let anchor = location.anchor
       let freeWidth = box.width - 2 * axesPad - width
       let freeHeight = box.height - 2 * axesPad - height
-      return Box(
+      return PlotBox(
         x: box.x + axesPad + freeWidth * anchor.x, y: box.y + axesPad + freeHeight * anchor.y,
         width: width, height: height)
     }
@@ -161,7 +161,7 @@ extension Axes {
   }
 
   /// Whether the segment from `a` to `b` touches `box` (Liang–Barsky clipping).
-  static func intersects(_ a: Point, _ b: Point, _ box: Box) -> Bool {
+  static func intersects(_ a: Point, _ b: Point, _ box: PlotBox) -> Bool {
     var t0 = 0.0
     var t1 = 1.0
     let dx = b.x - a.x
@@ -187,7 +187,7 @@ extension Axes {
   }
 
   /// Draws a colorbar: the colormap as a stack of bands with ticks on the right.
-  func renderColorbar(into svg: inout SVGBuilder, box: Box, view: AxisView) {
+  func renderColorbar(into svg: inout SVGBuilder, box: PlotBox, view: AxisView) {
     guard let (_, mappable) = colorbarOf else { return }
     let n = SVGBuilder.number
     let transform = Transform(box: box, x: AxisView(lower: 0, upper: 1, scale: .linear), y: view)

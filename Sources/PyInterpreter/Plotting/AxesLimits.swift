@@ -25,7 +25,7 @@ struct AxisView {
 
 /// Maps data coordinates into an axes box in SVG space.
 struct Transform {
-  var box: Box
+  var box: PlotBox
   var x: AxisView
   var y: AxisView
 

@@ -2,7 +2,7 @@ import Foundation
 
 extension Axes {
   /// Draws the axes into `svg` inside `box`; `clipID` names its clip path (unique per figure).
-  func render(into svg: inout SVGBuilder, box: Box, clipID: String) {
+  func render(into svg: inout SVGBuilder, box: PlotBox, clipID: String) {
     let xView = view(.x)
     let yView = view(.y)
     let transform = Transform(box: box, x: xView, y: yView)
@@ -73,7 +73,7 @@ extension Axes {
     }
   }
 
-  private func renderSpines(into svg: inout SVGBuilder, box: Box) {
+  private func renderSpines(into svg: inout SVGBuilder, box: PlotBox) {
     let n = SVGBuilder.number
     let edges: [(String, Double, Double, Double, Double)] = [
       ("left", box.x, box.y, box.x, box.maxY), ("right", box.maxX, box.y, box.maxX, box.maxY),
@@ -206,7 +206,7 @@ extension Axes {
     svg.end("g")
   }
 
-  private func renderTitles(into svg: inout SVGBuilder, box: Box) {
+  private func renderTitles(into svg: inout SVGBuilder, box: PlotBox) {
     let baseline = box.y - Axes.titlePad - TextMetrics.descent(fontSize: titleSize)
     let titles: [(String, Double, String)] = [
       (title, box.x + box.width / 2, "middle"), (titleLeft, box.x, "start"),

@@ -83,7 +83,7 @@ extension Axes {
   }
 
   /// How far ticks, labels and titles reach outside `box`, for layout.
-  func decorations(box: Box) -> Insets {
+  func decorations(box: PlotBox) -> Insets {
     var insets = Insets()
     if colorbarOf != nil {
       let view = self.view(.y)

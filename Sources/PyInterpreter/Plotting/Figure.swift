@@ -154,8 +154,8 @@ public final class Figure {
   var pointHeight: Double { height * 72 }
 
   /// The box of every axes in SVG points, after colorbars and fixed aspects take their share.
-  func layout() -> [ObjectIdentifier: Box] {
-    var boxes: [ObjectIdentifier: Box] = [:]
+  func layout() -> [ObjectIdentifier: PlotBox] {
+    var boxes: [ObjectIdentifier: PlotBox] = [:]
     for axes in self.axes where axes.colorbarOf == nil {
       boxes[ObjectIdentifier(axes)] = slotBox(axes.slot, params: subplotParams)
     }
@@ -166,7 +166,7 @@ public final class Figure {
       shrunk.width = parentBox.width * 0.8
       boxes[ObjectIdentifier(parent)] = shrunk
       let barWidth = min(parentBox.width * 0.15, parentBox.height / 20)
-      boxes[ObjectIdentifier(bar)] = Box(
+      boxes[ObjectIdentifier(bar)] = PlotBox(
         x: parentBox.x + parentBox.width * 0.85, y: parentBox.y, width: barWidth,
         height: parentBox.height)
     }
@@ -177,7 +177,7 @@ public final class Figure {
     return boxes
   }
 
-  static func applyAspect(_ axes: Axes, _ box: Box) -> Box {
+  static func applyAspect(_ axes: Axes, _ box: PlotBox) -> PlotBox {
     let xView = axes.view(.x)
     let yView = axes.view(.y)
     let dx = abs(xView.scaled(xView.upper) - xView.scaled(xView.lower))
@@ -201,14 +201,14 @@ public final class Figure {
     return result
   }
 
-  func slotBox(_ slot: Slot, params: SubplotParams) -> Box {
+  func slotBox(_ slot: Slot, params: SubplotParams) -> PlotBox {
     let w = pointWidth
     let h = pointHeight
     switch slot {
     case .rect(let left, let bottom, let width, let height):
-      return Box(x: left * w, y: (1 - bottom - height) * h, width: width * w, height: height * h)
+      return PlotBox(x: left * w, y: (1 - bottom - height) * h, width: width * w, height: height * h)
     case .colorbar:
-      return Box(x: 0, y: 0, width: 0, height: 0)
+      return PlotBox(x: 0, y: 0, width: 0, height: 0)
     case .grid(let rows, let cols, let rowStart, let rowEnd, let colStart, let colEnd):
       let totalWidth = (params.right - params.left) * w
       let totalHeight = (params.top - params.bottom) * h
@@ -220,7 +220,7 @@ public final class Figure {
       let x1 = params.left * w + Double(colEnd) * (cellWidth + gapX) - gapX
       let y0 = (1 - params.top) * h + Double(rowStart) * (cellHeight + gapY)
       let y1 = (1 - params.top) * h + Double(rowEnd) * (cellHeight + gapY) - gapY
-      return Box(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+      return PlotBox(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
   }
 

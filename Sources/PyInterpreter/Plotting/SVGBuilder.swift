@@ -96,7 +96,7 @@ struct Point: Equatable, Sendable {
 }
 
 /// A rectangle in SVG user space (points, y pointing down).
-struct Box: Equatable, Sendable {
+struct PlotBox: Equatable, Sendable {
   var x: Double
   var y: Double
   var width: Double
