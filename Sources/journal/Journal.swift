@@ -13,7 +13,7 @@ struct Journal: AsyncParsableCommand {
       from the current one that contains a journal/ folder.
       """,
     version: JournalKitInfo.version,
-    subcommands: [Import.self, Export.self]
+    subcommands: [Import.self, Export.self, RunEntry.self, Status.self]
   )
 }
 
