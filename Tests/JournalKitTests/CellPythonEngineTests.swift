@@ -48,6 +48,10 @@ import Testing
     let third = try s.run(CellRequest(index: 2,
       source: "import random\nrandom.randint(1, 100)\n", line: 30, seed: 1, timeout: 30)) { _, _ in }
     #expect(third.value == "18")
+    let quiet = try s.run(CellRequest(index: 4, source: "x + 1;\n", line: 50, seed: nil,
+      timeout: 30)) { _, _ in }
+    #expect(quiet.value == nil)
+    #expect(quiet.error == nil)
     let stderr = try s.run(CellRequest(index: 3,
       source: "import sys\nprint('warn', file=sys.stderr)\n", line: 40, seed: nil, timeout: 30)) {
         _, _ in

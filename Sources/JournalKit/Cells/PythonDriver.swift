@@ -154,7 +154,9 @@ def capture_figures():
     for number in plt.get_fignums():
         figure = plt.figure(number)
         buffer = io.StringIO()
-        figure.savefig(buffer, format="svg")
+        # No date and fixed element ids, so a re-run gives the same bytes (outputs are committed).
+        with plt.rc_context({"svg.hashsalt": "journal"}):
+            figure.savefig(buffer, format="svg", metadata={"Date": None})
         svgs.append(buffer.getvalue())
         plt.close(figure)
     return svgs
@@ -251,7 +253,9 @@ def run_cell(namespace, request):
         padded = "\n" * (line - 1) + source
         tree = ast.parse(padded, ENTRY, "exec")
         last = None
-        if tree.body and isinstance(tree.body[-1], ast.Expr):
+        # As in IPython, a trailing semicolon hides the last value (`plt.plot(x);`).
+        quiet = source.rstrip().endswith(";")
+        if tree.body and isinstance(tree.body[-1], ast.Expr) and not quiet:
             last = ast.Expression(tree.body.pop().value)
         body = compile(tree, ENTRY, "exec")
         tail = compile(last, ENTRY, "eval") if last is not None else None
