@@ -13,6 +13,8 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
   var failing: Set<Int> = []
   /// A cell at which the session dies with a non-journal error, as if the run were interrupted.
   var interruptAt: Int?
+  /// A cell at which the engine crashes (a `JournalError` from the session).
+  var crashAt: Int?
 
   init(version: String = "1") { identity = EngineIdentity(name: "echo", version: version) }
 
@@ -37,6 +39,9 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
       -> CellOutput
     {
       if engine.interruptAt == request.index { throw Interrupted() }
+      if engine.crashAt == request.index {
+        throw JournalError(.io, "the engine crashed", file: entry, line: request.line)
+      }
       engine.lock.withLock { engine._ran.append(request.index) }
       onOutput(.stdout, request.source)
       var output = CellOutput(stdout: request.source, value: "\(request.index)")
@@ -134,6 +139,23 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
     let again = try runner(journal, engine).run(document) { _ in }
     #expect(again.ran == [0, 1, 2, 3])
     #expect(again.failure == nil)
+  }
+
+  @Test func anEngineCrashFailsTheCellEvenWithErrorTrue() throws {
+    let dir = TemporaryDirectory()
+    let (journal, document) = try Self.journal(dir, cells: ["a = 1", "#ok", "b = 2"])
+    let engine = EchoEngine()
+    engine.crashAt = 1
+    var finished: [String] = []
+    let result = try runner(journal, engine).run(document) { event in
+      if case .finished(let index, _, let output, _, let allowed) = event {
+        finished.append("\(index) \(output.error?.type ?? "ok") \(allowed)")
+      }
+    }
+    #expect(finished == ["0 ok false", "1 EngineError true"])
+    #expect(result.failure?.index == 1)
+    #expect(result.failure?.error.message == "the engine crashed")
+    #expect(result.failure?.error.frames.first?.line == document.cells[1].line)
   }
 
   @Test func anInterruptedRunKeepsThePreviousOutputs() throws {

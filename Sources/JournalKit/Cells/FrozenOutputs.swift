@@ -121,6 +121,12 @@ public struct FrozenOutputs: Sendable {
     staleness(of: index, in: document, dataFolders: dataFolders, hashes: hashes) != .fresh
   }
 
+  /// Whether a cell's frozen output is missing or out of date, with the journal's data folders
+  /// (`journal/data`, then `JOURNAL_DATA`): what the site asks before showing an output.
+  public func isStale(_ index: Int, in document: Document, journal: Journal) -> Bool {
+    isStale(index, in: document, dataFolders: DataFolders(journal: journal))
+  }
+
   /// The 0-based indices of the document's cells whose outputs are missing or stale.
   public func staleCells(in document: Document, dataFolders: DataFolders) -> [Int] {
     let hashes = DataHashCache()
