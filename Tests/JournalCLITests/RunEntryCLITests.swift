@@ -36,6 +36,7 @@ import Testing
     #expect(first.stdout.contains("\(Self.path): cell 1 of 2 (line 6)\nx = 0.13436424411240122\n"))
     #expect(first.stdout.contains("twice 0.26872848822480244\nOut: 0.134\n"))
     #expect(first.stdout.contains("\(Self.path): cell 2 of 2 done in "))
+    #expect(first.stdout.contains("\(Self.path): 2 cells, 2 run, 0 frozen, in "))
     let manifest = dir.url.appendingPathComponent("journal/.outputs/2018-09-17/outputs.json")
     let frozen = try String(contentsOf: manifest, encoding: .utf8)
     #expect(frozen.contains("\"stdout\" : \"x = 0.13436424411240122\\n\""))
@@ -153,6 +154,12 @@ import Testing
     #expect(result.stderr.contains("needs --python PATH for now"))
     #expect(!FileManager.default.fileExists(
       atPath: dir.url.appendingPathComponent("journal/.outputs").path))
+    let compare = try run(dir, ["2018-09-17", "--compare"])
+    #expect(compare.status == 2)
+    #expect(compare.stderr.contains("the embedded cell engine is not wired in yet"))
+    let noPython = try runJournal(["run-entry", "2018-09-17", "--compare"], in: dir.url)
+    #expect(noPython.status == 64)
+    #expect(noPython.stderr.contains("--compare needs --python PATH"))
   }
 
   @Test func allRunsEveryEntryWithCellsInParallel() throws {

@@ -41,16 +41,25 @@ extension Journal {
     @Option(help: "Run the cells in this CPython (a path, or a command on PATH such as python3).")
     var python: String?
 
+    @Flag(help: ArgumentHelp("Run the cells in both the embedded engine and --python, and report "
+      + "where their outputs differ (nothing is frozen).", discussion: "Exit code 1 on a difference."))
+    var compare = false
+
     func validate() throws {
       if all == (date != nil) { throw ValidationError("give either a DATE or --all") }
       if all && cell != nil { throw ValidationError("--cell needs a DATE, not --all") }
       if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
       if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+      if compare && python == nil { throw ValidationError("--compare needs --python PATH") }
+      if compare && (cell != nil || force) {
+        throw ValidationError("--compare runs every cell; it takes no --cell or --force")
+      }
     }
 
     func run() throws {
       let journal = try global.journal()
       let documents = try JournalKit_run { try selectDocuments(in: journal) }
+      if compare { return try runComparison(documents, in: journal) }
       let engine = try JournalKit_run { try makeEngine() }
       let runner = CellRunner(journal: journal, engine: engine,
         dataFolders: DataFolders(journal: journal),
@@ -72,8 +81,12 @@ extension Journal {
             }
           }
           let message: String?
+          let start = Date()
           do {
             let result = try runner.run(document) { printer.print($0) }
+            printer.write(.stdout, "\(document.path): \(document.cells.count) cells, "
+              + "\(result.ran.count) run, \(result.reused.count) frozen, in "
+              + "\(CellRunPrinter.seconds(Date().timeIntervalSince(start)))\n")
             if let (index, error) = result.failure {
               let line = error.innermostFrame(in: document.path).map { ":\($0.line)" } ?? ""
               message = "\(document.path)\(line): cell \(index + 1) failed: \(error.type): "
@@ -99,9 +112,36 @@ extension Journal {
     /// The engine that runs the cells.
     func makeEngine() throws -> any CellEngine {
       if let python { return try PythonEngine(python: python) }
+      return try embeddedEngine()
+    }
+
+    /// The embedded cell engine (PyInterpreter), through its `CellEngine` adapter.
+    func embeddedEngine() throws -> any CellEngine {
       throw JournalError(.usage,
         "run-entry needs --python PATH for now: the embedded cell engine is not wired in yet "
           + "(e.g. journal run-entry \(date ?? "--all") --python python3)")
+    }
+
+    /// `--compare`: each entry in both engines, differences printed, nothing frozen.
+    func runComparison(_ documents: [Document], in journal: JournalKit.Journal) throws {
+      let comparison = try JournalKit_run {
+        CellComparison(first: try embeddedEngine(), second: try makeEngine(),
+          dataFolders: DataFolders(journal: journal), timeout: timeout)
+      }
+      var differing = 0
+      for document in documents {
+        let found = try JournalKit_run {
+          try comparison.differences(in: document, root: journal.root)
+        }
+        if found.isEmpty {
+          print("\(document.path): same outputs in \(comparison.first.identity) and "
+            + "\(comparison.second.identity)")
+        } else {
+          differing += 1
+          for difference in found { print("\(document.path): \(difference)") }
+        }
+      }
+      if differing > 0 { throw ExitCode(1) }
     }
 
     func selectDocuments(in journal: JournalKit.Journal) throws -> [Document] {
