@@ -11,7 +11,8 @@ import Testing
   static func entry(_ cells: [(String, String)]) -> String {
     var text = "# Experiments\n\nProse.\n\n"
     for (options, source) in cells {
-      text += "```python run\(options.isEmpty ? "" : " " + options)\n\(source)```\n\nMore prose.\n\n"
+      let info = options.isEmpty ? "" : " " + options
+      text += "```python run\(info)\n\(source)```\n\nMore prose.\n\n"
     }
     return text
   }
@@ -95,7 +96,8 @@ import Testing
       ZeroDivisionError: division by zero
       """))
     #expect(result.stderr.hasSuffix(
-      "journal: journal/2018/2018-09-17.md:7: cell 2 failed: ZeroDivisionError: division by zero\n"))
+      "journal: journal/2018/2018-09-17.md:7: cell 2 failed: "
+        + "ZeroDivisionError: division by zero\n"))
   }
 
   @Test func errorTrueCellIsRecordedAndTheRunGoesOn() throws {
@@ -127,7 +129,8 @@ import Testing
 
   @Test func missingDataFileSaysWhereItLookedAndJournalDataFindsIt() throws {
     let dir = TemporaryDirectory()
-    try dir.write(Self.path, Self.entry([("", "print(open('names/Greek.txt').read().split()[0])\n")]))
+    try dir.write(Self.path,
+      Self.entry([("", "print(open('names/Greek.txt').read().split()[0])\n")]))
     let missing = try run(dir, ["2018-09-17"])
     #expect(missing.status == 1)
     let dataFolder = dir.url.appendingPathComponent("journal/data").standardizedFileURL.path
@@ -171,7 +174,8 @@ import Testing
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("second entry\n"))
     #expect(result.stdout.contains("x = 0.13436424411240122\n"))
-    #expect(try runJournal(["status"], in: dir.url).stdout == "2 entries with cells, 2 up to date\n")
+    #expect(
+      try runJournal(["status"], in: dir.url).stdout == "2 entries with cells, 2 up to date\n")
     let bad = try runJournal(["run-entry", "--all", "--cell", "1"], in: dir.url)
     #expect(bad.status != 0)
   }

@@ -26,7 +26,8 @@ import Testing
 
   @Test func differingOutputsAreListedByCellAndField() throws {
     let dir = TemporaryDirectory()
-    let comparison = CellComparison(first: EchoEngine(), second: try PythonEngine(python: "python3"),
+    let python = try PythonEngine(python: "python3")
+    let comparison = CellComparison(first: EchoEngine(), second: python,
       dataFolders: DataFolders(folders: []))
     let found = try comparison.differences(in: Self.document(["print(7)\n"]), root: dir.url)
     #expect(found.map(\.field) == ["stdout", "value"])

@@ -46,7 +46,9 @@ import Testing
       seed: nil, timeout: 30)) { _, _ in }
     #expect(second.value == "[0.26872848822480244, 'a']")
     let third = try s.run(CellRequest(index: 2,
-      source: "import random\nrandom.randint(1, 100)\n", line: 30, seed: 1, timeout: 30)) { _, _ in }
+      source: "import random\nrandom.randint(1, 100)\n", line: 30, seed: 1, timeout: 30)) {
+        _, _ in
+      }
     #expect(third.value == "18")
     let quiet = try s.run(CellRequest(index: 4, source: "x + 1;\n", line: 50, seed: nil,
       timeout: 30)) { _, _ in }
@@ -58,6 +60,12 @@ import Testing
       }
     #expect(stderr.stderr == "warn\n")
     #expect(stderr.stdout == "")
+    let input = try s.run(CellRequest(index: 5, source: "answer = input()\n", line: 60,
+      seed: nil, timeout: 30)) { _, _ in }
+    #expect(input.error?.type == "EOFError")
+    let still = try s.run(CellRequest(index: 6, source: "x\n", line: 70, seed: nil,
+      timeout: 30)) { _, _ in }
+    #expect(still.value == "0.13436424411240122")
   }
 
   @Test func tracebackFramesPointAtEntryLines() throws {
@@ -107,7 +115,8 @@ import Testing
     let s = try session(dataFolders: folders, root: dir.url)
     defer { s.close() }
     let out = try s.run(CellRequest(index: 0,
-      source: "print(open('a.txt').read(), end='')\nwith open('b.txt') as f:\n    print(f.read(), end='')\n",
+      source: "print(open('a.txt').read(), end='')\nwith open('b.txt') as f:\n"
+        + "    print(f.read(), end='')\n",
       line: 3, seed: nil, timeout: 30)) { _, _ in }
     #expect(out.error == nil)
     #expect(out.stdout == "from journal/data\nfrom extra\n")

@@ -59,7 +59,9 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
 @Suite struct CellRunnerTests {
   static func journal(_ dir: TemporaryDirectory, cells: [String]) throws -> (Journal, Document) {
     var text = "# Entry\n\n"
-    for cell in cells { text += "```python run \(cell.hasPrefix("#ok") ? "error=true" : "")\n\(cell)\n```\n\n" }
+    for cell in cells {
+      text += "```python run \(cell.hasPrefix("#ok") ? "error=true" : "")\n\(cell)\n```\n\n"
+    }
     try dir.write("journal/2018/2018-09-17.md", text)
     let journal = Journal(root: dir.url)
     let entry = try #require(try journal.entry(on: JournalDate(iso: "2018-09-17")!))

@@ -67,8 +67,8 @@ public struct CellRunner: Sendable {
     var result = Result(date: document.date, ran: [], reused: [], failure: nil, outputs: [:])
     guard total > 0 else { return result }
     if let n = options.cell, !(1...total).contains(n) {
-      throw JournalError(.usage, "no cell \(n): the entry has \(total) cell\(total == 1 ? "" : "s")",
-        file: document.path)
+      throw JournalError(.usage,
+        "no cell \(n): the entry has \(total) cell\(total == 1 ? "" : "s")", file: document.path)
     }
     let hashes = DataHashCache()
     let reusable = cells.indices.map { index -> Bool in

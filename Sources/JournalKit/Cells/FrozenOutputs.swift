@@ -87,7 +87,8 @@ public struct FrozenOutputs: Sendable {
     let manifest = Manifest(format: 1, date: date.iso, entry: entryPath, cells: stored)
     var data = try encoder.encode(manifest)
     data.append(UInt8(ascii: "\n"))
-    try FileSystem.writeAtomically(data, to: folder.appendingPathComponent(FrozenOutputs.manifestName))
+    let manifestURL = folder.appendingPathComponent(FrozenOutputs.manifestName)
+    try FileSystem.writeAtomically(data, to: manifestURL)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     for name in names where name.hasSuffix(".svg") && !keep.contains(name) {
       try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
@@ -139,7 +140,8 @@ public struct FrozenOutputs: Sendable {
   public static func sourceHash(_ cells: [Cell], through index: Int) -> String {
     var hasher = SHA256()
     for cell in cells[...index] {
-      hasher.update("cell \(cell.source.utf8.count) seed \(cell.options.seed.map(String.init) ?? "-")\n")
+      let seed = cell.options.seed.map(String.init) ?? "-"
+      hasher.update("cell \(cell.source.utf8.count) seed \(seed)\n")
       hasher.update(cell.source)
     }
     return hasher.finalizeHex()

@@ -303,10 +303,15 @@ def main():
     signal.pthread_sigmask(signal.SIG_SETMASK, set())
     PROTOCOL = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
-    sys.stdin.reconfigure(encoding="utf-8")
+    # Requests come on file descriptor 0; a cell's input() must read end of file, not them.
+    requests = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    empty = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(empty, 0)
+    os.close(empty)
+    sys.stdin = open(os.devnull)
     namespace = {"__name__": "__main__", "__builtins__": builtins}
     signal.signal(signal.SIGALRM, on_alarm)
-    for text in sys.stdin:
+    for text in requests:
         request = json.loads(text)
         kind = request.get("type")
         if kind == "start":

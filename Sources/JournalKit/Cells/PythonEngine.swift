@@ -118,7 +118,9 @@ final class PythonSession: CellSession {
 
   deinit { close() }
 
-  func run(_ request: CellRequest, onOutput: (CellStreamName, String) -> Void) throws -> CellOutput {
+  func run(_ request: CellRequest, onOutput: (CellStreamName, String) -> Void) throws
+    -> CellOutput
+  {
     if let broken { throw JournalError(.io, broken, file: context.entryPath) }
     let start = Date()
     var message: [String: Any] = [

@@ -42,7 +42,8 @@ extension Journal {
     var python: String?
 
     @Flag(help: ArgumentHelp("Run the cells in both the embedded engine and --python, and report "
-      + "where their outputs differ (nothing is frozen).", discussion: "Exit code 1 on a difference."))
+      + "where their outputs differ (nothing is frozen).",
+      discussion: "Exit code 1 on a difference."))
     var compare = false
 
     func validate() throws {
