@@ -292,6 +292,12 @@ def main():
         return
     # Protocol lines go to the real stdout; anything written to file descriptor 1 from C code
     # goes to stderr instead, so it cannot corrupt the protocol.
+    try:
+        # Linux: die with the `journal` process rather than run on as an orphan.
+        import ctypes
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
     # A child inherits the signal mask of the thread that started it, and thread pools block
     # most signals: without this, the time limit's SIGALRM would never arrive.
     signal.pthread_sigmask(signal.SIG_SETMASK, set())

@@ -118,8 +118,10 @@ import Testing
 
   @Test func timeoutEndsTheCellWithAnError() throws {
     let dir = TemporaryDirectory()
-    try dir.write(Self.path, Self.entry([("timeout=0.5", "while True:\n    pass\n")]))
+    try dir.write(Self.path, Self.entry([("timeout=0.5 colour=red", "while True:\n    pass\n")]))
     let result = try run(dir, ["2018-09-17"])
+    #expect(result.stderr.hasPrefix("journal: journal/2018/2018-09-17.md:5: unknown cell option "
+      + "'colour=red' ignored"))
     #expect(result.status == 1)
     #expect(result.stderr.contains("TimeoutError: cell exceeded its time limit of 0.5 s"))
     #expect(result.stderr.contains("journal: journal/2018/2018-09-17.md:"))

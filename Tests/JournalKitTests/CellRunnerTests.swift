@@ -44,7 +44,9 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
       }
       engine.lock.withLock { engine._ran.append(request.index) }
       onOutput(.stdout, request.source)
-      var output = CellOutput(stdout: request.source, value: "\(request.index)")
+      // A different duration on every run, as with a real engine.
+      var output = CellOutput(stdout: request.source, value: "\(request.index)",
+        duration: Double(engine.ran.count))
       if engine.failing.contains(request.index) {
         output.error = CellError(type: "ValueError", message: "bad",
           frames: [TracebackFrame(file: entry, line: request.line, function: "<module>",
@@ -120,7 +122,12 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
     #expect(throws: JournalError.self) {
       try runner(journal, engine, .init(cell: 4)).run(document) { _ in }
     }
+    let manifest = FrozenOutputs.folder(for: document.date, in: journal)
+      .appendingPathComponent("outputs.json")
+    let before = try Data(contentsOf: manifest)
     #expect(try runner(journal, engine, .init(force: true)).run(document) { _ in }.ran == [0, 1, 2])
+    // Same outputs: the frozen file is kept byte for byte (durations included).
+    #expect(try Data(contentsOf: manifest) == before)
   }
 
   @Test func aFailingCellStopsTheRunUnlessItAllowsErrors() throws {

@@ -106,7 +106,16 @@ public struct CellRunner: Sendable {
         }
         report(.finished(index: index, total: total, output: output,
           elapsed: Date().timeIntervalSince(start), errorAllowed: cell.options.allowError))
-        frozen.cells[index] = freeze(output, of: cells, at: index)
+        let fresh = freeze(output, of: cells, at: index)
+        // Same result as the frozen one: keep it whole, so committed outputs do not change
+        // just because a cell took a different time.
+        if let old = frozen.cells[index], old.key == fresh.key,
+          old.output.withoutDuration == fresh.output.withoutDuration
+        {
+          frozen.cells[index] = old
+        } else {
+          frozen.cells[index] = fresh
+        }
         result.ran.append(index)
         if let error = output.error, !cell.options.allowError || error.type == "EngineError" {
           result.failure = (index, error)
@@ -141,5 +150,14 @@ public struct CellRunner: Sendable {
       key: FrozenOutputs.key(sourceHash: sourceHash, engine: engine.identity,
         dataHashes: dataHashes),
       dataHashes: dataHashes, output: stored)
+  }
+}
+
+extension CellOutput {
+  /// The output with its duration zeroed, to compare results.
+  var withoutDuration: CellOutput {
+    var copy = self
+    copy.duration = 0
+    return copy
   }
 }

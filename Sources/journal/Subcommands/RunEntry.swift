@@ -15,7 +15,9 @@ extension Journal {
         error=true), with the traceback pointing at the entry's file and line.
 
         Cells open data files by relative path, looked up in journal/data/ and then in the \
-        folders of JOURNAL_DATA (colon-separated).
+        folders of JOURNAL_DATA (colon-separated; relative folders are taken from the current \
+        directory). With --python, cells run with the first existing data folder as their \
+        working directory.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -123,6 +125,15 @@ extension Journal {
           + "(e.g. journal run-entry \(date ?? "--all") --python python3)")
     }
 
+    /// A cell option we do not know is ignored, but said so at its fence's line.
+    func warnAboutUnknownOptions(_ document: Document) {
+      for cell in document.cells where !cell.options.unknown.isEmpty {
+        let words = cell.options.unknown.map { "'\($0)'" }.joined(separator: ", ")
+        Terminal.standardError.write("journal: \(document.path):\(cell.line - 1): unknown cell "
+          + "option \(words) ignored (known: seed=N timeout=S echo= output= error=)\n")
+      }
+    }
+
     /// `--compare`: each entry in both engines, differences printed, nothing frozen.
     func runComparison(_ documents: [Document], in journal: JournalKit.Journal) throws {
       let comparison = try JournalKit_run {
@@ -148,8 +159,10 @@ extension Journal {
     func selectDocuments(in journal: JournalKit.Journal) throws -> [Document] {
       let pipeline = MarkdownPipeline()
       if all {
-        return try journal.entries().map { pipeline.document(for: $0) }
+        let documents = try journal.entries().map { pipeline.document(for: $0) }
           .filter { !$0.cells.isEmpty }
+        documents.forEach(warnAboutUnknownOptions)
+        return documents
       }
       guard let text = date, let day = JournalDate(iso: text) else {
         throw JournalError(.usage, "not a date: '\(date ?? "")' (expected YYYY-MM-DD)")
@@ -159,6 +172,7 @@ extension Journal {
           file: Entry.relativePath(for: day))
       }
       let document = pipeline.document(for: entry)
+      warnAboutUnknownOptions(document)
       if document.cells.isEmpty {
         Terminal.standardOutput.write("\(document.path): no runnable cells (```python run)\n")
       }
