@@ -178,6 +178,11 @@ import Testing
     #expect(result.stdout.contains("x = 0.13436424411240122\n"))
     #expect(
       try runJournal(["status"], in: dir.url).stdout == "2 entries with cells, 2 up to date\n")
+    let empty = TemporaryDirectory()
+    try empty.write("journal/2018/2018-09-19.md", "No cells.\n")
+    let none = try run(empty, ["--all"])
+    #expect(none.status == 0)
+    #expect(none.stdout == "no entry has runnable cells (```python run)\n")
     let bad = try runJournal(["run-entry", "--all", "--cell", "1"], in: dir.url)
     #expect(bad.status != 0)
   }

@@ -62,6 +62,7 @@ extension Journal {
     func run() throws {
       let journal = try global.journal()
       let documents = try JournalKit_run { try selectDocuments(in: journal) }
+      if documents.isEmpty { return }
       if compare { return try runComparison(documents, in: journal) }
       let engine = try JournalKit_run { try makeEngine() }
       let runner = CellRunner(journal: journal, engine: engine,
@@ -162,6 +163,9 @@ extension Journal {
         let documents = try journal.entries().map { pipeline.document(for: $0) }
           .filter { !$0.cells.isEmpty }
         documents.forEach(warnAboutUnknownOptions)
+        if documents.isEmpty {
+          Terminal.standardOutput.write("no entry has runnable cells (```python run)\n")
+        }
         return documents
       }
       guard let text = date, let day = JournalDate(iso: text) else {
@@ -175,6 +179,7 @@ extension Journal {
       warnAboutUnknownOptions(document)
       if document.cells.isEmpty {
         Terminal.standardOutput.write("\(document.path): no runnable cells (```python run)\n")
+        return []
       }
       return [document]
     }
