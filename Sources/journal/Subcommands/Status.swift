@@ -5,7 +5,7 @@ import JournalKit
 extension Journal {
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "List entries whose cell outputs are missing or stale.",
+      abstract: "List entries whose cell outputs are missing, stale or failed.",
       discussion: """
         An entry's frozen outputs (journal/.outputs/YYYY-MM-DD/) are stale when a cell or a \
         cell before it was edited, or when a data file they read changed. Refresh them with \
@@ -36,8 +36,15 @@ extension Journal {
             hashes: hashes)
           return state == .fresh ? nil : (index, state)
         }
+        let failed = document.cells.filter {
+          !$0.options.allowError && frozen[$0.index]?.error != nil
+        }
+        if let first = failed.first, let error = frozen[first.index]?.error {
+          let line = error.innermostFrame(in: document.path)?.line ?? first.line
+          lines.append("\(document.path):\(line): cell \(first.index + 1) failed: \(error.type)")
+        }
         if stale.isEmpty {
-          counts.current += 1
+          if failed.isEmpty { counts.current += 1 }
         } else if frozen.cells.isEmpty {
           lines.append("\(document.path): outputs missing (\(document.cells.count) "
             + "cell\(document.cells.count == 1 ? "" : "s"))")
