@@ -14,8 +14,8 @@ struct Journal: AsyncParsableCommand {
       """,
     version: JournalKitInfo.version,
     subcommands: [
-      Import.self, Export.self, Index.self, Search.self, Add.self, List.self, Show.self,
-      Tags.self, Build.self, Serve.self, Render.self, Exec.self,
+      Import.self, Export.self, Add.self, Search.self, List.self, Show.self, Tags.self,
+      Index.self, Build.self, Serve.self, RunEntry.self, Status.self, Exec.self, Render.self,
     ]
   )
 }

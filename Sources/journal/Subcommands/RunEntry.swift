@@ -1,0 +1,225 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+extension Journal {
+  struct RunEntry: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "run-entry",
+      abstract: "Run an entry's cells and freeze their outputs.",
+      discussion: """
+        Runs the entry's ```python run cells in order in one session (later cells see earlier \
+        cells' variables), printing each cell's output as it comes, and stores the outputs in \
+        journal/.outputs/YYYY-MM-DD/. Cells whose frozen outputs are current (same sources, \
+        engine and data) are not run again. Exits 1 if a cell failed (unless it has \
+        error=true), with the traceback pointing at the entry's file and line.
+
+        Cells open data files by relative path, looked up in journal/data/ and then in the \
+        folders of JOURNAL_DATA (colon-separated; relative folders are taken from the current \
+        directory). With --python, cells run with the first existing data folder as their \
+        working directory.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The entry's date (YYYY-MM-DD).")
+    var date: String?
+
+    @Option(help: "Run only up to this cell (1-based); the cells before it run too.")
+    var cell: Int?
+
+    @Flag(help: "Run the cells even when their frozen outputs are current.")
+    var force = false
+
+    @Flag(help: "Run every entry that has cells.")
+    var all = false
+
+    @Option(help: "Entries run in parallel with --all.")
+    var jobs = 1
+
+    @Option(help: "Seconds a cell may run (a cell's timeout= option wins).")
+    var timeout: Double = 600
+
+    @Option(help: "Run the cells in this CPython (a path, or a command on PATH such as python3).")
+    var python: String?
+
+    @Flag(help: ArgumentHelp("Run the cells in both the embedded engine and --python, and report "
+      + "where their outputs differ (nothing is frozen).",
+      discussion: "Exit code 1 on a difference."))
+    var compare = false
+
+    func validate() throws {
+      if all == (date != nil) { throw ValidationError("give either a DATE or --all") }
+      if all && cell != nil { throw ValidationError("--cell needs a DATE, not --all") }
+      if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+      if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+      if compare && python == nil { throw ValidationError("--compare needs --python PATH") }
+      if compare && (cell != nil || force) {
+        throw ValidationError("--compare runs every cell; it takes no --cell or --force")
+      }
+    }
+
+    func run() throws {
+      let journal = try global.journal()
+      let documents = try JournalKit_run { try selectDocuments(in: journal) }
+      if documents.isEmpty { return }
+      if compare { return try runComparison(documents, in: journal) }
+      let engine = try JournalKit_run { try makeEngine() }
+      let runner = CellRunner(journal: journal, engine: engine,
+        dataFolders: DataFolders(journal: journal),
+        options: .init(cell: cell, force: force, timeout: timeout))
+      let failures = FailureList()
+      let printLock = NSLock()
+      let workers = min(jobs, max(documents.count, 1))
+      let next = FailureList.Counter()
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let i = next.take(below: documents.count) {
+          let document = documents[i]
+          // With several entries at once, each entry's text is printed whole when it ends.
+          let buffer = workers > 1 ? OutputBuffer() : nil
+          let printer = CellRunPrinter(entryPath: document.path) { stream, text in
+            if let buffer {
+              buffer.append(stream, text)
+            } else {
+              (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
+            }
+          }
+          let message: String?
+          let start = Date()
+          do {
+            let result = try runner.run(document) { printer.print($0) }
+            printer.write(.stdout, "\(document.path): \(document.cells.count) cells, "
+              + "\(result.ran.count) run, \(result.reused.count) frozen, in "
+              + "\(CellRunPrinter.seconds(Date().timeIntervalSince(start)))\n")
+            if let (index, error) = result.failure {
+              let line = error.innermostFrame(in: document.path).map { ":\($0.line)" } ?? ""
+              message = "\(document.path)\(line): cell \(index + 1) failed: \(error.type): "
+                + "\(error.message)"
+            } else {
+              message = nil
+            }
+          } catch {
+            message = "\(error)"
+          }
+          printLock.withLock {
+            buffer?.flush()
+            if let message {
+              Terminal.standardError.write("journal: \(message)\n")
+              failures.add(message)
+            }
+          }
+        }
+      }
+      if !failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The engine that runs the cells.
+    func makeEngine() throws -> any CellEngine {
+      if let python { return try PythonEngine(python: python) }
+      return try embeddedEngine()
+    }
+
+    /// The embedded cell engine (PyInterpreter), through its `CellEngine` adapter.
+    func embeddedEngine() throws -> any CellEngine {
+      throw JournalError(.usage,
+        "run-entry needs --python PATH for now: the embedded cell engine is not wired in yet "
+          + "(e.g. journal run-entry \(date ?? "--all") --python python3)")
+    }
+
+    /// A cell option we do not know is ignored, but said so at its fence's line.
+    func warnAboutUnknownOptions(_ document: Document) {
+      for cell in document.cells where !cell.options.unknown.isEmpty {
+        let words = cell.options.unknown.map { "'\($0)'" }.joined(separator: ", ")
+        Terminal.standardError.write("journal: \(document.path):\(cell.line - 1): unknown cell "
+          + "option \(words) ignored (known: seed=N timeout=S echo= output= error=)\n")
+      }
+    }
+
+    /// `--compare`: each entry in both engines, differences printed, nothing frozen.
+    func runComparison(_ documents: [Document], in journal: JournalKit.Journal) throws {
+      let comparison = try JournalKit_run {
+        CellComparison(first: try embeddedEngine(), second: try makeEngine(),
+          dataFolders: DataFolders(journal: journal), timeout: timeout)
+      }
+      var differing = 0
+      for document in documents {
+        let found = try JournalKit_run {
+          try comparison.differences(in: document, root: journal.root)
+        }
+        if found.isEmpty {
+          print("\(document.path): same outputs in \(comparison.first.identity) and "
+            + "\(comparison.second.identity)")
+        } else {
+          differing += 1
+          for difference in found { print("\(document.path): \(difference)") }
+        }
+      }
+      if differing > 0 { throw ExitCode(1) }
+    }
+
+    func selectDocuments(in journal: JournalKit.Journal) throws -> [Document] {
+      let pipeline = MarkdownPipeline()
+      if all {
+        let documents = try journal.entries().map { pipeline.document(for: $0) }
+          .filter { !$0.cells.isEmpty }
+        documents.forEach(warnAboutUnknownOptions)
+        if documents.isEmpty {
+          Terminal.standardOutput.write("no entry has runnable cells (```python run)\n")
+        }
+        return documents
+      }
+      guard let text = date, let day = JournalDate(iso: text) else {
+        throw JournalError(.usage, "not a date: '\(date ?? "")' (expected YYYY-MM-DD)")
+      }
+      guard let entry = try journal.entry(on: day) else {
+        throw JournalError(.notFound, "no entry for \(day.iso)",
+          file: Entry.relativePath(for: day))
+      }
+      let document = pipeline.document(for: entry)
+      warnAboutUnknownOptions(document)
+      if document.cells.isEmpty {
+        Terminal.standardOutput.write("\(document.path): no runnable cells (```python run)\n")
+        return []
+      }
+      return [document]
+    }
+  }
+}
+
+/// Text held back until an entry's run ends, so parallel entries do not interleave.
+final class OutputBuffer: @unchecked Sendable {
+  private var parts: [(CellStreamName, String)] = []
+  private let lock = NSLock()
+
+  func append(_ stream: CellStreamName, _ text: String) {
+    lock.withLock { parts.append((stream, text)) }
+  }
+
+  func flush() {
+    for (stream, text) in lock.withLock({ parts }) {
+      (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
+    }
+  }
+}
+
+/// The failed entries of a run, shared by the workers.
+final class FailureList: @unchecked Sendable {
+  private var messages: [String] = []
+  private let lock = NSLock()
+
+  func add(_ message: String) { lock.withLock { messages.append(message) } }
+  var isEmpty: Bool { lock.withLock { messages.isEmpty } }
+
+  /// Hands out indices to workers, each once.
+  final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func take(below limit: Int) -> Int? {
+      lock.withLock {
+        guard value < limit else { return nil }
+        defer { value += 1 }
+        return value
+      }
+    }
+  }
+}
