@@ -121,9 +121,7 @@ extension Journal {
 
     /// The embedded cell engine (PyInterpreter), through its `CellEngine` adapter.
     func embeddedEngine() throws -> any CellEngine {
-      throw JournalError(.usage,
-        "run-entry needs --python PATH for now: the embedded cell engine is not wired in yet "
-          + "(e.g. journal run-entry \(date ?? "--all") --python python3)")
+      EmbeddedEngine()
     }
 
     /// A cell option we do not know is ignored, but said so at its fence's line.

@@ -1,0 +1,102 @@
+import Foundation
+import PyInterpreter
+
+/// The embedded cell engine: our Python-subset interpreter, in process, no Python needed.
+public struct EmbeddedEngine: CellEngine {
+  /// Extra set-up for every session, e.g. registering native modules (numpy, torch, pyplot).
+  public typealias Installer = @Sendable (Interpreter, _ figures: FigureCollector) -> Void
+
+  let installers: [Installer]
+
+  public init(installers: [Installer] = []) { self.installers = installers }
+
+  public var identity: EngineIdentity {
+    EngineIdentity(name: "journal", version: JournalKitInfo.version)
+  }
+
+  public func startSession(_ context: CellSessionContext) throws -> any CellSession {
+    EmbeddedSession(context: context, installers: installers)
+  }
+}
+
+/// Figures a cell shows, handed over by the plotting bridge.
+public final class FigureCollector: @unchecked Sendable {
+  private let lock = NSLock()
+  private var svgs: [String] = []
+  public init() {}
+  /// Adds a figure's SVG document.
+  public func add(_ svg: String) { lock.withLock { svgs.append(svg) } }
+  func take() -> [String] { lock.withLock { defer { svgs = [] }; return svgs } }
+}
+
+final class EmbeddedSession: CellSession {
+  let context: CellSessionContext
+  let interpreter: Interpreter
+  let figures = FigureCollector()
+  private var current: ((CellStreamName, String) -> Void)?
+  private var stdout = ""
+  private var stderr = ""
+
+  init(context: CellSessionContext, installers: [EmbeddedEngine.Installer]) {
+    self.context = context
+    interpreter = Interpreter()
+    interpreter.readableFolders = context.dataFolders.folders.map(\.path)
+    for install in installers { install(interpreter, figures) }
+    interpreter.output = { [unowned self] text in
+      stdout += text
+      current?(.stdout, text)
+    }
+    interpreter.errorOutput = { [unowned self] text in
+      stderr += text
+      current?(.stderr, text)
+    }
+  }
+
+  func run(_ request: CellRequest, onOutput: (CellStreamName, String) -> Void) throws -> CellOutput {
+    stdout = ""
+    stderr = ""
+    let start = Date()
+    return withoutActuallyEscaping(onOutput) { onOutput in
+      current = onOutput
+      defer { current = nil }
+      interpreter.options.timeLimit = request.timeout
+      var failure: CellError?
+      do {
+        if let seed = request.seed { seedStreams(seed) }
+        try interpreter.run(source: request.source, filename: context.entryPath,
+          lineOffset: request.line - 1)
+      } catch let e as PythonError {
+        failure = CellError(e)
+      } catch {
+        let text = "\(error)"
+        failure = CellError(type: "RuntimeError", message: text, frames: [],
+          formatted: "RuntimeError: \(text)\n")
+      }
+      return CellOutput(stdout: stdout, stderr: stderr, error: failure, figures: figures.take(),
+        value: nil, dataFiles: [], duration: Date().timeIntervalSince(start))
+    }
+  }
+
+  /// `seed=N`: seeds each random stream the session knows (modules that are not installed are
+  /// skipped).
+  private func seedStreams(_ seed: Int) {
+    for statement in [
+      "import random as __s\n__s.seed(\(seed))", "import numpy as __s\n__s.random.seed(\(seed))",
+      "import torch as __s\n__s.manual_seed(\(seed))",
+    ] {
+      try? interpreter.run(source: statement + "\ndel __s\n", filename: "<seed>")
+    }
+  }
+
+  func close() {}
+}
+
+extension CellError {
+  init(_ e: PythonError) {
+    self.init(type: e.typeName, message: e.message,
+      frames: e.traceback.map {
+        TracebackFrame(file: $0.filename, line: $0.line, function: $0.function,
+          text: $0.sourceLine ?? "")
+      }, formatted: e.formatted)
+  }
+}
