@@ -155,17 +155,21 @@ import Testing
       .stdout.contains("(data file 'names/Greek.txt' changed)"))
   }
 
-  @Test func withoutPythonTheMessageSaysTheEmbeddedEngineIsNotWired() throws {
+  @Test func theEmbeddedEngineIsTheDefaultAndAgreesWithCPython() throws {
     let dir = TemporaryDirectory()
-    try dir.write(Self.path, Self.seeded)
+    try dir.write(Self.path, Self.entry([
+      ("", "squares = {n: n * n for n in range(6)}\nprint(squares, sum(squares.values()))\n"),
+      ("", "words = 'the quick brown fox'.split()\nprint(sorted(words, key=len), f'{2/3:.4f}')\n"),
+    ]))
     let result = try runJournal(["run-entry", "2018-09-17"], in: dir.url)
-    #expect(result.status == 2)
-    #expect(result.stderr.contains("needs --python PATH for now"))
-    #expect(!FileManager.default.fileExists(
-      atPath: dir.url.appendingPathComponent("journal/.outputs").path))
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("{0: 0, 1: 1, 2: 4, 3: 9, 4: 16, 5: 25} 55\n"))
+    #expect(result.stdout.contains("['the', 'fox', 'quick', 'brown'] 0.6667\n"))
+    #expect(FileManager.default.fileExists(
+      atPath: dir.url.appendingPathComponent("journal/.outputs/2018-09-17/outputs.json").path))
     let compare = try run(dir, ["2018-09-17", "--compare"])
-    #expect(compare.status == 2)
-    #expect(compare.stderr.contains("the embedded cell engine is not wired in yet"))
+    #expect(compare.status == 0, "\(compare.stdout)\(compare.stderr)")
+    #expect(compare.stdout.contains("same outputs"))
     let noPython = try runJournal(["run-entry", "2018-09-17", "--compare"], in: dir.url)
     #expect(noPython.status == 64)
     #expect(noPython.stderr.contains("--compare needs --python PATH"))
