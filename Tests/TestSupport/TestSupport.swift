@@ -137,15 +137,30 @@ public func runProcess(
   let group = DispatchGroup()
   group.enter()
   DispatchQueue.global().async {
-    errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+    errBox.data = readToEnd(err.fileHandleForReading.fileDescriptor)
     group.leave()
   }
   if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
   try? input.fileHandleForWriting.close()
-  let outData = out.fileHandleForReading.readDataToEndOfFile()
+  let outData = readToEnd(out.fileHandleForReading.fileDescriptor)
   group.wait()
   process.waitUntilExit()
   return ProcessResult(status: process.terminationStatus,
     stdout: String(decoding: outData, as: UTF8.self),
     stderr: String(decoding: errBox.data, as: UTF8.self))
+}
+
+/// Reads a pipe to its end with read(2), retrying when a signal (SIGCHLD of another test's
+/// child) interrupts it; Foundation's FileHandle traps on EINTR instead.
+func readToEnd(_ fd: Int32) -> Data {
+  var data = Data()
+  var buffer = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    if n > 0 {
+      data.append(contentsOf: buffer[0..<n])
+    } else if n == 0 || errno != EINTR {
+      return data
+    }
+  }
 }

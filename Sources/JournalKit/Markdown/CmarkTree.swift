@@ -60,6 +60,9 @@ enum MarkdownEdit {
 /// A Markdown text parsed by cmark-gfm with the math extension attached. Owns the parser and
 /// the tree; both are freed with the value.
 final class CmarkTree {
+  /// Serialises cmark-gfm's inline passes (see `init`).
+  static let inlinePassLock = NSLock()
+
   private let parser: OpaquePointer
   private let root: OpaquePointer
   private var edits: [(node: OpaquePointer, edit: MarkdownEdit)] = []
@@ -89,7 +92,12 @@ final class CmarkTree {
         if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
       }
     }
-    guard let root = cmark_parser_finish(parser) else {
+    // cmark-gfm keeps the extensions' special inline characters (`$`, `~`, the math marker) in
+    // one process-wide table that every parser switches on before its inline pass and off after
+    // it; two inline passes at once would turn each other's characters off. Block parsing (feed)
+    // stays concurrent.
+    let finished = CmarkTree.inlinePassLock.withLock { cmark_parser_finish(parser) }
+    guard let root = finished else {
       fatalError("cmark-gfm could not allocate a document")
     }
     cmark_consolidate_text_nodes(root)
