@@ -4,7 +4,7 @@ import Testing
 @testable import PyInterpreter
 
 /// Runs `source` in a fresh session with the plotting modules and returns what reached the sink.
-private func runPlots(_ source: String) throws -> [PlotOutput] {
+func runPyplotCell(_ source: String) throws -> [PlotOutput] {
   let session = Interpreter()
   session.output = { _ in }
   let sink = FigureCollector()
@@ -14,9 +14,9 @@ private func runPlots(_ source: String) throws -> [PlotOutput] {
 }
 
 /// The error a cell raises, or nil when it runs.
-private func plotError(_ source: String) -> PythonError? {
+func pyplotCellError(_ source: String) -> PythonError? {
   do {
-    _ = try runPlots(source)
+    _ = try runPyplotCell(source)
     return nil
   } catch let error as PythonError {
     return error
@@ -25,14 +25,14 @@ private func plotError(_ source: String) -> PythonError? {
   }
 }
 
-private func texts(_ document: SVGDocument, _ className: String) -> [String] {
+func svgTexts(_ document: SVGDocument, _ className: String) -> [String] {
   document.elements(withClass: className).map(\.allText)
 }
 
 /// `matplotlib.pyplot` through the cell language: state machine, object API, data, errors.
 @Suite struct PyplotBridgeTests {
   @Test func showHandsEveryFigureToTheSinkInOrderAndClosesThem() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       plt.figure()
@@ -48,8 +48,8 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
     #expect(outputs.allSatisfy { $0.filename == nil })
     let first = try SVGDocument(outputs[0].svg)
     let second = try SVGDocument(outputs[1].svg)
-    #expect(texts(first, "title") == ["first"])
-    #expect(texts(second, "title") == ["second"])
+    #expect(svgTexts(first, "title") == ["first"])
+    #expect(svgTexts(second, "title") == ["second"])
     #expect(second.root.attributes["width"] == "288pt")
     let line = try #require(second.elements(withClass: "line2d").first)
     #expect(line.attributes["stroke"] == "#ff0000")
@@ -57,7 +57,7 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
   }
 
   @Test func savefigNamesTheFileAndKeepsTheFigureOpen() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       plt.plot(range(5), [x * x for x in range(5)], label="squares")
@@ -71,13 +71,13 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
     #expect(outputs.count == 1)
     #expect(outputs[0].filename == "squares.svg")
     let document = try SVGDocument(outputs[0].svg)
-    #expect(texts(document, "xlabel") == ["x"])
-    #expect(texts(document, "ylabel") == ["x squared"])
-    #expect(texts(document, "legend-label") == ["squares"])
+    #expect(svgTexts(document, "xlabel") == ["x"])
+    #expect(svgTexts(document, "ylabel") == ["x squared"])
+    #expect(svgTexts(document, "legend-label") == ["squares"])
   }
 
   @Test func subplotsGridIndexesBothWaysAndSuptitleShows() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       fig, axes = plt.subplots(2, 2, figsize=(8, 6))
@@ -97,17 +97,17 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
     let document = try SVGDocument(outputs[0].svg)
     #expect(document.root.attributes["width"] == "576pt")
     #expect(document.elements(withClass: "axes").count == 4)
-    #expect(texts(document, "title") == ["panel 0", "panel 1", "panel 2", "panel 3"])
-    #expect(texts(document, "suptitle") == ["four panels"])
+    #expect(svgTexts(document, "title") == ["panel 0", "panel 1", "panel 2", "panel 3"])
+    #expect(svgTexts(document, "suptitle") == ["four panels"])
     #expect(document.elements(withClass: "line2d").count == 1)
     let bars = document.elements(withClass: "bars")
     #expect(bars.count == 2)
     #expect(bars.map { $0.children.count }.sorted() == [3, 3])
-    #expect(texts(document, "ticklabel").contains("b"))
+    #expect(svgTexts(document, "ticklabel").contains("b"))
   }
 
   @Test func oneRowOfSubplotsIsOneDimensionalAndOneIsAnAxes() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       fig, axs = plt.subplots(1, 3)
@@ -125,7 +125,7 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
   }
 
   @Test func pyplotFunctionsDrawOnTheCurrentSubplot() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       plt.subplot(1, 2, 1)
@@ -141,14 +141,14 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
       """)
     let document = try SVGDocument(outputs[0].svg)
     #expect(document.elements(withClass: "axes").count == 2)
-    #expect(texts(document, "title") == ["left", "right"])
-    #expect(texts(document, "xlabel") == ["back on the left"])
+    #expect(svgTexts(document, "title") == ["left", "right"])
+    #expect(svgTexts(document, "xlabel") == ["back on the left"])
     #expect(document.elements(withClass: "line2d").count == 2)
     #expect(document.elements(withClass: "markers").count == 1)
   }
 
   @Test func imshowContourfAndColorbarDrawImagesBandsAndABar() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       z = [[(i - 3) ** 2 + (j - 4) ** 2 for j in range(9)] for i in range(7)]
@@ -167,11 +167,11 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
     #expect(document.elements(withClass: "image").count == 1)
     #expect(document.elements(withClass: "colorbar").count == 2)
     #expect(document.elements(withClass: "segments").count >= 2)
-    #expect(texts(document, "ylabel").contains("distance"))
+    #expect(svgTexts(document, "ylabel").contains("distance"))
   }
 
   @Test func errorbarFillBetweenTextAndLogScaleRender() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       x = [1, 10, 100]
@@ -184,14 +184,14 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
       plt.show()
       """)
     let document = try SVGDocument(outputs[0].svg)
-    #expect(texts(document, "text") == ["note"])
+    #expect(svgTexts(document, "text") == ["note"])
     #expect(document.elements(withClass: "grid").count >= 1)
     #expect(document.elements(withClass: "patch").count == 1)
-    #expect(texts(document, "ticklabel").contains { $0.contains("10") })
+    #expect(svgTexts(document, "ticklabel").contains { $0.contains("10") })
   }
 
   @Test func objectsWithToListAreData() throws {
-    let outputs = try runPlots(
+    let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
       class Arr:
@@ -211,22 +211,28 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
 
   @Test func unknownKeywordIsATypeErrorNamingIt() throws {
     let error = try #require(
-      plotError("import matplotlib.pyplot as plt\nplt.plot([1, 2], colour='red')\n"))
+      pyplotCellError("import matplotlib.pyplot as plt\nplt.plot([1, 2], colour='red')\n"))
     #expect(error.typeName == "TypeError")
     #expect(error.message.contains("'colour'"))
     let scatter = try #require(
-      plotError("import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.scatter([1], [2], wobble=3)\n"))
+      pyplotCellError(
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\n"
+          + "ax.scatter([1], [2], wobble=3)\n"
+      ))
     #expect(scatter.typeName == "TypeError")
     #expect(scatter.message.contains("'wobble'"))
   }
 
   @Test func badValuesAreValueErrors() throws {
-    let color = try #require(plotError("import matplotlib.pyplot as plt\nplt.plot([1], color='nocolor')\n"))
+    let color = try #require(
+      pyplotCellError("import matplotlib.pyplot as plt\nplt.plot([1], color='nocolor')\n"))
     #expect(color.typeName == "ValueError")
-    let shape = try #require(plotError("import matplotlib.pyplot as plt\nplt.plot([1, 2], [1, 2, 3])\n"))
+    let shape = try #require(
+      pyplotCellError("import matplotlib.pyplot as plt\nplt.plot([1, 2], [1, 2, 3])\n"))
     #expect(shape.typeName == "ValueError")
     #expect(shape.message.contains("(2,)") && shape.message.contains("(3,)"))
-    let cmap = try #require(plotError("import matplotlib.pyplot as plt\nplt.imshow([[1]], cmap='nope')\n"))
+    let cmap = try #require(
+      pyplotCellError("import matplotlib.pyplot as plt\nplt.imshow([[1]], cmap='nope')\n"))
     #expect(cmap.typeName == "ValueError")
   }
 
@@ -242,51 +248,5 @@ private func texts(_ document: SVGDocument, _ className: String) -> [String] {
         print(n, edges[0], edges[-1])
         """)
     #expect(printed == "[1.0, 2.0, 4.0] 1.0 4.0\n")
-  }
-}
-
-/// `seaborn` through the cell language.
-@Suite struct PyplotBridgeSeabornTests {
-  @Test func kdeplotOneAndTwoDimensional() throws {
-    let outputs = try runPlots(
-      """
-      import matplotlib.pyplot as plt
-      import seaborn as sns
-      data = [0.1 * ((i * 37) % 50) - 2.5 for i in range(100)]
-      other = [v * 0.5 + 0.02 * ((i * 11) % 7) for i, v in enumerate(data)]
-      fig, (a, b) = plt.subplots(1, 2)
-      sns.kdeplot(data, fill=True, label="kde", ax=a)
-      sns.kdeplot(x=data, y=other, ax=b, levels=5)
-      plt.show()
-      """)
-    let document = try SVGDocument(outputs[0].svg)
-    #expect(document.elements(withClass: "line2d").count >= 1)
-    #expect(document.elements(withClass: "patch").count >= 1)
-    #expect(document.elements(withClass: "segments").count >= 3)
-  }
-
-  @Test func jointplotKdeIsItsOwnFigureWithThreeAxes() throws {
-    let outputs = try runPlots(
-      """
-      import matplotlib.pyplot as plt
-      import seaborn as sns
-      x = [((i * 13) % 17) / 4 for i in range(60)]
-      y = [v + ((i * 7) % 5) / 5 for i, v in enumerate(x)]
-      g = sns.jointplot(x=x, y=y, kind="kde", fill=True)
-      g.set_axis_labels("feature", "target")
-      plt.show()
-      """)
-    #expect(outputs.count == 1)
-    let document = try SVGDocument(outputs[0].svg)
-    #expect(document.elements(withClass: "axes").count == 3)
-    #expect(texts(document, "xlabel") == ["feature"])
-    #expect(texts(document, "ylabel") == ["target"])
-  }
-
-  @Test func jointplotRejectsOtherKinds() throws {
-    let error = try #require(
-      plotError("import seaborn as sns\nsns.jointplot(x=[1, 2], y=[2, 1], kind='hex')\n"))
-    #expect(error.typeName == "ValueError")
-    #expect(error.message.contains("hex"))
   }
 }

@@ -124,7 +124,8 @@ enum AxesMethods {
       let scaleName = try v.string(try required(&a, "value", 0), "value")
       try a.finish(maxPositional: 1, ignoring: ["base"])
       guard let scale = Axes.Scale(rawValue: scaleName) else {
-        throw PyException(.valueError, "Unknown or unsupported scale '\(scaleName)' (linear and log are supported)")
+        throw PyException(
+          .valueError, "Unknown or unsupported scale '\(scaleName)' (linear and log are supported)")
       }
       if name == "set_xscale" { ax.setXScale(scale) } else { ax.setYScale(scale) }
       return .none
@@ -187,7 +188,8 @@ enum AxesMethods {
       try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
       let isX = name == "set_xticklabels"
       guard let ticks = isX ? ax.x.ticks : ax.y.ticks else {
-        throw PyException(.valueError, "set the tick positions with \(isX ? "set_xticks" : "set_yticks") first")
+        throw PyException(
+          .valueError, "set the tick positions with \(isX ? "set_xticks" : "set_yticks") first")
       }
       if isX {
         ax.setXTicks(ticks, labels: labels, rotation: rotation ?? ax.x.tickLabelRotation)
@@ -216,7 +218,8 @@ enum AxesMethods {
       case let other?:
         let limits = try v.numbers(other, "axis limits")
         guard limits.count == 4 else {
-          throw PyException(.valueError, "axis() takes 'on', 'off', 'equal', 'tight' or [xmin, xmax, ymin, ymax]")
+          throw PyException(
+            .valueError, "axis() takes 'on', 'off', 'equal', 'tight' or [xmin, xmax, ymin, ymax]")
         }
         ax.setXLim(limits[0], limits[1])
         ax.setYLim(limits[2], limits[3])
@@ -254,7 +257,8 @@ enum AxesMethods {
     switch value {
     case .str("equal"): return .equal
     case .str("auto"): return .auto
-    case .str(let other): throw PyException(.valueError, "aspect must be 'auto', 'equal' or a number, not '\(other)'")
+    case .str(let other):
+      throw PyException(.valueError, "aspect must be 'auto', 'equal' or a number, not '\(other)'")
     default: return .ratio(try v.number(value, "aspect"))
     }
   }
@@ -281,7 +285,8 @@ enum AxesMethods {
     while let first = rest.first {
       rest = rest.dropFirst()
       if case .str = first {
-        throw PyException(.valueError, "\(a.function)() got a format string where data was expected")
+        throw PyException(
+          .valueError, "\(a.function)() got a format string where data was expected")
       }
       var x: PyValue?
       var y = first
@@ -300,7 +305,9 @@ enum AxesMethods {
       if let xs, xs.count != ys.count {
         throw PyException(
           .valueError,
-          "x and y must have same first dimension, but have shapes (\(xs.count),) and (\(ys.count),)")
+          "x and y must have same first dimension, but have shapes "
+            + "(\(xs.count),) and (\(ys.count),)"
+        )
       }
       groups.append((xs, ys, fmt))
     }
@@ -329,7 +336,9 @@ enum AxesMethods {
   {
     let x = try v.numbers(try required(&a, "x", 0), "x")
     let y = try v.numbers(try required(&a, "y", 1), "y")
-    guard x.count == y.count else { throw PyException(.valueError, "x and y must be the same size") }
+    guard x.count == y.count else {
+      throw PyException(.valueError, "x and y must be the same size")
+    }
     let sizes = try a.take("s", at: 2).map { try v.numbers($0, "s") } ?? [36]
     var colors: Axes.ScatterColors?
     if let c = a.take("c", at: 3) ?? a.take("color") {
@@ -345,13 +354,16 @@ enum AxesMethods {
     case .str("none")?, .str("face")?, nil: edge = nil
     case let value?: edge = try v.color(value)
     }
-    let width = try a.take("linewidths", "linewidth", "lw").map { try v.number($0, "linewidths") } ?? 1
+    let width =
+      try a.take("linewidths", "linewidth", "lw").map { try v.number($0, "linewidths") } ?? 1
     let label = try a.take("label").map(v.text)
     try a.finish(maxPositional: 6, ignoring: ignoredArtistKeywords)
     let mappable = object.axes.scatter(
       x, y, sizes: sizes, colors: colors, marker: marker, colormap: cmap, vmin: vmin, vmax: vmax,
       alpha: alpha, edgecolor: edge, linewidth: width, label: label)
-    if let mappable { return .native(MappableObject(mappable, axes: object, typeName: "PathCollection")) }
+    if let mappable {
+      return .native(MappableObject(mappable, axes: object, typeName: "PathCollection"))
+    }
     return .native(ArtistHandle("PathCollection"))
   }
 
@@ -379,9 +391,13 @@ enum AxesMethods {
     let data = try required(&a, "x", 0)
     var bins = Axes.Bins.count(10)
     if let b = a.take("bins", at: 1) {
-      if case .str(let s) = b { throw PyException(.valueError, "bins='\(s)' is not supported; give a count or edges") }
+      if case .str(let s) = b {
+        throw PyException(.valueError, "bins='\(s)' is not supported; give a count or edges")
+      }
       let values = try v.numbers(b, "bins")
-      if case .int(let n) = b { bins = .count(n) } else if values.count == 1, b.plotIsNumber {
+      if case .int(let n) = b {
+        bins = .count(n)
+      } else if values.count == 1, b.plotIsNumber {
         bins = .count(Int(values[0]))
       } else {
         bins = .edges(values)
@@ -392,17 +408,23 @@ enum AxesMethods {
     let cumulative = try a.take("cumulative").map(v.bool) ?? false
     let typeName = try a.take("histtype").map { try v.string($0, "histtype") } ?? "bar"
     guard let histtype = Axes.HistType(rawValue: typeName) else {
-      throw PyException(.valueError, "'\(typeName)' is not a valid value for histtype; supported values are 'bar', 'step', 'stepfilled'")
+      throw PyException(
+        .valueError,
+        "'\(typeName)' is not a valid value for histtype; "
+          + "supported values are 'bar', 'step', 'stepfilled'"
+      )
     }
     let color = try a.take("color", "facecolor", "fc").map(v.colors)
     let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
     let edge = try a.take("edgecolor", "ec").map(v.color)
     let width = try a.take("linewidth", "lw").map { try v.number($0, "linewidth") }
     let labelValue = a.take("label")
-    let orientation = try a.take("orientation").map { try v.string($0, "orientation") } ?? "vertical"
+    let orientation =
+      try a.take("orientation").map { try v.string($0, "orientation") } ?? "vertical"
     try a.finish(maxPositional: 3, ignoring: ignoredArtistKeywords.union(["rwidth"]))
     if let range, range.count != 2 { throw PyException(.valueError, "range must be (min, max)") }
-    let datasets = try v.isNested(data)
+    let datasets =
+      try v.isNested(data)
       ? try v.interpreter.items(of: data).map { try v.numbers($0, "x") }
       : [try v.numbers(data, "x")]
     let labels: [String?]
@@ -433,8 +455,10 @@ enum AxesMethods {
   ) throws -> PyValue {
     let positionsValue = try required(&a, horizontal ? "y" : "x", 0)
     let lengths = try v.numbers(try required(&a, horizontal ? "width" : "height", 1), "height")
-    let thickness = try a.take(horizontal ? "height" : "width", at: 2).map { try v.numbers($0, "width") } ?? [0.8]
-    let base = try a.take(horizontal ? "left" : "bottom", at: 3).map { try v.numbers($0, "bottom") } ?? [0]
+    let thickness =
+      try a.take(horizontal ? "height" : "width", at: 2).map { try v.numbers($0, "width") } ?? [0.8]
+    let base =
+      try a.take(horizontal ? "left" : "bottom", at: 3).map { try v.numbers($0, "bottom") } ?? [0]
     let color = try a.take("color", "facecolor", "fc").map(v.colors)
     let edge = try a.take("edgecolor", "ec").map(v.color)
     let width = try a.take("linewidth", "lw").map { try v.number($0, "linewidth") } ?? 0
@@ -516,12 +540,16 @@ enum AxesMethods {
       zValue = p[2]
       levelsValue = p.count == 4 ? p[3] : nil
     default:
-      throw PyException(.typeError, "\(a.function)() takes from 1 to 4 positional arguments but \(p.count) were given")
+      throw PyException(
+        .typeError,
+        "\(a.function)() takes from 1 to 4 positional arguments but \(p.count) were given")
     }
     if let given = a.take("levels") { levelsValue = given }
     let z = try v.matrix(zValue, "Z")
     if let x, x.count != z.first?.count ?? 0 || y?.count != z.count {
-      throw PyException(.typeError, "Length of x (\(x.count)) must match number of columns in z (\(z.first?.count ?? 0))")
+      throw PyException(
+        .typeError,
+        "Length of x (\(x.count)) must match number of columns in z (\(z.first?.count ?? 0))")
     }
     var levels = ContourLevels.count(7)
     if let levelsValue {
@@ -540,7 +568,8 @@ enum AxesMethods {
       mappable = object.axes.contourf(
         x: x, y: y, z, levels: levels, colors: colors, colormap: cmap, alpha: alpha)
     } else {
-      let width = try a.take("linewidths", "linewidth").map { try v.number($0, "linewidths") } ?? 1.5
+      let width =
+        try a.take("linewidths", "linewidth").map { try v.number($0, "linewidths") } ?? 1.5
       let style = try a.take("linestyles", "linestyle").map(v.lineStyle) ?? .solid
       let label = try a.take("label").map(v.text)
       try a.finish(ignoring: ignoredArtistKeywords)
@@ -548,7 +577,9 @@ enum AxesMethods {
         x: x, y: y, z, levels: levels, colors: colors, colormap: cmap, linewidth: width,
         linestyle: style, alpha: alpha, label: label)
     }
-    return .native(MappableObject(mappable, axes: object, typeName: filled ? "QuadContourSet" : "QuadContourSet"))
+    return .native(
+      MappableObject(mappable, axes: object, typeName: filled ? "QuadContourSet" : "QuadContourSet")
+    )
   }
 
   /// A contour coordinate: 1-D as given, or the first row (x) / first column (y) of a meshgrid.
@@ -590,7 +621,8 @@ enum AxesMethods {
     let frame = try a.take("frameon").map(v.bool) ?? true
     let columns = try a.take("ncol", "ncols").map { try v.int($0, "ncols") } ?? 1
     try a.finish(maxPositional: 2)
-    object.axes.legend(loc: location, labels: labels, fontsize: size, title: title, frameon: frame, ncols: columns)
+    object.axes.legend(
+      loc: location, labels: labels, fontsize: size, title: title, frameon: frame, ncols: columns)
     return .native(ArtistHandle("Legend"))
   }
 }

@@ -39,7 +39,9 @@ struct PlotArguments {
     if let maxPositional, positional.count > maxPositional {
       throw PyException(
         .typeError,
-        "\(function)() takes \(maxPositional) positional arguments but \(positional.count) were given")
+        "\(function)() takes \(maxPositional) positional arguments "
+          + "but \(positional.count) were given"
+      )
     }
   }
 }
@@ -108,7 +110,8 @@ struct PlotValues {
       guard let first = try interpreter.items(of: plain).first else { return false }
       switch first {
       case .list, .tuple, .range: return true
-      case .native, .instance: return try listed(first).map { try isNested(.list(PyList([$0]))) } ?? false
+      case .native, .instance:
+        return try listed(first).map { try isNested(.list(PyList([$0]))) } ?? false
       default: return false
       }
     default: return false
@@ -152,7 +155,8 @@ struct PlotValues {
     guard parts.count == 3 || parts.count == 4, parts.allSatisfy({ (0...1).contains($0) }) else {
       throw PyException(.valueError, "Invalid RGBA argument: \(try interpreter.repr(value))")
     }
-    return Color(red: parts[0], green: parts[1], blue: parts[2], alpha: parts.count == 4 ? parts[3] : 1)
+    return Color(
+      red: parts[0], green: parts[1], blue: parts[2], alpha: parts.count == 4 ? parts[3] : 1)
   }
 
   /// One colour or a list of colours (`color=["r", "g"]`).

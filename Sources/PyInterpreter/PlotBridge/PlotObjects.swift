@@ -3,8 +3,9 @@ final class FigureObject: PyNativeObject {
   let figure: Figure
   let number: Int
   unowned let state: PyplotState
-  /// Wrappers by axes, so `ax is plt.gca()` holds as in matplotlib.
-  private var wrappers: [ObjectIdentifier: AxesObject] = [:]
+  /// Wrappers by axes, so `ax is plt.gca()` holds as in matplotlib. Weak because each
+  /// wrapper keeps its figure alive (an `ax` may outlive `plt.close()`).
+  private var wrappers: [ObjectIdentifier: WeakAxes] = [:]
   /// `plt.subplot(r, c, i)` returns the existing axes at that position.
   var subplotPositions: [[Int]: Axes] = [:]
   var current: Axes?
@@ -18,9 +19,9 @@ final class FigureObject: PyNativeObject {
   var typeName: String { "Figure" }
 
   func wrap(_ axes: Axes) -> AxesObject {
-    if let existing = wrappers[ObjectIdentifier(axes)] { return existing }
+    if let existing = wrappers[ObjectIdentifier(axes)]?.object { return existing }
     let object = AxesObject(axes: axes, figure: self)
-    wrappers[ObjectIdentifier(axes)] = object
+    wrappers[ObjectIdentifier(axes)] = WeakAxes(object: object)
     return object
   }
 
@@ -38,7 +39,8 @@ final class FigureObject: PyNativeObject {
 
   func subplot(_ rows: Int, _ cols: Int, _ index: Int) throws -> AxesObject {
     guard rows > 0, cols > 0, (1...rows * cols).contains(index) else {
-      throw PyException(.valueError, "num must be an integer with 1 <= num <= \(max(rows * cols, 1)), not \(index)")
+      throw PyException(
+        .valueError, "num must be an integer with 1 <= num <= \(max(rows * cols, 1)), not \(index)")
     }
     if let existing = subplotPositions[[rows, cols, index]],
       figure.axes.contains(where: { $0 === existing })
@@ -59,7 +61,7 @@ final class FigureObject: PyNativeObject {
     }
     guard FigureObject.methods.contains(name) else { return nil }
     return .builtin(
-      PyBuiltin(name) { [unowned self] args, kwargs in
+      PyBuiltin(name) { [self] args, kwargs in
         var a = PlotArguments(name, args, kwargs)
         return try self.callMethod(name, &a, values)
       })
@@ -70,7 +72,8 @@ final class FigureObject: PyNativeObject {
     "set_size_inches", "clf", "show", "sca",
   ]
 
-  func callMethod(_ name: String, _ a: inout PlotArguments, _ values: PlotValues) throws -> PyValue {
+  func callMethod(_ name: String, _ a: inout PlotArguments, _ values: PlotValues) throws -> PyValue
+  {
     switch name {
     case "suptitle":
       let text = try a.take("t", at: 0).map(values.text) ?? ""
@@ -132,14 +135,15 @@ final class FigureObject: PyNativeObject {
   }
 
   func repr() throws -> String {
-    "<Figure size \(Int(figure.width * figure.dpi))x\(Int(figure.height * figure.dpi)) with \(figure.axes.count) Axes>"
+    "<Figure size \(Int(figure.width * figure.dpi))x\(Int(figure.height * figure.dpi)) "
+      + "with \(figure.axes.count) Axes>"
   }
 }
 
 /// An `Axes` as the cell language sees it; its methods are `AxesMethods`.
 final class AxesObject: PyNativeObject {
   let axes: Axes
-  unowned let figure: FigureObject
+  let figure: FigureObject
 
   init(axes: Axes, figure: FigureObject) {
     self.axes = axes
@@ -158,7 +162,7 @@ final class AxesObject: PyNativeObject {
     guard AxesMethods.names.contains(name) else { return nil }
     let values = figure.state.values
     return .builtin(
-      PyBuiltin(name) { [unowned self] args, kwargs in
+      PyBuiltin(name) { [self] args, kwargs in
         var a = PlotArguments(name, args, kwargs)
         return try AxesMethods.call(name, on: self, &a, values)
       })
@@ -200,7 +204,11 @@ final class AxesGrid: PyNativeObject {
   func getItem(_ key: PyValue) throws -> PyValue {
     if case .tuple(let parts) = key {
       guard shape.count == 2, parts.count == 2 else {
-        throw PyException(.indexError, "too many indices for array: array is \(shape.count)-dimensional, but \(parts.count) were indexed")
+        throw PyException(
+          .indexError,
+          "too many indices for array: array is \(shape.count)-dimensional, "
+            + "but \(parts.count) were indexed"
+        )
       }
       let r = try index(parts[0], shape[0])
       let c = try index(parts[1], shape[1])
@@ -225,14 +233,16 @@ final class AxesGrid: PyNativeObject {
     case "flatten", "ravel": return .builtin(PyBuiltin(name) { _, _ in flat })
     case "tolist":
       return .builtin(
-        PyBuiltin(name) { [unowned self] _, _ in
-          .list(PyList((0..<self.shape[0]).map { i in
-            let r = self.row(i)
-            if case .native(let g) = r, let grid = g as? AxesGrid {
-              return .list(PyList(grid.items.map { .native($0) }))
-            }
-            return r
-          }))
+        PyBuiltin(name) { [self] _, _ in
+          .list(
+            PyList(
+              (0..<self.shape[0]).map { i in
+                let r = self.row(i)
+                if case .native(let g) = r, let grid = g as? AxesGrid {
+                  return .list(PyList(grid.items.map { .native($0) }))
+                }
+                return r
+              }))
         })
     default: return nil
     }
@@ -317,7 +327,7 @@ final class ColorbarObject: PyNativeObject {
     case "ax": return .native(axes)
     case "set_label":
       return .builtin(
-        PyBuiltin(name) { [unowned self] args, kwargs in
+        PyBuiltin(name) { [self] args, kwargs in
           var a = PlotArguments(name, args, kwargs)
           let label = try a.take("label", at: 0).map(self.axes.figure.state.values.text) ?? ""
           try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
@@ -327,4 +337,9 @@ final class ColorbarObject: PyNativeObject {
     default: return nil
     }
   }
+}
+
+/// A wrapper cache entry that does not keep the wrapper alive.
+struct WeakAxes {
+  weak var object: AxesObject?
 }

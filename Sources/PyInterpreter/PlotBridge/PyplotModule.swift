@@ -51,7 +51,8 @@ enum PyplotModule {
       let size = try a.take("figsize", at: 1).map { try values.numbers($0, "figsize") }
       let dpi = try a.take("dpi", at: 2).map { try values.number($0, "dpi") } ?? 100
       let num = a.take("num", at: 0)
-      try a.finish(maxPositional: 3, ignoring: ["facecolor", "clear", "tight_layout", "constrained_layout"])
+      try a.finish(
+        maxPositional: 3, ignoring: ["facecolor", "clear", "tight_layout", "constrained_layout"])
       if case .int(let n)? = num, let existing = state.figures.first(where: { $0.number == n }) {
         state.activate(existing)
         return .native(existing)
@@ -112,7 +113,9 @@ enum PyplotModule {
       case .native(let object)? where object is FigureObject:
         state.close(object as! FigureObject)
       case let other?:
-        throw PyException(.typeError, "close() argument must be a Figure, an int, 'all' or None, not \(values.typeName(other))")
+        throw PyException(
+          .typeError,
+          "close() argument must be a Figure, an int, 'all' or None, not \(values.typeName(other))")
       }
       return .none
     }
@@ -145,13 +148,15 @@ enum PyplotModule {
     case 1:
       let code = try v.int(p[0], "subplot")
       guard (111...999).contains(code) else {
-        throw PyException(.valueError, "Integer subplot specification must be a three-digit number, not \(code)")
+        throw PyException(
+          .valueError, "Integer subplot specification must be a three-digit number, not \(code)")
       }
       return (code / 100, (code / 10) % 10, code % 10)
     case 3:
       return (try v.int(p[0], "nrows"), try v.int(p[1], "ncols"), try v.int(p[2], "index"))
     default:
-      throw PyException(.typeError, "subplot() takes 1 or 3 positional arguments but \(p.count) were given")
+      throw PyException(
+        .typeError, "subplot() takes 1 or 3 positional arguments but \(p.count) were given")
     }
   }
 
@@ -166,7 +171,9 @@ enum PyplotModule {
     let sharey = try shareFlag(a.take("sharey"), v)
     let squeeze = try a.take("squeeze").map(v.bool) ?? true
     guard rows > 0, cols > 0 else {
-      throw PyException(.valueError, "Number of rows and columns must be a positive integer, not (\(rows), \(cols))")
+      throw PyException(
+        .valueError, "Number of rows and columns must be a positive integer, not (\(rows), \(cols))"
+      )
     }
     let grid = figure.figure.subplots(rows, cols, sharex: sharex, sharey: sharey)
     let objects = grid.joined().map { figure.wrap($0) }
@@ -196,7 +203,9 @@ enum PyplotModule {
     var mappable: MappableObject?
     if let given = a.take("mappable", at: 0) {
       guard case .native(let object) = given, let m = object as? MappableObject else {
-        throw PyException(.typeError, "colorbar() needs a mappable (from imshow, scatter(c=...), contour or contourf)")
+        throw PyException(
+          .typeError,
+          "colorbar() needs a mappable (from imshow, scatter(c=...), contour or contourf)")
       }
       mappable = m
     }
@@ -213,7 +222,9 @@ enum PyplotModule {
     guard let shown = mappable?.mappable ?? parent.axes.lastMappable else {
       throw PyException(
         .runtimeError,
-        "No mappable was found to use for colorbar creation. First define a mappable such as an image (with imshow) or a contour set (with contourf).")
+        "No mappable was found to use for colorbar creation. First define a mappable such as "
+          + "an image (with imshow) or a contour set (with contourf)."
+      )
     }
     guard let bar = figure.figure.colorbar(shown, ax: parent.axes, label: label) else {
       return .none
@@ -221,4 +232,3 @@ enum PyplotModule {
     return .native(ColorbarObject(axes: figure.wrap(bar)))
   }
 }
-

@@ -47,7 +47,9 @@ enum SeabornModule {
       try a.finish(maxPositional: 2)
       let xs = try v.numbers(x, "x")
       let ys = try v.numbers(y, "y")
-      guard xs.count == ys.count else { throw PyException(.valueError, "x and y must be the same length") }
+      guard xs.count == ys.count else {
+        throw PyException(.valueError, "x and y must be the same length")
+      }
       let mappable = Seaborn.kdeplot(
         on: target.axes, x: xs, y: ys, fill: fill, levels: levels, thresh: thresh, color: color,
         colormap: cmap, gridsize: gridsize ?? 100, bwAdjust: bwAdjust, cut: cut,
@@ -89,7 +91,9 @@ enum SeabornModule {
     guard kind == "kde" else {
       throw PyException(.valueError, "jointplot(kind='\(kind)') is not supported; use kind=\"kde\"")
     }
-    guard x.count == y.count else { throw PyException(.valueError, "x and y must be the same length") }
+    guard x.count == y.count else {
+      throw PyException(.valueError, "x and y must be the same length")
+    }
     let grid = Seaborn.jointplot(
       x: x, y: y, height: height, ratio: ratio, space: space, fill: fill, color: color)
     let figure = state.newFigure(grid.figure)
@@ -125,7 +129,7 @@ final class JointGridObject: PyNativeObject {
     case "ax_marg_y": return .native(marginalY)
     case "set_axis_labels":
       return .builtin(
-        PyBuiltin(name) { [unowned self] args, kwargs in
+        PyBuiltin(name) { [self] args, kwargs in
           var a = PlotArguments(name, args, kwargs)
           let values = self.figure.state.values
           let x = try a.take("xlabel", at: 0).map(values.text) ?? ""
