@@ -249,4 +249,42 @@ func svgTexts(_ document: SVGDocument, _ className: String) -> [String] {
         """)
     #expect(printed == "[1.0, 2.0, 4.0] 1.0 4.0\n")
   }
+
+  @Test func axesSetSemilogyAndTickLabels() throws {
+    let outputs = try runPyplotCell(
+      """
+      import matplotlib.pyplot as plt
+      fig, ax = plt.subplots()
+      ax.semilogy([1, 2, 3], [1, 100, 10000])
+      ax.set(title="growth", xlabel="step", ylabel="loss", xlim=(0, 4))
+      plt.xticks([1, 2, 3], ["one", "two", "three"], rotation=45)
+      plt.show()
+      """)
+    let document = try SVGDocument(outputs[0].svg)
+    #expect(svgTexts(document, "title") == ["growth"])
+    #expect(svgTexts(document, "xlabel") == ["step"])
+    #expect(svgTexts(document, "ylabel") == ["loss"])
+    let labels = svgTexts(document, "ticklabel")
+    #expect(labels.starts(with: ["one", "two", "three"]))
+    #expect(labels.contains { $0.contains("10") })
+    let error = try #require(
+      pyplotCellError(
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.set(colour='r')\n"))
+    #expect(error.typeName == "TypeError")
+    #expect(error.message.contains("'colour'"))
+  }
+
+  @Test func axesOutliveTheirClosedFigure() throws {
+    let outputs = try runPyplotCell(
+      """
+      import matplotlib.pyplot as plt
+      ax = plt.gca()
+      plt.close()
+      ax.plot([1, 2])
+      fig = ax.get_figure()
+      fig.savefig("late.svg")
+      plt.show()
+      """)
+    #expect(outputs.map(\.filename) == ["late.svg"])
+  }
 }

@@ -12,7 +12,8 @@ enum AxesMethods {
     "axhline", "axvline", "errorbar", "set_title", "set_xlabel", "set_ylabel", "set_xlim",
     "set_ylim", "get_xlim", "get_ylim", "set_xscale", "set_yscale", "legend", "grid", "text",
     "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels", "set_aspect", "axis",
-    "twinx", "invert_yaxis", "invert_xaxis", "cla", "clear", "step", "get_figure",
+    "twinx", "invert_yaxis", "invert_xaxis", "cla", "clear", "step", "get_figure", "set",
+    "semilogx", "semilogy", "loglog",
   ]
 
   static let ignoredArtistKeywords: Set<String> = ["rasterized", "antialiased", "snap"]
@@ -23,6 +24,12 @@ enum AxesMethods {
     let ax = object.axes
     switch name {
     case "plot", "step": return try plot(object, &a, v, step: name == "step")
+    case "semilogx", "semilogy", "loglog":
+      let lines = try plot(object, &a, v, step: false)
+      if name != "semilogy" { ax.setXScale(.log) }
+      if name != "semilogx" { ax.setYScale(.log) }
+      return lines
+    case "set": return try set(object, a, v)
     case "scatter": return try scatter(object, &a, v)
     case "hist": return try hist(object, &a, v)
     case "bar", "barh": return try bar(object, &a, v, horizontal: name == "barh")
@@ -244,6 +251,20 @@ enum AxesMethods {
     default:
       throw PyException(.attributeError, "'Axes' object has no attribute '\(name)'")
     }
+  }
+
+  /// `ax.set(title=..., xlabel=..., xlim=(0, 1), ...)`: each keyword is its `set_` method.
+  static func set(_ object: AxesObject, _ a: PlotArguments, _ v: PlotValues) throws -> PyValue {
+    let settable: Set<String> = [
+      "title", "xlabel", "ylabel", "xlim", "ylim", "xscale", "yscale", "xticks", "yticks",
+      "xticklabels", "yticklabels", "aspect",
+    ]
+    try a.finish(maxPositional: 0, ignoring: settable)
+    for (name, value) in a.keywordArguments {
+      var single = PlotArguments("set_\(name)", [value], [])
+      _ = try call("set_\(name)", on: object, &single, v)
+    }
+    return .none
   }
 
   static func required(_ a: inout PlotArguments, _ name: String, _ index: Int) throws -> PyValue {

@@ -30,6 +30,9 @@ struct PlotArguments {
 
   var hasKeywords: Bool { !keywords.isEmpty }
 
+  /// The keywords not taken yet, in call order.
+  var keywordArguments: [(String, PyValue)] { keywords }
+
   /// Rejects unknown keywords (except the documented cosmetic `ignoring` ones) and too many
   /// positional arguments.
   func finish(maxPositional: Int? = nil, ignoring: Set<String> = []) throws {

@@ -22,6 +22,7 @@ enum PyplotModule {
   static let axesFunctions = [
     "plot", "step", "scatter", "hist", "bar", "barh", "imshow", "contour", "contourf",
     "fill_between", "axhline", "axvline", "errorbar", "legend", "grid", "text", "axis", "twinx",
+    "semilogx", "semilogy", "loglog",
   ]
 
   static func make(_ state: PyplotState) -> PyModule {
