@@ -287,4 +287,44 @@ func svgTexts(_ document: SVGDocument, _ className: String) -> [String] {
       """)
     #expect(outputs.map(\.filename) == ["late.svg"])
   }
+
+  @Test func hostShowsFiguresACellLeftOpen() throws {
+    let session = Interpreter()
+    let sink = FigureCollector()
+    let plots = PlotBridge.register(in: session, sink: sink)
+    try session.run(
+      source: """
+        import matplotlib.pyplot as plt
+        plt.plot([1, 2])
+        plt.figure()
+        plt.bar([1, 2], [3, 4])
+        """)
+    #expect(sink.outputs.isEmpty)
+    #expect(plots.openFigureCount == 2)
+    plots.showOpenFigures()
+    #expect(sink.outputs.count == 2)
+    #expect(plots.openFigureCount == 0)
+  }
+
+  @Test func scalarObjectsAndNumberLikeBinsAreNumbers() throws {
+    let outputs = try runPyplotCell(
+      """
+      import matplotlib.pyplot as plt
+      class Scalar:
+          def __init__(self, v):
+              self.v = v
+          def tolist(self):
+              return self.v
+      n, edges, _ = plt.hist([1, 2, 3, 4], bins=Scalar(2))
+      assert n == [2.0, 2.0], n
+      plt.scatter([1, 2], [3, 4], s=Scalar(10))
+      plt.legend(["points"])
+      plt.show()
+      """)
+    let document = try SVGDocument(outputs[0].svg)
+    #expect(document.elements(withClass: "scatter").count == 1)
+    let legend = try pyplotCellError(
+      "import matplotlib.pyplot as plt\nplt.plot([1])\nplt.legend([1], ['a'])\n")
+    #expect(legend?.typeName == "TypeError")
+  }
 }

@@ -418,7 +418,8 @@ enum AxesMethods {
       let values = try v.numbers(b, "bins")
       if case .int(let n) = b {
         bins = .count(n)
-      } else if values.count == 1, b.plotIsNumber {
+      } else if values.count == 1 {
+        // One value is a count (a NumPy integer, say); one edge would make no bins.
         bins = .count(Int(values[0]))
       } else {
         bins = .edges(values)
@@ -613,8 +614,12 @@ enum AxesMethods {
   static func legend(_ object: AxesObject, _ a: inout PlotArguments, _ v: PlotValues) throws
     -> PyValue
   {
+    if a.positional.count > 1 {
+      throw PyException(
+        .typeError, "legend(handles, labels) is not supported; label the artists instead")
+    }
     var labels: [String]?
-    if let given = a.take("labels", at: a.positional.count == 2 ? 1 : 0) {
+    if let given = a.take("labels", at: 0) {
       labels = try v.interpreter.items(of: given).map(v.text)
     }
     var location = Location.best
@@ -641,7 +646,7 @@ enum AxesMethods {
     let title = try a.take("title").map(v.text)
     let frame = try a.take("frameon").map(v.bool) ?? true
     let columns = try a.take("ncol", "ncols").map { try v.int($0, "ncols") } ?? 1
-    try a.finish(maxPositional: 2)
+    try a.finish(maxPositional: 1)
     object.axes.legend(
       loc: location, labels: labels, fontsize: size, title: title, frameon: frame, ncols: columns)
     return .native(ArtistHandle("Legend"))
@@ -651,10 +656,4 @@ enum AxesMethods {
 extension PyValue {
   var plotIsNone: Bool { if case .none = self { true } else { false } }
   var plotIsString: Bool { if case .str = self { true } else { false } }
-  var plotIsNumber: Bool {
-    switch self {
-    case .int, .float, .bool: return true
-    default: return false
-    }
-  }
 }

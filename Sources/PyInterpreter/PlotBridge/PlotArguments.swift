@@ -89,9 +89,13 @@ struct PlotValues {
     case .list, .tuple, .range, .iterator:
       return try interpreter.items(of: value).map { try number($0, what) }
     case .bool, .int, .float: return [try number(value, what)]
+    case .str, .dict, .set, .none:
+      throw PyException(
+        .typeError, "\(what) must be a sequence of numbers, not \(typeName(value))")
     default:
       if let plain = try listed(value) { return try numbers(plain, what) }
-      throw PyException(.typeError, "\(what) must be a sequence of numbers, not \(typeName(value))")
+      // A scalar object of a bridge (a NumPy float) stands for one number.
+      return [try number(value, what)]
     }
   }
 

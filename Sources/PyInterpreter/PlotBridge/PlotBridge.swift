@@ -36,8 +36,10 @@ public final class FigureCollector: FigureSink {
 /// Installs `matplotlib`, `matplotlib.pyplot` and `seaborn` in an interpreter.
 public enum PlotBridge {
   /// Registers the modules; `sink` receives every shown or saved figure. The pyplot state
-  /// (open figures, current figure and axes) lives as long as the interpreter session.
-  public static func register(in interpreter: Interpreter, sink: FigureSink) {
+  /// (open figures, current figure and axes) lives as long as the interpreter session; the
+  /// returned handle lets the host show figures a cell left open, as notebooks do.
+  @discardableResult
+  public static func register(in interpreter: Interpreter, sink: FigureSink) -> PlotSession {
     let state = PyplotState(interpreter: interpreter, sink: sink)
     interpreter.registerModule("matplotlib") { _ in
       let m = PyModule(name: "matplotlib")
@@ -48,7 +50,24 @@ public enum PlotBridge {
     }
     interpreter.registerModule("matplotlib.pyplot") { _ in PyplotModule.make(state) }
     interpreter.registerModule("seaborn") { _ in SeabornModule.make(state) }
+    return PlotSession(state: state)
   }
+}
+
+/// The host's view of a session's pyplot state.
+public final class PlotSession {
+  private let state: PyplotState
+
+  init(state: PyplotState) { self.state = state }
+
+  /// How many figures are open (created and not yet shown or closed).
+  public var openFigureCount: Int { state.figures.count }
+
+  /// Does what `plt.show()` does: every open figure to the sink, in order, then closed.
+  public func showOpenFigures() { state.show() }
+
+  /// Closes every open figure without delivering it (`plt.close("all")`).
+  public func closeAll() { state.closeAll() }
 }
 
 /// pyplot's state machine: the open figures in creation order and the current one.
