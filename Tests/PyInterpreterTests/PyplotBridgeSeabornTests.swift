@@ -39,6 +39,12 @@ import Testing
     #expect(document.elements(withClass: "axes").count == 3)
     #expect(svgTexts(document, "xlabel") == ["feature"])
     #expect(svgTexts(document, "ylabel") == ["target"])
+    // Labels set after the grid was made still fit inside the 432 × 432 pt figure.
+    let xlabel = try #require(document.elements(withClass: "xlabel").first)
+    let baseline = try #require(Double(xlabel.attributes["y"] ?? ""))
+    #expect(baseline < 430)
+    let ylabel = try #require(document.elements(withClass: "ylabel").first)
+    #expect(try #require(Double(ylabel.attributes["x"] ?? "")) > 8)
   }
 
   @Test func jointplotRejectsOtherKinds() throws {

@@ -137,6 +137,13 @@ final class JointGridObject: PyNativeObject {
           try a.finish(maxPositional: 2, ignoring: PyplotModule.ignoredTextKeywords)
           self.joint.axes.setXLabel(x)
           self.joint.axes.setYLabel(y)
+          // The grid was laid out without labels; without a fresh layout they would be cut
+          // off at the figure's edge.
+          let figure = self.figure.figure
+          let space = (figure.subplotParams.wspace, figure.subplotParams.hspace)
+          figure.tightLayout()
+          figure.subplotParams.wspace = space.0
+          figure.subplotParams.hspace = space.1
           return .native(self)
         })
     case "savefig":
