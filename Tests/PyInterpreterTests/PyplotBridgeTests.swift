@@ -327,4 +327,20 @@ func svgTexts(_ document: SVGDocument, _ className: String) -> [String] {
       "import matplotlib.pyplot as plt\nplt.plot([1])\nplt.legend([1], ['a'])\n")
     #expect(legend?.typeName == "TypeError")
   }
+
+  @Test func spectralColormapFromPltCm() throws {
+    let outputs = try runPyplotCell(
+      """
+      import matplotlib.pyplot as plt
+      plt.scatter([0, 1, 2], [0, 1, 2], c=[0, 1, 2], s=40, cmap=plt.cm.Spectral)
+      plt.scatter([0, 1], [1, 0], c=[0, 1], cmap="Spectral_r")
+      plt.show()
+      """)
+    let document = try SVGDocument(outputs[0].svg)
+    let groups = document.elements(withClass: "scatter")
+    #expect(groups.count == 2)
+    let fills = groups.map { $0.children.compactMap { $0.attributes["fill"] } }
+    #expect(fills.first == ["#9e0142", "#ffffbf", "#5e4fa2"])
+    #expect(fills.last == ["#5e4fa2", "#9e0142"])
+  }
 }

@@ -180,11 +180,12 @@ struct PlotValues {
   func colormap(_ value: PyValue) throws -> Colormap {
     if case .native(let object) = value, let map = object as? ColormapObject { return map.colormap }
     let name = try string(value, "cmap")
-    guard let map = Colormap(named: name) else {
+    guard let map = ExtraColormaps.named(name) else {
       throw PyException(
         .valueError,
         "'\(name)' is not a valid value for cmap; supported values are "
-          + Colormap.names.map { "'\($0)'" }.joined(separator: ", "))
+          + ExtraColormaps.names.filter { !$0.hasSuffix("_r") }.map { "'\($0)'" }.joined(
+            separator: ", "))
     }
     return map
   }

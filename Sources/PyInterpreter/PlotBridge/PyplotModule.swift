@@ -126,8 +126,8 @@ enum PyplotModule {
       return .native(ColormapObject(try values.colormap(name)))
     }
     let cm = PyModule(name: "matplotlib.cm")
-    for name in Colormap.names {
-      if let map = Colormap(named: name) { cm[name] = .native(ColormapObject(map)) }
+    for name in ExtraColormaps.names {
+      if let map = ExtraColormaps.named(name) { cm[name] = .native(ColormapObject(map)) }
     }
     m["cm"] = .module(cm)
     return m
