@@ -121,7 +121,7 @@ enum PyplotModule {
       return .none
     }
     define("get_cmap") { a in
-      let name = try a.take("name", at: 0) ?? .str("viridis")
+      let name = a.take("name", at: 0) ?? .str("viridis")
       try a.finish(maxPositional: 2, ignoring: ["lut"])
       return .native(ColormapObject(try values.colormap(name)))
     }
