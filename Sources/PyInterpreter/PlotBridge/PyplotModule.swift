@@ -1,0 +1,235 @@
+/// `matplotlib.pyplot`: the state-machine functions over `PyplotState`.
+///
+/// Functions that draw or label call the `Axes` method of the same meaning on the current
+/// axes (`plt.title` is `gca().set_title`). Cosmetic keywords accepted and ignored:
+/// `fontsize`/`size`/`fontweight`/`weight`/`family`/`fontfamily`/`labelpad` on text
+/// (where not supported), and `dpi`/`bbox_inches`/`format`/`transparent`/`facecolor` on
+/// `savefig` (figures are vector SVG).
+enum PyplotModule {
+  static let ignoredTextKeywords: Set<String> = [
+    "fontsize", "size", "fontweight", "weight", "family", "fontfamily",
+  ]
+  static let ignoredSavefigKeywords: Set<String> = [
+    "dpi", "bbox_inches", "format", "transparent", "facecolor", "pad_inches",
+  ]
+
+  /// pyplot names that are an `Axes` method under another name.
+  static let axesAliases: [String: String] = [
+    "title": "set_title", "xlabel": "set_xlabel", "ylabel": "set_ylabel", "xlim": "set_xlim",
+    "ylim": "set_ylim", "xscale": "set_xscale", "yscale": "set_yscale", "xticks": "set_xticks",
+    "yticks": "set_yticks", "cla": "cla",
+  ]
+  static let axesFunctions = [
+    "plot", "step", "scatter", "hist", "bar", "barh", "imshow", "contour", "contourf",
+    "fill_between", "axhline", "axvline", "errorbar", "legend", "grid", "text", "axis", "twinx",
+    "semilogx", "semilogy", "loglog",
+  ]
+
+  static func make(_ state: PyplotState) -> PyModule {
+    let m = PyModule(name: "matplotlib.pyplot")
+    let values = state.values
+    func define(_ name: String, _ body: @escaping (inout PlotArguments) throws -> PyValue) {
+      m.define(name) { args, kwargs in
+        var a = PlotArguments(name, args, kwargs)
+        return try body(&a)
+      }
+    }
+    for name in axesFunctions {
+      define(name) { a in try AxesMethods.call(name, on: state.currentAxes(), &a, values) }
+    }
+    for (name, method) in axesAliases {
+      define(name) { a in
+        let axes = state.currentAxes()
+        // Without arguments, xlim()/ylim()/xticks() read instead of set.
+        if a.positional.isEmpty && (name == "xlim" || name == "ylim") {
+          let limits = name == "xlim" ? axes.axes.xLimits() : axes.axes.yLimits()
+          if !a.hasKeywords { return .tuple([.float(limits.0), .float(limits.1)]) }
+        }
+        return try AxesMethods.call(method, on: axes, &a, values)
+      }
+    }
+    define("figure") { a in
+      let size = try a.take("figsize", at: 1).map { try values.numbers($0, "figsize") }
+      let dpi = try a.take("dpi", at: 2).map { try values.number($0, "dpi") } ?? 100
+      let num = a.take("num", at: 0)
+      try a.finish(
+        maxPositional: 3, ignoring: ["facecolor", "clear", "tight_layout", "constrained_layout"])
+      if case .int(let n)? = num, let existing = state.figures.first(where: { $0.number == n }) {
+        state.activate(existing)
+        return .native(existing)
+      }
+      return .native(state.newFigure(try figure(size, dpi)))
+    }
+    define("subplots") { a in
+      let size = try a.take("figsize").map { try values.numbers($0, "figsize") }
+      let dpi = try a.take("dpi").map { try values.number($0, "dpi") } ?? 100
+      let figure = state.newFigure(try self.figure(size, dpi))
+      let grid = try makeGrid(figure, &a, values)
+      try a.finish(maxPositional: 2, ignoring: ["constrained_layout", "layout"])
+      return .tuple([.native(figure), grid])
+    }
+    define("subplot") { a in
+      let (r, c, i) = try subplotSpec(&a, values)
+      try a.finish()
+      return .native(try state.currentFigure().subplot(r, c, i))
+    }
+    define("gcf") { a in
+      try a.finish(maxPositional: 0)
+      return .native(state.currentFigure())
+    }
+    define("gca") { a in
+      try a.finish(maxPositional: 0)
+      return .native(state.currentAxes())
+    }
+    define("sca") { a in
+      guard case .native(let object)? = a.take("ax", at: 0), let axes = object as? AxesObject else {
+        throw PyException(.typeError, "sca() argument must be an Axes")
+      }
+      try a.finish(maxPositional: 1)
+      state.activate(axes.figure)
+      axes.figure.select(axes.axes)
+      return .none
+    }
+    define("suptitle") { a in try state.currentFigure().callMethod("suptitle", &a, values) }
+    define("tight_layout") { a in try state.currentFigure().callMethod("tight_layout", &a, values) }
+    define("colorbar") { a in try colorbar(state.currentFigure(), &a, values) }
+    define("clf") { a in try state.currentFigure().callMethod("clf", &a, values) }
+    define("savefig") { a in
+      // Saving the implicit empty figure is what matplotlib does too.
+      try state.currentFigure().callMethod("savefig", &a, values)
+    }
+    define("show") { a in
+      try a.finish(maxPositional: 0, ignoring: ["block"])
+      state.show()
+      return .none
+    }
+    define("close") { a in
+      let which = a.take("fig", at: 0)
+      try a.finish(maxPositional: 1)
+      switch which {
+      case nil: if let current = state.current { state.close(current) }
+      case .str("all")?: state.closeAll()
+      case .int(let n)?:
+        if let figure = state.figures.first(where: { $0.number == n }) { state.close(figure) }
+      case .native(let object)? where object is FigureObject:
+        state.close(object as! FigureObject)
+      case let other?:
+        throw PyException(
+          .typeError,
+          "close() argument must be a Figure, an int, 'all' or None, not \(values.typeName(other))")
+      }
+      return .none
+    }
+    define("get_cmap") { a in
+      let name = a.take("name", at: 0) ?? .str("viridis")
+      try a.finish(maxPositional: 2, ignoring: ["lut"])
+      return .native(ColormapObject(try values.colormap(name)))
+    }
+    let cm = PyModule(name: "matplotlib.cm")
+    for name in ExtraColormaps.names {
+      if let map = ExtraColormaps.named(name) { cm[name] = .native(ColormapObject(map)) }
+    }
+    m["cm"] = .module(cm)
+    return m
+  }
+
+  static func figure(_ size: [Double]?, _ dpi: Double) throws -> Figure {
+    guard let size else { return Figure(dpi: dpi) }
+    guard size.count == 2, size.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+      throw PyException(.valueError, "figsize must be two positive numbers (width, height)")
+    }
+    return Figure(figsize: (size[0], size[1]), dpi: dpi)
+  }
+
+  /// `(rows, cols, index)` from `subplot(2, 2, 1)`, `subplot(221)` or `add_subplot(111)`.
+  static func subplotSpec(_ a: inout PlotArguments, _ v: PlotValues) throws -> (Int, Int, Int) {
+    let p = a.positional
+    switch p.count {
+    case 0: return (1, 1, 1)
+    case 1:
+      let code = try v.int(p[0], "subplot")
+      guard (111...999).contains(code) else {
+        throw PyException(
+          .valueError, "Integer subplot specification must be a three-digit number, not \(code)")
+      }
+      return (code / 100, (code / 10) % 10, code % 10)
+    case 3:
+      return (try v.int(p[0], "nrows"), try v.int(p[1], "ncols"), try v.int(p[2], "index"))
+    default:
+      throw PyException(
+        .typeError, "subplot() takes 1 or 3 positional arguments but \(p.count) were given")
+    }
+  }
+
+  /// The axes of `subplots(nrows, ncols, sharex=, sharey=, squeeze=)` on `figure`: one Axes,
+  /// a 1-D grid or a 2-D grid as NumPy would shape them.
+  static func makeGrid(_ figure: FigureObject, _ a: inout PlotArguments, _ v: PlotValues) throws
+    -> PyValue
+  {
+    let rows = try a.take("nrows", at: 0).map { try v.int($0, "nrows") } ?? 1
+    let cols = try a.take("ncols", at: 1).map { try v.int($0, "ncols") } ?? 1
+    let sharex = try shareFlag(a.take("sharex"), v)
+    let sharey = try shareFlag(a.take("sharey"), v)
+    let squeeze = try a.take("squeeze").map(v.bool) ?? true
+    guard rows > 0, cols > 0 else {
+      throw PyException(
+        .valueError, "Number of rows and columns must be a positive integer, not (\(rows), \(cols))"
+      )
+    }
+    let grid = figure.figure.subplots(rows, cols, sharex: sharex, sharey: sharey)
+    let objects = grid.joined().map { figure.wrap($0) }
+    if let last = grid.last?.last { figure.select(last) }
+    if squeeze {
+      if rows == 1 && cols == 1 { return .native(objects[0]) }
+      if rows == 1 || cols == 1 { return .native(AxesGrid(items: objects, shape: [objects.count])) }
+    }
+    return .native(AxesGrid(items: objects, shape: [rows, cols]))
+  }
+
+  private static func shareFlag(_ value: PyValue?, _ v: PlotValues) throws -> Bool {
+    switch value {
+    case nil: return false
+    case .str("all")?: return true
+    case .str("none")?: return false
+    case .str(let other)?:
+      throw PyException(.valueError, "sharex='\(other)' is not supported (use True or False)")
+    case let flag?: return try v.bool(flag)
+    }
+  }
+
+  /// `colorbar([mappable], ax=, label=)`: for the given mappable, else the current axes' last.
+  static func colorbar(_ figure: FigureObject, _ a: inout PlotArguments, _ v: PlotValues) throws
+    -> PyValue
+  {
+    var mappable: MappableObject?
+    if let given = a.take("mappable", at: 0) {
+      guard case .native(let object) = given, let m = object as? MappableObject else {
+        throw PyException(
+          .typeError,
+          "colorbar() needs a mappable (from imshow, scatter(c=...), contour or contourf)")
+      }
+      mappable = m
+    }
+    var target: AxesObject?
+    if let ax = a.take("ax") {
+      guard case .native(let object) = ax, let axes = object as? AxesObject else {
+        throw PyException(.typeError, "ax must be an Axes")
+      }
+      target = axes
+    }
+    let label = try a.take("label").map(v.text) ?? ""
+    try a.finish(maxPositional: 1)
+    let parent = target ?? mappable?.axes ?? figure.currentAxes()
+    guard let shown = mappable?.mappable ?? parent.axes.lastMappable else {
+      throw PyException(
+        .runtimeError,
+        "No mappable was found to use for colorbar creation. First define a mappable such as "
+          + "an image (with imshow) or a contour set (with contourf)."
+      )
+    }
+    guard let bar = figure.figure.colorbar(shown, ax: parent.axes, label: label) else {
+      return .none
+    }
+    return .native(ColorbarObject(axes: figure.wrap(bar)))
+  }
+}
