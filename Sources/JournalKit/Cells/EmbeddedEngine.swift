@@ -3,8 +3,8 @@ import PyInterpreter
 
 /// The embedded cell engine: our Python-subset interpreter, in process, no Python needed.
 public struct EmbeddedEngine: CellEngine {
-  /// Extra set-up for every session, e.g. registering native modules (numpy, torch, pyplot).
-  public typealias Installer = @Sendable (Interpreter, _ figures: FigureCollector) -> Void
+  /// Extra set-up for every session, e.g. registering more native modules.
+  public typealias Installer = @Sendable (Interpreter) -> Void
 
   let installers: [Installer]
 
@@ -19,20 +19,12 @@ public struct EmbeddedEngine: CellEngine {
   }
 }
 
-/// Figures a cell shows, handed over by the plotting bridge.
-public final class FigureCollector: @unchecked Sendable {
-  private let lock = NSLock()
-  private var svgs: [String] = []
-  public init() {}
-  /// Adds a figure's SVG document.
-  public func add(_ svg: String) { lock.withLock { svgs.append(svg) } }
-  func take() -> [String] { lock.withLock { defer { svgs = [] }; return svgs } }
-}
-
 final class EmbeddedSession: CellSession {
   let context: CellSessionContext
   let interpreter: Interpreter
+  /// Figures the cells show or save, from `matplotlib.pyplot` and `seaborn`.
   let figures = FigureCollector()
+  let plots: PlotSession
   private var current: ((CellStreamName, String) -> Void)?
   private var stdout = ""
   private var stderr = ""
@@ -41,7 +33,8 @@ final class EmbeddedSession: CellSession {
     self.context = context
     interpreter = Interpreter()
     interpreter.readableFolders = context.dataFolders.folders.map(\.path)
-    for install in installers { install(interpreter, figures) }
+    plots = PlotBridge.register(in: interpreter, sink: figures)
+    for install in installers { install(interpreter) }
     interpreter.output = { [unowned self] text in
       stdout += text
       current?(.stdout, text)
@@ -72,7 +65,10 @@ final class EmbeddedSession: CellSession {
         failure = CellError(type: "RuntimeError", message: text, frames: [],
           formatted: "RuntimeError: \(text)\n")
       }
-      return CellOutput(stdout: stdout, stderr: stderr, error: failure, figures: figures.take(),
+      // Like a notebook, a figure the cell left open is shown at its end.
+      plots.showOpenFigures()
+      return CellOutput(stdout: stdout, stderr: stderr, error: failure,
+        figures: figures.drain().map(\.svg),
         value: nil, dataFiles: [], duration: Date().timeIntervalSince(start))
     }
   }
