@@ -55,7 +55,8 @@ extension Journal {
           throw JournalError(.usage, "nothing to search for in '\(text)'")
         }
         return try SearchIndex.reading(journal) {
-          try $0.search(parsed, dates: filter, limit: limit > 0 ? limit : nil)
+          try $0.search(parsed, dates: filter, limit: limit > 0 ? limit : nil,
+            snippets: format != .paths)
         }
       }
       let out = Terminal.standardOutput
