@@ -199,6 +199,19 @@ import TestSupport
     #expect(try index.search(SearchQuery(parsing: "serializer")).count == 3)
   }
 
+  @Test func indexMissingItsTablesIsRebuiltByAReader() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    let db = dir.url.appendingPathComponent(".journal/index.sqlite").path
+    let drop = try runProcess(URL(fileURLWithPath: "/usr/bin/sqlite3"),
+      [db, "DROP TABLE section_fts"])
+    #expect(drop.status == 0, "\(drop.stderr)")
+    let hits = try SearchIndex.reading(journal) { try $0.search(SearchQuery(parsing: "serializer")) }
+    #expect(hits.count == 3)
+  }
+
   @Test func badFilesAreReportedNotFatal() throws {
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }

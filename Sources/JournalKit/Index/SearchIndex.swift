@@ -90,6 +90,10 @@ public final class SearchIndex: Sendable {
       let first = Result { try body(index) }
       group.wait()
       if check.value, case .success(let value) = first { return value }
+      if case .failure(let error as DatabaseError) = first, isDamage(error) {
+        // Damage the update would not touch (it reads only what changed): start over.
+        return try body(openUpdated(journal, rebuild: true, pipeline: pipeline).index)
+      }
     }
     return try body(openUpdated(journal, pipeline: pipeline).index)
   }
