@@ -15,8 +15,7 @@ extension SearchIndex {
   public func search(
     _ query: SearchQuery, dates: DateFilter = DateFilter(), limit: Int? = 20,
     snippets: Bool = true
-  ) throws -> [SearchHit]
-  {
+  ) throws -> [SearchHit] {
     let match = query.matchExpression
     // Entry-level filters, as a set of section ids.
     var filters: [String] = []
@@ -33,7 +32,10 @@ extension SearchIndex {
       filters.append("e.id IN (SELECT entry_id FROM tag WHERE name = ?)")
       filterArguments.append(tag)
     }
-    let filtered = filters.isEmpty ? nil : """
+    let filtered =
+      filters.isEmpty
+      ? nil
+      : """
       SELECT s.id FROM section s JOIN entry e ON e.id = s.entry_id
       WHERE \(filters.joined(separator: " AND "))
       """
@@ -130,13 +132,15 @@ extension SearchIndex {
     let idList = "[" + ids.map(String.init).joined(separator: ",") + "]"
     var result: [Int64: [SearchHit.Segment]] = [:]
     if let match {
-      let rows = try Row.fetchCursor(db, sql: """
-        SELECT rowid, snippet(section_fts, 1, ?1, ?2, '…', 16),
-          snippet(section_fts, 2, ?1, ?2, '…', 16), snippet(section_fts, 3, ?1, ?2, '…', 16),
-          snippet(section_fts, 0, ?1, ?2, '…', 16)
-        FROM section_fts
-        WHERE section_fts MATCH ?3 AND rowid IN (SELECT value FROM json_each(?4))
-        """, arguments: [open, close, match, idList])
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT rowid, snippet(section_fts, 1, ?1, ?2, '…', 16),
+            snippet(section_fts, 2, ?1, ?2, '…', 16), snippet(section_fts, 3, ?1, ?2, '…', 16),
+            snippet(section_fts, 0, ?1, ?2, '…', 16)
+          FROM section_fts
+          WHERE section_fts MATCH ?3 AND rowid IN (SELECT value FROM json_each(?4))
+          """, arguments: [open, close, match, idList])
       while let row = try rows.next() {
         let candidates = (1...4).map { (row[$0] as String?) ?? "" }
         if let best = candidates.first(where: { $0.contains(open) }) {
@@ -147,9 +151,11 @@ extension SearchIndex {
     let missing = ids.filter { result[$0] == nil }
     if !missing.isEmpty {
       let list = "[" + missing.map(String.init).joined(separator: ",") + "]"
-      let rows = try Row.fetchCursor(db, sql: """
-        SELECT rowid, prose FROM section_fts WHERE rowid IN (SELECT value FROM json_each(?))
-        """, arguments: [list])
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT rowid, prose FROM section_fts WHERE rowid IN (SELECT value FROM json_each(?))
+          """, arguments: [list])
       while let row = try rows.next() {
         let prose: String = row[1] ?? ""
         let words = prose.split(whereSeparator: \.isWhitespace)
@@ -222,17 +228,20 @@ extension SearchIndex {
     }
     let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
     return try pool.read { db in
-      let sectionStatement = try db.cachedStatement(sql: """
-        SELECT level, heading, anchor, first_line FROM section
-        WHERE entry_id = ? AND level > 0 ORDER BY position
-        """)
+      let sectionStatement = try db.cachedStatement(
+        sql: """
+          SELECT level, heading, anchor, first_line FROM section
+          WHERE entry_id = ? AND level > 0 ORDER BY position
+          """)
       let tagStatement = try db.cachedStatement(
         sql: "SELECT name FROM tag WHERE entry_id = ? ORDER BY name")
       return try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in
         let id: Int64 = row[0]
         let sections = try Row.fetchAll(sectionStatement, arguments: [id]).map {
-          (level: $0[0] as Int, heading: $0[1] as String, anchor: $0[2] as String,
-            line: $0[3] as Int)
+          (
+            level: $0[0] as Int, heading: $0[1] as String, anchor: $0[2] as String,
+            line: $0[3] as Int
+          )
         }
         return ListedEntry(
           date: JournalDate(iso: row[1] as String) ?? JournalDate(daysSinceEpoch: 0),

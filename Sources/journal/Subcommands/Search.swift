@@ -55,7 +55,8 @@ extension Journal {
           throw JournalError(.usage, "nothing to search for in '\(text)'")
         }
         return try SearchIndex.reading(journal) {
-          try $0.search(parsed, dates: filter, limit: limit > 0 ? limit : nil,
+          try $0.search(
+            parsed, dates: filter, limit: limit > 0 ? limit : nil,
             snippets: format != .paths)
         }
       }
@@ -68,8 +69,11 @@ extension Journal {
           out.write(Search.block(for: hit, journal: journal, style: style))
         }
       case .json:
-        out.write(try JSONOutput.encode(SearchResult(query: text, count: hits.count,
-          hits: hits.map { HitJSON($0, journal: journal) })) + "\n")
+        out.write(
+          try JSONOutput.encode(
+            SearchResult(
+              query: text, count: hits.count,
+              hits: hits.map { HitJSON($0, journal: journal) })) + "\n")
       case .jsonl:
         for hit in hits { out.write(try JSONOutput.encode(HitJSON(hit, journal: journal)) + "\n") }
       case .paths:
@@ -81,8 +85,9 @@ extension Journal {
         for hit in hits {
           let heading = hit.heading.isEmpty ? hit.title : "\(hit.title) › \(hit.heading)"
           let link = hit.anchor.isEmpty ? hit.path : "\(hit.path)#\(hit.anchor)"
-          out.write("- **\(hit.date.iso)** [\(heading)](\(link)): "
-            + hit.snippet(open: "**", close: "**") + "\n")
+          out.write(
+            "- **\(hit.date.iso)** [\(heading)](\(link)): "
+              + hit.snippet(open: "**", close: "**") + "\n")
         }
       }
       if hits.isEmpty {
@@ -109,9 +114,11 @@ extension Journal {
     static func block(for hit: SearchHit, journal: JournalKit.Journal, style: TextStyle)
       -> String
     {
-      let heading = hit.heading.isEmpty || hit.heading == hit.title
+      let heading =
+        hit.heading.isEmpty || hit.heading == hit.title
         ? hit.title : "\(hit.title) › \(hit.heading)"
-      let snippet = style.color
+      let snippet =
+        style.color
         ? hit.snippet(open: "\u{1B}[1;31m", close: "\u{1B}[0m")
         : hit.snippet(open: "[", close: "]")
       return style.bold(hit.date.iso) + "  " + style.cyan(heading) + "\n"
