@@ -57,13 +57,13 @@ import Testing
       to: url, atomically: true, encoding: .utf8)
     #expect(try count(dir, "quokka") == 1)
     // Rename and delete.
-    let renamed = url.deletingLastPathComponent().appendingPathComponent("1999-01-01.md")
     try FileManager.default.createDirectory(
       at: dir.url.appendingPathComponent("journal/1999"), withIntermediateDirectories: true)
     try FileManager.default.moveItem(
       at: url,
       to: dir.url.appendingPathComponent("journal/1999/1999-01-01.md"))
-    _ = renamed
+    let moved = try runJournal(["index"], in: dir.url)
+    #expect(moved.stdout.hasSuffix(": 0 added, 0 changed, 0 deleted, 1 renamed, 29 unchanged\n"))
     let paths = try runJournal(["search", "quokka", "--format", "paths"], in: dir.url)
     #expect(paths.stdout == "journal/1999/1999-01-01.md\n")
     try FileManager.default.removeItem(
