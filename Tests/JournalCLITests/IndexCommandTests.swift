@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct IndexCommandTests {
   /// A synthetic journal of `days` day files, each with two sections.
@@ -9,7 +9,9 @@ import TestSupport
     var date = 17_000
     for i in 0..<days {
       let iso = Self.iso(daysSinceEpoch: date)
-      try dir.write("journal/\(iso.prefix(4))/\(iso).md", """
+      try dir.write(
+        "journal/\(iso.prefix(4))/\(iso).md",
+        """
         #### Notes \(i)
         Word\(i) and the common word lantern. Some prose about models and torch.nn.Linear.
 
@@ -46,22 +48,26 @@ import TestSupport
     #expect(first.stdout.hasSuffix(": 30 added, 0 changed, 0 deleted, 0 renamed, 0 unchanged\n"))
     #expect(try count(dir, "lantern") == 30)
     // Edit: a search sees it without an explicit index run.
-    let file = try #require(try FileManager.default.subpathsOfDirectory(
-      atPath: dir.url.appendingPathComponent("journal").path).filter { $0.hasSuffix(".md") }.sorted().first)
+    let file = try #require(
+      try FileManager.default.subpathsOfDirectory(
+        atPath: dir.url.appendingPathComponent("journal").path
+      ).filter { $0.hasSuffix(".md") }.sorted().first)
     let url = dir.url.appendingPathComponent("journal/" + file)
     try (String(contentsOf: url, encoding: .utf8) + "A quokka appeared.\n").write(
       to: url, atomically: true, encoding: .utf8)
     #expect(try count(dir, "quokka") == 1)
     // Rename and delete.
-    let renamed = url.deletingLastPathComponent().appendingPathComponent("1999-01-01.md")
     try FileManager.default.createDirectory(
       at: dir.url.appendingPathComponent("journal/1999"), withIntermediateDirectories: true)
-    try FileManager.default.moveItem(at: url,
+    try FileManager.default.moveItem(
+      at: url,
       to: dir.url.appendingPathComponent("journal/1999/1999-01-01.md"))
-    _ = renamed
+    let moved = try runJournal(["index"], in: dir.url)
+    #expect(moved.stdout.hasSuffix(": 0 added, 0 changed, 0 deleted, 1 renamed, 29 unchanged\n"))
     let paths = try runJournal(["search", "quokka", "--format", "paths"], in: dir.url)
     #expect(paths.stdout == "journal/1999/1999-01-01.md\n")
-    try FileManager.default.removeItem(at: dir.url.appendingPathComponent("journal/1999/1999-01-01.md"))
+    try FileManager.default.removeItem(
+      at: dir.url.appendingPathComponent("journal/1999/1999-01-01.md"))
     #expect(try count(dir, "quokka") == 0)
     #expect(try count(dir, "lantern") == 29)
     let rebuild = try runJournal(["index", "--rebuild"], in: dir.url)
@@ -100,7 +106,8 @@ import TestSupport
       #expect(next.stdout.split(separator: "\n").count == 1)
       #expect(try count(dir, "lantern") == 1500)
       let check = try runJournal(["index"], in: dir.url)
-      #expect(check.stdout.hasSuffix(": 0 added, 0 changed, 0 deleted, 0 renamed, 1500 unchanged\n"),
+      #expect(
+        check.stdout.hasSuffix(": 0 added, 0 changed, 0 deleted, 0 renamed, 1500 unchanged\n"),
         "\(check.stdout)")
     }
   }

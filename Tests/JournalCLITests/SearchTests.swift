@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A temporary journal holding the seed journal (../shared/data/journal-2018.md), imported with
 /// the real binary.
@@ -42,30 +42,39 @@ struct SeedJournal {
     #expect(first["anchor"] as? String == "django-unchained")
     #expect(first["path"] as? String == "journal/2018/2018-09-01.md")
     #expect(first["level"] as? Int == 4)
-    #expect(Set(first.keys) == ["anchor", "date", "file", "heading", "level", "line", "lines",
-      "matches", "path", "score", "snippet", "title"])
+    #expect(
+      Set(first.keys) == [
+        "anchor", "date", "file", "heading", "level", "line", "lines",
+        "matches", "path", "score", "snippet", "title",
+      ])
     // The line holds the match, inside the section.
     let line = try #require(first["line"] as? Int)
-    let text = try String(contentsOf: journal.root.appendingPathComponent("journal/2018/2018-09-01.md"),
+    let text = try String(
+      contentsOf: journal.root.appendingPathComponent("journal/2018/2018-09-01.md"),
       encoding: .utf8)
     let lineText = text.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
     #expect(lineText.lowercased().contains("serializ"))
     // The other hit is the "Django ftw" section, not the whole day.
-    #expect(hits.contains { $0["anchor"] as? String == "django-ftw" && $0["date"] as? String == "2018-09-17" })
+    #expect(
+      hits.contains {
+        $0["anchor"] as? String == "django-ftw" && $0["date"] as? String == "2018-09-17"
+      })
   }
 
   @Test func textBlocksHaveDateTitleSnippetAndPath() throws {
     let journal = try SeedJournal()
     let result = try journal.run(["search", "read_only_fields"])
     #expect(result.status == 0)
-    #expect(result.stdout == """
-      2018-09-17  Siraj stuff › Django ftw
-        - Use `[read_only_fields]` in the `Meta` class inside a serializer to make it non-updatable…
-        journal/2018/2018-09-17.md:32
+    #expect(
+      result.stdout == """
+        2018-09-17  Siraj stuff › Django ftw
+          - Use `[read_only_fields]` in the `Meta` class inside a serializer to make it non-updatable…
+          journal/2018/2018-09-17.md:32
 
-      """)
+        """)
     // Colour on request (as on a terminal): ANSI, no brackets.
-    let coloured = try journal.run(["search", "read_only_fields"],
+    let coloured = try journal.run(
+      ["search", "read_only_fields"],
       environment: ["JOURNAL_COLOR": "always"])
     #expect(coloured.stdout.contains("\u{1B}[1;31mread_only_fields\u{1B}[0m"))
   }
@@ -85,7 +94,8 @@ struct SeedJournal {
     let phrase = try journal.hits(["\"django rest\""])
     #expect(phrase.first?["date"] as? String == "2018-09-01")
     // Several shell arguments: one with a space is a phrase.
-    #expect(try journal.hits(["django rest", "framework"]).first?["date"] as? String == "2018-09-01")
+    #expect(
+      try journal.hits(["django rest", "framework"]).first?["date"] as? String == "2018-09-01")
     let titles = try journal.hits(["title:django"])
     #expect(titles.count == 3)
     #expect(titles.allSatisfy { ($0["heading"] as? String ?? "").lowercased().contains("django") })
@@ -94,7 +104,8 @@ struct SeedJournal {
     let either = try journal.hits(["gaussian OR django"])
     let gaussian = try journal.hits(["gaussian"])
     let django = try journal.hits(["django"])
-    #expect(either.count == Set((gaussian + django).map { "\($0["path"]!)#\($0["anchor"]!)" }).count)
+    #expect(
+      either.count == Set((gaussian + django).map { "\($0["path"]!)#\($0["anchor"]!)" }).count)
     let excluded = try journal.hits(["django", "-rest"])
     #expect(excluded.count < django.count)
     #expect(!excluded.contains { $0["anchor"] as? String == "django-unchained" })
@@ -106,15 +117,20 @@ struct SeedJournal {
     #expect(on.map { $0["date"] as? String } == ["2018-09-26"])
     let range = try journal.hits(["lstm", "--from", "2018-09-20", "--to", "2018-09-25"])
     #expect(!range.isEmpty)
-    #expect(range.allSatisfy { ($0["date"] as! String) >= "2018-09-20" && ($0["date"] as! String) <= "2018-09-25" })
+    #expect(
+      range.allSatisfy {
+        ($0["date"] as! String) >= "2018-09-20" && ($0["date"] as! String) <= "2018-09-25"
+      })
     let month = try journal.hits(["the", "--on", "August 2018"])
     #expect(!month.isEmpty)
     #expect(month.allSatisfy { ($0["date"] as! String).hasPrefix("2018-08") })
     #expect(try journal.hits(["lstm", "--on", "2017"]).isEmpty)
   }
 
-  @Test(arguments: ["well-known", "C++", "@home", "it's", "a/b", "\"", "-", "NOT", "(", "\"a",
-    "NEAR(x y)", "*", "title:", "x:y", "'", "AND", "{col}", "^start", "-\"", "OR"])
+  @Test(arguments: [
+    "well-known", "C++", "@home", "it's", "a/b", "\"", "-", "NOT", "(", "\"a",
+    "NEAR(x y)", "*", "title:", "x:y", "'", "AND", "{col}", "^start", "-\"", "OR",
+  ])
   func weirdQueriesNeverError(query: String) throws {
     let journal = try SeedJournal()
     let result = try journal.run(["search", "--", query])
@@ -154,8 +170,9 @@ struct SeedJournal {
     #expect(Set(listed).count == listed.count)
     #expect(listed.allSatisfy { $0.hasPrefix("journal/2018/") && $0.hasSuffix(".md") })
     let markdown = try journal.run(["search", "read_only_fields", "--format", "markdown"])
-    #expect(markdown.stdout.hasPrefix(
-      "- **2018-09-17** [Siraj stuff › Django ftw](journal/2018/2018-09-17.md#django-ftw): "))
+    #expect(
+      markdown.stdout.hasPrefix(
+        "- **2018-09-17** [Siraj stuff › Django ftw](journal/2018/2018-09-17.md#django-ftw): "))
     #expect(markdown.stdout.contains("**read_only_fields**"))
     let json = try journal.run(["search", "read_only_fields", "--format", "json"])
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -172,8 +189,10 @@ struct SeedJournal {
     #expect(entries?.allSatisfy { ($0["date"] as! String).hasPrefix("2018-09") } == true)
     #expect(entries?.first?["date"] as? String == "2018-09-26")
     let text = try journal.run(["list", "--from", "2018-09-24"])
-    #expect(text.stdout.hasPrefix("2018-09-26  torch.nn\n2018-09-25  Recurrent Nets\n"
-      + "2018-09-24  Counting peaks/valleys in a 1D signal\n"))
+    #expect(
+      text.stdout.hasPrefix(
+        "2018-09-26  torch.nn\n2018-09-25  Recurrent Nets\n"
+          + "2018-09-24  Counting peaks/valleys in a 1D signal\n"))
     #expect(text.stdout.contains("    Oh Py God\n"))
     let show = try journal.run(["show", "2018-09-26"])
     #expect(show.status == 0)

@@ -27,8 +27,10 @@ import Testing
     #expect(range.last.iso == last)
   }
 
-  @Test(arguments: ["2018-13-40", "2018-02-30", "2018-9-1", "tomorrowish", "", "18", "2018-13",
-    "Smarch 2018", "last", "20180926"])
+  @Test(arguments: [
+    "2018-13-40", "2018-02-30", "2018-9-1", "tomorrowish", "", "18", "2018-13",
+    "Smarch 2018", "last", "20180926",
+  ])
   func rejects(text: String) {
     #expect(throws: JournalError.self) { try DateExpression.parse(text, today: today) }
     do {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import JournalKit
 
@@ -8,7 +8,9 @@ import TestSupport
   /// A journal with a few hand-written days.
   func makeJournal() throws -> (TemporaryDirectory, Journal) {
     let dir = TemporaryDirectory("index-test")
-    try dir.write("journal/2018/2018-09-01.md", """
+    try dir.write(
+      "journal/2018/2018-09-01.md",
+      """
       #### Django unchained
       - The serializer turns models into JSON.
       - Use `read_only_fields` in `Meta`.
@@ -21,7 +23,9 @@ import TestSupport
       ```
 
       """)
-    try dir.write("journal/2018/2018-09-02.md", """
+    try dir.write(
+      "journal/2018/2018-09-02.md",
+      """
       ---
       title: A quiet day
       tags: [rest, Walks]
@@ -41,7 +45,8 @@ import TestSupport
     let root = dir.url.appendingPathComponent("journal")
     for path in try FileManager.default.subpathsOfDirectory(atPath: root.path)
     where path.hasSuffix(".md") {
-      try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)],
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date().addingTimeInterval(-3600)],
         ofItemAtPath: root.appendingPathComponent(path).path)
     }
   }
@@ -80,8 +85,9 @@ import TestSupport
     let torch = try index.search(SearchQuery(parsing: "nn.LSTM"))
     #expect(torch.map(\.anchor) == ["torch-notes"])
     #expect(torch[0].line == 6)
-    #expect(try index.search(SearchQuery(parsing: "torch.manual_seed")).map(\.anchor)
-      == ["torch-notes"])
+    #expect(
+      try index.search(SearchQuery(parsing: "torch.manual_seed")).map(\.anchor)
+        == ["torch-notes"])
     #expect(try index.search(SearchQuery(parsing: "read_only_fields")).map(\.line) == [3])
     // The words of an identifier apart are not the identifier.
     #expect(try index.search(SearchQuery(parsing: "read_only_fields.nope")).isEmpty)
@@ -112,9 +118,10 @@ import TestSupport
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }
     let index = try SearchIndex.openUpdated(journal).index
-    for text in ["well-known", "C++", "@home", "it's", "a/b", "\"", "-", "NOT", "AND OR",
-      "\"a", "(", ")", "{x}", "col:umn", "^", "NEAR(a,b)", "*", "-*", "'", "\\", "%_"]
-    {
+    for text in [
+      "well-known", "C++", "@home", "it's", "a/b", "\"", "-", "NOT", "AND OR",
+      "\"a", "(", ")", "{x}", "col:umn", "^", "NEAR(a,b)", "*", "-*", "'", "\\", "%_",
+    ] {
       _ = try index.search(SearchQuery(parsing: text))
     }
   }
@@ -133,10 +140,12 @@ import TestSupport
     try dir.write("journal/2019/2019-01-01.md", "#### New year\nFireworks.\n")
     (index, report) = try SearchIndex.openUpdated(journal)
     #expect(report.added == 1)
-    #expect(try index.search(SearchQuery(parsing: "fireworks")).map(\.path)
-      == ["journal/2019/2019-01-01.md"])
+    #expect(
+      try index.search(SearchQuery(parsing: "fireworks")).map(\.path)
+        == ["journal/2019/2019-01-01.md"])
     // Rename: same bytes under another day.
-    try FileManager.default.moveItem(at: dir.url.appendingPathComponent("journal/2019/2019-01-01.md"),
+    try FileManager.default.moveItem(
+      at: dir.url.appendingPathComponent("journal/2019/2019-01-01.md"),
       to: dir.url.appendingPathComponent("journal/2019/2019-01-02.md"))
     (index, report) = try SearchIndex.openUpdated(journal)
     #expect(report.renamed == 1 && report.added == 0 && report.deleted == 0)
@@ -144,14 +153,16 @@ import TestSupport
     #expect(moved.map(\.path) == ["journal/2019/2019-01-02.md"])
     #expect(moved.map(\.date.iso) == ["2019-01-02"])
     // Delete.
-    try FileManager.default.removeItem(at: dir.url.appendingPathComponent("journal/2019/2019-01-02.md"))
+    try FileManager.default.removeItem(
+      at: dir.url.appendingPathComponent("journal/2019/2019-01-02.md"))
     (index, report) = try SearchIndex.openUpdated(journal)
     #expect(report.deleted == 1)
     #expect(try index.search(SearchQuery(parsing: "fireworks")).isEmpty)
     #expect(try index.entryCount() == 3)
     // Touch without change: hashed, not re-indexed.
     let url = dir.url.appendingPathComponent("journal/2018/2018-09-01.md")
-    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1e9)],
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 1e9)],
       ofItemAtPath: url.path)
     report = try SearchIndex.openUpdated(journal).report
     #expect(report.touched == 1 && report.changed == 0)
@@ -199,6 +210,22 @@ import TestSupport
     #expect(try index.search(SearchQuery(parsing: "serializer")).count == 3)
   }
 
+  @Test func indexMissingItsTablesIsRebuiltByAReader() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    let db = dir.url.appendingPathComponent(".journal/index.sqlite").path
+    let drop = try runProcess(
+      URL(fileURLWithPath: "/usr/bin/sqlite3"),
+      [db, "DROP TABLE section_fts"])
+    #expect(drop.status == 0, "\(drop.stderr)")
+    let hits = try SearchIndex.reading(journal) {
+      try $0.search(SearchQuery(parsing: "serializer"))
+    }
+    #expect(hits.count == 3)
+  }
+
   @Test func badFilesAreReportedNotFatal() throws {
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }
@@ -207,7 +234,8 @@ import TestSupport
     let (index, report) = try SearchIndex.openUpdated(journal)
     #expect(report.added == 4)
     #expect(report.problems.map(\.file) == ["journal/2018/notes.md", "journal/2018/2018-07-01.md"])
-    #expect(try index.entries().first { $0.date.iso == "2018-07-01" }?.problem?.contains("UTF-8") == true)
+    #expect(
+      try index.entries().first { $0.date.iso == "2018-07-01" }?.problem?.contains("UTF-8") == true)
   }
 
   @Test func appenderSeparatesWithOneBlankLine() throws {
@@ -215,7 +243,8 @@ import TestSupport
     defer { withExtendedLifetime(dir) {} }
     let appender = EntryAppender(journal: journal)
     let day = JournalDate(iso: "2018-08-15")!
-    let before = try String(contentsOf: dir.url.appendingPathComponent("journal/2018/2018-08-15.md"), encoding: .utf8)
+    let before = try String(
+      contentsOf: dir.url.appendingPathComponent("journal/2018/2018-08-15.md"), encoding: .utf8)
     let (path, line) = try appender.append(
       EntryAppender.block(text: "More.\n", title: "Later", tags: ["ml"]), on: day)
     let after = try String(contentsOf: dir.url.appendingPathComponent(path), encoding: .utf8)
@@ -223,7 +252,9 @@ import TestSupport
     #expect(line == 4)
     let fresh = try appender.append("First.\n", on: JournalDate(iso: "2020-02-29")!)
     #expect(fresh.line == 1)
-    #expect(try String(contentsOf: dir.url.appendingPathComponent("journal/2020/2020-02-29.md"),
-      encoding: .utf8) == "First.\n")
+    #expect(
+      try String(
+        contentsOf: dir.url.appendingPathComponent("journal/2020/2020-02-29.md"),
+        encoding: .utf8) == "First.\n")
   }
 }

@@ -6,7 +6,9 @@ import Testing
   func expression(_ text: String) -> String? { SearchQuery(parsing: text).matchExpression }
 
   @Test func wordsAreAndedAndQuoted() {
-    #expect(expression("lstm django") == #"{heading prose code math} : "lstm" AND {heading prose code math} : "django""#)
+    #expect(
+      expression("lstm django")
+        == #"{heading prose code math} : "lstm" AND {heading prose code math} : "django""#)
   }
 
   @Test func phrasePrefixOrFields() {
@@ -28,37 +30,41 @@ import Testing
     #expect(q.required.map { $0.map(\.tokens) } == [[["django"]]])
     #expect(q.excluded.map(\.tokens) == [["rest"], ["web", "app"]])
     #expect(q.tags == ["python", "ml"])
-    #expect(q.exclusionExpression
-      == #"{heading prose code math} : "rest" OR {heading prose code math} : "web app""#)
+    #expect(
+      q.exclusionExpression
+        == #"{heading prose code math} : "rest" OR {heading prose code math} : "web app""#)
   }
 
   @Test func identifiersAreKeptWhole() {
     let q = SearchQuery(parsing: "nn.LSTM torch.manual_seed() read_only_fields")
-    #expect(q.required.map { $0[0].identifier } == ["nn.lstm", "torch.manual_seed", "read_only_fields"])
+    #expect(
+      q.required.map { $0[0].identifier } == ["nn.lstm", "torch.manual_seed", "read_only_fields"])
     #expect(q.required[0][0].tokens == ["nn", "lstm"])
-    #expect(expression("nn.LSTM")
-      == #"(idents : "zqnn8d8lstm" AND {heading prose code math} : "nn lstm")"#)
+    #expect(
+      expression("nn.LSTM")
+        == #"(idents : "zqnn8d8lstm" AND {heading prose code math} : "nn lstm")"#)
   }
 
-  @Test(arguments: [
-    ("well-known", [["well", "known"]]),
-    ("C++", [["c"]]),
-    ("@home", [["home"]]),
-    ("it's", [["it", "s"]]),
-    ("a/b", [["a", "b"]]),
-    ("\"", []),
-    ("-", []),
-    ("\"unclosed phrase", [["unclosed", "phrase"]]),
-    ("OR", []),
-    ("OR lstm OR", [["lstm"]]),
-    ("*", []),
-    ("title:", []),
-    ("Ünïcödé café", [["ünïcödé"], ["café"]]),
-    ("x:y", [["x", "y"]]),
-    ("\"\"\"", []),
-    ("NEAR(a b)", [["near", "a"], ["b"]]),
-    ("a AND b", [["a"], ["and"], ["b"]]),
-  ] as [(String, [[String]])])
+  @Test(
+    arguments: [
+      ("well-known", [["well", "known"]]),
+      ("C++", [["c"]]),
+      ("@home", [["home"]]),
+      ("it's", [["it", "s"]]),
+      ("a/b", [["a", "b"]]),
+      ("\"", []),
+      ("-", []),
+      ("\"unclosed phrase", [["unclosed", "phrase"]]),
+      ("OR", []),
+      ("OR lstm OR", [["lstm"]]),
+      ("*", []),
+      ("title:", []),
+      ("Ünïcödé café", [["ünïcödé"], ["café"]]),
+      ("x:y", [["x", "y"]]),
+      ("\"\"\"", []),
+      ("NEAR(a b)", [["near", "a"], ["b"]]),
+      ("a AND b", [["a"], ["and"], ["b"]]),
+    ] as [(String, [[String]])])
   func weirdInputBecomesWordsOnly(text: String, tokens: [[String]]) {
     let q = SearchQuery(parsing: text)
     #expect(q.required.flatMap { $0.map(\.tokens) } == tokens)

@@ -31,7 +31,8 @@ public struct DateExpression: Sendable, Hashable {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let words = trimmed.lowercased().split(whereSeparator: { $0 == " " || $0 == "," })
     func fail() -> JournalError {
-      JournalError(.usage,
+      JournalError(
+        .usage,
         "'\(text)' is not a date (use 2018-09-26, 2018-09, 2018, September 2018, today, "
           + "yesterday or last week)")
     }
@@ -46,7 +47,8 @@ public struct DateExpression: Sendable, Hashable {
       let monday = today.adding(days: -today.weekdayFromMonday - 7)
       return DateExpression(first: monday, last: monday.adding(days: 6))
     case "this month":
-      return month(year: today.year, month: today.month) ?? DateExpression(first: today, last: today)
+      return month(year: today.year, month: today.month)
+        ?? DateExpression(first: today, last: today)
     case "last month":
       let (y, m) = today.month == 1 ? (today.year - 1, 12) : (today.year, today.month - 1)
       guard let range = month(year: y, month: m) else { throw fail() }
@@ -79,7 +81,8 @@ public struct DateExpression: Sendable, Hashable {
   /// The whole of a month, or nil if it does not exist.
   static func month(year: Int, month: Int) -> DateExpression? {
     guard let first = JournalDate(year: year, month: month, day: 1),
-      let last = JournalDate(year: year, month: month,
+      let last = JournalDate(
+        year: year, month: month,
         day: JournalDate.daysIn(month: month, year: year))
     else { return nil }
     return DateExpression(first: first, last: last)

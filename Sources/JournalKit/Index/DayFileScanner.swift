@@ -5,9 +5,10 @@ import Foundation
 /// This is the no-op check's whole cost on a large journal, so it avoids `FileManager` and `URL`
 /// (which allocate per file) and finds the same files and problems as `Journal.entryFiles()`.
 enum DayFileScanner {
-  static func scan(_ journal: Journal) throws -> (files: [SearchIndex.DiskFile],
-    problems: [JournalError])
-  {
+  static func scan(_ journal: Journal) throws -> (
+    files: [SearchIndex.DiskFile],
+    problems: [JournalError]
+  ) {
     let root = journal.entriesFolder.path
     guard let top = opendir(root) else {
       throw JournalError(.io, "no 'journal/' folder", file: journal.root.path)
@@ -53,20 +54,26 @@ enum DayFileScanner {
       guard name.hasSuffix(".md") else { continue }
       let path = "journal/\(year)/\(name)"
       guard let date = quickDate(name) ?? Entry.date(fromFileName: name) else {
-        problems.append(JournalError(.invalidInput,
-          "not a day file: expected a name like \(year)-01-31.md", file: path))
+        problems.append(
+          JournalError(
+            .invalidInput,
+            "not a day file: expected a name like \(year)-01-31.md", file: path))
         continue
       }
       guard name.hasPrefix(year) else {
-        problems.append(JournalError(.invalidInput,
-          "in the wrong year folder: belongs in journal/\(date.iso.prefix(4))/", file: path))
+        problems.append(
+          JournalError(
+            .invalidInput,
+            "in the wrong year folder: belongs in journal/\(date.iso.prefix(4))/", file: path))
         continue
       }
       var info = stat()
       guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
       let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-      files.append(SearchIndex.DiskFile(file: Journal.EntryFile(date: date, path: path),
-        size: Int64(info.st_size), mtime: mtime))
+      files.append(
+        SearchIndex.DiskFile(
+          file: Journal.EntryFile(date: date, path: path),
+          size: Int64(info.st_size), mtime: mtime))
     }
     return (files, problems)
   }

@@ -31,9 +31,10 @@ public struct EntryAppender: Sendable {
 
   /// Checks an addition before anything is written: a day no more than a year ahead, a title
   /// on one line, tags that are single words, some text.
-  public static func validate(text: String, date: JournalDate, title: String?, tags: [String],
-    today: JournalDate = .today()) throws
-  {
+  public static func validate(
+    text: String, date: JournalDate, title: String?, tags: [String],
+    today: JournalDate = .today()
+  ) throws {
     if date > today.adding(days: 366) {
       throw JournalError(.usage, "\(date.iso) is more than a year in the future")
     }
@@ -41,7 +42,9 @@ public struct EntryAppender: Sendable {
       throw JournalError(.usage, "nothing to add: the text is empty")
     }
     if text.contains("\0") { throw JournalError(.invalidInput, "the text contains a NUL byte") }
-    if let title, title.contains(where: \.isNewline) || title.trimmingCharacters(in: .whitespaces).isEmpty {
+    if let title,
+      title.contains(where: \.isNewline) || title.trimmingCharacters(in: .whitespaces).isEmpty
+    {
       throw JournalError(.usage, "--title must be one non-empty line")
     }
     for tag in tags where tag.isEmpty || tag.contains(where: { $0.isWhitespace }) {
@@ -60,7 +63,8 @@ public struct EntryAppender: Sendable {
       throw JournalError(.io, "no 'journal/' folder", file: journal.root.path)
     }
     guard access(journal.entriesFolder.path, R_OK | W_OK | X_OK) == 0 else {
-      throw JournalError(.io, "the journal folder is not writable", file: journal.entriesFolder.path)
+      throw JournalError(
+        .io, "the journal folder is not writable", file: journal.entriesFolder.path)
     }
     let lock = try FileLock(journal.stateFolder.appendingPathComponent("add.lock"))
     defer { lock.unlock() }

@@ -12,7 +12,8 @@ public final class FileLock {
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
-      throw JournalError(.io, "cannot open lock file: \(String(cString: strerror(errno)))",
+      throw JournalError(
+        .io, "cannot open lock file: \(String(cString: strerror(errno)))",
         file: url.path)
     }
     while flock(fd, LOCK_EX) != 0 {

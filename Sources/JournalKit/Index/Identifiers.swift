@@ -56,7 +56,8 @@ enum Identifiers {
     var index = utf8.startIndex
     while index < utf8.endIndex {
       let b = utf8[index]
-      let isIdent = (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+      let isIdent =
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
         || b == 0x5F || b == 0x2E
       if isIdent {
         if start == nil { start = index }

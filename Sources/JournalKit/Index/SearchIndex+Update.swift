@@ -50,11 +50,13 @@ extension SearchIndex {
         try apply(disk: disk, db: db, report: &report)
         // A file written in the last seconds may still change unseen within its mtime tick:
         // keep the fingerprint off until every file is old enough to trust its stat.
-        let recent = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM entry WHERE mtime = -1)")
+        let recent = try Bool.fetchOne(
+          db, sql: "SELECT EXISTS(SELECT 1 FROM entry WHERE mtime = -1)")
         if recent == true {
           try db.execute(sql: "DELETE FROM meta WHERE key = 'fingerprint'")
         } else {
-          try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
+          try db.execute(
+            sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
             arguments: [fingerprint])
         }
         return .commit
@@ -113,7 +115,8 @@ extension SearchIndex {
           // Recently written and still the same: nothing to record.
           report.unchanged += 1
         } else if old.hash == item.hash {
-          try db.execute(sql: "UPDATE entry SET size = ?, mtime = ? WHERE id = ?",
+          try db.execute(
+            sql: "UPDATE entry SET size = ?, mtime = ? WHERE id = ?",
             arguments: [item.disk.size, mtime, old.id])
           report.touched += 1
         } else {
@@ -125,10 +128,12 @@ extension SearchIndex {
         // Same bytes under a new name: move the rows, no parsing. The title is re-derived only
         // if it was the old date (the fallback title).
         let old = gone.remove(at: i)
-        try db.execute(sql: "UPDATE entry SET path = ?, date = ?, size = ?, mtime = ? WHERE id = ?",
+        try db.execute(
+          sql: "UPDATE entry SET path = ?, date = ?, size = ?, mtime = ? WHERE id = ?",
           arguments: [path, item.disk.file.date.iso, item.disk.size, mtime, old.id])
         if let document = try? item.result?.get() {
-          try db.execute(sql: "UPDATE entry SET title = ? WHERE id = ?",
+          try db.execute(
+            sql: "UPDATE entry SET title = ? WHERE id = ?",
             arguments: [document.title, old.id])
         }
         report.renamed += 1
@@ -152,8 +157,10 @@ extension SearchIndex {
       let disk = files[i]
       let url = journal.url(for: disk.file.path)
       guard let data = FileManager.default.contents(atPath: url.path) else {
-        results[i] = ReadFile(disk: disk, hash: "", result: .failure(
-          JournalError(.io, "cannot read", file: disk.file.path)))
+        results[i] = ReadFile(
+          disk: disk, hash: "",
+          result: .failure(
+            JournalError(.io, "cannot read", file: disk.file.path)))
         return
       }
       let hash = ContentHash.of(data)
@@ -205,40 +212,55 @@ extension SearchIndex {
     case .failure(let e)?: (document, problem) = (nil, e.description)
     case nil: (document, problem) = (nil, "not parsed")
     }
-    try db.cachedStatement(sql: """
-      INSERT INTO entry(path, date, size, mtime, hash, title, problem)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """).execute(arguments: [file.path, file.date.iso, item.disk.size, mtime, item.hash,
-        document?.title ?? file.date.longForm, problem])
+    try db.cachedStatement(
+      sql: """
+        INSERT INTO entry(path, date, size, mtime, hash, title, problem)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+    ).execute(arguments: [
+      file.path, file.date.iso, item.disk.size, mtime, item.hash,
+      document?.title ?? file.date.longForm, problem,
+    ])
     guard let document else { return }
     let entryID = db.lastInsertedRowID
-    let insertSection = try db.cachedStatement(sql: """
-      INSERT INTO section(entry_id, position, level, heading, anchor, first_line, last_line)
-      VALUES (?, ?, ?, ?, ?, ?, ?)
-      """)
-    let insertText = try db.cachedStatement(sql: """
-      INSERT INTO section_fts(rowid, heading, prose, code, math, idents) VALUES (?, ?, ?, ?, ?, ?)
-      """)
-    let titleIsOwn = document.title != document.date.longForm
+    let insertSection = try db.cachedStatement(
+      sql: """
+        INSERT INTO section(entry_id, position, level, heading, anchor, first_line, last_line)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """)
+    let insertText = try db.cachedStatement(
+      sql: """
+        INSERT INTO section_fts(rowid, heading, prose, code, math, idents) VALUES (?, ?, ?, ?, ?, ?)
+        """)
+    let titleIsOwn =
+      document.title != document.date.longForm
       && !document.sections.contains { $0.level > 0 && $0.heading == document.title }
     for (position, section) in document.sections.enumerated() {
       // The text before the first heading is found by the entry's own title, when it has one
       // that is not simply a heading of the entry or its date.
-      let heading = section.level > 0 ? section.heading
+      let heading =
+        section.level > 0
+        ? section.heading
         : (titleIsOwn ? document.title : "")
-      if section.level == 0, section.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }),
+      if section.level == 0,
+        section.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }),
         section.code.isEmpty, section.mathText.isEmpty
       {
         continue
       }
-      try insertSection.execute(arguments: [entryID, position, section.level, section.heading,
-        section.anchor, section.lines.lowerBound, section.lines.upperBound])
+      try insertSection.execute(arguments: [
+        entryID, position, section.level, section.heading,
+        section.anchor, section.lines.lowerBound, section.lines.upperBound,
+      ])
       let idents = position < item.idents.count ? item.idents[position] : ""
-      try insertText.execute(arguments: [db.lastInsertedRowID, heading, section.text,
-        section.code, section.mathText, idents])
+      try insertText.execute(arguments: [
+        db.lastInsertedRowID, heading, section.text,
+        section.code, section.mathText, idents,
+      ])
     }
-    let insertTag = try db.cachedStatement(sql:
-      "INSERT OR IGNORE INTO tag(name, entry_id) VALUES (?, ?)")
+    let insertTag = try db.cachedStatement(
+      sql:
+        "INSERT OR IGNORE INTO tag(name, entry_id) VALUES (?, ?)")
     for tag in document.tags {
       try insertTag.execute(arguments: [tag.lowercased(), entryID])
     }

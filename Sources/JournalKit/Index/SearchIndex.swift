@@ -90,6 +90,10 @@ public final class SearchIndex: Sendable {
       let first = Result { try body(index) }
       group.wait()
       if check.value, case .success(let value) = first { return value }
+      if case .failure(let error as DatabaseError) = first, isDamage(error) {
+        // Damage the update would not touch (it reads only what changed): start over.
+        return try body(openUpdated(journal, rebuild: true, pipeline: pipeline).index)
+      }
     }
     return try body(openUpdated(journal, pipeline: pipeline).index)
   }
@@ -145,7 +149,8 @@ public final class SearchIndex: Sendable {
     case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_SCHEMA: return true
     case .SQLITE_ERROR:
       // A table missing or shaped differently: written by another version.
-      return error.message?.contains("no such") == true || error.message?.contains("has no column") == true
+      return error.message?.contains("no such") == true
+        || error.message?.contains("has no column") == true
     default: return false
     }
   }
@@ -161,13 +166,15 @@ public final class SearchIndex: Sendable {
       do {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       } catch {
-        throw JournalError(.io, "cannot create the index folder: \(error.localizedDescription)",
+        throw JournalError(
+          .io, "cannot create the index folder: \(error.localizedDescription)",
           file: folder.path)
       }
     }
     let ignore = folder.appendingPathComponent(".gitignore")
     if !FileManager.default.fileExists(atPath: ignore.path) {
-      try? FileSystem.writeAtomically("# The search index: rebuilt from journal/ at will.\n*\n",
+      try? FileSystem.writeAtomically(
+        "# The search index: rebuilt from journal/ at will.\n*\n",
         to: ignore)
     }
   }
@@ -177,42 +184,43 @@ public final class SearchIndex: Sendable {
   static let migrator: DatabaseMigrator = {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1") { db in
-      try db.execute(sql: """
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE entry(
-          id INTEGER PRIMARY KEY,
-          path TEXT NOT NULL UNIQUE,
-          date TEXT NOT NULL,
-          size INTEGER NOT NULL,
-          mtime INTEGER NOT NULL,
-          hash TEXT NOT NULL,
-          title TEXT NOT NULL,
-          problem TEXT
-        );
-        CREATE INDEX entry_date ON entry(date);
-        CREATE INDEX entry_hash ON entry(hash);
-        CREATE TABLE section(
-          id INTEGER PRIMARY KEY,
-          entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
-          position INTEGER NOT NULL,
-          level INTEGER NOT NULL,
-          heading TEXT NOT NULL,
-          anchor TEXT NOT NULL,
-          first_line INTEGER NOT NULL,
-          last_line INTEGER NOT NULL
-        );
-        CREATE INDEX section_entry ON section(entry_id);
-        CREATE TABLE tag(
-          name TEXT NOT NULL,
-          entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
-          PRIMARY KEY(name, entry_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX tag_entry ON tag(entry_id);
-        CREATE VIRTUAL TABLE section_fts USING fts5(
-          heading, prose, code, math, idents,
-          tokenize = 'porter unicode61 remove_diacritics 2'
-        );
-        """)
+      try db.execute(
+        sql: """
+          CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+          CREATE TABLE entry(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            date TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            problem TEXT
+          );
+          CREATE INDEX entry_date ON entry(date);
+          CREATE INDEX entry_hash ON entry(hash);
+          CREATE TABLE section(
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            level INTEGER NOT NULL,
+            heading TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            first_line INTEGER NOT NULL,
+            last_line INTEGER NOT NULL
+          );
+          CREATE INDEX section_entry ON section(entry_id);
+          CREATE TABLE tag(
+            name TEXT NOT NULL,
+            entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+            PRIMARY KEY(name, entry_id)
+          ) WITHOUT ROWID;
+          CREATE INDEX tag_entry ON tag(entry_id);
+          CREATE VIRTUAL TABLE section_fts USING fts5(
+            heading, prose, code, math, idents,
+            tokenize = 'porter unicode61 remove_diacritics 2'
+          );
+          """)
     }
     return migrator
   }()

@@ -29,9 +29,10 @@ public struct SearchQuery: Sendable, Hashable {
     /// The whole identifier (`torch.manual_seed`) when the word was typed as one.
     public var identifier: String?
 
-    public init(tokens: [String], isPrefix: Bool = false, field: Field = .any,
-      identifier: String? = nil)
-    {
+    public init(
+      tokens: [String], isPrefix: Bool = false, field: Field = .any,
+      identifier: String? = nil
+    ) {
       self.tokens = tokens
       self.isPrefix = isPrefix
       self.field = field
@@ -135,8 +136,10 @@ public struct SearchQuery: Sendable, Hashable {
         }
         let tokens = tokenize(phrase)
         if !tokens.isEmpty {
-          lexemes.append(.term(Term(tokens: tokens, isPrefix: isPrefix, field: field),
-            negated: negated))
+          lexemes.append(
+            .term(
+              Term(tokens: tokens, isPrefix: isPrefix, field: field),
+              negated: negated))
         }
         continue
       }
@@ -159,8 +162,11 @@ public struct SearchQuery: Sendable, Hashable {
       // A trailing `*` only makes a prefix when it touches a letter or digit (`C++*` is not).
       let prefix = isPrefix && (word.last.map { $0.isLetter || $0.isNumber } ?? false)
       let ident = prefix ? nil : Identifiers.identifier(inQueryWord: word)
-      lexemes.append(.term(Term(tokens: tokens, isPrefix: prefix, field: field,
-        identifier: field == .math ? nil : ident), negated: negated))
+      lexemes.append(
+        .term(
+          Term(
+            tokens: tokens, isPrefix: prefix, field: field,
+            identifier: field == .math ? nil : ident), negated: negated))
     }
     return lexemes
   }
@@ -200,7 +206,8 @@ extension SearchQuery {
     guard !required.isEmpty else { return nil }
     return required.map { group in
       let alternatives = group.map(SearchQuery.expression(for:))
-      return alternatives.count == 1 ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
+      return alternatives.count == 1
+        ? alternatives[0] : "(" + alternatives.joined(separator: " OR ") + ")"
     }.joined(separator: " AND ")
   }
 

@@ -18,8 +18,10 @@ extension Journal {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("The day: 2018-09-26, today, yesterday... (default: today).",
-      valueName: "date"))
+    @Option(
+      help: ArgumentHelp(
+        "The day: 2018-09-26, today, yesterday... (default: today).",
+        valueName: "date"))
     var date: String?
 
     @Option(help: "A heading for the addition.")
@@ -85,7 +87,9 @@ extension Journal {
       try process.run()
       process.waitUntilExit()
       guard process.terminationStatus == 0 else {
-        throw JournalError(.io, "the editor (\(editor)) failed with status \(process.terminationStatus); nothing added")
+        throw JournalError(
+          .io,
+          "the editor (\(editor)) failed with status \(process.terminationStatus); nothing added")
       }
       let data = (try? Data(contentsOf: temp)) ?? Data()
       let text = try decodeUTF8(data, file: temp.path)

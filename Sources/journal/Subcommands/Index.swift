@@ -20,14 +20,17 @@ extension Journal {
     func run() throws {
       let journal = try global.journal()
       let start = DispatchTime.now()
-      let (_, report) = try JournalKit_run { try SearchIndex.openUpdated(journal, rebuild: rebuild) }
+      let (_, report) = try JournalKit_run {
+        try SearchIndex.openUpdated(journal, rebuild: rebuild)
+      }
       let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
       for problem in report.problems {
         Terminal.standardError.write("journal: warning: \(problem)\n")
       }
-      print("indexed \(report.total) day files in \(Int(ms.rounded())) ms: \(report.added) added, "
-        + "\(report.changed) changed, \(report.deleted) deleted, \(report.renamed) renamed, "
-        + "\(report.touched + report.unchanged) unchanged")
+      print(
+        "indexed \(report.total) day files in \(Int(ms.rounded())) ms: \(report.added) added, "
+          + "\(report.changed) changed, \(report.deleted) deleted, \(report.renamed) renamed, "
+          + "\(report.touched + report.unchanged) unchanged")
     }
   }
 }

@@ -39,7 +39,9 @@ extension Journal {
       let journal = try global.journal()
       let filter = try JournalKit_run { try dates.filter() }
       let entries = try JournalKit_run { () -> [ListedEntry] in
-        let tags = tag.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#")) }
+        let tags = tag.map {
+          $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#"))
+        }
         return try SearchIndex.reading(journal) {
           try $0.entries(dates: filter, tags: tags, limit: limit > 0 ? limit : nil)
         }
@@ -48,7 +50,8 @@ extension Journal {
       switch format {
       case .json, .jsonl:
         let items = entries.map { e in
-          EntryJSON(date: e.date.iso, path: e.path, title: e.title, tags: e.tags,
+          EntryJSON(
+            date: e.date.iso, path: e.path, title: e.title, tags: e.tags,
             sections: e.sections.map {
               .init(level: $0.level, heading: $0.heading, anchor: $0.anchor, line: $0.line)
             }, problem: e.problem)
@@ -62,7 +65,9 @@ extension Journal {
         let style = TextStyle.forStandardOutput()
         for entry in entries {
           var line = style.bold(entry.date.iso) + "  " + style.cyan(entry.title)
-          if !entry.tags.isEmpty { line += "  " + style.dim(entry.tags.map { "#" + $0 }.joined(separator: " ")) }
+          if !entry.tags.isEmpty {
+            line += "  " + style.dim(entry.tags.map { "#" + $0 }.joined(separator: " "))
+          }
           out.write(line + "\n")
           if let problem = entry.problem { out.write("    " + style.yellow("! \(problem)") + "\n") }
           let shallowest = entry.sections.map(\.level).min() ?? 1

@@ -7,30 +7,34 @@ extension Journal {
     static let configuration = CommandConfiguration(
       abstract: "Search the journal: one block per matching section, best first.",
       discussion: """
-        QUERY syntax: words are ANDed; "exact phrase"; prefix*; a OR b; -word excludes;
-        title:word, code:word, math:word search one column (title: means headings);
-        tag:name keeps entries with that tag. Code identifiers are found as typed:
-        nn.LSTM, torch.manual_seed, read_only_fields. Punctuation never breaks a query:
-        well-known, C++, @home, it's and a/b are searched as their words. When QUERY is given
-        as several shell arguments, an argument with a space in it is a phrase.
+        QUERY: words are ANDed; "exact phrase"; prefix*; a OR b; -word excludes;
+        title:, code:, math: search one column (title: means headings); tag:name
+        keeps entries with that tag. Code identifiers are found as typed: nn.LSTM,
+        torch.manual_seed, read_only_fields. Punctuation never breaks a query:
+        well-known, C++, @home, it's and a/b are searched as their words. Given as
+        several shell arguments, an argument holding a space is a phrase.
 
-        Dates (--on, --from, --to): 2018-09-26, 2018-09, 2018, "September 2018", today,
-        yesterday, "last week" (Monday to Sunday before this week).
+        Dates (--on, --from, --to): 2018-09-26, 2018-09, 2018, "September 2018",
+        today, yesterday, "last week" (Monday to Sunday before this week).
 
         Exit status: 0 with hits, 1 with none, 2 for a bad option value.
+        Matches are coloured on a terminal; JOURNAL_COLOR=always|never or NO_COLOR
+        decide otherwise.
 
-        --format json prints one object (keys sorted, stable):
-          {"count": N, "query": "...", "hits": [HIT, ...]}
-        and --format jsonl prints one HIT per line, where HIT is
+        --format json prints one object, keys sorted, a stable shape:
+          {"count": N, "hits": [HIT, ...], "query": "..."}
+        --format jsonl prints one HIT per line:
           {"anchor": "django-unchained", "date": "2018-09-01",
-           "file": "/abs/journal/2018/2018-09-01.md", "heading": "Django unchained",
-           "level": 4, "line": 12, "lines": [3, 20], "matches": ["serializer"],
+           "file": "/abs/journal/2018/2018-09-01.md",
+           "heading": "Django unchained", "level": 4, "line": 12,
+           "lines": [3, 20], "matches": ["serializer"],
            "path": "journal/2018/2018-09-01.md", "score": -4.2,
-           "snippet": "... text around the serializer match ...", "title": "Django unchained"}
-        (path is relative to the journal root, line is the first matching line, lines the
-        section's first and last lines, score is bm25: lower is better).
-        --format paths prints each matching file once; --format markdown a list of links.
-        Matches are coloured on a terminal; JOURNAL_COLOR=always or never (or NO_COLOR) decides.
+           "snippet": "...text around the match...", "title": "Django unchained"}
+        path is relative to the journal root; line is the first matching line;
+        lines are the section's first and last lines; score is bm25 (lower is
+        better); heading and anchor are empty for text before the first heading.
+        --format paths prints each matching file once; --format markdown prints
+        a list of links.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -55,7 +59,9 @@ extension Journal {
           throw JournalError(.usage, "nothing to search for in '\(text)'")
         }
         return try SearchIndex.reading(journal) {
-          try $0.search(parsed, dates: filter, limit: limit > 0 ? limit : nil)
+          try $0.search(
+            parsed, dates: filter, limit: limit > 0 ? limit : nil,
+            snippets: format != .paths)
         }
       }
       let out = Terminal.standardOutput
@@ -67,8 +73,11 @@ extension Journal {
           out.write(Search.block(for: hit, journal: journal, style: style))
         }
       case .json:
-        out.write(try JSONOutput.encode(SearchResult(query: text, count: hits.count,
-          hits: hits.map { HitJSON($0, journal: journal) })) + "\n")
+        out.write(
+          try JSONOutput.encode(
+            SearchResult(
+              query: text, count: hits.count,
+              hits: hits.map { HitJSON($0, journal: journal) })) + "\n")
       case .jsonl:
         for hit in hits { out.write(try JSONOutput.encode(HitJSON(hit, journal: journal)) + "\n") }
       case .paths:
@@ -80,8 +89,9 @@ extension Journal {
         for hit in hits {
           let heading = hit.heading.isEmpty ? hit.title : "\(hit.title) › \(hit.heading)"
           let link = hit.anchor.isEmpty ? hit.path : "\(hit.path)#\(hit.anchor)"
-          out.write("- **\(hit.date.iso)** [\(heading)](\(link)): "
-            + hit.snippet(open: "**", close: "**") + "\n")
+          out.write(
+            "- **\(hit.date.iso)** [\(heading)](\(link)): "
+              + hit.snippet(open: "**", close: "**") + "\n")
         }
       }
       if hits.isEmpty {
@@ -108,9 +118,11 @@ extension Journal {
     static func block(for hit: SearchHit, journal: JournalKit.Journal, style: TextStyle)
       -> String
     {
-      let heading = hit.heading.isEmpty || hit.heading == hit.title
+      let heading =
+        hit.heading.isEmpty || hit.heading == hit.title
         ? hit.title : "\(hit.title) › \(hit.heading)"
-      let snippet = style.color
+      let snippet =
+        style.color
         ? hit.snippet(open: "\u{1B}[1;31m", close: "\u{1B}[0m")
         : hit.snippet(open: "[", close: "]")
       return style.bold(hit.date.iso) + "  " + style.cyan(heading) + "\n"

@@ -30,8 +30,11 @@ extension Journal {
           range.first <= $0.date && $0.date <= range.last
         }
         guard !files.isEmpty else {
-          throw JournalError(.notFound, range.isSingleDay
-            ? "no entry on \(range.first.iso)" : "no entries from \(range.first.iso) to \(range.last.iso)")
+          throw JournalError(
+            .notFound,
+            range.isSingleDay
+              ? "no entry on \(range.first.iso)"
+              : "no entries from \(range.first.iso) to \(range.last.iso)")
         }
         return try files.map(journal.readEntry)
       }
@@ -108,7 +111,8 @@ struct TerminalRenderer {
         out += style.yellow(String(chars[(i + 1)..<end]))
         i = end + 1
       } else if c == "$" {
-        let delimiter: [Character] = i + 1 < chars.count && chars[i + 1] == "$" ? ["$", "$"] : ["$"]
+        let delimiter: [Character] =
+          i + 1 < chars.count && chars[i + 1] == "$" ? ["$", "$"] : ["$"]
         if let end = closing(delimiter, from: i + delimiter.count), end > i + delimiter.count {
           out += style.magenta(String(chars[i..<(end + delimiter.count)]))
           i = end + delimiter.count
@@ -116,12 +120,12 @@ struct TerminalRenderer {
           out.append(c)
           i += 1
         }
-      } else if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] == c,
+      } else if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] == c,
         let end = closing([c, c], from: i + 2), end > i + 2
       {
         out += style.bold(String(chars[(i + 2)..<end]))
         i = end + 2
-      } else if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] != " ",
+      } else if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] != " ",
         i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber),
         let end = closing([c], from: i + 1), end > i + 1,
         end + 1 >= chars.count || !(chars[end + 1].isLetter || chars[end + 1].isNumber)

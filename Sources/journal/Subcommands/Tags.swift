@@ -26,7 +26,8 @@ extension Journal {
       }
       let out = Terminal.standardOutput
       if format == .json || format == .jsonl {
-        out.write(try JSONOutput.encode(counts.map { TagJSON(tag: $0.tag, count: $0.count) }) + "\n")
+        out.write(
+          try JSONOutput.encode(counts.map { TagJSON(tag: $0.tag, count: $0.count) }) + "\n")
       } else {
         let width = String(counts.first?.count ?? 0).count
         for (tag, count) in counts {
