@@ -68,7 +68,7 @@ struct SeedJournal {
     #expect(
       result.stdout == """
         2018-09-17  Siraj stuff › Django ftw
-          - Use `[read_only_fields]` in the `Meta` class inside a serializer to make it non-updatable…
+          Use [read_only_fields] in the Meta class inside a serializer to make it non-updatable…
           journal/2018/2018-09-17.md:32
 
         """)

@@ -65,7 +65,7 @@ import Testing
     #expect(doc.sections[2].code == "indented code\n\nbare fence\n")
     #expect(doc.sections[3].mathText == "x_1")
     #expect(doc.sections[3].code == "inline code")
-    #expect(doc.sections[3].text == "and .")
+    #expect(doc.sections[3].text == "and inline code.")
   }
 
   @Test func headingAnchorsInHTML() throws {

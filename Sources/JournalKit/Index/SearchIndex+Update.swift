@@ -253,8 +253,13 @@ extension SearchIndex {
         section.anchor, section.lines.lowerBound, section.lines.upperBound,
       ])
       let idents = position < item.idents.count ? item.idents[position] : ""
+      // Link destinations are searchable with the prose around them: people remember the site
+      // or the page they linked (`pytorch.org`, `1-serialization`) as much as the words.
+      let destinations = document.links.filter { section.lines.contains($0.line) }
+        .map(\.destination).joined(separator: " ")
+      let prose = destinations.isEmpty ? section.text : section.text + "\n" + destinations
       try insertText.execute(arguments: [
-        db.lastInsertedRowID, heading, section.text,
+        db.lastInsertedRowID, heading, prose,
         section.code, section.mathText, idents,
       ])
     }

@@ -62,7 +62,8 @@ public struct Section: Sendable, Hashable {
   /// 1-based source lines (of the entry file, front matter included) covered by the section,
   /// heading line included.
   public var lines: ClosedRange<Int>
-  /// Prose of the section (no code, no math), emoji followed by their names (`🐍 snake`).
+  /// Prose of the section with its inline code spans (no code blocks, no math), emoji followed
+  /// by their names (`🐍 snake`).
   public var text: String
   /// Source of the code blocks and code spans of the section.
   public var code: String

@@ -70,8 +70,10 @@ struct DocumentBuilder {
     case .softBreak, .lineBreak:
       appendProse("\n", indexed: "\n")
     case .code:
+      // A code span is part of its sentence: it stays in the prose (so snippets read whole) and
+      // is also code (for `code:` searches).
       current.code.append(node.literal)
-      appendProse(node.literal, indexed: node.literal, toSection: false)
+      appendProse(node.literal, indexed: node.literal)
     case .codeBlock:
       separate()
       return codeBlock(node)
