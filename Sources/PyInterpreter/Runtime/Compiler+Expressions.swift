@@ -178,11 +178,7 @@ extension Compiler {
       }
     case .generator(let element, let clauses):
       let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
-      return { f in
-        var out: [PyValue] = []
-        try el.run(f) { out.append(try el.value(f)) }
-        return .iterator(PyIterator.over(out, typeName: "generator"))
-      }
+      return { f in .iterator(try el.lazy(f)) }
     case .setComp(let element, let clauses):
       let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
       return { f in
@@ -212,6 +208,8 @@ extension Compiler {
   struct ComprehensionCode {
     let run: (Frame, () throws -> Void) throws -> Void
     let value: Eval
+    /// A generator expression: the first iterable is evaluated now, the rest on demand.
+    let lazy: (Frame) throws -> PyIterator
   }
 
   func compileExprInComprehension(
@@ -253,7 +251,28 @@ extension Compiler {
         }
       }
     }
-    return ComprehensionCode(run: { f, body in try loop(0, f, body) }, value: value)
+    let lazy: (Frame) throws -> PyIterator = { f in
+      var stack = [try rt.iterate(try levels[0].iterable(f))]
+      return PyIterator("generator") {
+        outer: while let top = stack.last {
+          let level = stack.count - 1
+          guard let v = try top.next() else {
+            stack.removeLast()
+            continue
+          }
+          try rt.tick()
+          try levels[level].store(f, v)
+          for c in levels[level].conditions where !(try rt.isTrue(try c(f))) { continue outer }
+          if level + 1 < levels.count {
+            stack.append(try rt.iterate(try levels[level + 1].iterable(f)))
+            continue
+          }
+          return try value(f)
+        }
+        return nil
+      }
+    }
+    return ComprehensionCode(run: { f, body in try loop(0, f, body) }, value: value, lazy: lazy)
   }
 
   /// Builds a list of values, expanding `*iterable` items.
