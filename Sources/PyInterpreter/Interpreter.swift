@@ -193,6 +193,7 @@ public final class Interpreter {
 
   fileprivate func runOnCurrentThread(source: String, filename: String, lineOffset: Int) throws {
     let rt = runtime
+    rt.makeCurrent()
     rt.sources[filename] = source.split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
     let start = ProcessInfo.processInfo.systemUptime

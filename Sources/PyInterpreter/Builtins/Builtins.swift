@@ -82,7 +82,7 @@ extension Runtime {
           if d.isInfinite {
             throw PyException(.overflowError, "cannot convert float infinity to integer")
           }
-          return .int(Int(d.rounded(.toNearestOrEven)))
+          return .int(try toInt(.float(d.rounded(.toNearestOrEven))))
         }
         return .float(roundFloat(d, try int(nd, "ndigits")))
       case .instance(let i):
@@ -346,7 +346,8 @@ extension Runtime {
     define("hash") { [unowned self] a in
       try a.expect(min: 1, max: 1)
       let v = a.positional[0]
-      if let i = asInt(v) { return .int(i == -1 ? -2 : i) }
+      if let i = asInt(v) { return .int(pythonHash(i)) }
+      if case .float(let d) = v { return .int(pythonHash(d)) }
       _ = try HashKey(v)
       var h = Hasher()
       HashKey.hashValue(v, into: &h)
@@ -467,6 +468,41 @@ extension Runtime {
         .typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
     }
   }
+}
+
+private let hashModulus: UInt64 = (1 << 61) - 1
+
+/// CPython's hash of an int: reduction modulo the Mersenne prime 2**61 - 1.
+func pythonHash(_ i: Int) -> Int {
+  let m = Int(hashModulus)
+  var r = Int(i.magnitude % UInt(m))
+  if i < 0 { r = -r }
+  return r == -1 ? -2 : r
+}
+
+/// CPython's hash of a float, equal to the int hash for integral values.
+func pythonHash(_ d: Double) -> Int {
+  if d.isInfinite { return d > 0 ? 314159 : -314159 }
+  if d.isNaN { return 0 }
+  let parts = frexp(Swift.abs(d))
+  var m = parts.0
+  var e = Int(parts.1)
+  let sign = d < 0 ? -1 : 1
+  var x: UInt64 = 0
+  while m != 0 {
+    x = ((x << 28) & hashModulus) | (x >> (61 - 28))
+    m *= 268435456.0
+    e -= 28
+    let y = UInt64(m)
+    m -= Double(y)
+    x += y
+    if x >= hashModulus { x -= hashModulus }
+  }
+  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61)
+  x = ((x << UInt64(e)) & hashModulus) | (x >> UInt64(61 - e))
+  var r = Int(x) * sign
+  if r == -1 { r = -2 }
+  return r
 }
 
 extension PyIterator {

@@ -19,6 +19,8 @@ final class Scope {
   /// Comprehension variables live in hidden slots of the enclosing frame, innermost last.
   var comprehensionNames: [[String: Int]] = []
   var loopDepth = 0
+  /// The prefix of qualified names defined in this scope: `f.<locals>.`, `Point.`.
+  var qualPrefix = ""
 
   init(kind: Kind, parent: Scope?) {
     self.kind = kind
@@ -589,7 +591,16 @@ final class Compiler {
       let n = items.count
       return { f, v in
         let values: [PyValue]
-        if case .tuple(let t) = v { values = t } else { values = try rt.toArray(v) }
+        if case .tuple(let t) = v {
+          values = t
+        } else {
+          switch v {
+          case .int, .float, .bool, .none, .function, .builtin:
+            throw PyException(
+              .typeError, "cannot unpack non-iterable \(rt.typeName(v)) object")
+          default: values = try rt.toArray(v)
+          }
+        }
         if let s = starIndex {
           guard values.count >= n - 1 else {
             throw PyException(
@@ -772,6 +783,7 @@ final class Compiler {
     let rt = self.rt
     let baseEvals = try bases.map(compileExpr)
     let classScope = Scope(kind: .classBody, parent: scope)
+    classScope.qualPrefix = scope.qualPrefix + name + "."
     let saved = scope
     scope = classScope
     defer { scope = saved }
@@ -817,6 +829,8 @@ final class Compiler {
     name: String, parameters: [Parameter], body: [Stmt], expression: Expr?, line: Int
   ) throws -> Eval {
     let fscope = Scope(kind: .function, parent: scope)
+    let qualname = scope.qualPrefix + (expression == nil ? name : "<lambda>")
+    fscope.qualPrefix = qualname + ".<locals>."
     var infos: [CodeObject.ParameterInfo] = []
     for p in parameters {
       if fscope.slots[p.name] != nil {
@@ -854,7 +868,7 @@ final class Compiler {
     let code = CodeObject(
       name: expression == nil ? name : "<lambda>", filename: filename, lineOffset: lineOffset,
       parameters: infos, slotCount: fscope.slotCount, firstLine: line,
-      isLambda: expression != nil)
+      isLambda: expression != nil, qualname: qualname)
     code.body = bodyExec
     return { f in
       var defaults: [String: PyValue] = [:]

@@ -127,7 +127,8 @@ extension Runtime {
     case .function(let f):
       if let v = f.attributes.get(name) { return v }
       switch name {
-      case "__name__", "__qualname__": return .str(f.name)
+      case "__name__": return .str(f.name)
+      case "__qualname__": return .str(f.code.qualname)
       case "__doc__": return .none
       default: return nil
       }

@@ -363,6 +363,18 @@ extension Runtime {
       default: break
       }
     }
+    if op == .mul {
+      switch (a, b) {
+      case (.str, .str), (.str, .float), (.list, .float), (.tuple, .float), (.str, .list),
+        (.list, .list), (.list, .str), (.tuple, .tuple), (.str, .none), (.list, .none):
+        throw PyException(
+          .typeError, "can't multiply sequence by non-int of type '\(typeName(b))'")
+      case (.float, .str), (.float, .list), (.float, .tuple), (.none, .str), (.none, .list):
+        throw PyException(
+          .typeError, "can't multiply sequence by non-int of type '\(typeName(a))'")
+      default: break
+      }
+    }
     if case .native(let n) = a, let r = try n.binary(op, b, reflected: false) { return r }
     if case .native(let n) = b, let r = try n.binary(op, a, reflected: true) { return r }
     if case .instance(let i) = a, let m = i.cls.lookup(name) {

@@ -1,5 +1,10 @@
 import Foundation
 
+final class WeakRuntime {
+  weak var runtime: Runtime?
+  init(_ runtime: Runtime) { self.runtime = runtime }
+}
+
 /// A global variable's storage; compiled code holds the box, so lookups skip hashing.
 final class GlobalBox {
   let name: String
@@ -44,6 +49,8 @@ final class CodeObject {
   var body: (Frame) throws -> Void = { _ in }
   let firstLine: Int
   let isLambda: Bool
+  /// `Point.__init__`, `outer.<locals>.inner`: what argument errors name.
+  let qualname: String
   /// The parameter count when every parameter is plain positional (slots 0..<n), else nil:
   /// calls that pass exactly that many positional arguments skip the general binding.
   let simpleArity: Int?
@@ -56,8 +63,9 @@ final class CodeObject {
 
   init(
     name: String, filename: String, lineOffset: Int, parameters: [ParameterInfo],
-    slotCount: Int, firstLine: Int, isLambda: Bool
+    slotCount: Int, firstLine: Int, isLambda: Bool, qualname: String
   ) {
+    self.qualname = qualname
     self.name = name
     self.filename = filename
     self.lineOffset = lineOffset
@@ -138,6 +146,18 @@ final class Runtime {
   }
 
   func type(_ name: String) -> PyClass { types[name]! }
+
+  private static let threadKey = "PyInterpreter.Runtime.current"
+
+  /// The runtime running on this thread, for the few places without one at hand (hashing
+  /// instances that define `__hash__`).
+  static var current: Runtime? {
+    (Thread.current.threadDictionary[threadKey] as? WeakRuntime)?.runtime
+  }
+
+  func makeCurrent() {
+    Thread.current.threadDictionary[Runtime.threadKey] = WeakRuntime(self)
+  }
 
   func global(_ name: String) -> GlobalBox {
     if let box = globals[name] { return box }
@@ -355,7 +375,7 @@ final class Runtime {
     _ f: PyFunction, _ args: [PyValue], _ kwargs: KeywordArguments, into frame: Frame
   ) throws {
     let params = f.code.parameters
-    let fname = f.code.name
+    let fname = f.code.qualname
     var ai = 0
     var varArgsSlot: Int?
     var varKwSlot: Int?
