@@ -87,4 +87,31 @@ import Testing
       filename: "cell.py")
     #expect(output == "990\n")
   }
+
+  @Test func integerOverflowIsReportedNotWrapped() {
+    let session = Interpreter()
+    do {
+      try session.run(source: "x = 2 ** 62\ny = x * 4\n", filename: "cell.py")
+      Issue.record("expected OverflowError")
+    } catch let error as PythonError {
+      #expect(error.typeName == "OverflowError")
+      #expect(error.message.contains("64 bits"))
+      #expect(error.location?.line == 2)
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test func stderrGoesToTheErrorOutput() throws {
+    let session = Interpreter()
+    var output = ""
+    var errors = ""
+    session.output = { output += $0 }
+    session.errorOutput = { errors += $0 }
+    try session.run(
+      source: "import sys\nprint('out')\nprint('err', file=sys.stderr)\nsys.stdout.write('w\\n')\n",
+      filename: "cell.py")
+    #expect(output == "out\nw\n")
+    #expect(errors == "err\n")
+  }
 }

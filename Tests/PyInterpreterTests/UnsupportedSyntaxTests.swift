@@ -22,6 +22,9 @@ import Testing
     Case(source: "from . import x\n", feature: "relative imports", line: 1, column: 1),
     Case(source: "try:\n    pass\nexcept* ValueError:\n    pass\n", feature: "except*", line: 3, column: 1),
     Case(source: "x = await y\n", feature: "await", line: 1, column: 5),
+    Case(
+      source: "match = 1\nmatch command:\n    case 1:\n        pass\n", feature: "match statements",
+      line: 2, column: 1),
   ]
 
   @Test(arguments: UnsupportedSyntaxTests.cases)

@@ -492,12 +492,14 @@ final class Compiler {
     let e = try compileBlock(orElse)
     return { f in
       let seq = try it(f)
-      if case .range(let start, let stop, let step) = seq {
+      if case .range(let start, _, let step) = seq {
         var i = start
-        while step > 0 ? i < stop : i > stop {
+        var remaining = try rt.length(seq)
+        while remaining > 0 {
+          remaining -= 1
           try rt.tick()
           try st(f, .int(i))
-          i += step
+          i &+= step
           switch try b(f) {
           case .breakLoop: return .normal
           case .returned: return .returned

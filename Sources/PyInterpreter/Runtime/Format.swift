@@ -471,7 +471,7 @@ extension Runtime {
         case .bool(let b): n = b ? 1 : 0
         case .float(let d):
           guard d.isFinite else { throw PyException(.overflowError, "cannot convert float infinity to integer") }
-          n = Int(d.rounded(.towardZero))
+          n = try toInt(.float(d))
         default:
           throw PyException(
             .typeError, "%\(conv) format: a real number is required, not \(typeName(value))")

@@ -317,17 +317,17 @@ extension Runtime {
     case (.list(let x), .list(let y)) where op == .add: return .list(PyList(x.items + y.items))
     case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
     case (.str(let s), _) where op == .mul && asInt(b) != nil:
-      return .str(String(repeating: s, count: max(0, asInt(b)!)))
+      return .str(try repeatString(s, asInt(b)!))
     case (_, .str(let s)) where op == .mul && asInt(a) != nil:
-      return .str(String(repeating: s, count: max(0, asInt(a)!)))
+      return .str(try repeatString(s, asInt(a)!))
     case (.list(let l), _) where op == .mul && asInt(b) != nil:
-      return .list(PyList(repeatItems(l.items, asInt(b)!)))
+      return .list(PyList(try repeatItems(l.items, asInt(b)!)))
     case (_, .list(let l)) where op == .mul && asInt(a) != nil:
-      return .list(PyList(repeatItems(l.items, asInt(a)!)))
+      return .list(PyList(try repeatItems(l.items, asInt(a)!)))
     case (.tuple(let t), _) where op == .mul && asInt(b) != nil:
-      return .tuple(repeatItems(t, asInt(b)!))
+      return .tuple(try repeatItems(t, asInt(b)!))
     case (_, .tuple(let t)) where op == .mul && asInt(a) != nil:
-      return .tuple(repeatItems(t, asInt(a)!))
+      return .tuple(try repeatItems(t, asInt(a)!))
     case (.bool, _), (_, .bool):
       if let x = asInt(a), let y = asInt(b) {
         if case .bool(let p) = a, case .bool(let q) = b {
@@ -396,12 +396,23 @@ extension Runtime {
     return false
   }
 
-  private func repeatItems(_ items: [PyValue], _ n: Int) -> [PyValue] {
+  private func repeatItems(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
     guard n > 0 else { return [] }
+    if items.count > 0 && n > 1 << 28 / items.count {
+      throw PyException(.memoryError, "sequence repetition is too large for a journal cell")
+    }
     var out: [PyValue] = []
     out.reserveCapacity(items.count * n)
     for _ in 0..<n { out += items }
     return out
+  }
+
+  private func repeatString(_ s: String, _ n: Int) throws -> String {
+    guard n > 0 else { return "" }
+    if !s.isEmpty && n > (1 << 30) / s.utf8.count {
+      throw PyException(.memoryError, "string repetition is too large for a journal cell")
+    }
+    return String(repeating: s, count: n)
   }
 
   func asInt(_ v: PyValue) -> Int? {
@@ -438,9 +449,14 @@ extension Runtime {
       return .float(Double(x) / Double(y))
     case .floorDiv:
       if y == 0 { throw PyException(.zeroDivisionError, "integer division or modulo by zero") }
+      if y == -1 {
+        if x == .min { throw overflow(op) }
+        return .int(-x)
+      }
       return .int(floorDiv(x, y))
     case .mod:
       if y == 0 { throw PyException(.zeroDivisionError, "integer modulo by zero") }
+      if y == -1 { return .int(0) }
       let r = x % y
       return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
     case .pow:
@@ -591,8 +607,10 @@ extension Runtime {
     case .dict(let d): return d.count
     case .set(let s): return s.count
     case .range(let a, let b, let c):
-      if c > 0 { return b > a ? (b - a - 1) / c + 1 : 0 }
-      return a > b ? (a - b - 1) / (-c) + 1 : 0
+      let (span, o) = c > 0 ? b.subtractingReportingOverflow(a) : a.subtractingReportingOverflow(b)
+      if o { throw PyException(.overflowError, "range too large (journal cells use 64-bit integers)") }
+      if span <= 0 { return 0 }
+      return (span - 1) / Int(c.magnitude) + 1
     case .instance(let i):
       if let m = i.cls.lookup("__len__") {
         guard case .int(let n) = try call(m, [v]) else {
@@ -625,10 +643,13 @@ extension Runtime {
     case .set(let s): return PyIterator.over(s.items, typeName: "set_iterator")
     case .range(let a, let b, let c):
       var cur = a
+      var done = false
       return PyIterator("range_iterator") {
-        if c > 0 ? cur >= b : cur <= b { return nil }
-        defer { cur += c }
-        return .int(cur)
+        if done || (c > 0 ? cur >= b : cur <= b) { return nil }
+        let v = cur
+        let (n, o) = cur.addingReportingOverflow(c)
+        if o { done = true } else { cur = n }
+        return .int(v)
       }
     case .iterator(let it): return it
     case .instance(let i):

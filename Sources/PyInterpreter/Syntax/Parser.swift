@@ -180,10 +180,33 @@ struct Parser {
       let body = try parseBlock()
       return [Stmt(kind: .with(items, body: body), range: range(from: start))]
     case "async": throw SyntaxIssue.unsupported("async", start)
+    case "match" where isMatchStatement():
+      throw SyntaxIssue.unsupported("match statements", start)
     default:
       if isOp("@") { return [try parseDecorated()] }
       return try parseSimpleStatements()
     }
+  }
+
+  /// `match x:` followed by an indented `case`, as opposed to a name or call called match.
+  private func isMatchStatement() -> Bool {
+    var i = index + 1
+    var depth = 0
+    while i < tokens.count {
+      switch tokens[i].kind {
+      case .op("("), .op("["), .op("{"): depth += 1
+      case .op(")"), .op("]"), .op("}"): depth -= 1
+      case .newline, .eof:
+        guard depth == 0, i > index + 1, case .op(":") = tokens[i - 1].kind,
+          i + 2 < tokens.count, tokens[i + 1].kind == .indent,
+          case .name("case") = tokens[i + 2].kind
+        else { return false }
+        return true
+      default: break
+      }
+      i += 1
+    }
+    return false
   }
 
   /// `with (a as b, c as d):` versus `with (a):`; only the former has `as` at depth one.
