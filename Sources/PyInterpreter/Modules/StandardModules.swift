@@ -17,6 +17,8 @@ enum StandardModules {
     }
     rt.moduleLoaders["sys"] = { rt in sysModule(rt) }
     rt.moduleLoaders["glob"] = { rt in GlobModule.make(rt) }
+    rt.moduleLoaders["dataclasses"] = { rt in DataclassesModule.make(rt) }
+    rt.moduleLoaders["typing"] = { _ in DataclassesModule.typingModule() }
   }
 
   static func stringModule() -> PyModule {

@@ -293,6 +293,23 @@ final class Compiler {
         return .normal
       }
     case .annotated(let target, let value):
+      if scope.kind == .classBody, case .name(let n) = target.kind {
+        // Class-level annotations are recorded (unevaluated) for dataclasses.
+        let ev = try value.map(compileExpr)
+        return { f in
+          let ns = f.classNamespace!
+          var annotations: PyDict
+          if case .dict(let d)? = ns.get("__annotations__") {
+            annotations = d
+          } else {
+            annotations = PyDict()
+            ns.set("__annotations__", .dict(annotations))
+          }
+          annotations.set(n, .none)
+          if let ev { ns.set(n, try ev(f)) }
+          return .normal
+        }
+      }
       guard let value else { return { _ in .normal } }
       let ev = try compileExpr(value)
       let st = try compileStore(target)
