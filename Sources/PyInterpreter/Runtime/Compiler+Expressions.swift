@@ -170,17 +170,17 @@ extension Compiler {
       return try compileFunction(
         name: "<lambda>", parameters: params, body: [], expression: body, line: e.range.line)
     case .listComp(let element, let clauses):
-      let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
+      let el = try compileExprInComprehension(clauses, "<listcomp>") { try $0.compileExpr(element) }
       return { f in
         var out: [PyValue] = []
         try el.run(f) { out.append(try el.value(f)) }
         return .list(PyList(out))
       }
     case .generator(let element, let clauses):
-      let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
+      let el = try compileExprInComprehension(clauses, "<genexpr>") { try $0.compileExpr(element) }
       return { f in .iterator(try el.lazy(f)) }
     case .setComp(let element, let clauses):
-      let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
+      let el = try compileExprInComprehension(clauses, "<setcomp>") { try $0.compileExpr(element) }
       return { f in
         let s = PySet()
         try el.run(f) { try s.storage.set(try el.value(f), .none) }
@@ -188,7 +188,7 @@ extension Compiler {
       }
     case .dictComp(let key, let value, let clauses):
       var valueEval: Eval = { _ in .none }
-      let el = try compileExprInComprehension(clauses) { c in
+      let el = try compileExprInComprehension(clauses, "<dictcomp>") { c in
         valueEval = try c.compileExpr(value)
         return try c.compileExpr(key)
       }
@@ -213,9 +213,20 @@ extension Compiler {
   }
 
   func compileExprInComprehension(
-    _ clauses: [Comprehension], element: (Compiler) throws -> Eval
+    _ clauses: [Comprehension], _ frameName: String, element: (Compiler) throws -> Eval
   ) throws -> ComprehensionCode {
     let rt = self.rt
+    let filename = self.filename
+    let lineOffset = self.lineOffset
+    // CPython 3.11 runs comprehensions in their own frame, which tracebacks show.
+    func addFrame(_ e: inout PyException, _ f: Frame) {
+      let lines = rt.sources[filename]
+      let text = lines.flatMap { f.line >= 1 && f.line <= $0.count ? $0[f.line - 1] : nil }
+      e.traceback.insert(
+        TracebackEntry(
+          filename: filename, line: f.line + lineOffset, function: frameName,
+          sourceLine: text?.trimmingCharacters(in: .whitespaces)), at: 0)
+    }
     // The first iterable is evaluated in the enclosing scope, before the new names exist.
     let firstIterable = try compileExpr(clauses[0].iterable)
     var names: [String: Int] = [:]
@@ -236,16 +247,16 @@ extension Compiler {
       levels.append((iterable, try compileStore(c.target), try c.conditions.map(compileExpr)))
     }
     let value = try element(self)
-    func loop(_ level: Int, _ f: Frame, _ body: () throws -> Void) throws {
+    func loop(_ level: Int, _ f: Frame, _ first: PyValue?, _ body: () throws -> Void) throws {
       let l = levels[level]
-      let seq = try l.iterable(f)
+      let seq = try first ?? l.iterable(f)
       let it = try rt.iterate(seq)
       outer: while let v = try it.next() {
         try rt.tick()
         try l.store(f, v)
         for c in l.conditions where !(try rt.isTrue(try c(f))) { continue outer }
         if level + 1 < levels.count {
-          try loop(level + 1, f, body)
+          try loop(level + 1, f, nil, body)
         } else {
           try body()
         }
@@ -254,6 +265,14 @@ extension Compiler {
     let lazy: (Frame) throws -> PyIterator = { f in
       var stack = [try rt.iterate(try levels[0].iterable(f))]
       return PyIterator("generator") {
+        do {
+          return try step()
+        } catch var e as PyException {
+          addFrame(&e, f)
+          throw e
+        }
+      }
+      func step() throws -> PyValue? {
         outer: while let top = stack.last {
           let level = stack.count - 1
           guard let v = try top.next() else {
@@ -272,7 +291,16 @@ extension Compiler {
         return nil
       }
     }
-    return ComprehensionCode(run: { f, body in try loop(0, f, body) }, value: value, lazy: lazy)
+    let run: (Frame, () throws -> Void) throws -> Void = { f, body in
+      let first = try levels[0].iterable(f)
+      do {
+        try loop(0, f, first, body)
+      } catch var e as PyException {
+        addFrame(&e, f)
+        throw e
+      }
+    }
+    return ComprehensionCode(run: run, value: value, lazy: lazy)
   }
 
   /// Builds a list of values, expanding `*iterable` items.
