@@ -125,9 +125,18 @@ public final class Interpreter {
     runtime = Runtime()
     runtime.recursionLimit = options.recursionLimit
     StandardModules.register(in: runtime)
+    runtime.global("__name__").value = .str("__main__")
   }
 
   /// Makes `import name` load the module built by `loader` (once per session).
+  ///
+  /// Bridges build a `PyModule` of native functions (`module.define("zeros") { args, kwargs in
+  /// ... }`), values conforming to `PyNativeObject` (tensors: operators, indexing, repr), and
+  /// classes: a `PyClass` with a `constructor` makes native instances (`torch.tensor(...)`);
+  /// a `PyClass` whose namespace holds `PyBuiltin` methods (`__init__`, `__call__`,
+  /// `parameters`) can be subclassed in cells (`class Net(nn.Module)`): its instances are
+  /// `PyInstance`s, the builtin methods receive the instance first, and `attribute`/`call`
+  /// reach the user's `forward`. Dotted names (`torch.nn`) register submodules.
   public func registerModule(_ name: String, _ loader: @escaping (Interpreter) throws -> PyModule) {
     runtime.moduleLoaders[name] = { [unowned self] _ in try loader(self) }
     runtime.modules[name] = nil

@@ -19,6 +19,7 @@ enum StandardModules {
     rt.moduleLoaders["glob"] = { rt in GlobModule.make(rt) }
     rt.moduleLoaders["dataclasses"] = { rt in DataclassesModule.make(rt) }
     rt.moduleLoaders["typing"] = { _ in DataclassesModule.typingModule() }
+    rt.moduleLoaders["functools"] = { rt in FunctoolsModule.make(rt) }
   }
 
   static func stringModule() -> PyModule {

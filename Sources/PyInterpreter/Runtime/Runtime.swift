@@ -455,7 +455,6 @@ final class Runtime {
     -> PyValue
   {
     if let ctor = cls.constructor { return try ctor(args, kwargs) }
-    if let native = nativeBase(cls) { return try native(cls, args, kwargs) }
     let inst = PyInstance(cls: cls)
     let value = PyValue.instance(inst)
     if isException(cls) { inst.attributes.set("args", .tuple(args)) }
@@ -471,10 +470,4 @@ final class Runtime {
     return value
   }
 
-  /// Hook for classes that derive from a native class (e.g. `nn.Module`), set by bridges.
-  var nativeSubclassFactory: ((PyClass) -> ((PyClass, [PyValue], KeywordArguments) throws -> PyValue)?)?
-
-  private func nativeBase(_ cls: PyClass) -> ((PyClass, [PyValue], KeywordArguments) throws -> PyValue)? {
-    nativeSubclassFactory?(cls)
-  }
 }
