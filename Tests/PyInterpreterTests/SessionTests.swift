@@ -58,7 +58,7 @@ import Testing
       #expect(error.isLimit)
       #expect(error.typeName == "TimeoutError")
       #expect(error.message.contains("time limit"))
-      #expect(error.location?.line == 3)
+      #expect(error.location?.line == 2)
     } catch {
       Issue.record("unexpected error \(error)")
     }
@@ -113,5 +113,29 @@ import Testing
       filename: "cell.py")
     #expect(output == "out\nw\n")
     #expect(errors == "err\n")
+  }
+
+  @Test func yieldOutsideAFunctionIsASyntaxError() {
+    let session = Interpreter()
+    do {
+      try session.run(source: "x = 1\nyield x\n", filename: "cell.py")
+      Issue.record("expected SyntaxError")
+    } catch let error as PythonError {
+      #expect(error.summary == "SyntaxError: 'yield' outside function")
+      #expect(error.location?.line == 2)
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test func generatorsLeftSuspendedDoNotBlockLaterCells() throws {
+    let session = Interpreter()
+    var output = ""
+    session.output = { output += $0 }
+    try session.run(
+      source: "def g():\n    while True:\n        yield 1\nit = g()\nprint(next(it))\n",
+      filename: "a.md")
+    try session.run(source: "print(next(it) + 1)\nit = None\nprint('done')\n", filename: "a.md")
+    #expect(output == "1\n2\ndone\n")
   }
 }

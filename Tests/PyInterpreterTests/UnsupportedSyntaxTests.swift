@@ -12,7 +12,6 @@ import Testing
   }
 
   static let cases: [Case] = [
-    Case(source: "def g():\n    yield 1\n", feature: "generator functions (yield)", line: 2, column: 5),
     Case(source: "x = 1\nasync def f():\n    pass\n", feature: "async", line: 2, column: 1),
     Case(source: "z = 3j\n", feature: "complex numbers", line: 1, column: 5),
     Case(source: "b = b'abc'\n", feature: "bytes literals", line: 1, column: 6),

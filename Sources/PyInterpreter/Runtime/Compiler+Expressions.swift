@@ -169,6 +169,33 @@ extension Compiler {
     case .lambda(let params, let body):
       return try compileFunction(
         name: "<lambda>", parameters: params, body: [], expression: body, line: e.range.line)
+    case .yield(let value):
+      guard scope.kind == .function else {
+        throw SyntaxIssue("'yield' outside function", e.range.start)
+      }
+      scope.isGenerator = true
+      let ev = try value.map(compileExpr)
+      return { f in
+        let v = try ev?(f) ?? .none
+        guard let g = f.generator else {
+          throw PyException(.runtimeError, "yield outside a running generator")
+        }
+        return try g.yield(v)
+      }
+    case .yieldFrom(let source):
+      guard scope.kind == .function else {
+        throw SyntaxIssue("'yield' outside function", e.range.start)
+      }
+      scope.isGenerator = true
+      let ev = try compileExpr(source)
+      return { f in
+        let it = try rt.iterate(try ev(f))
+        guard let g = f.generator else {
+          throw PyException(.runtimeError, "yield outside a running generator")
+        }
+        while let v = try it.next() { _ = try g.yield(v) }
+        return .none
+      }
     case .listComp(let element, let clauses):
       let el = try compileExprInComprehension(clauses, "<listcomp>") { try $0.compileExpr(element) }
       return { f in

@@ -19,6 +19,8 @@ final class Scope {
   /// Comprehension variables live in hidden slots of the enclosing frame, innermost last.
   var comprehensionNames: [[String: Int]] = []
   var loopDepth = 0
+  /// Set when the function body contains `yield`: calling it makes a generator.
+  var isGenerator = false
   /// The prefix of qualified names defined in this scope: `f.<locals>.`, `Point.`.
   var qualPrefix = ""
 
@@ -338,8 +340,9 @@ final class Compiler {
       let b = try compileBlock(body)
       scope.loopDepth -= 1
       let e = try compileBlock(orElse)
+      let line = stmt.range.line
       return { f in
-        while try t(f) {
+        while try { f.line = line; return try t(f) }() {
           try rt.tick()
           switch try b(f) {
           case .breakLoop: return .normal
@@ -350,7 +353,7 @@ final class Compiler {
         return try e(f)
       }
     case .for(let target, let iterable, let body, let orElse):
-      return try compileFor(target, iterable, body, orElse)
+      return try compileFor(target, iterable, body, orElse, line: stmt.range.line)
     case .break:
       if scope.loopDepth == 0 { throw SyntaxIssue("'break' outside loop", stmt.range.start) }
       return { _ in .breakLoop }
@@ -497,9 +500,9 @@ final class Compiler {
     }
   }
 
-  private func compileFor(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt])
-    throws -> Exec
-  {
+  private func compileFor(
+    _ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], line: Int
+  ) throws -> Exec {
     let rt = self.rt
     let it = try compileExpr(iterable)
     let st = try compileStore(target)
@@ -526,7 +529,8 @@ final class Compiler {
         return try e(f)
       }
       let iterator = try rt.iterate(seq)
-      while let v = try iterator.next() {
+      // Errors raised while fetching the next item point at the `for` line, as in CPython.
+      while let v = try { f.line = line; return try iterator.next() }() {
         try rt.tick()
         try st(f, v)
         switch try b(f) {
@@ -889,6 +893,7 @@ final class Compiler {
       parameters: infos, slotCount: fscope.slotCount, firstLine: line,
       isLambda: expression != nil, qualname: qualname)
     code.body = bodyExec
+    code.isGenerator = fscope.isGenerator
     return { f in
       var defaults: [String: PyValue] = [:]
       for (n, ev) in defaultEvals { defaults[n] = try ev(f) }

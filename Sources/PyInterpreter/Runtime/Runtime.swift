@@ -24,6 +24,8 @@ final class Frame {
   var line = 0
   var returnValue: PyValue = .none
   var classNamespace: PyDict?
+  /// The generator this frame runs in, for `yield`.
+  var generator: GeneratorState?
 
   init(slotCount: Int, parent: Frame?, function: PyFunction?) {
     slots = UnsafeMutablePointer<PyValue?>.allocate(capacity: max(slotCount, 1))
@@ -47,6 +49,7 @@ final class CodeObject {
   let parameters: [ParameterInfo]
   let slotCount: Int
   var body: (Frame) throws -> Void = { _ in }
+  var isGenerator = false
   let firstLine: Int
   let isLambda: Bool
   /// `Point.__init__`, `outer.<locals>.inner`: what argument errors name.
@@ -214,7 +217,11 @@ final class Runtime {
     case .type: return type("type")
     case .instance(let i): return i.cls
     case .module: return type("module")
-    case .iterator: return type("iterator")
+    case .iterator(let it):
+      if let c = types["iter:" + it.typeName] { return c }
+      let c = PyClass(name: it.typeName, base: objectClass)
+      types["iter:" + it.typeName] = c
+      return c
     case .range: return type("range")
     case .slice: return type("slice")
     case .superProxy: return type("super")
@@ -343,9 +350,15 @@ final class Runtime {
     return try run(f, in: frame)
   }
 
-  /// Runs a function's body in a frame whose arguments are bound.
+  /// Runs a function's body in a frame whose arguments are bound; a generator function
+  /// returns its generator instead.
   @inline(__always)
   func run(_ f: PyFunction, in frame: Frame) throws -> PyValue {
+    if f.code.isGenerator { return .iterator(GeneratorState.makeIterator(f, frame, self)) }
+    return try execute(f, in: frame)
+  }
+
+  func execute(_ f: PyFunction, in frame: Frame) throws -> PyValue {
     callDepth += 1
     defer { callDepth -= 1 }
     if callDepth >= recursionLimit {

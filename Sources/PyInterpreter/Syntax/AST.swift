@@ -97,6 +97,8 @@ struct Expr {
     case setComp(Expr, [Comprehension])
     case dictComp(Expr, Expr, [Comprehension])
     case generator(Expr, [Comprehension])
+    case yield(Expr?)
+    case yieldFrom(Expr)
   }
 
   var kind: Kind

@@ -458,7 +458,9 @@ struct Parser {
           if paren { try expect(")") }
         }
         return Stmt(kind: .importFrom(module: module, names: names), range: range(from: start))
-      case "yield": throw SyntaxIssue.unsupported("generator functions (yield)", start)
+      case "yield":
+        let e = try parseYield()
+        return Stmt(kind: .expr(e), range: range(from: start))
       case "await": throw SyntaxIssue.unsupported("await", start)
       case "print":
         if case .name = peekKind(1) {
@@ -508,8 +510,23 @@ struct Parser {
   }
 
   private mutating func parseAssignedValue() throws -> Expr {
-    if isKeyword("yield") { throw SyntaxIssue.unsupported("generator functions (yield)", location) }
+    if isKeyword("yield") { return try parseYield() }
     return try parseStarExpressions()
+  }
+
+  /// `yield`, `yield value`, `yield a, b`, `yield from iterable`.
+  private mutating func parseYield() throws -> Expr {
+    let start = location
+    index += 1
+    if acceptKeyword("from") {
+      let source = try parseExpression()
+      return Expr(kind: .yieldFrom(source), range: range(from: start))
+    }
+    if atStatementEnd || isOp(")") || isOp("]") || isOp("}") || isOp("=") {
+      return Expr(kind: .yield(nil), range: range(from: start))
+    }
+    let value = try parseStarExpressions()
+    return Expr(kind: .yield(value), range: range(from: start))
   }
 
   private var atStatementEnd: Bool {
@@ -616,7 +633,7 @@ struct Parser {
   mutating func parseExpression() throws -> Expr {
     let start = location
     if isKeyword("lambda") { return try parseLambda() }
-    if isKeyword("yield") { throw SyntaxIssue.unsupported("generator functions (yield)", start) }
+    if isKeyword("yield") { return try parseYield() }
     let body = try parseOr()
     if isKeyword("if") {
       // A conditional expression; inside comprehensions `if` is handled by the caller.
@@ -890,7 +907,7 @@ struct Parser {
         index += 1
         return Expr(kind: .constant(.none), range: token.range)
       case "lambda": return try parseLambda()
-      case "yield": throw SyntaxIssue.unsupported("generator functions (yield)", start)
+      case "yield": return try parseYield()
       case "await": throw SyntaxIssue.unsupported("await", start)
       default:
         if Parser.keywords.contains(n) { throw invalid() }
