@@ -16,6 +16,9 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
   public var isSyntaxError: Bool
   /// True when the run hit a limit (time) rather than raising.
   public var isLimit: Bool
+  /// For `sys.exit(...)`/`exit()`: the process exit status a script runner should use
+  /// (0 for `sys.exit()`, the int given, or 1 with `message` for other values); nil otherwise.
+  public var exitStatus: Int32?
 
   /// The innermost frame's file and reported line: where a journal error should point.
   public var location: (filename: String, line: Int)? {
@@ -231,11 +234,26 @@ public final class Interpreter {
           filename: filename, line: line + lineOffset, function: "<module>",
           sourceLine: text?.trimmingCharacters(in: .whitespaces)), at: 0)
       let cls = rt.exceptionClass(of: e)
+      var exitStatus: Int32?
+      var message = rt.exceptionMessage(e)
+      if cls.isSubclass(of: rt.exceptionClasses[.systemExit]!) {
+        let inst = rt.instance(of: &e)
+        var arg = PyValue.none
+        if case .tuple(let t)? = inst.attributes.get("args"), let first = t.first { arg = first }
+        switch arg {
+        case .none: exitStatus = 0
+        case .int(let i): exitStatus = Int32(truncatingIfNeeded: i)
+        case .bool(let b): exitStatus = b ? 1 : 0
+        default:
+          exitStatus = 1
+          message = (try? rt.str(arg)) ?? ""
+        }
+      }
       let name =
         cls.module == "builtins" || cls.module == "__main__" ? cls.name : "\(cls.module).\(cls.name)"
       throw PythonError(
-        typeName: name, message: rt.exceptionMessage(e), traceback: e.traceback, column: nil,
-        isSyntaxError: false, isLimit: !e.catchable)
+        typeName: name, message: message, traceback: e.traceback, column: nil,
+        isSyntaxError: false, isLimit: !e.catchable, exitStatus: exitStatus)
     }
   }
 
@@ -251,7 +269,7 @@ public final class Interpreter {
       sourceLine: stripped.map { var s = $0; while s.last == " " { s.removeLast() }; return s })
     var error = PythonError(
       typeName: "SyntaxError", message: issue.message, traceback: [entry],
-      column: issue.location.column, isSyntaxError: true, isLimit: false)
+      column: issue.location.column, isSyntaxError: true, isLimit: false, exitStatus: nil)
     error.caretColumn = max(1, issue.location.column - indent)
     return error
   }

@@ -138,4 +138,21 @@ import Testing
     try session.run(source: "print(next(it) + 1)\nit = None\nprint('done')\n", filename: "a.md")
     #expect(output == "1\n2\ndone\n")
   }
+
+  @Test(arguments: [
+    ("import sys\nsys.exit()\n", Int32(0)), ("import sys\nsys.exit(3)\n", Int32(3)),
+    ("exit('bad input')\n", Int32(1)),
+  ])
+  func systemExitCarriesTheExitStatus(_ source: String, _ status: Int32) {
+    let session = Interpreter()
+    do {
+      try session.run(source: source, filename: "script.py")
+      Issue.record("expected SystemExit")
+    } catch let error as PythonError {
+      #expect(error.typeName == "SystemExit")
+      #expect(error.exitStatus == status)
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
 }
