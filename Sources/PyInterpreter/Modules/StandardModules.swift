@@ -20,6 +20,7 @@ enum StandardModules {
     rt.moduleLoaders["dataclasses"] = { rt in DataclassesModule.make(rt) }
     rt.moduleLoaders["typing"] = { _ in DataclassesModule.typingModule() }
     rt.moduleLoaders["functools"] = { rt in FunctoolsModule.make(rt) }
+    rt.moduleLoaders["json"] = { rt in JSONModule.make(rt) }
   }
 
   static func stringModule() -> PyModule {
