@@ -505,10 +505,17 @@ extension Runtime {
 
   /// `str.format(*args, **kwargs)`.
   func strFormat(_ text: String, _ args: [PyValue], _ kwargs: KeywordArguments) throws -> String {
+    var autoIndex = 0
+    return try strFormat(text, args, kwargs, &autoIndex)
+  }
+
+  /// Nested fields in a spec (`{:{}}`) continue the automatic numbering of the outer text.
+  private func strFormat(
+    _ text: String, _ args: [PyValue], _ kwargs: KeywordArguments, _ autoIndex: inout Int
+  ) throws -> String {
     let chars = Array(text)
     var out = ""
     var i = 0
-    var autoIndex = 0
     while i < chars.count {
       let c = chars[i]
       if c == "}" {
@@ -556,8 +563,6 @@ extension Runtime {
         conversion = name[name.index(after: bang)...].first
         name = String(name[..<bang])
       }
-      if spec.contains("{") { spec = try strFormat(spec, args, kwargs) }
-      // The field name: an index or keyword, then `.attr` / `[key]` accessors.
       var head = ""
       var rest = Substring(name)
       while let ch = rest.first, ch != "." && ch != "[" {
@@ -585,6 +590,7 @@ extension Runtime {
         }
         value = v
       }
+      if spec.contains("{") { spec = try strFormat(spec, args, kwargs, &autoIndex) }
       while let ch = rest.first {
         rest.removeFirst()
         if ch == "." {
