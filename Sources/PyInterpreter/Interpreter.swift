@@ -250,7 +250,8 @@ public final class Interpreter {
         }
       }
       let name =
-        cls.module == "builtins" || cls.module == "__main__" ? cls.name : "\(cls.module).\(cls.name)"
+        cls.module == "builtins" || cls.module == "__main__"
+        ? cls.name : "\(cls.module).\(cls.name)"
       throw PythonError(
         typeName: name, message: message, traceback: e.traceback, column: nil,
         isSyntaxError: false, isLimit: !e.catchable, exitStatus: exitStatus)
@@ -266,7 +267,11 @@ public final class Interpreter {
     let indent = (raw?.count ?? 0) - (stripped?.count ?? 0)
     let entry = TracebackEntry(
       filename: filename, line: line + lineOffset, function: "<module>",
-      sourceLine: stripped.map { var s = $0; while s.last == " " { s.removeLast() }; return s })
+      sourceLine: stripped.map {
+        var s = $0
+        while s.last == " " { s.removeLast() }
+        return s
+      })
     var error = PythonError(
       typeName: "SyntaxError", message: issue.message, traceback: [entry],
       column: issue.location.column, isSyntaxError: true, isLimit: false, exitStatus: nil)

@@ -15,17 +15,19 @@ enum DataclassesModule {
     let m = PyModule(name: "dataclasses")
     m.define("field") { args, kwargs in
       let a = Arguments("field", args, kwargs)
-      return .native(Field(defaultValue: a.keyword("default"), factory: a.keyword("default_factory")))
+      return .native(
+        Field(defaultValue: a.keyword("default"), factory: a.keyword("default_factory")))
     }
     m.define("dataclass") { args, kwargs in
       if case .type(let cls)? = args.first { return .type(try decorate(rt, cls)) }
       // `@dataclass(...)`: options are accepted; the decorator comes back.
-      return .builtin(PyBuiltin("dataclass") { inner, _ in
-        guard case .type(let cls)? = inner.first else {
-          throw PyException(.typeError, "dataclass() should be applied to a class")
-        }
-        return .type(try decorate(rt, cls))
-      })
+      return .builtin(
+        PyBuiltin("dataclass") { inner, _ in
+          guard case .type(let cls)? = inner.first else {
+            throw PyException(.typeError, "dataclass() should be applied to a class")
+          }
+          return .type(try decorate(rt, cls))
+        })
     }
     m.define("asdict") { args, _ in
       guard case .instance(let inst)? = args.first, let names = fieldNames(inst.cls) else {
@@ -84,65 +86,71 @@ enum DataclassesModule {
     let name = cls.name
     cls.namespace.set(
       "__init__",
-      .builtin(PyBuiltin("__init__") { args, kwargs in
-        guard case .instance(let inst)? = args.first else { return .none }
-        let given = Array(args.dropFirst())
-        if given.count > names.count {
-          throw PyException(
-            .typeError,
-            "\(name).__init__() takes \(names.count + 1) positional arguments but "
-              + "\(given.count + 1) were given")
-        }
-        for (k, _) in kwargs where !names.contains(k) {
-          throw PyException(.typeError, "\(name).__init__() got an unexpected keyword argument '\(k)'")
-        }
-        var missing: [String] = []
-        for (i, n) in names.enumerated() {
-          if i < given.count {
-            inst.attributes.set(n, given[i])
-          } else if let kv = kwargs.first(where: { $0.0 == n }) {
-            inst.attributes.set(n, kv.1)
-          } else if let f = factories[n] {
-            inst.attributes.set(n, try rt.call(f, []))
-          } else if let d = defaults[n] {
-            inst.attributes.set(n, d)
-          } else {
-            missing.append(n)
+      .builtin(
+        PyBuiltin("__init__") { args, kwargs in
+          guard case .instance(let inst)? = args.first else { return .none }
+          let given = Array(args.dropFirst())
+          if given.count > names.count {
+            throw PyException(
+              .typeError,
+              "\(name).__init__() takes \(names.count + 1) positional arguments but "
+                + "\(given.count + 1) were given")
           }
-        }
-        if !missing.isEmpty {
-          let list = missing.map { "'\($0)'" }
-          let text = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " and " + list.last!
-          throw PyException(
-            .typeError,
-            "\(name).__init__() missing \(missing.count) required positional argument"
-              + "\(missing.count == 1 ? "" : "s"): \(text)")
-        }
-        if let post = inst.cls.lookup("__post_init__") { _ = try rt.call(post, [args[0]]) }
-        return .none
-      }))
+          for (k, _) in kwargs where !names.contains(k) {
+            throw PyException(
+              .typeError, "\(name).__init__() got an unexpected keyword argument '\(k)'")
+          }
+          var missing: [String] = []
+          for (i, n) in names.enumerated() {
+            if i < given.count {
+              inst.attributes.set(n, given[i])
+            } else if let kv = kwargs.first(where: { $0.0 == n }) {
+              inst.attributes.set(n, kv.1)
+            } else if let f = factories[n] {
+              inst.attributes.set(n, try rt.call(f, []))
+            } else if let d = defaults[n] {
+              inst.attributes.set(n, d)
+            } else {
+              missing.append(n)
+            }
+          }
+          if !missing.isEmpty {
+            let list = missing.map { "'\($0)'" }
+            let text =
+              list.count == 1
+              ? list[0] : list.dropLast().joined(separator: ", ") + " and " + list.last!
+            throw PyException(
+              .typeError,
+              "\(name).__init__() missing \(missing.count) required positional argument"
+                + "\(missing.count == 1 ? "" : "s"): \(text)")
+          }
+          if let post = inst.cls.lookup("__post_init__") { _ = try rt.call(post, [args[0]]) }
+          return .none
+        }))
     if cls.namespace.get("__repr__") == nil {
       cls.namespace.set(
         "__repr__",
-        .builtin(PyBuiltin("__repr__") { args, _ in
-          guard case .instance(let inst)? = args.first else { return .str("") }
-          let parts = try names.map { "\($0)=\(try rt.repr(inst.attributes.get($0) ?? .none))" }
-          return .str("\(inst.cls.name)(\(parts.joined(separator: ", ")))")
-        }))
+        .builtin(
+          PyBuiltin("__repr__") { args, _ in
+            guard case .instance(let inst)? = args.first else { return .str("") }
+            let parts = try names.map { "\($0)=\(try rt.repr(inst.attributes.get($0) ?? .none))" }
+            return .str("\(inst.cls.name)(\(parts.joined(separator: ", ")))")
+          }))
     }
     if cls.namespace.get("__eq__") == nil {
       cls.namespace.set(
         "__eq__",
-        .builtin(PyBuiltin("__eq__") { args, _ in
-          guard case .instance(let a) = args[0], case .instance(let b) = args[1], a.cls === b.cls
-          else { return .bool(false) }
-          for n in names {
-            if !(try rt.equals(a.attributes.get(n) ?? .none, b.attributes.get(n) ?? .none)) {
-              return .bool(false)
+        .builtin(
+          PyBuiltin("__eq__") { args, _ in
+            guard case .instance(let a) = args[0], case .instance(let b) = args[1], a.cls === b.cls
+            else { return .bool(false) }
+            for n in names {
+              if !(try rt.equals(a.attributes.get(n) ?? .none, b.attributes.get(n) ?? .none)) {
+                return .bool(false)
+              }
             }
-          }
-          return .bool(true)
-        }))
+            return .bool(true)
+          }))
     }
     return cls
   }

@@ -9,7 +9,11 @@ enum JSONModule {
       let value = try a.required(0, "obj")
       var indent: String?
       if let i = a.keyword("indent"), !rt.isNoneValue(i) {
-        if case .str(let s) = i { indent = s } else { indent = String(repeating: " ", count: try rt.int(i, "indent")) }
+        if case .str(let s) = i {
+          indent = s
+        } else {
+          indent = String(repeating: " ", count: try rt.int(i, "indent"))
+        }
       }
       let sortKeys = try a.keyword("sort_keys").map { try rt.isTrue($0) } ?? false
       let ensureASCII = try a.keyword("ensure_ascii").map { try rt.isTrue($0) } ?? true
@@ -58,7 +62,8 @@ enum JSONModule {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .float(let d):
-          out += d.isNaN ? "NaN" : d.isInfinite ? (d > 0 ? "Infinity" : "-Infinity") : formatFloatRepr(d)
+          out +=
+            d.isNaN ? "NaN" : d.isInfinite ? (d > 0 ? "Infinity" : "-Infinity") : formatFloatRepr(d)
         case .str(let s): encodeString(s)
         case .list, .tuple:
           let items = try rt.toArray(v)
@@ -152,7 +157,9 @@ enum JSONModule {
         }
         while true {
           skipSpace()
-          guard i < s.count, s[i] == "\"" else { throw error("Expecting property name enclosed in double quotes") }
+          guard i < s.count, s[i] == "\"" else {
+            throw error("Expecting property name enclosed in double quotes")
+          }
           let k = try string()
           skipSpace()
           guard i < s.count, s[i] == ":" else { throw error("Expecting ':' delimiter") }
@@ -188,9 +195,10 @@ enum JSONModule {
         }
       case "\"": return .str(try string())
       default:
-        for (word, v) in [("true", PyValue.bool(true)), ("false", .bool(false)), ("null", .none),
-          ("NaN", .float(.nan)), ("Infinity", .float(.infinity)), ("-Infinity", .float(-.infinity))]
-        {
+        for (word, v) in [
+          ("true", PyValue.bool(true)), ("false", .bool(false)), ("null", .none),
+          ("NaN", .float(.nan)), ("Infinity", .float(.infinity)), ("-Infinity", .float(-.infinity)),
+        ] {
           let w = Array(word.unicodeScalars)
           if i + w.count <= s.count, Array(s[i..<(i + w.count)]) == w {
             i += w.count
@@ -225,7 +233,8 @@ enum JSONModule {
           case "b": out.append("\u{08}")
           case "f": out.append("\u{0C}")
           case "u":
-            guard i + 4 <= s.count, var v = UInt32(String(String.UnicodeScalarView(s[i..<(i + 4)])), radix: 16)
+            guard i + 4 <= s.count,
+              var v = UInt32(String(String.UnicodeScalarView(s[i..<(i + 4)])), radix: 16)
             else { throw error("Invalid \\uXXXX escape") }
             i += 4
             if (0xD800..<0xDC00).contains(v), i + 6 <= s.count, s[i] == "\\", s[i + 1] == "u",

@@ -32,7 +32,9 @@ extension Compiler {
         return .set(s)
       }
     case .dict(let items):
-      let compiled = try items.map { (key: try $0.key.map(compileExpr), value: try compileExpr($0.value)) }
+      let compiled = try items.map {
+        (key: try $0.key.map(compileExpr), value: try compileExpr($0.value))
+      }
       return { f in
         let d = PyDict()
         for item in compiled {
@@ -333,7 +335,9 @@ extension Compiler {
   /// Builds a list of values, expanding `*iterable` items.
   private func compileSequence(_ items: [Expr]) throws -> (Frame) throws -> [PyValue] {
     let rt = self.rt
-    let hasStar = items.contains { if case .starred = $0.kind { return true } else { return false } }
+    let hasStar = items.contains {
+      if case .starred = $0.kind { return true } else { return false }
+    }
     if !hasStar {
       let evs = try items.map(compileExpr)
       return { f in
@@ -392,7 +396,8 @@ extension Compiler {
     if case .name("super") = callee.kind, args.isEmpty, scope.kind == .function {
       let superRef = load(resolve("super"))
       return { f in
-        guard let fn = f.function, let cls = fn.definingClass, f.slotCount > 0, let first = f.slots[0]
+        guard let fn = f.function, let cls = fn.definingClass, f.slotCount > 0,
+          let first = f.slots[0]
         else {
           let s = try superRef(f)
           return try rt.call(s, [])
@@ -417,7 +422,10 @@ extension Compiler {
       }
     } else {
       enum Compiled {
-        case positional(Eval), star(Eval), keyword(String, Eval), doubleStar(Eval)
+        case positional(Eval)
+        case star(Eval)
+        case keyword(String, Eval)
+        case doubleStar(Eval)
       }
       var seenKeyword = false
       let compiled = try args.map { a -> Compiled in

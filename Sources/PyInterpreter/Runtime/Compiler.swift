@@ -342,7 +342,10 @@ final class Compiler {
       let e = try compileBlock(orElse)
       let line = stmt.range.line
       return { f in
-        while try { f.line = line; return try t(f) }() {
+        while try {
+          f.line = line
+          return try t(f)
+        }() {
           try rt.tick()
           switch try b(f) {
           case .breakLoop: return .normal
@@ -452,7 +455,9 @@ final class Compiler {
         let m = try rt.importModule(module)
         for item in stores {
           var value = m.namespace.get(item.name)
-          if value == nil { value = (try? rt.importModule(module + "." + item.name)).map { .module($0) } }
+          if value == nil {
+            value = (try? rt.importModule(module + "." + item.name)).map { .module($0) }
+          }
           guard let value else {
             throw PyException(
               .importError,
@@ -530,7 +535,10 @@ final class Compiler {
       }
       let iterator = try rt.iterate(seq)
       // Errors raised while fetching the next item point at the `for` line, as in CPython.
-      while let v = try { f.line = line; return try iterator.next() }() {
+      while let v = try {
+        f.line = line
+        return try iterator.next()
+      }() {
         try rt.tick()
         try st(f, v)
         switch try b(f) {
@@ -550,7 +558,8 @@ final class Compiler {
     let ev = try compileExpr(value)
     switch target.kind {
     case .name(let n):
-      let ref = scope.kind == .classBody ? NameRef.classBody(n, fallback: Box(resolve(n))) : resolve(n)
+      let ref =
+        scope.kind == .classBody ? NameRef.classBody(n, fallback: Box(resolve(n))) : resolve(n)
       let ld = load(ref)
       let st = storeName(n)
       return { f in
@@ -601,9 +610,13 @@ final class Compiler {
       let k = try compileExpr(key)
       return { f, v in try rt.setItem(try o(f), try k(f), v) }
     case .tuple(let items), .list(let items):
-      let starIndex = items.firstIndex { if case .starred = $0.kind { return true } else { return false } }
+      let starIndex = items.firstIndex {
+        if case .starred = $0.kind { return true } else { return false }
+      }
       if let s = starIndex,
-        items[(s + 1)...].contains(where: { if case .starred = $0.kind { return true } else { return false } })
+        items[(s + 1)...].contains(where: {
+          if case .starred = $0.kind { return true } else { return false }
+        })
       {
         throw SyntaxIssue("multiple starred expressions in assignment", target.range.start)
       }
@@ -779,7 +792,8 @@ final class Compiler {
     guard let first = items.first else { return try compileBlock(body) }
     let ctx = try compileExpr(first.context)
     let st = try first.target.map(compileStore)
-    let inner = items.count > 1 ? try compileWith(Array(items.dropFirst()), body) : try compileBlock(body)
+    let inner =
+      items.count > 1 ? try compileWith(Array(items.dropFirst()), body) : try compileBlock(body)
     return { f in
       let manager = try ctx(f)
       let enter = try rt.getAttribute(manager, "__enter__")
@@ -819,7 +833,8 @@ final class Compiler {
       if let be = baseEvals.first {
         let bv = try be(f)
         guard case .type(let c) = bv else {
-          throw PyException(.typeError, "a class can only derive from a class, not '\(rt.typeName(bv))'")
+          throw PyException(
+            .typeError, "a class can only derive from a class, not '\(rt.typeName(bv))'")
         }
         base = c
       }
@@ -857,7 +872,9 @@ final class Compiler {
     var infos: [CodeObject.ParameterInfo] = []
     for p in parameters {
       if fscope.slots[p.name] != nil {
-        throw SyntaxIssue("duplicate argument '\(p.name)' in function definition", SourceLocation(line: line, column: 1))
+        throw SyntaxIssue(
+          "duplicate argument '\(p.name)' in function definition",
+          SourceLocation(line: line, column: 1))
       }
       let slot = fscope.newSlot()
       fscope.slots[p.name] = slot

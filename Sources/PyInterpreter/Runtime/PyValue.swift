@@ -72,8 +72,9 @@ extension PyNativeObject {
   public func setItem(_ key: PyValue, _ value: PyValue) throws {
     throw PyException(.typeError, "'\(typeName)' object does not support item assignment")
   }
-  public func binary(_ op: BinaryOperator, _ other: PyValue, reflected: Bool) throws -> PyValue?
-  { nil }
+  public func binary(_ op: BinaryOperator, _ other: PyValue, reflected: Bool) throws -> PyValue? {
+    nil
+  }
   public func unary(_ op: UnaryOperator) throws -> PyValue? { nil }
   public func inPlace(_ op: BinaryOperator, _ other: PyValue) throws -> PyValue? { nil }
   public func compare(_ op: CompareOperator, _ other: PyValue) throws -> PyValue? { nil }

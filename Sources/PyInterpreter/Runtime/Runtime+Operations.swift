@@ -23,10 +23,11 @@ extension Runtime {
         if items.isEmpty { return "Counter()" }
         let order = try sortValues(
           items.indices.map { .int($0) },
-          key: .builtin(PyBuiltin("key") { args, _ in
-            guard case .int(let i) = args[0] else { return .none }
-            return items[i].value
-          }), reverse: true)
+          key: .builtin(
+            PyBuiltin("key") { args, _ in
+              guard case .int(let i) = args[0] else { return .none }
+              return items[i].value
+            }), reverse: true)
         items = order.map { if case .int(let i) = $0 { return items[i] } else { return items[0] } }
       case .ordered:
         if items.isEmpty { return "OrderedDict()" }
@@ -38,14 +39,16 @@ extension Runtime {
         plain.flavor = .plain
         return "defaultdict(\(try repr(d.defaultFactory ?? .none)), \(try repr(.dict(plain))))"
       }
-      let body = "{"
+      let body =
+        "{"
         + (try items.map { try repr($0.key) + ": " + repr($0.value) }.joined(separator: ", "))
         + "}"
       return d.flavor == .counter ? "Counter(\(body))" : body
     case .set(let s):
       if s.count == 0 { return "set()" }
       return "{" + (try s.items.map { try repr($0) }.joined(separator: ", ")) + "}"
-    case .function(let f): return "<function \(f.code.isLambda ? "<lambda>" : f.name) at 0x7f0000000000>"
+    case .function(let f):
+      return "<function \(f.code.isLambda ? "<lambda>" : f.name) at 0x7f0000000000>"
     case .builtin(let b): return "<built-in function \(b.name)>"
     case .method(let m):
       let name: String
@@ -286,7 +289,9 @@ extension Runtime {
     case .dict(let d): return try d.contains(item)
     case .set(let s): return try s.storage.contains(item)
     case .range(let a, let b, let c):
-      guard case .int(let v) = item else { return try toArray(container).contains { try equals($0, item) } }
+      guard case .int(let v) = item else {
+        return try toArray(container).contains { try equals($0, item) }
+      }
       if c > 0 { return v >= a && v < b && (v - a) % c == 0 }
       return v <= a && v > b && (a - v) % (-c) == 0
     case .instance(let i):
@@ -355,7 +360,9 @@ extension Runtime {
     if op == .add {
       switch a {
       case .str, .list, .tuple:
-        if case .instance = b {} else if case .native = b {} else {
+        if case .instance = b {
+        } else if case .native = b {
+        } else {
           let t = typeName(a)
           throw PyException(
             .typeError, "can only concatenate \(t) (not \"\(typeName(b))\") to \(t)")
@@ -608,13 +615,16 @@ extension Runtime {
     case .set(let s): return s.count
     case .range(let a, let b, let c):
       let (span, o) = c > 0 ? b.subtractingReportingOverflow(a) : a.subtractingReportingOverflow(b)
-      if o { throw PyException(.overflowError, "range too large (journal cells use 64-bit integers)") }
+      if o {
+        throw PyException(.overflowError, "range too large (journal cells use 64-bit integers)")
+      }
       if span <= 0 { return 0 }
       return (span - 1) / Int(c.magnitude) + 1
     case .instance(let i):
       if let m = i.cls.lookup("__len__") {
         guard case .int(let n) = try call(m, [v]) else {
-          throw PyException(.typeError, "'\(i.cls.name)' object cannot be interpreted as an integer")
+          throw PyException(
+            .typeError, "'\(i.cls.name)' object cannot be interpreted as an integer")
         }
         if n < 0 { throw PyException(.valueError, "__len__() should return >= 0") }
         return n

@@ -291,7 +291,9 @@ final class Runtime {
       if let m = i.cls.lookup("__bool__") { return try isTrue(try call(m, [v])) }
       if let m = i.cls.lookup("__len__") {
         let r = try call(m, [v])
-        guard case .int(let n) = r else { throw PyException(.typeError, "__len__ should return an int") }
+        guard case .int(let n) = r else {
+          throw PyException(.typeError, "__len__ should return an int")
+        }
         return n != 0
       }
       return true
@@ -378,7 +380,9 @@ final class Runtime {
 
   func entry(_ code: CodeObject, _ frame: Frame) -> TracebackEntry {
     let lines = sources[code.filename]
-    let text = lines.flatMap { frame.line >= 1 && frame.line <= $0.count ? $0[frame.line - 1] : nil }
+    let text = lines.flatMap {
+      frame.line >= 1 && frame.line <= $0.count ? $0[frame.line - 1] : nil
+    }
     return TracebackEntry(
       filename: code.filename, line: frame.line + code.lineOffset, function: code.name,
       sourceLine: text?.trimmingCharacters(in: .whitespaces))
@@ -411,7 +415,8 @@ final class Runtime {
         let positional = params.filter { $0.kind == .normal }.count
         let given = args.count
         let required = params.filter { $0.kind == .normal && f.defaults[$0.name] == nil }.count
-        let takes = required == positional
+        let takes =
+          required == positional
           ? "\(positional)" : "from \(required) to \(positional)"
         throw PyException(
           .typeError,
@@ -453,7 +458,8 @@ final class Runtime {
     if !missing.isEmpty {
       let kwOnly = params.contains { $0.kind == .keywordOnly && missing.contains($0.name) }
       let names = missing.map { "'\($0)'" }
-      let list = names.count == 1
+      let list =
+        names.count == 1
         ? names[0]
         : names.dropLast().joined(separator: ", ") + (names.count > 2 ? "," : "") + " and "
           + names.last!
@@ -473,7 +479,8 @@ final class Runtime {
     if isException(cls) { inst.attributes.set("args", .tuple(args)) }
     if let initializer = cls.lookup("__init__") {
       let r = try call(initializer, [value] + args, kwargs)
-      if case .none = r {} else {
+      if case .none = r {
+      } else {
         throw PyException(
           .typeError, "__init__() should return None, not '\(typeName(r))'")
       }

@@ -224,7 +224,9 @@ struct Lexer {
         pos += 1
       }
       let d = digits(isDigit)
-      if d.isEmpty { pos = save } else {
+      if d.isEmpty {
+        pos = save
+      } else {
         isFloat = true
         text += exp + d
       }

@@ -360,7 +360,8 @@ struct Parser {
         if acceptKeyword("as") { name = try identifier() }
       }
       let hbody = try parseBlock()
-      handlers.append(ExceptHandler(type: type, name: name, body: hbody, range: range(from: hstart)))
+      handlers.append(
+        ExceptHandler(type: type, name: name, body: hbody, range: range(from: hstart)))
     }
     var orElse: [Stmt] = []
     var finally: [Stmt] = []
@@ -610,8 +611,10 @@ struct Parser {
   private var atExpressionEnd: Bool {
     switch current.kind {
     case .newline, .eof: return true
-    case .op(let o): return [")", "]", "}", "=", ";", ":"].contains(o) || o.hasSuffix("=")
-      && o.count >= 2 && !["==", "!=", "<=", ">="].contains(o)
+    case .op(let o):
+      return [")", "]", "}", "=", ";", ":"].contains(o)
+        || o.hasSuffix("=")
+          && o.count >= 2 && !["==", "!=", "<=", ">="].contains(o)
     case .name(let n): return n == "in"
     default: return false
     }
@@ -927,7 +930,9 @@ struct Parser {
         return Expr(kind: .generator(first, comps), range: range(from: start))
       }
       if accept(")") {
-        if case .starred = first.kind { throw SyntaxIssue("cannot use starred expression here", start) }
+        if case .starred = first.kind {
+          throw SyntaxIssue("cannot use starred expression here", start)
+        }
         return first
       }
       var items = [first]
@@ -987,8 +992,7 @@ struct Parser {
     }
   }
 
-  private mutating func parseDictRest(start: SourceLocation, first: (Expr?, Expr)) throws -> Expr
-  {
+  private mutating func parseDictRest(start: SourceLocation, first: (Expr?, Expr)) throws -> Expr {
     var items: [(key: Expr?, value: Expr)] = [first]
     while accept(",") {
       if isOp("}") { break }
@@ -1080,7 +1084,9 @@ struct Parser {
           } else if d == ")" || d == "]" || d == "}" {
             if depth == 0 { break }
             depth -= 1
-          } else if depth == 0 && (d == ":" || (d == "!" && i + 1 < chars.count && chars[i + 1] != "=")) {
+          } else if depth == 0
+            && (d == ":" || (d == "!" && i + 1 < chars.count && chars[i + 1] != "="))
+          {
             break
           }
           exprText.append(d)
