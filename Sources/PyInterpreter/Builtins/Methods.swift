@@ -115,9 +115,9 @@ extension Runtime {
       }
     case .slice(let a, let b, let c):
       switch name {
-      case "start": return a ?? .none
-      case "stop": return b ?? .none
-      case "step": return c ?? .none
+      case "start": return a ?? PyValue.none
+      case "stop": return b ?? PyValue.none
+      case "step": return c ?? PyValue.none
       default: return nil
       }
     default: return nil
@@ -555,7 +555,7 @@ extension Runtime {
         return t
       }
     case "default_factory" where d.flavor == .defaultDict:
-      return d.defaultFactory ?? .none
+      return d.defaultFactory ?? PyValue.none
     case "move_to_end" where d.flavor == .ordered:
       return method(name) { [unowned self] a in
         let key = try a.required(0, "key")

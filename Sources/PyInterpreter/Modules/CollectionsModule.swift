@@ -20,7 +20,7 @@ enum CollectionsModule {
       for (k, v) in a.keywords { d.set(k, v) }
     }
     flavored("defaultdict", .defaultDict) { a, d in
-      d.defaultFactory = a.value(0) ?? .none
+      d.defaultFactory = a.value(0) ?? PyValue.none
       if let v = a.value(1) { try rt.updateDict(d, v) }
       for (k, v) in a.keywords { d.set(k, v) }
     }
@@ -208,7 +208,7 @@ final class Deque: PyNativeObject {
         items = Array(items[(items.count - k)...] + items[..<(items.count - k)])
         return .none
       }
-    case "maxlen": return maxlen.map { .int($0) } ?? .none
+    case "maxlen": return maxlen.map { .int($0) } ?? PyValue.none
     default: return nil
     }
   }

@@ -90,7 +90,7 @@ extension Runtime {
       }
       switch name {
       case "__name__", "__qualname__": return .str(c.name)
-      case "__base__": return c.base.map { .type($0) } ?? .none
+      case "__base__": return c.base.map { .type($0) } ?? PyValue.none
       case "__bases__": return .tuple(c.base.map { [.type($0)] } ?? [])
       case "__module__": return .str(c.module)
       case "__dict__": return .dict(c.namespace)
@@ -129,7 +129,7 @@ extension Runtime {
       switch name {
       case "__name__": return .str(f.name)
       case "__qualname__": return .str(f.code.qualname)
-      case "__doc__": return .none
+      case "__doc__": return PyValue.none
       default: return nil
       }
     case .builtin(let b):
