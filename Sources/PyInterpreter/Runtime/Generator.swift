@@ -75,7 +75,7 @@ final class GeneratorState: @unchecked Sendable {
       finished = true
       toCaller.signal()
     }
-    thread.stackSize = 64 << 20
+    thread.stackSize = 16 << 20
     thread.start()
   }
 
