@@ -206,7 +206,8 @@ public final class Interpreter {
   fileprivate func runOnCurrentThread(source: String, filename: String, lineOffset: Int) throws {
     let rt = runtime
     rt.makeCurrent()
-    rt.sources[filename] = source.split(separator: "\n", omittingEmptySubsequences: false).map(
+    let sourceKey = Runtime.sourceKey(filename, lineOffset)
+    rt.sources[sourceKey] = source.split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
     let start = ProcessInfo.processInfo.systemUptime
     rt.timeLimitSeconds = options.timeLimit
@@ -226,7 +227,7 @@ public final class Interpreter {
     do {
       _ = try body(frame)
     } catch var e as PyException {
-      let lines = rt.sources[filename]
+      let lines = rt.sources[sourceKey]
       let line = e.originLine ?? frame.line
       let text = lines.flatMap { line >= 1 && line <= $0.count ? $0[line - 1] : nil }
       e.traceback.insert(
@@ -259,7 +260,7 @@ public final class Interpreter {
   }
 
   private func syntaxError(_ issue: SyntaxIssue, filename: String, lineOffset: Int) -> PythonError {
-    let lines = runtime.sources[filename] ?? []
+    let lines = runtime.sources[Runtime.sourceKey(filename, lineOffset)] ?? []
     let line = issue.location.line
     let raw = line >= 1 && line <= lines.count ? lines[line - 1] : nil
     // The caret counts from the stripped text, as CPython prints it.

@@ -249,7 +249,7 @@ extension Compiler {
     let lineOffset = self.lineOffset
     // CPython 3.11 runs comprehensions in their own frame, which tracebacks show.
     func addFrame(_ e: inout PyException, _ f: Frame) {
-      let lines = rt.sources[filename]
+      let lines = rt.sources[Runtime.sourceKey(filename, lineOffset)]
       let text = lines.flatMap { f.line >= 1 && f.line <= $0.count ? $0[f.line - 1] : nil }
       e.traceback.insert(
         TracebackEntry(

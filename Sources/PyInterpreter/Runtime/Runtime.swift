@@ -150,6 +150,11 @@ final class Runtime {
 
   func type(_ name: String) -> PyClass { types[name]! }
 
+  /// Cells of one journal file share a filename; their offsets tell their source texts apart.
+  static func sourceKey(_ filename: String, _ lineOffset: Int) -> String {
+    "\(lineOffset):\(filename)"
+  }
+
   private static let threadKey = "PyInterpreter.Runtime.current"
 
   /// The runtime running on this thread, for the few places without one at hand (hashing
@@ -379,7 +384,7 @@ final class Runtime {
   }
 
   func entry(_ code: CodeObject, _ frame: Frame) -> TracebackEntry {
-    let lines = sources[code.filename]
+    let lines = sources[Runtime.sourceKey(code.filename, code.lineOffset)]
     let text = lines.flatMap {
       frame.line >= 1 && frame.line <= $0.count ? $0[frame.line - 1] : nil
     }
