@@ -16,6 +16,9 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
   public var isSyntaxError: Bool
   /// True when the run hit a limit (time) rather than raising.
   public var isLimit: Bool
+  /// Exceptions this one was raised while handling, or from, outermost first, each with the
+  /// line CPython prints after it.
+  public var chain: [ChainedException] = []
   /// For `sys.exit(...)`/`exit()`: the process exit status a script runner should use
   /// (0 for `sys.exit()`, the int given, or 1 with `message` for other values); nil otherwise.
   public var exitStatus: Int32?
@@ -43,7 +46,21 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
       }
       return out + summary + "\n"
     }
+    for link in chain {
+      if !link.traceback.isEmpty {
+        out += "Traceback (most recent call last):\n"
+        out += PythonError.frames(link.traceback)
+      }
+      out += (link.message.isEmpty ? link.typeName : "\(link.typeName): \(link.message)") + "\n"
+      out += "\n\(link.separator)\n\n"
+    }
     out += "Traceback (most recent call last):\n"
+    out += PythonError.frames(traceback)
+    return out + summary + "\n"
+  }
+
+  static func frames(_ traceback: [TracebackEntry]) -> String {
+    var out = ""
     // Like CPython, a frame repeated more than three times in a row is summarised.
     var previous: TracebackEntry?
     var repeats = 0
@@ -66,10 +83,19 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
       if let text = e.sourceLine, !text.isEmpty { out += "    \(text)\n" }
     }
     flushRepeats()
-    return out + summary + "\n"
+    return out
   }
 
   public var description: String { formatted }
+}
+
+/// An exception in the chain of a `PythonError` ("During handling of the above exception...").
+public struct ChainedException: Sendable {
+  public var typeName: String
+  public var message: String
+  public var traceback: [TracebackEntry]
+  /// The sentence CPython prints between this exception and the next.
+  public var separator: String
 }
 
 /// A session of the cell language: cells run one after another share their global variables.
@@ -253,10 +279,33 @@ public final class Interpreter {
       let name =
         cls.module == "builtins" || cls.module == "__main__"
         ? cls.name : "\(cls.module).\(cls.name)"
-      throw PythonError(
+      var error = PythonError(
         typeName: name, message: message, traceback: e.traceback, column: nil,
         isSyntaxError: false, isLimit: !e.catchable, exitStatus: exitStatus)
+      error.chain = chain(of: e)
+      throw error
     }
+  }
+
+  private func chain(of e: PyException) -> [ChainedException] {
+    let rt = runtime
+    func link(_ x: PyException, _ separator: String) -> [ChainedException] {
+      let cls = rt.exceptionClass(of: x)
+      let name =
+        cls.module == "builtins" || cls.module == "__main__" ? cls.name : "\(cls.module).\(cls.name)"
+      return chain(of: x) + [
+        ChainedException(
+          typeName: name, message: rt.exceptionMessage(x), traceback: x.traceback,
+          separator: separator)
+      ]
+    }
+    if let cause = e.cause?.value {
+      return link(cause, "The above exception was the direct cause of the following exception:")
+    }
+    if let context = e.context?.value, !e.suppressContext {
+      return link(context, "During handling of the above exception, another exception occurred:")
+    }
+    return []
   }
 
   private func syntaxError(_ issue: SyntaxIssue, filename: String, lineOffset: Int) -> PythonError {

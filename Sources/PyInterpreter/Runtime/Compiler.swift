@@ -723,9 +723,25 @@ final class Compiler {
     let causeEv = try cause.map(compileExpr)
     return { f in
       let v = try ev(f)
-      if let causeEv { _ = try causeEv(f) }
-      throw try rt.makeException(v)
+      var e = try rt.makeException(v)
+      if let causeEv {
+        let c = try causeEv(f)
+        e.suppressContext = true
+        if !rt.isNoneValue(c) { e.cause = Box(try rt.makeException(c)) }
+      }
+      throw e
     }
+  }
+
+  /// The traceback entry of frame `f` at `line`, for an exception caught in it.
+  static func catchEntry(
+    _ rt: Runtime, _ filename: String, _ lineOffset: Int, _ f: Frame, line: Int
+  ) -> TracebackEntry {
+    let lines = rt.sources[Runtime.sourceKey(filename, lineOffset)]
+    let text = lines.flatMap { line >= 1 && line <= $0.count ? $0[line - 1] : nil }
+    return TracebackEntry(
+      filename: filename, line: line + lineOffset, function: f.function?.code.name ?? "<module>",
+      sourceLine: text?.trimmingCharacters(in: .whitespaces))
   }
 
   private func compileTry(
@@ -743,6 +759,8 @@ final class Compiler {
     let e = try compileBlock(orElse)
     let fin = finally.isEmpty ? nil : try compileBlock(finally)
     let hasElse = !orElse.isEmpty
+    let filename = self.filename
+    let lineOffset = self.lineOffset
     return { f in
       var flow = Flow.normal
       do {
@@ -758,12 +776,28 @@ final class Compiler {
               guard try rt.exceptionMatches(cls, try t(f)) else { continue }
             }
             if error.originLine == nil { error.originLine = f.line }
+            // What a later exception's "During handling..." section shows: the frames from
+            // this one down to where the exception was raised.
+            var context = error
+            context.traceback.insert(
+              Compiler.catchEntry(rt, filename, lineOffset, f, line: error.originLine ?? f.line),
+              at: 0)
             f.line = h.line
             let inst = rt.instance(of: &error)
+            _ = rt.instance(of: &context)
             if let s = h.store { try s(f, .instance(inst)) }
             rt.handling.append(error)
             defer { rt.handling.removeLast() }
-            flow = try h.body(f)
+            do {
+              flow = try h.body(f)
+            } catch var raisedInHandler as PyException {
+              if raisedInHandler.context == nil && !raisedInHandler.suppressContext
+                && !rt.isSameException(raisedInHandler, error)
+              {
+                raisedInHandler.context = Box(context)
+              }
+              throw raisedInHandler
+            }
             handled = true
             break
           }
