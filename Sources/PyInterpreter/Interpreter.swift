@@ -16,6 +16,12 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
   public var isSyntaxError: Bool
   /// True when the run hit a limit (time) rather than raising.
   public var isLimit: Bool
+  /// Exceptions this one was raised while handling, or from, outermost first, each with the
+  /// line CPython prints after it.
+  public var chain: [ChainedException] = []
+  /// For `sys.exit(...)`/`exit()`: the process exit status a script runner should use
+  /// (0 for `sys.exit()`, the int given, or 1 with `message` for other values); nil otherwise.
+  public var exitStatus: Int32?
 
   /// The innermost frame's file and reported line: where a journal error should point.
   public var location: (filename: String, line: Int)? {
@@ -40,7 +46,21 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
       }
       return out + summary + "\n"
     }
+    for link in chain {
+      if !link.traceback.isEmpty {
+        out += "Traceback (most recent call last):\n"
+        out += PythonError.frames(link.traceback)
+      }
+      out += (link.message.isEmpty ? link.typeName : "\(link.typeName): \(link.message)") + "\n"
+      out += "\n\(link.separator)\n\n"
+    }
     out += "Traceback (most recent call last):\n"
+    out += PythonError.frames(traceback)
+    return out + summary + "\n"
+  }
+
+  static func frames(_ traceback: [TracebackEntry]) -> String {
+    var out = ""
     // Like CPython, a frame repeated more than three times in a row is summarised.
     var previous: TracebackEntry?
     var repeats = 0
@@ -63,10 +83,19 @@ public struct PythonError: Error, CustomStringConvertible, Sendable {
       if let text = e.sourceLine, !text.isEmpty { out += "    \(text)\n" }
     }
     flushRepeats()
-    return out + summary + "\n"
+    return out
   }
 
   public var description: String { formatted }
+}
+
+/// An exception in the chain of a `PythonError` ("During handling of the above exception...").
+public struct ChainedException: Sendable {
+  public var typeName: String
+  public var message: String
+  public var traceback: [TracebackEntry]
+  /// The sentence CPython prints between this exception and the next.
+  public var separator: String
 }
 
 /// A session of the cell language: cells run one after another share their global variables.
@@ -125,9 +154,18 @@ public final class Interpreter {
     runtime = Runtime()
     runtime.recursionLimit = options.recursionLimit
     StandardModules.register(in: runtime)
+    runtime.global("__name__").value = .str("__main__")
   }
 
   /// Makes `import name` load the module built by `loader` (once per session).
+  ///
+  /// Bridges build a `PyModule` of native functions (`module.define("zeros") { args, kwargs in
+  /// ... }`), values conforming to `PyNativeObject` (tensors: operators, indexing, repr), and
+  /// classes: a `PyClass` with a `constructor` makes native instances (`torch.tensor(...)`);
+  /// a `PyClass` whose namespace holds `PyBuiltin` methods (`__init__`, `__call__`,
+  /// `parameters`) can be subclassed in cells (`class Net(nn.Module)`): its instances are
+  /// `PyInstance`s, the builtin methods receive the instance first, and `attribute`/`call`
+  /// reach the user's `forward`. Dotted names (`torch.nn`) register submodules.
   public func registerModule(_ name: String, _ loader: @escaping (Interpreter) throws -> PyModule) {
     runtime.moduleLoaders[name] = { [unowned self] _ in try loader(self) }
     runtime.modules[name] = nil
@@ -193,7 +231,9 @@ public final class Interpreter {
 
   fileprivate func runOnCurrentThread(source: String, filename: String, lineOffset: Int) throws {
     let rt = runtime
-    rt.sources[filename] = source.split(separator: "\n", omittingEmptySubsequences: false).map(
+    rt.makeCurrent()
+    let sourceKey = Runtime.sourceKey(filename, lineOffset)
+    rt.sources[sourceKey] = source.split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
     let start = ProcessInfo.processInfo.systemUptime
     rt.timeLimitSeconds = options.timeLimit
@@ -213,7 +253,7 @@ public final class Interpreter {
     do {
       _ = try body(frame)
     } catch var e as PyException {
-      let lines = rt.sources[filename]
+      let lines = rt.sources[sourceKey]
       let line = e.originLine ?? frame.line
       let text = lines.flatMap { line >= 1 && line <= $0.count ? $0[line - 1] : nil }
       e.traceback.insert(
@@ -221,16 +261,55 @@ public final class Interpreter {
           filename: filename, line: line + lineOffset, function: "<module>",
           sourceLine: text?.trimmingCharacters(in: .whitespaces)), at: 0)
       let cls = rt.exceptionClass(of: e)
+      var exitStatus: Int32?
+      var message = rt.exceptionMessage(e)
+      if cls.isSubclass(of: rt.exceptionClasses[.systemExit]!) {
+        let inst = rt.instance(of: &e)
+        var arg = PyValue.none
+        if case .tuple(let t)? = inst.attributes.get("args"), let first = t.first { arg = first }
+        switch arg {
+        case .none: exitStatus = 0
+        case .int(let i): exitStatus = Int32(truncatingIfNeeded: i)
+        case .bool(let b): exitStatus = b ? 1 : 0
+        default:
+          exitStatus = 1
+          message = (try? rt.str(arg)) ?? ""
+        }
+      }
       let name =
-        cls.module == "builtins" || cls.module == "__main__" ? cls.name : "\(cls.module).\(cls.name)"
-      throw PythonError(
-        typeName: name, message: rt.exceptionMessage(e), traceback: e.traceback, column: nil,
-        isSyntaxError: false, isLimit: !e.catchable)
+        cls.module == "builtins" || cls.module == "__main__"
+        ? cls.name : "\(cls.module).\(cls.name)"
+      var error = PythonError(
+        typeName: name, message: message, traceback: e.traceback, column: nil,
+        isSyntaxError: false, isLimit: !e.catchable, exitStatus: exitStatus)
+      error.chain = chain(of: e)
+      throw error
     }
   }
 
+  private func chain(of e: PyException) -> [ChainedException] {
+    let rt = runtime
+    func link(_ x: PyException, _ separator: String) -> [ChainedException] {
+      let cls = rt.exceptionClass(of: x)
+      let name =
+        cls.module == "builtins" || cls.module == "__main__" ? cls.name : "\(cls.module).\(cls.name)"
+      return chain(of: x) + [
+        ChainedException(
+          typeName: name, message: rt.exceptionMessage(x), traceback: x.traceback,
+          separator: separator)
+      ]
+    }
+    if let cause = e.cause?.value {
+      return link(cause, "The above exception was the direct cause of the following exception:")
+    }
+    if let context = e.context?.value, !e.suppressContext {
+      return link(context, "During handling of the above exception, another exception occurred:")
+    }
+    return []
+  }
+
   private func syntaxError(_ issue: SyntaxIssue, filename: String, lineOffset: Int) -> PythonError {
-    let lines = runtime.sources[filename] ?? []
+    let lines = runtime.sources[Runtime.sourceKey(filename, lineOffset)] ?? []
     let line = issue.location.line
     let raw = line >= 1 && line <= lines.count ? lines[line - 1] : nil
     // The caret counts from the stripped text, as CPython prints it.
@@ -238,10 +317,14 @@ public final class Interpreter {
     let indent = (raw?.count ?? 0) - (stripped?.count ?? 0)
     let entry = TracebackEntry(
       filename: filename, line: line + lineOffset, function: "<module>",
-      sourceLine: stripped.map { var s = $0; while s.last == " " { s.removeLast() }; return s })
+      sourceLine: stripped.map {
+        var s = $0
+        while s.last == " " { s.removeLast() }
+        return s
+      })
     var error = PythonError(
       typeName: "SyntaxError", message: issue.message, traceback: [entry],
-      column: issue.location.column, isSyntaxError: true, isLimit: false)
+      column: issue.location.column, isSyntaxError: true, isLimit: false, exitStatus: nil)
     error.caretColumn = max(1, issue.location.column - indent)
     return error
   }

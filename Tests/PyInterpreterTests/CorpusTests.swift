@@ -47,7 +47,8 @@ struct CorpusProgram: CustomTestStringConvertible, Sendable {
 
 enum TestFixtures {
   static func folder(_ name: String) -> URL {
-    if let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures") {
+    if let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures")
+    {
       return url
     }
     return URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -54,4 +54,20 @@ import Testing
       #expect(error.location?.line ?? 0 >= 12)
     }
   }
+
+  @Test func framesFromEarlierCellsShowTheirOwnSourceLines() throws {
+    let session = Interpreter()
+    try session.run(
+      source: "def scale(x):\n    return x * factor\n", filename: "journal/2018/2018-09-17.md",
+      lineOffset: 10)
+    do {
+      try session.run(
+        source: "y = 1\nscale(2)\n", filename: "journal/2018/2018-09-17.md", lineOffset: 30)
+      Issue.record("expected NameError")
+    } catch let error as PythonError {
+      #expect(error.traceback.map(\.line) == [32, 12])
+      #expect(error.traceback.map(\.sourceLine) == ["scale(2)", "return x * factor"])
+      #expect(error.summary == "NameError: name 'factor' is not defined")
+    }
+  }
 }

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import PyInterpreter
-import TestSupport
 
 @Suite struct FileAccessTests {
   private func run(_ source: String, readable: [String]) throws -> String {

@@ -58,7 +58,7 @@ import Testing
       #expect(error.isLimit)
       #expect(error.typeName == "TimeoutError")
       #expect(error.message.contains("time limit"))
-      #expect(error.location?.line == 3)
+      #expect(error.location?.line == 2)
     } catch {
       Issue.record("unexpected error \(error)")
     }
@@ -86,5 +86,73 @@ import Testing
       source: "def d(n):\n    return 0 if n == 0 else 1 + d(n - 1)\nprint(d(990))\n",
       filename: "cell.py")
     #expect(output == "990\n")
+  }
+
+  @Test func integerOverflowIsReportedNotWrapped() {
+    let session = Interpreter()
+    do {
+      try session.run(source: "x = 2 ** 62\ny = x * 4\n", filename: "cell.py")
+      Issue.record("expected OverflowError")
+    } catch let error as PythonError {
+      #expect(error.typeName == "OverflowError")
+      #expect(error.message.contains("64 bits"))
+      #expect(error.location?.line == 2)
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test func stderrGoesToTheErrorOutput() throws {
+    let session = Interpreter()
+    var output = ""
+    var errors = ""
+    session.output = { output += $0 }
+    session.errorOutput = { errors += $0 }
+    try session.run(
+      source: "import sys\nprint('out')\nprint('err', file=sys.stderr)\nsys.stdout.write('w\\n')\n",
+      filename: "cell.py")
+    #expect(output == "out\nw\n")
+    #expect(errors == "err\n")
+  }
+
+  @Test func yieldOutsideAFunctionIsASyntaxError() {
+    let session = Interpreter()
+    do {
+      try session.run(source: "x = 1\nyield x\n", filename: "cell.py")
+      Issue.record("expected SyntaxError")
+    } catch let error as PythonError {
+      #expect(error.summary == "SyntaxError: 'yield' outside function")
+      #expect(error.location?.line == 2)
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
+  }
+
+  @Test func generatorsLeftSuspendedDoNotBlockLaterCells() throws {
+    let session = Interpreter()
+    var output = ""
+    session.output = { output += $0 }
+    try session.run(
+      source: "def g():\n    while True:\n        yield 1\nit = g()\nprint(next(it))\n",
+      filename: "a.md")
+    try session.run(source: "print(next(it) + 1)\nit = None\nprint('done')\n", filename: "a.md")
+    #expect(output == "1\n2\ndone\n")
+  }
+
+  @Test(arguments: [
+    ("import sys\nsys.exit()\n", Int32(0)), ("import sys\nsys.exit(3)\n", Int32(3)),
+    ("exit('bad input')\n", Int32(1)),
+  ])
+  func systemExitCarriesTheExitStatus(_ source: String, _ status: Int32) {
+    let session = Interpreter()
+    do {
+      try session.run(source: source, filename: "script.py")
+      Issue.record("expected SystemExit")
+    } catch let error as PythonError {
+      #expect(error.typeName == "SystemExit")
+      #expect(error.exitStatus == status)
+    } catch {
+      Issue.record("unexpected error \(error)")
+    }
   }
 }

@@ -12,16 +12,24 @@ import Testing
   }
 
   static let cases: [Case] = [
-    Case(source: "def g():\n    yield 1\n", feature: "generator functions (yield)", line: 2, column: 5),
     Case(source: "x = 1\nasync def f():\n    pass\n", feature: "async", line: 2, column: 1),
     Case(source: "z = 3j\n", feature: "complex numbers", line: 1, column: 5),
     Case(source: "b = b'abc'\n", feature: "bytes literals", line: 1, column: 6),
-    Case(source: "if (n := 10) > 5:\n    pass\n", feature: "the walrus operator ':='", line: 1, column: 7),
+    Case(
+      source: "if (n := 10) > 5:\n    pass\n", feature: "the walrus operator ':='", line: 1,
+      column: 7),
     Case(source: "class A(B, C):\n    pass\n", feature: "multiple inheritance", line: 1, column: 1),
-    Case(source: "n = 123456789012345678901234567890\n", feature: "integers beyond 64 bits", line: 1, column: 5),
+    Case(
+      source: "n = 123456789012345678901234567890\n", feature: "integers beyond 64 bits", line: 1,
+      column: 5),
     Case(source: "from . import x\n", feature: "relative imports", line: 1, column: 1),
-    Case(source: "try:\n    pass\nexcept* ValueError:\n    pass\n", feature: "except*", line: 3, column: 1),
+    Case(
+      source: "try:\n    pass\nexcept* ValueError:\n    pass\n", feature: "except*", line: 3,
+      column: 1),
     Case(source: "x = await y\n", feature: "await", line: 1, column: 5),
+    Case(
+      source: "match = 1\nmatch command:\n    case 1:\n        pass\n", feature: "match statements",
+      line: 2, column: 1),
   ]
 
   @Test(arguments: UnsupportedSyntaxTests.cases)

@@ -42,15 +42,20 @@ public struct Arguments {
       }
       throw PyException(
         .typeError,
-        "\(function) expected at least \(min) argument\(min == 1 ? "" : "s"), got \(positional.count)")
+        "\(function) expected at least \(min) argument\(min == 1 ? "" : "s"), "
+          + "got \(positional.count)"
+      )
     }
     if positional.count > max {
       if max == 0 {
-        throw PyException(.typeError, "\(function)() takes no arguments (\(positional.count) given)")
+        throw PyException(
+          .typeError, "\(function)() takes no arguments (\(positional.count) given)")
       }
       throw PyException(
         .typeError,
-        "\(function) expected at most \(max) argument\(max == 1 ? "" : "s"), got \(positional.count)")
+        "\(function) expected at most \(max) argument\(max == 1 ? "" : "s"), "
+          + "got \(positional.count)"
+      )
     }
     for (k, _) in keywords where !allowed.contains(k) {
       throw PyException(.typeError, "\(function)() got an unexpected keyword argument '\(k)'")
@@ -77,7 +82,9 @@ extension Runtime {
     case .instance(let i):
       if let m = i.cls.lookup("__float__") { return try double(try call(m, [v])) }
     case .native(let n):
-      if case .builtin(let b)? = try n.getAttribute("item") { return try double(try b.body([], [])) }
+      if case .builtin(let b)? = try n.getAttribute("item") {
+        return try double(try b.body([], []))
+      }
     default: break
     }
     throw PyException(.typeError, "must be real number, not \(typeName(v))")

@@ -2,7 +2,8 @@ import Foundation
 
 extension Runtime {
   func define(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-    builtins[name] = .builtin(PyBuiltin(name) { args, kwargs in try body(Arguments(name, args, kwargs)) })
+    builtins[name] = .builtin(
+      PyBuiltin(name) { args, kwargs in try body(Arguments(name, args, kwargs)) })
   }
 
   func installBuiltins() {
@@ -13,8 +14,10 @@ extension Runtime {
 
     define("print") { [unowned self] a in
       try a.expect(min: 0, max: .max, keywords: ["sep", "end", "file", "flush"])
-      let sep = try a.keyword("sep").flatMap { isNoneValue($0) ? nil : try string($0, "sep") } ?? " "
-      let end = try a.keyword("end").flatMap { isNoneValue($0) ? nil : try string($0, "end") } ?? "\n"
+      let sep =
+        try a.keyword("sep").flatMap { isNoneValue($0) ? nil : try string($0, "sep") } ?? " "
+      let end =
+        try a.keyword("end").flatMap { isNoneValue($0) ? nil : try string($0, "end") } ?? "\n"
       let text = try a.positional.map { try str($0) }.joined(separator: sep) + end
       if let file = a.keyword("file"), !isNoneValue(file) {
         let w = try getAttribute(file, "write")
@@ -82,7 +85,7 @@ extension Runtime {
           if d.isInfinite {
             throw PyException(.overflowError, "cannot convert float infinity to integer")
           }
-          return .int(Int(d.rounded(.toNearestOrEven)))
+          return .int(try toInt(.float(d.rounded(.toNearestOrEven))))
         }
         return .float(roundFloat(d, try int(nd, "ndigits")))
       case .instance(let i):
@@ -195,7 +198,8 @@ extension Runtime {
     define("sorted") { [unowned self] a in
       try a.expect(min: 1, max: 1, keywords: ["key", "reverse"])
       let reverse = try a.keyword("reverse").map { try isTrue($0) } ?? false
-      return .list(PyList(try sortValues(toArray(a.positional[0]), key: a.keyword("key"), reverse: reverse)))
+      return .list(
+        PyList(try sortValues(toArray(a.positional[0]), key: a.keyword("key"), reverse: reverse)))
     }
     define("reversed") { [unowned self] a in
       try a.expect(min: 1, max: 1)
@@ -204,11 +208,17 @@ extension Runtime {
       if case .range(let s, _, let st) = v {
         let n = try length(v)
         let last = s + (n - 1) * st
-        return .iterator(try iterate(.range(start: last, stop: last - n * st, step: -st)).renamed("range_iterator"))
+        return .iterator(
+          try iterate(.range(start: last, stop: last - n * st, step: -st)).renamed("range_iterator")
+        )
       }
-      if case .dict(let d) = v { return .iterator(PyIterator.over(d.keys.reversed(), typeName: "dict_reversekeyiterator")) }
+      if case .dict(let d) = v {
+        return .iterator(PyIterator.over(d.keys.reversed(), typeName: "dict_reversekeyiterator"))
+      }
       let items: [PyValue]
-      if case .instance(let i) = v, i.cls.lookup("__len__") != nil, i.cls.lookup("__getitem__") != nil {
+      if case .instance(let i) = v, i.cls.lookup("__len__") != nil,
+        i.cls.lookup("__getitem__") != nil
+      {
         let n = try length(v)
         items = try (0..<n).map { try getItem(v, .int($0)) }
       } else {
@@ -220,49 +230,53 @@ extension Runtime {
       try a.expect(min: 1, max: 2, keywords: ["start"])
       var i = try a.value(1, "start").map { try int($0, "start") } ?? 0
       let it = try iterate(a.positional[0])
-      return .iterator(PyIterator("enumerate") {
-        guard let v = try it.next() else { return nil }
-        defer { i += 1 }
-        return .tuple([.int(i), v])
-      })
+      return .iterator(
+        PyIterator("enumerate") {
+          guard let v = try it.next() else { return nil }
+          defer { i += 1 }
+          return .tuple([.int(i), v])
+        })
     }
     define("zip") { [unowned self] a in
       try a.expect(min: 0, max: .max, keywords: ["strict"])
       let its = try a.positional.map { try iterate($0) }
-      return .iterator(PyIterator("zip") {
-        if its.isEmpty { return nil }
-        var out: [PyValue] = []
-        for it in its {
-          guard let v = try it.next() else { return nil }
-          out.append(v)
-        }
-        return .tuple(out)
-      })
+      return .iterator(
+        PyIterator("zip") {
+          if its.isEmpty { return nil }
+          var out: [PyValue] = []
+          for it in its {
+            guard let v = try it.next() else { return nil }
+            out.append(v)
+          }
+          return .tuple(out)
+        })
     }
     define("map") { [unowned self] a in
       try a.expect(min: 2, max: .max)
       let f = a.positional[0]
       let its = try a.positional.dropFirst().map { try iterate($0) }
-      return .iterator(PyIterator("map") { [unowned self] in
-        var args: [PyValue] = []
-        for it in its {
-          guard let v = try it.next() else { return nil }
-          args.append(v)
-        }
-        return try call(f, args)
-      })
+      return .iterator(
+        PyIterator("map") { [unowned self] in
+          var args: [PyValue] = []
+          for it in its {
+            guard let v = try it.next() else { return nil }
+            args.append(v)
+          }
+          return try call(f, args)
+        })
     }
     define("filter") { [unowned self] a in
       try a.expect(min: 2, max: 2)
       let f = a.positional[0]
       let it = try iterate(a.positional[1])
-      return .iterator(PyIterator("filter") { [unowned self] in
-        while let v = try it.next() {
-          let keep = isNoneValue(f) ? try isTrue(v) : try isTrue(call(f, [v]))
-          if keep { return v }
-        }
-        return nil
-      })
+      return .iterator(
+        PyIterator("filter") { [unowned self] in
+          while let v = try it.next() {
+            let keep = isNoneValue(f) ? try isTrue(v) : try isTrue(call(f, [v]))
+            if keep { return v }
+          }
+          return nil
+        })
     }
     define("iter") { [unowned self] a in
       try a.expect(min: 1, max: 1)
@@ -319,7 +333,8 @@ extension Runtime {
     }
     define("setattr") { [unowned self] a in
       try a.expect(min: 3, max: 3)
-      try setAttribute(a.positional[0], try string(a.positional[1], "attribute name"), a.positional[2])
+      try setAttribute(
+        a.positional[0], try string(a.positional[1], "attribute name"), a.positional[2])
       return .none
     }
     define("delattr") { [unowned self] a in
@@ -338,7 +353,9 @@ extension Runtime {
     }
     define("id") { a in
       try a.expect(min: 1, max: 1)
-      if let o = identity(a.positional[0]) { return .int(Int(bitPattern: UInt(bitPattern: o.hashValue)) & 0x7FFF_FFFF_FFFF) }
+      if let o = identity(a.positional[0]) {
+        return .int(Int(bitPattern: UInt(bitPattern: o.hashValue)) & 0x7FFF_FFFF_FFFF)
+      }
       var h = Hasher()
       HashKey.hashValue(a.positional[0], into: &h)
       return .int(h.finalize() & 0x7FFF_FFFF_FFFF)
@@ -346,7 +363,8 @@ extension Runtime {
     define("hash") { [unowned self] a in
       try a.expect(min: 1, max: 1)
       let v = a.positional[0]
-      if let i = asInt(v) { return .int(i == -1 ? -2 : i) }
+      if let i = asInt(v) { return .int(pythonHash(i)) }
+      if case .float(let d) = v { return .int(pythonHash(d)) }
       _ = try HashKey(v)
       var h = Hasher()
       HashKey.hashValue(v, into: &h)
@@ -365,7 +383,8 @@ extension Runtime {
       let s = try string(a.positional[0], "ord() argument")
       guard s.unicodeScalars.count == 1 else {
         throw PyException(
-          .typeError, "ord() expected a character, but string of length \(s.unicodeScalars.count) found")
+          .typeError,
+          "ord() expected a character, but string of length \(s.unicodeScalars.count) found")
       }
       return .int(Int(s.unicodeScalars.first!.value))
     }
@@ -385,14 +404,20 @@ extension Runtime {
       var names: [String] = []
       switch a.value(0) {
       case .instance(let i)?:
-        names = i.attributes.keys.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
+        names = i.attributes.keys.compactMap {
+          if case .str(let s) = $0 { return s } else { return nil }
+        }
         var c: PyClass? = i.cls
         while let k = c {
-          names += k.namespace.keys.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
+          names += k.namespace.keys.compactMap {
+            if case .str(let s) = $0 { return s } else { return nil }
+          }
           c = k.base
         }
       case .module(let m)?:
-        names = m.namespace.keys.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
+        names = m.namespace.keys.compactMap {
+          if case .str(let s) = $0 { return s } else { return nil }
+        }
       case nil:
         names = globals.filter { $0.value.value != nil }.map { $0.key }
       default: break
@@ -409,7 +434,8 @@ extension Runtime {
     }
     define("property") { a in
       try a.expect(min: 1, max: 2, keywords: ["fget", "fset"])
-      return .native(MethodWrapper(.property, try a.required(0, "fget"), setter: a.value(1, "fset")))
+      return .native(
+        MethodWrapper(.property, try a.required(0, "fget"), setter: a.value(1, "fset")))
     }
     define("super") { a in
       guard a.count == 2, case .type(let cls) = a.positional[0] else {
@@ -467,6 +493,41 @@ extension Runtime {
         .typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
     }
   }
+}
+
+private let hashModulus: UInt64 = (1 << 61) - 1
+
+/// CPython's hash of an int: reduction modulo the Mersenne prime 2**61 - 1.
+func pythonHash(_ i: Int) -> Int {
+  let m = Int(hashModulus)
+  var r = Int(i.magnitude % UInt(m))
+  if i < 0 { r = -r }
+  return r == -1 ? -2 : r
+}
+
+/// CPython's hash of a float, equal to the int hash for integral values.
+func pythonHash(_ d: Double) -> Int {
+  if d.isInfinite { return d > 0 ? 314159 : -314159 }
+  if d.isNaN { return 0 }
+  let parts = frexp(Swift.abs(d))
+  var m = parts.0
+  var e = Int(parts.1)
+  let sign = d < 0 ? -1 : 1
+  var x: UInt64 = 0
+  while m != 0 {
+    x = ((x << 28) & hashModulus) | (x >> (61 - 28))
+    m *= 268435456.0
+    e -= 28
+    let y = UInt64(m)
+    m -= Double(y)
+    x += y
+    if x >= hashModulus { x -= hashModulus }
+  }
+  e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61)
+  x = ((x << UInt64(e)) & hashModulus) | (x >> UInt64(61 - e))
+  var r = Int(x) * sign
+  if r == -1 { r = -2 }
+  return r
 }
 
 extension PyIterator {

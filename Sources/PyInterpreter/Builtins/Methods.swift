@@ -2,7 +2,11 @@ import Foundation
 
 /// `d.keys()`, `d.values()`, `d.items()`: live views of a dict.
 final class DictView: PyNativeObject {
-  enum Kind: String { case keys = "dict_keys", values = "dict_values", items = "dict_items" }
+  enum Kind: String {
+    case keys = "dict_keys"
+    case values = "dict_values"
+    case items = "dict_items"
+  }
   let dict: PyDict
   let kind: Kind
   unowned let runtime: Runtime
@@ -25,7 +29,8 @@ final class DictView: PyNativeObject {
 
   func length() throws -> Int? { dict.count }
   func makeIterator() throws -> PyIterator? {
-    PyIterator.over(items, typeName: kind.rawValue.replacingOccurrences(of: "_", with: "_") + "iterator")
+    PyIterator.over(
+      items, typeName: kind.rawValue.replacingOccurrences(of: "_", with: "_") + "iterator")
   }
   func compare(_ op: CompareOperator, _ other: PyValue) throws -> PyValue? {
     switch op {
@@ -59,11 +64,13 @@ extension Runtime {
     case .set(let s): return setMethod(s, name)
     case .tuple(let t):
       switch name {
-      case "count": return method(name) { [unowned self] a in
+      case "count":
+        return method(name) { [unowned self] a in
           try a.expect(min: 1, max: 1)
           return .int(try t.filter { try equals($0, a.positional[0]) }.count)
         }
-      case "index": return method(name) { [unowned self] a in
+      case "index":
+        return method(name) { [unowned self] a in
           try a.expect(min: 1, max: 1)
           for (i, v) in t.enumerated() where try equals(v, a.positional[0]) { return .int(i) }
           throw PyException(.valueError, "tuple.index(x): x not in tuple")
@@ -72,7 +79,9 @@ extension Runtime {
       }
     case .int(let i):
       switch name {
-      case "bit_length": return method(name) { _ in .int(i == 0 ? 0 : Int.bitWidth - i.magnitude.leadingZeroBitCount) }
+      case "bit_length":
+        return method(name) { _ in .int(i == 0 ? 0 : Int.bitWidth - i.magnitude.leadingZeroBitCount)
+        }
       case "real", "numerator": return obj
       case "imag": return .int(0)
       case "denominator": return .int(1)
@@ -106,9 +115,9 @@ extension Runtime {
       }
     case .slice(let a, let b, let c):
       switch name {
-      case "start": return a ?? .none
-      case "stop": return b ?? .none
-      case "step": return c ?? .none
+      case "start": return a ?? PyValue.none
+      case "stop": return b ?? PyValue.none
+      case "step": return c ?? PyValue.none
       default: return nil
       }
     default: return nil
@@ -133,7 +142,9 @@ extension Runtime {
       return method(name) { _ in .str(s.prefix(1).uppercased() + s.dropFirst().lowercased()) }
     case "swapcase":
       return method(name) { _ in
-        .str(String(s.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) }))
+        .str(
+          String(s.map { $0.isUppercase ? Character($0.lowercased()) : Character($0.uppercased()) })
+        )
       }
     case "strip", "lstrip", "rstrip":
       return method(name) { [unowned self] a in
@@ -152,7 +163,8 @@ extension Runtime {
         try a.expect(min: 0, max: 2, keywords: ["sep", "maxsplit"])
         let sep = try a.value(0, "sep").flatMap { isNoneValue($0) ? nil : try string($0, "sep") }
         let maxSplit = try a.value(1, "maxsplit").map { try int($0, "maxsplit") } ?? -1
-        return .list(PyList(try splitString(s, sep, maxSplit, fromRight: name == "rsplit").map { .str($0) }))
+        return .list(
+          PyList(try splitString(s, sep, maxSplit, fromRight: name == "rsplit").map { .str($0) }))
       }
     case "splitlines":
       return method(name) { [unowned self] a in
@@ -211,7 +223,11 @@ extension Runtime {
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 3)
         let candidates: [PyValue]
-        if case .tuple(let t) = a.positional[0] { candidates = t } else { candidates = [a.positional[0]] }
+        if case .tuple(let t) = a.positional[0] {
+          candidates = t
+        } else {
+          candidates = [a.positional[0]]
+        }
         var target = Substring(s)
         if a.count > 1 {
           let scalars = Array(s.unicodeScalars)
@@ -239,7 +255,10 @@ extension Runtime {
           while i <= hay.count - sub.count {
             if Array(hay[i..<(i + sub.count)]) == sub {
               positions.append(i)
-              if name == "count" { i += sub.count; continue }
+              if name == "count" {
+                i += sub.count
+                continue
+              }
             }
             i += 1
           }
@@ -262,7 +281,8 @@ extension Runtime {
     case "isalpha": return method(name) { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter }) }
     case "isalnum":
       return method(name) { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber }) }
-    case "isspace": return method(name) { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isWhitespace }) }
+    case "isspace":
+      return method(name) { _ in .bool(!s.isEmpty && s.allSatisfy { $0.isWhitespace }) }
     case "isupper":
       return method(name) { _ in
         .bool(s.contains { $0.isCased } && !s.contains { $0.isLowercase })
@@ -273,7 +293,9 @@ extension Runtime {
       }
     case "isidentifier":
       return method(name) { _ in
-        .bool(!s.isEmpty && !(s.first!.isNumber) && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
+        .bool(
+          !s.isEmpty && !(s.first!.isNumber)
+            && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" })
       }
     case "center", "ljust", "rjust":
       return method(name) { [unowned self] a in
@@ -287,7 +309,8 @@ extension Runtime {
         case "rjust": return .str(String(repeating: fill, count: n) + s)
         default:
           let left = n / 2 + (n & width & 1)
-          return .str(String(repeating: fill, count: left) + s + String(repeating: fill, count: n - left))
+          return .str(
+            String(repeating: fill, count: left) + s + String(repeating: fill, count: n - left))
         }
       }
     case "zfill":
@@ -310,7 +333,9 @@ extension Runtime {
           return name == "partition"
             ? .tuple([.str(s), .str(""), .str("")]) : .tuple([.str(""), .str(""), .str(s)])
         }
-        return .tuple([.str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...]))])
+        return .tuple([
+          .str(String(s[..<r.lowerBound])), .str(sep), .str(String(s[r.upperBound...])),
+        ])
       }
     case "encode":
       return method(name) { _ in
@@ -330,7 +355,8 @@ extension Runtime {
     }
   }
 
-  func splitString(_ s: String, _ sep: String?, _ maxSplit: Int, fromRight: Bool) throws -> [String] {
+  func splitString(_ s: String, _ sep: String?, _ maxSplit: Int, fromRight: Bool) throws -> [String]
+  {
     if let sep {
       if sep.isEmpty { throw PyException(.valueError, "empty separator") }
       var parts = s.components(separatedBy: sep)
@@ -397,7 +423,9 @@ extension Runtime {
         if l.items.isEmpty { throw PyException(.indexError, "pop from empty list") }
         let i = try a.value(0).map { try int($0, "index") } ?? -1
         let j = i < 0 ? i + l.items.count : i
-        guard j >= 0 && j < l.items.count else { throw PyException(.indexError, "pop index out of range") }
+        guard j >= 0 && j < l.items.count else {
+          throw PyException(.indexError, "pop index out of range")
+        }
         return l.items.remove(at: j)
       }
     case "remove":
@@ -500,10 +528,11 @@ extension Runtime {
         let n = try a.value(0).flatMap { isNoneValue($0) ? nil : try int($0, "n") }
         let sorted = try sortValues(
           d.items.map { .tuple([$0.key, $0.value]) },
-          key: .builtin(PyBuiltin("key") { args, _ in
-            guard case .tuple(let t) = args[0] else { return .none }
-            return t[1]
-          }), reverse: true)
+          key: .builtin(
+            PyBuiltin("key") { args, _ in
+              guard case .tuple(let t) = args[0] else { return .none }
+              return t[1]
+            }), reverse: true)
         return .list(PyList(n.map { Array(sorted.prefix(max(0, $0))) } ?? sorted))
       }
     case "elements" where d.flavor == .counter:
@@ -526,7 +555,7 @@ extension Runtime {
         return t
       }
     case "default_factory" where d.flavor == .defaultDict:
-      return d.defaultFactory ?? .none
+      return d.defaultFactory ?? PyValue.none
     case "move_to_end" where d.flavor == .ordered:
       return method(name) { [unowned self] a in
         let key = try a.required(0, "key")
@@ -573,7 +602,9 @@ extension Runtime {
     case "remove":
       return method(name) { a in
         try a.expect(min: 1, max: 1)
-        if try s.storage.remove(a.positional[0]) == nil { throw PyException.keyError(a.positional[0]) }
+        if try s.storage.remove(a.positional[0]) == nil {
+          throw PyException.keyError(a.positional[0])
+        }
         return .none
       }
     case "discard":
@@ -584,7 +615,9 @@ extension Runtime {
       }
     case "pop":
       return method(name) { _ in
-        guard let first = s.items.first else { throw PyException(.keyError, "pop from an empty set") }
+        guard let first = s.items.first else {
+          throw PyException(.keyError, "pop from an empty set")
+        }
         try s.storage.remove(first)
         return first
       }
@@ -606,7 +639,8 @@ extension Runtime {
       }
     case "union", "intersection", "difference", "symmetric_difference":
       let op: BinaryOperator =
-        name == "union" ? .bitOr : name == "intersection" ? .bitAnd : name == "difference" ? .sub : .bitXor
+        name == "union"
+        ? .bitOr : name == "intersection" ? .bitAnd : name == "difference" ? .sub : .bitXor
       return method(name) { [unowned self] a in
         var result = PyValue.set(s)
         if a.positional.isEmpty {

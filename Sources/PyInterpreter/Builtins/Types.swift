@@ -17,7 +17,9 @@ extension Runtime {
       guard let v = a.value(0) else { return .int(0) }
       if let b = a.value(1, "base") {
         let base = try int(b, "base")
-        return .int(try parseInt(try string(v, "int() can't convert non-string with explicit base"), base: base))
+        return .int(
+          try parseInt(
+            try string(v, "int() can't convert non-string with explicit base"), base: base))
       }
       return .int(try toInt(v))
     }
@@ -103,7 +105,9 @@ extension Runtime {
       return
     }
     if case .instance(let i) = v, i.cls.lookup("keys") != nil {
-      for k in try toArray(try call(try getAttribute(v, "keys"), [])) { try d.set(k, try getItem(v, k)) }
+      for k in try toArray(try call(try getAttribute(v, "keys"), [])) {
+        try d.set(k, try getItem(v, k))
+      }
       return
     }
     var n = 0
@@ -126,9 +130,12 @@ extension Runtime {
     case .bool(let b): return b ? 1 : 0
     case .float(let d):
       if d.isNaN { throw PyException(.valueError, "cannot convert float NaN to integer") }
-      if d.isInfinite { throw PyException(.overflowError, "cannot convert float infinity to integer") }
+      if d.isInfinite {
+        throw PyException(.overflowError, "cannot convert float infinity to integer")
+      }
       guard Swift.abs(d) < 9.223372036854775807e18 else {
-        throw PyException(.overflowError, "int too large for 64 bits (journal cells use 64-bit integers)")
+        throw PyException(
+          .overflowError, "int too large for 64 bits (journal cells use 64-bit integers)")
       }
       return Int(d.rounded(.towardZero))
     case .str(let s): return try parseInt(s, base: 10)
@@ -153,9 +160,16 @@ extension Runtime {
     }
     var b = base
     let lower = s.lowercased()
-    if (b == 16 || b == 0) && lower.hasPrefix("0x") { s.removeFirst(2); b = 16 }
-    else if (b == 8 || b == 0) && lower.hasPrefix("0o") { s.removeFirst(2); b = 8 }
-    else if (b == 2 || b == 0) && lower.hasPrefix("0b") { s.removeFirst(2); b = 2 }
+    if (b == 16 || b == 0) && lower.hasPrefix("0x") {
+      s.removeFirst(2)
+      b = 16
+    } else if (b == 8 || b == 0) && lower.hasPrefix("0o") {
+      s.removeFirst(2)
+      b = 8
+    } else if (b == 2 || b == 0) && lower.hasPrefix("0b") {
+      s.removeFirst(2)
+      b = 2
+    }
     if b == 0 { b = 10 }
     let digits = s.replacingOccurrences(of: "_", with: "")
     guard !digits.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !s.contains("__"),
@@ -164,7 +178,8 @@ extension Runtime {
       if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }),
         Int(digits.prefix(1), radix: b) != nil, digits.count > 18
       {
-        throw PyException(.overflowError, "int too large for 64 bits (journal cells use 64-bit integers)")
+        throw PyException(
+          .overflowError, "int too large for 64 bits (journal cells use 64-bit integers)")
       }
       throw PyException(
         .valueError, "invalid literal for int() with base \(base): \(reprString(text))")
@@ -173,7 +188,8 @@ extension Runtime {
   }
 
   func parseFloat(_ text: String) throws -> Double {
-    let s = text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "_", with: "")
+    let s = text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
+      of: "_", with: "")
     let lower = s.lowercased()
     let body = lower.hasPrefix("-") || lower.hasPrefix("+") ? String(lower.dropFirst()) : lower
     let negative = lower.hasPrefix("-")
@@ -182,7 +198,8 @@ extension Runtime {
     case "nan": return .nan
     default: break
     }
-    guard !body.isEmpty, body.allSatisfy({ "0123456789.e+-".contains($0) }), let d = Double(s) else {
+    guard !body.isEmpty, body.allSatisfy({ "0123456789.e+-".contains($0) }), let d = Double(s)
+    else {
       throw PyException(.valueError, "could not convert string to float: \(reprString(text))")
     }
     return d

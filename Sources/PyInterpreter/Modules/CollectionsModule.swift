@@ -3,7 +3,9 @@ enum CollectionsModule {
   static func make(_ rt: Runtime) -> PyModule {
     let m = PyModule(name: "collections")
     let dictClass = rt.type("dict")
-    func flavored(_ name: String, _ flavor: PyDict.Flavor, _ build: @escaping (Arguments, PyDict) throws -> Void) {
+    func flavored(
+      _ name: String, _ flavor: PyDict.Flavor, _ build: @escaping (Arguments, PyDict) throws -> Void
+    ) {
       let cls = PyClass(name: name, base: dictClass, module: "collections") { args, kwargs in
         let d = PyDict()
         d.flavor = flavor
@@ -18,7 +20,7 @@ enum CollectionsModule {
       for (k, v) in a.keywords { d.set(k, v) }
     }
     flavored("defaultdict", .defaultDict) { a, d in
-      d.defaultFactory = a.value(0) ?? .none
+      d.defaultFactory = a.value(0) ?? PyValue.none
       if let v = a.value(1) { try rt.updateDict(d, v) }
       for (k, v) in a.keywords { d.set(k, v) }
     }
@@ -39,10 +41,13 @@ enum CollectionsModule {
       let defaults = try a.keyword("defaults").map { try rt.toArray($0) } ?? []
       return .type(namedTuple(rt, name, fields, defaults))
     }
-    let dequeClass = PyClass(name: "deque", base: rt.objectClass, module: "collections") { args, kwargs in
+    let dequeClass = PyClass(name: "deque", base: rt.objectClass, module: "collections") {
+      args, kwargs in
       let a = Arguments("deque", args, kwargs)
       let items = try a.value(0, "iterable").map { try rt.toArray($0) } ?? []
-      let maxlen = try a.value(1, "maxlen").flatMap { rt.isNoneValue($0) ? nil : try rt.int($0, "maxlen") }
+      let maxlen = try a.value(1, "maxlen").flatMap {
+        rt.isNoneValue($0) ? nil : try rt.int($0, "maxlen")
+      }
       let d = Deque(rt, maxlen: maxlen)
       for v in items { d.push(v, left: false) }
       return .native(d)
@@ -64,65 +69,78 @@ enum CollectionsModule {
     }
     ns.set(
       "__init__",
-      .builtin(PyBuiltin("__init__") { args, kwargs in
-        guard case .instance(let inst)? = args.first else { return .none }
-        let given = Array(args.dropFirst())
-        if given.count > fields.count {
-          throw PyException(
-            .typeError,
-            "\(name).__new__() takes \(fields.count + 1) positional arguments but \(given.count + 1) were given")
-        }
-        for (i, f) in fields.enumerated() {
-          if i < given.count {
-            inst.attributes.set(f, given[i])
-          } else if let kv = kwargs.first(where: { $0.0 == f }) {
-            inst.attributes.set(f, kv.1)
-          } else if i >= fields.count - defaults.count {
-            inst.attributes.set(f, defaults[i - (fields.count - defaults.count)])
-          } else {
+      .builtin(
+        PyBuiltin("__init__") { args, kwargs in
+          guard case .instance(let inst)? = args.first else { return .none }
+          let given = Array(args.dropFirst())
+          if given.count > fields.count {
             throw PyException(
-              .typeError, "\(name).__new__() missing 1 required positional argument: '\(f)'")
+              .typeError,
+              "\(name).__new__() takes \(fields.count + 1) positional arguments but "
+              + "\(given.count + 1) were given"
+            )
           }
-        }
-        return .none
-      }))
+          for (i, f) in fields.enumerated() {
+            if i < given.count {
+              inst.attributes.set(f, given[i])
+            } else if let kv = kwargs.first(where: { $0.0 == f }) {
+              inst.attributes.set(f, kv.1)
+            } else if i >= fields.count - defaults.count {
+              inst.attributes.set(f, defaults[i - (fields.count - defaults.count)])
+            } else {
+              throw PyException(
+                .typeError, "\(name).__new__() missing 1 required positional argument: '\(f)'")
+            }
+          }
+          return .none
+        }))
     ns.set(
       "__repr__",
-      .builtin(PyBuiltin("__repr__") { args, _ in
-        let parts = try zip(fields, values(args[0])).map { "\($0)=\(try rt.repr($1))" }
-        return .str("\(name)(\(parts.joined(separator: ", ")))")
-      }))
-    ns.set("__iter__", .builtin(PyBuiltin("__iter__") { args, _ in .iterator(PyIterator.over(values(args[0]), typeName: "tuple_iterator")) }))
+      .builtin(
+        PyBuiltin("__repr__") { args, _ in
+          let parts = try zip(fields, values(args[0])).map { "\($0)=\(try rt.repr($1))" }
+          return .str("\(name)(\(parts.joined(separator: ", ")))")
+        }))
+    ns.set(
+      "__iter__",
+      .builtin(
+        PyBuiltin("__iter__") { args, _ in
+          .iterator(PyIterator.over(values(args[0]), typeName: "tuple_iterator"))
+        }))
     ns.set("__len__", .builtin(PyBuiltin("__len__") { _, _ in .int(fields.count) }))
     ns.set(
       "__getitem__",
-      .builtin(PyBuiltin("__getitem__") { args, _ in try rt.getItem(.tuple(values(args[0])), args[1]) }))
+      .builtin(
+        PyBuiltin("__getitem__") { args, _ in try rt.getItem(.tuple(values(args[0])), args[1]) }))
     ns.set(
       "__eq__",
-      .builtin(PyBuiltin("__eq__") { args, _ in
-        let other: [PyValue]
-        if case .tuple(let t) = args[1] { other = t } else { other = values(args[1]) }
-        return .bool(try rt.equals(.tuple(values(args[0])), .tuple(other)))
-      }))
+      .builtin(
+        PyBuiltin("__eq__") { args, _ in
+          let other: [PyValue]
+          if case .tuple(let t) = args[1] { other = t } else { other = values(args[1]) }
+          return .bool(try rt.equals(.tuple(values(args[0])), .tuple(other)))
+        }))
     ns.set(
       "__hash__",
       .builtin(PyBuiltin("__hash__") { args, _ in .int(values(args[0]).count) }))
     ns.set(
       "_asdict",
-      .builtin(PyBuiltin("_asdict") { args, _ in
-        let d = PyDict()
-        for (f, v) in zip(fields, values(args[0])) { d.set(f, v) }
-        return .dict(d)
-      }))
+      .builtin(
+        PyBuiltin("_asdict") { args, _ in
+          let d = PyDict()
+          for (f, v) in zip(fields, values(args[0])) { d.set(f, v) }
+          return .dict(d)
+        }))
     ns.set(
       "_replace",
-      .builtin(PyBuiltin("_replace") { args, kwargs in
-        guard case .instance(let old) = args[0] else { return .none }
-        let inst = PyInstance(cls: old.cls)
-        for f in fields { inst.attributes.set(f, old.attributes.get(f) ?? .none) }
-        for (k, v) in kwargs { inst.attributes.set(k, v) }
-        return .instance(inst)
-      }))
+      .builtin(
+        PyBuiltin("_replace") { args, kwargs in
+          guard case .instance(let old) = args[0] else { return .none }
+          let inst = PyInstance(cls: old.cls)
+          for f in fields { inst.attributes.set(f, old.attributes.get(f) ?? .none) }
+          for (k, v) in kwargs { inst.attributes.set(k, v) }
+          return .instance(inst)
+        }))
     return cls
   }
 }
@@ -152,8 +170,16 @@ final class Deque: PyNativeObject {
       .builtin(PyBuiltin(name) { args, _ in try body(args) })
     }
     switch name {
-    case "append": return method { [unowned self] a in push(a[0], left: false); return .none }
-    case "appendleft": return method { [unowned self] a in push(a[0], left: true); return .none }
+    case "append":
+      return method { [unowned self] a in
+        push(a[0], left: false)
+        return .none
+      }
+    case "appendleft":
+      return method { [unowned self] a in
+        push(a[0], left: true)
+        return .none
+      }
     case "extend":
       return method { [unowned self] a in
         for v in try runtime.toArray(a[0]) { push(v, left: false) }
@@ -169,7 +195,11 @@ final class Deque: PyNativeObject {
         guard !items.isEmpty else { throw PyException(.indexError, "pop from an empty deque") }
         return items.removeFirst()
       }
-    case "clear": return method { [unowned self] _ in items.removeAll(); return .none }
+    case "clear":
+      return method { [unowned self] _ in
+        items.removeAll()
+        return .none
+      }
     case "rotate":
       return method { [unowned self] a in
         guard !items.isEmpty else { return .none }
@@ -178,13 +208,15 @@ final class Deque: PyNativeObject {
         items = Array(items[(items.count - k)...] + items[..<(items.count - k)])
         return .none
       }
-    case "maxlen": return maxlen.map { .int($0) } ?? .none
+    case "maxlen": return maxlen.map { .int($0) } ?? PyValue.none
     default: return nil
     }
   }
 
   func length() throws -> Int? { items.count }
-  func makeIterator() throws -> PyIterator? { PyIterator.over(items, typeName: "_collections._deque_iterator") }
+  func makeIterator() throws -> PyIterator? {
+    PyIterator.over(items, typeName: "_collections._deque_iterator")
+  }
   func getItem(_ key: PyValue) throws -> PyValue {
     let i = try runtime.normalizedIndex(runtime.index(key, "deque"), items.count, "deque")
     return items[i]

@@ -137,7 +137,9 @@ final class TextFile: PyNativeObject {
     }
   }
 
-  func repr() throws -> String { "<_io.TextIOWrapper name=\(reprString(name)) mode='r' encoding='UTF-8'>" }
+  func repr() throws -> String {
+    "<_io.TextIOWrapper name=\(reprString(name)) mode='r' encoding='UTF-8'>"
+  }
 }
 
 enum GlobModule {

@@ -17,6 +17,10 @@ enum StandardModules {
     }
     rt.moduleLoaders["sys"] = { rt in sysModule(rt) }
     rt.moduleLoaders["glob"] = { rt in GlobModule.make(rt) }
+    rt.moduleLoaders["dataclasses"] = { rt in DataclassesModule.make(rt) }
+    rt.moduleLoaders["typing"] = { _ in DataclassesModule.typingModule() }
+    rt.moduleLoaders["functools"] = { rt in FunctoolsModule.make(rt) }
+    rt.moduleLoaders["json"] = { rt in JSONModule.make(rt) }
   }
 
   static func stringModule() -> PyModule {
@@ -81,7 +85,11 @@ enum StandardModules {
     m.define("join") { args, _ in
       var out = ""
       for p in try strings(args) {
-        if p.hasPrefix("/") { out = p } else if out.isEmpty || out.hasSuffix("/") { out += p } else {
+        if p.hasPrefix("/") {
+          out = p
+        } else if out.isEmpty || out.hasSuffix("/") {
+          out += p
+        } else {
           out += "/" + p
         }
       }
@@ -92,17 +100,20 @@ enum StandardModules {
     }
     m.define("isfile") { args, _ in
       var dir: ObjCBool = false
-      let ok = FileManager.default.fileExists(atPath: try strings(args).first ?? "", isDirectory: &dir)
+      let ok = FileManager.default.fileExists(
+        atPath: try strings(args).first ?? "", isDirectory: &dir)
       return .bool(ok && !dir.boolValue)
     }
     m.define("isdir") { args, _ in
       var dir: ObjCBool = false
-      let ok = FileManager.default.fileExists(atPath: try strings(args).first ?? "", isDirectory: &dir)
+      let ok = FileManager.default.fileExists(
+        atPath: try strings(args).first ?? "", isDirectory: &dir)
       return .bool(ok && dir.boolValue)
     }
     m.define("basename") { args, _ in
       let p = try strings(args).first ?? ""
-      return .str(p.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? "")
+      return .str(
+        p.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? "")
     }
     m.define("dirname") { args, _ in
       let p = try strings(args).first ?? ""

@@ -32,7 +32,9 @@ extension Compiler {
         return .set(s)
       }
     case .dict(let items):
-      let compiled = try items.map { (key: try $0.key.map(compileExpr), value: try compileExpr($0.value)) }
+      let compiled = try items.map {
+        (key: try $0.key.map(compileExpr), value: try compileExpr($0.value))
+      }
       return { f in
         let d = PyDict()
         for item in compiled {
@@ -169,22 +171,45 @@ extension Compiler {
     case .lambda(let params, let body):
       return try compileFunction(
         name: "<lambda>", parameters: params, body: [], expression: body, line: e.range.line)
+    case .yield(let value):
+      guard scope.kind == .function else {
+        throw SyntaxIssue("'yield' outside function", e.range.start)
+      }
+      scope.isGenerator = true
+      let ev = try value.map(compileExpr)
+      return { f in
+        let v = try ev?(f) ?? .none
+        guard let g = f.generator else {
+          throw PyException(.runtimeError, "yield outside a running generator")
+        }
+        return try g.yield(v)
+      }
+    case .yieldFrom(let source):
+      guard scope.kind == .function else {
+        throw SyntaxIssue("'yield' outside function", e.range.start)
+      }
+      scope.isGenerator = true
+      let ev = try compileExpr(source)
+      return { f in
+        let it = try rt.iterate(try ev(f))
+        guard let g = f.generator else {
+          throw PyException(.runtimeError, "yield outside a running generator")
+        }
+        while let v = try it.next() { _ = try g.yield(v) }
+        return .none
+      }
     case .listComp(let element, let clauses):
-      let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
+      let el = try compileExprInComprehension(clauses, "<listcomp>") { try $0.compileExpr(element) }
       return { f in
         var out: [PyValue] = []
         try el.run(f) { out.append(try el.value(f)) }
         return .list(PyList(out))
       }
     case .generator(let element, let clauses):
-      let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
-      return { f in
-        var out: [PyValue] = []
-        try el.run(f) { out.append(try el.value(f)) }
-        return .iterator(PyIterator.over(out, typeName: "generator"))
-      }
+      let el = try compileExprInComprehension(clauses, "<genexpr>") { try $0.compileExpr(element) }
+      return { f in .iterator(try el.lazy(f)) }
     case .setComp(let element, let clauses):
-      let el = try compileExprInComprehension(clauses) { try $0.compileExpr(element) }
+      let el = try compileExprInComprehension(clauses, "<setcomp>") { try $0.compileExpr(element) }
       return { f in
         let s = PySet()
         try el.run(f) { try s.storage.set(try el.value(f), .none) }
@@ -192,7 +217,7 @@ extension Compiler {
       }
     case .dictComp(let key, let value, let clauses):
       var valueEval: Eval = { _ in .none }
-      let el = try compileExprInComprehension(clauses) { c in
+      let el = try compileExprInComprehension(clauses, "<dictcomp>") { c in
         valueEval = try c.compileExpr(value)
         return try c.compileExpr(key)
       }
@@ -212,12 +237,25 @@ extension Compiler {
   struct ComprehensionCode {
     let run: (Frame, () throws -> Void) throws -> Void
     let value: Eval
+    /// A generator expression: the first iterable is evaluated now, the rest on demand.
+    let lazy: (Frame) throws -> PyIterator
   }
 
   func compileExprInComprehension(
-    _ clauses: [Comprehension], element: (Compiler) throws -> Eval
+    _ clauses: [Comprehension], _ frameName: String, element: (Compiler) throws -> Eval
   ) throws -> ComprehensionCode {
     let rt = self.rt
+    let filename = self.filename
+    let lineOffset = self.lineOffset
+    // CPython 3.11 runs comprehensions in their own frame, which tracebacks show.
+    func addFrame(_ e: inout PyException, _ f: Frame) {
+      let lines = rt.sources[Runtime.sourceKey(filename, lineOffset)]
+      let text = lines.flatMap { f.line >= 1 && f.line <= $0.count ? $0[f.line - 1] : nil }
+      e.traceback.insert(
+        TracebackEntry(
+          filename: filename, line: f.line + lineOffset, function: frameName,
+          sourceLine: text?.trimmingCharacters(in: .whitespaces)), at: 0)
+    }
     // The first iterable is evaluated in the enclosing scope, before the new names exist.
     let firstIterable = try compileExpr(clauses[0].iterable)
     var names: [String: Int] = [:]
@@ -238,28 +276,68 @@ extension Compiler {
       levels.append((iterable, try compileStore(c.target), try c.conditions.map(compileExpr)))
     }
     let value = try element(self)
-    func loop(_ level: Int, _ f: Frame, _ body: () throws -> Void) throws {
+    func loop(_ level: Int, _ f: Frame, _ first: PyValue?, _ body: () throws -> Void) throws {
       let l = levels[level]
-      let seq = try l.iterable(f)
+      let seq = try first ?? l.iterable(f)
       let it = try rt.iterate(seq)
       outer: while let v = try it.next() {
         try rt.tick()
         try l.store(f, v)
         for c in l.conditions where !(try rt.isTrue(try c(f))) { continue outer }
         if level + 1 < levels.count {
-          try loop(level + 1, f, body)
+          try loop(level + 1, f, nil, body)
         } else {
           try body()
         }
       }
     }
-    return ComprehensionCode(run: { f, body in try loop(0, f, body) }, value: value)
+    let lazy: (Frame) throws -> PyIterator = { f in
+      var stack = [try rt.iterate(try levels[0].iterable(f))]
+      return PyIterator("generator") {
+        do {
+          return try step()
+        } catch var e as PyException {
+          addFrame(&e, f)
+          throw e
+        }
+      }
+      func step() throws -> PyValue? {
+        outer: while let top = stack.last {
+          let level = stack.count - 1
+          guard let v = try top.next() else {
+            stack.removeLast()
+            continue
+          }
+          try rt.tick()
+          try levels[level].store(f, v)
+          for c in levels[level].conditions where !(try rt.isTrue(try c(f))) { continue outer }
+          if level + 1 < levels.count {
+            stack.append(try rt.iterate(try levels[level + 1].iterable(f)))
+            continue
+          }
+          return try value(f)
+        }
+        return nil
+      }
+    }
+    let run: (Frame, () throws -> Void) throws -> Void = { f, body in
+      let first = try levels[0].iterable(f)
+      do {
+        try loop(0, f, first, body)
+      } catch var e as PyException {
+        addFrame(&e, f)
+        throw e
+      }
+    }
+    return ComprehensionCode(run: run, value: value, lazy: lazy)
   }
 
   /// Builds a list of values, expanding `*iterable` items.
   private func compileSequence(_ items: [Expr]) throws -> (Frame) throws -> [PyValue] {
     let rt = self.rt
-    let hasStar = items.contains { if case .starred = $0.kind { return true } else { return false } }
+    let hasStar = items.contains {
+      if case .starred = $0.kind { return true } else { return false }
+    }
     if !hasStar {
       let evs = try items.map(compileExpr)
       return { f in
@@ -318,7 +396,8 @@ extension Compiler {
     if case .name("super") = callee.kind, args.isEmpty, scope.kind == .function {
       let superRef = load(resolve("super"))
       return { f in
-        guard let fn = f.function, let cls = fn.definingClass, f.slotCount > 0, let first = f.slots[0]
+        guard let fn = f.function, let cls = fn.definingClass, f.slotCount > 0,
+          let first = f.slots[0]
         else {
           let s = try superRef(f)
           return try rt.call(s, [])
@@ -343,7 +422,10 @@ extension Compiler {
       }
     } else {
       enum Compiled {
-        case positional(Eval), star(Eval), keyword(String, Eval), doubleStar(Eval)
+        case positional(Eval)
+        case star(Eval)
+        case keyword(String, Eval)
+        case doubleStar(Eval)
       }
       var seenKeyword = false
       let compiled = try args.map { a -> Compiled in

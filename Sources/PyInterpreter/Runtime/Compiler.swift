@@ -19,6 +19,10 @@ final class Scope {
   /// Comprehension variables live in hidden slots of the enclosing frame, innermost last.
   var comprehensionNames: [[String: Int]] = []
   var loopDepth = 0
+  /// Set when the function body contains `yield`: calling it makes a generator.
+  var isGenerator = false
+  /// The prefix of qualified names defined in this scope: `f.<locals>.`, `Point.`.
+  var qualPrefix = ""
 
   init(kind: Kind, parent: Scope?) {
     self.kind = kind
@@ -291,6 +295,23 @@ final class Compiler {
         return .normal
       }
     case .annotated(let target, let value):
+      if scope.kind == .classBody, case .name(let n) = target.kind {
+        // Class-level annotations are recorded (unevaluated) for dataclasses.
+        let ev = try value.map(compileExpr)
+        return { f in
+          let ns = f.classNamespace!
+          var annotations: PyDict
+          if case .dict(let d)? = ns.get("__annotations__") {
+            annotations = d
+          } else {
+            annotations = PyDict()
+            ns.set("__annotations__", .dict(annotations))
+          }
+          annotations.set(n, .none)
+          if let ev { ns.set(n, try ev(f)) }
+          return .normal
+        }
+      }
       guard let value else { return { _ in .normal } }
       let ev = try compileExpr(value)
       let st = try compileStore(target)
@@ -319,8 +340,12 @@ final class Compiler {
       let b = try compileBlock(body)
       scope.loopDepth -= 1
       let e = try compileBlock(orElse)
+      let line = stmt.range.line
       return { f in
-        while try t(f) {
+        while try {
+          f.line = line
+          return try t(f)
+        }() {
           try rt.tick()
           switch try b(f) {
           case .breakLoop: return .normal
@@ -331,7 +356,7 @@ final class Compiler {
         return try e(f)
       }
     case .for(let target, let iterable, let body, let orElse):
-      return try compileFor(target, iterable, body, orElse)
+      return try compileFor(target, iterable, body, orElse, line: stmt.range.line)
     case .break:
       if scope.loopDepth == 0 { throw SyntaxIssue("'break' outside loop", stmt.range.start) }
       return { _ in .breakLoop }
@@ -430,7 +455,9 @@ final class Compiler {
         let m = try rt.importModule(module)
         for item in stores {
           var value = m.namespace.get(item.name)
-          if value == nil { value = (try? rt.importModule(module + "." + item.name)).map { .module($0) } }
+          if value == nil {
+            value = (try? rt.importModule(module + "." + item.name)).map { .module($0) }
+          }
           guard let value else {
             throw PyException(
               .importError,
@@ -478,9 +505,9 @@ final class Compiler {
     }
   }
 
-  private func compileFor(_ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt])
-    throws -> Exec
-  {
+  private func compileFor(
+    _ target: Expr, _ iterable: Expr, _ body: [Stmt], _ orElse: [Stmt], line: Int
+  ) throws -> Exec {
     let rt = self.rt
     let it = try compileExpr(iterable)
     let st = try compileStore(target)
@@ -490,12 +517,14 @@ final class Compiler {
     let e = try compileBlock(orElse)
     return { f in
       let seq = try it(f)
-      if case .range(let start, let stop, let step) = seq {
+      if case .range(let start, _, let step) = seq {
         var i = start
-        while step > 0 ? i < stop : i > stop {
+        var remaining = try rt.length(seq)
+        while remaining > 0 {
+          remaining -= 1
           try rt.tick()
           try st(f, .int(i))
-          i += step
+          i &+= step
           switch try b(f) {
           case .breakLoop: return .normal
           case .returned: return .returned
@@ -505,7 +534,11 @@ final class Compiler {
         return try e(f)
       }
       let iterator = try rt.iterate(seq)
-      while let v = try iterator.next() {
+      // Errors raised while fetching the next item point at the `for` line, as in CPython.
+      while let v = try {
+        f.line = line
+        return try iterator.next()
+      }() {
         try rt.tick()
         try st(f, v)
         switch try b(f) {
@@ -525,7 +558,8 @@ final class Compiler {
     let ev = try compileExpr(value)
     switch target.kind {
     case .name(let n):
-      let ref = scope.kind == .classBody ? NameRef.classBody(n, fallback: Box(resolve(n))) : resolve(n)
+      let ref =
+        scope.kind == .classBody ? NameRef.classBody(n, fallback: Box(resolve(n))) : resolve(n)
       let ld = load(ref)
       let st = storeName(n)
       return { f in
@@ -576,9 +610,13 @@ final class Compiler {
       let k = try compileExpr(key)
       return { f, v in try rt.setItem(try o(f), try k(f), v) }
     case .tuple(let items), .list(let items):
-      let starIndex = items.firstIndex { if case .starred = $0.kind { return true } else { return false } }
+      let starIndex = items.firstIndex {
+        if case .starred = $0.kind { return true } else { return false }
+      }
       if let s = starIndex,
-        items[(s + 1)...].contains(where: { if case .starred = $0.kind { return true } else { return false } })
+        items[(s + 1)...].contains(where: {
+          if case .starred = $0.kind { return true } else { return false }
+        })
       {
         throw SyntaxIssue("multiple starred expressions in assignment", target.range.start)
       }
@@ -589,7 +627,16 @@ final class Compiler {
       let n = items.count
       return { f, v in
         let values: [PyValue]
-        if case .tuple(let t) = v { values = t } else { values = try rt.toArray(v) }
+        if case .tuple(let t) = v {
+          values = t
+        } else {
+          switch v {
+          case .int, .float, .bool, .none, .function, .builtin:
+            throw PyException(
+              .typeError, "cannot unpack non-iterable \(rt.typeName(v)) object")
+          default: values = try rt.toArray(v)
+          }
+        }
         if let s = starIndex {
           guard values.count >= n - 1 else {
             throw PyException(
@@ -676,9 +723,25 @@ final class Compiler {
     let causeEv = try cause.map(compileExpr)
     return { f in
       let v = try ev(f)
-      if let causeEv { _ = try causeEv(f) }
-      throw try rt.makeException(v)
+      var e = try rt.makeException(v)
+      if let causeEv {
+        let c = try causeEv(f)
+        e.suppressContext = true
+        if !rt.isNoneValue(c) { e.cause = Box(try rt.makeException(c)) }
+      }
+      throw e
     }
+  }
+
+  /// The traceback entry of frame `f` at `line`, for an exception caught in it.
+  static func catchEntry(
+    _ rt: Runtime, _ filename: String, _ lineOffset: Int, _ f: Frame, line: Int
+  ) -> TracebackEntry {
+    let lines = rt.sources[Runtime.sourceKey(filename, lineOffset)]
+    let text = lines.flatMap { line >= 1 && line <= $0.count ? $0[line - 1] : nil }
+    return TracebackEntry(
+      filename: filename, line: line + lineOffset, function: f.function?.code.name ?? "<module>",
+      sourceLine: text?.trimmingCharacters(in: .whitespaces))
   }
 
   private func compileTry(
@@ -696,6 +759,8 @@ final class Compiler {
     let e = try compileBlock(orElse)
     let fin = finally.isEmpty ? nil : try compileBlock(finally)
     let hasElse = !orElse.isEmpty
+    let filename = self.filename
+    let lineOffset = self.lineOffset
     return { f in
       var flow = Flow.normal
       do {
@@ -711,12 +776,28 @@ final class Compiler {
               guard try rt.exceptionMatches(cls, try t(f)) else { continue }
             }
             if error.originLine == nil { error.originLine = f.line }
+            // What a later exception's "During handling..." section shows: the frames from
+            // this one down to where the exception was raised.
+            var context = error
+            context.traceback.insert(
+              Compiler.catchEntry(rt, filename, lineOffset, f, line: error.originLine ?? f.line),
+              at: 0)
             f.line = h.line
             let inst = rt.instance(of: &error)
+            _ = rt.instance(of: &context)
             if let s = h.store { try s(f, .instance(inst)) }
             rt.handling.append(error)
             defer { rt.handling.removeLast() }
-            flow = try h.body(f)
+            do {
+              flow = try h.body(f)
+            } catch var raisedInHandler as PyException {
+              if raisedInHandler.context == nil && !raisedInHandler.suppressContext
+                && !rt.isSameException(raisedInHandler, error)
+              {
+                raisedInHandler.context = Box(context)
+              }
+              throw raisedInHandler
+            }
             handled = true
             break
           }
@@ -745,7 +826,8 @@ final class Compiler {
     guard let first = items.first else { return try compileBlock(body) }
     let ctx = try compileExpr(first.context)
     let st = try first.target.map(compileStore)
-    let inner = items.count > 1 ? try compileWith(Array(items.dropFirst()), body) : try compileBlock(body)
+    let inner =
+      items.count > 1 ? try compileWith(Array(items.dropFirst()), body) : try compileBlock(body)
     return { f in
       let manager = try ctx(f)
       let enter = try rt.getAttribute(manager, "__enter__")
@@ -772,6 +854,7 @@ final class Compiler {
     let rt = self.rt
     let baseEvals = try bases.map(compileExpr)
     let classScope = Scope(kind: .classBody, parent: scope)
+    classScope.qualPrefix = scope.qualPrefix + name + "."
     let saved = scope
     scope = classScope
     defer { scope = saved }
@@ -784,7 +867,8 @@ final class Compiler {
       if let be = baseEvals.first {
         let bv = try be(f)
         guard case .type(let c) = bv else {
-          throw PyException(.typeError, "a class can only derive from a class, not '\(rt.typeName(bv))'")
+          throw PyException(
+            .typeError, "a class can only derive from a class, not '\(rt.typeName(bv))'")
         }
         base = c
       }
@@ -817,10 +901,14 @@ final class Compiler {
     name: String, parameters: [Parameter], body: [Stmt], expression: Expr?, line: Int
   ) throws -> Eval {
     let fscope = Scope(kind: .function, parent: scope)
+    let qualname = scope.qualPrefix + (expression == nil ? name : "<lambda>")
+    fscope.qualPrefix = qualname + ".<locals>."
     var infos: [CodeObject.ParameterInfo] = []
     for p in parameters {
       if fscope.slots[p.name] != nil {
-        throw SyntaxIssue("duplicate argument '\(p.name)' in function definition", SourceLocation(line: line, column: 1))
+        throw SyntaxIssue(
+          "duplicate argument '\(p.name)' in function definition",
+          SourceLocation(line: line, column: 1))
       }
       let slot = fscope.newSlot()
       fscope.slots[p.name] = slot
@@ -854,8 +942,9 @@ final class Compiler {
     let code = CodeObject(
       name: expression == nil ? name : "<lambda>", filename: filename, lineOffset: lineOffset,
       parameters: infos, slotCount: fscope.slotCount, firstLine: line,
-      isLambda: expression != nil)
+      isLambda: expression != nil, qualname: qualname)
     code.body = bodyExec
+    code.isGenerator = fscope.isGenerator
     return { f in
       var defaults: [String: PyValue] = [:]
       for (n, ev) in defaultEvals { defaults[n] = try ev(f) }

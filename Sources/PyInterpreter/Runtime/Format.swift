@@ -255,10 +255,18 @@ extension Runtime {
     var prefix = ""
     switch t {
     case "d", "n": body = String(magnitude)
-    case "x": body = String(magnitude, radix: 16); prefix = spec.alternate ? "0x" : ""
-    case "X": body = String(magnitude, radix: 16).uppercased(); prefix = spec.alternate ? "0X" : ""
-    case "o": body = String(magnitude, radix: 8); prefix = spec.alternate ? "0o" : ""
-    case "b": body = String(magnitude, radix: 2); prefix = spec.alternate ? "0b" : ""
+    case "x":
+      body = String(magnitude, radix: 16)
+      prefix = spec.alternate ? "0x" : ""
+    case "X":
+      body = String(magnitude, radix: 16).uppercased()
+      prefix = spec.alternate ? "0X" : ""
+    case "o":
+      body = String(magnitude, radix: 8)
+      prefix = spec.alternate ? "0o" : ""
+    case "b":
+      body = String(magnitude, radix: 2)
+      prefix = spec.alternate ? "0b" : ""
     case "c":
       guard let u = Unicode.Scalar(UInt32(clamping: i)) else {
         throw PyException(.overflowError, "%c arg not in range(0x110000)")
@@ -302,7 +310,8 @@ extension Runtime {
         body = cFormat(magnitude, "e", spec.precision ?? 6)
         if t == "E" { body = body.uppercased() }
       case "g", "G", "n":
-        body = formatGeneral(magnitude, spec.precision ?? 6, alternate: spec.alternate, noType: false)
+        body = formatGeneral(
+          magnitude, spec.precision ?? 6, alternate: spec.alternate, noType: false)
         if t == "G" { body = body.uppercased() }
       case "%":
         body = cFormat(magnitude * 100, "f", spec.precision ?? 6) + "%"
@@ -322,7 +331,9 @@ extension Runtime {
   /// The `g` presentation (and the no-type one with a precision), following CPython's rules.
   func formatGeneral(_ d: Double, _ precision: Int, alternate: Bool, noType: Bool) -> String {
     let p = max(precision, 1)
-    if d == 0 { return noType ? "0.0" : (alternate ? "0." + String(repeating: "0", count: p - 1) : "0") }
+    if d == 0 {
+      return noType ? "0.0" : (alternate ? "0." + String(repeating: "0", count: p - 1) : "0")
+    }
     let sci = cFormat(d, "e", p - 1)
     let expPart = sci[sci.index(after: sci.firstIndex(of: "e")!)...]
     let exp = Int(expPart) ?? 0
@@ -447,7 +458,11 @@ extension Runtime {
         value = try nextArg()
       }
       var spec = ""
-      if flags.contains("-") { spec += "<" } else if !"sr".contains(conv) || true { spec += flags.contains("-") ? "" : "" }
+      if flags.contains("-") {
+        spec += "<"
+      } else if !"sr".contains(conv) || true {
+        spec += flags.contains("-") ? "" : ""
+      }
       if flags.contains("+") { spec += "+" } else if flags.contains(" ") { spec += " " }
       if flags.contains("#") { spec += "#" }
       if flags.contains("0") && !flags.contains("-") { spec += "0" }
@@ -459,7 +474,8 @@ extension Runtime {
         if let p = precision, let n = Int(p) { s = String(s.prefix(n)) }
         let w = Int(width) ?? 0
         if s.count < w {
-          s = flags.contains("-")
+          s =
+            flags.contains("-")
             ? s + String(repeating: " ", count: w - s.count)
             : String(repeating: " ", count: w - s.count) + s
         }
@@ -470,8 +486,10 @@ extension Runtime {
         case .int(let x): n = x
         case .bool(let b): n = b ? 1 : 0
         case .float(let d):
-          guard d.isFinite else { throw PyException(.overflowError, "cannot convert float infinity to integer") }
-          n = Int(d.rounded(.towardZero))
+          guard d.isFinite else {
+            throw PyException(.overflowError, "cannot convert float infinity to integer")
+          }
+          n = try toInt(.float(d))
         default:
           throw PyException(
             .typeError, "%\(conv) format: a real number is required, not \(typeName(value))")
@@ -494,7 +512,9 @@ extension Runtime {
       default:
         throw PyException(
           .valueError,
-          "unsupported format character '\(conv)' (0x\(String(conv.unicodeScalars.first!.value, radix: 16))) at index \(i - 1)")
+          "unsupported format character '\(conv)' "
+            + "(0x\(String(conv.unicodeScalars.first!.value, radix: 16))) at index \(i - 1)"
+        )
       }
     }
     if mapping == nil && argIndex < args.count {
@@ -505,10 +525,17 @@ extension Runtime {
 
   /// `str.format(*args, **kwargs)`.
   func strFormat(_ text: String, _ args: [PyValue], _ kwargs: KeywordArguments) throws -> String {
+    var autoIndex = 0
+    return try strFormat(text, args, kwargs, &autoIndex)
+  }
+
+  /// Nested fields in a spec (`{:{}}`) continue the automatic numbering of the outer text.
+  private func strFormat(
+    _ text: String, _ args: [PyValue], _ kwargs: KeywordArguments, _ autoIndex: inout Int
+  ) throws -> String {
     let chars = Array(text)
     var out = ""
     var i = 0
-    var autoIndex = 0
     while i < chars.count {
       let c = chars[i]
       if c == "}" {
@@ -556,8 +583,6 @@ extension Runtime {
         conversion = name[name.index(after: bang)...].first
         name = String(name[..<bang])
       }
-      if spec.contains("{") { spec = try strFormat(spec, args, kwargs) }
-      // The field name: an index or keyword, then `.attr` / `[key]` accessors.
       var head = ""
       var rest = Substring(name)
       while let ch = rest.first, ch != "." && ch != "[" {
@@ -585,6 +610,7 @@ extension Runtime {
         }
         value = v
       }
+      if spec.contains("{") { spec = try strFormat(spec, args, kwargs, &autoIndex) }
       while let ch = rest.first {
         rest.removeFirst()
         if ch == "." {

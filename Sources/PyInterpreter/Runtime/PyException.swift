@@ -72,6 +72,12 @@ public struct PyException: Error, @unchecked Sendable {
   /// For a bare `raise`: the line of the frame where the exception first arrived, which the
   /// traceback shows instead of the `raise` line, as CPython does.
   var originLine: Int?
+  /// The exception being handled when this one was raised (implicit chaining).
+  var context: Box<PyException>?
+  /// `raise ... from cause`.
+  var cause: Box<PyException>?
+  /// `raise ... from ...` hides the context, as CPython does.
+  var suppressContext = false
 
   public init(_ kind: ExceptionKind, _ message: String) {
     payload = .builtin(kind, [.str(message)])

@@ -72,8 +72,9 @@ extension PyNativeObject {
   public func setItem(_ key: PyValue, _ value: PyValue) throws {
     throw PyException(.typeError, "'\(typeName)' object does not support item assignment")
   }
-  public func binary(_ op: BinaryOperator, _ other: PyValue, reflected: Bool) throws -> PyValue?
-  { nil }
+  public func binary(_ op: BinaryOperator, _ other: PyValue, reflected: Bool) throws -> PyValue? {
+    nil
+  }
   public func unary(_ op: UnaryOperator) throws -> PyValue? { nil }
   public func inPlace(_ op: BinaryOperator, _ other: PyValue) throws -> PyValue? { nil }
   public func compare(_ op: CompareOperator, _ other: PyValue) throws -> PyValue? { nil }
@@ -186,30 +187,63 @@ public final class PyDict {
   private func compact() {
     entries = entries.filter { $0 != nil }
     index = [:]
-    for (i, e) in entries.enumerated() { index[HashKey(unchecked: e!.key)] = i }
+    for (i, e) in entries.enumerated() {
+      index[(try? HashKey(e!.key)) ?? HashKey(unchecked: e!.key)] = i
+    }
   }
 }
 
 /// A value used as a dict key: numbers equal across int/float/bool hash alike, as in Python.
 struct HashKey: Hashable {
   let value: PyValue
+  /// `__hash__` of an instance whose class defines it; such keys compare with `__eq__`.
+  let customHash: Int?
 
   init(_ value: PyValue) throws {
+    var custom: Int?
     switch value {
     case .list: throw PyException(.typeError, "unhashable type: 'list'")
     case .dict: throw PyException(.typeError, "unhashable type: 'dict'")
     case .set: throw PyException(.typeError, "unhashable type: 'set'")
     case .tuple(let items): for i in items { _ = try HashKey(i) }
+    case .instance(let i):
+      if let h = i.cls.lookup("__hash__") {
+        guard let rt = Runtime.current else { break }
+        if case .none = h { throw PyException(.typeError, "unhashable type: '\(i.cls.name)'") }
+        guard case .int(let n) = try rt.call(h, [value]) else {
+          throw PyException(.typeError, "__hash__ method should return an integer")
+        }
+        custom = n
+      } else if i.cls.lookup("__eq__") != nil {
+        // A class that defines __eq__ without __hash__ is unhashable, as in Python.
+        throw PyException(.typeError, "unhashable type: '\(i.cls.name)'")
+      }
     default: break
     }
     self.value = value
+    self.customHash = custom
   }
 
-  init(unchecked value: PyValue) { self.value = value }
+  init(unchecked value: PyValue) {
+    self.value = value
+    self.customHash = nil
+  }
 
-  static func == (a: HashKey, b: HashKey) -> Bool { keyEquals(a.value, b.value) }
+  static func == (a: HashKey, b: HashKey) -> Bool {
+    if a.customHash != nil || b.customHash != nil {
+      guard a.customHash == b.customHash, let rt = Runtime.current else { return false }
+      return (try? rt.equals(a.value, b.value)) ?? false
+    }
+    return keyEquals(a.value, b.value)
+  }
 
-  func hash(into h: inout Hasher) { HashKey.hashValue(value, into: &h) }
+  func hash(into h: inout Hasher) {
+    if let c = customHash {
+      h.combine(c)
+      return
+    }
+    HashKey.hashValue(value, into: &h)
+  }
 
   static func hashValue(_ v: PyValue, into h: inout Hasher) {
     switch v {

@@ -90,7 +90,7 @@ extension Runtime {
       }
       switch name {
       case "__name__", "__qualname__": return .str(c.name)
-      case "__base__": return c.base.map { .type($0) } ?? .none
+      case "__base__": return c.base.map { .type($0) } ?? PyValue.none
       case "__bases__": return .tuple(c.base.map { [.type($0)] } ?? [])
       case "__module__": return .str(c.module)
       case "__dict__": return .dict(c.namespace)
@@ -127,8 +127,9 @@ extension Runtime {
     case .function(let f):
       if let v = f.attributes.get(name) { return v }
       switch name {
-      case "__name__", "__qualname__": return .str(f.name)
-      case "__doc__": return .none
+      case "__name__": return .str(f.name)
+      case "__qualname__": return .str(f.code.qualname)
+      case "__doc__": return PyValue.none
       default: return nil
       }
     case .builtin(let b):
@@ -174,7 +175,9 @@ extension Runtime {
         guard let receiver = args.first else {
           throw PyException(.typeError, "unbound method \(c.name).\(name)() needs an argument")
         }
-        guard let m = try self.builtinMethod(receiver, name) else { throw self.attributeError(receiver, name) }
+        guard let m = try self.builtinMethod(receiver, name) else {
+          throw self.attributeError(receiver, name)
+        }
         return try self.call(m, Array(args.dropFirst()), kwargs)
       })
   }
@@ -293,7 +296,9 @@ extension Runtime {
   func getItem(_ obj: PyValue, _ key: PyValue) throws -> PyValue {
     switch obj {
     case .list(let l):
-      if case .slice(let a, let b, let c) = key { return .list(PyList(try sliceItems(l.items, a, b, c))) }
+      if case .slice(let a, let b, let c) = key {
+        return .list(PyList(try sliceItems(l.items, a, b, c)))
+      }
       return l.items[try normalizedIndex(index(key, "list"), l.items.count, "list")]
     case .tuple(let t):
       if case .slice(let a, let b, let c) = key { return .tuple(try sliceItems(t, a, b, c)) }
@@ -303,7 +308,8 @@ extension Runtime {
       if case .slice(let a, let b, let c) = key {
         return .str(String(String.UnicodeScalarView(try sliceItems(scalars, a, b, c))))
       }
-      return .str(String(scalars[try normalizedIndex(index(key, "string"), scalars.count, "string")]))
+      return .str(
+        String(scalars[try normalizedIndex(index(key, "string"), scalars.count, "string")]))
     case .dict(let d):
       if let v = try d.get(key) { return v }
       return try missingKey(d, key)
@@ -336,7 +342,9 @@ extension Runtime {
           guard newItems.count == count else {
             throw PyException(
               .valueError,
-              "attempt to assign sequence of size \(newItems.count) to extended slice of size \(count)")
+              "attempt to assign sequence of size \(newItems.count) "
+                + "to extended slice of size \(count)"
+            )
           }
           var i = start
           for v in newItems {

@@ -23,10 +23,11 @@ extension Runtime {
         if items.isEmpty { return "Counter()" }
         let order = try sortValues(
           items.indices.map { .int($0) },
-          key: .builtin(PyBuiltin("key") { args, _ in
-            guard case .int(let i) = args[0] else { return .none }
-            return items[i].value
-          }), reverse: true)
+          key: .builtin(
+            PyBuiltin("key") { args, _ in
+              guard case .int(let i) = args[0] else { return .none }
+              return items[i].value
+            }), reverse: true)
         items = order.map { if case .int(let i) = $0 { return items[i] } else { return items[0] } }
       case .ordered:
         if items.isEmpty { return "OrderedDict()" }
@@ -38,14 +39,16 @@ extension Runtime {
         plain.flavor = .plain
         return "defaultdict(\(try repr(d.defaultFactory ?? .none)), \(try repr(.dict(plain))))"
       }
-      let body = "{"
+      let body =
+        "{"
         + (try items.map { try repr($0.key) + ": " + repr($0.value) }.joined(separator: ", "))
         + "}"
       return d.flavor == .counter ? "Counter(\(body))" : body
     case .set(let s):
       if s.count == 0 { return "set()" }
       return "{" + (try s.items.map { try repr($0) }.joined(separator: ", ")) + "}"
-    case .function(let f): return "<function \(f.code.isLambda ? "<lambda>" : f.name) at 0x7f0000000000>"
+    case .function(let f):
+      return "<function \(f.code.isLambda ? "<lambda>" : f.name) at 0x7f0000000000>"
     case .builtin(let b): return "<built-in function \(b.name)>"
     case .method(let m):
       let name: String
@@ -286,7 +289,9 @@ extension Runtime {
     case .dict(let d): return try d.contains(item)
     case .set(let s): return try s.storage.contains(item)
     case .range(let a, let b, let c):
-      guard case .int(let v) = item else { return try toArray(container).contains { try equals($0, item) } }
+      guard case .int(let v) = item else {
+        return try toArray(container).contains { try equals($0, item) }
+      }
       if c > 0 { return v >= a && v < b && (v - a) % c == 0 }
       return v <= a && v > b && (a - v) % (-c) == 0
     case .instance(let i):
@@ -317,17 +322,17 @@ extension Runtime {
     case (.list(let x), .list(let y)) where op == .add: return .list(PyList(x.items + y.items))
     case (.tuple(let x), .tuple(let y)) where op == .add: return .tuple(x + y)
     case (.str(let s), _) where op == .mul && asInt(b) != nil:
-      return .str(String(repeating: s, count: max(0, asInt(b)!)))
+      return .str(try repeatString(s, asInt(b)!))
     case (_, .str(let s)) where op == .mul && asInt(a) != nil:
-      return .str(String(repeating: s, count: max(0, asInt(a)!)))
+      return .str(try repeatString(s, asInt(a)!))
     case (.list(let l), _) where op == .mul && asInt(b) != nil:
-      return .list(PyList(repeatItems(l.items, asInt(b)!)))
+      return .list(PyList(try repeatItems(l.items, asInt(b)!)))
     case (_, .list(let l)) where op == .mul && asInt(a) != nil:
-      return .list(PyList(repeatItems(l.items, asInt(a)!)))
+      return .list(PyList(try repeatItems(l.items, asInt(a)!)))
     case (.tuple(let t), _) where op == .mul && asInt(b) != nil:
-      return .tuple(repeatItems(t, asInt(b)!))
+      return .tuple(try repeatItems(t, asInt(b)!))
     case (_, .tuple(let t)) where op == .mul && asInt(a) != nil:
-      return .tuple(repeatItems(t, asInt(a)!))
+      return .tuple(try repeatItems(t, asInt(a)!))
     case (.bool, _), (_, .bool):
       if let x = asInt(a), let y = asInt(b) {
         if case .bool(let p) = a, case .bool(let q) = b {
@@ -355,11 +360,25 @@ extension Runtime {
     if op == .add {
       switch a {
       case .str, .list, .tuple:
-        if case .instance = b {} else if case .native = b {} else {
+        if case .instance = b {
+        } else if case .native = b {
+        } else {
           let t = typeName(a)
           throw PyException(
             .typeError, "can only concatenate \(t) (not \"\(typeName(b))\") to \(t)")
         }
+      default: break
+      }
+    }
+    if op == .mul {
+      switch (a, b) {
+      case (.str, .str), (.str, .float), (.list, .float), (.tuple, .float), (.str, .list),
+        (.list, .list), (.list, .str), (.tuple, .tuple), (.str, .none), (.list, .none):
+        throw PyException(
+          .typeError, "can't multiply sequence by non-int of type '\(typeName(b))'")
+      case (.float, .str), (.float, .list), (.float, .tuple), (.none, .str), (.none, .list):
+        throw PyException(
+          .typeError, "can't multiply sequence by non-int of type '\(typeName(a))'")
       default: break
       }
     }
@@ -384,12 +403,23 @@ extension Runtime {
     return false
   }
 
-  private func repeatItems(_ items: [PyValue], _ n: Int) -> [PyValue] {
+  private func repeatItems(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
     guard n > 0 else { return [] }
+    if items.count > 0 && n > 1 << 28 / items.count {
+      throw PyException(.memoryError, "sequence repetition is too large for a journal cell")
+    }
     var out: [PyValue] = []
     out.reserveCapacity(items.count * n)
     for _ in 0..<n { out += items }
     return out
+  }
+
+  private func repeatString(_ s: String, _ n: Int) throws -> String {
+    guard n > 0 else { return "" }
+    if !s.isEmpty && n > (1 << 30) / s.utf8.count {
+      throw PyException(.memoryError, "string repetition is too large for a journal cell")
+    }
+    return String(repeating: s, count: n)
   }
 
   func asInt(_ v: PyValue) -> Int? {
@@ -426,9 +456,14 @@ extension Runtime {
       return .float(Double(x) / Double(y))
     case .floorDiv:
       if y == 0 { throw PyException(.zeroDivisionError, "integer division or modulo by zero") }
+      if y == -1 {
+        if x == .min { throw overflow(op) }
+        return .int(-x)
+      }
       return .int(floorDiv(x, y))
     case .mod:
       if y == 0 { throw PyException(.zeroDivisionError, "integer modulo by zero") }
+      if y == -1 { return .int(0) }
       let r = x % y
       return .int(r != 0 && (r < 0) != (y < 0) ? r + y : r)
     case .pow:
@@ -579,12 +614,17 @@ extension Runtime {
     case .dict(let d): return d.count
     case .set(let s): return s.count
     case .range(let a, let b, let c):
-      if c > 0 { return b > a ? (b - a - 1) / c + 1 : 0 }
-      return a > b ? (a - b - 1) / (-c) + 1 : 0
+      let (span, o) = c > 0 ? b.subtractingReportingOverflow(a) : a.subtractingReportingOverflow(b)
+      if o {
+        throw PyException(.overflowError, "range too large (journal cells use 64-bit integers)")
+      }
+      if span <= 0 { return 0 }
+      return (span - 1) / Int(c.magnitude) + 1
     case .instance(let i):
       if let m = i.cls.lookup("__len__") {
         guard case .int(let n) = try call(m, [v]) else {
-          throw PyException(.typeError, "'\(i.cls.name)' object cannot be interpreted as an integer")
+          throw PyException(
+            .typeError, "'\(i.cls.name)' object cannot be interpreted as an integer")
         }
         if n < 0 { throw PyException(.valueError, "__len__() should return >= 0") }
         return n
@@ -613,10 +653,13 @@ extension Runtime {
     case .set(let s): return PyIterator.over(s.items, typeName: "set_iterator")
     case .range(let a, let b, let c):
       var cur = a
+      var done = false
       return PyIterator("range_iterator") {
-        if c > 0 ? cur >= b : cur <= b { return nil }
-        defer { cur += c }
-        return .int(cur)
+        if done || (c > 0 ? cur >= b : cur <= b) { return nil }
+        let v = cur
+        let (n, o) = cur.addingReportingOverflow(c)
+        if o { done = true } else { cur = n }
+        return .int(v)
       }
     case .iterator(let it): return it
     case .instance(let i):

@@ -1,4 +1,10 @@
 extension Runtime {
+  /// Whether two in-flight exceptions are the same Python exception object.
+  func isSameException(_ a: PyException, _ b: PyException) -> Bool {
+    if case .instance(let x) = a.payload, case .instance(let y) = b.payload { return x === y }
+    return false
+  }
+
   /// Whether an `except` clause's class (or tuple of classes) matches the exception's class.
   func exceptionMatches(_ cls: PyClass, _ spec: PyValue) throws -> Bool {
     switch spec {

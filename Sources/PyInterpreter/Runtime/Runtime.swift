@@ -1,5 +1,10 @@
 import Foundation
 
+final class WeakRuntime {
+  weak var runtime: Runtime?
+  init(_ runtime: Runtime) { self.runtime = runtime }
+}
+
 /// A global variable's storage; compiled code holds the box, so lookups skip hashing.
 final class GlobalBox {
   let name: String
@@ -19,6 +24,8 @@ final class Frame {
   var line = 0
   var returnValue: PyValue = .none
   var classNamespace: PyDict?
+  /// The generator this frame runs in, for `yield`.
+  var generator: GeneratorState?
 
   init(slotCount: Int, parent: Frame?, function: PyFunction?) {
     slots = UnsafeMutablePointer<PyValue?>.allocate(capacity: max(slotCount, 1))
@@ -42,8 +49,11 @@ final class CodeObject {
   let parameters: [ParameterInfo]
   let slotCount: Int
   var body: (Frame) throws -> Void = { _ in }
+  var isGenerator = false
   let firstLine: Int
   let isLambda: Bool
+  /// `Point.__init__`, `outer.<locals>.inner`: what argument errors name.
+  let qualname: String
   /// The parameter count when every parameter is plain positional (slots 0..<n), else nil:
   /// calls that pass exactly that many positional arguments skip the general binding.
   let simpleArity: Int?
@@ -56,8 +66,9 @@ final class CodeObject {
 
   init(
     name: String, filename: String, lineOffset: Int, parameters: [ParameterInfo],
-    slotCount: Int, firstLine: Int, isLambda: Bool
+    slotCount: Int, firstLine: Int, isLambda: Bool, qualname: String
   ) {
+    self.qualname = qualname
     self.name = name
     self.filename = filename
     self.lineOffset = lineOffset
@@ -139,6 +150,23 @@ final class Runtime {
 
   func type(_ name: String) -> PyClass { types[name]! }
 
+  /// Cells of one journal file share a filename; their offsets tell their source texts apart.
+  static func sourceKey(_ filename: String, _ lineOffset: Int) -> String {
+    "\(lineOffset):\(filename)"
+  }
+
+  private static let threadKey = "PyInterpreter.Runtime.current"
+
+  /// The runtime running on this thread, for the few places without one at hand (hashing
+  /// instances that define `__hash__`).
+  static var current: Runtime? {
+    (Thread.current.threadDictionary[threadKey] as? WeakRuntime)?.runtime
+  }
+
+  func makeCurrent() {
+    Thread.current.threadDictionary[Runtime.threadKey] = WeakRuntime(self)
+  }
+
   func global(_ name: String) -> GlobalBox {
     if let box = globals[name] { return box }
     let box = GlobalBox(name: name)
@@ -194,7 +222,11 @@ final class Runtime {
     case .type: return type("type")
     case .instance(let i): return i.cls
     case .module: return type("module")
-    case .iterator: return type("iterator")
+    case .iterator(let it):
+      if let c = types["iter:" + it.typeName] { return c }
+      let c = PyClass(name: it.typeName, base: objectClass)
+      types["iter:" + it.typeName] = c
+      return c
     case .range: return type("range")
     case .slice: return type("slice")
     case .superProxy: return type("super")
@@ -264,7 +296,9 @@ final class Runtime {
       if let m = i.cls.lookup("__bool__") { return try isTrue(try call(m, [v])) }
       if let m = i.cls.lookup("__len__") {
         let r = try call(m, [v])
-        guard case .int(let n) = r else { throw PyException(.typeError, "__len__ should return an int") }
+        guard case .int(let n) = r else {
+          throw PyException(.typeError, "__len__ should return an int")
+        }
         return n != 0
       }
       return true
@@ -323,9 +357,15 @@ final class Runtime {
     return try run(f, in: frame)
   }
 
-  /// Runs a function's body in a frame whose arguments are bound.
+  /// Runs a function's body in a frame whose arguments are bound; a generator function
+  /// returns its generator instead.
   @inline(__always)
   func run(_ f: PyFunction, in frame: Frame) throws -> PyValue {
+    if f.code.isGenerator { return .iterator(GeneratorState.makeIterator(f, frame, self)) }
+    return try execute(f, in: frame)
+  }
+
+  func execute(_ f: PyFunction, in frame: Frame) throws -> PyValue {
     callDepth += 1
     defer { callDepth -= 1 }
     if callDepth >= recursionLimit {
@@ -344,8 +384,10 @@ final class Runtime {
   }
 
   func entry(_ code: CodeObject, _ frame: Frame) -> TracebackEntry {
-    let lines = sources[code.filename]
-    let text = lines.flatMap { frame.line >= 1 && frame.line <= $0.count ? $0[frame.line - 1] : nil }
+    let lines = sources[Runtime.sourceKey(code.filename, code.lineOffset)]
+    let text = lines.flatMap {
+      frame.line >= 1 && frame.line <= $0.count ? $0[frame.line - 1] : nil
+    }
     return TracebackEntry(
       filename: code.filename, line: frame.line + code.lineOffset, function: code.name,
       sourceLine: text?.trimmingCharacters(in: .whitespaces))
@@ -355,7 +397,7 @@ final class Runtime {
     _ f: PyFunction, _ args: [PyValue], _ kwargs: KeywordArguments, into frame: Frame
   ) throws {
     let params = f.code.parameters
-    let fname = f.code.name
+    let fname = f.code.qualname
     var ai = 0
     var varArgsSlot: Int?
     var varKwSlot: Int?
@@ -378,7 +420,8 @@ final class Runtime {
         let positional = params.filter { $0.kind == .normal }.count
         let given = args.count
         let required = params.filter { $0.kind == .normal && f.defaults[$0.name] == nil }.count
-        let takes = required == positional
+        let takes =
+          required == positional
           ? "\(positional)" : "from \(required) to \(positional)"
         throw PyException(
           .typeError,
@@ -420,7 +463,8 @@ final class Runtime {
     if !missing.isEmpty {
       let kwOnly = params.contains { $0.kind == .keywordOnly && missing.contains($0.name) }
       let names = missing.map { "'\($0)'" }
-      let list = names.count == 1
+      let list =
+        names.count == 1
         ? names[0]
         : names.dropLast().joined(separator: ", ") + (names.count > 2 ? "," : "") + " and "
           + names.last!
@@ -435,13 +479,13 @@ final class Runtime {
     -> PyValue
   {
     if let ctor = cls.constructor { return try ctor(args, kwargs) }
-    if let native = nativeBase(cls) { return try native(cls, args, kwargs) }
     let inst = PyInstance(cls: cls)
     let value = PyValue.instance(inst)
     if isException(cls) { inst.attributes.set("args", .tuple(args)) }
     if let initializer = cls.lookup("__init__") {
       let r = try call(initializer, [value] + args, kwargs)
-      if case .none = r {} else {
+      if case .none = r {
+      } else {
         throw PyException(
           .typeError, "__init__() should return None, not '\(typeName(r))'")
       }
@@ -451,10 +495,4 @@ final class Runtime {
     return value
   }
 
-  /// Hook for classes that derive from a native class (e.g. `nn.Module`), set by bridges.
-  var nativeSubclassFactory: ((PyClass) -> ((PyClass, [PyValue], KeywordArguments) throws -> PyValue)?)?
-
-  private func nativeBase(_ cls: PyClass) -> ((PyClass, [PyValue], KeywordArguments) throws -> PyValue)? {
-    nativeSubclassFactory?(cls)
-  }
 }

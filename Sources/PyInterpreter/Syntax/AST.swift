@@ -1,7 +1,18 @@
 /// Binary operators of the cell language.
 public enum BinaryOperator: String, Sendable {
-  case add = "+", sub = "-", mul = "*", div = "/", floorDiv = "//", mod = "%", pow = "**"
-  case matMul = "@", bitAnd = "&", bitOr = "|", bitXor = "^", lshift = "<<", rshift = ">>"
+  case add = "+"
+  case sub = "-"
+  case mul = "*"
+  case div = "/"
+  case floorDiv = "//"
+  case mod = "%"
+  case pow = "**"
+  case matMul = "@"
+  case bitAnd = "&"
+  case bitOr = "|"
+  case bitXor = "^"
+  case lshift = "<<"
+  case rshift = ">>"
 
   /// The special-method names for the operator and its reflected form.
   var dunders: (String, String) {
@@ -24,12 +35,23 @@ public enum BinaryOperator: String, Sendable {
 }
 
 public enum UnaryOperator: String, Sendable {
-  case neg = "-", pos = "+", invert = "~", not = "not"
+  case neg = "-"
+  case pos = "+"
+  case invert = "~"
+  case not = "not"
 }
 
 public enum CompareOperator: String, Sendable {
-  case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
-  case isSame = "is", isNot = "is not", contains = "in", notContains = "not in"
+  case eq = "=="
+  case ne = "!="
+  case lt = "<"
+  case le = "<="
+  case gt = ">"
+  case ge = ">="
+  case isSame = "is"
+  case isNot = "is not"
+  case contains = "in"
+  case notContains = "not in"
 }
 
 /// A literal constant.
@@ -97,6 +119,8 @@ struct Expr {
     case setComp(Expr, [Comprehension])
     case dictComp(Expr, Expr, [Comprehension])
     case generator(Expr, [Comprehension])
+    case yield(Expr?)
+    case yieldFrom(Expr)
   }
 
   var kind: Kind

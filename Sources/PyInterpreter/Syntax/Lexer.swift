@@ -224,7 +224,9 @@ struct Lexer {
         pos += 1
       }
       let d = digits(isDigit)
-      if d.isEmpty { pos = save } else {
+      if d.isEmpty {
+        pos = save
+      } else {
         isFloat = true
         text += exp + d
       }
@@ -233,7 +235,13 @@ struct Lexer {
       throw SyntaxIssue.unsupported("complex numbers", start)
     }
     if isIdentStart(peek()) {
-      throw SyntaxIssue("invalid decimal literal", start)
+      // CPython 3.11 still accepts a keyword glued to a number (`1if x else 2`).
+      var end = pos
+      while end < bytes.count && isIdentChar(bytes[end]) { end += 1 }
+      let word = String(decoding: bytes[pos..<end], as: UTF8.self)
+      if !["and", "or", "if", "else", "in", "is", "not", "for"].contains(word) {
+        throw SyntaxIssue("invalid decimal literal", start)
+      }
     }
     _ = begin
     if isFloat {

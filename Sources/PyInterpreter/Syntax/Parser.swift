@@ -180,10 +180,33 @@ struct Parser {
       let body = try parseBlock()
       return [Stmt(kind: .with(items, body: body), range: range(from: start))]
     case "async": throw SyntaxIssue.unsupported("async", start)
+    case "match" where isMatchStatement():
+      throw SyntaxIssue.unsupported("match statements", start)
     default:
       if isOp("@") { return [try parseDecorated()] }
       return try parseSimpleStatements()
     }
+  }
+
+  /// `match x:` followed by an indented `case`, as opposed to a name or call called match.
+  private func isMatchStatement() -> Bool {
+    var i = index + 1
+    var depth = 0
+    while i < tokens.count {
+      switch tokens[i].kind {
+      case .op("("), .op("["), .op("{"): depth += 1
+      case .op(")"), .op("]"), .op("}"): depth -= 1
+      case .newline, .eof:
+        guard depth == 0, i > index + 1, case .op(":") = tokens[i - 1].kind,
+          i + 2 < tokens.count, tokens[i + 1].kind == .indent,
+          case .name("case") = tokens[i + 2].kind
+        else { return false }
+        return true
+      default: break
+      }
+      i += 1
+    }
+    return false
   }
 
   /// `with (a as b, c as d):` versus `with (a):`; only the former has `as` at depth one.
@@ -337,7 +360,8 @@ struct Parser {
         if acceptKeyword("as") { name = try identifier() }
       }
       let hbody = try parseBlock()
-      handlers.append(ExceptHandler(type: type, name: name, body: hbody, range: range(from: hstart)))
+      handlers.append(
+        ExceptHandler(type: type, name: name, body: hbody, range: range(from: hstart)))
     }
     var orElse: [Stmt] = []
     var finally: [Stmt] = []
@@ -435,7 +459,9 @@ struct Parser {
           if paren { try expect(")") }
         }
         return Stmt(kind: .importFrom(module: module, names: names), range: range(from: start))
-      case "yield": throw SyntaxIssue.unsupported("generator functions (yield)", start)
+      case "yield":
+        let e = try parseYield()
+        return Stmt(kind: .expr(e), range: range(from: start))
       case "await": throw SyntaxIssue.unsupported("await", start)
       case "print":
         if case .name = peekKind(1) {
@@ -485,8 +511,23 @@ struct Parser {
   }
 
   private mutating func parseAssignedValue() throws -> Expr {
-    if isKeyword("yield") { throw SyntaxIssue.unsupported("generator functions (yield)", location) }
+    if isKeyword("yield") { return try parseYield() }
     return try parseStarExpressions()
+  }
+
+  /// `yield`, `yield value`, `yield a, b`, `yield from iterable`.
+  private mutating func parseYield() throws -> Expr {
+    let start = location
+    index += 1
+    if acceptKeyword("from") {
+      let source = try parseExpression()
+      return Expr(kind: .yieldFrom(source), range: range(from: start))
+    }
+    if atStatementEnd || isOp(")") || isOp("]") || isOp("}") || isOp("=") {
+      return Expr(kind: .yield(nil), range: range(from: start))
+    }
+    let value = try parseStarExpressions()
+    return Expr(kind: .yield(value), range: range(from: start))
   }
 
   private var atStatementEnd: Bool {
@@ -570,8 +611,10 @@ struct Parser {
   private var atExpressionEnd: Bool {
     switch current.kind {
     case .newline, .eof: return true
-    case .op(let o): return [")", "]", "}", "=", ";", ":"].contains(o) || o.hasSuffix("=")
-      && o.count >= 2 && !["==", "!=", "<=", ">="].contains(o)
+    case .op(let o):
+      return [")", "]", "}", "=", ";", ":"].contains(o)
+        || o.hasSuffix("=")
+          && o.count >= 2 && !["==", "!=", "<=", ">="].contains(o)
     case .name(let n): return n == "in"
     default: return false
     }
@@ -593,7 +636,7 @@ struct Parser {
   mutating func parseExpression() throws -> Expr {
     let start = location
     if isKeyword("lambda") { return try parseLambda() }
-    if isKeyword("yield") { throw SyntaxIssue.unsupported("generator functions (yield)", start) }
+    if isKeyword("yield") { return try parseYield() }
     let body = try parseOr()
     if isKeyword("if") {
       // A conditional expression; inside comprehensions `if` is handled by the caller.
@@ -867,7 +910,7 @@ struct Parser {
         index += 1
         return Expr(kind: .constant(.none), range: token.range)
       case "lambda": return try parseLambda()
-      case "yield": throw SyntaxIssue.unsupported("generator functions (yield)", start)
+      case "yield": return try parseYield()
       case "await": throw SyntaxIssue.unsupported("await", start)
       default:
         if Parser.keywords.contains(n) { throw invalid() }
@@ -887,7 +930,9 @@ struct Parser {
         return Expr(kind: .generator(first, comps), range: range(from: start))
       }
       if accept(")") {
-        if case .starred = first.kind { throw SyntaxIssue("cannot use starred expression here", start) }
+        if case .starred = first.kind {
+          throw SyntaxIssue("cannot use starred expression here", start)
+        }
         return first
       }
       var items = [first]
@@ -947,8 +992,7 @@ struct Parser {
     }
   }
 
-  private mutating func parseDictRest(start: SourceLocation, first: (Expr?, Expr)) throws -> Expr
-  {
+  private mutating func parseDictRest(start: SourceLocation, first: (Expr?, Expr)) throws -> Expr {
     var items: [(key: Expr?, value: Expr)] = [first]
     while accept(",") {
       if isOp("}") { break }
@@ -1040,7 +1084,9 @@ struct Parser {
           } else if d == ")" || d == "]" || d == "}" {
             if depth == 0 { break }
             depth -= 1
-          } else if depth == 0 && (d == ":" || (d == "!" && i + 1 < chars.count && chars[i + 1] != "=")) {
+          } else if depth == 0
+            && (d == ":" || (d == "!" && i + 1 < chars.count && chars[i + 1] != "="))
+          {
             break
           }
           exprText.append(d)

@@ -1,0 +1,8 @@
+print(1 + True, 2 * False, True / 2, 3 // True, -True, ~False, abs(-True))
+print(type(1 + 1.0).__name__, type(2 ** 2).__name__, type(2 ** -1).__name__, type(7 // 2.0).__name__)
+print(int(True), float(False), bool(0.0), bool(-0.0), bool(float("nan")))
+print(max(1, 2.0), min(1.0, 1), max(True, 0), 3 == 3.0, hash(3) == hash(3.0))
+print(round(2.5) + round(3.5), round(1e15), round(-1.5), round(1.25, 1), round(1.35, 1))
+print(10 ** -2, 2 ** 0.5 == 2 ** (1 / 2), 1e3 == 1000, float(2 ** 53) == 2 ** 53)
+print(divmod(-7, 2), divmod(7, -2), divmod(-7.5, 2), 7.0 // 2, -7.0 // 2)
+print(0.1 + 0.7, 0.1 * 0.7, 1 - 0.9, 1e-3 * 3)

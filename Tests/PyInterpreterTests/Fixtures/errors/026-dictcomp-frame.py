@@ -1,0 +1,3 @@
+names = ["a", "b"]
+scores = {"a": 1}
+table = {n: scores[n] for n in names}
