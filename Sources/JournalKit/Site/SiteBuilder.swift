@@ -60,8 +60,11 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Builds the site. Throws when nothing could be built (a template error, an unwritable
-  /// folder); problems with single entries are in the report.
-  public func build() throws -> Report {
+  /// folder); problems with single entries are in the report. `cache` keeps parsed entries
+  /// between builds of one process (`journal serve`); it must not be shared between builders
+  /// with different Markdown options.
+  public func build(cache: SiteBuildCache? = nil) throws -> Report {
+    var clock = PhaseClock()
     let templates = try SiteTemplates.load(
       overrides: options.templatesFolder ?? journal.root.appendingPathComponent("templates"))
     var report = Report()
@@ -79,15 +82,18 @@ public struct SiteBuilder: Sendable {
       case .failure(let error): report.problems.append(JournalError(.io, "\(error)"))
       }
     }
+    clock.lap("read")
     let intro = try journal.readme()
     let site = SiteRenderer(
-      entries: entries, readme: intro, templates: templates, options: options)
+      entries: entries, readme: intro, templates: templates, options: options, cache: cache)
     var rendered = site.render()
     if let katex = options.katexFolder {
       for (path, data) in try Self.katexAssets(katex) { rendered["assets/katex/" + path] = data }
     }
     let output = SiteOutput(folder: options.outputFolder)
+    clock.lap("render")
     let stats = try output.write(rendered)
+    clock.lap("write")
     report.entries = entries.count
     report.written = stats.written
     report.unchanged = stats.unchanged

@@ -84,6 +84,7 @@ extension Journal {
 /// The preview's shared state: the build counter that open pages poll, and the build lock.
 final class PreviewState: @unchecked Sendable {
   let builder: SiteBuilder
+  private let cache = SiteBuildCache()
   private let lock = NSLock()
   private let buildLock = NSLock()
   private var counter = 0
@@ -101,7 +102,7 @@ final class PreviewState: @unchecked Sendable {
     buildLock.withLock {
       let started = Date()
       do {
-        let report = try builder.build()
+        let report = try builder.build(cache: cache)
         for problem in report.problems { Terminal.standardError.write("journal: \(problem)\n") }
         lock.withLock { counter += 1 }
         let ms = Int(Date().timeIntervalSince(started) * 1000)
