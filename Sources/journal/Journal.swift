@@ -8,12 +8,15 @@ struct Journal: AsyncParsableCommand {
     commandName: "journal",
     abstract: "A Markdown journal: one file per day, a full-text index, a static site, runnable experiments.",
     discussion: """
-      The journal is a folder holding journal/YYYY/YYYY-MM-DD.md files. Commands find it through
-      --journal PATH, else the JOURNAL_DIR environment variable, else the nearest folder upward
+      The journal is a folder holding journal/YYYY/YYYY-MM-DD.md files. Commands find it through \
+      --journal PATH, else the JOURNAL_DIR environment variable, else the nearest folder upward \
       from the current one that contains a journal/ folder.
       """,
     version: JournalKitInfo.version,
-    subcommands: [Import.self, Export.self, Build.self, Serve.self]
+    subcommands: [
+      Import.self, Export.self, Index.self, Search.self, Add.self, List.self, Show.self,
+      Tags.self, Build.self, Serve.self, Render.self, Exec.self,
+    ]
   )
 }
 

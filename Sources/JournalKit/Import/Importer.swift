@@ -113,11 +113,11 @@ public struct Importer: Sendable {
           createdFolders.append(contentsOf: missing.reversed())
         }
         let temp = folder.appendingPathComponent(".\(final.lastPathComponent).import.tmp")
-        guard fm.createFile(atPath: temp.path, contents: file.data) else {
-          throw JournalError(.io, "cannot write", file: file.path)
-        }
+        try FileSystem.writeUnsynced(file.data, to: temp, displayPath: file.path)
         staged.append((temp, final, file.previous))
       }
+      // One flush for every staged file instead of an fsync each (10,000 fsyncs take a minute).
+      FileSystem.syncFileSystem(containing: journal.root)
     } catch {
       cleanUp()
       throw error as? JournalError ?? JournalError(.io, "\(error.localizedDescription)")

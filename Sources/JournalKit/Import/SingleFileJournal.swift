@@ -195,12 +195,14 @@ public struct SingleFileJournal: Sendable, Equatable {
       let listed = Set(runs.map(\.date))
       // Days added since the import go first, newest first, as a journal is usually read.
       for date in byDate.keys.filter({ !listed.contains($0) }).sorted(by: >) { emitWhole(date) }
-      for run in runs {
+      var lastRunOfDate: [JournalDate: Int] = [:]
+      for (position, run) in runs.enumerated() { lastRunOfDate[run.date] = position }
+      for (position, run) in runs.enumerated() {
         guard let p = parts[run.date] else { continue }
         let start = used[run.date, default: 0]
         guard start < p.count else { continue }
-        let isLastRun = runs.last(where: { $0.date == run.date }).map { $0 == run } ?? true
-        let end = isLastRun ? p.count : min(p.count, start + run.parts)
+        // The last run of a date also takes any parts added to the day file since the import.
+        let end = lastRunOfDate[run.date] == position ? p.count : min(p.count, start + run.parts)
         if start == 0 { out += layout.separatorLine(for: run.date) + layout.dateLine(for: run.date) }
         out += p[start..<end].joined()
         used[run.date] = end

@@ -1,17 +1,37 @@
 import Foundation
 
-/// Parses entries into `Document`s and renders them.
-///
-/// PLACEHOLDER implementation (line-based, no cmark): it exists so the index and site can be
-/// built against the `Document` contract while the real pipeline (cmark-gfm with math, emoji,
-/// highlighting and cells) is written. Keep the public API.
+/// Parses entries into `Document`s and renders them: GFM through cmark-gfm, `$` math through a
+/// cmark-gfm inline extension (so Markdown never touches TeX), emoji shortcodes, code blocks with
+/// server-side highlighting, and runnable cells.
 public struct MarkdownPipeline: Sendable {
   public struct Options: Sendable {
-    /// Converts TeX to HTML for math spans; nil renders the escaped TeX in
-    /// `<span class="math inline">` / `<div class="math display">`.
+    /// Converts TeX to HTML for math spans, rendered where the span stands; nil renders the
+    /// escaped TeX in `<span class="math inline">` / `<div class="math display">` (a display
+    /// formula alone in its paragraph replaces the paragraph; amid text it is a
+    /// `<span class="math display">`).
     public var mathRenderer: (@Sendable (_ tex: String, _ display: Bool) -> String)?
-    public init(mathRenderer: (@Sendable (String, Bool) -> String)? = nil) {
+    /// The GFM extensions to enable (all by default).
+    public var extensions: [MarkdownExtension]
+    /// Recognise `$...$`, `$$...$$` and ```` ```math ```` fences.
+    public var math: Bool
+    /// Replace `:shortcode:` by emoji.
+    public var emoji: Bool
+    /// Highlight code blocks of known languages (off, blocks render exactly as cmark-gfm's).
+    public var highlight: Bool
+    /// Give headings an anchor (`<a id="slug" ...>`) matching `Section.anchor`.
+    public var headingAnchors: Bool
+
+    public init(
+      mathRenderer: (@Sendable (String, Bool) -> String)? = nil,
+      extensions: [MarkdownExtension] = MarkdownExtension.allCases, math: Bool = true,
+      emoji: Bool = true, highlight: Bool = true, headingAnchors: Bool = true
+    ) {
       self.mathRenderer = mathRenderer
+      self.extensions = extensions
+      self.math = math
+      self.emoji = emoji
+      self.highlight = highlight
+      self.headingAnchors = headingAnchors
     }
   }
 
@@ -21,61 +41,40 @@ public struct MarkdownPipeline: Sendable {
 
   /// Parses an entry.
   public func document(for entry: Entry) -> Document {
-    var sections: [Section] = []
-    var current = (level: 0, heading: "", start: entry.bodyLine, text: [String](), code: [String]())
-    var codeBlocks: [CodeBlock] = []
-    var cells: [Cell] = []
-    var inFence: (info: String, line: Int, lines: [String])? = nil
-    var lineNumber = entry.bodyLine
-    var slugs = SlugSet()
-    func close(at end: Int) {
-      sections.append(Section(level: current.level, heading: current.heading,
-        anchor: current.level == 0 ? "" : slugs.unique(for: current.heading),
-        lines: current.start...max(current.start, end), text: current.text.joined(separator: "\n"),
-        code: current.code.joined(separator: "\n"), mathText: ""))
+    let tree = CmarkTree(markdown: String(entry.body), extensions: options.extensions,
+      math: options.math)
+    var builder = DocumentBuilder(options: options, firstLine: entry.bodyLine)
+    tree.walk { builder.visit($0) }
+    let html = tree.html()
+    let lastLine = entry.bodyLine + max(0, lineCount(entry.body) - 1)
+    let parts = builder.finish(lastLine: lastLine)
+    let title = entry.frontMatter.title
+      ?? parts.sections.first(where: { $0.level > 0 })?.heading ?? entry.date.longForm
+    var tags: [String] = []
+    var seen = Set<String>()
+    for tag in entry.frontMatter.tags.map({ $0.lowercased() }) + parts.tags
+    where seen.insert(tag).inserted {
+      tags.append(tag)
     }
-    for line in entry.body.split(separator: "\n", omittingEmptySubsequences: false) {
-      defer { lineNumber += 1 }
-      if var fence = inFence {
-        if line.hasPrefix("```") {
-          let words = fence.info.split(separator: " ").map(String.init)
-          let source = fence.lines.map { $0 + "\n" }.joined()
-          codeBlocks.append(CodeBlock(language: words.first, options: Array(words.dropFirst()),
-            source: source, line: fence.line, isFenced: true))
-          if words.first == "python", words.dropFirst().first == "run" {
-            cells.append(Cell(index: cells.count, source: source, line: fence.line + 1,
-              options: CellOptions(words: Array(words.dropFirst(2)))))
-          }
-          current.code.append(source)
-          inFence = nil
-        } else {
-          fence.lines.append(String(line))
-          inFence = fence
-        }
-        continue
-      }
-      if line.hasPrefix("```") {
-        inFence = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), lineNumber, [])
-        continue
-      }
-      let hashes = line.prefix(while: { $0 == "#" }).count
-      if (1...6).contains(hashes), line.dropFirst(hashes).first == " " {
-        close(at: lineNumber - 1)
-        current = (hashes, line.dropFirst(hashes + 1).trimmingCharacters(in: .whitespaces),
-          lineNumber, [], [])
-        continue
-      }
-      current.text.append(String(line))
-    }
-    close(at: lineNumber - 1)
-    let title = entry.frontMatter.title ?? sections.first(where: { $0.level > 0 })?.heading
-      ?? entry.date.longForm
-    let escaped = entry.body.replacingOccurrences(of: "&", with: "&amp;")
-      .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    return Document(date: entry.date, path: entry.path, title: title, sections: sections,
-      math: [], codeBlocks: codeBlocks, cells: cells, links: [],
-      tags: entry.frontMatter.tags.map { $0.lowercased() },
-      plainText: String(entry.body), html: "<pre>\(escaped)</pre>\n")
+    return Document(
+      date: entry.date, path: entry.path, title: title, sections: parts.sections,
+      math: parts.math, codeBlocks: parts.codeBlocks, cells: parts.cells, links: parts.links,
+      tags: tags, plainText: parts.plainText, html: html)
+  }
+
+  /// The HTML fragment of a Markdown text (no front matter handling): for `journal render` and
+  /// spec runners.
+  public func html(for markdown: String) -> String {
+    let tree = CmarkTree(markdown: markdown, extensions: options.extensions, math: options.math)
+    var builder = DocumentBuilder(options: options, firstLine: 1)
+    tree.walk { builder.visit($0) }
+    return tree.html()
+  }
+
+  private func lineCount(_ text: Substring) -> Int {
+    var count = 1 + ByteSearch.count(text, UInt8(ascii: "\n"))
+    if text.utf8.last == UInt8(ascii: "\n") { count -= 1 }
+    return count
   }
 }
 
@@ -86,23 +85,47 @@ public struct SlugSet: Sendable {
 
   /// GitHub's slug: lower-case, punctuation removed (except `-` and `_`), spaces to `-`.
   public static func slug(_ heading: String) -> String {
+    var ascii: [UInt8] = []
+    ascii.reserveCapacity(heading.utf8.count)
+    for byte in heading.utf8 {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): ascii.append(byte + 32)
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "-"), UInt8(ascii: "_"):
+        ascii.append(byte)
+      case UInt8(ascii: " "): ascii.append(UInt8(ascii: "-"))
+      case 0x80...: return unicodeSlug(heading)
+      default: break
+      }
+    }
+    return String(decoding: ascii, as: UTF8.self)
+  }
+
+  private static func unicodeSlug(_ heading: String) -> String {
     var out = ""
     for ch in heading.lowercased() {
-      if ch == " " { out.append("-") }
-      else if ch == "-" || ch == "_" || ch.isLetter || ch.isNumber { out.append(ch) }
+      if ch == " " {
+        out.append("-")
+      } else if ch == "-" || ch == "_" || ch.isLetter || ch.isNumber {
+        out.append(ch)
+      }
     }
     return out
   }
 
   public mutating func unique(for heading: String) -> String {
     let base = SlugSet.slug(heading)
-    if let n = used[base] {
-      used[base] = n + 1
-      let candidate = "\(base)-\(n)"
-      used[candidate] = 1
-      return candidate
+    guard var n = used[base] else {
+      used[base] = 1
+      return base
     }
-    used[base] = 1
-    return base
+    var candidate = "\(base)-\(n)"
+    while used[candidate] != nil {
+      n += 1
+      candidate = "\(base)-\(n)"
+    }
+    used[base] = n + 1
+    used[candidate] = 1
+    return candidate
   }
 }

@@ -35,6 +35,34 @@ public enum FileSystem {
     }
   }
 
+  /// Writes `data` to `url` (created or truncated) without fsync; callers that need durability
+  /// call `syncFileSystem` once after a batch of such writes.
+  public static func writeUnsynced(_ data: Data, to url: URL, displayPath: String) throws {
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else {
+      throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
+    }
+    defer { close(fd) }
+    let ok = data.withUnsafeBytes { raw -> Bool in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n <= 0 { return false }
+        offset += n
+      }
+      return true
+    }
+    guard ok else {
+      throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
+    }
+  }
+
+  /// Flushes written data to disk once for a whole batch (`sync`: one wait instead of one
+  /// `fsync` per file).
+  public static func syncFileSystem(containing url: URL) {
+    sync()
+  }
+
   /// Writes `text` as UTF-8, atomically.
   public static func writeAtomically(_ text: String, to url: URL) throws {
     try writeAtomically(Data(text.utf8), to: url)

@@ -7,9 +7,9 @@ extension Journal {
     static let configuration = CommandConfiguration(
       abstract: "Reassemble the journal as one Markdown file.",
       discussion: """
-        Writes journal/README.md, then every day, each opened by a '---' line and its date line,
-        in the order and style recorded by 'journal import' (journal/export.yml; default: newest
-        first, `September 26, 2018`). A journal that was imported and not edited exports byte
+        Writes journal/README.md, then every day, each opened by a '---' line and its date line, \
+        in the order and style recorded by 'journal import' (journal/export.yml; default: newest \
+        first, `September 26, 2018`). A journal that was imported and not edited exports byte \
         for byte as it was imported.
         """)
 

@@ -7,13 +7,13 @@ extension Journal {
     static let configuration = CommandConfiguration(
       abstract: "Split a single-file journal into one file per day.",
       discussion: """
-        FILE holds a header, then entries: each a '---' line followed by a date line
-        (`September 26, 2018`, `2018-09-26`, 2018-09-26 or ### 2018-09-26) and the entry's
-        Markdown. The header becomes journal/README.md; each day becomes
+        FILE holds a header, then entries: each a '---' line followed by a date line \
+        (`September 26, 2018`, `2018-09-26`, 2018-09-26 or ### 2018-09-26) and the entry's \
+        Markdown. The header becomes journal/README.md; each day becomes \
         journal/YYYY/YYYY-MM-DD.md (two entries of one date share that day's file, in order).
 
-        Import is lossless and all-or-nothing: 'journal export' gives back FILE byte for byte,
-        and a bad date line, bytes that are not UTF-8, or an existing day file with other
+        Import is lossless and all-or-nothing: 'journal export' gives back FILE byte for byte, \
+        and a bad date line, bytes that are not UTF-8, or an existing day file with other \
         content stop the import with file:line and nothing written.
         """)
 

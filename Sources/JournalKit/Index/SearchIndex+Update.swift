@@ -1,0 +1,246 @@
+import Foundation
+import GRDB
+
+extension SearchIndex {
+  /// A day file as seen by `stat`.
+  struct DiskFile {
+    var file: Journal.EntryFile
+    var size: Int64
+    /// Nanoseconds since 1970.
+    var mtime: Int64
+  }
+
+  /// A day file as the index remembers it.
+  struct StoredFile {
+    var id: Int64
+    var path: String
+    var size: Int64
+    var mtime: Int64
+    var hash: String
+  }
+
+  /// A file whose stat differs from the index, read and parsed.
+  struct ReadFile {
+    var disk: DiskFile
+    var hash: String
+    var result: Result<Document, JournalError>?
+    /// Per section, the encoded identifiers (computed here, in parallel, not in the transaction).
+    var idents: [String] = []
+  }
+
+  /// Brings the index up to date with the day files.
+  ///
+  /// The check reads only directory listings and `stat`s and compares them with the stored
+  /// (path, size, mtime); files that differ are read and hashed, and only those whose hash
+  /// changed are parsed again. A file whose hash matches one that disappeared is a rename.
+  /// All changes are one transaction.
+  @discardableResult
+  public func update() throws -> IndexReport {
+    let (disk, problems) = try DayFileScanner.scan(journal)
+    let fingerprint = DayFileScanner.fingerprint(disk)
+    var report = IndexReport()
+    report.problems = problems
+    // The usual case: the listing is the one last indexed; the file table is not even read.
+    if try storedFingerprint() == fingerprint {
+      report.unchanged = disk.count
+      return report
+    }
+    return try pool.writeWithoutTransaction { db in
+      try db.inTransaction(.immediate) {
+        try apply(disk: disk, db: db, report: &report)
+        // A file written in the last seconds may still change unseen within its mtime tick:
+        // keep the fingerprint off until every file is old enough to trust its stat.
+        let recent = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM entry WHERE mtime = -1)")
+        if recent == true {
+          try db.execute(sql: "DELETE FROM meta WHERE key = 'fingerprint'")
+        } else {
+          try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
+            arguments: [fingerprint])
+        }
+        return .commit
+      }
+      return report
+    }
+  }
+
+  func storedFingerprint() throws -> String? {
+    try pool.read {
+      try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
+    }
+  }
+
+  /// Whether the index matches the files, by the cheap check alone (listing and `stat`s); reads
+  /// nothing else and writes nothing.
+  public func isCurrent() throws -> Bool {
+    let (disk, _) = try DayFileScanner.scan(journal)
+    return try storedFingerprint() == DayFileScanner.fingerprint(disk)
+  }
+
+  static func storedFiles(_ db: Database) throws -> [String: StoredFile] {
+    var result: [String: StoredFile] = [:]
+    let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM entry")
+    while let row = try rows.next() {
+      let file = StoredFile(id: row[0], path: row[1], size: row[2], mtime: row[3], hash: row[4])
+      result[file.path] = file
+    }
+    return result
+  }
+
+  private func apply(disk: [DiskFile], db: Database, report: inout IndexReport) throws {
+    // Compare again inside the write lock: another process may have done part of the work.
+    let stored = try SearchIndex.storedFiles(db)
+    var candidates: [DiskFile] = []
+    var seen = Set<String>()
+    for file in disk {
+      seen.insert(file.file.path)
+      if let s = stored[file.file.path], s.size == file.size, s.mtime == file.mtime {
+        report.unchanged += 1
+      } else {
+        candidates.append(file)
+      }
+    }
+    var gone = stored.values.filter { !seen.contains($0.path) }
+    let read = readAndParse(candidates, known: stored)
+    // A file edited in the last two seconds may change again within the same mtime tick;
+    // storing mtime -1 makes the next check hash it rather than trust its stat.
+    let recent = Int64((Date().timeIntervalSince1970 - 2) * 1e9)
+    for item in read {
+      if case .failure(let problem)? = item.result { report.problems.append(problem) }
+      let path = item.disk.file.path
+      let mtime = item.disk.mtime >= recent ? -1 : item.disk.mtime
+      if let old = stored[path] {
+        if old.hash == item.hash, old.mtime == mtime, old.size == item.disk.size {
+          // Recently written and still the same: nothing to record.
+          report.unchanged += 1
+        } else if old.hash == item.hash {
+          try db.execute(sql: "UPDATE entry SET size = ?, mtime = ? WHERE id = ?",
+            arguments: [item.disk.size, mtime, old.id])
+          report.touched += 1
+        } else {
+          try deleteEntry(id: old.id, db: db)
+          try insert(item, mtime: mtime, db: db)
+          report.changed += 1
+        }
+      } else if let i = gone.firstIndex(where: { $0.hash == item.hash }) {
+        // Same bytes under a new name: move the rows, no parsing. The title is re-derived only
+        // if it was the old date (the fallback title).
+        let old = gone.remove(at: i)
+        try db.execute(sql: "UPDATE entry SET path = ?, date = ?, size = ?, mtime = ? WHERE id = ?",
+          arguments: [path, item.disk.file.date.iso, item.disk.size, mtime, old.id])
+        if let document = try? item.result?.get() {
+          try db.execute(sql: "UPDATE entry SET title = ? WHERE id = ?",
+            arguments: [document.title, old.id])
+        }
+        report.renamed += 1
+      } else {
+        try insert(item, mtime: mtime, db: db)
+        report.added += 1
+      }
+    }
+    for old in gone {
+      try deleteEntry(id: old.id, db: db)
+      report.deleted += 1
+    }
+  }
+
+  /// Reads and hashes the candidates in parallel, and parses those whose content is new.
+  private func readAndParse(_ files: [DiskFile], known: [String: StoredFile]) -> [ReadFile] {
+    let results = ResultBox<ReadFile>(count: files.count)
+    let journal = self.journal
+    let pipeline = self.pipeline
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      let disk = files[i]
+      let url = journal.url(for: disk.file.path)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        results[i] = ReadFile(disk: disk, hash: "", result: .failure(
+          JournalError(.io, "cannot read", file: disk.file.path)))
+        return
+      }
+      let hash = ContentHash.of(data)
+      let old = known[disk.file.path]
+      // Unchanged content (touched or renamed) needs no parse, except a rename whose title
+      // might be the date.
+      if old?.hash == hash {
+        results[i] = ReadFile(disk: disk, hash: hash, result: nil)
+        return
+      }
+      let result: Result<Document, JournalError>
+      var idents: [String] = []
+      do {
+        let text = try decodeUTF8(data, file: disk.file.path)
+        let entry = try Entry(date: disk.file.date, path: disk.file.path, source: text)
+        let document = pipeline.document(for: entry)
+        idents = document.sections.map { section in
+          Identifiers.extract(from: section.heading + "\n" + section.text + "\n" + section.code)
+            .map(Identifiers.token(for:)).joined(separator: " ")
+        }
+        result = .success(document)
+      } catch let error as JournalError {
+        result = .failure(error)
+      } catch {
+        result = .failure(JournalError(.invalidInput, "\(error)", file: disk.file.path))
+      }
+      results[i] = ReadFile(disk: disk, hash: hash, result: result, idents: idents)
+    }
+    return results.values.map { $0! }
+  }
+
+  private func deleteEntry(id: Int64, db: Database) throws {
+    for sql in [
+      "DELETE FROM section_fts WHERE rowid IN (SELECT id FROM section WHERE entry_id = ?)",
+      "DELETE FROM section WHERE entry_id = ?",
+      "DELETE FROM tag WHERE entry_id = ?",
+      "DELETE FROM entry WHERE id = ?",
+    ] {
+      try db.cachedStatement(sql: sql).execute(arguments: [id])
+    }
+  }
+
+  private func insert(_ item: ReadFile, mtime: Int64, db: Database) throws {
+    let file = item.disk.file
+    let document: Document?
+    let problem: String?
+    switch item.result {
+    case .success(let d)?: (document, problem) = (d, nil)
+    case .failure(let e)?: (document, problem) = (nil, e.description)
+    case nil: (document, problem) = (nil, "not parsed")
+    }
+    try db.cachedStatement(sql: """
+      INSERT INTO entry(path, date, size, mtime, hash, title, problem)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """).execute(arguments: [file.path, file.date.iso, item.disk.size, mtime, item.hash,
+        document?.title ?? file.date.longForm, problem])
+    guard let document else { return }
+    let entryID = db.lastInsertedRowID
+    let insertSection = try db.cachedStatement(sql: """
+      INSERT INTO section(entry_id, position, level, heading, anchor, first_line, last_line)
+      VALUES (?, ?, ?, ?, ?, ?, ?)
+      """)
+    let insertText = try db.cachedStatement(sql: """
+      INSERT INTO section_fts(rowid, heading, prose, code, math, idents) VALUES (?, ?, ?, ?, ?, ?)
+      """)
+    let titleIsOwn = document.title != document.date.longForm
+      && !document.sections.contains { $0.level > 0 && $0.heading == document.title }
+    for (position, section) in document.sections.enumerated() {
+      // The text before the first heading is found by the entry's own title, when it has one
+      // that is not simply a heading of the entry or its date.
+      let heading = section.level > 0 ? section.heading
+        : (titleIsOwn ? document.title : "")
+      if section.level == 0, section.text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }),
+        section.code.isEmpty, section.mathText.isEmpty
+      {
+        continue
+      }
+      try insertSection.execute(arguments: [entryID, position, section.level, section.heading,
+        section.anchor, section.lines.lowerBound, section.lines.upperBound])
+      let idents = position < item.idents.count ? item.idents[position] : ""
+      try insertText.execute(arguments: [db.lastInsertedRowID, heading, section.text,
+        section.code, section.mathText, idents])
+    }
+    let insertTag = try db.cachedStatement(sql:
+      "INSERT OR IGNORE INTO tag(name, entry_id) VALUES (?, ?)")
+    for tag in document.tags {
+      try insertTag.execute(arguments: [tag.lowercased(), entryID])
+    }
+  }
+}

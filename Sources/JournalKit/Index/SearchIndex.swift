@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+
+/// The outcome of the check run beside a read.
+private final class CheckResult: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored = false
+  var value: Bool { lock.withLock { stored } }
+  func set(_ value: Bool) { lock.withLock { stored = value } }
+}
+
+/// The full-text index of a journal: `<root>/.journal/index.sqlite`, SQLite through GRDB in WAL
+/// mode, always rebuildable from the Markdown files (which stay the only source of truth).
+///
+/// One row per entry (path, date, size, mtime, content hash, title), one per section (heading,
+/// anchor, lines) and one full-text row per section in `section_fts`, with the columns
+/// `heading`, `prose`, `code`, `math` (tokenizer `porter unicode61 remove_diacritics 2`) and
+/// `idents`, the section's code identifiers as single tokens (see `Identifiers`).
+///
+/// Every change is one transaction, so a killed process leaves either the old or the new index.
+/// An index that cannot be read (corrupt, not a database, from an unknown newer schema) is
+/// deleted and rebuilt on its own. Writers are serialised across processes by
+/// `.journal/index.lock`.
+public final class SearchIndex: Sendable {
+  public let journal: Journal
+  let pool: DatabasePool
+  let pipeline: MarkdownPipeline
+
+  /// `<root>/.journal/index.sqlite`.
+  public static func databaseURL(for journal: Journal) -> URL {
+    journal.stateFolder.appendingPathComponent("index.sqlite")
+  }
+
+  static func lockURL(for journal: Journal) -> URL {
+    journal.stateFolder.appendingPathComponent("index.lock")
+  }
+
+  private init(journal: Journal, pool: DatabasePool, pipeline: MarkdownPipeline) {
+    self.journal = journal
+    self.pool = pool
+    self.pipeline = pipeline
+  }
+
+  /// Opens the index and brings it up to date with the files (the cheap check first: path, size
+  /// and mtime; content hashes only for files that differ). This is what every read command
+  /// calls, so its results are never stale.
+  ///
+  /// - Parameter rebuild: start from an empty index.
+  /// - Returns: the open index and what the update did.
+  public static func openUpdated(
+    _ journal: Journal, rebuild: Bool = false, pipeline: MarkdownPipeline = MarkdownPipeline()
+  ) throws -> (index: SearchIndex, report: IndexReport) {
+    // Fail on a missing journal before touching `.journal/`.
+    guard Journal.isDirectory(journal.entriesFolder) else {
+      throw JournalError(.io, "no 'journal/' folder", file: journal.root.path)
+    }
+    try prepareStateFolder(journal)
+    let lock = try FileLock(lockURL(for: journal))
+    defer { lock.unlock() }
+    if rebuild { removeDatabase(journal) }
+    do {
+      let index = try open(journal, pipeline: pipeline)
+      return (index, try index.update())
+    } catch let error as DatabaseError where isDamage(error) {
+      // A damaged index is only a cache: throw it away and build it again.
+      removeDatabase(journal)
+      let index = try open(journal, pipeline: pipeline)
+      return (index, try index.update())
+    }
+  }
+
+  /// Runs `body` on an index that is current with the files, as every read command must.
+  ///
+  /// The cheap check (listing and `stat`s) runs on another thread while `body` reads the index
+  /// as it stands, so an unchanged journal costs the longer of the two, not their sum. When the
+  /// check finds a change, or the index is missing or damaged, the index is updated under the
+  /// lock and `body` runs again on it.
+  public static func reading<T>(
+    _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(),
+    _ body: (SearchIndex) throws -> T
+  ) throws -> T {
+    if FileManager.default.fileExists(atPath: databaseURL(for: journal).path),
+      let index = try? openExisting(journal, pipeline: pipeline)
+    {
+      let check = CheckResult()
+      let group = DispatchGroup()
+      DispatchQueue.global().async(group: group) {
+        check.set((try? index.isCurrent()) ?? false)
+      }
+      let first = Result { try body(index) }
+      group.wait()
+      if check.value, case .success(let value) = first { return value }
+    }
+    return try body(openUpdated(journal, pipeline: pipeline).index)
+  }
+
+  /// Opens an index that exists and has the current schema, without taking the lock; nil
+  /// otherwise.
+  static func openExisting(_ journal: Journal, pipeline: MarkdownPipeline) throws -> SearchIndex? {
+    let pool = try makePool(databaseURL(for: journal))
+    let ready = try pool.read { db in
+      try migrator.hasCompletedMigrations(db) && !(try migrator.hasBeenSuperseded(db))
+    }
+    return ready ? SearchIndex(journal: journal, pool: pool, pipeline: pipeline) : nil
+  }
+
+  /// Opens the database, migrating it; deletes and recreates it when it is damaged or was
+  /// written by a newer, unknown schema.
+  static func open(_ journal: Journal, pipeline: MarkdownPipeline) throws -> SearchIndex {
+    let url = databaseURL(for: journal)
+    do {
+      let pool = try makePool(url)
+      let ready = try pool.read { db in
+        try migrator.hasCompletedMigrations(db) && !(try migrator.hasBeenSuperseded(db))
+      }
+      if !ready {
+        let superseded = try pool.read { try migrator.hasBeenSuperseded($0) }
+        if superseded { throw DatabaseError(resultCode: .SQLITE_NOTADB) }
+        try migrator.migrate(pool)
+      }
+      return SearchIndex(journal: journal, pool: pool, pipeline: pipeline)
+    } catch let error as DatabaseError where isDamage(error) {
+      removeDatabase(journal)
+      let pool = try makePool(url)
+      try migrator.migrate(pool)
+      return SearchIndex(journal: journal, pool: pool, pipeline: pipeline)
+    }
+  }
+
+  static func makePool(_ url: URL) throws -> DatabasePool {
+    var config = Configuration()
+    config.busyMode = .timeout(60)
+    config.label = "journal-index"
+    config.prepareDatabase { db in
+      // WAL with NORMAL sync survives a killed process; the index is rebuildable after a power
+      // loss anyway.
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    return try DatabasePool(path: url.path, configuration: config)
+  }
+
+  /// Errors that mean the file is not a usable index (as opposed to a busy or full disk).
+  static func isDamage(_ error: DatabaseError) -> Bool {
+    switch error.resultCode {
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_SCHEMA: return true
+    case .SQLITE_ERROR:
+      // A table missing or shaped differently: written by another version.
+      return error.message?.contains("no such") == true || error.message?.contains("has no column") == true
+    default: return false
+    }
+  }
+
+  static func removeDatabase(_ journal: Journal) {
+    let base = databaseURL(for: journal).path
+    for suffix in ["", "-wal", "-shm"] { unlink(base + suffix) }
+  }
+
+  static func prepareStateFolder(_ journal: Journal) throws {
+    let folder = journal.stateFolder
+    if !FileManager.default.fileExists(atPath: folder.path) {
+      do {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      } catch {
+        throw JournalError(.io, "cannot create the index folder: \(error.localizedDescription)",
+          file: folder.path)
+      }
+    }
+    let ignore = folder.appendingPathComponent(".gitignore")
+    if !FileManager.default.fileExists(atPath: ignore.path) {
+      try? FileSystem.writeAtomically("# The search index: rebuilt from journal/ at will.\n*\n",
+        to: ignore)
+    }
+  }
+
+  /// Schema, version by version. The index is a cache, so a new version may simply drop and
+  /// recreate everything; the next update refills it.
+  static let migrator: DatabaseMigrator = {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.execute(sql: """
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE entry(
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          date TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          mtime INTEGER NOT NULL,
+          hash TEXT NOT NULL,
+          title TEXT NOT NULL,
+          problem TEXT
+        );
+        CREATE INDEX entry_date ON entry(date);
+        CREATE INDEX entry_hash ON entry(hash);
+        CREATE TABLE section(
+          id INTEGER PRIMARY KEY,
+          entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          level INTEGER NOT NULL,
+          heading TEXT NOT NULL,
+          anchor TEXT NOT NULL,
+          first_line INTEGER NOT NULL,
+          last_line INTEGER NOT NULL
+        );
+        CREATE INDEX section_entry ON section(entry_id);
+        CREATE TABLE tag(
+          name TEXT NOT NULL,
+          entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+          PRIMARY KEY(name, entry_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX tag_entry ON tag(entry_id);
+        CREATE VIRTUAL TABLE section_fts USING fts5(
+          heading, prose, code, math, idents,
+          tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        """)
+    }
+    return migrator
+  }()
+}

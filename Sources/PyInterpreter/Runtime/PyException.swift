@@ -1,0 +1,99 @@
+/// The builtin exception classes, with their place in CPython's hierarchy.
+public enum ExceptionKind: String, CaseIterable, Sendable {
+  case baseException = "BaseException"
+  case exception = "Exception"
+  case arithmeticError = "ArithmeticError"
+  case zeroDivisionError = "ZeroDivisionError"
+  case overflowError = "OverflowError"
+  case lookupError = "LookupError"
+  case indexError = "IndexError"
+  case keyError = "KeyError"
+  case valueError = "ValueError"
+  case typeError = "TypeError"
+  case nameError = "NameError"
+  case unboundLocalError = "UnboundLocalError"
+  case attributeError = "AttributeError"
+  case runtimeError = "RuntimeError"
+  case recursionError = "RecursionError"
+  case notImplementedError = "NotImplementedError"
+  case assertionError = "AssertionError"
+  case stopIteration = "StopIteration"
+  case importError = "ImportError"
+  case moduleNotFoundError = "ModuleNotFoundError"
+  case osError = "OSError"
+  case fileNotFoundError = "FileNotFoundError"
+  case permissionError = "PermissionError"
+  case timeoutError = "TimeoutError"
+  case memoryError = "MemoryError"
+  case keyboardInterrupt = "KeyboardInterrupt"
+  case systemExit = "SystemExit"
+  case unicodeError = "UnicodeError"
+
+  var parent: ExceptionKind? {
+    switch self {
+    case .baseException: return nil
+    case .exception, .keyboardInterrupt, .systemExit: return .baseException
+    case .zeroDivisionError, .overflowError: return .arithmeticError
+    case .indexError, .keyError: return .lookupError
+    case .unboundLocalError: return .nameError
+    case .recursionError, .notImplementedError: return .runtimeError
+    case .moduleNotFoundError: return .importError
+    case .fileNotFoundError, .permissionError, .timeoutError: return .osError
+    case .unicodeError: return .valueError
+    default: return .exception
+    }
+  }
+}
+
+/// One frame of a traceback: where the code was when the exception passed through.
+public struct TracebackEntry: Sendable, Hashable {
+  public var filename: String
+  /// The line as reported (the cell's line plus the host's line offset).
+  public var line: Int
+  public var function: String
+  /// The source text of the line, stripped, when known.
+  public var sourceLine: String?
+}
+
+/// A Python exception in flight.
+///
+/// Builtin exceptions raised from Swift code carry their kind and arguments; the runtime makes
+/// the exception instance when Python code needs it (an `except ... as e`).
+public struct PyException: Error, @unchecked Sendable {
+  enum Payload {
+    case builtin(ExceptionKind, [PyValue])
+    case instance(PyInstance)
+  }
+
+  var payload: Payload
+  public internal(set) var traceback: [TracebackEntry] = []
+  /// False for the run's limits (time), which no `except` clause may swallow.
+  var catchable = true
+  /// For a bare `raise`: the line of the frame where the exception first arrived, which the
+  /// traceback shows instead of the `raise` line, as CPython does.
+  var originLine: Int?
+
+  public init(_ kind: ExceptionKind, _ message: String) {
+    payload = .builtin(kind, [.str(message)])
+  }
+
+  init(kind: ExceptionKind, args: [PyValue]) {
+    payload = .builtin(kind, args)
+  }
+
+  init(instance: PyInstance) {
+    payload = .instance(instance)
+  }
+
+  /// The Python class name, `ValueError`.
+  public var typeName: String {
+    switch payload {
+    case .builtin(let k, _): return k.rawValue
+    case .instance(let i): return i.cls.name
+    }
+  }
+
+  static func keyError(_ key: PyValue) -> PyException {
+    PyException(kind: .keyError, args: [key])
+  }
+}

@@ -1,0 +1,460 @@
+import Foundation
+
+/// A global variable's storage; compiled code holds the box, so lookups skip hashing.
+final class GlobalBox {
+  let name: String
+  var value: PyValue?
+
+  init(name: String) { self.name = name }
+}
+
+/// The activation record of a function call, the module body or a class body.
+final class Frame {
+  /// Local variables by slot. A raw buffer: frames are made on every call, and an array's
+  /// allocation path costs a metadata lookup each time.
+  let slots: UnsafeMutablePointer<PyValue?>
+  let slotCount: Int
+  let parent: Frame?
+  let function: PyFunction?
+  var line = 0
+  var returnValue: PyValue = .none
+  var classNamespace: PyDict?
+
+  init(slotCount: Int, parent: Frame?, function: PyFunction?) {
+    slots = UnsafeMutablePointer<PyValue?>.allocate(capacity: max(slotCount, 1))
+    slots.initialize(repeating: nil, count: slotCount)
+    self.slotCount = slotCount
+    self.parent = parent
+    self.function = function
+  }
+
+  deinit {
+    slots.deinitialize(count: slotCount)
+    slots.deallocate()
+  }
+}
+
+/// Compiled code of a function body, shared by every function object made from one `def`.
+final class CodeObject {
+  let name: String
+  let filename: String
+  let lineOffset: Int
+  let parameters: [ParameterInfo]
+  let slotCount: Int
+  var body: (Frame) throws -> Void = { _ in }
+  let firstLine: Int
+  let isLambda: Bool
+  /// The parameter count when every parameter is plain positional (slots 0..<n), else nil:
+  /// calls that pass exactly that many positional arguments skip the general binding.
+  let simpleArity: Int?
+
+  struct ParameterInfo {
+    var name: String
+    var kind: Parameter.Kind
+    var slot: Int
+  }
+
+  init(
+    name: String, filename: String, lineOffset: Int, parameters: [ParameterInfo],
+    slotCount: Int, firstLine: Int, isLambda: Bool
+  ) {
+    self.name = name
+    self.filename = filename
+    self.lineOffset = lineOffset
+    self.parameters = parameters
+    self.slotCount = slotCount
+    self.firstLine = firstLine
+    self.isLambda = isLambda
+    simpleArity =
+      parameters.allSatisfy { $0.kind == .normal } ? parameters.count : nil
+  }
+}
+
+/// A function defined by `def` or `lambda`.
+public final class PyFunction {
+  let code: CodeObject
+  /// Default values of the positional parameters with defaults, aligned to the last ones.
+  let defaults: [String: PyValue]
+  let closure: Frame?
+  var definingClass: PyClass?
+  public var name: String
+  var attributes = PyDict()
+
+  init(code: CodeObject, defaults: [String: PyValue], closure: Frame?) {
+    self.code = code
+    self.defaults = defaults
+    self.closure = closure
+    self.name = code.name
+  }
+}
+
+/// Everything one interpreter session shares: globals, classes of builtin types, modules, limits.
+final class Runtime {
+  var globals: [String: GlobalBox] = [:]
+  var builtins: [String: PyValue] = [:]
+  var types: [String: PyClass] = [:]
+  var exceptionClasses: [ExceptionKind: PyClass] = [:]
+  var modules: [String: PyModule] = [:]
+  var moduleLoaders: [String: (Runtime) throws -> PyModule] = [:]
+  var write: (String) -> Void = { _ in }
+  var writeError: (String) -> Void = { _ in }
+  /// Folders `open()` and `glob` may read (absolute or relative to the working directory).
+  var readableRoots: [String] = []
+  var sources: [String: [String]] = [:]
+  var objectClass: PyClass!
+
+  /// Exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
+  var handling: [PyException] = []
+  var callDepth = 0
+  var recursionLimit = 1000
+  var deadline: Double = .infinity
+  var timeLimitSeconds: Double = 600
+  var ticks = 0
+
+  init() {
+    objectClass = PyClass(name: "object", base: nil)
+    types["object"] = objectClass
+    for name in [
+      "int", "float", "str", "list", "tuple", "dict", "set", "frozenset", "NoneType", "function",
+      "builtin_function_or_method", "method", "type", "module", "range", "slice", "iterator",
+      "super", "ellipsis",
+    ] {
+      types[name] = PyClass(name: name, base: objectClass)
+    }
+    types["bool"] = PyClass(name: "bool", base: types["int"])
+    for kind in ExceptionKind.allCases {
+      let base = kind.parent.map { exceptionClasses[$0]! } ?? objectClass
+      let cls = PyClass(name: kind.rawValue, base: base)
+      exceptionClasses[kind] = cls
+    }
+    let initFunction = PyBuiltin("__init__") { args, _ in
+      guard case .instance(let inst)? = args.first else { return .none }
+      inst.attributes.set("args", .tuple(Array(args.dropFirst())))
+      return .none
+    }
+    exceptionClasses[.baseException]!.namespace.set("__init__", .builtin(initFunction))
+    installBuiltins()
+    installFileBuiltins()
+  }
+
+  func type(_ name: String) -> PyClass { types[name]! }
+
+  func global(_ name: String) -> GlobalBox {
+    if let box = globals[name] { return box }
+    let box = GlobalBox(name: name)
+    globals[name] = box
+    return box
+  }
+
+  // MARK: Limits
+
+  /// Called on every loop iteration and call; reads the clock only now and then.
+  @inline(__always)
+  func tick() throws {
+    ticks &+= 1
+    if ticks & 0x3FFF == 0 { try checkClock() }
+  }
+
+  func checkClock() throws {
+    if deadline.isFinite && ProcessInfo.processInfo.systemUptime > deadline {
+      var e = PyException(
+        .timeoutError,
+        "the cell exceeded its time limit of \(formatSeconds(timeLimitSeconds)) seconds")
+      e.catchable = false
+      throw e
+    }
+  }
+
+  private func formatSeconds(_ s: Double) -> String {
+    s == s.rounded() ? String(Int(s)) : String(s)
+  }
+
+  // MARK: Types and exceptions
+
+  func classOf(_ v: PyValue) -> PyClass {
+    switch v {
+    case .none: return type("NoneType")
+    case .bool: return type("bool")
+    case .int: return type("int")
+    case .float: return type("float")
+    case .str: return type("str")
+    case .tuple: return type("tuple")
+    case .list: return type("list")
+    case .dict(let d):
+      switch d.flavor {
+      case .plain: return type("dict")
+      case .defaultDict: return types["defaultdict"] ?? type("dict")
+      case .counter: return types["Counter"] ?? type("dict")
+      case .ordered: return types["OrderedDict"] ?? type("dict")
+      }
+    case .set: return type("set")
+    case .function: return type("function")
+    case .builtin: return type("builtin_function_or_method")
+    case .method: return type("method")
+    case .type: return type("type")
+    case .instance(let i): return i.cls
+    case .module: return type("module")
+    case .iterator: return type("iterator")
+    case .range: return type("range")
+    case .slice: return type("slice")
+    case .superProxy: return type("super")
+    case .ellipsis: return type("ellipsis")
+    case .native(let n):
+      if let c = n.pyClass { return c }
+      if let c = types["native:" + n.typeName] { return c }
+      let c = PyClass(name: n.typeName, base: objectClass)
+      types["native:" + n.typeName] = c
+      return c
+    }
+  }
+
+  func typeName(_ v: PyValue) -> String {
+    switch v {
+    case .iterator(let it): return it.typeName
+    default: return classOf(v).name
+    }
+  }
+
+  /// The exception's instance, made on first need for exceptions raised from Swift.
+  func instance(of e: inout PyException) -> PyInstance {
+    switch e.payload {
+    case .instance(let i): return i
+    case .builtin(let kind, let args):
+      let i = PyInstance(cls: exceptionClasses[kind]!)
+      i.attributes.set("args", .tuple(args))
+      e.payload = .instance(i)
+      return i
+    }
+  }
+
+  func exceptionClass(of e: PyException) -> PyClass {
+    switch e.payload {
+    case .instance(let i): return i.cls
+    case .builtin(let kind, _): return exceptionClasses[kind]!
+    }
+  }
+
+  /// `str(e)` of an exception, as CPython prints after the type name.
+  func exceptionMessage(_ e: PyException) -> String {
+    var copy = e
+    let inst = instance(of: &copy)
+    return (try? str(.instance(inst))) ?? ""
+  }
+
+  func isException(_ cls: PyClass) -> Bool {
+    cls.isSubclass(of: exceptionClasses[.baseException]!)
+  }
+
+  // MARK: Truth, identity
+
+  func isTrue(_ v: PyValue) throws -> Bool {
+    switch v {
+    case .none: return false
+    case .bool(let b): return b
+    case .int(let i): return i != 0
+    case .float(let d): return d != 0
+    case .str(let s): return !s.isEmpty
+    case .tuple(let t): return !t.isEmpty
+    case .list(let l): return !l.items.isEmpty
+    case .dict(let d): return d.count > 0
+    case .set(let s): return s.count > 0
+    case .range: return try length(v) > 0
+    case .native(let n): return try n.truthValue()
+    case .instance(let i):
+      if let m = i.cls.lookup("__bool__") { return try isTrue(try call(m, [v])) }
+      if let m = i.cls.lookup("__len__") {
+        let r = try call(m, [v])
+        guard case .int(let n) = r else { throw PyException(.typeError, "__len__ should return an int") }
+        return n != 0
+      }
+      return true
+    default: return true
+    }
+  }
+
+  func isSame(_ a: PyValue, _ b: PyValue) -> Bool {
+    switch (a, b) {
+    case (.none, .none), (.ellipsis, .ellipsis): return true
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.float(let x), .float(let y)): return x == y
+    case (.str(let x), .str(let y)): return x == y
+    case (.tuple(let x), .tuple(let y)): return x.isEmpty && y.isEmpty
+    default:
+      if let x = identity(a), let y = identity(b) { return x == y }
+      return false
+    }
+  }
+
+  // MARK: Calls
+
+  func call(_ callee: PyValue, _ args: [PyValue], _ kwargs: KeywordArguments = []) throws
+    -> PyValue
+  {
+    switch callee {
+    case .function(let f): return try callFunction(f, args, kwargs)
+    case .builtin(let b):
+      try tick()
+      return try b.body(args, kwargs)
+    case .method(let m): return try call(m.function, [m.receiver] + args, kwargs)
+    case .type(let cls): return try instantiate(cls, args, kwargs)
+    case .instance(let inst):
+      guard let m = inst.cls.lookup("__call__") else {
+        throw PyException(.typeError, "'\(inst.cls.name)' object is not callable")
+      }
+      return try call(m, [callee] + args, kwargs)
+    case .native(let n): return try n.call(args, kwargs)
+    default:
+      throw PyException(.typeError, "'\(typeName(callee))' object is not callable")
+    }
+  }
+
+  func callFunction(_ f: PyFunction, _ args: [PyValue], _ kwargs: KeywordArguments) throws
+    -> PyValue
+  {
+    let code = f.code
+    let frame = Frame(slotCount: code.slotCount, parent: f.closure, function: f)
+    frame.line = code.firstLine
+    if let n = code.simpleArity, n == args.count, kwargs.isEmpty {
+      for i in 0..<n { frame.slots[i] = args[i] }
+    } else {
+      try bind(f, args, kwargs, into: frame)
+    }
+    return try run(f, in: frame)
+  }
+
+  /// Runs a function's body in a frame whose arguments are bound.
+  @inline(__always)
+  func run(_ f: PyFunction, in frame: Frame) throws -> PyValue {
+    callDepth += 1
+    defer { callDepth -= 1 }
+    if callDepth >= recursionLimit {
+      throw PyException(.recursionError, "maximum recursion depth exceeded")
+    }
+    try tick()
+    do {
+      try f.code.body(frame)
+    } catch var e as PyException {
+      if let line = e.originLine { frame.line = line }
+      e.originLine = nil
+      e.traceback.insert(entry(f.code, frame), at: 0)
+      throw e
+    }
+    return frame.returnValue
+  }
+
+  func entry(_ code: CodeObject, _ frame: Frame) -> TracebackEntry {
+    let lines = sources[code.filename]
+    let text = lines.flatMap { frame.line >= 1 && frame.line <= $0.count ? $0[frame.line - 1] : nil }
+    return TracebackEntry(
+      filename: code.filename, line: frame.line + code.lineOffset, function: code.name,
+      sourceLine: text?.trimmingCharacters(in: .whitespaces))
+  }
+
+  private func bind(
+    _ f: PyFunction, _ args: [PyValue], _ kwargs: KeywordArguments, into frame: Frame
+  ) throws {
+    let params = f.code.parameters
+    let fname = f.code.name
+    var ai = 0
+    var varArgsSlot: Int?
+    var varKwSlot: Int?
+    for p in params {
+      switch p.kind {
+      case .normal:
+        if ai < args.count {
+          frame.slots[p.slot] = args[ai]
+          ai += 1
+        }
+      case .varArgs: varArgsSlot = p.slot
+      case .varKeywords: varKwSlot = p.slot
+      case .keywordOnly: break
+      }
+    }
+    if ai < args.count {
+      if let s = varArgsSlot {
+        frame.slots[s] = .tuple(Array(args[ai...]))
+      } else {
+        let positional = params.filter { $0.kind == .normal }.count
+        let given = args.count
+        let required = params.filter { $0.kind == .normal && f.defaults[$0.name] == nil }.count
+        let takes = required == positional
+          ? "\(positional)" : "from \(required) to \(positional)"
+        throw PyException(
+          .typeError,
+          "\(fname)() takes \(takes) positional argument\(positional == 1 ? "" : "s") but "
+            + "\(given) \(given == 1 ? "was" : "were") given")
+      }
+    } else if let s = varArgsSlot {
+      frame.slots[s] = .tuple([])
+    }
+    var extra: PyDict?
+    if let s = varKwSlot {
+      extra = PyDict()
+      frame.slots[s] = .dict(extra!)
+    }
+    for (name, value) in kwargs {
+      if let p = params.first(where: {
+        $0.name == name && ($0.kind == .normal || $0.kind == .keywordOnly)
+      }) {
+        if frame.slots[p.slot] != nil {
+          throw PyException(.typeError, "\(fname)() got multiple values for argument '\(name)'")
+        }
+        frame.slots[p.slot] = value
+      } else if let extra {
+        extra.set(name, value)
+      } else {
+        throw PyException(.typeError, "\(fname)() got an unexpected keyword argument '\(name)'")
+      }
+    }
+    var missing: [String] = []
+    for p in params where p.kind == .normal || p.kind == .keywordOnly {
+      if frame.slots[p.slot] == nil {
+        if let d = f.defaults[p.name] {
+          frame.slots[p.slot] = d
+        } else {
+          missing.append(p.name)
+        }
+      }
+    }
+    if !missing.isEmpty {
+      let kwOnly = params.contains { $0.kind == .keywordOnly && missing.contains($0.name) }
+      let names = missing.map { "'\($0)'" }
+      let list = names.count == 1
+        ? names[0]
+        : names.dropLast().joined(separator: ", ") + (names.count > 2 ? "," : "") + " and "
+          + names.last!
+      throw PyException(
+        .typeError,
+        "\(fname)() missing \(missing.count) required \(kwOnly ? "keyword-only" : "positional") "
+          + "argument\(missing.count == 1 ? "" : "s"): \(list)")
+    }
+  }
+
+  func instantiate(_ cls: PyClass, _ args: [PyValue], _ kwargs: KeywordArguments) throws
+    -> PyValue
+  {
+    if let ctor = cls.constructor { return try ctor(args, kwargs) }
+    if let native = nativeBase(cls) { return try native(cls, args, kwargs) }
+    let inst = PyInstance(cls: cls)
+    let value = PyValue.instance(inst)
+    if isException(cls) { inst.attributes.set("args", .tuple(args)) }
+    if let initializer = cls.lookup("__init__") {
+      let r = try call(initializer, [value] + args, kwargs)
+      if case .none = r {} else {
+        throw PyException(
+          .typeError, "__init__() should return None, not '\(typeName(r))'")
+      }
+    } else if !args.isEmpty || !kwargs.isEmpty {
+      throw PyException(.typeError, "\(cls.name)() takes no arguments")
+    }
+    return value
+  }
+
+  /// Hook for classes that derive from a native class (e.g. `nn.Module`), set by bridges.
+  var nativeSubclassFactory: ((PyClass) -> ((PyClass, [PyValue], KeywordArguments) throws -> PyValue)?)?
+
+  private func nativeBase(_ cls: PyClass) -> ((PyClass, [PyValue], KeywordArguments) throws -> PyValue)? {
+    nativeSubclassFactory?(cls)
+  }
+}

@@ -1,0 +1,103 @@
+/// Converts TeX math to MathML Core, never throwing: bad input becomes an `<merror>` and a warning.
+///
+/// The converter is a value: build it once with the journal's macros and call
+/// ``convert(_:display:)`` for each formula, from any thread. Groups nested more than 100 deep
+/// are an error, which bounds the stack a conversion needs: under 512 KB in release builds and
+/// 4 MB in debug builds.
+public struct MathMLConverter: Sendable {
+  let macros: [String: Macro]
+
+  /// Creates a converter with user macros, `\newcommand`-style: `["\\R": "\\mathbb{R}"]`.
+  ///
+  /// Keys may be written with or without the backslash; `#1`...`#9` in a body are the
+  /// arguments, and the highest one used gives the number of arguments.
+  public init(macros: [String: String] = [:]) {
+    var table: [String: Macro] = [:]
+    for (name, body) in macros {
+      let key = name.hasPrefix("\\") ? String(name.dropFirst()) : name
+      table[key] = Macro(body: body)
+    }
+    self.macros = table
+  }
+
+  /// Converts one formula: inline (`display: false`) or display math.
+  public func convert(_ tex: String, display: Bool) -> MathMLResult {
+    let source = Array(tex.unicodeScalars)
+    var parser = Parser(source: source, macros: macros)
+    let nodes: [Node]
+    do {
+      nodes = try parser.parseFormula()
+    } catch {
+      let warning = MathWarning(message: error.message, range: error.range, source: source)
+      return MathMLResult(
+        mathML: MathMLWriter.errorDocument(tex, display: display), warnings: [warning])
+    }
+    var writer = MathMLWriter()
+    let markup = writer.document(nodes, source: tex, display: display)
+    return MathMLResult(mathML: markup, warnings: [])
+  }
+
+  /// The MathML alone, in the shape of `MarkdownPipeline.Options.mathRenderer`.
+  public var renderer: @Sendable (_ tex: String, _ display: Bool) -> String {
+    { tex, display in convert(tex, display: display).mathML }
+  }
+
+  /// Parses a formula into its syntax tree, or throws the first error found.
+  public func parse(_ tex: String) throws(MathError) -> [Node] {
+    var parser = Parser(source: Array(tex.unicodeScalars), macros: macros)
+    return try parser.parseFormula()
+  }
+}
+
+/// The MathML of one formula and what went wrong converting it.
+public struct MathMLResult: Sendable, Equatable {
+  /// A complete `<math>` element.
+  public var mathML: String
+  /// Empty when the formula converted cleanly; otherwise the output holds an `<merror>`.
+  public var warnings: [MathWarning]
+
+  /// Whether the formula converted without error.
+  public var isValid: Bool { warnings.isEmpty }
+}
+
+/// A problem in a formula, located inside the formula's source.
+public struct MathWarning: Sendable, Equatable, CustomStringConvertible {
+  /// What is wrong, in one line.
+  public var message: String
+  /// Where, in Unicode scalars from the start of the formula.
+  public var range: Range<Int>
+  /// The 0-based line inside the formula (formulas may span lines): add it to the line of the
+  /// formula's opening delimiter to get the line in the file.
+  public var line: Int
+  /// The 0-based column inside that line, in Unicode scalars.
+  public var column: Int
+
+  init(message: String, range: Range<Int>, source: [Unicode.Scalar]) {
+    self.message = message
+    self.range = range
+    var line = 0
+    var lineStart = 0
+    for i in 0..<min(range.lowerBound, source.count) where source[i] == "\n" {
+      line += 1
+      lineStart = i + 1
+    }
+    self.line = line
+    self.column = max(0, range.lowerBound - lineStart)
+  }
+
+  /// The offset of the problem, in Unicode scalars from the start of the formula.
+  public var offset: Int { range.lowerBound }
+
+  public var description: String { "\(message) (at offset \(offset))" }
+}
+
+/// A syntax error in TeX math, with where it happened.
+public struct MathError: Error, Sendable, Equatable {
+  public var message: String
+  public var range: Range<Int>
+
+  init(_ message: String, at range: Range<Int>) {
+    self.message = message
+    self.range = range
+  }
+}

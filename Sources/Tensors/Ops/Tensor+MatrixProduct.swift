@@ -1,0 +1,175 @@
+import COpenBLAS
+
+/// Matrix products through OpenBLAS (`cblas_sgemm` / `cblas_dgemm`).
+extension Tensor {
+  /// How a 2-D view can be handed to BLAS without a copy: transposed or not, leading dimension.
+  static func blasLayout(rows: Int, cols: Int, s0: Int, s1: Int) -> (trans: Bool, ld: Int)? {
+    if s1 == 1 && (rows == 1 || s0 >= Swift.max(1, cols)) {
+      return (false, rows == 1 ? Swift.max(cols, 1) : s0)
+    }
+    if s0 == 1 && (cols == 1 || s1 >= Swift.max(1, rows)) {
+      return (true, cols == 1 ? Swift.max(rows, 1) : s1)
+    }
+    return nil
+  }
+
+  /// C[m,n] = A[m,k] @ B[k,n] for float tensors, writing into `out` at `outOffset`.
+  static func gemm(_ a: Tensor, _ aOff: Int, _ aS: (Int, Int), _ b: Tensor, _ bOff: Int,
+                   _ bS: (Int, Int), m: Int, n: Int, k: Int, out: Tensor, outOffset: Int) {
+    guard m > 0 && n > 0 else { return }
+    if k == 0 {
+      for i in 0..<(m * n) { out.storeScalar(.int(0), at: outOffset + i) }
+      return
+    }
+    // Layouts were made BLAS-compatible by the caller.
+    let la = blasLayout(rows: m, cols: k, s0: aS.0, s1: aS.1) ?? (false, k)
+    let lb = blasLayout(rows: k, cols: n, s0: bS.0, s1: bS.1) ?? (false, n)
+    let ta = la.trans ? CblasTrans : CblasNoTrans
+    let tb = lb.trans ? CblasTrans : CblasNoTrans
+    if a.dtype == .float64 {
+      cblas_dgemm(
+        CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), 1,
+        a.storage.pointer(Double.self) + aOff, Int32(la.ld),
+        b.storage.pointer(Double.self) + bOff, Int32(lb.ld), 0,
+        out.storage.pointer(Double.self) + outOffset, Int32(n))
+    } else {
+      cblas_sgemm(
+        CblasRowMajor, ta, tb, Int32(m), Int32(n), Int32(k), 1,
+        a.storage.pointer(Float.self) + aOff, Int32(la.ld),
+        b.storage.pointer(Float.self) + bOff, Int32(lb.ld), 0,
+        out.storage.pointer(Float.self) + outOffset, Int32(n))
+    }
+  }
+
+  /// Makes the last two dimensions BLAS-compatible, copying only when needed.
+  func blasReady() -> Tensor {
+    let r = rank
+    if Tensor.blasLayout(rows: shape[r - 2], cols: shape[r - 1], s0: strides[r - 2],
+                         s1: strides[r - 1]) != nil {
+      return self
+    }
+    return rawCopy()
+  }
+
+  /// Matrix product with NumPy `matmul` semantics (1-D operands, broadcast batch dimensions).
+  public static func matmul(_ a: Tensor, _ b: Tensor, style: PromotionStyle = .numpy) throws
+    -> Tensor
+  {
+    guard a.rank > 0 && b.rank > 0 else {
+      throw TensorError(.shape, "matmul: Input operand does not have enough dimensions")
+    }
+    if a.rank == 1 && b.rank == 1 {
+      guard a.shape[0] == b.shape[0] else {
+        throw TensorError(
+          .shape,
+          "matmul: shapes \(shapeString(a.shape)) and \(shapeString(b.shape)) not aligned: "
+            + "\(a.shape[0]) (dim 0) != \(b.shape[0]) (dim 0)")
+      }
+      return try matmul(a.reshaped([1, -1]), b.reshaped([-1, 1]), style: style).reshaped([])
+    }
+    if a.rank == 1 {
+      let r = try matmul(a.unsqueezed(0), b, style: style)
+      return try r.squeezed(axes: [-2])
+    }
+    if b.rank == 1 {
+      let r = try matmul(a, b.unsqueezed(1), style: style)
+      return try r.squeezed(axes: [-1])
+    }
+    let m = a.shape[a.rank - 2], k = a.shape[a.rank - 1]
+    let k2 = b.shape[b.rank - 2], n = b.shape[b.rank - 1]
+    guard k == k2 else {
+      throw TensorError(
+        .shape,
+        "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature "
+          + "(n?,k),(k,m?)->(n?,m?) (size \(k2) is different from \(k)) for shapes "
+          + "\(shapeString(a.shape)) and \(shapeString(b.shape))")
+    }
+    let batch = try broadcastShapes(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)),
+                                    op: "matmul")
+    let ct = DType.promoted(a.dtype, b.dtype, style: style)
+    var x = a.dtype == ct ? a.detached() : a.rawCopy(dtype: ct)
+    var y = b.dtype == ct ? b.detached() : b.rawCopy(dtype: ct)
+    var out: Tensor
+    if ct.isFloatingPoint {
+      x = x.blasReady()
+      y = y.blasReady()
+      out = Tensor(uninitialized: batch + [m, n], dtype: ct)
+      let xs = (x.strides[x.rank - 2], x.strides[x.rank - 1])
+      let ys = (y.strides[y.rank - 2], y.strides[y.rank - 1])
+      if batch.isEmpty {
+        gemm(x, x.offset, xs, y, y.offset, ys, m: m, n: n, k: k, out: out, outOffset: 0)
+      } else if y.rank == 2 && x.isContiguous {
+        gemm(x, x.offset, (k, 1), y, y.offset, ys, m: x.count / Swift.max(k, 1), n: n, k: k,
+             out: out, outOffset: 0)
+      } else {
+        let xb = try Tensor(storage: x.storage, shape: Array(x.shape.dropLast(2)),
+                            strides: Array(x.strides.dropLast(2)), offset: x.offset)
+          .broadcastStrides(to: batch, op: "matmul")
+        let yb = try Tensor(storage: y.storage, shape: Array(y.shape.dropLast(2)),
+                            strides: Array(y.strides.dropLast(2)), offset: y.offset)
+          .broadcastStrides(to: batch, op: "matmul")
+        let bst = contiguousStrides(batch)
+        for i in 0..<batch.reduce(1, *) {
+          var ox = x.offset, oy = y.offset, r = i
+          for d in 0..<batch.count {
+            let c = r / bst[d]
+            r %= bst[d]
+            ox += c * xb[d]
+            oy += c * yb[d]
+          }
+          gemm(x, ox, xs, y, oy, ys, m: m, n: n, k: k, out: out, outOffset: i * m * n)
+        }
+      }
+    } else {
+      out = try integerMatmul(x, y, batch: batch, m: m, n: n, k: k)
+    }
+    if needsGrad(a, b) {
+      let sa = a.shape, sb = b.shape
+      let ga = gradMeta(a) != nil, gb = gradMeta(b) != nil
+      let xd = a.detached(), yd = b.detached()
+      out.record([a, b], "MmBackward0") { g in
+        [
+          ga ? try matmul(g, yd.transposed(-1, -2)).summed(toShape: sa) : nil,
+          gb ? try matmul(xd.transposed(-1, -2), g).summed(toShape: sb) : nil,
+        ]
+      }
+    }
+    return out
+  }
+
+  static func integerMatmul(_ x: Tensor, _ y: Tensor, batch: [Int], m: Int, n: Int, k: Int) throws
+    -> Tensor
+  {
+    let xe = try x.rawCopy(dtype: .int64).expanded(to: batch + [m, k]).rawCopy()
+    let ye = try y.rawCopy(dtype: .int64).expanded(to: batch + [k, n]).rawCopy()
+    let out = Tensor(zeros: batch + [m, n], dtype: .int64)
+    let xp = xe.storage.pointer(Int64.self), yp = ye.storage.pointer(Int64.self)
+    let op = out.storage.pointer(Int64.self)
+    for bi in 0..<batch.reduce(1, *) {
+      for i in 0..<m {
+        for p in 0..<k {
+          let v = xp[bi * m * k + i * k + p]
+          for j in 0..<n { op[bi * m * n + i * n + j] &+= v &* yp[bi * k * n + p * n + j] }
+        }
+      }
+    }
+    return out.casted(to: x.dtype)
+  }
+
+  /// `self @ other`.
+  public func matmul(_ other: Tensor) throws -> Tensor { try Tensor.matmul(self, other) }
+
+  /// NumPy `dot` for operands of rank at most 2 on the right (scalars multiply).
+  public static func dot(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    if a.rank == 0 || b.rank == 0 { return try a * b }
+    guard b.rank <= 2 else {
+      throw TensorError(.shape, "dot: only operands with rank <= 2 on the right are supported")
+    }
+    return try matmul(a, b)
+  }
+
+  /// The outer product of two vectors (flattened first).
+  public static func outer(_ a: Tensor, _ b: Tensor) throws -> Tensor {
+    try a.reshaped([-1, 1]) * b.reshaped([1, -1])
+  }
+}

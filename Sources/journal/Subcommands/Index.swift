@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+extension Journal {
+  struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Bring the search index (.journal/index.sqlite) up to date.",
+      discussion: """
+        Every read command (search, list, show, tags) does this check first; run it yourself to
+        see what changed. Unchanged files are recognised by size and mtime, then content hash.
+        The index is a cache: --rebuild deletes it and builds it again from the Markdown files.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Start over from an empty index.")
+    var rebuild = false
+
+    func run() throws {
+      let journal = try global.journal()
+      let start = DispatchTime.now()
+      let (_, report) = try JournalKit_run { try SearchIndex.openUpdated(journal, rebuild: rebuild) }
+      let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+      for problem in report.problems {
+        Terminal.standardError.write("journal: warning: \(problem)\n")
+      }
+      print("indexed \(report.total) day files in \(Int(ms.rounded())) ms: \(report.added) added, "
+        + "\(report.changed) changed, \(report.deleted) deleted, \(report.renamed) renamed, "
+        + "\(report.touched + report.unchanged) unchanged")
+    }
+  }
+}

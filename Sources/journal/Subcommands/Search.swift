@@ -1,0 +1,209 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+extension Journal {
+  struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Search the journal: one block per matching section, best first.",
+      discussion: """
+        QUERY syntax: words are ANDed; "exact phrase"; prefix*; a OR b; -word excludes;
+        title:word, code:word, math:word search one column (title: means headings);
+        tag:name keeps entries with that tag. Code identifiers are found as typed:
+        nn.LSTM, torch.manual_seed, read_only_fields. Punctuation never breaks a query:
+        well-known, C++, @home, it's and a/b are searched as their words. When QUERY is given
+        as several shell arguments, an argument with a space in it is a phrase.
+
+        Dates (--on, --from, --to): 2018-09-26, 2018-09, 2018, "September 2018", today,
+        yesterday, "last week" (Monday to Sunday before this week).
+
+        Exit status: 0 with hits, 1 with none, 2 for a bad option value.
+
+        --format json prints one object (keys sorted, stable):
+          {"count": N, "query": "...", "hits": [HIT, ...]}
+        and --format jsonl prints one HIT per line, where HIT is
+          {"anchor": "django-unchained", "date": "2018-09-01",
+           "file": "/abs/journal/2018/2018-09-01.md", "heading": "Django unchained",
+           "level": 4, "line": 12, "lines": [3, 20], "matches": ["serializer"],
+           "path": "journal/2018/2018-09-01.md", "score": -4.2,
+           "snippet": "... text around the serializer match ...", "title": "Django unchained"}
+        (path is relative to the journal root, line is the first matching line, lines the
+        section's first and last lines, score is bm25: lower is better).
+        --format paths prints each matching file once; --format markdown a list of links.
+        Matches are coloured on a terminal; JOURNAL_COLOR=always or never (or NO_COLOR) decides.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var dates: DateOptions
+
+    @Option(help: "At most this many hits (0: all).")
+    var limit = 20
+
+    @Option(help: "text, json, jsonl, paths or markdown.")
+    var format: OutputFormat = .text
+
+    @Argument(parsing: .allUnrecognized, help: "The query.")
+    var query: [String] = []
+
+    func run() throws {
+      let journal = try global.journal()
+      let text = Search.queryText(query)
+      let filter = try JournalKit_run { try dates.filter() }
+      let parsed = SearchQuery(parsing: text)
+      let hits = try JournalKit_run { () -> [SearchHit] in
+        guard !parsed.isEmpty else {
+          throw JournalError(.usage, "nothing to search for in '\(text)'")
+        }
+        return try SearchIndex.reading(journal) {
+          try $0.search(parsed, dates: filter, limit: limit > 0 ? limit : nil)
+        }
+      }
+      let out = Terminal.standardOutput
+      switch format {
+      case .text:
+        let style = TextStyle.forStandardOutput()
+        for (n, hit) in hits.enumerated() {
+          if n > 0 { out.write("\n") }
+          out.write(Search.block(for: hit, journal: journal, style: style))
+        }
+      case .json:
+        out.write(try JSONOutput.encode(SearchResult(query: text, count: hits.count,
+          hits: hits.map { HitJSON($0, journal: journal) })) + "\n")
+      case .jsonl:
+        for hit in hits { out.write(try JSONOutput.encode(HitJSON(hit, journal: journal)) + "\n") }
+      case .paths:
+        var seen = Set<String>()
+        for hit in hits where seen.insert(hit.path).inserted {
+          out.write(Search.displayPath(hit.path, journal: journal) + "\n")
+        }
+      case .markdown:
+        for hit in hits {
+          let heading = hit.heading.isEmpty ? hit.title : "\(hit.title) › \(hit.heading)"
+          let link = hit.anchor.isEmpty ? hit.path : "\(hit.path)#\(hit.anchor)"
+          out.write("- **\(hit.date.iso)** [\(heading)](\(link)): "
+            + hit.snippet(open: "**", close: "**") + "\n")
+        }
+      }
+      if hits.isEmpty {
+        Terminal.standardError.write("journal: no matches for '\(text)'\n")
+        throw ExitCode(1)
+      }
+    }
+
+    /// Joins the shell arguments into one query; with several, one holding a space was quoted
+    /// in the shell on purpose and is a phrase.
+    static func queryText(_ arguments: [String]) -> String {
+      guard arguments.count > 1 else { return arguments.first ?? "" }
+      return arguments.map { arg in
+        arg.contains(where: \.isWhitespace) && !arg.contains("\"") ? "\"\(arg)\"" : arg
+      }.joined(separator: " ")
+    }
+
+    /// The path as an editor run from here can open it.
+    static func displayPath(_ path: String, journal: JournalKit.Journal) -> String {
+      let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+      return cwd.path == journal.root.path ? path : journal.url(for: path).path
+    }
+
+    static func block(for hit: SearchHit, journal: JournalKit.Journal, style: TextStyle)
+      -> String
+    {
+      let heading = hit.heading.isEmpty || hit.heading == hit.title
+        ? hit.title : "\(hit.title) › \(hit.heading)"
+      let snippet = style.color
+        ? hit.snippet(open: "\u{1B}[1;31m", close: "\u{1B}[0m")
+        : hit.snippet(open: "[", close: "]")
+      return style.bold(hit.date.iso) + "  " + style.cyan(heading) + "\n"
+        + "  " + snippet + "\n"
+        + "  " + style.dim("\(displayPath(hit.path, journal: journal)):\(hit.line)") + "\n"
+    }
+  }
+}
+
+/// `--on`, `--from`, `--to`, shared by search and list.
+struct DateOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("Only this day, month, year or named span.", valueName: "date"))
+  var on: String?
+  @Option(help: ArgumentHelp("From this date on (the first day it names).", valueName: "date"))
+  var from: String?
+  @Option(help: ArgumentHelp("Up to this date (the last day it names).", valueName: "date"))
+  var to: String?
+
+  func filter() throws -> DateFilter { try DateFilter(on: on, from: from, to: to) }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, jsonl, paths, markdown
+}
+
+/// ANSI styling when standard output is a terminal and NO_COLOR is unset; none otherwise.
+/// JOURNAL_COLOR=always or never overrides both.
+struct TextStyle {
+  var color: Bool
+
+  static func forStandardOutput() -> TextStyle {
+    let env = ProcessInfo.processInfo.environment
+    switch env["JOURNAL_COLOR"] {
+    case "always": return TextStyle(color: true)
+    case "never": return TextStyle(color: false)
+    default: break
+    }
+    if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return TextStyle(color: false) }
+    return TextStyle(color: isatty(1) == 1 && env["TERM"] != "dumb")
+  }
+
+  func wrap(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+  func bold(_ text: String) -> String { wrap(text, "1") }
+  func dim(_ text: String) -> String { wrap(text, "2") }
+  func italic(_ text: String) -> String { wrap(text, "3") }
+  func cyan(_ text: String) -> String { wrap(text, "36") }
+  func yellow(_ text: String) -> String { wrap(text, "33") }
+  func magenta(_ text: String) -> String { wrap(text, "35") }
+}
+
+/// The stable JSON shape of a search hit (see `journal search --help`).
+struct HitJSON: Encodable {
+  var date: String
+  var path: String
+  var file: String
+  var line: Int
+  var lines: [Int]
+  var title: String
+  var heading: String
+  var anchor: String
+  var level: Int
+  var score: Double
+  var snippet: String
+  var matches: [String]
+
+  init(_ hit: SearchHit, journal: JournalKit.Journal) {
+    date = hit.date.iso
+    path = hit.path
+    file = journal.url(for: hit.path).path
+    line = hit.line
+    lines = [hit.lines.lowerBound, hit.lines.upperBound]
+    title = hit.title
+    heading = hit.heading
+    anchor = hit.anchor
+    level = hit.level
+    score = (hit.score * 1000).rounded() / 1000
+    snippet = hit.snippet(open: "", close: "")
+    matches = hit.matches
+  }
+}
+
+struct SearchResult: Encodable {
+  var query: String
+  var count: Int
+  var hits: [HitJSON]
+}
+
+enum JSONOutput {
+  static func encode(_ value: some Encodable, pretty: Bool = false) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+extension Journal {
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show an entry rendered for the terminal.",
+      discussion: """
+        DATE is a day (2018-09-26, today, yesterday) or a span (2018-09, "last week"): every
+        entry in it is shown, oldest first. Headings, emphasis and code are styled on a
+        terminal; math stays TeX. Exit status 1 when there is no entry.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print the file as it is, without styling.")
+    var raw = false
+
+    @Argument(help: "The day or span to show.")
+    var date: [String]
+
+    func run() throws {
+      let journal = try global.journal()
+      let text = date.joined(separator: " ")
+      let entries = try JournalKit_run { () -> [Entry] in
+        let range = try DateExpression.parse(text)
+        _ = try SearchIndex.openUpdated(journal)
+        let files = try journal.entryFiles().files.filter {
+          range.first <= $0.date && $0.date <= range.last
+        }
+        guard !files.isEmpty else {
+          throw JournalError(.notFound, range.isSingleDay
+            ? "no entry on \(range.first.iso)" : "no entries from \(range.first.iso) to \(range.last.iso)")
+        }
+        return try files.map(journal.readEntry)
+      }
+      let style = TextStyle.forStandardOutput()
+      let out = Terminal.standardOutput
+      for (n, entry) in entries.enumerated() {
+        if n > 0 { out.write("\n") }
+        if raw {
+          out.write(entry.source)
+          continue
+        }
+        let document = MarkdownPipeline().document(for: entry)
+        out.write(style.bold(entry.date.longForm) + "  " + style.dim(entry.path) + "\n")
+        if document.title != entry.date.longForm,
+          !document.sections.contains(where: { $0.level > 0 && $0.heading == document.title })
+        {
+          out.write(style.bold(style.cyan(document.title)) + "\n")
+        }
+        let body = entry.body.drop(while: \.isNewline)
+        out.write("\n" + TerminalRenderer(style: style).render(body))
+      }
+    }
+  }
+}
+
+/// Renders Markdown for a terminal, line by line: headings bold and coloured, `**strong**`,
+/// `_emphasis_`, `` `code` `` and fenced code styled, math left as TeX (highlighted). Without
+/// colour the text is printed as written, which is already readable Markdown.
+struct TerminalRenderer {
+  var style: TextStyle
+
+  func render(_ markdown: Substring) -> String {
+    guard style.color else { return String(markdown) }
+    var out = ""
+    var inFence = false
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.drop(while: { $0 == " " })
+      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        inFence.toggle()
+        out += style.dim(String(line)) + "\n"
+        continue
+      }
+      if inFence {
+        out += style.yellow("  " + line) + "\n"
+        continue
+      }
+      let hashes = line.prefix(while: { $0 == "#" }).count
+      if (1...6).contains(hashes), line.dropFirst(hashes).first == " " {
+        let text = line.dropFirst(hashes + 1)
+        out += style.bold(style.cyan(String(text))) + "\n"
+        continue
+      }
+      out += inline(String(line)) + "\n"
+    }
+    return out
+  }
+
+  /// Styles code spans, math, strong and emphasis within one line.
+  func inline(_ line: String) -> String {
+    var out = ""
+    let chars = Array(line)
+    var i = 0
+    func closing(_ delimiter: [Character], from start: Int) -> Int? {
+      var j = start
+      while j + delimiter.count <= chars.count {
+        if Array(chars[j..<(j + delimiter.count)]) == delimiter { return j }
+        j += 1
+      }
+      return nil
+    }
+    while i < chars.count {
+      let c = chars[i]
+      if c == "`", let end = closing(["`"], from: i + 1) {
+        out += style.yellow(String(chars[(i + 1)..<end]))
+        i = end + 1
+      } else if c == "$" {
+        let delimiter: [Character] = i + 1 < chars.count && chars[i + 1] == "$" ? ["$", "$"] : ["$"]
+        if let end = closing(delimiter, from: i + delimiter.count), end > i + delimiter.count {
+          out += style.magenta(String(chars[i..<(end + delimiter.count)]))
+          i = end + delimiter.count
+        } else {
+          out.append(c)
+          i += 1
+        }
+      } else if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] == c,
+        let end = closing([c, c], from: i + 2), end > i + 2
+      {
+        out += style.bold(String(chars[(i + 2)..<end]))
+        i = end + 2
+      } else if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] != " ",
+        i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber),
+        let end = closing([c], from: i + 1), end > i + 1,
+        end + 1 >= chars.count || !(chars[end + 1].isLetter || chars[end + 1].isNumber)
+      {
+        out += style.italic(String(chars[(i + 1)..<end]))
+        i = end + 1
+      } else {
+        out.append(c)
+        i += 1
+      }
+    }
+    return out
+  }
+}

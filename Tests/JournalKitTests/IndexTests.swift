@@ -1,0 +1,229 @@
+import Foundation
+import Testing
+import TestSupport
+
+@testable import JournalKit
+
+@Suite struct IndexTests {
+  /// A journal with a few hand-written days.
+  func makeJournal() throws -> (TemporaryDirectory, Journal) {
+    let dir = TemporaryDirectory("index-test")
+    try dir.write("journal/2018/2018-09-01.md", """
+      #### Django unchained
+      - The serializer turns models into JSON.
+      - Use `read_only_fields` in `Meta`.
+
+      #### Torch notes
+      - nn.LSTM takes (h, c).
+
+      ```python
+      torch.manual_seed(1973)
+      ```
+
+      """)
+    try dir.write("journal/2018/2018-09-02.md", """
+      ---
+      title: A quiet day
+      tags: [rest, Walks]
+      ---
+      Walked by the river. Read about serialization formats.
+
+      #### Reading
+      Nothing about serializers here, only the word unchained.
+
+      """)
+    try dir.write("journal/2018/2018-08-15.md", "#### Math\nThe sigma $\\sigma^2$ of a gaussian.\n")
+    return (dir, Journal(root: dir.url))
+  }
+
+  /// Sets every day file's mtime an hour back, as if written long ago.
+  func age(_ dir: TemporaryDirectory) throws {
+    let root = dir.url.appendingPathComponent("journal")
+    for path in try FileManager.default.subpathsOfDirectory(atPath: root.path)
+    where path.hasSuffix(".md") {
+      try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)],
+        ofItemAtPath: root.appendingPathComponent(path).path)
+    }
+  }
+
+  @Test func coldIndexHasEntriesSectionsAndTags() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.added == 3)
+    #expect(report.isNoOp == false)
+    #expect(try index.entryCount() == 3)
+    #expect(FileManager.default.fileExists(atPath: dir.url.path + "/.journal/index.sqlite"))
+    let listed = try index.entries()
+    #expect(listed.map(\.date.iso) == ["2018-09-02", "2018-09-01", "2018-08-15"])
+    #expect(listed[1].sections.map(\.anchor) == ["django-unchained", "torch-notes"])
+    #expect(listed[0].title == "A quiet day")
+    #expect(listed[0].tags == ["rest", "walks"])
+    #expect(try index.tagCounts().map(\.tag) == ["rest", "walks"])
+    let second = try SearchIndex.openUpdated(journal).report
+    #expect(second.isNoOp)
+    #expect(second.unchanged == 3)
+  }
+
+  @Test func hitsLandOnSectionsWithLines() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let index = try SearchIndex.openUpdated(journal).index
+    let hits = try index.search(SearchQuery(parsing: "serializer"))
+    // Porter stemming finds `serializers` and `serialization` too; all land on sections.
+    #expect(hits.count == 3)
+    let first = try #require(hits.first { $0.date.iso == "2018-09-01" })
+    #expect(first.heading == "Django unchained")
+    #expect(first.anchor == "django-unchained")
+    #expect(first.line == 2)
+    #expect(first.matches == ["serializer"])
+    let torch = try index.search(SearchQuery(parsing: "nn.LSTM"))
+    #expect(torch.map(\.anchor) == ["torch-notes"])
+    #expect(torch[0].line == 6)
+    #expect(try index.search(SearchQuery(parsing: "torch.manual_seed")).map(\.anchor)
+      == ["torch-notes"])
+    #expect(try index.search(SearchQuery(parsing: "read_only_fields")).map(\.line) == [3])
+    // The words of an identifier apart are not the identifier.
+    #expect(try index.search(SearchQuery(parsing: "read_only_fields.nope")).isEmpty)
+  }
+
+  @Test func headingsOutrankBody() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let index = try SearchIndex.openUpdated(journal).index
+    let hits = try index.search(SearchQuery(parsing: "unchained"))
+    #expect(hits.map(\.anchor) == ["django-unchained", "reading"])
+    #expect(try index.search(SearchQuery(parsing: "title:unchained")).count == 1)
+    #expect(try index.search(SearchQuery(parsing: "title:quiet")).map(\.level) == [0])
+  }
+
+  @Test func filtersByDateTagAndExclusion() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let index = try SearchIndex.openUpdated(journal).index
+    let sept2 = DateFilter(from: JournalDate(iso: "2018-09-02"), to: JournalDate(iso: "2018-09-02"))
+    #expect(try index.search(SearchQuery(parsing: "serializer"), dates: sept2).count == 2)
+    #expect(try index.search(SearchQuery(parsing: "serializer tag:walks")).count == 2)
+    #expect(try index.search(SearchQuery(parsing: "serializer -json")).count == 2)
+    #expect(try index.search(SearchQuery(parsing: "tag:rest")).count == 2)
+  }
+
+  @Test func weirdQueriesNeverReachSQLiteRaw() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let index = try SearchIndex.openUpdated(journal).index
+    for text in ["well-known", "C++", "@home", "it's", "a/b", "\"", "-", "NOT", "AND OR",
+      "\"a", "(", ")", "{x}", "col:umn", "^", "NEAR(a,b)", "*", "-*", "'", "\\", "%_"]
+    {
+      _ = try index.search(SearchQuery(parsing: text))
+    }
+  }
+
+  @Test func incrementalEditAddDeleteRename() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    _ = try SearchIndex.openUpdated(journal)
+    // Edit: new content is found, old is gone.
+    try dir.write("journal/2018/2018-08-15.md", "#### Math\nThe kurtosis of a gaussian.\n")
+    var (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.changed == 1 && report.unchanged == 2)
+    #expect(try index.search(SearchQuery(parsing: "kurtosis")).count == 1)
+    #expect(try index.search(SearchQuery(parsing: "sigma")).isEmpty)
+    // Add.
+    try dir.write("journal/2019/2019-01-01.md", "#### New year\nFireworks.\n")
+    (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.added == 1)
+    #expect(try index.search(SearchQuery(parsing: "fireworks")).map(\.path)
+      == ["journal/2019/2019-01-01.md"])
+    // Rename: same bytes under another day.
+    try FileManager.default.moveItem(at: dir.url.appendingPathComponent("journal/2019/2019-01-01.md"),
+      to: dir.url.appendingPathComponent("journal/2019/2019-01-02.md"))
+    (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.renamed == 1 && report.added == 0 && report.deleted == 0)
+    let moved = try index.search(SearchQuery(parsing: "fireworks"))
+    #expect(moved.map(\.path) == ["journal/2019/2019-01-02.md"])
+    #expect(moved.map(\.date.iso) == ["2019-01-02"])
+    // Delete.
+    try FileManager.default.removeItem(at: dir.url.appendingPathComponent("journal/2019/2019-01-02.md"))
+    (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.deleted == 1)
+    #expect(try index.search(SearchQuery(parsing: "fireworks")).isEmpty)
+    #expect(try index.entryCount() == 3)
+    // Touch without change: hashed, not re-indexed.
+    let url = dir.url.appendingPathComponent("journal/2018/2018-09-01.md")
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1e9)],
+      ofItemAtPath: url.path)
+    report = try SearchIndex.openUpdated(journal).report
+    #expect(report.touched == 1 && report.changed == 0)
+  }
+
+  @Test func readingChecksBesideTheQueryAndRetriesWhenStale() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    // No index yet: built first.
+    #expect(try SearchIndex.reading(journal) { try $0.entryCount() } == 3)
+    let index = try SearchIndex.openUpdated(journal).index
+    // Files written within the last seconds are never trusted by their stat alone.
+    #expect(try index.isCurrent() == false)
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    #expect(try index.isCurrent())
+    try dir.write("journal/2018/2018-08-16.md", "#### Later\nA wombat.\n")
+    #expect(try index.isCurrent() == false)
+    let hits = try SearchIndex.reading(journal) { try $0.search(SearchQuery(parsing: "wombat")) }
+    #expect(hits.map(\.date.iso) == ["2018-08-16"])
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    #expect(try index.isCurrent())
+  }
+
+  @Test func sameSizeSameSecondEditIsSeen() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    _ = try SearchIndex.openUpdated(journal)
+    // Same length, written right away: the recent-mtime rule forces a hash check.
+    try dir.write("journal/2018/2018-08-15.md", "#### Math\nThe omega $\\sigma^2$ of a gaussian.\n")
+    let index = try SearchIndex.openUpdated(journal).index
+    #expect(try index.search(SearchQuery(parsing: "omega")).count == 1)
+  }
+
+  @Test func damagedIndexIsRebuilt() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    _ = try SearchIndex.openUpdated(journal)
+    let db = dir.url.appendingPathComponent(".journal/index.sqlite")
+    for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db.path + suffix) }
+    try Data(repeating: 0x5A, count: 8192).write(to: db)
+    let (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.added == 3)
+    #expect(try index.search(SearchQuery(parsing: "serializer")).count == 3)
+  }
+
+  @Test func badFilesAreReportedNotFatal() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    try dir.write("journal/2018/2018-07-01.md", Data([0x23, 0x20, 0xFF, 0x0A]))
+    try dir.write("journal/2018/notes.md", "not a day\n")
+    let (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.added == 4)
+    #expect(report.problems.map(\.file) == ["journal/2018/notes.md", "journal/2018/2018-07-01.md"])
+    #expect(try index.entries().first { $0.date.iso == "2018-07-01" }?.problem?.contains("UTF-8") == true)
+  }
+
+  @Test func appenderSeparatesWithOneBlankLine() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let appender = EntryAppender(journal: journal)
+    let day = JournalDate(iso: "2018-08-15")!
+    let before = try String(contentsOf: dir.url.appendingPathComponent("journal/2018/2018-08-15.md"), encoding: .utf8)
+    let (path, line) = try appender.append(
+      EntryAppender.block(text: "More.\n", title: "Later", tags: ["ml"]), on: day)
+    let after = try String(contentsOf: dir.url.appendingPathComponent(path), encoding: .utf8)
+    #expect(after == before + "\n#### Later\n\nMore.\n\n#ml\n")
+    #expect(line == 4)
+    let fresh = try appender.append("First.\n", on: JournalDate(iso: "2020-02-29")!)
+    #expect(fresh.line == 1)
+    #expect(try String(contentsOf: dir.url.appendingPathComponent("journal/2020/2020-02-29.md"),
+      encoding: .utf8) == "First.\n")
+  }
+}

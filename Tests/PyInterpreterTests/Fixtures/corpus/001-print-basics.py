@@ -1,0 +1,8 @@
+print("hello, world")
+print(1, 2, 3)
+print("a", "b", sep="-")
+print("no newline", end="")
+print(" continued")
+print()
+print(None, True, False)
+print("x", "y", "z", sep="", end="!\n")

@@ -1,0 +1,8 @@
+print(7.5 // 2, 7.5 % 2, -7.5 // 2, -7.5 % 2, 7.5 % -2)
+print(2.0 ** 0.5, 10 ** 0.5, 4 ** 0.5)
+print(1 + 2.0, 3 * 1.5, 7 / 2.0, 1e10 + 1)
+print(divmod(7.5, 2), divmod(-7.5, 2))
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.675, 2), round(1.005, 2), round(0.125, 2), round(3.14159, 3))
+print(round(1234.5678, -2), round(15, -1), round(25, -1), round(-35, -1))
+print(int(3.9), int(-3.9), float(3), int("42"), float("2.5"), float("-inf"))

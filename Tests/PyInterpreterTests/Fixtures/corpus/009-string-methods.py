@@ -1,0 +1,12 @@
+s = "  the quick brown fox  "
+print(s.strip(), "|" + s.lstrip() + "|", "|" + s.rstrip() + "|")
+print(s.split(), "a,b,,c".split(","), "a b c".split(" ", 1), "a,b,c".rsplit(",", 1))
+print("-".join(["x", "y", "z"]), ", ".join(str(i) for i in range(4)))
+print("hello".replace("l", "L"), "hello".replace("l", "L", 1))
+print("hello".startswith("he"), "hello".endswith("lo"), "hello".startswith(("x", "h")))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("z"), "hello".index("e"))
+print("banana".count("a"), "banana".count("an"), "xxx".strip("x"), "--a--".strip("-"))
+print("42".isdigit(), "abc".isalpha(), "abc1".isalnum(), "   ".isspace(), "ABC".isupper())
+print("hi".center(6, "*"), "hi".ljust(5) + "|", "hi".rjust(5), "42".zfill(5), "-42".zfill(5))
+print("a=b=c".partition("="), "a=b=c".rpartition("="), "hello world".capitalize())
+print("line1\nline2\n".splitlines(), "ab".encode if False else "skip")

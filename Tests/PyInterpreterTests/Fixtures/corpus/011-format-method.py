@@ -1,0 +1,7 @@
+print("{} and {}".format("a", "b"), "{1} {0}".format("x", "y"), "{name}".format(name="n"))
+print("{:.3f}".format(2 / 3), "{:>6}".format("r"), "{:08.3f}".format(-3.14159))
+print("{0[1]} {1.real}".format([5, 6], 7), "{!r}".format("q"))
+print(format(3.14159, ".2f"), format(42, "05d"), format("s", "^5"), format(0.5, "%"))
+print("%s %r %d %5.1f %-5d| %05.2f %x %%" % ("s", "r", 7, 2.25, 3, 1.5, 255))
+print("%(a)s-%(b)03d" % {"a": "A", "b": 7}, "%.3e" % 12345.678, "%g" % 0.00001234)
+print("%c%c" % (72, 105), "%s" % [1, 2], "%s" % (1,), "%10s|%-10s|" % ("r", "l"))

@@ -1,0 +1,8 @@
+print(int("  12 "), int("-7"), int("ff", 16), int("0b101", 0), int(True), int(2.99))
+print(float("1e3"), float(" 2.5 "), float(7), str(12), str(1.0), str([1, "a"]))
+print(bool("False"), list("abc"), tuple([1]), set("aa"), dict(a=1))
+print(chr(65), ord("a"), chr(0x263A), hex(-255), repr("it's"), repr('say "hi"'))
+print(abs(-2.5), round(7.123456, 3), divmod(9, -4), pow(2, 0.5), pow(-2, 3))
+print(type(1).__name__, type(1.0).__name__, type("").__name__, type([]).__name__, type(None).__name__)
+print(type(1), type(int), type(len).__name__, callable(len), callable(1))
+print(isinstance([], (list, tuple)), str(None), repr(None), ascii("é"))

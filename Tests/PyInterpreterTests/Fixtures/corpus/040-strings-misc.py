@@ -1,0 +1,11 @@
+s = "Mississippi"
+print(s.lower().count("s"), s.find("ss"), s.rfind("ss"), s.index("p"), s.upper())
+print(s.split("ss"), s.replace("ss", "SS"), s.rstrip("pi"), s.lstrip("Mi"))
+print("%-10s|" % s, "%10s|" % s, "{:^15}|".format(s))
+print(ord(s[0]), s[1:4] * 2, s.startswith("Miss"), "ss" in s, s.count(""))
+print("a\tb".split("\t"), "a  b   c".split(), "  lead".split(" "), "x".split(","))
+print(str(3) + "3", "3" * 3, "abc" < "abd", "Z" < "a", max(["apple", "Banana"]))
+words = "the cat sat on the mat".split()
+print(len(words), sorted(set(words)), " ".join(reversed(words)))
+print("".join(c for c in "h-e-l-l-o" if c != "-"), "CamelCase".lower(), "snake_case".title())
+print(f"{'left':<8}|{'right':>8}|{'mid':^8}|")

@@ -1,0 +1,10 @@
+import math
+print(math.pi, math.e, math.tau, math.inf, -math.inf)
+print(math.sqrt(2), math.exp(1), math.log(100, 10), math.log(math.e), math.log2(8), math.log10(1000))
+print(math.sin(math.pi / 2), math.cos(0), math.tan(0), math.atan2(1, 1), math.hypot(3, 4))
+print(math.floor(2.7), math.ceil(2.1), math.floor(-2.5), math.trunc(-2.7), math.fabs(-3))
+print(math.isnan(float("nan")), math.isinf(math.inf), math.isclose(0.1 + 0.2, 0.3), math.isfinite(1.0))
+print(math.gcd(12, 18), math.factorial(10), math.comb(5, 2), math.perm(5, 2), math.prod([1, 2, 3, 4]))
+print(math.degrees(math.pi), math.radians(180), math.fsum([0.1] * 10), sum([0.1] * 10))
+print(math.copysign(3, -1), math.fmod(7, 3), math.modf(3.5), math.isqrt(17), math.pow(2, 10))
+print(math.tanh(0.5), math.erf(1.0), math.gamma(5.0), math.expm1(1e-10))

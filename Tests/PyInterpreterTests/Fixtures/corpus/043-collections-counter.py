@@ -1,0 +1,13 @@
+from collections import Counter
+c = Counter("abracadabra")
+print(c)
+print(c["a"], c["z"], c.most_common(2), len(c))
+c.update("aaz")
+print(c.most_common(3))
+words = "the cat and the hat and the bat".split()
+wc = Counter(words)
+print(wc.most_common(), sorted(wc.items()))
+print(Counter([1, 1, 2]) == Counter({1: 2, 2: 1}), Counter())
+c2 = Counter(a=3, b=1)
+c2.subtract(Counter(a=1))
+print(c2, sum(c2.values()), list(c2.elements()))

@@ -1,0 +1,12 @@
+import itertools
+print(list(itertools.islice(itertools.count(10, 5), 4)))
+print(list(itertools.chain([1, 2], "ab")), list(itertools.chain.from_iterable([[1], [2, 3]])))
+print(list(itertools.product("ab", [0, 1])), len(list(itertools.product(range(3), repeat=2))))
+print(list(itertools.permutations([1, 2, 3], 2)))
+print(list(itertools.combinations("abcd", 2)), list(itertools.combinations_with_replacement("ab", 2)))
+print(list(itertools.accumulate([1, 2, 3, 4])), list(itertools.accumulate([1, 2, 3], lambda a, b: a * b)))
+print([(k, list(g)) for k, g in itertools.groupby("aaabbc")])
+print(list(itertools.zip_longest("ab", "xyz", fillvalue="-")))
+print(list(itertools.takewhile(lambda v: v < 3, [1, 2, 5, 1])), list(itertools.dropwhile(lambda v: v < 3, [1, 2, 5, 1])))
+print(list(itertools.starmap(pow, [(2, 3), (3, 2)])), list(itertools.repeat("x", 3)))
+print(list(itertools.islice(itertools.cycle("ab"), 5)), list(itertools.pairwise([1, 2, 3])))

@@ -1,0 +1,10 @@
+people = [("alice", 30), ("bob", 25), ("carol", 30), ("dave", 25), ("eve", 35)]
+print(sorted(people, key=lambda p: p[1]))
+print(sorted(people, key=lambda p: p[1], reverse=True))
+print(sorted(people, key=lambda p: (-p[1], p[0])))
+people.sort(key=lambda p: p[0], reverse=True)
+print(people)
+print(sorted([3.5, -1, 2, 0.5]), sorted(["b", "a", "C"]), sorted([[2, 1], [1, 2], [1]]))
+print(sorted({"b": 1, "a": 2}.items(), key=lambda kv: kv[1]))
+print(sorted([1, 2, 3], key=lambda v: 0), sorted("hello", reverse=True))
+print(max([1, 3, 3, 2], key=lambda v: v), min(["bb", "a", "cc"], key=len))

@@ -1,0 +1,3 @@
+f = lambda v: v.missing
+print(list(map(str, [1])))
+f(3)
