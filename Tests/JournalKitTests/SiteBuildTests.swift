@@ -134,9 +134,9 @@ func siteFiles(_ folder: URL) -> [String] {
       let iso = entry.date.iso
       let page = readFile(site.appendingPathComponent(
         "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/index.html"))
-      pageCount += page.components(separatedBy: "class=\"math inline\"").count - 1
-      pageCount += page.components(separatedBy: "class=\"math display\"").count - 1
+      pageCount += page.components(separatedBy: "<math xmlns=").count - 1
     }
+    #expect(sourceCount >= 18, "the seed journal has formulas")
     #expect(pageCount == sourceCount)
   }
 
@@ -311,6 +311,18 @@ enum SiteTestHTML {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
   ]
+  /// The elements whose nesting is checked. Others are the author's raw HTML as Markdown passes
+  /// it through (the seed's `torch.nn.<Module>` is one): browsers recover from those, and they
+  /// are the entry's content, not the site's structure.
+  static let known: Set<String> = [
+    "html", "head", "body", "title", "style", "main", "header", "footer", "nav", "article",
+    "section", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "a", "ul", "ol",
+    "li", "dl", "dt", "dd", "pre", "code", "em", "strong", "del", "s", "blockquote", "table",
+    "thead", "tbody", "tr", "th", "td", "time", "small", "form", "label", "noscript", "sup", "sub",
+    "details", "summary", "figure", "figcaption", "math", "mi", "mo", "mn", "mrow", "msup", "msub",
+    "msubsup", "mfrac", "msqrt", "mroot", "mtext", "mover", "munder", "munderover", "mtable",
+    "mtr", "mtd", "mspace", "mpadded", "mstyle", "merror", "semantics", "annotation", "button",
+  ]
   /// Elements whose end tag HTML5 lets authors leave out.
   static let optionalEnd: Set<String> = ["li", "p", "dt", "dd", "tr", "td", "th", "option"]
 
@@ -328,7 +340,7 @@ enum SiteTestHTML {
       let closing = ns.substring(with: match.range(at: 1)) == "/"
       let name = ns.substring(with: match.range(at: 2)).lowercased()
       let attributes = ns.substring(with: match.range(at: 3))
-      if void.contains(name) || attributes.hasSuffix("/") { continue }
+      if void.contains(name) || attributes.hasSuffix("/") || !known.contains(name) { continue }
       if !closing {
         stack.append(name)
         continue

@@ -1,4 +1,5 @@
 import Foundation
+import TeXMath
 
 /// Builds the static website of a journal: `journal build`.
 ///
@@ -27,7 +28,7 @@ public struct SiteBuilder: Sendable {
     public init(
       outputFolder: URL, baseURL: String = "http://localhost:8000/", pageSize: Int = 10,
       feedSize: Int = 20, templatesFolder: URL? = nil,
-      markdown: MarkdownPipeline.Options = MarkdownPipeline.Options(), katexFolder: URL? = nil
+      markdown: MarkdownPipeline.Options = SiteBuilder.defaultMarkdown, katexFolder: URL? = nil
     ) {
       self.outputFolder = outputFolder
       self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -40,6 +41,11 @@ public struct SiteBuilder: Sendable {
       if katexFolder != nil { self.markdown.mathRenderer = nil }
     }
   }
+
+  /// The site's Markdown options: every extension, and math as MathML from `TeXMath`, so pages
+  /// show formulas without JavaScript.
+  public static let defaultMarkdown = MarkdownPipeline.Options(
+    mathRenderer: MathMLConverter().renderer)
 
   /// What a build did.
   public struct Report: Sendable {
