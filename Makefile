@@ -23,6 +23,7 @@ test: deps
 
 # Benchmarks compare side by side with the anchors named in the issues and print ratios.
 bench: build
+	@scripts/install-deps scripts/debian-packages.txt scripts/debian-packages-bench.txt
 	@scripts/bench.sh
 
 # Regenerate fixtures from real NumPy / PyTorch / CPython (by hand, never in CI).

@@ -85,8 +85,11 @@ work, jkb, hkb, pages, hpages = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]),
 full = {r["command"]: r for r in json.load(open(f"{work}/full.json"))["results"]}
 edit = json.load(open(f"{work}/edit.json"))["results"][0]
 j, h = full["journal build"]["mean"], full["hugo"]["mean"]
+cpu = lambda r: r["user"] + r["system"]
 print(f"full build:  journal {j:.2f} s ({pages} pages), hugo {h:.2f} s ({hpages} pages): "
       f"{j / h:.2f}x hugo (goal <= 1.00x)")
+print(f"  CPU time:  journal {cpu(full['journal build']):.2f} s, hugo {cpu(full['hugo']):.2f} s: "
+      f"{cpu(full['journal build']) / cpu(full['hugo']):.2f}x (wall time depends on the load)")
 print(f"edit one entry, rebuild: {edit['mean'] * 1000:.0f} ms (median {edit['median'] * 1000:.0f} ms): "
       f"{edit['mean'] / 0.2:.2f}x goal of 0.2 s")
 print(f"peak memory: journal {jkb / 1024:.0f} MiB, hugo {hkb / 1024:.0f} MiB ({jkb / hkb:.2f}x)")

@@ -42,6 +42,24 @@ import TestSupport
     #expect(entry.dom.contains("Everything Gaussian"))
     #expect(entry.console.isEmpty, "\(entry.console)")
 
+    // A copy of the page beside it, with a script that records each formula's rendered size.
+    let measured = site.appendingPathComponent("2018/09/19/measured.html")
+    let probe = """
+      <script>window.addEventListener("load", function () {
+      document.body.setAttribute("data-math", Array.from(document.querySelectorAll("math"))
+      .map(function (m) { var r = m.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 ? "1" : "0"; }).join(""));
+      });</script></body>
+      """
+    try readFile(site.appendingPathComponent("2018/09/19/index.html"))
+      .replacingOccurrences(of: "</body>", with: probe).write(
+        to: measured, atomically: true, encoding: .utf8)
+    let sizes = try open(measured, screenshot: "entry-mathml.png").dom
+    let flags = sizes.components(separatedBy: "data-math=\"").dropFirst().first?
+      .prefix(while: { $0 != "\"" }) ?? ""
+    #expect(flags.count == 8, "the page has 8 formulas")
+    #expect(flags.allSatisfy { $0 == "1" }, "every MathML formula has a size: \(flags)")
+
     var search = URLComponents(
       url: site.appendingPathComponent("search/index.html"), resolvingAgainstBaseURL: false)!
     search.query = "q=LSTM"

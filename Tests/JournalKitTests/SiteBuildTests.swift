@@ -134,9 +134,9 @@ func siteFiles(_ folder: URL) -> [String] {
       let iso = entry.date.iso
       let page = readFile(site.appendingPathComponent(
         "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/index.html"))
-      pageCount += page.components(separatedBy: "class=\"math inline\"").count - 1
-      pageCount += page.components(separatedBy: "class=\"math display\"").count - 1
+      pageCount += page.components(separatedBy: "<math xmlns=").count - 1
     }
+    #expect(sourceCount >= 18, "the seed journal has formulas")
     #expect(pageCount == sourceCount)
   }
 
@@ -167,6 +167,30 @@ func siteFiles(_ folder: URL) -> [String] {
     #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("2018/07").path),
       "the month had one entry: its archive and folder are gone")
     #expect(!siteFiles(site).contains { $0.hasSuffix(".tmp") })
+    _ = folder
+  }
+
+  /// `journal serve` keeps parsed entries between builds: the site must come out the same.
+  @Test func cachedRebuildGivesTheSameSiteAsAFreshBuild() throws {
+    guard let (folder, journal) = try seedJournal() else { return }
+    let cached = journal.root.appendingPathComponent("cached")
+    let builder = SiteBuilder(journal: journal, options: SiteBuilder.Options(outputFolder: cached))
+    let cache = SiteBuildCache()
+    _ = try builder.build(cache: cache)
+    let entryURL = journal.entryURL(for: JournalDate(iso: "2018-09-12")!)
+    try (readFile(entryURL) + "\n#### Platypus\nA new section.\n").write(
+      to: entryURL, atomically: true, encoding: .utf8)
+    let report = try builder.build(cache: cache)
+    #expect(report.written > 0)
+    let fresh = journal.root.appendingPathComponent("fresh")
+    _ = try SiteBuilder(journal: journal, options: SiteBuilder.Options(outputFolder: fresh)).build()
+    let names = siteFiles(cached)
+    #expect(names == siteFiles(fresh))
+    for name in names {
+      #expect(readFile(cached.appendingPathComponent(name))
+        == readFile(fresh.appendingPathComponent(name)), "\(name)")
+    }
+    #expect(readFile(cached.appendingPathComponent("2018/09/12/index.html")).contains("Platypus"))
     _ = folder
   }
 
@@ -287,6 +311,18 @@ enum SiteTestHTML {
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
   ]
+  /// The elements whose nesting is checked. Others are the author's raw HTML as Markdown passes
+  /// it through (the seed's `torch.nn.<Module>` is one): browsers recover from those, and they
+  /// are the entry's content, not the site's structure.
+  static let known: Set<String> = [
+    "html", "head", "body", "title", "style", "main", "header", "footer", "nav", "article",
+    "section", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "a", "ul", "ol",
+    "li", "dl", "dt", "dd", "pre", "code", "em", "strong", "del", "s", "blockquote", "table",
+    "thead", "tbody", "tr", "th", "td", "time", "small", "form", "label", "noscript", "sup", "sub",
+    "details", "summary", "figure", "figcaption", "math", "mi", "mo", "mn", "mrow", "msup", "msub",
+    "msubsup", "mfrac", "msqrt", "mroot", "mtext", "mover", "munder", "munderover", "mtable",
+    "mtr", "mtd", "mspace", "mpadded", "mstyle", "merror", "semantics", "annotation", "button",
+  ]
   /// Elements whose end tag HTML5 lets authors leave out.
   static let optionalEnd: Set<String> = ["li", "p", "dt", "dd", "tr", "td", "th", "option"]
 
@@ -304,7 +340,7 @@ enum SiteTestHTML {
       let closing = ns.substring(with: match.range(at: 1)) == "/"
       let name = ns.substring(with: match.range(at: 2)).lowercased()
       let attributes = ns.substring(with: match.range(at: 3))
-      if void.contains(name) || attributes.hasSuffix("/") { continue }
+      if void.contains(name) || attributes.hasSuffix("/") || !known.contains(name) { continue }
       if !closing {
         stack.append(name)
         continue

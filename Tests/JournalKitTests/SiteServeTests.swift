@@ -34,6 +34,8 @@ import TestSupport
     #expect(first.body.contains("torch.nn"))
     #expect(first.body.contains("/__journal/version"), "the reload script is added")
     #expect(try await fetch(URL(string: base + "no/such/page/")!).status == 404)
+    #expect(try await fetch(URL(string: base + "feed.xml")!).body.contains("<id>\(base)feed.xml</id>"),
+      "the feed names the port actually served")
 
     let entryURL = journal.entryURL(for: JournalDate(iso: "2018-09-26")!)
     try (readFile(entryURL) + "\nServed fresh: axolotl.\n").write(

@@ -95,14 +95,26 @@ struct SearchIndexBuilder {
   /// Lower-cased runs of letters and digits, 2 to 32 characters, each once. The client's
   /// `terms()` in search.js splits queries the same way.
   static func terms(in text: String) -> Set<String> {
+    // Unicode scalars rather than Characters: grapheme breaking would dominate the build.
     var result = Set<String>()
-    var current = ""
+    var current = String.UnicodeScalarView()
+    var length = 0
     func flush() {
-      if (2...32).contains(current.count) { result.insert(current) }
-      current = ""
+      if (2...32).contains(length) { result.insert(String(current).lowercased()) }
+      current = String.UnicodeScalarView()
+      length = 0
     }
-    for ch in text.lowercased() {
-      if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { flush() }
+    for scalar in text.unicodeScalars {
+      let isWord = scalar.isASCII
+        ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7a)
+          || (0x30...0x39).contains(scalar.value)
+        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if isWord {
+        current.append(scalar)
+        length += 1
+      } else if length > 0 {
+        flush()
+      }
     }
     flush()
     return result
@@ -120,6 +132,11 @@ struct SearchIndexBuilder {
 
   /// A JSON string literal, also safe inside JavaScript source.
   static func jsonString(_ s: String) -> String {
+    // 0xE2 starts U+2028 and U+2029, which older JavaScript forbids in string literals.
+    let plain = s.utf8.allSatisfy {
+      $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0xE2
+    }
+    if plain { return "\"" + s + "\"" }
     var out = "\""
     for scalar in s.unicodeScalars {
       switch scalar {

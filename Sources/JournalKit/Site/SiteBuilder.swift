@@ -1,4 +1,5 @@
 import Foundation
+import TeXMath
 
 /// Builds the static website of a journal: `journal build`.
 ///
@@ -27,7 +28,7 @@ public struct SiteBuilder: Sendable {
     public init(
       outputFolder: URL, baseURL: String = "http://localhost:8000/", pageSize: Int = 10,
       feedSize: Int = 20, templatesFolder: URL? = nil,
-      markdown: MarkdownPipeline.Options = MarkdownPipeline.Options(), katexFolder: URL? = nil
+      markdown: MarkdownPipeline.Options = SiteBuilder.defaultMarkdown, katexFolder: URL? = nil
     ) {
       self.outputFolder = outputFolder
       self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -40,6 +41,11 @@ public struct SiteBuilder: Sendable {
       if katexFolder != nil { self.markdown.mathRenderer = nil }
     }
   }
+
+  /// The site's Markdown options: every extension, and math as MathML from `TeXMath`, so pages
+  /// show formulas without JavaScript.
+  public static let defaultMarkdown = MarkdownPipeline.Options(
+    mathRenderer: MathMLConverter().renderer)
 
   /// What a build did.
   public struct Report: Sendable {
@@ -60,8 +66,11 @@ public struct SiteBuilder: Sendable {
   }
 
   /// Builds the site. Throws when nothing could be built (a template error, an unwritable
-  /// folder); problems with single entries are in the report.
-  public func build() throws -> Report {
+  /// folder); problems with single entries are in the report. `cache` keeps parsed entries
+  /// between builds of one process (`journal serve`); it must not be shared between builders
+  /// with different Markdown options.
+  public func build(cache: SiteBuildCache? = nil) throws -> Report {
+    var clock = PhaseClock()
     let templates = try SiteTemplates.load(
       overrides: options.templatesFolder ?? journal.root.appendingPathComponent("templates"))
     var report = Report()
@@ -79,15 +88,18 @@ public struct SiteBuilder: Sendable {
       case .failure(let error): report.problems.append(JournalError(.io, "\(error)"))
       }
     }
+    clock.lap("read")
     let intro = try journal.readme()
     let site = SiteRenderer(
-      entries: entries, readme: intro, templates: templates, options: options)
+      entries: entries, readme: intro, templates: templates, options: options, cache: cache)
     var rendered = site.render()
     if let katex = options.katexFolder {
       for (path, data) in try Self.katexAssets(katex) { rendered["assets/katex/" + path] = data }
     }
     let output = SiteOutput(folder: options.outputFolder)
+    clock.lap("render")
     let stats = try output.write(rendered)
+    clock.lap("write")
     report.entries = entries.count
     report.written = stats.written
     report.unchanged = stats.unchanged

@@ -38,6 +38,14 @@ struct SiteOutput {
     let paths = files.keys.sorted()
     var fingerprints: [String: Fingerprint] = [:]
     for path in paths { fingerprints[path] = Fingerprint(files[path]!) }
+    // Each folder once, up front: asking for it before every file costs a stat per ancestor.
+    var folders = Set<String>()
+    for path in paths { folders.insert((path as NSString).deletingLastPathComponent) }
+    for dir in folders.sorted() where !dir.isEmpty {
+      try fm.createDirectory(
+        at: folder.appendingPathComponent(dir, isDirectory: true),
+        withIntermediateDirectories: true)
+    }
     let outcomes = ResultBox<Result<Bool, Error>>(count: paths.count)
     let (known, current) = (previous, fingerprints)
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
@@ -65,15 +73,15 @@ struct SiteOutput {
       emptied.insert((path as NSString).deletingLastPathComponent)
     }
     // Remove folders left empty, deepest first.
-    var folders = Set<String>()
+    var candidates = Set<String>()
     for dir in emptied {
       var d = dir
       while !d.isEmpty {
-        folders.insert(d)
+        candidates.insert(d)
         d = (d as NSString).deletingLastPathComponent
       }
     }
-    for dir in folders.sorted(by: { $0.count > $1.count }) {
+    for dir in candidates.sorted(by: { $0.count > $1.count }) {
       let url = folder.appendingPathComponent(dir)
       if let items = try? fm.contentsOfDirectory(atPath: url.path), items.isEmpty {
         try? fm.removeItem(at: url)
@@ -88,7 +96,6 @@ struct SiteOutput {
   /// No fsync: the site is rebuildable, and syncing thousands of pages costs seconds.
   static func replace(_ url: URL, with data: Data) throws {
     let dir = url.deletingLastPathComponent()
-    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
     guard FileManager.default.createFile(atPath: temp.path, contents: data),
       rename(temp.path, url.path) == 0

@@ -9,6 +9,7 @@ struct SiteRenderer {
   let readme: String?
   let templates: SiteTemplates
   let options: SiteBuilder.Options
+  var cache: SiteBuildCache? = nil
 
   /// What the pages need of an entry.
   struct Page {
@@ -24,12 +25,21 @@ struct SiteRenderer {
 
   /// Relative path to file contents.
   func render() -> [String: Data] {
+    var clock = PhaseClock()
     let pipeline = MarkdownPipeline(options: options.markdown)
     let count = entries.count
     let built = ResultBox<Page>(count: count)
     DispatchQueue.concurrentPerform(iterations: count) { i in
-      built[i] = makePage(entries[i], pipeline: pipeline)
+      let entry = entries[i]
+      if let page = cache?.page(for: entry) {
+        built[i] = page
+      } else {
+        let page = makePage(entry, pipeline: pipeline)
+        cache?.store(page)
+        built[i] = page
+      }
     }
+    clock.lap("markdown")
     // Newest first from here on.
     let pages = built.values.reversed().map { $0! }
     let tagSlugs = Self.tagSlugs(pages.flatMap { $0.tags.map(\.name) })
@@ -175,21 +185,28 @@ struct SiteRenderer {
     DispatchQueue.concurrentPerform(iterations: work.value.count) { i in
       rendered[i] = Data(work.value[i].render().utf8)
     }
+    clock.lap("templates")
     var files: [String: Data] = [:]
     for (i, job) in jobs.enumerated() { files[job.path] = rendered[i] }
     for (name, data) in templates.assets { files["assets/" + name] = data }
     for (path, data) in searchIndex(pagesWithSlugs).files() { files[path] = data }
+    clock.lap("search index")
     return files
   }
 
+  /// Serialises the Markdown pipeline. cmark-gfm keeps the special characters of syntax
+  /// extensions in a process-wide table that every parse adds to and removes from, so two parses
+  /// at once can lose the `$` of math (seen in 1 build of 8 on the seed journal). Remove once the
+  /// pipeline guards its own parses.
+  static let markdownLock = NSLock()
+
   func makePage(_ entry: Entry, pipeline: MarkdownPipeline) -> Page {
-    var document = pipeline.document(for: entry)
+    var document = Self.markdownLock.withLock { pipeline.document(for: entry) }
     let iso = entry.date.iso
     let url = "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/"
     Self.dropLeadingTitleHeading(&document)
-    let anchored = document.sections.filter {
-      !$0.anchor.isEmpty && document.html.contains("id=\"\($0.anchor)\"")
-    }
+    let ids = Self.ids(in: document.html)
+    let anchored = document.sections.filter { !$0.anchor.isEmpty && ids.contains($0.anchor) }
     let prose = document.sections.map(\.text).joined(separator: " ")
     return Page(entry: entry, document: document, url: url,
       excerpt: Self.excerpt(prose, limit: 220), tags: document.tags.map { ($0, "") },
@@ -244,7 +261,7 @@ struct SiteRenderer {
     guard let entry = try? Entry(date: date, path: "journal/README.md", source: text) else {
       return nil
     }
-    var html = Substring(pipeline.document(for: entry).html)
+    var html = Substring(Self.markdownLock.withLock { pipeline.document(for: entry).html })
     if html.hasPrefix("<h1"), let end = html.range(of: "</h1>") {
       html = html[end.upperBound...]
     }
@@ -260,7 +277,7 @@ struct SiteRenderer {
       for section in page.document.sections {
         let body = [section.heading, section.text, section.code, section.mathText]
           .filter { !$0.isEmpty }.joined(separator: "\n")
-        if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { continue }
+        if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
         var text = body
         if first { text += "\n" + page.document.title + "\n" + page.tags.map(\.name).joined(separator: " ") }
         first = false
@@ -309,18 +326,54 @@ struct SiteRenderer {
 
   static func timestamp(_ date: JournalDate) -> String { date.iso + "T00:00:00Z" }
 
-  /// Whitespace collapsed, cut at a word boundary before `limit` characters.
+  /// Whitespace collapsed, cut at a word boundary before `limit` characters. Reads only as much
+  /// of `text` as it needs.
   static func excerpt(_ text: String, limit: Int) -> String {
-    let words = text.split(whereSeparator: \.isWhitespace)
-    var out = ""
-    for word in words {
-      if out.count + word.count + 1 > limit {
-        return out + "…"
+    var out = String.UnicodeScalarView()
+    var count = 0
+    var pendingSpace = false
+    var lastBreak: (index: String.UnicodeScalarView.Index, count: Int)? = nil
+    for scalar in text.unicodeScalars {
+      let isSpace = scalar.isASCII
+        ? scalar == " " || (0x09...0x0d).contains(scalar.value) : scalar.properties.isWhitespace
+      if isSpace {
+        pendingSpace = count > 0
+        continue
       }
-      if !out.isEmpty { out += " " }
-      out += word
+      if pendingSpace {
+        lastBreak = (out.endIndex, count)
+        out.append(" ")
+        count += 1
+        pendingSpace = false
+      }
+      if count >= limit {
+        let cut = lastBreak.map { String(out[..<$0.index]) } ?? String(out)
+        return cut + "…"
+      }
+      out.append(scalar)
+      count += 1
     }
-    return out
+    return String(out)
+  }
+
+  /// The values of every `id="..."` attribute in an HTML fragment, found in one pass.
+  static func ids(in html: String) -> Set<String> {
+    var result = Set<String>()
+    let bytes = Array(html.utf8)
+    let pattern = Array(" id=\"".utf8)
+    var i = 0
+    while i + pattern.count <= bytes.count {
+      if bytes[i] == pattern[0], bytes[i..<i + pattern.count].elementsEqual(pattern) {
+        let start = i + pattern.count
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+        result.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+        i = end
+      } else {
+        i += 1
+      }
+    }
+    return result
   }
 
   /// The text of the README's first `# ` heading, without emoji shortcodes.
@@ -352,4 +405,35 @@ struct SiteRenderer {
 struct UncheckedSendable<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
+}
+
+/// Prints the time of each build phase to standard error when `JOURNAL_TIMING` is set.
+struct PhaseClock {
+  private var last = DispatchTime.now().uptimeNanoseconds
+  private let enabled = ProcessInfo.processInfo.environment["JOURNAL_TIMING"] != nil
+
+  mutating func lap(_ phase: String) {
+    guard enabled else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    FileHandle.standardError.write(Data("\(phase): \((now - last) / 1_000_000) ms\n".utf8))
+    last = now
+  }
+}
+
+/// Entries already parsed by an earlier build of the same process, so that `journal serve`
+/// runs the Markdown pipeline only on the entries that changed.
+public final class SiteBuildCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var pages: [String: SiteRenderer.Page] = [:]
+
+  public init() {}
+
+  func page(for entry: Entry) -> SiteRenderer.Page? {
+    lock.withLock {
+      guard let page = pages[entry.path], page.entry.source == entry.source else { return nil }
+      return page
+    }
+  }
+
+  func store(_ page: SiteRenderer.Page) { lock.withLock { pages[page.entry.path] = page } }
 }

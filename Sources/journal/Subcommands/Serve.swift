@@ -26,11 +26,7 @@ extension Journal {
       let journal = try global.journal()
       let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? journal.root.appendingPathComponent("_site", isDirectory: true)
-      let builder = SiteBuilder(journal: journal, options: SiteBuilder.Options(
-        outputFolder: folder, baseURL: "http://127.0.0.1:\(port)/"))
-      let state = PreviewState(builder: builder)
-      guard state.rebuild() else { throw ExitCode(1) }
-
+      let state = PreviewState()
       let server = HTTPServer(
         address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
       await server.appendRoute("GET,HEAD /__journal/version") { _ in
@@ -46,6 +42,15 @@ extension Journal {
       try await server.waitUntilListening()
       var shownPort = port
       if case .ip4(_, let actual)? = await server.listeningAddress { shownPort = actual }
+      // Built once the port is known (with --port 0 the system picks it): feeds and canonical
+      // links name it.
+      let builder = SiteBuilder(journal: journal, options: SiteBuilder.Options(
+        outputFolder: folder, baseURL: "http://127.0.0.1:\(shownPort)/"))
+      guard state.rebuild(builder) else {
+        await server.stop(timeout: 0)
+        serverTask.cancel()
+        throw ExitCode(1)
+      }
       Terminal.standardOutput.write(
         "serving \(folder.path) at http://127.0.0.1:\(shownPort)/ (Ctrl-C stops)\n")
 
@@ -67,7 +72,7 @@ extension Journal {
           let now = builder.sourceFingerprint()
           if now != fingerprint {
             fingerprint = now
-            _ = state.rebuild()
+            state.rebuild(builder)
           }
         }
       }
@@ -83,13 +88,11 @@ extension Journal {
 
 /// The preview's shared state: the build counter that open pages poll, and the build lock.
 final class PreviewState: @unchecked Sendable {
-  let builder: SiteBuilder
+  private let cache = SiteBuildCache()
   private let lock = NSLock()
   private let buildLock = NSLock()
   private var counter = 0
   private var sources: [any DispatchSourceSignal] = []
-
-  init(builder: SiteBuilder) { self.builder = builder }
 
   var version: Int { lock.withLock { counter } }
 
@@ -97,11 +100,11 @@ final class PreviewState: @unchecked Sendable {
 
   /// Rebuilds and bumps the version on success. Problems go to standard error.
   @discardableResult
-  func rebuild() -> Bool {
+  func rebuild(_ builder: SiteBuilder) -> Bool {
     buildLock.withLock {
       let started = Date()
       do {
-        let report = try builder.build()
+        let report = try builder.build(cache: cache)
         for problem in report.problems { Terminal.standardError.write("journal: \(problem)\n") }
         lock.withLock { counter += 1 }
         let ms = Int(Date().timeIntervalSince(started) * 1000)
