@@ -36,11 +36,16 @@ extension NumPyContext {
     guard known > 0, count % known == 0 else {
       throw PyException(
         .valueError,
-        "cannot reshape array of size \(count) into shape \(ArrayFormat.shapeText(shape))")
+        "cannot reshape array of size \(count) into shape \(compactShape(shape))")
     }
     var s = shape
     s[hole] = count / known
     return s
+  }
+
+  /// A shape as NumPy's reshape error prints it: `(4,2)`.
+  func compactShape(_ shape: [Int]) -> String {
+    shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ",") + ")"
   }
 
   func reshape(_ t: Tensor, _ shape: [Int]) throws -> Tensor {
@@ -48,7 +53,7 @@ extension NumPyContext {
     guard s.reduce(1, *) == t.count else {
       throw PyException(
         .valueError,
-        "cannot reshape array of size \(t.count) into shape \(ArrayFormat.shapeText(shape))")
+        "cannot reshape array of size \(t.count) into shape \(compactShape(shape))")
     }
     return try bridged { try t.reshaped(s) }
   }

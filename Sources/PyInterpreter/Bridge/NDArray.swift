@@ -7,6 +7,7 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
     return try body()
   } catch let e as TensorError {
     switch e.code {
+    case .shape: throw PyException(.valueError, numpyShapeMessage(e.message))
     case .index: throw PyException(.indexError, e.message)
     case .dtype, .autograd: throw PyException(.typeError, e.message)
     case .linalg: throw PyException(.valueError, e.message)
@@ -15,6 +16,18 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
   } catch let e as RandomError {
     throw PyException(.valueError, "\(e)")
   }
+}
+
+/// NumPy's wording for a shape error: Tensors prefixes the op and appends both shapes, which
+/// NumPy's broadcasting and matmul messages do not.
+func numpyShapeMessage(_ message: String) -> String {
+  if let r = message.range(of: "operands could not be broadcast together with shapes") {
+    return String(message[r.lowerBound...]) + " "
+  }
+  if message.hasPrefix("matmul:"), let r = message.range(of: " for shapes ") {
+    return String(message[..<r.lowerBound])
+  }
+  return message
 }
 
 /// `numpy.ndarray` and NumPy's scalar types (`np.float64(1.5)`), both backed by a `Tensor`.
