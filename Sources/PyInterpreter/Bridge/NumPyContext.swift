@@ -85,6 +85,11 @@ final class NumPyContext {
     return try dtype(v)
   }
 
+  static func isNoneLiteral(_ v: PyValue) -> Bool {
+    if case .none = v { return true }
+    return false
+  }
+
   func isNone(_ v: PyValue) -> Bool {
     if case .none = v { return true }
     return false

@@ -29,9 +29,10 @@ public enum NumPyBridge {
   }
 }
 
-/// Installs every bridge module (`numpy`) in `interpreter`.
+/// Installs every bridge module (`numpy`, `torch`) in `interpreter`.
 public func registerBridge(in interpreter: Interpreter) {
   NumPyBridge.register(in: interpreter)
+  TorchBridge.register(in: interpreter)
 }
 
 extension NumPyContext {
