@@ -4,10 +4,14 @@ import Tensors
 /// NumPy 2.x's default array printing (`np.get_printoptions()`): precision 8, `floatmode`
 /// maxprec, no small-number suppression, 75-column lines, summaries above 1000 elements.
 enum ArrayFormat {
-  static let precision = 8
-  static let lineWidth = 75
-  static let threshold = 1000
-  static let edgeItems = 3
+  /// `np.set_printoptions` state; the defaults are NumPy's.
+  struct Options {
+    var precision = 8
+    var suppress = false
+    var lineWidth = 75
+    var threshold = 1000
+    var edgeItems = 3
+  }
 
   // MARK: Decimal digits
 
@@ -106,11 +110,14 @@ enum ArrayFormat {
     var expFormat = false
     var padLeft = 0
     var padRight = 0
-    var precision = ArrayFormat.precision
+    var precision: Int
+    var maxPrecision: Int
     var expSize = -1
 
-    init(values: [Double], ints: [Int64], dtype: DType, isScalarShape: Bool) {
+    init(values: [Double], ints: [Int64], dtype: DType, options: Options) {
       self.dtype = dtype
+      precision = options.precision
+      maxPrecision = options.precision
       if dtype == .bool {
         kind = .bool
         return
@@ -126,20 +133,22 @@ enum ArrayFormat {
       let finite = values.filter { $0.isFinite }
       let nonZero = finite.filter { $0 != 0 }.map { Swift.abs($0) }
       if let maxV = nonZero.max(), let minV = nonZero.min() {
-        if maxV >= 1e8 || minV < 0.0001 || maxV / minV > 1000 { expFormat = true }
+        if maxV >= 1e8 || (!options.suppress && (minV < 0.0001 || maxV / minV > 1000)) {
+          expFormat = true
+        }
       }
       if finite.isEmpty {
         padLeft = 0
         padRight = 0
         expSize = -1
       } else if expFormat {
-        let parts = finite.map { ArrayFormat.scientific($0, dtype, precision: ArrayFormat.precision) }
+        let parts = finite.map { ArrayFormat.scientific($0, dtype, precision: options.precision) }
         expSize = Swift.max(2, parts.map { String(Swift.abs($0.2)).count }.max() ?? 2)
         precision = parts.map { $0.1.count }.max() ?? 0
         padLeft = parts.map { $0.0.count }.max() ?? 0
         padRight = expSize + 2 + precision
       } else {
-        let parts = finite.map { ArrayFormat.positional($0, dtype, precision: ArrayFormat.precision) }
+        let parts = finite.map { ArrayFormat.positional($0, dtype, precision: options.precision) }
         padLeft = parts.map { $0.0.count }.max() ?? 0
         padRight = parts.map { $0.1.count }.max() ?? 0
       }
@@ -169,7 +178,7 @@ enum ArrayFormat {
           return String(repeating: " ", count: Swift.max(0, padLeft - ip.count)) + ip + "." + fp
             + "e" + expText
         }
-        let (ip, fp) = ArrayFormat.positional(x, dtype, precision: ArrayFormat.precision)
+        let (ip, fp) = ArrayFormat.positional(x, dtype, precision: maxPrecision)
         return String(repeating: " ", count: Swift.max(0, padLeft - ip.count)) + ip + "." + fp
           + String(repeating: " ", count: Swift.max(0, padRight - fp.count))
       }
@@ -179,19 +188,22 @@ enum ArrayFormat {
   // MARK: Whole arrays
 
   /// The indices shown along an axis of length `n` (all, or the edges when summarising).
-  static func shown(_ n: Int, summarise: Bool) -> [Int] {
+  static func shown(_ n: Int, summarise: Bool, edgeItems: Int) -> [Int] {
     if summarise && n > 2 * edgeItems { return Array(0..<edgeItems) + Array((n - edgeItems)..<n) }
     return Array(0..<n)
   }
 
   /// `array2string(t, separator:, prefix:)` with NumPy's wrapping rules; `suffix` shortens lines.
-  static func body(_ t: Tensor, separator: String, prefix: String, suffix: String) -> String {
+  static func body(
+    _ t: Tensor, separator: String, prefix: String, suffix: String, options: Options
+  ) -> String {
     if t.count == 0 { return "[]" }
+    let edgeItems = options.edgeItems
     let c = t.contiguous()
     let doubles = c.dtype.isFloatingPoint ? c.doubles : []
     let ints = c.dtype.isInteger ? c.int64s : []
     let bools = c.dtype == .bool ? c.bools : []
-    let summarise = t.count > threshold
+    let summarise = t.count > options.threshold
     let shape = t.shape
     var strides = [Int](repeating: 1, count: shape.count)
     if shape.count > 1 {
@@ -205,13 +217,12 @@ enum ArrayFormat {
         shownFlat.append(base)
         return
       }
-      for i in shown(shape[axis], summarise: summarise) { collect(axis + 1, base + i * strides[axis]) }
+      for i in shown(shape[axis], summarise: summarise, edgeItems: edgeItems) { collect(axis + 1, base + i * strides[axis]) }
     }
     collect(0, 0)
     let fmt = Formatter(
       values: doubles.isEmpty ? [] : shownFlat.map { doubles[$0] },
-      ints: ints.isEmpty ? [] : shownFlat.map { ints[$0] }, dtype: t.dtype,
-      isScalarShape: t.rank == 0)
+      ints: ints.isEmpty ? [] : shownFlat.map { ints[$0] }, dtype: t.dtype, options: options)
     func word(_ flat: Int) -> String {
       fmt.format(
         double: doubles.isEmpty ? 0 : doubles[flat], int: ints.isEmpty ? 0 : ints[flat],
@@ -280,18 +291,18 @@ enum ArrayFormat {
       return "[" + s.dropFirst(indent.count) + "]"
     }
     let indent = " " + String(repeating: " ", count: prefix.count)
-    return recurse(0, 0, indent, lineWidth - suffix.count)
+    return recurse(0, 0, indent, options.lineWidth - suffix.count)
   }
 
   /// Whether `repr` leaves the dtype out because NumPy infers it from the text.
   static func dtypeIsImplied(_ d: DType) -> Bool { d == .float64 || d == .int64 || d == .bool }
 
   /// `repr(array)`.
-  static func repr(_ t: Tensor) -> String {
+  static func repr(_ t: Tensor, _ options: Options) -> String {
     let prefix = "array("
-    let lst = body(t, separator: ", ", prefix: prefix, suffix: ")")
+    let lst = body(t, separator: ", ", prefix: prefix, suffix: ")", options: options)
     var extras: [String] = []
-    if (t.count == 0 && t.shape != [0]) || t.count > threshold {
+    if (t.count == 0 && t.shape != [0]) || t.count > options.threshold {
       extras.append("shape=" + shapeText(t.shape))
     }
     if !dtypeIsImplied(t.dtype) || t.count == 0 { extras.append("dtype=\(t.dtype)") }
@@ -299,14 +310,14 @@ enum ArrayFormat {
     let arr = prefix + lst + ","
     let extra = extras.joined(separator: ", ") + ")"
     let lastLine = arr.count - ((arr.lastIndex(of: "\n").map { arr.distance(from: arr.startIndex, to: $0) + 1 }) ?? 0)
-    let spacer = lastLine + extra.count + 1 > lineWidth
+    let spacer = lastLine + extra.count + 1 > options.lineWidth
       ? "\n" + String(repeating: " ", count: prefix.count) : " "
     return arr + spacer + extra
   }
 
   /// `str(array)`.
-  static func str(_ t: Tensor) -> String {
-    body(t, separator: " ", prefix: "", suffix: "")
+  static func str(_ t: Tensor, _ options: Options) -> String {
+    body(t, separator: " ", prefix: "", suffix: "", options: options)
   }
 
   static func shapeText(_ shape: [Int]) -> String {

@@ -63,7 +63,7 @@ final class NDArray: PyNativeObject {
       default: return "np.\(tensor.dtype)(\(try tensor.item().int64Value))"
       }
     }
-    return ArrayFormat.repr(tensor)
+    return ArrayFormat.repr(tensor, numpy.printOptions)
   }
 
   func str() throws -> String {
@@ -75,7 +75,7 @@ final class NDArray: PyNativeObject {
       default: return String(try tensor.item().int64Value)
       }
     }
-    return ArrayFormat.str(tensor)
+    return ArrayFormat.str(tensor, numpy.printOptions)
   }
 
   // MARK: Protocol

@@ -5,6 +5,7 @@ import Tensors
 final class NumPyContext {
   unowned let interpreter: Interpreter
   var random = NumPyRandomState(seed: 0)
+  var printOptions = ArrayFormat.Options()
   lazy var ndarrayClass = PyClass(name: "ndarray", base: nil, module: "numpy")
   private var typeObjects: [DType: NPDType] = [:]
 

@@ -262,6 +262,16 @@ extension NumPyContext {
       return .bool(x.casted(to: .float64).contiguous().doubles == y.casted(to: .float64).contiguous().doubles)
     }
 
+    def("set_printoptions") { a in
+      if let p = a.keyword("precision"), !self.isNone(p) { self.printOptions.precision = try self.rt.toInt(p) }
+      if let p = a.keyword("suppress"), !self.isNone(p) { self.printOptions.suppress = try self.rt.isTrue(p) }
+      if let p = a.keyword("linewidth"), !self.isNone(p) { self.printOptions.lineWidth = try self.rt.toInt(p) }
+      if let p = a.keyword("threshold"), !self.isNone(p) { self.printOptions.threshold = try self.rt.toInt(p) }
+      if let p = a.keyword("edgeitems"), !self.isNone(p) { self.printOptions.edgeItems = try self.rt.toInt(p) }
+      return .none
+    }
+    m["c_"] = .native(IndexConcatenator(self, columns: true))
+    m["r_"] = .native(IndexConcatenator(self, columns: false))
     m["random"] = .module(makeRandomModule())
     m["linalg"] = .module(makeLinalgModule())
     return m
@@ -418,5 +428,41 @@ extension NumPyContext {
       return self.wrap(try bridged { try Linalg.norm(t, axes: ax, keepDims: keep) })
     }
     return m
+  }
+}
+
+/// `np.c_[...]` and `np.r_[...]`: concatenation written as indexing.
+final class IndexConcatenator: PyNativeObject {
+  let numpy: NumPyContext
+  let columns: Bool
+
+  init(_ numpy: NumPyContext, columns: Bool) {
+    self.numpy = numpy
+    self.columns = columns
+  }
+
+  var typeName: String { columns ? "CClass" : "RClass" }
+
+  func getItem(_ key: PyValue) throws -> PyValue {
+    var parts: [PyValue] = []
+    if case .tuple(let items) = key { parts = items } else { parts = [key] }
+    var tensors: [Tensor] = []
+    for p in parts {
+      if case .slice(let a, let b, let c) = p {
+        let nums = [a, b, c].map { $0.flatMap { NumPyContext.pythonScalar($0) } }
+        let start = nums[0] ?? .int(0)
+        let step = nums[2] ?? .int(1)
+        guard let stop = nums[1] else { throw PyException(.valueError, "slice needs a stop") }
+        tensors.append(try bridged { try Tensor.arange(start, stop, step: step) })
+        continue
+      }
+      var t = try numpy.tensor(p)
+      if t.rank == 0 { t = try bridged { try t.reshaped([1]) } }
+      if columns && t.rank == 1 { t = try bridged { try t.reshaped([t.count, 1]) } }
+      tensors.append(t)
+    }
+    let axis = columns ? -1 : 0
+    let r = try bridged { try Tensor.concatenate(tensors, axis: axis) }
+    return numpy.array(r)
   }
 }
