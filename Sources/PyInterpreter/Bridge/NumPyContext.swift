@@ -4,15 +4,14 @@ import Tensors
 /// The state `numpy` keeps for one interpreter session: its random stream and its classes.
 final class NumPyContext {
   unowned let interpreter: Interpreter
-  var random = NumPyRandomState(seed: 0)
+  /// The global legacy stream behind `np.random.*`.
+  let globalRandom = RandomBox(NumPyRandomState(seed: 5489))
   var printOptions = ArrayFormat.Options()
   lazy var ndarrayClass = PyClass(name: "ndarray", base: nil, module: "numpy")
   private var typeObjects: [DType: NPDType] = [:]
 
   init(_ interpreter: Interpreter) {
     self.interpreter = interpreter
-    // NumPy seeds its global RandomState from the OS; a fixed seed keeps runs reproducible.
-    random = NumPyRandomState(seed: 5489)
   }
 
   var rt: Runtime { interpreter.runtime }

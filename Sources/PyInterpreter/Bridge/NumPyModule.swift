@@ -272,14 +272,16 @@ extension NumPyContext {
     }
     m["c_"] = .native(IndexConcatenator(self, columns: true))
     m["r_"] = .native(IndexConcatenator(self, columns: false))
-    m["random"] = .module(makeRandomModule())
+    m["random"] = .module(makeRandomModule(globalRandom))
     m["linalg"] = .module(makeLinalgModule())
     return m
   }
 
   // MARK: numpy.random
 
-  func makeRandomModule() -> PyModule {
+  /// `numpy.random`'s functions drawing from `box`: the module's global state, or a
+  /// `RandomState` object's own.
+  func makeRandomModule(_ box: RandomBox) -> PyModule {
     let m = PyModule(name: "numpy.random")
     func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
       m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
@@ -298,32 +300,32 @@ extension NumPyContext {
       guard s >= 0 && s < (1 << 32) else {
         throw PyException(.valueError, "Seed must be between 0 and 2**32 - 1")
       }
-      self.random.seed(UInt32(s))
+      box.state.seed(UInt32(s))
       return .none
     }
     def("rand") { a in
-      try floats(a.count == 0 ? nil : try self.shape(a.positional)) { self.random.randomSample(count: $0) }
+      try floats(a.count == 0 ? nil : try self.shape(a.positional)) { box.state.randomSample(count: $0) }
     }
     def("randn") { a in
-      try floats(a.count == 0 ? nil : try self.shape(a.positional)) { self.random.standardNormal(count: $0) }
+      try floats(a.count == 0 ? nil : try self.shape(a.positional)) { box.state.standardNormal(count: $0) }
     }
     for name in ["random", "random_sample", "sample", "ranf"] {
-      def(name) { a in try floats(try size(a.value(0, "size"))) { self.random.randomSample(count: $0) } }
+      def(name) { a in try floats(try size(a.value(0, "size"))) { box.state.randomSample(count: $0) } }
     }
     def("standard_normal") { a in
-      try floats(try size(a.value(0, "size"))) { self.random.standardNormal(count: $0) }
+      try floats(try size(a.value(0, "size"))) { box.state.standardNormal(count: $0) }
     }
     def("normal") { a in
       let loc = try a.value(0, "loc").map { try self.rt.double($0) } ?? 0
       let scale = try a.value(1, "scale").map { try self.rt.double($0) } ?? 1
       return try floats(try size(a.value(2, "size"))) { n in
-        try bridged { try self.random.normal(loc: loc, scale: scale, count: n) }
+        try bridged { try box.state.normal(loc: loc, scale: scale, count: n) }
       }
     }
     def("uniform") { a in
       let low = try a.value(0, "low").map { try self.rt.double($0) } ?? 0
       let high = try a.value(1, "high").map { try self.rt.double($0) } ?? 1
-      return try floats(try size(a.value(2, "size"))) { self.random.uniform(low: low, high: high, count: $0) }
+      return try floats(try size(a.value(2, "size"))) { box.state.uniform(low: low, high: high, count: $0) }
     }
     def("randint") { a in
       var low = Int64(try self.rt.toInt(try a.required(0, "low")))
@@ -336,7 +338,7 @@ extension NumPyContext {
       }
       let shape = try size(a.value(2, "size"))
       let n = shape?.reduce(1, *) ?? 1
-      let draws = try bridged { try self.random.randint(low: low, high: high, count: n) }
+      let draws = try bridged { try box.state.randint(low: low, high: high, count: n) }
       guard let shape else { return .int(Int(draws[0])) }
       return self.array(try bridged { try Tensor(draws, shape: shape) })
     }
@@ -356,7 +358,7 @@ extension NumPyContext {
         self.isNone($0) ? nil : try self.tensor($0).casted(to: .float64).contiguous().doubles
       }
       let idx = try bridged {
-        try self.random.choice(populationSize: n, count: shape?.reduce(1, *) ?? 1, replace: replace, p: p)
+        try box.state.choice(populationSize: n, count: shape?.reduce(1, *) ?? 1, replace: replace, p: p)
       }
       let it = try bridged { try Tensor(idx, shape: shape ?? []) }
       if let values { return self.wrap(try bridged { try values.item([.array(it)]) }) }
@@ -364,25 +366,30 @@ extension NumPyContext {
     }
     def("permutation") { a in
       let x = try a.required(0, "x")
-      if case .int(let k) = x { return self.array(try bridged { try Tensor(self.random.permutation(k)) }) }
+      if case .int(let k) = x { return self.array(try bridged { try Tensor(box.state.permutation(k)) }) }
       let t = try self.tensor(x)
-      let perm = try bridged { try Tensor(self.random.permutation(t.shape[0])) }
+      let perm = try bridged { try Tensor(box.state.permutation(t.shape[0])) }
       return self.array(try bridged { try t.item([.array(perm)]) })
     }
     def("shuffle") { a in
       let x = try a.required(0, "x")
       if case .list(let l) = x {
-        self.random.shuffle(&l.items)
+        box.state.shuffle(&l.items)
         return .none
       }
       guard case .native(let arr as NDArray) = x else {
         throw PyException(.typeError, "shuffle expects a list or an array")
       }
       var order = Array(0..<(arr.tensor.shape.first ?? 0)).map { Int64($0) }
-      self.random.shuffle(&order)
+      box.state.shuffle(&order)
       let shuffled = try bridged { try arr.tensor.item([.array(try Tensor(order))]) }
       try bridged { try arr.tensor.copyInPlace(from: shuffled) }
       return .none
+    }
+    def("RandomState") { a in
+      let seed = try a.value(0, "seed").map { try self.rt.toInt($0) } ?? 0
+      let state = RandomBox(NumPyRandomState(seed: UInt32(truncatingIfNeeded: seed)))
+      return .native(RandomStateObject(self.makeRandomModule(state)))
     }
     return m
   }
@@ -465,4 +472,19 @@ final class IndexConcatenator: PyNativeObject {
     let r = try bridged { try Tensor.concatenate(tensors, axis: axis) }
     return numpy.array(r)
   }
+}
+
+/// A legacy `RandomState` stream shared by the functions drawing from it.
+final class RandomBox {
+  var state: NumPyRandomState
+  init(_ state: NumPyRandomState) { self.state = state }
+}
+
+/// `np.random.RandomState(seed)`: the `numpy.random` functions over its own stream.
+final class RandomStateObject: PyNativeObject {
+  let functions: PyModule
+  init(_ functions: PyModule) { self.functions = functions }
+  var typeName: String { "RandomState" }
+  func repr() throws -> String { "RandomState(MT19937)" }
+  func getAttribute(_ name: String) throws -> PyValue? { functions[name] }
 }
