@@ -124,6 +124,10 @@ final class TorchContext {
       return self.wrap(try self.run { try Tensor.matmul(x, y, style: .torch) })
     }
     def("no_grad") { _ in .native(NoGrad(torch: self)) }
+    let (nn, functional, optim) = makeNN()
+    m["nn"] = .module(nn)
+    m["optim"] = .module(optim)
+    _ = functional
     def("cat") { a in
       let ts = try self.rt.toArray(try a.required(0, "tensors")).map { try self.tensor($0) }
       let dim = try a.value(1, "dim").map { try self.rt.toInt($0) } ?? 0
@@ -221,6 +225,24 @@ public enum TorchBridge {
       let c = context ?? TorchContext(i)
       context = c
       return c.makeModule()
+    }
+    // Submodules are attributes of `torch`; importing them by dotted name finds the same objects.
+    for (name, path) in [
+      ("torch.nn", ["nn"]), ("torch.optim", ["optim"]), ("torch.nn.functional", ["nn", "functional"]),
+    ] {
+      interpreter.registerModule(name) { i in
+        var value = PyValue.module(try i.runtime.importModule("torch"))
+        for part in path {
+          guard case .module(let m) = value, let next = m[part] else {
+            throw PyException(.moduleNotFoundError, "No module named '\(name)'")
+          }
+          value = next
+        }
+        guard case .module(let m) = value else {
+          throw PyException(.moduleNotFoundError, "No module named '\(name)'")
+        }
+        return m
+      }
     }
   }
 }

@@ -9,15 +9,25 @@ final class TorchTensor: PyNativeObject {
   /// `sum()` is `SumBackward0` in PyTorch, a `sum(dim)` `SumBackward1`).
   var gradFunctionName: String?
 
-  init(_ tensor: Tensor, torch: TorchContext, gradFunctionName: String? = nil) {
+  /// A module's parameter prints as `Parameter containing:` before the tensor.
+  let isParameter: Bool
+
+  init(
+    _ tensor: Tensor, torch: TorchContext, gradFunctionName: String? = nil,
+    isParameter: Bool = false
+  ) {
     self.tensor = tensor
     self.torch = torch
     self.gradFunctionName = gradFunctionName
+    self.isParameter = isParameter
   }
 
   var typeName: String { "Tensor" }
 
-  func repr() throws -> String { TorchFormat.repr(tensor, gradFunctionName: gradFunctionName) }
+  func repr() throws -> String {
+    (isParameter ? "Parameter containing:\n" : "")
+      + TorchFormat.repr(tensor, gradFunctionName: gradFunctionName)
+  }
 
   /// A full reduction's result, named as PyTorch names it.
   func fullReduction(_ t: Tensor) -> PyValue {

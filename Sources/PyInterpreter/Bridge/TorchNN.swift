@@ -1,0 +1,218 @@
+import Foundation
+import Tensors
+
+/// A built-in `torch.nn` layer or loss: a callable with named parameters and PyTorch's repr.
+final class TorchLayer: PyNativeObject {
+  let name: String
+  let extra: String
+  let parameters: [(String, Tensor)]
+  let children: [TorchLayer]
+  let forward: ([Tensor]) throws -> Tensor
+  let torch: TorchContext
+  /// PyTorch's autograd node name for the output when Tensors composes it from other ops
+  /// (`nn.Linear` on a matrix is one `addmm`).
+  var outputGradName: (([Tensor]) -> String?)?
+
+  init(
+    _ name: String, extra: String = "", parameters: [(String, Tensor)] = [],
+    children: [TorchLayer] = [], torch: TorchContext, forward: @escaping ([Tensor]) throws -> Tensor
+  ) {
+    self.name = name
+    self.extra = extra
+    self.parameters = parameters
+    self.children = children
+    self.torch = torch
+    self.forward = forward
+  }
+
+  var typeName: String { name }
+
+  func repr() throws -> String {
+    if children.isEmpty { return "\(name)(\(extra))" }
+    var out = "\(name)(\n"
+    for (i, c) in children.enumerated() {
+      let inner = try c.repr().replacingOccurrences(of: "\n", with: "\n  ")
+      out += "  (\(i)): \(inner)\n"
+    }
+    return out + ")"
+  }
+
+  var allParameters: [Tensor] { parameters.map(\.1) + children.flatMap(\.allParameters) }
+
+  func call(_ args: [PyValue], _ kwargs: KeywordArguments) throws -> PyValue {
+    let inputs = try args.map { try torch.tensor($0) }
+    let out = try torch.run { try forward(inputs) }
+    let name = out.gradFunctionName == nil ? nil : outputGradName?(inputs)
+    return .native(TorchTensor(out, torch: torch, gradFunctionName: name))
+  }
+
+  func getAttribute(_ name: String) throws -> PyValue? {
+    if let p = parameters.first(where: { $0.0 == name }) {
+      return .native(TorchTensor(p.1, torch: torch, isParameter: true))
+    }
+    let torch = self.torch
+    switch name {
+    case "parameters":
+      return .builtin(PyBuiltin(name) { [self] _, _ in
+        .list(PyList(self.allParameters.map { .native(TorchTensor($0, torch: torch, isParameter: true)) }))
+      })
+    case "zero_grad":
+      return .builtin(PyBuiltin(name) { [self] _, _ in
+        for p in self.allParameters { if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } } }
+        return .none
+      })
+    case "forward": return .builtin(PyBuiltin(name) { [self] a, k in try self.call(a, k) })
+    case "train", "eval": return .builtin(PyBuiltin(name) { [self] _, _ in .native(self) })
+    default: return nil
+    }
+  }
+}
+
+/// `torch.optim.SGD` / `Adam` over a list of parameters.
+final class TorchOptimizer: PyNativeObject {
+  let optimizer: any Optimizer
+  let name: String
+  init(_ name: String, _ optimizer: any Optimizer) {
+    self.name = name
+    self.optimizer = optimizer
+  }
+  var typeName: String { name }
+  func getAttribute(_ name: String) throws -> PyValue? {
+    switch name {
+    case "step":
+      return .builtin(PyBuiltin(name) { [optimizer] _, _ in
+        try bridged { try optimizer.step() }
+        return .none
+      })
+    case "zero_grad":
+      return .builtin(PyBuiltin(name) { [optimizer] _, _ in
+        optimizer.zeroGrad()
+        return .none
+      })
+    default: return nil
+    }
+  }
+}
+
+extension TorchContext {
+  func reduction(_ a: Arguments) throws -> Functional.Reduction {
+    guard let r = a.keyword("reduction") else { return .mean }
+    let s = try rt.string(r, "reduction")
+    guard let v = Functional.Reduction(rawValue: s) else {
+      throw PyException(.valueError, "\(s) is not a valid value for reduction")
+    }
+    return v
+  }
+
+  func makeNN() -> (nn: PyModule, functional: PyModule, optim: PyModule) {
+    let nn = PyModule(name: "torch.nn")
+    let f = PyModule(name: "torch.nn.functional")
+    let optim = PyModule(name: "torch.optim")
+    func def(_ m: PyModule, _ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
+      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
+    }
+    func input(_ a: Arguments, _ i: Int = 0) throws -> Tensor { try tensor(try a.required(i, "input")) }
+    func dim(_ a: Arguments) throws -> Int {
+      guard let d = a.value(1, "dim") else {
+        throw PyException(.typeError, "\(a.function)() missing required argument 'dim'")
+      }
+      return try rt.toInt(d)
+    }
+    // nn.functional
+    def(f, "relu") { a in self.wrap(try self.run { try input(a).relu() }) }
+    def(f, "sigmoid") { a in self.wrap(try self.run { try input(a).sigmoid() }) }
+    def(f, "tanh") { a in self.wrap(try self.run { try input(a).tanh() }) }
+    def(f, "softmax") { a in self.wrap(try self.run { try Functional.softmax(try input(a), axis: try dim(a)) }) }
+    def(f, "log_softmax") { a in
+      self.wrap(try self.run { try Functional.logSoftmax(try input(a), axis: try dim(a)) })
+    }
+    def(f, "cross_entropy") { a in
+      self.wrap(try self.run { try Functional.crossEntropy(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+    }
+    def(f, "nll_loss") { a in
+      self.wrap(try self.run { try Functional.nllLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+    }
+    def(f, "mse_loss") { a in
+      self.wrap(try self.run { try Functional.mseLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+    }
+    nn["functional"] = .module(f)
+
+    // nn layers
+    def(nn, "Linear") { a in
+      let n = try self.rt.toInt(try a.required(0, "in_features"))
+      let out = try self.rt.toInt(try a.required(1, "out_features"))
+      let hasBias = try a.value(2, "bias").map { try self.rt.isTrue($0) } ?? true
+      let params = self.generator.linearParameters(inFeatures: n, outFeatures: out, bias: hasBias)
+      let tensors = try params.map { p in
+        (p.name, try bridged { try Tensor(p.values, shape: p.shape).requiringGrad() })
+      }
+      let w = tensors[0].1
+      let b = hasBias ? tensors[1].1 : nil
+      let layer = TorchLayer(
+        "Linear", extra: "in_features=\(n), out_features=\(out), bias=\(hasBias ? "True" : "False")",
+        parameters: tensors, torch: self
+      ) { xs in
+        let y = try Tensor.matmul(xs[0], w.T, style: .torch)
+        return try b.map { try Tensor.binary(.add, y, $0, style: .torch) } ?? y
+      }
+      layer.outputGradName = { xs in xs.first?.rank == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0") : nil }
+      return .native(layer)
+    }
+    def(nn, "ReLU") { _ in .native(TorchLayer("ReLU", torch: self) { try $0[0].relu() }) }
+    def(nn, "Tanh") { _ in .native(TorchLayer("Tanh", torch: self) { try $0[0].tanh() }) }
+    def(nn, "Sigmoid") { _ in .native(TorchLayer("Sigmoid", torch: self) { try $0[0].sigmoid() }) }
+    def(nn, "Softmax") { a in
+      let d = try self.rt.toInt(try a.required(0, "dim"))
+      return .native(TorchLayer("Softmax", extra: "dim=\(d)", torch: self) { try Functional.softmax($0[0], axis: d) })
+    }
+    def(nn, "LogSoftmax") { a in
+      let d = try self.rt.toInt(try a.required(0, "dim"))
+      return .native(TorchLayer("LogSoftmax", extra: "dim=\(d)", torch: self) { try Functional.logSoftmax($0[0], axis: d) })
+    }
+    def(nn, "Sequential") { a in
+      let layers = try a.positional.map { v -> TorchLayer in
+        guard case .native(let l as TorchLayer) = v else {
+          throw PyException(.typeError, "\(self.rt.typeName(v)) is not a Module subclass")
+        }
+        return l
+      }
+      return .native(TorchLayer("Sequential", children: layers, torch: self) { xs in
+        var x = xs[0]
+        for l in layers { x = try l.forward([x]) }
+        return x
+      })
+    }
+    func loss(_ name: String, _ body: @escaping (Tensor, Tensor, Functional.Reduction) throws -> Tensor) {
+      def(nn, name) { a in
+        let r = try self.reduction(a)
+        return .native(TorchLayer(name, torch: self) { try body($0[0], $0[1], r) })
+      }
+    }
+    loss("CrossEntropyLoss") { try Functional.crossEntropy($0, $1, reduction: $2) }
+    loss("NLLLoss") { try Functional.nllLoss($0, $1, reduction: $2) }
+    loss("MSELoss") { try Functional.mseLoss($0, $1, reduction: $2) }
+
+    // optim
+    func params(_ v: PyValue) throws -> [Tensor] {
+      try rt.toArray(v).map { p in
+        guard case .native(let t as TorchTensor) = p else {
+          throw PyException(.typeError, "optimizer can only optimize Tensors")
+        }
+        return t.tensor
+      }
+    }
+    def(optim, "SGD") { a in
+      let ps = try params(try a.required(0, "params"))
+      let lr = try self.rt.double(try a.required(1, "lr"))
+      let momentum = try a.keyword("momentum").map { try self.rt.double($0) } ?? 0
+      let wd = try a.keyword("weight_decay").map { try self.rt.double($0) } ?? 0
+      return .native(TorchOptimizer("SGD", SGD(ps, learningRate: lr, momentum: momentum, weightDecay: wd)))
+    }
+    def(optim, "Adam") { a in
+      let ps = try params(try a.required(0, "params"))
+      let lr = try a.value(1, "lr").map { try self.rt.double($0) } ?? 1e-3
+      return .native(TorchOptimizer("Adam", Adam(ps, learningRate: lr)))
+    }
+    return (nn, f, optim)
+  }
+}
