@@ -95,6 +95,61 @@ final class TorchOptimizer: PyNativeObject {
 }
 
 extension TorchContext {
+  /// `nn.Module` for user subclasses: instances are ordinary objects; `parameters()` walks their
+  /// attributes in assignment order (parameters, built-in layers, nested modules), as PyTorch's
+  /// registration order does.
+  func makeModuleClass() -> PyClass {
+    let cls = PyClass(name: "Module", base: nil, module: "torch.nn.modules.module")
+    let rt = self.rt
+    func define(_ name: String, _ body: @escaping NativeFunction) {
+      cls.namespace.set(name, .builtin(PyBuiltin(name, body)))
+    }
+    func parameters(_ v: PyValue) -> [Tensor] {
+      guard case .instance(let i) = v else { return [] }
+      var out: [Tensor] = []
+      for value in i.attributes.values {
+        switch value {
+        case .native(let t as TorchTensor) where t.isParameter: out.append(t.tensor)
+        case .native(let l as TorchLayer): out += l.allParameters
+        case .instance(let sub) where sub.cls.isSubclass(of: cls): out += parameters(value)
+        default: break
+        }
+      }
+      return out
+    }
+    define("__init__") { _, _ in .none }
+    define("__call__") { args, kwargs in
+      guard let me = args.first else { return .none }
+      return try rt.call(try rt.getAttribute(me, "forward"), Array(args.dropFirst()), kwargs)
+    }
+    define("parameters") { [unowned self] args, _ in
+      .list(PyList(parameters(args[0]).map { .native(TorchTensor($0, torch: self, isParameter: true)) }))
+    }
+    define("zero_grad") { args, _ in
+      for p in parameters(args[0]) { if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } } }
+      return .none
+    }
+    define("train") { args, _ in args[0] }
+    define("eval") { args, _ in args[0] }
+    define("__repr__") { args, _ in
+      guard case .instance(let i) = args[0] else { return .str("Module()") }
+      var lines: [String] = []
+      for (k, v) in i.attributes.items {
+        guard case .str(let key) = k else { continue }
+        switch v {
+        case .native(let l as TorchLayer):
+          lines.append("  (\(key)): " + (try l.repr()).replacingOccurrences(of: "\n", with: "\n  "))
+        case .instance(let sub) where sub.cls.isSubclass(of: cls):
+          lines.append("  (\(key)): " + (try rt.repr(v)).replacingOccurrences(of: "\n", with: "\n  "))
+        default: break
+        }
+      }
+      if lines.isEmpty { return .str("\(i.cls.name)()") }
+      return .str("\(i.cls.name)(\n" + lines.joined(separator: "\n") + "\n)")
+    }
+    return cls
+  }
+
   func reduction(_ a: Arguments) throws -> Functional.Reduction {
     guard let r = a.keyword("reduction") else { return .mean }
     let s = try rt.string(r, "reduction")
@@ -187,6 +242,13 @@ extension TorchContext {
         let r = try self.reduction(a)
         return .native(TorchLayer(name, torch: self) { try body($0[0], $0[1], r) })
       }
+    }
+    nn["Module"] = .type(makeModuleClass())
+    def(nn, "Parameter") { a in
+      var t = try self.tensor(try a.required(0, "data")).detached()
+      let flag = try a.value(1, "requires_grad").map { try self.rt.isTrue($0) } ?? true
+      try bridged { try t.setRequiresGrad(flag) }
+      return .native(TorchTensor(t, torch: self, isParameter: true))
     }
     loss("CrossEntropyLoss") { try Functional.crossEntropy($0, $1, reduction: $2) }
     loss("NLLLoss") { try Functional.nllLoss($0, $1, reduction: $2) }

@@ -67,7 +67,13 @@ final class TorchTensor: PyNativeObject {
   func setItem(_ key: PyValue, _ value: PyValue) throws {
     let idx = try NumPyContext(torch.interpreter).indices(key)
     let v = try torch.tensor(value, dtype: tensor.dtype)
-    try torch.run { try tensor.setItem(idx, v) }
+    // Plain tensors write through their storage, so `x[0][i] = 1` reaches `x` as in PyTorch;
+    // tensors in the autograd graph record the write instead.
+    if tensor.requiresGrad && torch.noGradDepth == 0 {
+      try torch.run { try tensor.setItem(idx, v) }
+    } else {
+      try torch.run { try tensor.writeItem(idx, v) }
+    }
   }
 
   func binary(_ op: BinaryOperator, _ other: PyValue, reflected: Bool) throws -> PyValue? {
