@@ -100,14 +100,28 @@ final class TorchContext {
       self.generator.manualSeed(UInt64(try self.rt.toInt(try a.required(0, "seed"))))
       return .none
     }
+    // float64 draws differ from float32 draws in PyTorch, so the dtype picks the stream.
+    func isDouble(_ a: Arguments) throws -> Bool {
+      guard let d = a.keyword("dtype"), !NumPyContext.isNoneLiteral(d) else { return false }
+      return try self.dtype(d) == .float64
+    }
     def("randn") { a in
       let shape = try self.shape(a.positional)
-      let vals = self.generator.randn(count: shape.reduce(1, *))
-      return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+      let n = shape.reduce(1, *)
+      if try isDouble(a) {
+        let vals = try bridged { try self.generator.normalDouble(count: n) }
+        return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+      }
+      return try finish(try bridged { try Tensor(self.generator.randn(count: n), shape: shape) }, a)
     }
     def("rand") { a in
       let shape = try self.shape(a.positional)
-      let vals = try bridged { try self.generator.uniform(count: shape.reduce(1, *)) }
+      let n = shape.reduce(1, *)
+      if try isDouble(a) {
+        let vals = try bridged { try self.generator.uniformDouble(count: n) }
+        return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+      }
+      let vals = try bridged { try self.generator.uniform(count: n) }
       return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
     }
     def("zeros") { a in try finish(Tensor.zeros(try self.shape(a.positional), dtype: .float32), a) }
