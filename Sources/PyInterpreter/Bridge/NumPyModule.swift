@@ -228,6 +228,15 @@ extension NumPyContext {
       let ts = try sequence(try a.required(0, "tup")).map { $0.rank == 1 ? try $0.reshaped([$0.count, 1]) : $0 }
       return self.array(try bridged { try Tensor.concatenate(ts, axis: 1) })
     }
+    def("meshgrid") { a in
+      let xs = try a.positional.map { try self.tensor($0).reshaped([-1]) }
+      guard xs.count == 2 else { throw PyException(.valueError, "meshgrid takes two arrays here") }
+      let (x, y) = (xs[0], xs[1])
+      let shape = [y.count, x.count]
+      let gx = try bridged { try x.reshaped([1, x.count]).expanded(to: shape).contiguous() }
+      let gy = try bridged { try y.reshaped([y.count, 1]).expanded(to: shape).contiguous() }
+      return .list(PyList([self.array(gx), self.array(gy)]))
+    }
     def("argsort") { a in
       let ax = try self.axes(a.value(1, "axis"))?.first ?? -1
       return self.array(try bridged { try self.tensor(try a.required(0, "a")).argsort(axis: ax) })

@@ -19,7 +19,7 @@ b2 = np.zeros((1, K))
 step_size = 1e-0
 reg = 1e-3
 num_examples = X.shape[0]
-for i in range(1000):
+for i in range(300):
     hidden_layer = np.maximum(0, np.dot(X, W) + b)
     scores = np.dot(hidden_layer, W2) + b2
     exp_scores = np.exp(scores)
