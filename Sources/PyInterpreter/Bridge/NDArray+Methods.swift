@@ -140,6 +140,18 @@ extension NumPyContext {
     case "real": return .native(x)
     default: break
     }
+    // Python's number protocol for NumPy scalars, for the runtime's int()/float()/index paths.
+    if x.isScalar || t.count == 1 {
+      switch name {
+      case "__float__":
+        return method(name) { _ in .float(try t.reshaped([]).item().doubleValue) }
+      case "__int__":
+        return method(name) { _ in .int(Int(try t.reshaped([]).item().int64Value)) }
+      case "__index__" where !t.dtype.isFloatingPoint && x.isScalar:
+        return method(name) { _ in .int(Int(try t.reshaped([]).item().int64Value)) }
+      default: break
+      }
+    }
     let m = { (body: @escaping (Arguments) throws -> PyValue) in self.method(name, body) }
     if ["sum", "mean", "max", "min", "prod", "any", "all", "std", "var", "argmax", "argmin",
       "cumsum"].contains(name)

@@ -57,11 +57,35 @@ final class TorchContext {
     return try args.map { try rt.toInt($0) }
   }
 
+  /// PyTorch's broadcasting error, checked before the op so the message is PyTorch's.
+  func checkBroadcast(_ a: [Int], _ b: [Int]) throws {
+    let n = Swift.max(a.count, b.count)
+    for k in 0..<n {
+      let x = k < a.count ? a[a.count - 1 - k] : 1
+      let y = k < b.count ? b[b.count - 1 - k] : 1
+      if x != y && x != 1 && y != 1 {
+        throw PyException(
+          .runtimeError,
+          "The size of tensor a (\(x)) must match the size of tensor b (\(y)) at non-singleton "
+            + "dimension \(n - 1 - k)")
+      }
+    }
+  }
+
+  /// PyTorch's message for a 2-D product whose inner sizes differ.
+  func checkMatmul(_ a: [Int], _ b: [Int]) throws {
+    guard a.count == 2, b.count == 2, a[1] != b[0] else { return }
+    throw PyException(
+      .runtimeError,
+      "mat1 and mat2 shapes cannot be multiplied (\(a[0])x\(a[1]) and \(b[0])x\(b[1]))")
+  }
+
   func binary(_ op: BinaryOp, _ t: Tensor, _ other: PyValue, reflected: Bool) throws -> Tensor {
     if let s = NumPyContext.pythonScalar(other) {
       return try run { try Tensor.binary(op, t, s, scalarFirst: reflected, style: .torch) }
     }
     let o = try tensor(other)
+    try reflected ? checkBroadcast(o.shape, t.shape) : checkBroadcast(t.shape, o.shape)
     return try run {
       reflected
         ? try Tensor.binary(op, o, t, style: .torch) : try Tensor.binary(op, t, o, style: .torch)
@@ -135,6 +159,7 @@ final class TorchContext {
     }
     def("matmul") { a in
       let x = try self.tensor(a.positional[0]), y = try self.tensor(a.positional[1])
+      try self.checkMatmul(x.shape, y.shape)
       return self.wrap(try self.run { try Tensor.matmul(x, y, style: .torch) })
     }
     def("no_grad") { _ in .native(NoGrad(torch: self)) }

@@ -79,6 +79,7 @@ final class TorchTensor: PyNativeObject {
   func binary(_ op: BinaryOperator, _ other: PyValue, reflected: Bool) throws -> PyValue? {
     if op == .matMul {
       let o = try torch.tensor(other)
+      try reflected ? torch.checkMatmul(o.shape, tensor.shape) : torch.checkMatmul(tensor.shape, o.shape)
       return torch.wrap(
         try torch.run {
           reflected
