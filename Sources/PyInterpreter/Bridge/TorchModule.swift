@@ -167,6 +167,10 @@ final class TorchContext {
     m["nn"] = .module(nn)
     m["optim"] = .module(optim)
     _ = functional
+    optim["lr_scheduler"] = .module(makeScheduler())
+    let utils = PyModule(name: "torch.utils")
+    utils["data"] = .module(makeUtilsData())
+    m["utils"] = .module(utils)
     def("cat") { a in
       let ts = try self.rt.toArray(try a.required(0, "tensors")).map { try self.tensor($0) }
       let dim = try a.value(1, "dim").map { try self.rt.toInt($0) } ?? 0
@@ -268,6 +272,8 @@ public enum TorchBridge {
     // Submodules are attributes of `torch`; importing them by dotted name finds the same objects.
     for (name, path) in [
       ("torch.nn", ["nn"]), ("torch.optim", ["optim"]), ("torch.nn.functional", ["nn", "functional"]),
+      ("torch.optim.lr_scheduler", ["optim", "lr_scheduler"]), ("torch.utils", ["utils"]),
+      ("torch.utils.data", ["utils", "data"]),
     ] {
       interpreter.registerModule(name) { i in
         var value = PyValue.module(try i.runtime.importModule("torch"))

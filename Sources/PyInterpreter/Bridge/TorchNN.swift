@@ -95,6 +95,21 @@ final class TorchOptimizer: PyNativeObject {
 }
 
 extension TorchContext {
+  /// PyTorch's autograd node for a loss, which Tensors builds from several ops.
+  static func lossNodeName(_ loss: String, _ r: Functional.Reduction) -> String? {
+    switch (loss, r) {
+    case ("CrossEntropyLoss", .mean), ("NLLLoss", .mean), ("CrossEntropyLoss", .sum),
+      ("NLLLoss", .sum):
+      return "NllLossBackward0"
+    case ("MSELoss", .mean), ("MSELoss", .sum): return "MseLossBackward0"
+    default: return nil
+    }
+  }
+
+  func named(_ name: String?, _ t: Tensor) -> PyValue {
+    .native(TorchTensor(t, torch: self, gradFunctionName: t.gradFunctionName == nil ? nil : name))
+  }
+
   /// `nn.Module` for user subclasses: instances are ordinary objects; `parameters()` walks their
   /// attributes in assignment order (parameters, built-in layers, nested modules), as PyTorch's
   /// registration order does.
@@ -182,13 +197,13 @@ extension TorchContext {
       self.wrap(try self.run { try Functional.logSoftmax(try input(a), axis: try dim(a)) })
     }
     def(f, "cross_entropy") { a in
-      self.wrap(try self.run { try Functional.crossEntropy(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+      self.named(TorchContext.lossNodeName("CrossEntropyLoss", try self.reduction(a)), try self.run { try Functional.crossEntropy(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
     }
     def(f, "nll_loss") { a in
-      self.wrap(try self.run { try Functional.nllLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+      self.named(TorchContext.lossNodeName("NLLLoss", try self.reduction(a)), try self.run { try Functional.nllLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
     }
     def(f, "mse_loss") { a in
-      self.wrap(try self.run { try Functional.mseLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+      self.named(TorchContext.lossNodeName("MSELoss", try self.reduction(a)), try self.run { try Functional.mseLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
     }
     nn["functional"] = .module(f)
 
@@ -240,7 +255,9 @@ extension TorchContext {
     func loss(_ name: String, _ body: @escaping (Tensor, Tensor, Functional.Reduction) throws -> Tensor) {
       def(nn, name) { a in
         let r = try self.reduction(a)
-        return .native(TorchLayer(name, torch: self) { try body($0[0], $0[1], r) })
+        let layer = TorchLayer(name, torch: self) { try body($0[0], $0[1], r) }
+        layer.outputGradName = { _ in TorchContext.lossNodeName(name, r) }
+        return .native(layer)
       }
     }
     nn["Module"] = .type(makeModuleClass())
