@@ -17,16 +17,18 @@ final class TorchTensorDataset: PyNativeObject {
   }
 }
 
-/// `torch.utils.data.DataLoader` in order (`shuffle=False`), with PyTorch's default collation.
+/// `torch.utils.data.DataLoader` (single process), with PyTorch's sampling and default collation.
 final class TorchDataLoader: PyNativeObject {
   let dataset: PyValue
   let batchSize: Int
   let dropLast: Bool
+  let shuffle: Bool
   let torch: TorchContext
-  init(_ dataset: PyValue, batchSize: Int, dropLast: Bool, torch: TorchContext) {
+  init(_ dataset: PyValue, batchSize: Int, dropLast: Bool, shuffle: Bool, torch: TorchContext) {
     self.dataset = dataset
     self.batchSize = batchSize
     self.dropLast = dropLast
+    self.shuffle = shuffle
     self.torch = torch
   }
   var typeName: String { "DataLoader" }
@@ -63,11 +65,19 @@ final class TorchDataLoader: PyNativeObject {
     _ = torch.generator.random64()
     let n = try torch.rt.length(dataset)
     var start = 0
+    var order: [Int]? = shuffle ? nil : Array(0..<n)
     return PyIterator("iterator") { [self] in
-      guard start < n else { return nil }
+      if order == nil {
+        // RandomSampler, on the first batch: a seed from the default generator (random_() on
+        // int64 keeps 63 bits), then randperm on a fresh generator seeded with it.
+        let seed = torch.generator.random64() % (UInt64(Int64.max) + 1)
+        var g = TorchGenerator(seed: seed)
+        order = try bridged { try g.randperm(n) }.map { Int($0) }
+      }
+      guard start < n, let order else { return nil }
       let end = Swift.min(start + batchSize, n)
       if dropLast && end - start < batchSize { return nil }
-      let items = try (start..<end).map { try torch.rt.getItem(dataset, .int($0)) }
+      let items = try (start..<end).map { try torch.rt.getItem(dataset, .int(order[$0])) }
       start = end
       return try collate(items)
     }
@@ -120,12 +130,9 @@ extension TorchContext {
       let a = Arguments("DataLoader", args, kwargs)
       let ds = try a.required(0, "dataset")
       let bs = try a.value(1, "batch_size").map { try self.rt.toInt($0) } ?? 1
-      if let s = a.value(2, "shuffle"), try self.rt.isTrue(s) {
-        throw PyException(
-          .notImplementedError, "DataLoader(shuffle=True) is not supported in journal cells yet")
-      }
+      let shuffle = try a.value(2, "shuffle").map { try self.rt.isTrue($0) } ?? false
       let drop = try a.keyword("drop_last").map { try self.rt.isTrue($0) } ?? false
-      return .native(TorchDataLoader(ds, batchSize: bs, dropLast: drop, torch: self))
+      return .native(TorchDataLoader(ds, batchSize: bs, dropLast: drop, shuffle: shuffle, torch: self))
     }
     return m
   }
