@@ -75,7 +75,8 @@ import Testing
         failed.append(program.name)
       }
     }
-    print("bridge corpus: \(passed) passed, \(failed.count) failed \(failed.joined(separator: " "))")
+    print(
+      "bridge corpus: \(passed) passed, \(failed.count) failed \(failed.joined(separator: " "))")
     #expect(passed >= BridgeCorpusTests.floor)
     #expect(Set(failed).isSubset(of: BridgeCorpusTests.knownFailures.keys))
   }

@@ -81,8 +81,7 @@ enum ArrayFormat {
   }
 
   /// Dragon4 scientific, unique digits cut to `precision`: `(sign+int, frac, exponent)`.
-  static func scientific(_ value: Double, _ dtype: DType, precision: Int) -> (String, String, Int)
-  {
+  static func scientific(_ value: Double, _ dtype: DType, precision: Int) -> (String, String, Int) {
     let sign = value.sign == .minus ? "-" : ""
     let d = shortest(value, dtype)
     if d.digits.count - 1 > precision {
@@ -174,7 +173,9 @@ enum ArrayFormat {
           var (ip, fp, e) = ArrayFormat.scientific(x, dtype, precision: precision)
           fp += String(repeating: "0", count: Swift.max(0, precision - fp.count))
           let es = String(Swift.abs(e))
-          let expText = (e < 0 ? "-" : "+") + String(repeating: "0", count: Swift.max(0, expSize - es.count)) + es
+          let expText =
+            (e < 0 ? "-" : "+") + String(repeating: "0", count: Swift.max(0, expSize - es.count))
+            + es
           return String(repeating: " ", count: Swift.max(0, padLeft - ip.count)) + ip + "." + fp
             + "e" + expText
         }
@@ -217,7 +218,9 @@ enum ArrayFormat {
         shownFlat.append(base)
         return
       }
-      for i in shown(shape[axis], summarise: summarise, edgeItems: edgeItems) { collect(axis + 1, base + i * strides[axis]) }
+      for i in shown(shape[axis], summarise: summarise, edgeItems: edgeItems) {
+        collect(axis + 1, base + i * strides[axis])
+      }
     }
     collect(0, 0)
     let fmt = Formatter(
@@ -230,8 +233,9 @@ enum ArrayFormat {
     }
     if t.rank == 0 { return word(0) }
     let sepTrim = String(separator.reversed().drop(while: { $0 == " " }).reversed())
-    func extend(_ s: inout String, _ line: inout String, _ w: String, _ width: Int, _ indent: String)
-    {
+    func extend(
+      _ s: inout String, _ line: inout String, _ w: String, _ width: Int, _ indent: String
+    ) {
       var wrap = line.count + w.count > width
       if line.count <= indent.count { wrap = false }
       if wrap {
@@ -255,7 +259,8 @@ enum ArrayFormat {
         let elemWidth = width - Swift.max(sepTrim.count, 1)
         var line = indent
         for i in 0..<leading {
-          extend(&s, &line, recurse(axis + 1, base + i * strides[axis], nextIndent, nextWidth),
+          extend(
+            &s, &line, recurse(axis + 1, base + i * strides[axis], nextIndent, nextWidth),
             elemWidth, indent)
           line += separator
         }
@@ -265,13 +270,15 @@ enum ArrayFormat {
         }
         if trailing > 1 {
           for i in stride(from: trailing, to: 1, by: -1) {
-            extend(&s, &line,
+            extend(
+              &s, &line,
               recurse(axis + 1, base + (n - i) * strides[axis], nextIndent, nextWidth),
               elemWidth, indent)
             line += separator
           }
         }
-        extend(&s, &line, recurse(axis + 1, base + (n - 1) * strides[axis], nextIndent, nextWidth),
+        extend(
+          &s, &line, recurse(axis + 1, base + (n - 1) * strides[axis], nextIndent, nextWidth),
           elemWidth, indent)
         s += line
       } else {
@@ -282,7 +289,8 @@ enum ArrayFormat {
         if showSummary { s += indent + "..." + lineSep }
         if trailing > 1 {
           for i in stride(from: trailing, to: 1, by: -1) {
-            s += indent + recurse(axis + 1, base + (n - i) * strides[axis], nextIndent, nextWidth)
+            s +=
+              indent + recurse(axis + 1, base + (n - i) * strides[axis], nextIndent, nextWidth)
               + lineSep
           }
         }
@@ -309,8 +317,11 @@ enum ArrayFormat {
     if extras.isEmpty { return prefix + lst + ")" }
     let arr = prefix + lst + ","
     let extra = extras.joined(separator: ", ") + ")"
-    let lastLine = arr.count - ((arr.lastIndex(of: "\n").map { arr.distance(from: arr.startIndex, to: $0) + 1 }) ?? 0)
-    let spacer = lastLine + extra.count + 1 > options.lineWidth
+    let lastLine =
+      arr.count
+      - ((arr.lastIndex(of: "\n").map { arr.distance(from: arr.startIndex, to: $0) + 1 }) ?? 0)
+    let spacer =
+      lastLine + extra.count + 1 > options.lineWidth
       ? "\n" + String(repeating: " ", count: prefix.count) : " "
     return arr + spacer + extra
   }

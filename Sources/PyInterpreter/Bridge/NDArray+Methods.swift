@@ -89,8 +89,7 @@ extension NumPyContext {
     return wrap(try bridged { try f(t, ax, keep) })
   }
 
-  func argReduction(_ t: Tensor, _ a: Arguments, axisIndex: Int = 0, max: Bool) throws -> PyValue
-  {
+  func argReduction(_ t: Tensor, _ a: Arguments, axisIndex: Int = 0, max: Bool) throws -> PyValue {
     let ax = try axes(a.value(axisIndex, "axis"))?.first
     let keep = try flag(a.keyword("keepdims"))
     return wrap(
@@ -102,15 +101,20 @@ extension NumPyContext {
   /// Reductions shared by the array methods and the module functions (`a.sum()`, `np.sum(a)`).
   func reduce(_ name: String, _ t: Tensor, _ a: Arguments, axisIndex: Int) throws -> PyValue? {
     switch name {
-    case "sum": return try reduction(t, a, axisIndex: axisIndex) { try $0.sum(axes: $1, keepDims: $2) }
-    case "mean": return try reduction(t, a, axisIndex: axisIndex) { try $0.mean(axes: $1, keepDims: $2) }
+    case "sum":
+      return try reduction(t, a, axisIndex: axisIndex) { try $0.sum(axes: $1, keepDims: $2) }
+    case "mean":
+      return try reduction(t, a, axisIndex: axisIndex) { try $0.mean(axes: $1, keepDims: $2) }
     case "max", "amax":
       return try reduction(t, a, axisIndex: axisIndex) { try $0.max(axes: $1, keepDims: $2) }
     case "min", "amin":
       return try reduction(t, a, axisIndex: axisIndex) { try $0.min(axes: $1, keepDims: $2) }
-    case "prod": return try reduction(t, a, axisIndex: axisIndex) { try $0.prod(axes: $1, keepDims: $2) }
-    case "any": return try reduction(t, a, axisIndex: axisIndex) { try $0.any(axes: $1, keepDims: $2) }
-    case "all": return try reduction(t, a, axisIndex: axisIndex) { try $0.all(axes: $1, keepDims: $2) }
+    case "prod":
+      return try reduction(t, a, axisIndex: axisIndex) { try $0.prod(axes: $1, keepDims: $2) }
+    case "any":
+      return try reduction(t, a, axisIndex: axisIndex) { try $0.any(axes: $1, keepDims: $2) }
+    case "all":
+      return try reduction(t, a, axisIndex: axisIndex) { try $0.all(axes: $1, keepDims: $2) }
     case "std", "var":
       let ddof = try a.keyword("ddof").map { try rt.toInt($0) } ?? 0
       return try reduction(t, a, axisIndex: axisIndex) { x, ax, keep in
@@ -136,7 +140,8 @@ extension NumPyContext {
     case "dtype": return .native(NPDType(t.dtype, isType: false, numpy: self))
     case "itemsize": return .int(t.dtype.itemSize)
     case "nbytes": return .int(t.dtype.itemSize * t.count)
-    case "T": return wrap(t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
+    case "T":
+      return wrap(t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
     case "real": return .native(x)
     default: break
     }
@@ -153,15 +158,17 @@ extension NumPyContext {
       }
     }
     let m = { (body: @escaping (Arguments) throws -> PyValue) in self.method(name, body) }
-    if ["sum", "mean", "max", "min", "prod", "any", "all", "std", "var", "argmax", "argmin",
-      "cumsum"].contains(name)
-    {
+    if [
+      "sum", "mean", "max", "min", "prod", "any", "all", "std", "var", "argmax", "argmin",
+      "cumsum",
+    ].contains(name) {
       return m { a in try self.reduce(name, x.tensor, a, axisIndex: 0) ?? .none }
     }
     switch name {
     case "reshape":
       return m { a in self.array(try self.reshape(x.tensor, try self.shape(a.positional))) }
-    case "astype": return m { a in self.array(x.tensor.casted(to: try self.dtype(try a.required(0, "dtype")))) }
+    case "astype":
+      return m { a in self.array(x.tensor.casted(to: try self.dtype(try a.required(0, "dtype")))) }
     case "copy": return m { _ in self.wrap(x.tensor.clone()) }
     case "flatten", "ravel": return m { _ in self.array(try self.reshape(x.tensor.clone(), [-1])) }
     case "tolist": return m { _ in try self.toList(x.tensor) }
@@ -181,17 +188,23 @@ extension NumPyContext {
       return m { a in
         let t = x.tensor
         if a.positional.isEmpty {
-          return self.wrap(t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
+          return self.wrap(
+            t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
         }
         return self.wrap(try bridged { try t.permuted(try self.shape(a.positional)) })
       }
-    case "dot": return m { a in self.wrap(try bridged { try Tensor.dot(x.tensor, try self.tensor(a.positional[0])) }) }
+    case "dot":
+      return m { a in
+        self.wrap(try bridged { try Tensor.dot(x.tensor, try self.tensor(a.positional[0])) })
+      }
     case "clip":
       return m { a in
         try self.clip(x.tensor, a.value(0, "min"), a.value(1, "max"))
       }
     case "squeeze":
-      return m { a in self.wrap(try bridged { try x.tensor.squeezed(axes: try self.axes(a.value(0, "axis"))) }) }
+      return m { a in
+        self.wrap(try bridged { try x.tensor.squeezed(axes: try self.axes(a.value(0, "axis"))) })
+      }
     case "fill":
       return m { a in
         let s = NumPyContext.pythonScalar(try a.required(0, "value")) ?? .double(0)
@@ -219,7 +232,8 @@ extension NumPyContext {
         let spec = try self.rt.string(try a.required(0, "format_spec"), "format spec")
         guard x.isScalar || x.tensor.rank == 0 else {
           if spec.isEmpty { return .str(try x.str()) }
-          throw PyException(.typeError, "unsupported format string passed to numpy.ndarray.__format__")
+          throw PyException(
+            .typeError, "unsupported format string passed to numpy.ndarray.__format__")
         }
         let v = NumPyContext.python(try x.tensor.item(), x.tensor.dtype)
         if spec.isEmpty { return .str(try x.str()) }
@@ -230,7 +244,8 @@ extension NumPyContext {
         let v = NumPyContext.python(try x.tensor.item(), x.tensor.dtype)
         let round = self.rt.builtins["round"]!
         if let nd = a.value(0) {
-          return self.wrap(try self.tensor(try self.rt.call(round, [v, nd])).casted(to: x.tensor.dtype))
+          return self.wrap(
+            try self.tensor(try self.rt.call(round, [v, nd])).casted(to: x.tensor.dtype))
         }
         return try self.rt.call(round, [v])
       }

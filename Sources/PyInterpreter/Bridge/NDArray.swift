@@ -59,7 +59,8 @@ final class NDArray: PyNativeObject {
       switch tensor.dtype {
       case .bool: return try tensor.item().doubleValue != 0 ? "np.True_" : "np.False_"
       case .float32, .float64:
-        return "np.\(tensor.dtype)(\(ArrayFormat.scalarFloatText(try tensor.item().doubleValue, tensor.dtype)))"
+        let text = ArrayFormat.scalarFloatText(try tensor.item().doubleValue, tensor.dtype)
+        return "np.\(tensor.dtype)(\(text))"
       default: return "np.\(tensor.dtype)(\(try tensor.item().int64Value))"
       }
     }

@@ -53,11 +53,16 @@ extension NumPyContext {
     m["bool"] = .native(typeObject(.bool))
     m["float_"] = .native(typeObject(.float64))
     m["int_"] = .native(typeObject(.int64))
-    def("dtype") { a in .native(NPDType(try self.dtype(try a.required(0, "dtype")), isType: false, numpy: self)) }
+    def("dtype") { a in
+      .native(NPDType(try self.dtype(try a.required(0, "dtype")), isType: false, numpy: self))
+    }
 
     // Creation.
     def("array") { a in
-      self.array(try self.tensor(try a.required(0, "object"), dtype: try self.optionalDType(a.value(1, "dtype"))).clone())
+      self.array(
+        try self.tensor(
+          try a.required(0, "object"), dtype: try self.optionalDType(a.value(1, "dtype"))
+        ).clone())
     }
     def("asarray") { a in
       let v = try a.required(0, "a")
@@ -126,13 +131,22 @@ extension NumPyContext {
 
     // Products.
     def("dot") { a in
-      self.wrap(try bridged { try Tensor.dot(try self.tensor(a.positional[0]), try self.tensor(a.positional[1])) })
+      self.wrap(
+        try bridged {
+          try Tensor.dot(try self.tensor(a.positional[0]), try self.tensor(a.positional[1]))
+        })
     }
     def("matmul") { a in
-      self.wrap(try bridged { try Tensor.matmul(try self.tensor(a.positional[0]), try self.tensor(a.positional[1])) })
+      self.wrap(
+        try bridged {
+          try Tensor.matmul(try self.tensor(a.positional[0]), try self.tensor(a.positional[1]))
+        })
     }
     def("outer") { a in
-      self.wrap(try bridged { try Tensor.outer(try self.tensor(a.positional[0]), try self.tensor(a.positional[1])) })
+      self.wrap(
+        try bridged {
+          try Tensor.outer(try self.tensor(a.positional[0]), try self.tensor(a.positional[1]))
+        })
     }
 
     // Elementwise.
@@ -172,10 +186,15 @@ extension NumPyContext {
       }
     }
     def("clip") { a in
-      try self.clip(try self.tensor(try a.required(0, "a")), a.value(1, "a_min"), a.value(2, "a_max"))
+      try self.clip(
+        try self.tensor(try a.required(0, "a")), a.value(1, "a_min"), a.value(2, "a_max"))
     }
-    def("round") { a in try self.round(try self.tensor(try a.required(0, "a")), a.value(1, "decimals")) }
-    def("around") { a in try self.round(try self.tensor(try a.required(0, "a")), a.value(1, "decimals")) }
+    def("round") { a in
+      try self.round(try self.tensor(try a.required(0, "a")), a.value(1, "decimals"))
+    }
+    def("around") { a in
+      try self.round(try self.tensor(try a.required(0, "a")), a.value(1, "decimals"))
+    }
     def("where") { a in
       let c = try self.tensor(try a.required(0, "condition"))
       if a.count == 1 { return .tuple(c.nonzero().map { self.array($0) }) }
@@ -185,9 +204,10 @@ extension NumPyContext {
     }
 
     // Reductions.
-    for name in ["sum", "mean", "max", "min", "amax", "amin", "prod", "any", "all", "std", "var",
-      "argmax", "argmin", "cumsum"]
-    {
+    for name in [
+      "sum", "mean", "max", "min", "amax", "amin", "prod", "any", "all", "std", "var",
+      "argmax", "argmin", "cumsum",
+    ] {
       def(name) { a in
         try self.reduce(name, try self.tensor(try a.required(0, "a")), a, axisIndex: 1) ?? .none
       }
@@ -195,16 +215,21 @@ extension NumPyContext {
 
     // Shapes and joining.
     def("reshape") { a in
-      self.array(try self.reshape(try self.tensor(try a.required(0, "a")), try self.shape([try a.required(1, "newshape")])))
+      self.array(
+        try self.reshape(
+          try self.tensor(try a.required(0, "a")), try self.shape([try a.required(1, "newshape")])))
     }
     def("transpose") { a in
       let t = try self.tensor(try a.required(0, "a"))
       if let ax = a.value(1, "axes") {
         return self.array(try bridged { try t.permuted(try self.shape([ax])) })
       }
-      return self.array(t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
+      return self.array(
+        t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
     }
-    func sequence(_ v: PyValue) throws -> [Tensor] { try self.rt.toArray(v).map { try self.tensor($0) } }
+    func sequence(_ v: PyValue) throws -> [Tensor] {
+      try self.rt.toArray(v).map { try self.tensor($0) }
+    }
     def("concatenate") { a in
       let ts = try sequence(try a.required(0, "arrays"))
       let axis = try a.value(1, "axis").map { try self.rt.toInt($0) } ?? 0
@@ -216,7 +241,9 @@ extension NumPyContext {
       return self.array(try bridged { try Tensor.stack(ts, axis: axis) })
     }
     def("vstack") { a in
-      let ts = try sequence(try a.required(0, "tup")).map { $0.rank == 1 ? try $0.reshaped([1, $0.count]) : $0 }
+      let ts = try sequence(try a.required(0, "tup")).map {
+        $0.rank == 1 ? try $0.reshaped([1, $0.count]) : $0
+      }
       return self.array(try bridged { try Tensor.concatenate(ts, axis: 0) })
     }
     def("hstack") { a in
@@ -225,7 +252,9 @@ extension NumPyContext {
       return self.array(try bridged { try Tensor.concatenate(ts, axis: axis) })
     }
     def("column_stack") { a in
-      let ts = try sequence(try a.required(0, "tup")).map { $0.rank == 1 ? try $0.reshaped([$0.count, 1]) : $0 }
+      let ts = try sequence(try a.required(0, "tup")).map {
+        $0.rank == 1 ? try $0.reshaped([$0.count, 1]) : $0
+      }
       return self.array(try bridged { try Tensor.concatenate(ts, axis: 1) })
     }
     def("meshgrid") { a in
@@ -243,11 +272,14 @@ extension NumPyContext {
     }
     def("sort") { a in
       let ax = try self.axes(a.value(1, "axis"))?.first ?? -1
-      return self.array(try bridged { try self.tensor(try a.required(0, "a")).sorted(axis: ax).values })
+      return self.array(
+        try bridged { try self.tensor(try a.required(0, "a")).sorted(axis: ax).values })
     }
     def("unique") { a in
       let r = try bridged { try self.tensor(try a.required(0, "ar")).unique() }
-      if try self.flag(a.keyword("return_counts")) { return .tuple([self.array(r.values), self.array(r.counts)]) }
+      if try self.flag(a.keyword("return_counts")) {
+        return .tuple([self.array(r.values), self.array(r.counts)])
+      }
       return self.array(r.values)
     }
     def("shape") { a in .tuple(try self.tensor(try a.required(0, "a")).shape.map { .int($0) }) }
@@ -268,15 +300,26 @@ extension NumPyContext {
       let x = try self.tensor(try a.required(0, "a1"))
       let y = try self.tensor(try a.required(1, "a2"))
       guard x.shape == y.shape else { return .bool(false) }
-      return .bool(x.casted(to: .float64).contiguous().doubles == y.casted(to: .float64).contiguous().doubles)
+      return .bool(
+        x.casted(to: .float64).contiguous().doubles == y.casted(to: .float64).contiguous().doubles)
     }
 
     def("set_printoptions") { a in
-      if let p = a.keyword("precision"), !self.isNone(p) { self.printOptions.precision = try self.rt.toInt(p) }
-      if let p = a.keyword("suppress"), !self.isNone(p) { self.printOptions.suppress = try self.rt.isTrue(p) }
-      if let p = a.keyword("linewidth"), !self.isNone(p) { self.printOptions.lineWidth = try self.rt.toInt(p) }
-      if let p = a.keyword("threshold"), !self.isNone(p) { self.printOptions.threshold = try self.rt.toInt(p) }
-      if let p = a.keyword("edgeitems"), !self.isNone(p) { self.printOptions.edgeItems = try self.rt.toInt(p) }
+      if let p = a.keyword("precision"), !self.isNone(p) {
+        self.printOptions.precision = try self.rt.toInt(p)
+      }
+      if let p = a.keyword("suppress"), !self.isNone(p) {
+        self.printOptions.suppress = try self.rt.isTrue(p)
+      }
+      if let p = a.keyword("linewidth"), !self.isNone(p) {
+        self.printOptions.lineWidth = try self.rt.toInt(p)
+      }
+      if let p = a.keyword("threshold"), !self.isNone(p) {
+        self.printOptions.threshold = try self.rt.toInt(p)
+      }
+      if let p = a.keyword("edgeitems"), !self.isNone(p) {
+        self.printOptions.edgeItems = try self.rt.toInt(p)
+      }
       return .none
     }
     m["c_"] = .native(IndexConcatenator(self, columns: true))
@@ -313,13 +356,19 @@ extension NumPyContext {
       return .none
     }
     def("rand") { a in
-      try floats(a.count == 0 ? nil : try self.shape(a.positional)) { box.state.randomSample(count: $0) }
+      try floats(a.count == 0 ? nil : try self.shape(a.positional)) {
+        box.state.randomSample(count: $0)
+      }
     }
     def("randn") { a in
-      try floats(a.count == 0 ? nil : try self.shape(a.positional)) { box.state.standardNormal(count: $0) }
+      try floats(a.count == 0 ? nil : try self.shape(a.positional)) {
+        box.state.standardNormal(count: $0)
+      }
     }
     for name in ["random", "random_sample", "sample", "ranf"] {
-      def(name) { a in try floats(try size(a.value(0, "size"))) { box.state.randomSample(count: $0) } }
+      def(name) { a in
+        try floats(try size(a.value(0, "size"))) { box.state.randomSample(count: $0) }
+      }
     }
     def("standard_normal") { a in
       try floats(try size(a.value(0, "size"))) { box.state.standardNormal(count: $0) }
@@ -334,7 +383,9 @@ extension NumPyContext {
     def("uniform") { a in
       let low = try a.value(0, "low").map { try self.rt.double($0) } ?? 0
       let high = try a.value(1, "high").map { try self.rt.double($0) } ?? 1
-      return try floats(try size(a.value(2, "size"))) { box.state.uniform(low: low, high: high, count: $0) }
+      return try floats(try size(a.value(2, "size"))) {
+        box.state.uniform(low: low, high: high, count: $0)
+      }
     }
     def("randint") { a in
       var low = Int64(try self.rt.toInt(try a.required(0, "low")))
@@ -367,7 +418,8 @@ extension NumPyContext {
         self.isNone($0) ? nil : try self.tensor($0).casted(to: .float64).contiguous().doubles
       }
       let idx = try bridged {
-        try box.state.choice(populationSize: n, count: shape?.reduce(1, *) ?? 1, replace: replace, p: p)
+        try box.state.choice(
+          populationSize: n, count: shape?.reduce(1, *) ?? 1, replace: replace, p: p)
       }
       let it = try bridged { try Tensor(idx, shape: shape ?? []) }
       if let values { return self.wrap(try bridged { try values.item([.array(it)]) }) }
@@ -375,7 +427,9 @@ extension NumPyContext {
     }
     def("permutation") { a in
       let x = try a.required(0, "x")
-      if case .int(let k) = x { return self.array(try bridged { try Tensor(box.state.permutation(k)) }) }
+      if case .int(let k) = x {
+        return self.array(try bridged { try Tensor(box.state.permutation(k)) })
+      }
       let t = try self.tensor(x)
       let perm = try bridged { try Tensor(box.state.permutation(t.shape[0])) }
       return self.array(try bridged { try t.item([.array(perm)]) })
@@ -410,10 +464,18 @@ extension NumPyContext {
     func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
       m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
     }
-    def("inv") { a in self.array(try bridged { try Linalg.inv(try self.tensor(try a.required(0, "a"))) }) }
-    def("det") { a in self.wrap(try bridged { try Linalg.det(try self.tensor(try a.required(0, "a"))) }) }
+    def("inv") { a in
+      self.array(try bridged { try Linalg.inv(try self.tensor(try a.required(0, "a"))) })
+    }
+    def("det") { a in
+      self.wrap(try bridged { try Linalg.det(try self.tensor(try a.required(0, "a"))) })
+    }
     def("solve") { a in
-      self.array(try bridged { try Linalg.solve(try self.tensor(try a.required(0, "a")), try self.tensor(try a.required(1, "b"))) })
+      self.array(
+        try bridged {
+          try Linalg.solve(
+            try self.tensor(try a.required(0, "a")), try self.tensor(try a.required(1, "b")))
+        })
     }
     def("eig") { a in
       let r = try bridged { try Linalg.eig(try self.tensor(try a.required(0, "a"))) }

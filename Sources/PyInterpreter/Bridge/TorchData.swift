@@ -47,7 +47,8 @@ final class TorchDataLoader: PyNativeObject {
       let ts = try items.map { try torch.tensor($0) }
       return torch.wrap(try torch.run { try Tensor.stack(ts, axis: 0, style: .torch) })
     case .int, .bool:
-      return torch.wrap(try torch.tensor(.list(PyList(items)), dtype: first.isBool ? .bool : .int64))
+      return torch.wrap(
+        try torch.tensor(.list(PyList(items)), dtype: first.isBool ? .bool : .int64))
     case .float:
       return torch.wrap(try torch.tensor(.list(PyList(items)), dtype: .float64))
     case .tuple, .list:
@@ -108,13 +109,15 @@ final class TorchScheduler: PyNativeObject {
   func getAttribute(_ name: String) throws -> PyValue? {
     switch name {
     case "step":
-      return .builtin(PyBuiltin(name) { [self] _, _ in
-        epoch += 1
-        optimizer.learningRate = base * rule(epoch)
-        return .none
-      })
+      return .builtin(
+        PyBuiltin(name) { [self] _, _ in
+          epoch += 1
+          optimizer.learningRate = base * rule(epoch)
+          return .none
+        })
     case "get_last_lr":
-      return .builtin(PyBuiltin(name) { [self] _, _ in .list(PyList([.float(optimizer.learningRate)])) })
+      return .builtin(
+        PyBuiltin(name) { [self] _, _ in .list(PyList([.float(optimizer.learningRate)])) })
     default: return nil
     }
   }
@@ -132,7 +135,8 @@ extension TorchContext {
       let bs = try a.value(1, "batch_size").map { try self.rt.toInt($0) } ?? 1
       let shuffle = try a.value(2, "shuffle").map { try self.rt.isTrue($0) } ?? false
       let drop = try a.keyword("drop_last").map { try self.rt.isTrue($0) } ?? false
-      return .native(TorchDataLoader(ds, batchSize: bs, dropLast: drop, shuffle: shuffle, torch: self))
+      return .native(
+        TorchDataLoader(ds, batchSize: bs, dropLast: drop, shuffle: shuffle, torch: self))
     }
     return m
   }

@@ -30,15 +30,21 @@ enum TorchFormat {
       if intMode {
         if hi / lo > 1000 || hi > 1e8 {
           sciMode = true
-          for v in finite { maxWidth = Swift.max(maxWidth, String(format: "%.\(precision)e", v).count) }
+          for v in finite {
+            maxWidth = Swift.max(maxWidth, String(format: "%.\(precision)e", v).count)
+          }
         } else {
           for v in finite { maxWidth = Swift.max(maxWidth, String(format: "%.0f", v).count + 1) }
         }
       } else if hi / lo > 1000 || hi > 1e8 || lo < 1e-4 {
         sciMode = true
-        for v in finite { maxWidth = Swift.max(maxWidth, String(format: "%.\(precision)e", v).count) }
+        for v in finite {
+          maxWidth = Swift.max(maxWidth, String(format: "%.\(precision)e", v).count)
+        }
       } else {
-        for v in finite { maxWidth = Swift.max(maxWidth, String(format: "%.\(precision)f", v).count) }
+        for v in finite {
+          maxWidth = Swift.max(maxWidth, String(format: "%.\(precision)f", v).count)
+        }
       }
     }
 
@@ -81,7 +87,8 @@ enum TorchFormat {
       }
     }
     func shown(_ n: Int) -> [Int] {
-      summarise && n > 2 * edgeItems ? Array(0..<edgeItems) + Array((n - edgeItems)..<n) : Array(0..<n)
+      summarise && n > 2 * edgeItems
+        ? Array(0..<edgeItems) + Array((n - edgeItems)..<n) : Array(0..<n)
     }
     var sample: [Double] = []
     func collect(_ axis: Int, _ base: Int) {
@@ -110,14 +117,16 @@ enum TorchFormat {
           lines.append(data[i..<Swift.min(i + perLine, data.count)].joined(separator: ", "))
           i += perLine
         }
-        return "[" + lines.joined(separator: ",\n" + String(repeating: " ", count: indent + 1)) + "]"
+        return "[" + lines.joined(separator: ",\n" + String(repeating: " ", count: indent + 1))
+          + "]"
       }
       var slices: [String] = []
       for i in shown(n) {
         if showSummary && i == n - edgeItems { slices.append("...") }
         slices.append(recurse(axis + 1, base + i * strides[axis], indent + 1))
       }
-      let sep = "," + String(repeating: "\n", count: shape.count - axis - 1)
+      let sep =
+        "," + String(repeating: "\n", count: shape.count - axis - 1)
         + String(repeating: " ", count: indent + 1)
       return "[" + slices.joined(separator: sep) + "]"
     }
@@ -157,7 +166,8 @@ enum TorchFormat {
       suffixes.append("requires_grad=True")
     }
     var out = prefix + body
-    let lastNewline = out.lastIndex(of: "\n").map { out.distance(from: out.startIndex, to: $0) } ?? -1
+    let lastNewline =
+      out.lastIndex(of: "\n").map { out.distance(from: out.startIndex, to: $0) } ?? -1
     var lastLen = out.count - lastNewline + 1
     for s in suffixes {
       if lastLen + s.count + 2 > lineWidth {

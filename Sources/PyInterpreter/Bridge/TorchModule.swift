@@ -39,7 +39,9 @@ final class TorchContext {
     if case .native(let t as TorchTensor) = v {
       return dtype.map { t.tensor.casted(to: $0) } ?? t.tensor
     }
-    if case .native(let a as NDArray) = v { return dtype.map { a.tensor.casted(to: $0) } ?? a.tensor }
+    if case .native(let a as NDArray) = v {
+      return dtype.map { a.tensor.casted(to: $0) } ?? a.tensor
+    }
     let np = NumPyContext(interpreter)
     let t = try np.tensor(v)
     let natural: DType = t.dtype == .float64 ? .float32 : t.dtype
@@ -106,14 +108,18 @@ final class TorchContext {
     m["int"] = .native(TorchDType(.int32))
     func finish(_ t: Tensor, _ a: Arguments) throws -> PyValue {
       var t = t
-      if let d = a.keyword("dtype"), !NumPyContext.isNoneLiteral(d) { t = t.casted(to: try dtype(d)) }
+      if let d = a.keyword("dtype"), !NumPyContext.isNoneLiteral(d) {
+        t = t.casted(to: try dtype(d))
+      }
       if let r = a.keyword("requires_grad"), try rt.isTrue(r) {
         try bridged { try t.setRequiresGrad(true) }
       }
       return wrap(t)
     }
     def("tensor") { a in
-      let dt = try a.keyword("dtype").flatMap { NumPyContext.isNoneLiteral($0) ? nil : try self.dtype($0) }
+      let dt = try a.keyword("dtype").flatMap {
+        NumPyContext.isNoneLiteral($0) ? nil : try self.dtype($0)
+      }
       var t = try self.tensor(try a.required(0, "data"), dtype: dt).clone()
       if let r = a.keyword("requires_grad"), try self.rt.isTrue(r) {
         try bridged { try t.setRequiresGrad(true) }
@@ -153,7 +159,8 @@ final class TorchContext {
     def("arange") { a in
       let nums = a.positional.compactMap { NumPyContext.pythonScalar($0) }
       let (s, e, st): (Scalar, Scalar, Scalar) =
-        nums.count == 1 ? (.int(0), nums[0], .int(1))
+        nums.count == 1
+        ? (.int(0), nums[0], .int(1))
         : nums.count == 2 ? (nums[0], nums[1], .int(1)) : (nums[0], nums[1], nums[2])
       return try finish(try bridged { try Tensor.arange(s, e, step: st, style: .torch) }, a)
     }
@@ -181,9 +188,10 @@ final class TorchContext {
       let dim = try a.value(1, "dim").map { try self.rt.toInt($0) } ?? 0
       return self.wrap(try self.run { try Tensor.stack(ts, axis: dim, style: .torch) })
     }
-    for name in ["exp", "log", "tanh", "sigmoid", "relu", "abs", "sqrt", "sin", "cos", "sum",
-      "mean", "argmax", "max", "min"]
-    {
+    for name in [
+      "exp", "log", "tanh", "sigmoid", "relu", "abs", "sqrt", "sin", "cos", "sum",
+      "mean", "argmax", "max", "min",
+    ] {
       def(name) { a in
         guard case .native(let t as TorchTensor) = try a.required(0, "input") else {
           throw PyException(.typeError, "\(name)(): argument 'input' must be Tensor")
@@ -204,15 +212,17 @@ final class NoGrad: PyNativeObject {
   func getAttribute(_ name: String) throws -> PyValue? {
     switch name {
     case "__enter__":
-      return .builtin(PyBuiltin(name) { [torch] _, _ in
-        torch.noGradDepth += 1
-        return .none
-      })
+      return .builtin(
+        PyBuiltin(name) { [torch] _, _ in
+          torch.noGradDepth += 1
+          return .none
+        })
     case "__exit__":
-      return .builtin(PyBuiltin(name) { [torch] _, _ in
-        torch.noGradDepth -= 1
-        return .bool(false)
-      })
+      return .builtin(
+        PyBuiltin(name) { [torch] _, _ in
+          torch.noGradDepth -= 1
+          return .bool(false)
+        })
     default: return nil
     }
   }
@@ -254,8 +264,13 @@ final class TorchSize: PyNativeObject {
     guard op == .eq || op == .ne else { return nil }
     var same = false
     if case .native(let o as TorchSize) = other { same = o.shape == shape }
-    if case .tuple(let items) = other { same = items.count == shape.count
-      && zip(items, shape).allSatisfy { if case .int(let x) = $0 { return x == $1 }; return false } }
+    if case .tuple(let items) = other {
+      same =
+        items.count == shape.count
+        && zip(items, shape).allSatisfy {
+          if case .int(let x) = $0 { return x == $1 }; return false
+        }
+    }
     return .bool(same == (op == .eq))
   }
 }
@@ -271,7 +286,8 @@ public enum TorchBridge {
     }
     // Submodules are attributes of `torch`; importing them by dotted name finds the same objects.
     for (name, path) in [
-      ("torch.nn", ["nn"]), ("torch.optim", ["optim"]), ("torch.nn.functional", ["nn", "functional"]),
+      ("torch.nn", ["nn"]), ("torch.optim", ["optim"]),
+      ("torch.nn.functional", ["nn", "functional"]),
       ("torch.optim.lr_scheduler", ["optim", "lr_scheduler"]), ("torch.utils", ["utils"]),
       ("torch.utils.data", ["utils", "data"]),
     ] {

@@ -53,14 +53,20 @@ final class TorchLayer: PyNativeObject {
     let torch = self.torch
     switch name {
     case "parameters":
-      return .builtin(PyBuiltin(name) { [self] _, _ in
-        .list(PyList(self.allParameters.map { .native(TorchTensor($0, torch: torch, isParameter: true)) }))
-      })
+      return .builtin(
+        PyBuiltin(name) { [self] _, _ in
+          .list(
+            PyList(
+              self.allParameters.map { .native(TorchTensor($0, torch: torch, isParameter: true)) }))
+        })
     case "zero_grad":
-      return .builtin(PyBuiltin(name) { [self] _, _ in
-        for p in self.allParameters { if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } } }
-        return .none
-      })
+      return .builtin(
+        PyBuiltin(name) { [self] _, _ in
+          for p in self.allParameters {
+            if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } }
+          }
+          return .none
+        })
     case "forward": return .builtin(PyBuiltin(name) { [self] a, k in try self.call(a, k) })
     case "train", "eval": return .builtin(PyBuiltin(name) { [self] _, _ in .native(self) })
     default: return nil
@@ -80,15 +86,17 @@ final class TorchOptimizer: PyNativeObject {
   func getAttribute(_ name: String) throws -> PyValue? {
     switch name {
     case "step":
-      return .builtin(PyBuiltin(name) { [optimizer] _, _ in
-        try bridged { try optimizer.step() }
-        return .none
-      })
+      return .builtin(
+        PyBuiltin(name) { [optimizer] _, _ in
+          try bridged { try optimizer.step() }
+          return .none
+        })
     case "zero_grad":
-      return .builtin(PyBuiltin(name) { [optimizer] _, _ in
-        optimizer.zeroGrad()
-        return .none
-      })
+      return .builtin(
+        PyBuiltin(name) { [optimizer] _, _ in
+          optimizer.zeroGrad()
+          return .none
+        })
     default: return nil
     }
   }
@@ -138,10 +146,14 @@ extension TorchContext {
       return try rt.call(try rt.getAttribute(me, "forward"), Array(args.dropFirst()), kwargs)
     }
     define("parameters") { [unowned self] args, _ in
-      .list(PyList(parameters(args[0]).map { .native(TorchTensor($0, torch: self, isParameter: true)) }))
+      .list(
+        PyList(parameters(args[0]).map { .native(TorchTensor($0, torch: self, isParameter: true)) })
+      )
     }
     define("zero_grad") { args, _ in
-      for p in parameters(args[0]) { if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } } }
+      for p in parameters(args[0]) {
+        if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } }
+      }
       return .none
     }
     define("train") { args, _ in args[0] }
@@ -155,7 +167,8 @@ extension TorchContext {
         case .native(let l as TorchLayer):
           lines.append("  (\(key)): " + (try l.repr()).replacingOccurrences(of: "\n", with: "\n  "))
         case .instance(let sub) where sub.cls.isSubclass(of: cls):
-          lines.append("  (\(key)): " + (try rt.repr(v)).replacingOccurrences(of: "\n", with: "\n  "))
+          lines.append(
+            "  (\(key)): " + (try rt.repr(v)).replacingOccurrences(of: "\n", with: "\n  "))
         default: break
         }
       }
@@ -181,7 +194,9 @@ extension TorchContext {
     func def(_ m: PyModule, _ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
       m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
     }
-    func input(_ a: Arguments, _ i: Int = 0) throws -> Tensor { try tensor(try a.required(i, "input")) }
+    func input(_ a: Arguments, _ i: Int = 0) throws -> Tensor {
+      try tensor(try a.required(i, "input"))
+    }
     func dim(_ a: Arguments) throws -> Int {
       guard let d = a.value(1, "dim") else {
         throw PyException(.typeError, "\(a.function)() missing required argument 'dim'")
@@ -192,18 +207,33 @@ extension TorchContext {
     def(f, "relu") { a in self.wrap(try self.run { try input(a).relu() }) }
     def(f, "sigmoid") { a in self.wrap(try self.run { try input(a).sigmoid() }) }
     def(f, "tanh") { a in self.wrap(try self.run { try input(a).tanh() }) }
-    def(f, "softmax") { a in self.wrap(try self.run { try Functional.softmax(try input(a), axis: try dim(a)) }) }
+    def(f, "softmax") { a in
+      self.wrap(try self.run { try Functional.softmax(try input(a), axis: try dim(a)) })
+    }
     def(f, "log_softmax") { a in
       self.wrap(try self.run { try Functional.logSoftmax(try input(a), axis: try dim(a)) })
     }
     def(f, "cross_entropy") { a in
-      self.named(TorchContext.lossNodeName("CrossEntropyLoss", try self.reduction(a)), try self.run { try Functional.crossEntropy(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+      self.named(
+        TorchContext.lossNodeName("CrossEntropyLoss", try self.reduction(a)),
+        try self.run {
+          try Functional.crossEntropy(
+            try input(a), try input(a, 1), reduction: try self.reduction(a))
+        })
     }
     def(f, "nll_loss") { a in
-      self.named(TorchContext.lossNodeName("NLLLoss", try self.reduction(a)), try self.run { try Functional.nllLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+      self.named(
+        TorchContext.lossNodeName("NLLLoss", try self.reduction(a)),
+        try self.run {
+          try Functional.nllLoss(try input(a), try input(a, 1), reduction: try self.reduction(a))
+        })
     }
     def(f, "mse_loss") { a in
-      self.named(TorchContext.lossNodeName("MSELoss", try self.reduction(a)), try self.run { try Functional.mseLoss(try input(a), try input(a, 1), reduction: try self.reduction(a)) })
+      self.named(
+        TorchContext.lossNodeName("MSELoss", try self.reduction(a)),
+        try self.run {
+          try Functional.mseLoss(try input(a), try input(a, 1), reduction: try self.reduction(a))
+        })
     }
     nn["functional"] = .module(f)
 
@@ -219,13 +249,16 @@ extension TorchContext {
       let w = tensors[0].1
       let b = hasBias ? tensors[1].1 : nil
       let layer = TorchLayer(
-        "Linear", extra: "in_features=\(n), out_features=\(out), bias=\(hasBias ? "True" : "False")",
+        "Linear",
+        extra: "in_features=\(n), out_features=\(out), bias=\(hasBias ? "True" : "False")",
         parameters: tensors, torch: self
       ) { xs in
         let y = try Tensor.matmul(xs[0], w.T, style: .torch)
         return try b.map { try Tensor.binary(.add, y, $0, style: .torch) } ?? y
       }
-      layer.outputGradName = { xs in xs.first?.rank == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0") : nil }
+      layer.outputGradName = { xs in
+        xs.first?.rank == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0") : nil
+      }
       return .native(layer)
     }
     def(nn, "ReLU") { _ in .native(TorchLayer("ReLU", torch: self) { try $0[0].relu() }) }
@@ -233,11 +266,17 @@ extension TorchContext {
     def(nn, "Sigmoid") { _ in .native(TorchLayer("Sigmoid", torch: self) { try $0[0].sigmoid() }) }
     def(nn, "Softmax") { a in
       let d = try self.rt.toInt(try a.required(0, "dim"))
-      return .native(TorchLayer("Softmax", extra: "dim=\(d)", torch: self) { try Functional.softmax($0[0], axis: d) })
+      return .native(
+        TorchLayer("Softmax", extra: "dim=\(d)", torch: self) {
+          try Functional.softmax($0[0], axis: d)
+        })
     }
     def(nn, "LogSoftmax") { a in
       let d = try self.rt.toInt(try a.required(0, "dim"))
-      return .native(TorchLayer("LogSoftmax", extra: "dim=\(d)", torch: self) { try Functional.logSoftmax($0[0], axis: d) })
+      return .native(
+        TorchLayer("LogSoftmax", extra: "dim=\(d)", torch: self) {
+          try Functional.logSoftmax($0[0], axis: d)
+        })
     }
     def(nn, "Sequential") { a in
       let layers = try a.positional.map { v -> TorchLayer in
@@ -246,13 +285,16 @@ extension TorchContext {
         }
         return l
       }
-      return .native(TorchLayer("Sequential", children: layers, torch: self) { xs in
-        var x = xs[0]
-        for l in layers { x = try l.forward([x]) }
-        return x
-      })
+      return .native(
+        TorchLayer("Sequential", children: layers, torch: self) { xs in
+          var x = xs[0]
+          for l in layers { x = try l.forward([x]) }
+          return x
+        })
     }
-    func loss(_ name: String, _ body: @escaping (Tensor, Tensor, Functional.Reduction) throws -> Tensor) {
+    func loss(
+      _ name: String, _ body: @escaping (Tensor, Tensor, Functional.Reduction) throws -> Tensor
+    ) {
       def(nn, name) { a in
         let r = try self.reduction(a)
         let layer = TorchLayer(name, torch: self) { try body($0[0], $0[1], r) }
@@ -285,7 +327,8 @@ extension TorchContext {
       let lr = try self.rt.double(try a.required(1, "lr"))
       let momentum = try a.keyword("momentum").map { try self.rt.double($0) } ?? 0
       let wd = try a.keyword("weight_decay").map { try self.rt.double($0) } ?? 0
-      return .native(TorchOptimizer("SGD", SGD(ps, learningRate: lr, momentum: momentum, weightDecay: wd)))
+      return .native(
+        TorchOptimizer("SGD", SGD(ps, learningRate: lr, momentum: momentum, weightDecay: wd)))
     }
     def(optim, "Adam") { a in
       let ps = try params(try a.required(0, "params"))

@@ -31,7 +31,9 @@ final class TorchTensor: PyNativeObject {
 
   /// A full reduction's result, named as PyTorch names it.
   func fullReduction(_ t: Tensor) -> PyValue {
-    let name = t.gradFunctionName.map { $0.replacingOccurrences(of: "Backward1", with: "Backward0") }
+    let name = t.gradFunctionName.map {
+      $0.replacingOccurrences(of: "Backward1", with: "Backward0")
+    }
     return .native(TorchTensor(t, torch: torch, gradFunctionName: name))
   }
 
@@ -79,11 +81,13 @@ final class TorchTensor: PyNativeObject {
   func binary(_ op: BinaryOperator, _ other: PyValue, reflected: Bool) throws -> PyValue? {
     if op == .matMul {
       let o = try torch.tensor(other)
-      try reflected ? torch.checkMatmul(o.shape, tensor.shape) : torch.checkMatmul(tensor.shape, o.shape)
+      try reflected
+        ? torch.checkMatmul(o.shape, tensor.shape) : torch.checkMatmul(tensor.shape, o.shape)
       return torch.wrap(
         try torch.run {
           reflected
-            ? try Tensor.matmul(o, tensor, style: .torch) : try Tensor.matmul(tensor, o, style: .torch)
+            ? try Tensor.matmul(o, tensor, style: .torch)
+            : try Tensor.matmul(tensor, o, style: .torch)
         })
     }
     guard let bop = NumPyContext.binaryOp(op) else { return nil }
@@ -92,7 +96,8 @@ final class TorchTensor: PyNativeObject {
 
   func inPlace(_ op: BinaryOperator, _ other: PyValue) throws -> PyValue? {
     guard let bop = NumPyContext.binaryOp(op) else { return nil }
-    let o = try torch.tensor(other, dtype: NumPyContext.pythonScalar(other) != nil ? tensor.dtype : nil)
+    let o = try torch.tensor(
+      other, dtype: NumPyContext.pythonScalar(other) != nil ? tensor.dtype : nil)
     try torch.run { try tensor.applyInPlace(bop, o) }
     return .native(self)
   }
@@ -159,7 +164,8 @@ final class TorchTensor: PyNativeObject {
     case "dtype": return .native(TorchDType(t.dtype))
     case "ndim": return .int(t.rank)
     case "T":
-      return torch.wrap(try torch.run { t.rank < 2 ? t : try t.permuted(Array((0..<t.rank).reversed())) })
+      return torch.wrap(
+        try torch.run { t.rank < 2 ? t : try t.permuted(Array((0..<t.rank).reversed())) })
     case "size":
       return m { a in
         if let d = a.value(0, "dim") {
@@ -212,9 +218,12 @@ final class TorchTensor: PyNativeObject {
         let shape = try np.resolve(try torch.shape(a.positional), count: t.count)
         return torch.wrap(try torch.run { try t.reshaped(shape) })
       }
-    case "t": return m { _ in torch.wrap(try torch.run { t.rank < 2 ? t : try t.transposed(0, 1) }) }
+    case "t":
+      return m { _ in torch.wrap(try torch.run { t.rank < 2 ? t : try t.transposed(0, 1) }) }
     case "unsqueeze":
-      return m { a in torch.wrap(try torch.run { try t.unsqueezed(try torch.rt.toInt(try a.required(0, "dim"))) }) }
+      return m { a in
+        torch.wrap(try torch.run { try t.unsqueezed(try torch.rt.toInt(try a.required(0, "dim"))) })
+      }
     case "squeeze":
       return m { a in torch.wrap(try torch.run { try t.squeezed(axes: try dims(a)) }) }
     case "sum", "mean":
@@ -236,12 +245,17 @@ final class TorchTensor: PyNativeObject {
           return torch.wrap(try torch.run { name == "max" ? try t.max() : try t.min() })
         }
         let r = try torch.run {
-          name == "max" ? try t.max(axis: d, keepDims: try keep(a)) : try t.min(axis: d, keepDims: try keep(a))
+          name == "max"
+            ? try t.max(axis: d, keepDims: try keep(a)) : try t.min(axis: d, keepDims: try keep(a))
         }
-        return .native(TorchReturnTypes(name, [("values", torch.wrap(r.values)), ("indices", torch.wrap(r.indices))]))
+        return .native(
+          TorchReturnTypes(
+            name, [("values", torch.wrap(r.values)), ("indices", torch.wrap(r.indices))]))
       }
     case "pow":
-      return m { a in torch.wrap(try torch.binary(.power, t, try a.required(0, "exponent"), reflected: false)) }
+      return m { a in
+        torch.wrap(try torch.binary(.power, t, try a.required(0, "exponent"), reflected: false))
+      }
     case "numpy":
       return m { _ in .native(NDArray(t.detached(), numpy: NumPyContext(torch.interpreter))) }
     default: break
@@ -253,11 +267,15 @@ final class TorchTensor: PyNativeObject {
     if let op = unaries[name] {
       return m { _ in torch.wrap(try torch.run { try t.unary(op, style: .torch) }) }
     }
-    let inPlace: [String: BinaryOp] = ["add_": .add, "sub_": .subtract, "mul_": .multiply, "div_": .divide]
+    let inPlace: [String: BinaryOp] = [
+      "add_": .add, "sub_": .subtract, "mul_": .multiply, "div_": .divide,
+    ]
     if let op = inPlace[name] {
       return m { a in
         var o = try torch.tensor(try a.required(0, "other"), dtype: t.dtype)
-        if let alpha = a.keyword("alpha") { o = try torch.binary(.multiply, o, alpha, reflected: false) }
+        if let alpha = a.keyword("alpha") {
+          o = try torch.binary(.multiply, o, alpha, reflected: false)
+        }
         try torch.run { try t.applyInPlace(op, o) }
         return .native(self)
       }
@@ -294,7 +312,9 @@ final class TorchReturnTypes: PyNativeObject {
       throw PyException(.typeError, "tuple indices must be integers or slices")
     }
     if i < 0 { i += fields.count }
-    guard i >= 0 && i < fields.count else { throw PyException(.indexError, "tuple index out of range") }
+    guard i >= 0 && i < fields.count else {
+      throw PyException(.indexError, "tuple index out of range")
+    }
     return fields[i].1
   }
   func getAttribute(_ name: String) throws -> PyValue? { fields.first { $0.0 == name }?.1 }
