@@ -154,6 +154,66 @@ final class TorchContext {
       let vals = try bridged { try self.generator.uniform(count: n) }
       return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
     }
+    def("randint") { a in
+      var low: Int64 = 0
+      var high: Int64
+      let sizeIndex: Int
+      if a.count >= 3 {
+        low = Int64(try self.rt.toInt(a.positional[0]))
+        high = Int64(try self.rt.toInt(a.positional[1]))
+        sizeIndex = 2
+      } else {
+        high = Int64(try self.rt.toInt(try a.required(0, "high")))
+        sizeIndex = 1
+      }
+      let shape = try self.shape([try a.required(sizeIndex, "size")])
+      let vals = try bridged {
+        try self.generator.randint(low: low, high: high, count: shape.reduce(1, *))
+      }
+      return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+    }
+    def("randperm") { a in
+      let n = try self.rt.toInt(try a.required(0, "n"))
+      return try finish(try bridged { try Tensor(try self.generator.randperm(n)) }, a)
+    }
+    def("from_numpy") { a in
+      guard case .native(let arr as NDArray) = try a.required(0, "ndarray") else {
+        throw PyException(.typeError, "expected np.ndarray")
+      }
+      return self.wrap(arr.tensor)
+    }
+    def("full") { a in
+      let shape = try self.shape([try a.required(0, "size")])
+      guard let v = NumPyContext.pythonScalar(try a.required(1, "fill_value")) else {
+        throw PyException(.typeError, "full(): fill_value must be a number")
+      }
+      let dt: DType
+      switch v {
+      case .double: dt = .float32
+      case .int: dt = .int64
+      case .bool: dt = .bool
+      }
+      return try finish(Tensor.full(shape, v, dtype: dt), a)
+    }
+    def("eye") { a in
+      try finish(Tensor.eye(try self.rt.toInt(try a.required(0, "n")), dtype: .float32), a)
+    }
+    for (name, value) in [("zeros_like", 0), ("ones_like", 1)] {
+      def(name) { a in
+        let t = try self.tensor(try a.required(0, "input"))
+        return try finish(Tensor.full(t.shape, .int(Int64(value)), dtype: t.dtype), a)
+      }
+    }
+    def("softmax") { a in
+      let x = try self.tensor(try a.required(0, "input"))
+      let d = try self.rt.toInt(try a.required(1, "dim"))
+      return self.wrap(try self.run { try Functional.softmax(x, axis: d) })
+    }
+    def("log_softmax") { a in
+      let x = try self.tensor(try a.required(0, "input"))
+      let d = try self.rt.toInt(try a.required(1, "dim"))
+      return self.wrap(try self.run { try Functional.logSoftmax(x, axis: d) })
+    }
     def("zeros") { a in try finish(Tensor.zeros(try self.shape(a.positional), dtype: .float32), a) }
     def("ones") { a in try finish(Tensor.ones(try self.shape(a.positional), dtype: .float32), a) }
     def("arange") { a in
