@@ -257,6 +257,52 @@ extension NumPyContext {
       }
       return self.array(try bridged { try Tensor.concatenate(ts, axis: 1) })
     }
+    def("nonzero") { a in
+      .tuple(try self.tensor(try a.required(0, "a")).nonzero().map { self.array($0) })
+    }
+    def("squeeze") { a in
+      let t = try self.tensor(try a.required(0, "a"))
+      return self.array(try bridged { try t.squeezed(axes: try self.axes(a.value(1, "axis"))) })
+    }
+    def("expand_dims") { a in
+      let t = try self.tensor(try a.required(0, "a"))
+      let axis = try self.rt.toInt(try a.required(1, "axis"))
+      return self.array(try bridged { try t.unsqueezed(axis) })
+    }
+    def("tile") { a in
+      let t = try self.tensor(try a.required(0, "A"))
+      return self.array(try bridged { try t.tiled(try self.shape([try a.required(1, "reps")])) })
+    }
+    def("repeat") { a in
+      let t = try self.tensor(try a.required(0, "a"))
+      let n = try self.rt.toInt(try a.required(1, "repeats"))
+      let axis = try self.axes(a.value(2, "axis"))?.first
+      return self.array(try bridged { try t.repeatedElements(n, axis: axis) })
+    }
+    def("flip") { a in
+      let t = try self.tensor(try a.required(0, "m"))
+      return self.array(try bridged { try t.flipped(axes: try self.axes(a.value(1, "axis"))) })
+    }
+    def("diag") { a in
+      self.array(try bridged { try self.tensor(try a.required(0, "v")).diagonal().clone() })
+    }
+    def("trace") { a in
+      self.wrap(try bridged { try self.tensor(try a.required(0, "a")).diagonal().sum() })
+    }
+    def("cov") { a in
+      let m = try self.tensor(try a.required(0, "m"))
+      let rowvar = try a.keyword("rowvar").map { try self.rt.isTrue($0) } ?? true
+      return self.wrap(try bridged { try Tensor.cov(m, rowVariables: rowvar) })
+    }
+    def("corrcoef") { a in
+      let m = try self.tensor(try a.required(0, "x"))
+      return self.wrap(try bridged { try Tensor.corrcoef(m) })
+    }
+    def("bincount") { a in
+      let t = try self.tensor(try a.required(0, "x"))
+      let minLength = try a.keyword("minlength").map { try self.rt.toInt($0) } ?? 0
+      return self.array(try bridged { try t.bincount(minLength: minLength) })
+    }
     def("meshgrid") { a in
       let xs = try a.positional.map { try self.tensor($0).reshaped([-1]) }
       guard xs.count == 2 else { throw PyException(.valueError, "meshgrid takes two arrays here") }
