@@ -5,7 +5,7 @@ import Tensors
 final class NumPyContext {
   unowned let interpreter: Interpreter
   /// The global legacy stream behind `np.random.*`.
-  let globalRandom = RandomBox(NumPyRandomState(seed: 5489))
+  lazy var globalRandom = RandomBox(NumPyRandomState(seed: 5489))
   var printOptions = ArrayFormat.Options()
   lazy var ndarrayClass = PyClass(name: "ndarray", base: nil, module: "numpy")
   private var typeObjects: [DType: NPDType] = [:]

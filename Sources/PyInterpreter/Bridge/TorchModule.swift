@@ -9,6 +9,9 @@ final class TorchContext {
   /// `__enter__` and `__exit__`, so every bridged op checks this instead of a Swift scope.
   var noGradDepth = 0
 
+  /// Converts lists and parses subscripts; shared so that conversions do not rebuild it.
+  lazy var numpy = NumPyContext(interpreter)
+
   init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 
   var rt: Runtime { interpreter.runtime }
@@ -42,8 +45,16 @@ final class TorchContext {
     if case .native(let a as NDArray) = v {
       return dtype.map { a.tensor.casted(to: $0) } ?? a.tensor
     }
-    let np = NumPyContext(interpreter)
-    let t = try np.tensor(v)
+    if let s = NumPyContext.pythonScalar(v) {
+      let natural: DType
+      switch s {
+      case .double: natural = .float32
+      case .int: natural = .int64
+      case .bool: natural = .bool
+      }
+      return Tensor(scalar: s, dtype: dtype ?? natural)
+    }
+    let t = try numpy.tensor(v)
     let natural: DType = t.dtype == .float64 ? .float32 : t.dtype
     return t.casted(to: dtype ?? natural)
   }

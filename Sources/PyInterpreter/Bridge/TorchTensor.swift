@@ -62,12 +62,12 @@ final class TorchTensor: PyNativeObject {
   }
 
   func getItem(_ key: PyValue) throws -> PyValue {
-    let idx = try NumPyContext(torch.interpreter).indices(key)
+    let idx = try torch.numpy.indices(key)
     return torch.wrap(try torch.run { try tensor.item(idx) })
   }
 
   func setItem(_ key: PyValue, _ value: PyValue) throws {
-    let idx = try NumPyContext(torch.interpreter).indices(key)
+    let idx = try torch.numpy.indices(key)
     let v = try torch.tensor(value, dtype: tensor.dtype)
     // Plain tensors write through their storage, so `x[0][i] = 1` reaches `x` as in PyTorch;
     // tensors in the autograd graph record the write instead.
@@ -185,7 +185,7 @@ final class TorchTensor: PyNativeObject {
         }
         return NumPyContext.python(try t.reshaped([]).item(), t.dtype)
       }
-    case "tolist": return m { _ in try NumPyContext(torch.interpreter).toList(t) }
+    case "tolist": return m { _ in try torch.numpy.toList(t) }
     case "backward":
       return m { a in
         let g = try a.value(0, "gradient").flatMap { v -> Tensor? in
@@ -214,7 +214,7 @@ final class TorchTensor: PyNativeObject {
     case "long": return m { _ in torch.wrap(t.casted(to: .int64)) }
     case "view", "reshape":
       return m { a in
-        let np = NumPyContext(torch.interpreter)
+        let np = torch.numpy
         let shape = try np.resolve(try torch.shape(a.positional), count: t.count)
         return torch.wrap(try torch.run { try t.reshaped(shape) })
       }
@@ -257,7 +257,7 @@ final class TorchTensor: PyNativeObject {
         torch.wrap(try torch.binary(.power, t, try a.required(0, "exponent"), reflected: false))
       }
     case "numpy":
-      return m { _ in .native(NDArray(t.detached(), numpy: NumPyContext(torch.interpreter))) }
+      return m { _ in .native(NDArray(t.detached(), numpy: torch.numpy)) }
     default: break
     }
     let unaries: [String: UnaryOp] = [
