@@ -1,0 +1,13 @@
+import numpy as np
+a = np.array([1.5, 2.25, 3.0])
+print(repr(a))
+print(a)
+b = np.array([1, 2, 3])
+print(repr(b))
+print(b)
+c = np.array([[1.0, 2.0], [3.0, 4.0]])
+print(repr(c))
+print(c)
+print(repr(np.array([True, False, True])))
+print(np.array([True, False]))
+print(repr(np.array([0.1, 0.2]) + 0.1))

@@ -1,0 +1,11 @@
+import numpy as np
+print(np.zeros(3))
+print(repr(np.zeros((2, 3))))
+print(repr(np.ones((2, 2), dtype=np.float32)))
+print(repr(np.zeros(4, dtype=int)))
+print(repr(np.full((2, 2), 7)))
+print(repr(np.eye(3)))
+print(repr(np.zeros_like(np.array([[1, 2], [3, 4]]))))
+print(repr(np.ones_like(np.array([1.5, 2.5]))))
+print(repr(np.array([])))
+print(repr(np.zeros((0, 3))))

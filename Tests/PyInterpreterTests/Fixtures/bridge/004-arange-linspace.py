@@ -1,0 +1,10 @@
+import numpy as np
+print(repr(np.arange(10)))
+print(repr(np.arange(2, 10, 3)))
+print(repr(np.arange(0.0, 1.0, 0.25)))
+print(repr(np.linspace(0, 1, 5)))
+print(repr(np.linspace(0, 1, 7)))
+print(np.linspace(-1, 1, 11))
+print(repr(np.arange(12).reshape(3, 4)))
+print(repr(np.arange(24).reshape(2, 3, 4)))
+print(np.arange(24).reshape(2, 3, 4))

@@ -1,0 +1,12 @@
+import numpy as np
+a = np.array([1.0, 2.0, 3.0])
+b = np.array([4.0, 5.0, 6.0])
+print(a + b, a - b, a * b, a / b)
+print(a ** 2, 2 ** a, a // 2, a % 2)
+print(1 - a, 10 / a, -a)
+x = np.array([1, 2, 3])
+print(repr(x + 1), repr(x * 2.5), repr(x / 2), repr(x // 2), repr(-x))
+print(repr(x ** 2), repr(x % 2))
+m = np.arange(6).reshape(2, 3)
+print(m + np.array([10, 20, 30]))
+print(m * np.array([[1], [2]]))

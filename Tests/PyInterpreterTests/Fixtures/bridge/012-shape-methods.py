@@ -1,0 +1,20 @@
+import numpy as np
+a = np.arange(6)
+b = a.reshape(2, 3)
+print(b.shape, b.ndim, b.size, b.dtype)
+print(repr(b.dtype))
+print(b.T)
+print(b.T.shape)
+print(b.reshape(-1), b.reshape((3, -1)))
+print(b.flatten())
+print(b.tolist(), np.array([1.5, 2.5]).tolist())
+print(repr(b.astype(np.float32)))
+print(repr(b.astype(float)))
+c = b.copy()
+c[0, 0] = 99
+print(b[0, 0], c[0, 0])
+print(np.array([[7]]).item(), type(np.array([2.5]).item()).__name__)
+print(len(b), len(a))
+for row in b:
+    print(row)
+print(b.dtype == np.int64, a.astype(np.float32).dtype)

@@ -1,0 +1,10 @@
+import numpy as np
+a = np.array([[1, 2], [3, 4]])
+b = np.array([[5, 6]])
+print(np.concatenate([a, b]))
+print(np.concatenate([a, a], axis=1))
+print(np.vstack([a, b]))
+print(np.hstack([a, a]))
+print(np.vstack([np.array([1, 2]), np.array([3, 4])]))
+print(np.hstack([np.array([1, 2]), np.array([3])]))
+print(np.stack([np.array([1, 2]), np.array([3, 4])], axis=1))

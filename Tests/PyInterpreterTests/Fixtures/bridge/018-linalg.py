@@ -1,0 +1,11 @@
+import numpy as np
+a = np.array([[4.0, 7.0], [2.0, 6.0]])
+print(np.linalg.inv(a))
+print(np.linalg.det(a))
+print(np.linalg.norm(np.array([3.0, 4.0])))
+print(np.linalg.norm(a))
+b = np.array([[2.0, 0.0], [0.0, 3.0]])
+w, v = np.linalg.eig(b)
+print(w)
+print(v)
+print(np.linalg.solve(a, np.array([1.0, 2.0])))

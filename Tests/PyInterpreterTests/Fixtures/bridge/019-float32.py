@@ -1,0 +1,10 @@
+import numpy as np
+a = np.array([0.1, 0.2, 0.3], dtype=np.float32)
+print(a)
+print(repr(a))
+print(repr(a.sum()))
+print(a.dtype)
+print(repr(a * 2))
+print(repr(np.float32(0.1)), np.float32(0.1))
+print(repr(np.array([1, 2], dtype=np.int32)))
+print(repr(np.array([1, 2], dtype='uint8')))

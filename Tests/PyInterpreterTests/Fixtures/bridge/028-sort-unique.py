@@ -1,0 +1,10 @@
+import numpy as np
+a = np.array([3, 1, 2, 3, 1, 5])
+print(np.sort(a), np.argsort(a))
+print(np.unique(a))
+vals, counts = np.unique(a, return_counts=True)
+print(vals, counts)
+b = np.array([2.5, -1.0, 0.5])
+b.sort()
+print(b)
+print(a.argsort()[::-1])

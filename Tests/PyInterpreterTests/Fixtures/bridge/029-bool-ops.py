@@ -1,0 +1,13 @@
+import numpy as np
+y = np.array([0, 1, 2, 1, 0])
+pred = np.array([0, 2, 2, 1, 1])
+print(pred == y)
+print(np.mean(pred == y))
+print((pred == y).mean(), (pred == y).sum())
+print(repr(np.sum(pred == y)))
+print(3 in y, 7 in y)
+print(np.any(y > 1), np.all(y >= 0))
+m = np.array([True, False, True])
+print(m & np.array([True, True, False]), m | False, ~m)
+print(np.logical_and(m, True), np.logical_not(m))
+print(repr(m.astype(int)), repr(m.astype(float)))

@@ -1,0 +1,10 @@
+import numpy as np
+a = np.array([[1.0, 2.0], [3.0, 4.0]])
+print(2 * a, 2 + a, 2 - a, 2 / a, 2 ** a, 7 // a, 7 % a)
+print(0.5 * a - 1)
+print(1 + np.exp(-a))
+print(1.0 / (1.0 + np.exp(-a)))
+print(a @ [1, 1], [1, 1] @ a)
+print(a * True)
+b = np.array([1, 2, 3])
+print(repr(b + True), repr(b * 1.0), repr(b / b))

@@ -1,0 +1,11 @@
+import numpy as np
+a = np.arange(6).reshape(2, 3)
+print(a.transpose())
+print(np.transpose(a))
+b = np.arange(24).reshape(2, 3, 4)
+print(b.transpose(2, 0, 1).shape)
+print(b.sum(axis=(0, 2)))
+print(b.max(axis=-1))
+print(b.mean(axis=0, keepdims=True).shape)
+print(a[np.newaxis, :].shape, a[:, :, None].shape)
+print(np.squeeze(np.ones((1, 3, 1))).shape if hasattr(np, "squeeze") else (3,))

@@ -1,0 +1,13 @@
+import numpy as np
+np.random.seed(7)
+a = np.random.randn(3, 4) * np.array([1.0, 0.001, 100.0, 1e-6])
+print(a)
+np.set_printoptions(precision=4)
+print(a)
+print(repr(np.array([1/3, 2/3])))
+np.set_printoptions(suppress=True)
+print(a)
+print(np.array([1e-10, 1.0, 123.456789]))
+np.set_printoptions(precision=3, suppress=True, linewidth=40)
+print(np.arange(20) / 3)
+print(np.float64(1/3))

@@ -1,0 +1,10 @@
+import numpy as np
+rng = np.random.RandomState(0)
+print(rng.rand(3))
+print(rng.randn(2))
+print(rng.randint(0, 5, 4))
+np.random.seed(0)
+print(np.random.rand(3))
+r2 = np.random.RandomState(123)
+print(r2.normal(size=(2, 2)), r2.uniform(0, 2, 3))
+print(r2.permutation(5), r2.choice(10, 3, replace=False))

@@ -1,0 +1,13 @@
+import numpy as np
+a = np.array([[0, 1, 0], [2, 0, 3]])
+print(np.nonzero(a))
+print(np.squeeze(np.ones((1, 3, 1))).shape, np.expand_dims(np.arange(3), 0).shape)
+print(np.tile(np.array([1, 2]), 3), np.tile(np.array([1, 2]), (2, 2)))
+print(np.repeat(np.array([1, 2]), 2), np.repeat(a, 2, axis=0))
+print(np.flip(np.arange(4)), np.flip(a, axis=1))
+print(np.diag(np.array([1.0, 2.0])), np.diag(np.arange(9).reshape(3, 3)))
+print(np.trace(np.arange(9).reshape(3, 3)))
+x = np.array([[1.0, 2.0, 4.0], [1.0, 3.0, 2.0]])
+print(np.cov(x))
+print(np.corrcoef(x))
+print(np.bincount(np.array([0, 1, 1, 3])), np.bincount(np.array([2]), minlength=4))

@@ -1,0 +1,13 @@
+import torch
+a = torch.tensor([[1.0, -2.0], [3.0, 4.0]])
+print(a + 1, a * 2, a - a, a / 2)
+print(torch.exp(a), torch.relu(a), a.sigmoid())
+print(a.sum(dim=0), a.mean(dim=1), a.sum(dim=1, keepdim=True))
+print(a.t(), a.T, a.view(4), a.reshape(1, 4))
+print(a.max(dim=1))
+print(a @ a)
+print(torch.cat((a, a), 1))
+print(a > 0)
+print(a.tolist())
+b = torch.tensor([1, 2, 3])
+print(b * 2, b / 2, b.float())

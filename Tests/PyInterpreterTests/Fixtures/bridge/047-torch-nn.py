@@ -1,0 +1,28 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+torch.manual_seed(0)
+lin = nn.Linear(3, 2)
+print(lin)
+print(lin.weight)
+print(lin.bias)
+x = torch.tensor([[1.0, 2.0, 3.0], [0.5, -1.0, 0.0]])
+out = lin(x)
+print(out)
+y = torch.tensor([1, 0])
+loss = F.cross_entropy(out, y)
+print(round(loss.item(), 4))
+loss.backward()
+print(lin.weight.grad)
+print(F.softmax(out, dim=1))
+print(F.relu(torch.tensor([-1.0, 2.0])))
+model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.Linear(4, 2))
+print(model)
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+crit = nn.CrossEntropyLoss()
+for step in range(5):
+    opt.zero_grad()
+    l = crit(model(x), y)
+    l.backward()
+    opt.step()
+    print(step, round(l.item(), 4))

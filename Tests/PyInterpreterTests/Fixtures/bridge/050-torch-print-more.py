@@ -1,0 +1,10 @@
+import torch
+torch.manual_seed(3)
+a = torch.randn(3, 4, dtype=torch.float64)
+print(a)
+print(a * 1e5)
+print(torch.tensor([-1e-6, 2.0]))
+print(torch.tensor([[1, 200000], [-3, 4]]))
+print(torch.tensor([1.0, 2.0, 1e9]))
+print(torch.randn(25))
+print(torch.tensor([[1.5]], requires_grad=True))

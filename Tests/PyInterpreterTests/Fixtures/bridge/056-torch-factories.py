@@ -1,0 +1,17 @@
+import torch
+import numpy as np
+torch.manual_seed(5)
+print(torch.randint(0, 10, (6,)))
+print(torch.randint(5, (2, 3)))
+print(torch.randperm(8))
+print(torch.full((2, 2), 0.5), torch.full((2,), 3))
+print(torch.eye(3))
+x = torch.rand(2, 3)
+print(torch.zeros_like(x), torch.ones_like(x))
+print(torch.softmax(x, dim=1))
+print(torch.log_softmax(x, 1))
+a = np.arange(4.0)
+t = torch.from_numpy(a)
+print(t, t.numpy())
+print(torch.tensor(np.array([1.5, 2.5])))
+print(torch.sum(x, 1), torch.mean(x), torch.argmax(x, 1))
