@@ -33,6 +33,7 @@ final class EmbeddedSession: CellSession {
     self.context = context
     interpreter = Interpreter()
     interpreter.readableFolders = context.dataFolders.folders.map(\.path)
+    registerBridge(in: interpreter)
     plots = PlotBridge.register(in: interpreter, sink: figures)
     for install in installers { install(interpreter) }
     interpreter.output = { [unowned self] text in

@@ -39,6 +39,9 @@ public struct ScriptRunner {
     let interpreter = Interpreter(options: .init(timeLimit: timeLimit))
     interpreter.output = output
     interpreter.errorOutput = errorOutput
+    registerBridge(in: interpreter)
+    // A script shows its figures nowhere: `plt.show()` and `savefig` are accepted and dropped.
+    _ = PlotBridge.register(in: interpreter, sink: FigureCollector())
     interpreter.readableFolders = [url.deletingLastPathComponent().standardizedFileURL.path]
       + dataFolders
     try interpreter.setArguments([displayPath] + arguments)

@@ -194,14 +194,8 @@ struct SiteRenderer {
     return files
   }
 
-  /// Serialises the Markdown pipeline. cmark-gfm keeps the special characters of syntax
-  /// extensions in a process-wide table that every parse adds to and removes from, so two parses
-  /// at once can lose the `$` of math (seen in 1 build of 8 on the seed journal). Remove once the
-  /// pipeline guards its own parses.
-  static let markdownLock = NSLock()
-
   func makePage(_ entry: Entry, pipeline: MarkdownPipeline) -> Page {
-    var document = Self.markdownLock.withLock { pipeline.document(for: entry) }
+    var document = pipeline.document(for: entry)
     let iso = entry.date.iso
     let url = "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/"
     Self.dropLeadingTitleHeading(&document)
@@ -261,7 +255,7 @@ struct SiteRenderer {
     guard let entry = try? Entry(date: date, path: "journal/README.md", source: text) else {
       return nil
     }
-    var html = Substring(Self.markdownLock.withLock { pipeline.document(for: entry).html })
+    var html = Substring(pipeline.document(for: entry).html)
     if html.hasPrefix("<h1"), let end = html.range(of: "</h1>") {
       html = html[end.upperBound...]
     }

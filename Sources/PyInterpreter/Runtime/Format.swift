@@ -482,7 +482,7 @@ extension Runtime {
         out += s
       case "d", "i", "u":
         let n: Int
-        switch value {
+        switch try numberFromNative(value) ?? value {
         case .int(let x): n = x
         case .bool(let b): n = b ? 1 : 0
         case .float(let d):
@@ -496,13 +496,13 @@ extension Runtime {
         }
         out += try format(.int(n), spec + "d")
       case "f", "F", "e", "E", "g", "G":
-        guard let d = numericValue(value) else {
+        guard let d = try numericValue(numberFromNative(value) ?? value) else {
           throw PyException(
             .typeError, "must be real number, not \(typeName(value))")
         }
         out += try format(.float(d), spec + "." + (precision ?? "6") + String(conv))
       case "x", "X", "o", "c":
-        guard let n = asInt(value) else {
+        guard let n = try asInt(numberFromNative(value) ?? value) else {
           throw PyException(
             .typeError, "%\(conv) format: an integer is required, not \(typeName(value))")
         }
@@ -650,6 +650,24 @@ extension Runtime {
       if ch == "]" { depth -= 1 }
       if ch == c && depth == 0 { return idx }
       idx = s.index(after: idx)
+    }
+    return nil
+  }
+}
+
+extension Runtime {
+  /// The Python int or float a native number (a NumPy scalar, a 0-d tensor) stands for, through
+  /// its `__index__` or `__float__`, as CPython's `%` formatting uses them; nil for other values.
+  func numberFromNative(_ value: PyValue) throws -> PyValue? {
+    guard case .native = value else { return nil }
+    for name in ["__index__", "__float__"] {
+      if let method = try? getAttribute(value, name) {
+        let number = try call(method, [], [])
+        switch number {
+        case .int, .float: return number
+        default: continue
+        }
+      }
     }
     return nil
   }
