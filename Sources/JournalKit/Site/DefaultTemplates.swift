@@ -376,6 +376,12 @@ small, .meta { color: var(--muted); font-family: var(--sans); font-size: 0.88rem
 .math.display { overflow-x: auto; margin: 1em 0; text-align: center; }
 math[display="block"] { overflow-x: auto; }
 .cell-output { border-left: 3px solid var(--accent); padding-left: 0.8em; margin: -0.5em 0 1em; }
+.cell-output pre { margin: 0.4em 0; }
+.cell-stderr { color: var(--muted); }
+.cell-error { color: #b3261e; }
+.cell-stale { font-size: 0.85em; color: var(--muted); font-style: italic; margin: 0.3em 0; }
+.cell-figure { margin: 0.6em 0; overflow-x: auto; }
+.cell-figure svg { max-width: 100%; height: auto; background: #fff; }
 .emoji { font-style: normal; }
 
 /* Search */

@@ -90,8 +90,19 @@ public struct SiteBuilder: Sendable {
     }
     clock.lap("read")
     let intro = try journal.readme()
-    let site = SiteRenderer(
+    var site = SiteRenderer(
       entries: entries, readme: intro, templates: templates, options: options, cache: cache)
+    site.journal = journal
+    for entry in entries
+    where FileManager.default.fileExists(
+      atPath: FrozenOutputs.folder(for: entry.date, in: journal).path)
+    {
+      do {
+        site.frozen[entry.date] = try FrozenOutputs.load(for: entry.date, in: journal)
+      } catch let error as JournalError {
+        report.problems.append(error)
+      }
+    }
     var rendered = site.render()
     if let katex = options.katexFolder {
       for (path, data) in try Self.katexAssets(katex) { rendered["assets/katex/" + path] = data }

@@ -10,6 +10,9 @@ struct SiteRenderer {
   let templates: SiteTemplates
   let options: SiteBuilder.Options
   var cache: SiteBuildCache? = nil
+  /// Frozen cell outputs of the entries that have them, with the journal to check staleness.
+  var frozen: [JournalDate: FrozenOutputs] = [:]
+  var journal: Journal? = nil
 
   /// What the pages need of an entry.
   struct Page {
@@ -196,6 +199,11 @@ struct SiteRenderer {
 
   func makePage(_ entry: Entry, pipeline: MarkdownPipeline) -> Page {
     var document = pipeline.document(for: entry)
+    if let outputs = frozen[entry.date], let journal {
+      let current = document
+      document.html = CellOutputHTML.insert(into: document.html, cells: document.cells,
+        frozen: outputs, stale: { outputs.isStale($0, in: current, journal: journal) })
+    }
     let iso = entry.date.iso
     let url = "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/"
     Self.dropLeadingTitleHeading(&document)
