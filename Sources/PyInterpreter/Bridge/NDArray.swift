@@ -22,7 +22,8 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
 /// NumPy's broadcasting and matmul messages do not.
 func numpyShapeMessage(_ message: String) -> String {
   if let r = message.range(of: "operands could not be broadcast together with shapes") {
-    return String(message[r.lowerBound...]) + " "
+    // NumPy prints the shapes without spaces: `(2,3) (2,)`.
+    return String(message[r.lowerBound...]).replacingOccurrences(of: ", ", with: ",") + " "
   }
   if message.hasPrefix("matmul:"), let r = message.range(of: " for shapes ") {
     return String(message[..<r.lowerBound])
