@@ -377,6 +377,24 @@ small, .meta { color: var(--muted); font-family: var(--sans); font-size: 0.88rem
 math[display="block"] { overflow-x: auto; }
 .cell-output { border-left: 3px solid var(--accent); padding-left: 0.8em; margin: -0.5em 0 1em; }
 .cell-output pre { margin: 0.4em 0; }
+
+/* Highlighted code (classes from the Markdown pipeline's highlighter) */
+.hl-keyword { color: #8839ef; }
+.hl-builtin { color: #1e66f5; }
+.hl-string { color: #40a02b; }
+.hl-number, .hl-literal { color: #d20f39; }
+.hl-comment { color: #7c7f93; font-style: italic; }
+.hl-decorator, .hl-variable { color: #df8e1d; }
+.hl-key { color: #179299; }
+@media (prefers-color-scheme: dark) {
+  .hl-keyword { color: #cba6f7; }
+  .hl-builtin { color: #89b4fa; }
+  .hl-string { color: #a6e3a1; }
+  .hl-number, .hl-literal { color: #fab387; }
+  .hl-comment { color: #9399b2; }
+  .hl-decorator, .hl-variable { color: #f9e2af; }
+  .hl-key { color: #94e2d5; }
+}
 .cell-stderr { color: var(--muted); }
 .cell-error { color: #b3261e; }
 .cell-stale { font-size: 0.85em; color: var(--muted); font-style: italic; margin: 0.3em 0; }
