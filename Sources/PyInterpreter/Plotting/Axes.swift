@@ -439,20 +439,13 @@ public final class Axes {
     label: String? = nil, alignCenter: Bool = true
   ) {
     let count = min(x.count, height.count)
-    func value(_ values: [Double], _ index: Int) -> Double {
-      values.isEmpty ? 0 : values[min(index, values.count - 1)]
-    }
     let rects = (0..<count).map { index -> (x: Double, y: Double, width: Double, height: Double) in
-      let w = value(width, index)
-      return (x[index] - (alignCenter ? w / 2 : 0), value(bottom, index), w, height[index])
+      let w = Self.repeating(width, index)
+      return (x[index] - (alignCenter ? w / 2 : 0), Self.repeating(bottom, index), w, height[index])
     }
-    let faces = color.flatMap { $0.isEmpty ? nil : $0 } ?? [nextColor()]
-    artists.append(
-      .rects(
-        RectArtist(
-          rects: rects, faces: faces, edge: edgecolor, edgeWidth: linewidth, alpha: alpha)))
+    addBars(rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
+      label: label)
     stickyY.append(0)
-    addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha))
   }
 
   /// Bars for named categories at 0, 1, 2, ... with the names as tick labels
@@ -475,19 +468,31 @@ public final class Axes {
     label: String? = nil
   ) {
     let count = min(y.count, width.count)
-    func value(_ values: [Double], _ index: Int) -> Double {
-      values.isEmpty ? 0 : values[min(index, values.count - 1)]
-    }
     let rects = (0..<count).map { index -> (x: Double, y: Double, width: Double, height: Double) in
-      let h = value(height, index)
-      return (value(left, index), y[index] - h / 2, width[index], h)
+      let h = Self.repeating(height, index)
+      return (Self.repeating(left, index), y[index] - h / 2, width[index], h)
     }
+    addBars(rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
+      label: label)
+    stickyX.append(0)
+  }
+
+  /// The `index`th value, the last one repeating (a single width or bottom serves every bar).
+  private static func repeating(_ values: [Double], _ index: Int) -> Double {
+    values.isEmpty ? 0 : values[min(index, values.count - 1)]
+  }
+
+  /// Draws bars (vertical or horizontal) in one colour per bar or the next cycle colour, and
+  /// gives them one legend entry.
+  private func addBars(
+    _ rects: [(x: Double, y: Double, width: Double, height: Double)], color: [Color]?,
+    edgecolor: Color?, linewidth: Double, alpha: Double, label: String?
+  ) {
     let faces = color.flatMap { $0.isEmpty ? nil : $0 } ?? [nextColor()]
     artists.append(
       .rects(
         RectArtist(
           rects: rects, faces: faces, edge: edgecolor, edgeWidth: linewidth, alpha: alpha)))
-    stickyX.append(0)
     addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha))
   }
 
