@@ -128,7 +128,7 @@ public enum Linalg {
     var out = try Tensor(rhs, shape: b.shape).casted(to: dt)
     let ad = a.detached(), xd = out.detached()
     let ga = Tensor.gradMeta(a) != nil
-    out.record([a, b], "LinalgSolveExBackward0") { g in
+    out.record(a, b, "LinalgSolveExBackward0") { g in
       let gb = try solve(ad.T, g)
       let gaT: Tensor? = ga
         ? try -(Tensor.matmul(gb.rank == 1 ? gb.reshaped([-1, 1]) : gb,
