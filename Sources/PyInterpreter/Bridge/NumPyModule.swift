@@ -350,6 +350,12 @@ extension NumPyContext {
         x.casted(to: .float64).contiguous().doubles == y.casted(to: .float64).contiguous().doubles)
     }
 
+    def("load") { a in
+      let name = try self.rt.string(try a.required(0, "file"), "load() argument 'file'")
+      let path = try self.rt.dataFilePath(name, for: "load")
+      return self.array(try bridged { try NPY.load(URL(fileURLWithPath: path)) })
+    }
+
     def("set_printoptions") { a in
       if let p = a.keyword("precision"), !self.isNone(p) {
         self.printOptions.precision = try self.rt.toInt(p)
