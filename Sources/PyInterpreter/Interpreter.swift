@@ -143,6 +143,22 @@ public final class Interpreter {
     set { runtime.readableRoots = newValue }
   }
 
+  /// Where `open()` and `numpy.load` look relative file names up (journal cells: the data
+  /// folders); nil reads them from the working directory.
+  public var dataFiles: DataFileLookup? {
+    get { runtime.dataFileLookup }
+    set { runtime.dataFileLookup = newValue }
+  }
+
+  /// The data files read since the last call, each once, in the order first opened: the name
+  /// as the program wrote it and the full path it was read from.
+  public func takeOpenedDataFiles() -> [(name: String, path: String)] {
+    var seen = Set<String>()
+    let files = runtime.openedDataFiles.filter { seen.insert($0.name).inserted }
+    runtime.openedDataFiles = []
+    return files
+  }
+
   /// `sys.argv` for scripts run by `journal exec SCRIPT.py [ARGS]`.
   public func setArguments(_ arguments: [String]) throws {
     let sys = try runtime.importModule("sys")

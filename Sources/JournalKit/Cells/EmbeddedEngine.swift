@@ -33,6 +33,9 @@ final class EmbeddedSession: CellSession {
     self.context = context
     interpreter = Interpreter()
     interpreter.readableFolders = context.dataFolders.folders.map(\.path)
+    let folders = context.dataFolders
+    interpreter.dataFiles = DataFileLookup(
+      resolve: { folders.resolve($0)?.path }, missingMessage: folders.missingMessage(for:))
     registerBridge(in: interpreter)
     plots = PlotBridge.register(in: interpreter, sink: figures)
     for install in installers { install(interpreter) }
@@ -70,7 +73,9 @@ final class EmbeddedSession: CellSession {
       plots.showOpenFigures()
       return CellOutput(stdout: stdout, stderr: stderr, error: failure,
         figures: figures.drain().map(\.svg),
-        value: nil, dataFiles: [], duration: Date().timeIntervalSince(start))
+        value: nil,
+        dataFiles: interpreter.takeOpenedDataFiles().map { DataFileUse(name: $0.name, path: $0.path) },
+        duration: Date().timeIntervalSince(start))
     }
   }
 

@@ -18,6 +18,23 @@ extension Runtime {
         + "(journal cells may only read files inside the journal's data folders)")
   }
 
+  /// The file a program means by `path`, for reading: a relative name is looked up in the
+  /// data folders when the host gave a lookup (a missing one raises FileNotFoundError with the
+  /// lookup's message), and the file is recorded as read.
+  func dataFilePath(_ path: String, for function: String) throws -> String {
+    guard let lookup = dataFileLookup, !path.hasPrefix("/") else {
+      let full = try readablePath(path, for: function)
+      if dataFileLookup != nil { openedDataFiles.append((name: path, path: full)) }
+      return full
+    }
+    guard let found = lookup.resolve(path) else {
+      throw PyException(.fileNotFoundError, "[Errno 2] " + lookup.missingMessage(path))
+    }
+    let full = try readablePath(found, for: function)
+    openedDataFiles.append((name: path, path: full))
+    return full
+  }
+
   func installFileBuiltins() {
     define("open") { [unowned self] a in
       try a.expect(min: 1, max: 3, keywords: ["mode", "encoding", "newline", "errors"])
@@ -31,7 +48,7 @@ extension Runtime {
       if mode.contains("b") {
         throw PyException(.valueError, "binary files are not supported in journal cells")
       }
-      let full = try readablePath(path, for: "open")
+      let full = try dataFilePath(path, for: "open")
       var isDir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir) else {
         throw PyException(
@@ -167,5 +184,19 @@ enum GlobModule {
       return .iterator(PyIterator.over(try expand(pattern).map { .str($0) }, typeName: "generator"))
     }
     return m
+  }
+}
+
+/// How a host resolves the relative file names a program reads (journal cells: `journal/data/`,
+/// then the folders of `JOURNAL_DATA`).
+public struct DataFileLookup {
+  /// The full path of a relative name, or nil when no folder has it.
+  public var resolve: (String) -> String?
+  /// The FileNotFoundError message for a name no folder has.
+  public var missingMessage: (String) -> String
+
+  public init(resolve: @escaping (String) -> String?, missingMessage: @escaping (String) -> String) {
+    self.resolve = resolve
+    self.missingMessage = missingMessage
   }
 }

@@ -111,6 +111,11 @@ final class Runtime {
   var writeError: (String) -> Void = { _ in }
   /// Folders `open()` and `glob` may read (absolute or relative to the working directory).
   var readableRoots: [String] = []
+  /// Where relative file names are looked up (journal cells: the data folders); nil reads them
+  /// from the working directory.
+  var dataFileLookup: DataFileLookup?
+  /// The data files opened since the host last took them: the name as written, the full path.
+  var openedDataFiles: [(name: String, path: String)] = []
   var sources: [String: [String]] = [:]
   var objectClass: PyClass!
 
