@@ -136,7 +136,8 @@ extension TorchContext {
       defineLayer(
         nn, name, file: "loss",
         initialize: { [unowned self] m, a in
-          m.attributes.set("reduction", .str(try self.reduction(a).rawValue))
+          // PyTorch checks the reduction when the loss is computed, not here.
+          m.attributes.set("reduction", a.value(weighted || name == "MultiMarginLoss" ? 99 : 2, "reduction") ?? .str("mean"))
           if weighted {
             m.attributes.set("weight", try self.weightArgument(a, 0).map { self.buffer($0) } ?? .none)
           }
@@ -156,7 +157,10 @@ extension TorchContext {
           }
         },
         forward: { [unowned self] m, a in
-          let r = Functional.Reduction(rawValue: try self.rt.string(self.attr(m, "reduction"), "reduction")) ?? .mean
+          let text = try self.rt.string(self.attr(m, "reduction"), "reduction")
+          guard let r = Functional.Reduction(rawValue: text) else {
+            throw PyException(.valueError, "\(text) is not a valid value for reduction")
+          }
           let p = name == "MultiMarginLoss" ? try self.intAttr(m, "p") : 1
           let margin = name == "MultiMarginLoss" ? try self.doubleAttr(m, "margin") : 1
           return try self.lossValue(

@@ -12,6 +12,13 @@ final class TorchContext {
   /// Converts lists and parses subscripts; shared so that conversions do not rebuild it.
   lazy var numpy = NumPyContext(interpreter)
 
+  /// `torch.Tensor`, for `isinstance` and `type()`.
+  lazy var tensorClass = PyClass(name: "Tensor", base: rt.objectClass, module: "torch")
+
+  /// `torch.nn.Parameter`, a subclass of `torch.Tensor`.
+  lazy var parameterClass = PyClass(
+    name: "Parameter", base: tensorClass, module: "torch.nn.parameter")
+
   /// `torch.nn.Module`, the base of built-in layers and user models.
   lazy var moduleClass = makeModuleClass()
 
@@ -251,6 +258,15 @@ final class TorchContext {
       }
       return .native(TorchDevice("cpu"))
     }
+    m["Tensor"] = .type(tensorClass)
+    // Determinism switches of the CUDA backend: accepted and ignored on the CPU engine.
+    let backends = PyModule(name: "torch.backends")
+    let cudnn = PyModule(name: "torch.backends.cudnn")
+    cudnn["deterministic"] = .bool(false)
+    cudnn["benchmark"] = .bool(false)
+    cudnn["enabled"] = .bool(true)
+    backends["cudnn"] = .module(cudnn)
+    m["backends"] = .module(backends)
     let cuda = PyModule(name: "torch.cuda")
     cuda.define("is_available") { _, _ in .bool(false) }
     cuda.define("device_count") { _, _ in .int(0) }
@@ -346,6 +362,10 @@ final class TorchSize: PyNativeObject {
   }
   func length() throws -> Int? { shape.count }
   func getItem(_ key: PyValue) throws -> PyValue {
+    if case .slice(let a, let b, let c) = key, let rt = Runtime.current {
+      let (start, step, count) = try rt.sliceIndices(a, b, c, shape.count)
+      return .native(TorchSize((0..<count).map { shape[start + $0 * step] }))
+    }
     guard case .int(var i) = key else {
       throw PyException(.typeError, "tuple indices must be integers or slices")
     }

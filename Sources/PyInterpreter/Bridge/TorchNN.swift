@@ -20,13 +20,14 @@ extension TorchContext {
     let nn = PyModule(name: "torch.nn")
     nn["Module"] = .type(moduleClass)
     defineLayers(nn)
-    nn.define("Parameter") { [unowned self] args, kwargs in
+    parameterClass.constructor = { [unowned self] args, kwargs in
       let a = Arguments("Parameter", args, kwargs)
       var t = try self.tensor(try a.value(0, "data") ?? .list(PyList())).detached()
       let flag = try a.value(1, "requires_grad").map { try self.rt.isTrue($0) } ?? true
       try bridged { try t.setRequiresGrad(flag) }
       return .native(TorchTensor(t, torch: self, isParameter: true))
     }
+    nn["Parameter"] = .type(parameterClass)
     nn["functional"] = .module(makeFunctional())
     nn["init"] = .module(makeInit())
     let utils = PyModule(name: "torch.nn.utils")

@@ -36,13 +36,13 @@ final class TorchOptimizer: PyNativeObject {
   func repr() throws -> String {
     var out = "\(name) ("
     for (i, g) in groupDicts.enumerated() {
-      out += "\nParameter Group \(i)"
+      out += "\nParameter Group \(i)\n"
       let keys = g.keys.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
       for k in keys.sorted() where k != "params" {
-        out += "\n    \(k): \(try torch.rt.str(g.get(k) ?? .none))"
+        out += "    \(k): \(try torch.rt.str(g.get(k) ?? .none))\n"
       }
     }
-    return out + "\n)"
+    return out + ")"
   }
 
   func getAttribute(_ name: String) throws -> PyValue? {

@@ -63,8 +63,20 @@ final class TorchTensor: PyNativeObject {
     }
   }
 
+  /// A subscript with tensors in it, as the NumPy index parser reads them.
+  func indexKey(_ key: PyValue) -> PyValue {
+    func part(_ v: PyValue) -> PyValue {
+      if case .native(let t as TorchTensor) = v { return .native(NDArray(t.tensor, numpy: torch.numpy)) }
+      return v
+    }
+    if case .tuple(let parts) = key { return .tuple(parts.map(part)) }
+    return part(key)
+  }
+
+  var pyClass: PyClass? { isParameter ? torch.parameterClass : torch.tensorClass }
+
   func getItem(_ key: PyValue) throws -> PyValue {
-    let idx = try torch.numpy.indices(key)
+    let idx = try torch.numpy.indices(indexKey(key))
     let out = try torch.run { try tensor.item(idx) }
     // PyTorch names the node after the last index it applies: an integer selects.
     let last = idx.last { if case .all = $0 { return false }; if case .ellipsis = $0 { return false }; return true }
@@ -73,7 +85,7 @@ final class TorchTensor: PyNativeObject {
   }
 
   func setItem(_ key: PyValue, _ value: PyValue) throws {
-    let idx = try torch.numpy.indices(key)
+    let idx = try torch.numpy.indices(indexKey(key))
     let v = try torch.tensor(value, dtype: tensor.dtype)
     // Plain tensors write through their storage, so `x[0][i] = 1` reaches `x` as in PyTorch;
     // tensors in the autograd graph record the write instead.
