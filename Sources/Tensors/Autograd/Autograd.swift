@@ -1,52 +1,105 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Autograd state of a tensor: shared by every copy of the same `Tensor` value, like a Python
 /// reference to a `torch.Tensor`, so `.grad` accumulates on the leaf whichever copy is used.
+///
+/// A non-leaf's meta also holds the recorded operation (PyTorch's `grad_fn`) in its own fields,
+/// so recording an op costs one object plus the backward closure's context. `backward` maps the
+/// gradient of the output to one gradient per input (nil where an input needs none); it is
+/// dropped after a backward pass unless the graph is retained. The first two inputs are stored
+/// inline (most ops have one or two), further ones in `moreInputs`.
 final class AutogradMeta {
   var requiresGrad = true
   var grad: Tensor?
-  /// The node that produced this tensor; nil for leaves.
-  var gradFn: Node?
   var retainsGrad = false
   /// Gradient being accumulated during one backward pass.
   var pending: Tensor?
   /// The backward pass that last visited this tensor (graph traversal without a hash set).
   /// Held strongly so a later pass's token can never reuse its address.
   var visitMark: BackwardPass?
+
+  /// Whether an operation produced this tensor (false for leaves).
+  let hasGradFn: Bool
+  /// The operation's name (`"AddBackward0"`); empty for leaves.
+  let gradFnName: String
+  let input0: AutogradMeta?
+  let input1: AutogradMeta?
+  let moreInputs: [AutogradMeta?]
+  let inputCount: Int
+  var backward: ((Tensor) throws -> [Tensor?])?
+
+  /// A leaf.
+  init() {
+    hasGradFn = false
+    gradFnName = ""
+    input0 = nil
+    input1 = nil
+    moreInputs = []
+    inputCount = 0
+  }
+
+  /// The output of a recorded operation.
+  init(_ name: String, _ input0: AutogradMeta?, _ input1: AutogradMeta?,
+       more: [AutogradMeta?] = [], count: Int,
+       _ backward: @escaping (Tensor) throws -> [Tensor?]) {
+    hasGradFn = true
+    gradFnName = name
+    self.input0 = input0
+    self.input1 = input1
+    moreInputs = more
+    inputCount = count
+    self.backward = backward
+  }
+
+  @inline(__always)
+  func input(_ i: Int) -> AutogradMeta? {
+    i == 0 ? input0 : i == 1 ? input1 : moreInputs[i - 2]
+  }
 }
 
 /// Identifies one backward traversal.
 final class BackwardPass {}
 
-/// One recorded operation of the define-by-run tape.
-///
-/// `backward` maps the gradient of the output to one gradient per input (nil where an input
-/// needs none); it is dropped after a backward pass unless the graph is retained.
-final class Node {
-  let name: String
-  let inputs: [AutogradMeta?]
-  var backward: ((Tensor) throws -> [Tensor?])?
-
-  init(_ name: String, _ inputs: [AutogradMeta?], _ backward: @escaping (Tensor) throws -> [Tensor?]) {
-    self.name = name
-    self.inputs = inputs
-    self.backward = backward
-  }
-}
-
 /// Whether operations record the tape (`torch.no_grad` turns it off for a scope).
 public enum GradMode {
-  @TaskLocal static var enabled = true
+  @TaskLocal static var enabledInTask = true
+
+  /// Marks the thread running a backward pass. Backward is synchronous, so a thread-local flag
+  /// is exact there, and setting it costs far less than binding a task-local value (which
+  /// allocates), a cost every small backward pass would pay.
+  nonisolated(unsafe) static let backwardKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key, nil)
+    return key
+  }()
+
+  /// Whether operations record autograd history here.
+  @inline(__always)
+  static var enabled: Bool { enabledInTask && pthread_getspecific(backwardKey) == nil }
 
   /// Whether operations currently record autograd history.
   public static var isEnabled: Bool { enabled }
 
   /// Runs `body` without recording autograd history.
   public static func withNoGrad<R>(_ body: () throws -> R) rethrows -> R {
-    try $enabled.withValue(false, operation: body)
+    try $enabledInTask.withValue(false, operation: body)
   }
 
   /// Runs `body` with recording explicitly on or off.
   public static func withGradEnabled<R>(_ on: Bool, _ body: () throws -> R) rethrows -> R {
-    try $enabled.withValue(on, operation: body)
+    try $enabledInTask.withValue(on, operation: body)
+  }
+
+  /// Runs a backward pass's synchronous `body` on this thread without recording.
+  static func duringBackward<R>(_ body: () throws -> R) rethrows -> R {
+    let previous = pthread_getspecific(backwardKey)
+    pthread_setspecific(backwardKey, UnsafeRawPointer(bitPattern: 1))
+    defer { pthread_setspecific(backwardKey, previous) }
+    return try body()
   }
 }
 
@@ -76,9 +129,15 @@ extension Tensor {
     _ input: Tensor, _ name: String, _ backward: @escaping (Tensor) throws -> [Tensor?]
   ) {
     guard Tensor.needsGrad(input) else { return }
-    let m = AutogradMeta()
-    m.gradFn = Node(name, [input.meta], backward)
-    meta = m
+    meta = AutogradMeta(name, input.meta, nil, count: 1, backward)
+  }
+
+  /// Attaches a node over two inputs when either needs a gradient.
+  mutating func record(
+    _ a: Tensor, _ b: Tensor, _ name: String, _ backward: @escaping (Tensor) throws -> [Tensor?]
+  ) {
+    guard Tensor.needsGrad(a, b) else { return }
+    meta = AutogradMeta(name, Tensor.gradMeta(a), Tensor.gradMeta(b), count: 2, backward)
   }
 
   /// Attaches a node over several inputs when any of them needs a gradient.
@@ -88,9 +147,10 @@ extension Tensor {
     guard inputs.contains(where: { $0.meta?.requiresGrad == true }), GradMode.enabled else {
       return
     }
-    let m = AutogradMeta()
-    m.gradFn = Node(name, inputs.map(Tensor.gradMeta), backward)
-    meta = m
+    let metas = inputs.map(Tensor.gradMeta)
+    meta = AutogradMeta(
+      name, metas.first ?? nil, metas.count > 1 ? metas[1] : nil,
+      more: metas.count > 2 ? Array(metas[2...]) : [], count: metas.count, backward)
   }
 
   // MARK: Public autograd API
@@ -99,15 +159,15 @@ extension Tensor {
   public var requiresGrad: Bool { meta?.requiresGrad ?? false }
 
   /// Whether this tensor was created by the user rather than by a recorded operation.
-  public var isLeaf: Bool { meta?.gradFn == nil }
+  public var isLeaf: Bool { !(meta?.hasGradFn ?? false) }
 
   /// The name of the operation that produced this tensor (`"AddBackward0"`), like `grad_fn`.
-  public var gradFunctionName: String? { meta?.gradFn?.name }
+  public var gradFunctionName: String? { meta.flatMap { $0.hasGradFn ? $0.gradFnName : nil } }
 
   /// Turns gradient tracking on or off for a leaf (`requires_grad_`).
   public mutating func setRequiresGrad(_ flag: Bool = true) throws {
     if let m = meta {
-      guard m.gradFn == nil || flag else {
+      guard !m.hasGradFn || flag else {
         throw TensorError(
           .autograd,
           "you can only change requires_grad flags of leaf variables. If you want to use a "
@@ -172,69 +232,78 @@ extension Tensor {
       }
       seed = Tensor.full(shape, .int(1), dtype: dtype)
     }
-    let order = Tensor.topologicalOrder(root)
-    try GradMode.withNoGrad {
+    try GradMode.duringBackward {
       root.pending = seed
-      for m in order {
-        guard var g = m.pending else { continue }
-        m.pending = nil
-        guard let fn = m.gradFn else {
-          if var old = m.grad {
-            m.grad = nil
-            // Accumulate in place when nobody else holds the old gradient, as PyTorch does.
-            if isKnownUniquelyReferenced(&old.storage), old.shape == g.shape, old.dtype == g.dtype,
-              old.isContiguous
-            {
-              _ = try Tensor.binaryRaw(.add, old, g, computeType: old.dtype, into: old)
-              m.grad = old
-            } else {
-              m.grad = try old + g
-            }
-          } else {
-            if !isKnownUniquelyReferenced(&g.storage) || !g.isContiguous { g = g.rawCopy() }
-            m.grad = g
-          }
-          continue
+      if Tensor.isSingleOpOverLeaves(root) {
+        // The common tiny graph needs no traversal.
+        try Tensor.backwardStep(root, retainGraph: retainGraph)
+        if let m = root.input0 { try Tensor.backwardStep(m, retainGraph: retainGraph) }
+        if let m = root.input1, m !== root.input0 {
+          try Tensor.backwardStep(m, retainGraph: retainGraph)
         }
-        if m.retainsGrad {
-          if let old = m.grad { m.grad = try old + g } else { m.grad = g.rawCopy() }
-        }
-        guard let bw = fn.backward else {
-          throw TensorError(
-            .autograd,
-            "Trying to backward through the graph a second time (or directly access saved "
-              + "tensors after they have already been freed). Specify retain_graph=True if "
-              + "you need to backward through the graph a second time.")
-        }
-        let grads = try bw(g)
-        if !retainGraph { fn.backward = nil }
-        for (input, gi) in zip(fn.inputs, grads) {
-          guard let input, let gi else { continue }
-          if let p = input.pending { input.pending = try p + gi } else { input.pending = gi }
+      } else {
+        for m in Tensor.topologicalOrder(root) {
+          try Tensor.backwardStep(m, retainGraph: retainGraph)
         }
       }
     }
   }
 
+  /// Whether `root` was made by one op whose inputs (at most two) are leaves.
+  @inline(__always)
+  static func isSingleOpOverLeaves(_ root: AutogradMeta) -> Bool {
+    root.hasGradFn && root.inputCount <= 2 && !(root.input0?.hasGradFn ?? false)
+      && !(root.input1?.hasGradFn ?? false)
+  }
+
+  /// Passes the gradient pending at `m` to its inputs, or accumulates it into a leaf's `grad`.
+  static func backwardStep(_ m: AutogradMeta, retainGraph: Bool) throws {
+    guard var g = m.pending.take() else { return }
+    guard m.hasGradFn else {
+      if var old = m.grad.take() {
+        // Accumulate in place when nobody else holds the old gradient, as PyTorch does.
+        if isKnownUniquelyReferenced(&old.storage), old.shape == g.shape, old.dtype == g.dtype,
+          old.isContiguous
+        {
+          _ = try Tensor.binaryRaw(.add, old, g, computeType: old.dtype, into: old)
+          m.grad = old
+        } else {
+          m.grad = try old + g
+        }
+      } else {
+        if !isKnownUniquelyReferenced(&g.storage) || !g.isContiguous { g = g.rawCopy() }
+        m.grad = g
+      }
+      return
+    }
+    if m.retainsGrad {
+      if let old = m.grad { m.grad = try old + g } else { m.grad = g.rawCopy() }
+    }
+    guard let bw = m.backward else {
+      throw TensorError(
+        .autograd,
+        "Trying to backward through the graph a second time (or directly access saved "
+          + "tensors after they have already been freed). Specify retain_graph=True if "
+          + "you need to backward through the graph a second time.")
+    }
+    let grads = try bw(g)
+    if !retainGraph { m.backward = nil }
+    for i in 0..<Swift.min(m.inputCount, grads.count) {
+      guard let input = m.input(i), let gi = grads[i] else { continue }
+      if let p = input.pending.take() { input.pending = try p + gi } else { input.pending = gi }
+    }
+  }
+
   /// Metas reachable from `root`, each before the inputs of its node.
   static func topologicalOrder(_ root: AutogradMeta) -> [AutogradMeta] {
-    // One op over leaves (the common tiny graph) needs no traversal.
-    if let inputs = root.gradFn?.inputs, inputs.count <= 2,
-      inputs.allSatisfy({ $0 == nil || $0!.gradFn == nil })
-    {
-      var order = [root]
-      for case let m? in inputs where !order.contains(where: { $0 === m }) { order.append(m) }
-      return order
-    }
     let mark = BackwardPass()
     var post: [AutogradMeta] = []
     var stack: [(AutogradMeta, Int)] = [(root, 0)]
     root.visitMark = mark
     while let (m, i) = stack.popLast() {
-      let inputs = m.gradFn?.inputs ?? []
-      if i < inputs.count {
+      if i < m.inputCount {
         stack.append((m, i + 1))
-        if let next = inputs[i], next.visitMark !== mark {
+        if let next = m.input(i), next.visitMark !== mark {
           next.visitMark = mark
           stack.append((next, 0))
         }
@@ -247,7 +316,7 @@ extension Tensor {
 
   /// Refuses an in-place change of a leaf that requires grad, as PyTorch does.
   func checkInPlaceAllowed() throws {
-    if let m = meta, m.requiresGrad, m.gradFn == nil, GradMode.enabled {
+    if let m = meta, m.requiresGrad, !m.hasGradFn, GradMode.enabled {
       throw TensorError(
         .autograd,
         "a leaf Variable that requires grad is being used in an in-place operation.")

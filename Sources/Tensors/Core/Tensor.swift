@@ -29,10 +29,23 @@ public struct Tensor: @unchecked Sendable {
 
   /// A fresh contiguous tensor whose elements are not initialised (callers fill it).
   init(uninitialized shape: [Int], dtype: DType) {
-    let n = shape.reduce(1, *)
+    var n = 1
+    for d in shape { n *= d }
     self.init(
       storage: TensorStorage(dtype: dtype, count: n), shape: shape,
       strides: Tensor.contiguousStrides(shape), offset: 0)
+  }
+
+  /// A fresh contiguous tensor shaped like `template`, sharing its shape and (canonical) stride
+  /// arrays when it can, so small elementwise ops allocate only their storage.
+  init(uninitializedLike template: Tensor, shape: [Int], dtype: DType) {
+    if template.shape == shape && template.hasCanonicalStrides {
+      self.init(
+        storage: TensorStorage(dtype: dtype, count: template.count), shape: template.shape,
+        strides: template.strides, offset: 0)
+    } else {
+      self.init(uninitialized: shape, dtype: dtype)
+    }
   }
 
   /// A tensor of zeros.
@@ -74,24 +87,50 @@ public struct Tensor: @unchecked Sendable {
   /// Number of dimensions.
   public var rank: Int { shape.count }
   /// Number of elements.
-  public var count: Int { shape.reduce(1, *) }
+  public var count: Int {
+    var n = 1
+    for d in shape { n *= d }
+    return n
+  }
 
   static func contiguousStrides(_ shape: [Int]) -> [Int] {
-    var strides = [Int](repeating: 1, count: shape.count)
-    var acc = 1
-    for i in stride(from: shape.count - 1, through: 0, by: -1) {
-      strides[i] = acc
-      acc *= Swift.max(shape[i], 1)
+    let n = shape.count
+    return [Int](unsafeUninitializedCapacity: n) { buf, initialized in
+      var acc = 1
+      var i = n - 1
+      while i >= 0 {
+        buf[i] = acc
+        acc *= Swift.max(shape[i], 1)
+        i -= 1
+      }
+      initialized = n
     }
-    return strides
   }
 
   /// Whether the elements lie in row-major order without gaps starting at `offset`.
   public var isContiguous: Bool {
     var expected = 1
-    for i in stride(from: shape.count - 1, through: 0, by: -1) where shape[i] != 1 {
-      if strides[i] != expected { return false }
-      expected *= shape[i]
+    var i = shape.count - 1
+    while i >= 0 {
+      let n = shape[i]
+      if n != 1 {
+        if strides[i] != expected { return false }
+        expected *= n
+      }
+      i -= 1
+    }
+    return true
+  }
+
+  /// Whether `strides` are exactly `contiguousStrides(shape)`, so a fresh tensor of this shape
+  /// can share the array instead of computing its own.
+  var hasCanonicalStrides: Bool {
+    var acc = 1
+    var i = shape.count - 1
+    while i >= 0 {
+      if strides[i] != acc { return false }
+      acc *= Swift.max(shape[i], 1)
+      i -= 1
     }
     return true
   }

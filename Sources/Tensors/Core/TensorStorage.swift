@@ -4,6 +4,10 @@
 
 /// The memory behind one or more tensors: a 16-byte aligned buffer of `count` elements.
 ///
+/// `init` is the single place tensor memory is allocated. The alignment stays at 16 (malloc's
+/// own): a larger one sends every allocation through `posix_memalign`, which costs more than a
+/// small op's arithmetic, and neither BLAS nor the vectorised loops need more.
+///
 /// Views share a storage; mutating methods of `Tensor` copy it first unless it is uniquely
 /// referenced, while the explicit `…InPlace` and `write…` methods write through it on purpose.
 final class TensorStorage: @unchecked Sendable {
@@ -16,7 +20,7 @@ final class TensorStorage: @unchecked Sendable {
     self.dtype = dtype
     self.count = count
     raw = UnsafeMutableRawPointer.allocate(
-      byteCount: Swift.max(1, count * dtype.itemSize), alignment: 64)
+      byteCount: Swift.max(1, count * dtype.itemSize), alignment: 16)
   }
 
   static func zeroed(dtype: DType, count: Int) -> TensorStorage {

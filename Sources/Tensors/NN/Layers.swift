@@ -147,45 +147,6 @@ public final class Dropout: Module {
   }
 }
 
-/// 2-D convolution (groups = 1) through im2col and one GEMM.
-public final class Conv2d: Module {
-  public let weight: Tensor
-  public let bias: Tensor?
-  public let window: Tensor.Window2D
-  public var isTraining = true
-
-  /// A layer with weight `[out, in, kH, kW]` and optional bias `[out]`.
-  public init(weight: Tensor, bias: Tensor?, stride: (Int, Int) = (1, 1),
-              padding: (Int, Int) = (0, 0), dilation: (Int, Int) = (1, 1)) throws {
-    guard weight.rank == 4, bias == nil || bias!.shape == [weight.shape[0]] else {
-      throw TensorError(
-        .shape, "Conv2d: weight must be (out, in, kH, kW) and bias (out,), got "
-          + shapeString(weight.shape))
-    }
-    self.weight = try weight.detached().clone().requiringGrad()
-    self.bias = try bias.map { try $0.detached().clone().requiringGrad() }
-    window = Tensor.Window2D(kernel: (weight.shape[2], weight.shape[3]), stride: stride,
-                             padding: padding, dilation: dilation)
-  }
-
-  public var ownParameters: [(name: String, tensor: Tensor)] {
-    [("weight", weight)] + (bias.map { [("bias", $0)] } ?? [])
-  }
-
-  public func callAsFunction(_ x: Tensor) throws -> Tensor {
-    guard x.rank == 4, x.shape[1] == weight.shape[1] else {
-      throw TensorError(
-        .shape, "Conv2d: expected input (N, \(weight.shape[1]), H, W), got \(shapeString(x.shape))")
-    }
-    let cols = try x.unfolded(window)
-    let (oh, ow) = window.outputSize(x.shape[2], x.shape[3])
-    let o = weight.shape[0]
-    var y = try Tensor.matmul(weight.reshaped([o, -1]), cols).reshaped([x.shape[0], o, oh, ow])
-    if let bias { y = try y + bias.reshaped([1, o, 1, 1]) }
-    return y
-  }
-}
-
 /// Max or average pooling over 2-D windows of `[N, C, H, W]`.
 public final class Pool2d: Module {
   public enum Kind: Sendable { case max, average }

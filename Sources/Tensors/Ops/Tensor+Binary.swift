@@ -220,7 +220,7 @@ extension Tensor {
     if let destination, destination.dtype == outType, destination.shape == shape {
       out = destination
     } else {
-      out = Tensor(uninitialized: shape, dtype: outType)
+      out = Tensor(uninitializedLike: a, shape: shape, dtype: outType)
     }
     switch ct {
     case .float32: floatBinary(op, a, b, out, Float.self)
@@ -263,7 +263,7 @@ extension Tensor {
     if op.isComparison || op.isLogical || op.isBitwise { return }
     let ga = Tensor.gradMeta(a) != nil, gb = Tensor.gradMeta(b) != nil
     let sa = a.shape, sb = b.shape
-    let x = a.detached(), y = b.detached()
+    // Add and subtract save no inputs; the other cases save them detached.
     let name: String
     let fn: (Tensor) throws -> [Tensor?]
     switch op {
@@ -276,11 +276,13 @@ extension Tensor {
         [ga ? try g.summed(toShape: sa) : nil, gb ? try (-g).summed(toShape: sb) : nil]
       }
     case .multiply:
+      let x = a.detached(), y = b.detached()
       name = "MulBackward0"
       fn = { g in
         [ga ? try (g * y).summed(toShape: sa) : nil, gb ? try (g * x).summed(toShape: sb) : nil]
       }
     case .divide:
+      let x = a.detached(), y = b.detached()
       name = "DivBackward0"
       fn = { g in
         [
@@ -289,6 +291,7 @@ extension Tensor {
         ]
       }
     case .power:
+      let x = a.detached(), y = b.detached()
       name = "PowBackward1"
       let out = self.detached()
       fn = { g in
@@ -307,6 +310,7 @@ extension Tensor {
         return [gx, gy]
       }
     case .maximum, .minimum:
+      let x = a.detached(), y = b.detached()
       name = op == .maximum ? "MaximumBackward0" : "MinimumBackward0"
       fn = { g in
         let aWins = op == .maximum ? try x .> y : try x .< y
@@ -324,6 +328,7 @@ extension Tensor {
         return [gx, gy]
       }
     default:
+      let x = a.detached(), y = b.detached()
       // floor division and remainder are piecewise constant / identity almost everywhere.
       name = op == .remainder ? "RemainderBackward0" : "FloorDivideBackward0"
       fn = { g in
@@ -334,7 +339,7 @@ extension Tensor {
         return [ga ? Tensor.zeros(sa, dtype: g.dtype) : nil, gb ? Tensor.zeros(sb, dtype: g.dtype) : nil]
       }
     }
-    record([a, b], name, fn)
+    record(a, b, name, fn)
   }
 
   /// Elements from `a` where `condition` holds, else from `b` (all three broadcast).
@@ -374,7 +379,7 @@ extension Tensor {
     if needsGrad(a, b) {
       let ga = gradMeta(a) != nil, gb = gradMeta(b) != nil
       let sa = a.shape, sb = b.shape, cond = c.detached()
-      result.record([a, b], "WhereBackward0") { g in
+      result.record(a, b, "WhereBackward0") { g in
         let zero = Tensor(scalar: .double(0), dtype: g.dtype)
         return [
           ga ? try Tensor.where(cond, g, zero).summed(toShape: sa) : nil,

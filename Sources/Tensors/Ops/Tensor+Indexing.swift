@@ -332,7 +332,7 @@ extension Tensor {
       try out.scatter(indices, value, accumulate: false)
       let vShape = value.shape
       let gSelf = Tensor.gradMeta(before) != nil, gVal = Tensor.gradMeta(value) != nil
-      out.record([before, value], "IndexPutBackward0") { g in
+      out.record(before, value, "IndexPutBackward0") { g in
         var gs: Tensor? = nil
         if gSelf {
           let z = g.rawCopy()
@@ -363,7 +363,7 @@ extension Tensor {
 
   func checkWriteThrough() throws {
     try checkInPlaceAllowed()
-    if meta?.gradFn != nil && GradMode.enabled {
+    if meta?.hasGradFn == true && GradMode.enabled {
       throw TensorError(
         .autograd,
         "in-place write into a tensor that is part of the autograd graph; use setItem instead")

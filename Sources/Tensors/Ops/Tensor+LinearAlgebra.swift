@@ -80,8 +80,25 @@ public enum Linalg {
     }
     var out = try result([d], [], like: a)
     let x = a.detached()
-    out.recordUnary(a, "LinalgDetBackward0") { g in [try g * Tensor(d) * inv(x).T] }
+    out.recordUnary(a, "LinalgDetBackward0") { g in
+      if d != 0, let xi = try? inv(x) { return [try g * Tensor(d) * xi.T] }
+      return [try g * singularDetGradient(x)]
+    }
     return out
+  }
+
+  /// d det(a) / da for a singular `a`, which has no inverse: with `a = u diag(s) vh` it is
+  /// `det(u) det(vh) u diag(prod of the other singular values) vh`, the transposed adjugate.
+  static func singularDetGradient(_ a: Tensor) throws -> Tensor {
+    let x = a.casted(to: .float64)
+    let (u, s, vh) = try svd(x)
+    let sv = s.doubles
+    let others = sv.indices.map { i in
+      sv.indices.reduce(1.0) { $1 == i ? $0 : $0 * sv[$1] }
+    }
+    let sign = try det(u).doubles[0] * det(vh).doubles[0]
+    let g = try Tensor.matmul(u * Tensor(others.map { $0 * sign }).reshaped([1, -1]), vh)
+    return g.casted(to: a.dtype)
   }
 
   /// Solves `a @ x = b` for x (b is a vector or a matrix of right-hand sides).
@@ -111,7 +128,7 @@ public enum Linalg {
     var out = try Tensor(rhs, shape: b.shape).casted(to: dt)
     let ad = a.detached(), xd = out.detached()
     let ga = Tensor.gradMeta(a) != nil
-    out.record([a, b], "LinalgSolveExBackward0") { g in
+    out.record(a, b, "LinalgSolveExBackward0") { g in
       let gb = try solve(ad.T, g)
       let gaT: Tensor? = ga
         ? try -(Tensor.matmul(gb.rank == 1 ? gb.reshaped([-1, 1]) : gb,
@@ -124,20 +141,52 @@ public enum Linalg {
 
   /// Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix, from its lower
   /// triangle as NumPy does.
+  ///
+  /// Backward is PyTorch's: `ga = v (diag(gw) + skew(v^T gv) / e) v^T` with `skew(x) = (x - x^T) / 2`
+  /// and `e[i][j] = w[j] - w[i]`, a symmetric gradient (so a caller who only fills the lower
+  /// triangle should symmetrise the input first). Repeated eigenvalues make it infinite, as in
+  /// PyTorch.
   public static func eigh(_ a: Tensor) throws -> (values: Tensor, vectors: Tensor) {
     var (n, _, m) = try matrix(a, "eigh")
     var w = [Double](repeating: 0, count: n)
     let info = LAPACKE_dsyevd(rowMajor, ch("V"), ch("L"), Int32(n), &m, Int32(Swift.max(n, 1)), &w)
     guard info == 0 else { throw TensorError(.linalg, "Eigenvalues did not converge") }
-    return (try result(w, [n], like: a), try result(m, [n, n], like: a))
+    var values = try result(w, [n], like: a)
+    var vectors = try result(m, [n, n], like: a)
+    if Tensor.needsGrad(a) {
+      let v = vectors.detached(), l = values.detached()
+      values.recordUnary(a, "LinalgEighBackward0") { g in
+        [try Tensor.matmul(v * g.reshaped([1, -1]), v.T)]
+      }
+      vectors.recordUnary(a, "LinalgEighBackward0") { g in
+        let vtg = try Tensor.matmul(v.T, g)
+        let skew = try (vtg - vtg.T) * 0.5
+        let e = try l.reshaped([1, -1]) - l.reshaped([-1, 1]) + Tensor.eye(n, dtype: l.dtype)
+        return [try Tensor.matmul(Tensor.matmul(v, skew / e), v.T)]
+      }
+    }
+    return (values, vectors)
   }
 
-  /// Eigenvalues and right eigenvectors of a general matrix.
+  /// The eigen-decomposition of a general real matrix, complex parts kept apart.
   ///
-  /// There is no complex dtype: the real and imaginary parts of the eigenvalues come separately;
-  /// `vectors` holds LAPACK's packed real form (for a complex pair in columns j, j+1 the vectors
-  /// are `v[:, j] ± i v[:, j+1]`), equal to NumPy's when every eigenvalue is real.
-  public static func eig(_ a: Tensor) throws -> (real: Tensor, imaginary: Tensor, vectors: Tensor) {
+  /// There is no complex dtype, so NumPy's complex results come as real and imaginary parts:
+  /// eigenvalue `j` is `real[j] + i imaginary[j]` and eigenvector `j` (column `j`) is
+  /// `vectors[:, j] + i vectorsImaginary[:, j]`, value for value what `numpy.linalg.eig`
+  /// returns (LAPACK `geev`; conjugate pairs are adjacent, positive imaginary part first, each
+  /// vector of unit norm with its largest component real). When every eigenvalue is real,
+  /// `imaginary` and `vectorsImaginary` are zero and NumPy returns real arrays too.
+  public struct Eigen: Sendable {
+    public var real: Tensor
+    public var imaginary: Tensor
+    public var vectors: Tensor
+    public var vectorsImaginary: Tensor
+    /// Whether any eigenvalue has a non-zero imaginary part (NumPy would return complex arrays).
+    public var isComplex: Bool { imaginary.doubles.contains { $0 != 0 } }
+  }
+
+  /// Eigenvalues and right eigenvectors of a general matrix (no autograd; see `Eigen`).
+  public static func eig(_ a: Tensor) throws -> Eigen {
     var (n, _, m) = try matrix(a, "eig")
     var wr = [Double](repeating: 0, count: n), wi = [Double](repeating: 0, count: n)
     var vl = [Double](repeating: 0, count: 1)
@@ -145,11 +194,34 @@ public enum Linalg {
     let ld = Int32(Swift.max(n, 1))
     let info = LAPACKE_dgeev(rowMajor, ch("N"), ch("V"), Int32(n), &m, ld, &wr, &wi, &vl, 1, &vr, ld)
     guard info == 0 else { throw TensorError(.linalg, "Eigenvalues did not converge") }
-    return (try result(wr, [n], like: a), try result(wi, [n], like: a),
-            try result(Array(vr.prefix(n * n)), [n, n], like: a))
+    // LAPACK packs a conjugate pair (j, j+1) as re = v[:, j], im = v[:, j+1].
+    var re = Array(vr.prefix(n * n)), im = [Double](repeating: 0, count: n * n)
+    var j = 0
+    while j < n {
+      if wi[j] != 0 && j + 1 < n {
+        for r in 0..<n {
+          let x = vr[r * n + j], y = vr[r * n + j + 1]
+          re[r * n + j] = x
+          re[r * n + j + 1] = x
+          im[r * n + j] = y
+          im[r * n + j + 1] = -y
+        }
+        j += 2
+      } else {
+        j += 1
+      }
+    }
+    return Eigen(
+      real: try result(wr, [n], like: a), imaginary: try result(wi, [n], like: a),
+      vectors: try result(re, [n, n], like: a), vectorsImaginary: try result(im, [n, n], like: a))
   }
 
   /// Singular value decomposition `a = u @ diag(s) @ vh` (full or reduced matrices).
+  ///
+  /// Backward is PyTorch's `svd_backward`; with full matrices only the first `min(m, n)`
+  /// columns of `u` and rows of `vh` carry gradient, as in PyTorch. Like PyTorch's, the
+  /// gradient through `u` or `vh` is only meaningful for a loss that does not depend on the
+  /// singular vectors' signs, and is infinite for repeated singular values.
   public static func svd(_ a: Tensor, fullMatrices: Bool = true) throws
     -> (u: Tensor, s: Tensor, vh: Tensor)
   {
@@ -163,9 +235,62 @@ public enum Linalg {
       rowMajor, ch(fullMatrices ? "A" : "S"), Int32(rows), Int32(cols), &m,
       Int32(Swift.max(cols, 1)), &s, &u, Int32(Swift.max(ucols, 1)), &vt, Int32(Swift.max(cols, 1)))
     guard info == 0 else { throw TensorError(.linalg, "SVD did not converge") }
-    return (try result(Array(u.prefix(rows * ucols)), [rows, ucols], like: a),
-            try result(Array(s.prefix(k)), [k], like: a),
-            try result(Array(vt.prefix(vrows * cols)), [vrows, cols], like: a))
+    var ut = try result(Array(u.prefix(rows * ucols)), [rows, ucols], like: a)
+    var st = try result(Array(s.prefix(k)), [k], like: a)
+    var vht = try result(Array(vt.prefix(vrows * cols)), [vrows, cols], like: a)
+    if Tensor.needsGrad(a) {
+      let uk = try ut.detached().item([.all, .slice(0, k, 1)])
+      let vk = try vht.detached().item([.slice(0, k, 1), .all])
+      let sd = st.detached()
+      ut.recordUnary(a, "LinalgSvdBackward0") { g in
+        [try svdBackward(u: uk, s: sd, vh: vk, gU: g.item([.all, .slice(0, k, 1)]))]
+      }
+      st.recordUnary(a, "LinalgSvdBackward0") { g in
+        [try svdBackward(u: uk, s: sd, vh: vk, gS: g)]
+      }
+      vht.recordUnary(a, "LinalgSvdBackward0") { g in
+        [try svdBackward(u: uk, s: sd, vh: vk, gVh: g.item([.slice(0, k, 1), .all]))]
+      }
+    }
+    return (ut, st, vht)
+  }
+
+  /// PyTorch's `svd_backward` for reduced factors `u [m, k]`, `s [k]`, `vh [k, n]`:
+  /// `ga = u ((skew(u^T gu) s + s skew(vh gvh^T)) / e + diag(gs)) vh` plus the parts of `gu`
+  /// and `gvh` outside the spans of `u` and `vh`, with `skew(x) = x - x^T` and
+  /// `e[j][k] = s[k]^2 - s[j]^2` (1 on the diagonal). Linear in the three gradients, so each
+  /// output's node computes its own share.
+  static func svdBackward(u: Tensor, s: Tensor, vh: Tensor, gU: Tensor? = nil,
+                          gS: Tensor? = nil, gVh: Tensor? = nil) throws -> Tensor {
+    let m = u.shape[0], n = vh.shape[1], k = s.shape[0]
+    let sRow = try s.reshaped([1, k]), sCol = try s.reshaped([k, 1])
+    if gU == nil && gVh == nil, let gS {
+      return try Tensor.matmul(u * gS.reshaped([1, k]), vh)
+    }
+    let s2 = try s * s
+    let e = try s2.reshaped([1, k]) - s2.reshaped([k, 1]) + Tensor.eye(k, dtype: s.dtype)
+    var core: Tensor
+    if let gU {
+      let x = try Tensor.matmul(u.T, gU)
+      core = try (x - x.T) * (sRow / e)
+    } else if let gVh {
+      let x = try Tensor.matmul(vh, gVh.T)
+      core = try sCol * ((x - x.T) / e)
+    } else {
+      core = Tensor.zeros([k, k], dtype: s.dtype)
+    }
+    if let gU, m > k {
+      let gUSinv = try gU / sRow
+      let inner = try Tensor.matmul(u, core) + gUSinv - Tensor.matmul(u, Tensor.matmul(u.T, gUSinv))
+      return try Tensor.matmul(inner, vh)
+    }
+    if let gVh, n > k {
+      let sinvGVh = try gVh / sCol
+      let inner = try Tensor.matmul(core, vh) + sinvGVh
+        - Tensor.matmul(Tensor.matmul(sinvGVh, vh.T), vh)
+      return try Tensor.matmul(u, inner)
+    }
+    return try Tensor.matmul(Tensor.matmul(u, core), vh)
   }
 
   /// The lower-triangular Cholesky factor `l` with `a = l @ l.T`.
@@ -175,7 +300,22 @@ public enum Linalg {
     let info = LAPACKE_dpotrf(rowMajor, ch("L"), Int32(n), &m, Int32(Swift.max(n, 1)))
     guard info == 0 else { throw TensorError(.linalg, "Matrix is not positive definite") }
     for i in 0..<n { for j in (i + 1)..<Swift.max(n, i + 1) { m[i * n + j] = 0 } }
-    return try result(m, [n, n], like: a)
+    var out = try result(m, [n, n], like: a)
+    if Tensor.needsGrad(a) {
+      let l = out.detached()
+      // Lower triangle of l^T gl with its diagonal halved.
+      var mask = [Double](repeating: 0, count: n * n)
+      for i in 0..<n { for j in 0...i { mask[i * n + j] = i == j ? 0.5 : 1 } }
+      let phiMask = try Tensor(mask, shape: [n, n]).casted(to: l.dtype)
+      out.recordUnary(a, "LinalgCholeskyExBackward0") { g in
+        // PyTorch's cholesky_backward: ga = sym(l^-T phi(l^T gl) l^-1).
+        let phi = try Tensor.matmul(l.T, g) * phiMask
+        let li = try inv(l)
+        let ga = try Tensor.matmul(Tensor.matmul(li.T, phi), li)
+        return [try (ga + ga.T) * 0.5]
+      }
+    }
+    return out
   }
 
   /// Vector p-norm over `axes` (all elements when nil; default p = 2, the Frobenius norm of a

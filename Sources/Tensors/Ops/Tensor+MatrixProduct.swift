@@ -127,7 +127,7 @@ extension Tensor {
       let sa = a.shape, sb = b.shape
       let ga = gradMeta(a) != nil, gb = gradMeta(b) != nil
       let xd = a.detached(), yd = b.detached()
-      out.record([a, b], "MmBackward0") { g in
+      out.record(a, b, "MmBackward0") { g in
         [
           ga ? try matmul(g, yd.transposed(-1, -2)).summed(toShape: sa) : nil,
           gb ? try matmul(xd.transposed(-1, -2), g).summed(toShape: sb) : nil,

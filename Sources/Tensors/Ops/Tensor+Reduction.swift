@@ -300,10 +300,46 @@ extension Tensor {
       let x = detached(), inShape = shape, kd = reducedShape(ax, keepDims: true)
       let y = out.detached()
       out.recordUnary(self, "ProdBackward1") { g in
-        [try (g * y).reshaped(kd).expanded(to: inShape) / x]
+        let gk = try g.reshaped(kd)
+        // Dividing the product by each element fails at zeros; PyTorch then multiplies the
+        // other elements of the group instead, which is what this does whenever a zero is there.
+        if try (x .== 0.0).any().bools[0] {
+          return [try gk * x.productOfOthers(axes: ax)]
+        }
+        return [try (gk * y.reshaped(kd)).expanded(to: inShape) / x]
       }
     }
     return out
+  }
+
+  /// For each element, the product of the other elements of its group along `axes` (prefix
+  /// times suffix products, no division).
+  func productOfOthers(axes ax: [Int]) throws -> Tensor {
+    let kept = (0..<rank).filter { !ax.contains($0) }
+    let perm = kept + ax
+    let grouped = try permuted(perm).detached().rawCopy(dtype: .float64)
+    let n = ax.map { shape[$0] }.reduce(1, *)
+    let src = grouped.storage.pointer(Double.self)
+    let out = Tensor(uninitialized: grouped.shape, dtype: .float64)
+    let dst = out.storage.pointer(Double.self)
+    if n > 0 {
+      for r in 0..<(grouped.count / n) {
+        let row = src + r * n, res = dst + r * n
+        var acc = 1.0
+        for i in 0..<n {
+          res[i] = acc
+          acc *= row[i]
+        }
+        acc = 1
+        for i in stride(from: n - 1, through: 0, by: -1) {
+          res[i] *= acc
+          acc *= row[i]
+        }
+      }
+    }
+    var inverse = [Int](repeating: 0, count: rank)
+    for (i, p) in perm.enumerated() { inverse[p] = i }
+    return try out.permuted(inverse).casted(to: dtype)
   }
 
   /// Largest element (NaN if any is NaN); gradient shared evenly among ties.
