@@ -166,93 +166,68 @@ extension TorchContext {
       forward: { _, a in try a.required(0, "input") })
   }
 
-  /// `weight` `[out, in, kH, kW]` over `[N, in, H, W]`: im2col and one product.
-  func conv2d(
-    _ x: Tensor, _ w: Tensor, _ b: Tensor?, stride: [Int], padding: [Int], dilation: [Int]
-  ) throws -> Tensor {
-    let unbatched = x.rank == 3
-    let x4 = unbatched ? try x.unsqueezed(0) : x
-    guard x4.rank == 4 else {
-      throw PyException(
-        .runtimeError,
-        "Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of size: "
-          + sizeText(x.shape))
-    }
-    guard x4.shape[1] == w.shape[1] else {
-      throw PyException(
-        .runtimeError,
-        "Given groups=1, weight of size \(sizeText(w.shape)), expected input"
-          + "\(sizeText(x4.shape)) to have \(w.shape[1]) channels, but got \(x4.shape[1]) "
-          + "channels instead")
-    }
-    let (kh, kw) = (w.shape[2], w.shape[3])
-    let ph = x4.shape[2] + 2 * padding[0], pw = x4.shape[3] + 2 * padding[1]
-    let eh = dilation[0] * (kh - 1) + 1, ew = dilation[1] * (kw - 1) + 1
-    guard ph >= eh, pw >= ew else {
-      throw PyException(
-        .runtimeError,
-        "Calculated padded input size per channel: (\(ph) x \(pw)). Kernel size: (\(eh) x "
-          + "\(ew)). Kernel size can't be greater than actual input size")
-    }
-    let oh = (ph - eh) / stride[0] + 1, ow = (pw - ew) / stride[1] + 1
-    let window = Tensor.Window2D(
-      kernel: (kh, kw), stride: (stride[0], stride[1]), padding: (padding[0], padding[1]),
-      dilation: (dilation[0], dilation[1]))
-    let cols = try x4.unfolded(window)
-    let o = w.shape[0]
-    var y = try Tensor.matmul(w.reshaped([o, -1]), cols).reshaped([x4.shape[0], o, oh, ow])
-    if let b { y = try y + b.reshaped([1, o, 1, 1]) }
-    return unbatched ? try y.squeezed(axes: [0]) : y
-  }
-
-  /// A 1-D convolution as a 2-D one over a height of 1.
-  func conv1d(
-    _ x: Tensor, _ w: Tensor, _ b: Tensor?, stride: Int, padding: Int, dilation: Int
-  ) throws -> Tensor {
-    let unbatched = x.rank == 2
-    let x3 = unbatched ? try x.unsqueezed(0) : x
-    guard x3.rank == 3 else {
-      throw PyException(
-        .runtimeError,
-        "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: "
-          + sizeText(x.shape))
-    }
-    guard x3.shape[1] == w.shape[1] else {
-      throw PyException(
-        .runtimeError,
-        "Given groups=1, weight of size \(sizeText(w.shape)), expected input"
-          + "\(sizeText(x3.shape)) to have \(w.shape[1]) channels, but got \(x3.shape[1]) "
-          + "channels instead")
-    }
-    let y = try conv2d(
-      x3.unsqueezed(2), w.unsqueezed(2), b, stride: [1, stride], padding: [0, padding],
-      dilation: [1, dilation]
-    ).squeezed(axes: [2])
-    return unbatched ? try y.squeezed(axes: [0]) : y
-  }
-
-  /// `padding=` as ints, or the symmetric amount `'same'` needs at stride 1.
-  func convPadding(_ v: PyValue, kernel: [Int], dilation: [Int]) throws -> [Int] {
+  /// `padding=` of a convolution: ints per dimension, `'valid'` or `'same'`.
+  func convPadding(_ v: PyValue, dims: Int) throws -> ConvolutionPadding {
     if case .str(let s) = v {
       switch s {
-      case "valid": return kernel.map { _ in 0 }
-      case "same":
-        return try zip(kernel, dilation).map { k, d in
-          let total = d * (k - 1)
-          guard total % 2 == 0 else {
-            throw PyException(
-              .notImplementedError,
-              "padding='same' with an even kernel is not supported in journal cells")
-          }
-          return total / 2
-        }
+      case "valid": return .valid
+      case "same": return .same
       default:
         throw PyException(
-          .valueError,
-          "Invalid padding string '\(s)', should be one of {'valid', 'same'}")
+          .valueError, "Invalid padding string '\(s)', should be one of {'valid', 'same'}")
       }
     }
-    return try ints(v, kernel.count, "padding")
+    return .explicit(try ints(v, dims, "padding"))
+  }
+
+  /// `F.conv1d` / `F.conv2d` with PyTorch's messages for the common mistakes, then `Tensors`'
+  /// im2col convolution. The output is named as PyTorch names it.
+  func convolution(
+    _ x: Tensor, _ w: Tensor, _ b: Tensor?, stride: [Int], padding: ConvolutionPadding,
+    dilation: [Int], groups: Int
+  ) throws -> PyValue {
+    let dims = stride.count
+    let op = "conv\(dims)d"
+    guard x.rank == dims + 1 || x.rank == dims + 2 else {
+      throw PyException(
+        .runtimeError,
+        "Expected \(dims + 1)D (unbatched) or \(dims + 2)D (batched) input to \(op), but got "
+          + "input of size: \(sizeText(x.shape))")
+    }
+    let unbatched = x.rank == dims + 1
+    let batched = unbatched ? try x.unsqueezed(0) : x
+    guard batched.shape[1] == w.shape[1] * groups else {
+      throw PyException(
+        .runtimeError,
+        "Given groups=\(groups), weight of size \(sizeText(w.shape)), expected input"
+          + "\(sizeText(batched.shape)) to have \(w.shape[1] * groups) channels, but got "
+          + "\(batched.shape[1]) channels instead")
+    }
+    if case .same = padding, stride.contains(where: { $0 != 1 }) {
+      throw PyException(
+        .valueError, "padding='same' is not supported for strided convolutions")
+    }
+    if case .explicit(let pads) = padding {
+      let kernel = Array(w.shape.dropFirst(2))
+      let padded = (0..<dims).map { batched.shape[2 + $0] + 2 * pads[$0] }
+      let effective = (0..<dims).map { dilation[$0] * (kernel[$0] - 1) + 1 }
+      if zip(padded, effective).contains(where: { $0 < $1 }) {
+        func text(_ v: [Int]) -> String { "(" + v.map(String.init).joined(separator: " x ") + ")" }
+        throw PyException(
+          .runtimeError,
+          "Calculated padded input size per channel: \(text(padded)). Kernel size: "
+            + "\(text(effective)). Kernel size can't be greater than actual input size")
+      }
+    }
+    let y =
+      dims == 1
+      ? try Functional.conv1d(
+        x, weight: w, bias: b, stride: stride[0], padding: padding, dilation: dilation[0],
+        groups: groups)
+      : try Functional.conv2d(
+        x, weight: w, bias: b, stride: (stride[0], stride[1]), padding: padding,
+        dilation: (dilation[0], dilation[1]), groups: groups)
+    return named(unbatched ? "SqueezeBackward1" : "ConvolutionBackward0", y)
   }
 
   func defineConvolutions(_ nn: PyModule) {
@@ -288,12 +263,20 @@ extension TorchContext {
           let paddingArg = a.value(4, "padding") ?? .int(0)
           let groups = try a.value(6, "groups").map { try self.rt.toInt($0) } ?? 1
           let hasBias = try a.value(7, "bias").map { try self.rt.isTrue($0) } ?? true
-          guard groups == 1 else {
-            throw PyException(
-              .notImplementedError, "\(name) with groups > 1 is not supported in journal cells")
+          guard groups > 0 else {
+            throw PyException(.valueError, "groups must be a positive integer")
           }
-          if case .str = paddingArg {
-            _ = try self.convPadding(paddingArg, kernel: kernel, dilation: dilation)
+          guard cin % groups == 0 else {
+            throw PyException(.valueError, "in_channels must be divisible by groups")
+          }
+          guard cout % groups == 0 else {
+            throw PyException(.valueError, "out_channels must be divisible by groups")
+          }
+          if case .same = try self.convPadding(paddingArg, dims: dims),
+            stride.contains(where: { $0 != 1 })
+          {
+            throw PyException(
+              .valueError, "padding='same' is not supported for strided convolutions")
           }
           let ps = self.generator.convolutionParameters(
             inChannels: cin, outChannels: cout, kernelSize: kernel, groups: groups,
@@ -317,17 +300,11 @@ extension TorchContext {
           let x = try self.input(a)
           guard let w = try self.tensorAttr(m, "weight") else { return .none }
           let b = try self.tensorAttr(m, "bias")
-          let stride = try self.ints(self.attr(m, "stride"), dims, "stride")
-          let dilation = try self.ints(self.attr(m, "dilation"), dims, "dilation")
-          let kernel = Array(w.shape.dropFirst(2))
-          let padding = try self.convPadding(
-            self.attr(m, "padding"), kernel: kernel, dilation: dilation)
-          let y =
-            dims == 1
-            ? try self.conv1d(
-              x, w, b, stride: stride[0], padding: padding[0], dilation: dilation[0])
-            : try self.conv2d(x, w, b, stride: stride, padding: padding, dilation: dilation)
-          return self.named("ConvolutionBackward0", y)
+          return try self.convolution(
+            x, w, b, stride: try self.ints(self.attr(m, "stride"), dims, "stride"),
+            padding: try self.convPadding(self.attr(m, "padding"), dims: dims),
+            dilation: try self.ints(self.attr(m, "dilation"), dims, "dilation"),
+            groups: try self.intAttr(m, "groups"))
         })
     }
   }

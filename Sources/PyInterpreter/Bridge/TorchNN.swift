@@ -106,20 +106,11 @@ extension TorchContext {
       def("conv\(dims)d") { [unowned self] a in
         let x = try input(a), w = try input(a, 1, "weight")
         let b = try optionalTensor(a, 2, "bias")
-        let stride = try self.ints(a.value(3, "stride") ?? .int(1), dims, "stride")
-        let dilation = try self.ints(a.value(5, "dilation") ?? .int(1), dims, "dilation")
-        let padding = try self.convPadding(
-          a.value(4, "padding") ?? .int(0), kernel: Array(w.shape.dropFirst(2)),
-          dilation: dilation)
-        if let g = a.value(6, "groups"), try rt.toInt(g) != 1 {
-          throw PyException(
-            .notImplementedError, "conv\(dims)d with groups > 1 is not supported in journal cells")
-        }
-        let y =
-          dims == 1
-          ? try self.conv1d(x, w, b, stride: stride[0], padding: padding[0], dilation: dilation[0])
-          : try self.conv2d(x, w, b, stride: stride, padding: padding, dilation: dilation)
-        return self.named("ConvolutionBackward0", y)
+        return try self.convolution(
+          x, w, b, stride: try self.ints(a.value(3, "stride") ?? .int(1), dims, "stride"),
+          padding: try self.convPadding(a.value(4, "padding") ?? .int(0), dims: dims),
+          dilation: try self.ints(a.value(5, "dilation") ?? .int(1), dims, "dilation"),
+          groups: try a.value(6, "groups").map { try rt.toInt($0) } ?? 1)
       }
     }
     for (name, kind) in [("max_pool2d", Pool2d.Kind.max), ("avg_pool2d", .average)] {
