@@ -35,6 +35,36 @@ extension TorchContext {
           "LeakyReluBackward0",
           try Functional.leakyRelu(try self.input(a), slope: try self.doubleAttr(m, "negative_slope")))
       })
+    defineLayer(
+      nn, "ELU", file: "activation",
+      extra: { [unowned self] m in
+        "alpha=\(try self.pyRepr(self.attr(m, "alpha")))"
+          + (try self.boolAttr(m, "inplace") ? ", inplace=True" : "")
+      },
+      initialize: { m, a in
+        m.attributes.set("alpha", a.value(0, "alpha") ?? .float(1))
+        m.attributes.set("inplace", a.value(1, "inplace") ?? .bool(false))
+      },
+      forward: { [unowned self] m, a in
+        self.named("EluBackward0", try self.elu(try self.input(a), try self.doubleAttr(m, "alpha")))
+      })
+    defineLayer(
+      nn, "Softplus", file: "activation",
+      extra: { [unowned self] m in
+        "beta=\(try self.pyRepr(self.attr(m, "beta"))), "
+          + "threshold=\(try self.pyRepr(self.attr(m, "threshold")))"
+      },
+      initialize: { m, a in
+        m.attributes.set("beta", a.value(0, "beta") ?? .float(1.0))
+        m.attributes.set("threshold", a.value(1, "threshold") ?? .float(20.0))
+      },
+      forward: { [unowned self] m, a in
+        self.named(
+          "SoftplusBackward0",
+          try self.softplus(
+            try self.input(a), beta: try self.doubleAttr(m, "beta"),
+            threshold: try self.doubleAttr(m, "threshold")))
+      })
     for name in ["Softmax", "LogSoftmax"] {
       defineLayer(
         nn, name, file: "activation",
@@ -49,6 +79,17 @@ extension TorchContext {
               ? try Functional.softmax(x, axis: d) : try Functional.logSoftmax(x, axis: d))
         })
     }
+  }
+
+  /// `x` where positive, `alpha * (exp(x) - 1)` elsewhere.
+  func elu(_ x: Tensor, _ alpha: Double) throws -> Tensor {
+    try Tensor.where(x.detached() .> 0.0, x, (x.unary(.expm1)) * alpha)
+  }
+
+  /// `log(1 + exp(beta * x)) / beta`, linear where `beta * x` exceeds the threshold.
+  func softplus(_ x: Tensor, beta: Double, threshold: Double) throws -> Tensor {
+    let bx = try x * beta
+    return try Tensor.where(bx.detached() .> threshold, x, bx.exp().unary(.log1p) / beta)
   }
 
   func weightArgument(_ a: Arguments, _ index: Int) throws -> Tensor? {
@@ -67,7 +108,7 @@ extension TorchContext {
   /// PyTorch's grad_fn name for the loss output.
   static func lossGradName(_ loss: String, _ r: Functional.Reduction) -> String? {
     switch loss {
-    case "CrossEntropyLoss", "NLLLoss": return r == .none ? "NllLossBackward0" : "NllLossBackward0"
+    case "CrossEntropyLoss", "NLLLoss": return "NllLossBackward0"
     case "MSELoss": return "MseLossBackward0"
     case "L1Loss": return r == .none ? "AbsBackward0" : r == .mean ? "MeanBackward0" : "SumBackward0"
     case "BCELoss": return "BinaryCrossEntropyBackward0"
@@ -247,6 +288,60 @@ extension TorchContext {
         try addChildren(me, try rt.toArray(a[0]), from: children(me).count)
         return .instance(me)
       }
+    }
+    let dict = defineLayer(
+      nn, "ModuleDict", file: "container",
+      initialize: { m, a in
+        guard let v = a.value(0, "modules"), !NumPyContext.isNoneLiteral(v) else { return }
+        let pairs: [(PyValue, PyValue)]
+        if case .dict(let d) = v {
+          pairs = d.items.map { ($0.key, $0.value) }
+        } else {
+          pairs = try rt.toArray(v).map { p in
+            let kv = try rt.toArray(p)
+            return (kv[0], kv[1])
+          }
+        }
+        for (k, v) in pairs {
+          guard self.moduleInstance(v) != nil else {
+            throw PyException(.typeError, "\(rt.typeName(v)) is not a Module subclass")
+          }
+          m.attributes.set(try rt.string(k, "key"), v)
+        }
+      })
+    func dictMethod(_ n: String, _ body: @escaping (PyInstance, [PyValue]) throws -> PyValue) {
+      dict.namespace.set(
+        n,
+        .builtin(
+          PyBuiltin(n) { args, _ in
+            guard case .instance(let me)? = args.first else { return .none }
+            return try body(me, Array(args.dropFirst()))
+          }))
+    }
+    dictMethod("__getitem__") { me, a in
+      let key = try rt.string(a[0], "key")
+      guard let c = self.childModules(me).first(where: { $0.0 == key }) else {
+        throw PyException(.keyError, key)
+      }
+      return .instance(c.1)
+    }
+    dictMethod("__setitem__") { me, a in
+      guard self.moduleInstance(a[1]) != nil else {
+        throw PyException(.typeError, "\(rt.typeName(a[1])) is not a Module subclass")
+      }
+      me.attributes.set(try rt.string(a[0], "key"), a[1])
+      return .none
+    }
+    dictMethod("__len__") { me, _ in .int(self.childModules(me).count) }
+    dictMethod("__contains__") { me, a in
+      let key = try rt.string(a[0], "key")
+      return .bool(self.childModules(me).contains { $0.0 == key })
+    }
+    dictMethod("__iter__") { me, _ in .iterator(.over(self.childModules(me).map { .str($0.0) })) }
+    dictMethod("keys") { me, _ in .list(PyList(self.childModules(me).map { .str($0.0) })) }
+    dictMethod("values") { me, _ in .list(PyList(self.childModules(me).map { .instance($0.1) })) }
+    dictMethod("items") { me, _ in
+      .list(PyList(self.childModules(me).map { .tuple([.str($0.0), .instance($0.1)]) }))
     }
   }
 }

@@ -404,7 +404,7 @@ public enum TorchBridge {
     for (name, path) in [
       ("torch.nn", ["nn"]), ("torch.optim", ["optim"]),
       ("torch.nn.functional", ["nn", "functional"]), ("torch.nn.init", ["nn", "init"]),
-      ("torch.nn.utils", ["nn", "utils"]),
+      ("torch.nn.utils", ["nn", "utils"]), ("torch.nn.utils.rnn", ["nn", "utils", "rnn"]),
       ("torch.optim.lr_scheduler", ["optim", "lr_scheduler"]), ("torch.utils", ["utils"]),
       ("torch.utils.data", ["utils", "data"]),
     ] {

@@ -173,9 +173,24 @@ extension TorchContext {
       if me.attributes.get("training") == nil { me.attributes.set("training", .bool(true)) }
       return .none
     }
-    define("__call__") { me, a in
-      try rt.call(try rt.getAttribute(.instance(me), "forward"), a.positional, a.keywords)
-    }
+    // `model(x)` is the hot path of every training loop: call `forward` from the class without
+    // building a bound method unless an instance attribute overrides it.
+    cls.namespace.set(
+      "__call__",
+      .builtin(
+        PyBuiltin("__call__") { args, kwargs in
+          guard case .instance(let me)? = args.first else {
+            throw PyException(.typeError, "descriptor '__call__' requires a 'Module' object")
+          }
+          if me.attributes.get("forward") == nil, let f = me.cls.lookup("forward") {
+            switch f {
+            case .builtin, .function: return try rt.call(f, args, kwargs)
+            default: break
+            }
+          }
+          return try rt.call(
+            try rt.getAttribute(.instance(me), "forward"), Array(args.dropFirst()), kwargs)
+        }))
     define("forward") { me, _ in
       throw PyException(
         .notImplementedError,

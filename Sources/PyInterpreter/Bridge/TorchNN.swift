@@ -32,6 +32,7 @@ extension TorchContext {
     nn["init"] = .module(makeInit())
     let utils = PyModule(name: "torch.nn.utils")
     defineClipping(utils)
+    utils["rnn"] = .module(makeRNNUtils())
     nn["utils"] = .module(utils)
     return nn
   }
@@ -64,6 +65,16 @@ extension TorchContext {
     def("leaky_relu") { [unowned self] a in
       let slope = try a.value(1, "negative_slope").map { try rt.double($0) } ?? 0.01
       return self.named("LeakyReluBackward0", try Functional.leakyRelu(try input(a), slope: slope))
+    }
+    def("elu") { [unowned self] a in
+      let alpha = try a.value(1, "alpha").map { try rt.double($0) } ?? 1
+      return self.named("EluBackward0", try self.elu(try input(a), alpha))
+    }
+    def("softplus") { [unowned self] a in
+      let beta = try a.value(1, "beta").map { try rt.double($0) } ?? 1
+      let threshold = try a.value(2, "threshold").map { try rt.double($0) } ?? 20
+      return self.named(
+        "SoftplusBackward0", try self.softplus(try input(a), beta: beta, threshold: threshold))
     }
     def("softmax") { [unowned self] a in
       let x = try input(a)

@@ -86,6 +86,24 @@ extension TorchContext {
         },
         forward: { [unowned self] m, a in
           guard let layer = self.recurrentState(m) as? Recurrent else { return .none }
+          if case .native(let packed as TorchPackedSequence)? = a.value(0, "input") {
+            var h0: Tensor?, c0: Tensor?
+            if let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) {
+              if mode == .lstm {
+                let parts = try self.rt.toArray(hx)
+                h0 = try self.tensor(parts[0])
+                c0 = try self.tensor(parts[1])
+              } else {
+                h0 = try self.tensor(hx)
+              }
+            }
+            let (out, h, c) = try self.runPacked(layer, packed, h0: h0, c0: c0)
+            let hv = self.named("StackBackward0", h)
+            if mode == .lstm, let c {
+              return .tuple([.native(out), .tuple([hv, self.named("StackBackward0", c)])])
+            }
+            return .tuple([.native(out), hv])
+          }
           var x = try self.input(a)
           let unbatched = x.rank == 2
           guard x.rank == 2 || x.rank == 3 else {

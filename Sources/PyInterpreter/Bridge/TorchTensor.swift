@@ -295,7 +295,7 @@ final class TorchTensor: PyNativeObject {
           return [try torch.rt.toInt(v)]
         }
         let r = try torch.run { try Linalg.norm(t, p: p, axes: d, keepDims: try keep(a)) }
-        return torch.named(d == nil ? "LinalgVectorNormBackward0" : "LinalgVectorNormBackward0", r)
+        return torch.named("LinalgVectorNormBackward0", r)
       }
     case "is_cuda": return .bool(false)
     case "device": return .native(TorchDevice("cpu"))
