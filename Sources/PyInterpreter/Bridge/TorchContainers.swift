@@ -211,6 +211,25 @@ extension TorchContext {
     }
   }
 
+  /// A container method taking exactly `arity` arguments after the instance.
+  func containerMethod(
+    _ name: String, arity: Int, _ body: @escaping (PyInstance, [PyValue]) throws -> PyValue
+  ) -> PyValue {
+    .builtin(
+      PyBuiltin(name) { args, _ in
+        guard case .instance(let me)? = args.first else {
+          throw PyException(.typeError, "descriptor '\(name)' requires a 'Module' object")
+        }
+        guard args.count - 1 == arity else {
+          throw PyException(
+            .typeError,
+            "\(name)() takes \(arity + 1) positional argument\(arity == 0 ? "" : "s") but "
+              + "\(args.count) were given")
+        }
+        return try body(me, Array(args.dropFirst()))
+      })
+  }
+
   func defineContainers(_ nn: PyModule) {
     let rt = self.rt
     func children(_ m: PyInstance) -> [PyInstance] { childModules(m).map(\.1) }
@@ -268,18 +287,14 @@ extension TorchContext {
             for c in children(m) { x = try rt.call(.instance(c), [x]) }
             return x
           } : nil)
-      func method(_ n: String, _ body: @escaping (PyInstance, [PyValue]) throws -> PyValue) {
-        cls.namespace.set(
-          n,
-          .builtin(
-            PyBuiltin(n) { args, _ in
-              guard case .instance(let me)? = args.first else { return .none }
-              return try body(me, Array(args.dropFirst()))
-            }))
+      func method(
+        _ n: String, arity: Int = 1, _ body: @escaping (PyInstance, [PyValue]) throws -> PyValue
+      ) {
+        cls.namespace.set(n, containerMethod(n, arity: arity, body))
       }
       method("__getitem__") { me, a in try index(me, a[0], name) }
-      method("__len__") { me, _ in .int(children(me).count) }
-      method("__iter__") { me, _ in .iterator(.over(children(me).map { .instance($0) })) }
+      method("__len__", arity: 0) { me, _ in .int(children(me).count) }
+      method("__iter__", arity: 0) { me, _ in .iterator(.over(children(me).map { .instance($0) })) }
       method("append") { me, a in
         try addChildren(me, [a[0]], from: children(me).count)
         return .instance(me)
@@ -299,6 +314,9 @@ extension TorchContext {
         } else {
           pairs = try rt.toArray(v).map { p in
             let kv = try rt.toArray(p)
+            guard kv.count == 2 else {
+              throw PyException(.valueError, "ModuleDict update sequence element has length \(kv.count); 2 is required")
+            }
             return (kv[0], kv[1])
           }
         }
@@ -309,14 +327,10 @@ extension TorchContext {
           m.attributes.set(try rt.string(k, "key"), v)
         }
       })
-    func dictMethod(_ n: String, _ body: @escaping (PyInstance, [PyValue]) throws -> PyValue) {
-      dict.namespace.set(
-        n,
-        .builtin(
-          PyBuiltin(n) { args, _ in
-            guard case .instance(let me)? = args.first else { return .none }
-            return try body(me, Array(args.dropFirst()))
-          }))
+    func dictMethod(
+      _ n: String, arity: Int = 1, _ body: @escaping (PyInstance, [PyValue]) throws -> PyValue
+    ) {
+      dict.namespace.set(n, containerMethod(n, arity: arity, body))
     }
     dictMethod("__getitem__") { me, a in
       let key = try rt.string(a[0], "key")
@@ -325,22 +339,22 @@ extension TorchContext {
       }
       return .instance(c.1)
     }
-    dictMethod("__setitem__") { me, a in
+    dictMethod("__setitem__", arity: 2) { me, a in
       guard self.moduleInstance(a[1]) != nil else {
         throw PyException(.typeError, "\(rt.typeName(a[1])) is not a Module subclass")
       }
       me.attributes.set(try rt.string(a[0], "key"), a[1])
       return .none
     }
-    dictMethod("__len__") { me, _ in .int(self.childModules(me).count) }
+    dictMethod("__len__", arity: 0) { me, _ in .int(self.childModules(me).count) }
     dictMethod("__contains__") { me, a in
       let key = try rt.string(a[0], "key")
       return .bool(self.childModules(me).contains { $0.0 == key })
     }
-    dictMethod("__iter__") { me, _ in .iterator(.over(self.childModules(me).map { .str($0.0) })) }
-    dictMethod("keys") { me, _ in .list(PyList(self.childModules(me).map { .str($0.0) })) }
-    dictMethod("values") { me, _ in .list(PyList(self.childModules(me).map { .instance($0.1) })) }
-    dictMethod("items") { me, _ in
+    dictMethod("__iter__", arity: 0) { me, _ in .iterator(.over(self.childModules(me).map { .str($0.0) })) }
+    dictMethod("keys", arity: 0) { me, _ in .list(PyList(self.childModules(me).map { .str($0.0) })) }
+    dictMethod("values", arity: 0) { me, _ in .list(PyList(self.childModules(me).map { .instance($0.1) })) }
+    dictMethod("items", arity: 0) { me, _ in
       .list(PyList(self.childModules(me).map { .tuple([.str($0.0), .instance($0.1)]) }))
     }
   }

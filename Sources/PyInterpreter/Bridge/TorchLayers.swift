@@ -353,6 +353,9 @@ extension TorchContext {
       }
     default: out = [try rt.toInt(size), try rt.toInt(size)]
     }
+    guard out.count == 2 else {
+      throw PyException(.valueError, "adaptive_avg_pool2d: output_size must be 2")
+    }
     var y = try Functional.adaptiveAvgPool2d(x4, outputSize: (out[0], out[1]))
     if unbatched { y = try y.squeezed(axes: [0]) }
     return named(out == [1, 1] ? "MeanBackward1" : "AdaptiveAvgPool2DBackward0", y)
@@ -583,6 +586,11 @@ extension TorchContext {
         var values = self.generator.embeddingParameters(count: n, dimension: d)[0]
         var padding = PyValue.none
         if let p = a.value(2, "padding_idx"), case .int(var i) = p {
+          guard i < n && i >= -n else {
+            throw PyException(
+              .valueError,
+              "Padding_idx must be within num_embeddings")
+          }
           if i < 0 { i += n }
           for k in 0..<d { values.values[i * d + k] = 0 }
           padding = .int(i)

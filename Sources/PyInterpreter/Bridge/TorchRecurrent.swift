@@ -16,6 +16,15 @@ extension TorchContext {
     }
   }
 
+  /// An LSTM's `(h, c)` argument.
+  func statePair(_ hx: PyValue) throws -> (Tensor, Tensor) {
+    let parts = try rt.toArray(hx)
+    guard parts.count == 2 else {
+      throw PyException(.runtimeError, "LSTM expects hx as a tuple (h_0, c_0)")
+    }
+    return (try tensor(parts[0]), try tensor(parts[1]))
+  }
+
   func recurrentState(_ m: PyInstance) -> AnyObject? {
     guard case .native(let s as TorchLayerState) = attr(m, "_state") else { return nil }
     return s.value
@@ -90,9 +99,7 @@ extension TorchContext {
             var h0: Tensor?, c0: Tensor?
             if let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) {
               if mode == .lstm {
-                let parts = try self.rt.toArray(hx)
-                h0 = try self.tensor(parts[0])
-                c0 = try self.tensor(parts[1])
+                (h0, c0) = try self.statePair(hx)
               } else {
                 h0 = try self.tensor(hx)
               }
@@ -126,12 +133,7 @@ extension TorchContext {
           var h0: Tensor?, c0: Tensor?
           if let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) {
             if mode == .lstm {
-              let parts = try self.rt.toArray(hx)
-              guard parts.count == 2 else {
-                throw PyException(.runtimeError, "LSTM expects hx as a tuple (h_0, c_0)")
-              }
-              h0 = try self.tensor(parts[0])
-              c0 = try self.tensor(parts[1])
+              (h0, c0) = try self.statePair(hx)
             } else {
               h0 = try self.tensor(hx)
             }
@@ -204,9 +206,7 @@ extension TorchContext {
           var h: Tensor?, c: Tensor?
           if let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) {
             if mode == .lstm {
-              let parts = try self.rt.toArray(hx)
-              h = try self.tensor(parts[0])
-              c = try self.tensor(parts[1])
+              (h, c) = try self.statePair(hx)
             } else {
               h = try self.tensor(hx)
             }
