@@ -1,0 +1,25 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(32)
+g = nn.Conv2d(4, 6, 3, groups=2)
+print(g)
+print(g.weight.shape)
+x = torch.randn(2, 4, 5, 5)
+y = g(x)
+print(y.shape)
+print(y[1, 5])
+a = F.conv2d(x[:, :2], g.weight[:3], g.bias[:3])
+print(torch.allclose(a, y[:, :3], atol=1e-6))
+dw = nn.Conv2d(3, 3, 3, padding=1, groups=3, bias=False)
+print(dw, dw(torch.randn(1, 3, 4, 4)).shape)
+s = nn.Conv2d(2, 2, 4, padding='same')
+print(s, s(torch.randn(1, 2, 7, 7)).shape)
+c1 = nn.Conv1d(4, 2, 2, groups=2, padding='same')
+print(c1, c1(torch.randn(1, 4, 9)).shape)
+print(c1(torch.ones(4, 5)))
+p = nn.Parameter(torch.ones(2))
+print(isinstance(p, nn.Parameter), isinstance(p, torch.Tensor), isinstance(torch.ones(1), nn.Parameter))
+print(type(p).__name__, type(torch.ones(1)).__name__)
+print([isinstance(q, nn.Parameter) for q in g.parameters()])
