@@ -143,6 +143,21 @@ public final class Interpreter {
     set { runtime.readableRoots = newValue }
   }
 
+  /// Folders relative data paths are looked up in, in order (`open("names/Arabic.txt")`); the
+  /// first that exists is where relative `glob` patterns start. Empty: paths are taken from the
+  /// process's working directory.
+  public var dataFolders: [String] {
+    get { runtime.dataFolders }
+    set { runtime.dataFolders = newValue }
+  }
+
+  /// The data files opened through `dataFolders` since the last call (name as the program
+  /// wrote it, path found), for keying frozen outputs by the data they read.
+  public func takeOpenedDataFiles() -> [(name: String, path: String)] {
+    defer { runtime.openedDataFiles = [] }
+    return runtime.openedDataFiles
+  }
+
   /// `sys.argv` for scripts run by `journal exec SCRIPT.py [ARGS]`.
   public func setArguments(_ arguments: [String]) throws {
     let sys = try runtime.importModule("sys")

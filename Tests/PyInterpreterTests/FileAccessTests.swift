@@ -51,4 +51,36 @@ import Testing
     #expect(output == "PermissionError\nPermissionError\nPermissionError\n")
     #expect(dir.snapshot() == before)
   }
+
+  @Test func relativePathsAreLookedUpInTheDataFoldersInOrder() throws {
+    let dir = TemporaryDirectory("interp-files")
+    try dir.write("first/names/a.txt", "from first\n")
+    try dir.write("second/names/a.txt", "from second\n")
+    try dir.write("second/names/b.txt", "only in second\n")
+    let folders = ["missing", "first", "second"].map { dir.url.appendingPathComponent($0).path }
+    let session = Interpreter()
+    session.readableFolders = folders
+    session.dataFolders = folders
+    var output = ""
+    session.output = { output += $0 }
+    try session.run(
+      source: """
+        import glob
+        print(sorted(glob.glob("names/*.txt")))
+        print(open("names/a.txt").read(), end="")
+        with open("names/b.txt", encoding="utf-8") as f:
+            print(f.read(), end="")
+        try:
+            open("names/c.txt")
+        except FileNotFoundError as e:
+            print("FileNotFoundError", "names/c.txt" in str(e), "JOURNAL_DATA" in str(e))
+        """, filename: "cell.py")
+    // glob starts from the first folder that exists, as CPython does after chdir.
+    #expect(
+      output == "['names/a.txt']\nfrom first\nonly in second\nFileNotFoundError True True\n")
+    let opened = session.takeOpenedDataFiles()
+    #expect(opened.map(\.name) == ["names/a.txt", "names/b.txt"])
+    #expect(opened.map(\.path) == [folders[1] + "/names/a.txt", folders[2] + "/names/b.txt"])
+    #expect(session.takeOpenedDataFiles().isEmpty)
+  }
 }

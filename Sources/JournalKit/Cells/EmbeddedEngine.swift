@@ -33,6 +33,7 @@ final class EmbeddedSession: CellSession {
     self.context = context
     interpreter = Interpreter()
     interpreter.readableFolders = context.dataFolders.folders.map(\.path)
+    interpreter.dataFolders = context.dataFolders.folders.map(\.path)
     registerBridge(in: interpreter)
     plots = PlotBridge.register(in: interpreter, sink: figures)
     for install in installers { install(interpreter) }
@@ -56,6 +57,7 @@ final class EmbeddedSession: CellSession {
       interpreter.options.timeLimit = request.timeout
       var failure: CellError?
       do {
+        _ = interpreter.takeOpenedDataFiles()
         if let seed = request.seed { seedStreams(seed) }
         try interpreter.run(source: request.source, filename: context.entryPath,
           lineOffset: request.line - 1)
@@ -68,9 +70,14 @@ final class EmbeddedSession: CellSession {
       }
       // Like a notebook, a figure the cell left open is shown at its end.
       plots.showOpenFigures()
+      var dataFiles: [DataFileUse] = []
+      for (name, path) in interpreter.takeOpenedDataFiles()
+      where !dataFiles.contains(where: { $0.name == name }) {
+        dataFiles.append(DataFileUse(name: name, path: path))
+      }
       return CellOutput(stdout: stdout, stderr: stderr, error: failure,
         figures: figures.drain().map(\.svg),
-        value: nil, dataFiles: [], duration: Date().timeIntervalSince(start))
+        value: nil, dataFiles: dataFiles, duration: Date().timeIntervalSince(start))
     }
   }
 

@@ -18,6 +18,40 @@ extension Runtime {
         + "(journal cells may only read files inside the journal's data folders)")
   }
 
+  /// The file a relative `path` names in the data folders (recorded as opened), or `path`
+  /// itself when the session has no data folders or the path is absolute.
+  func dataPath(_ path: String) throws -> String {
+    guard !dataFolders.isEmpty else { return path }
+    if path.hasPrefix("/") {
+      if dataFolders.contains(where: { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+        openedDataFiles.append((path, path))
+      }
+      return path
+    }
+    for folder in dataFolders {
+      let candidate = URL(fileURLWithPath: folder).appendingPathComponent(path).path
+      var isDir: ObjCBool = false
+      if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue {
+        openedDataFiles.append((path, candidate))
+        return candidate
+      }
+    }
+    throw PyException(
+      .fileNotFoundError,
+      "[Errno 2] data file '\(path)' not found; looked in \(dataFolders.joined(separator: ", ")); "
+        + "put it in journal/data/ or add its folder to JOURNAL_DATA (colon-separated folders, "
+        + "e.g. JOURNAL_DATA=../shared/data)")
+  }
+
+  /// Where relative `glob` patterns are taken from: the first data folder that exists, as
+  /// `journal run-entry --python` makes it the working directory.
+  var dataWorkingDirectory: String? {
+    dataFolders.first { path in
+      var isDir: ObjCBool = false
+      return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+  }
+
   func installFileBuiltins() {
     define("open") { [unowned self] a in
       try a.expect(min: 1, max: 3, keywords: ["mode", "encoding", "newline", "errors"])
@@ -31,7 +65,7 @@ extension Runtime {
       if mode.contains("b") {
         throw PyException(.valueError, "binary files are not supported in journal cells")
       }
-      let full = try readablePath(path, for: "open")
+      let full = try readablePath(try dataPath(path), for: "open")
       var isDir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir) else {
         throw PyException(
@@ -146,15 +180,20 @@ enum GlobModule {
   static func make(_ rt: Runtime) -> PyModule {
     let m = PyModule(name: "glob")
     func expand(_ pattern: String) throws -> [String] {
+      // A relative pattern is taken from the data working directory and its matches stay
+      // relative, as CPython's are after `chdir`.
+      let base = pattern.hasPrefix("/") ? nil : rt.dataWorkingDirectory
+      let prefix = base.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
       var g = glob_t()
       defer { globfree(&g) }
-      guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+      guard Glibc.glob(prefix + pattern, 0, nil, &g) == 0 else { return [] }
       var out: [String] = []
       for i in 0..<Int(g.gl_pathc) {
         if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
       }
       // Only paths the cell could open are listed.
       return out.filter { (try? rt.readablePath($0, for: "glob")) != nil }
+        .map { String($0.dropFirst(prefix.count)) }
     }
     m.define("glob") { args, kwargs in
       let a = Arguments("glob", args, kwargs)

@@ -111,6 +111,11 @@ final class Runtime {
   var writeError: (String) -> Void = { _ in }
   /// Folders `open()` and `glob` may read (absolute or relative to the working directory).
   var readableRoots: [String] = []
+  /// Folders relative data paths are looked up in, in order (the journal's data folders); the
+  /// first that exists acts as the working directory of relative `glob` patterns.
+  var dataFolders: [String] = []
+  /// Data files `open()` found through `dataFolders` since the host last took them.
+  var openedDataFiles: [(name: String, path: String)] = []
   var sources: [String: [String]] = [:]
   var objectClass: PyClass!
 
