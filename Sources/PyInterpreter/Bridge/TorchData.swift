@@ -92,37 +92,6 @@ extension PyValue {
   }
 }
 
-/// `optim.lr_scheduler.StepLR` / `ExponentialLR`: the learning rate as a function of epochs.
-final class TorchScheduler: PyNativeObject {
-  let optimizer: any Optimizer
-  let base: Double
-  let rule: (Int) -> Double
-  var epoch = 0
-  let name: String
-  init(_ name: String, _ optimizer: any Optimizer, rule: @escaping (Int) -> Double) {
-    self.name = name
-    self.optimizer = optimizer
-    self.base = optimizer.learningRate
-    self.rule = rule
-  }
-  var typeName: String { name }
-  func getAttribute(_ name: String) throws -> PyValue? {
-    switch name {
-    case "step":
-      return .builtin(
-        PyBuiltin(name) { [self] _, _ in
-          epoch += 1
-          optimizer.learningRate = base * rule(epoch)
-          return .none
-        })
-    case "get_last_lr":
-      return .builtin(
-        PyBuiltin(name) { [self] _, _ in .list(PyList([.float(optimizer.learningRate)])) })
-    default: return nil
-    }
-  }
-}
-
 extension TorchContext {
   func makeUtilsData() -> PyModule {
     let m = PyModule(name: "torch.utils.data")
@@ -137,30 +106,6 @@ extension TorchContext {
       let drop = try a.keyword("drop_last").map { try self.rt.isTrue($0) } ?? false
       return .native(
         TorchDataLoader(ds, batchSize: bs, dropLast: drop, shuffle: shuffle, torch: self))
-    }
-    return m
-  }
-
-  func makeScheduler() -> PyModule {
-    let m = PyModule(name: "torch.optim.lr_scheduler")
-    func optimizer(_ v: PyValue) throws -> any Optimizer {
-      guard case .native(let o as TorchOptimizer) = v else {
-        throw PyException(.typeError, "\(rt.typeName(v)) is not an Optimizer")
-      }
-      return o.optimizer
-    }
-    m.define("StepLR") { [unowned self] args, kwargs in
-      let a = Arguments("StepLR", args, kwargs)
-      let o = try optimizer(try a.required(0, "optimizer"))
-      let step = try self.rt.toInt(try a.required(1, "step_size"))
-      let gamma = try a.value(2, "gamma").map { try self.rt.double($0) } ?? 0.1
-      return .native(TorchScheduler("StepLR", o) { Foundation.pow(gamma, Double($0 / step)) })
-    }
-    m.define("ExponentialLR") { [unowned self] args, kwargs in
-      let a = Arguments("ExponentialLR", args, kwargs)
-      let o = try optimizer(try a.required(0, "optimizer"))
-      let gamma = try self.rt.double(try a.required(1, "gamma"))
-      return .native(TorchScheduler("ExponentialLR", o) { Foundation.pow(gamma, Double($0)) })
     }
     return m
   }

@@ -12,6 +12,9 @@ final class TorchContext {
   /// Converts lists and parses subscripts; shared so that conversions do not rebuild it.
   lazy var numpy = NumPyContext(interpreter)
 
+  /// `torch.nn.Module`, the base of built-in layers and user models.
+  lazy var moduleClass = makeModuleClass()
+
   init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 
   var rt: Runtime { interpreter.runtime }
@@ -241,11 +244,33 @@ final class TorchContext {
       return self.wrap(try self.run { try Tensor.matmul(x, y, style: .torch) })
     }
     def("no_grad") { _ in .native(NoGrad(torch: self)) }
-    let (nn, functional, optim) = makeNN()
-    m["nn"] = .module(nn)
-    m["optim"] = .module(optim)
-    _ = functional
-    optim["lr_scheduler"] = .module(makeScheduler())
+    def("device") { a in
+      let name = try self.rt.string(try a.required(0, "type"), "type")
+      guard name.hasPrefix("cpu") else {
+        throw PyException(.runtimeError, "the embedded engine has no device '\(name)', only 'cpu'")
+      }
+      return .native(TorchDevice("cpu"))
+    }
+    let cuda = PyModule(name: "torch.cuda")
+    cuda.define("is_available") { _, _ in .bool(false) }
+    cuda.define("device_count") { _, _ in .int(0) }
+    m["cuda"] = .module(cuda)
+    def("equal") { a in
+      let x = try self.tensor(try a.required(0, "input")), y = try self.tensor(try a.required(1, "other"))
+      guard x.shape == y.shape else { return .bool(false) }
+      return .bool(x.casted(to: .float64).doubles == y.casted(to: .float64).doubles)
+    }
+    def("allclose") { a in
+      let x = try self.tensor(try a.required(0, "input")), y = try self.tensor(try a.required(1, "other"))
+      let rtol = try a.value(2, "rtol").map { try self.rt.double($0) } ?? 1e-5
+      let atol = try a.value(3, "atol").map { try self.rt.double($0) } ?? 1e-8
+      let b = try self.run { try Tensor.broadcastShapes(x.shape, y.shape) }
+      let xs = try self.run { try x.expanded(to: b).casted(to: .float64).contiguous().doubles }
+      let ys = try self.run { try y.expanded(to: b).casted(to: .float64).contiguous().doubles }
+      return .bool(zip(xs, ys).allSatisfy { Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) })
+    }
+    m["nn"] = .module(makeNN())
+    m["optim"] = .module(makeOptim())
     let utils = PyModule(name: "torch.utils")
     utils["data"] = .module(makeUtilsData())
     m["utils"] = .module(utils)
@@ -358,7 +383,8 @@ public enum TorchBridge {
     // Submodules are attributes of `torch`; importing them by dotted name finds the same objects.
     for (name, path) in [
       ("torch.nn", ["nn"]), ("torch.optim", ["optim"]),
-      ("torch.nn.functional", ["nn", "functional"]),
+      ("torch.nn.functional", ["nn", "functional"]), ("torch.nn.init", ["nn", "init"]),
+      ("torch.nn.utils", ["nn", "utils"]),
       ("torch.optim.lr_scheduler", ["optim", "lr_scheduler"]), ("torch.utils", ["utils"]),
       ("torch.utils.data", ["utils", "data"]),
     ] {

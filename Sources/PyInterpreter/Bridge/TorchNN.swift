@@ -1,181 +1,9 @@
 import Foundation
 import Tensors
 
-/// A built-in `torch.nn` layer or loss: a callable with named parameters and PyTorch's repr.
-final class TorchLayer: PyNativeObject {
-  let name: String
-  let extra: String
-  let parameters: [(String, Tensor)]
-  let children: [TorchLayer]
-  let forward: ([Tensor]) throws -> Tensor
-  let torch: TorchContext
-  /// PyTorch's autograd node name for the output when Tensors composes it from other ops
-  /// (`nn.Linear` on a matrix is one `addmm`).
-  var outputGradName: (([Tensor]) -> String?)?
-
-  init(
-    _ name: String, extra: String = "", parameters: [(String, Tensor)] = [],
-    children: [TorchLayer] = [], torch: TorchContext, forward: @escaping ([Tensor]) throws -> Tensor
-  ) {
-    self.name = name
-    self.extra = extra
-    self.parameters = parameters
-    self.children = children
-    self.torch = torch
-    self.forward = forward
-  }
-
-  var typeName: String { name }
-
-  func repr() throws -> String {
-    if children.isEmpty { return "\(name)(\(extra))" }
-    var out = "\(name)(\n"
-    for (i, c) in children.enumerated() {
-      let inner = try c.repr().replacingOccurrences(of: "\n", with: "\n  ")
-      out += "  (\(i)): \(inner)\n"
-    }
-    return out + ")"
-  }
-
-  var allParameters: [Tensor] { parameters.map(\.1) + children.flatMap(\.allParameters) }
-
-  func call(_ args: [PyValue], _ kwargs: KeywordArguments) throws -> PyValue {
-    let inputs = try args.map { try torch.tensor($0) }
-    let out = try torch.run { try forward(inputs) }
-    let name = out.gradFunctionName == nil ? nil : outputGradName?(inputs)
-    return .native(TorchTensor(out, torch: torch, gradFunctionName: name))
-  }
-
-  func getAttribute(_ name: String) throws -> PyValue? {
-    if let p = parameters.first(where: { $0.0 == name }) {
-      return .native(TorchTensor(p.1, torch: torch, isParameter: true))
-    }
-    let torch = self.torch
-    switch name {
-    case "parameters":
-      return .builtin(
-        PyBuiltin(name) { [self] _, _ in
-          .list(
-            PyList(
-              self.allParameters.map { .native(TorchTensor($0, torch: torch, isParameter: true)) }))
-        })
-    case "zero_grad":
-      return .builtin(
-        PyBuiltin(name) { [self] _, _ in
-          for p in self.allParameters {
-            if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } }
-          }
-          return .none
-        })
-    case "forward": return .builtin(PyBuiltin(name) { [self] a, k in try self.call(a, k) })
-    case "train", "eval": return .builtin(PyBuiltin(name) { [self] _, _ in .native(self) })
-    default: return nil
-    }
-  }
-}
-
-/// `torch.optim.SGD` / `Adam` over a list of parameters.
-final class TorchOptimizer: PyNativeObject {
-  let optimizer: any Optimizer
-  let name: String
-  init(_ name: String, _ optimizer: any Optimizer) {
-    self.name = name
-    self.optimizer = optimizer
-  }
-  var typeName: String { name }
-  func getAttribute(_ name: String) throws -> PyValue? {
-    switch name {
-    case "step":
-      return .builtin(
-        PyBuiltin(name) { [optimizer] _, _ in
-          try bridged { try optimizer.step() }
-          return .none
-        })
-    case "zero_grad":
-      return .builtin(
-        PyBuiltin(name) { [optimizer] _, _ in
-          optimizer.zeroGrad()
-          return .none
-        })
-    default: return nil
-    }
-  }
-}
-
 extension TorchContext {
-  /// PyTorch's autograd node for a loss, which Tensors builds from several ops.
-  static func lossNodeName(_ loss: String, _ r: Functional.Reduction) -> String? {
-    switch (loss, r) {
-    case ("CrossEntropyLoss", .mean), ("NLLLoss", .mean), ("CrossEntropyLoss", .sum),
-      ("NLLLoss", .sum):
-      return "NllLossBackward0"
-    case ("MSELoss", .mean), ("MSELoss", .sum): return "MseLossBackward0"
-    default: return nil
-    }
-  }
-
   func named(_ name: String?, _ t: Tensor) -> PyValue {
     .native(TorchTensor(t, torch: self, gradFunctionName: t.gradFunctionName == nil ? nil : name))
-  }
-
-  /// `nn.Module` for user subclasses: instances are ordinary objects; `parameters()` walks their
-  /// attributes in assignment order (parameters, built-in layers, nested modules), as PyTorch's
-  /// registration order does.
-  func makeModuleClass() -> PyClass {
-    let cls = PyClass(name: "Module", base: nil, module: "torch.nn.modules.module")
-    let rt = self.rt
-    func define(_ name: String, _ body: @escaping NativeFunction) {
-      cls.namespace.set(name, .builtin(PyBuiltin(name, body)))
-    }
-    func parameters(_ v: PyValue) -> [Tensor] {
-      guard case .instance(let i) = v else { return [] }
-      var out: [Tensor] = []
-      for value in i.attributes.values {
-        switch value {
-        case .native(let t as TorchTensor) where t.isParameter: out.append(t.tensor)
-        case .native(let l as TorchLayer): out += l.allParameters
-        case .instance(let sub) where sub.cls.isSubclass(of: cls): out += parameters(value)
-        default: break
-        }
-      }
-      return out
-    }
-    define("__init__") { _, _ in .none }
-    define("__call__") { args, kwargs in
-      guard let me = args.first else { return .none }
-      return try rt.call(try rt.getAttribute(me, "forward"), Array(args.dropFirst()), kwargs)
-    }
-    define("parameters") { [unowned self] args, _ in
-      .list(
-        PyList(parameters(args[0]).map { .native(TorchTensor($0, torch: self, isParameter: true)) })
-      )
-    }
-    define("zero_grad") { args, _ in
-      for p in parameters(args[0]) {
-        if let g = p.grad { try bridged { try g.fillInPlace(.int(0)) } }
-      }
-      return .none
-    }
-    define("train") { args, _ in args[0] }
-    define("eval") { args, _ in args[0] }
-    define("__repr__") { args, _ in
-      guard case .instance(let i) = args[0] else { return .str("Module()") }
-      var lines: [String] = []
-      for (k, v) in i.attributes.items {
-        guard case .str(let key) = k else { continue }
-        switch v {
-        case .native(let l as TorchLayer):
-          lines.append("  (\(key)): " + (try l.repr()).replacingOccurrences(of: "\n", with: "\n  "))
-        case .instance(let sub) where sub.cls.isSubclass(of: cls):
-          lines.append(
-            "  (\(key)): " + (try rt.repr(v)).replacingOccurrences(of: "\n", with: "\n  "))
-        default: break
-        }
-      }
-      if lines.isEmpty { return .str("\(i.cls.name)()") }
-      return .str("\(i.cls.name)(\n" + lines.joined(separator: "\n") + "\n)")
-    }
-    return cls
   }
 
   func reduction(_ a: Arguments) throws -> Functional.Reduction {
@@ -187,154 +15,311 @@ extension TorchContext {
     return v
   }
 
-  func makeNN() -> (nn: PyModule, functional: PyModule, optim: PyModule) {
+  /// `torch.nn` with its `functional`, `init` and `utils` submodules.
+  func makeNN() -> PyModule {
     let nn = PyModule(name: "torch.nn")
-    let f = PyModule(name: "torch.nn.functional")
-    let optim = PyModule(name: "torch.optim")
-    func def(_ m: PyModule, _ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
-    }
-    func input(_ a: Arguments, _ i: Int = 0) throws -> Tensor {
-      try tensor(try a.required(i, "input"))
-    }
-    func dim(_ a: Arguments) throws -> Int {
-      guard let d = a.value(1, "dim") else {
-        throw PyException(.typeError, "\(a.function)() missing required argument 'dim'")
-      }
-      return try rt.toInt(d)
-    }
-    // nn.functional
-    def(f, "relu") { a in self.wrap(try self.run { try input(a).relu() }) }
-    def(f, "sigmoid") { a in self.wrap(try self.run { try input(a).sigmoid() }) }
-    def(f, "tanh") { a in self.wrap(try self.run { try input(a).tanh() }) }
-    def(f, "softmax") { a in
-      self.wrap(try self.run { try Functional.softmax(try input(a), axis: try dim(a)) })
-    }
-    def(f, "log_softmax") { a in
-      self.wrap(try self.run { try Functional.logSoftmax(try input(a), axis: try dim(a)) })
-    }
-    def(f, "cross_entropy") { a in
-      self.named(
-        TorchContext.lossNodeName("CrossEntropyLoss", try self.reduction(a)),
-        try self.run {
-          try Functional.crossEntropy(
-            try input(a), try input(a, 1), reduction: try self.reduction(a))
-        })
-    }
-    def(f, "nll_loss") { a in
-      self.named(
-        TorchContext.lossNodeName("NLLLoss", try self.reduction(a)),
-        try self.run {
-          try Functional.nllLoss(try input(a), try input(a, 1), reduction: try self.reduction(a))
-        })
-    }
-    def(f, "mse_loss") { a in
-      self.named(
-        TorchContext.lossNodeName("MSELoss", try self.reduction(a)),
-        try self.run {
-          try Functional.mseLoss(try input(a), try input(a, 1), reduction: try self.reduction(a))
-        })
-    }
-    nn["functional"] = .module(f)
-
-    // nn layers
-    def(nn, "Linear") { a in
-      let n = try self.rt.toInt(try a.required(0, "in_features"))
-      let out = try self.rt.toInt(try a.required(1, "out_features"))
-      let hasBias = try a.value(2, "bias").map { try self.rt.isTrue($0) } ?? true
-      let params = self.generator.linearParameters(inFeatures: n, outFeatures: out, bias: hasBias)
-      let tensors = try params.map { p in
-        (p.name, try bridged { try Tensor(p.values, shape: p.shape).requiringGrad() })
-      }
-      let w = tensors[0].1
-      let b = hasBias ? tensors[1].1 : nil
-      let layer = TorchLayer(
-        "Linear",
-        extra: "in_features=\(n), out_features=\(out), bias=\(hasBias ? "True" : "False")",
-        parameters: tensors, torch: self
-      ) { xs in
-        let y = try Tensor.matmul(xs[0], w.T, style: .torch)
-        return try b.map { try Tensor.binary(.add, y, $0, style: .torch) } ?? y
-      }
-      layer.outputGradName = { xs in
-        xs.first?.rank == 2 ? (hasBias ? "AddmmBackward0" : "MmBackward0") : nil
-      }
-      return .native(layer)
-    }
-    def(nn, "ReLU") { _ in .native(TorchLayer("ReLU", torch: self) { try $0[0].relu() }) }
-    def(nn, "Tanh") { _ in .native(TorchLayer("Tanh", torch: self) { try $0[0].tanh() }) }
-    def(nn, "Sigmoid") { _ in .native(TorchLayer("Sigmoid", torch: self) { try $0[0].sigmoid() }) }
-    def(nn, "Softmax") { a in
-      let d = try self.rt.toInt(try a.required(0, "dim"))
-      return .native(
-        TorchLayer("Softmax", extra: "dim=\(d)", torch: self) {
-          try Functional.softmax($0[0], axis: d)
-        })
-    }
-    def(nn, "LogSoftmax") { a in
-      let d = try self.rt.toInt(try a.required(0, "dim"))
-      return .native(
-        TorchLayer("LogSoftmax", extra: "dim=\(d)", torch: self) {
-          try Functional.logSoftmax($0[0], axis: d)
-        })
-    }
-    def(nn, "Sequential") { a in
-      let layers = try a.positional.map { v -> TorchLayer in
-        guard case .native(let l as TorchLayer) = v else {
-          throw PyException(.typeError, "\(self.rt.typeName(v)) is not a Module subclass")
-        }
-        return l
-      }
-      return .native(
-        TorchLayer("Sequential", children: layers, torch: self) { xs in
-          var x = xs[0]
-          for l in layers { x = try l.forward([x]) }
-          return x
-        })
-    }
-    func loss(
-      _ name: String, _ body: @escaping (Tensor, Tensor, Functional.Reduction) throws -> Tensor
-    ) {
-      def(nn, name) { a in
-        let r = try self.reduction(a)
-        let layer = TorchLayer(name, torch: self) { try body($0[0], $0[1], r) }
-        layer.outputGradName = { _ in TorchContext.lossNodeName(name, r) }
-        return .native(layer)
-      }
-    }
-    nn["Module"] = .type(makeModuleClass())
-    def(nn, "Parameter") { a in
-      var t = try self.tensor(try a.required(0, "data")).detached()
+    nn["Module"] = .type(moduleClass)
+    defineLayers(nn)
+    nn.define("Parameter") { [unowned self] args, kwargs in
+      let a = Arguments("Parameter", args, kwargs)
+      var t = try self.tensor(try a.value(0, "data") ?? .list(PyList())).detached()
       let flag = try a.value(1, "requires_grad").map { try self.rt.isTrue($0) } ?? true
       try bridged { try t.setRequiresGrad(flag) }
       return .native(TorchTensor(t, torch: self, isParameter: true))
     }
-    loss("CrossEntropyLoss") { try Functional.crossEntropy($0, $1, reduction: $2) }
-    loss("NLLLoss") { try Functional.nllLoss($0, $1, reduction: $2) }
-    loss("MSELoss") { try Functional.mseLoss($0, $1, reduction: $2) }
+    nn["functional"] = .module(makeFunctional())
+    nn["init"] = .module(makeInit())
+    let utils = PyModule(name: "torch.nn.utils")
+    defineClipping(utils)
+    nn["utils"] = .module(utils)
+    return nn
+  }
 
-    // optim
-    func params(_ v: PyValue) throws -> [Tensor] {
-      try rt.toArray(v).map { p in
-        guard case .native(let t as TorchTensor) = p else {
-          throw PyException(.typeError, "optimizer can only optimize Tensors")
-        }
-        return t.tensor
+  func makeFunctional() -> PyModule {
+    let f = PyModule(name: "torch.nn.functional")
+    let rt = self.rt
+    func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
+      f.define(name) { [unowned self] args, kwargs in
+        let a = Arguments(name, args, kwargs)
+        return try self.run { try body(a) }
       }
     }
-    def(optim, "SGD") { a in
-      let ps = try params(try a.required(0, "params"))
-      let lr = try self.rt.double(try a.required(1, "lr"))
-      let momentum = try a.keyword("momentum").map { try self.rt.double($0) } ?? 0
-      let wd = try a.keyword("weight_decay").map { try self.rt.double($0) } ?? 0
-      return .native(
-        TorchOptimizer("SGD", SGD(ps, learningRate: lr, momentum: momentum, weightDecay: wd)))
+    func input(_ a: Arguments, _ i: Int = 0, _ name: String = "input") throws -> Tensor {
+      try tensor(try a.required(i, name))
     }
-    def(optim, "Adam") { a in
-      let ps = try params(try a.required(0, "params"))
-      let lr = try a.value(1, "lr").map { try self.rt.double($0) } ?? 1e-3
-      return .native(TorchOptimizer("Adam", Adam(ps, learningRate: lr)))
+    func optionalTensor(_ a: Arguments, _ i: Int, _ name: String) throws -> Tensor? {
+      guard let v = a.value(i, name), !NumPyContext.isNoneLiteral(v) else { return nil }
+      return try tensor(v)
     }
-    return (nn, f, optim)
+    func dim(_ a: Arguments, _ x: Tensor) throws -> Int {
+      guard let d = a.value(1, "dim"), !NumPyContext.isNoneLiteral(d) else {
+        return x.rank <= 1 || x.rank == 3 ? 0 : 1
+      }
+      return try rt.toInt(d)
+    }
+    def("relu") { [unowned self] a in self.wrap(try input(a).relu()) }
+    def("sigmoid") { [unowned self] a in self.wrap(try input(a).sigmoid()) }
+    def("tanh") { [unowned self] a in self.wrap(try input(a).tanh()) }
+    def("leaky_relu") { [unowned self] a in
+      let slope = try a.value(1, "negative_slope").map { try rt.double($0) } ?? 0.01
+      return self.named("LeakyReluBackward0", try Functional.leakyRelu(try input(a), slope: slope))
+    }
+    def("softmax") { [unowned self] a in
+      let x = try input(a)
+      return self.wrap(try Functional.softmax(x, axis: try dim(a, x)))
+    }
+    def("log_softmax") { [unowned self] a in
+      let x = try input(a)
+      return self.wrap(try Functional.logSoftmax(x, axis: try dim(a, x)))
+    }
+    func loss(_ name: String, _ loss: String, weightIndex: Int?) {
+      def(name) { [unowned self] a in
+        let w = try weightIndex.flatMap { try optionalTensor(a, $0, "weight") }
+        let p = try a.keyword("p").map { try rt.toInt($0) } ?? 1
+        let margin = try a.keyword("margin").map { try rt.double($0) } ?? 1
+        return try self.lossValue(
+          loss, try input(a), try input(a, 1, "target"), try self.reduction(a), weight: w, p: p,
+          margin: margin)
+      }
+    }
+    loss("cross_entropy", "CrossEntropyLoss", weightIndex: 2)
+    loss("nll_loss", "NLLLoss", weightIndex: 2)
+    loss("mse_loss", "MSELoss", weightIndex: nil)
+    loss("l1_loss", "L1Loss", weightIndex: nil)
+    loss("binary_cross_entropy", "BCELoss", weightIndex: 2)
+    loss("binary_cross_entropy_with_logits", "BCEWithLogitsLoss", weightIndex: 2)
+    loss("multi_margin_loss", "MultiMarginLoss", weightIndex: nil)
+    def("dropout") { [unowned self] a in
+      let p = try a.value(1, "p").map { try rt.double($0) } ?? 0.5
+      let training = try a.value(2, "training").map { try rt.isTrue($0) } ?? true
+      return try self.dropout(try input(a), p: p, training: training)
+    }
+    def("linear") { [unowned self] a in
+      let x = try input(a), w = try input(a, 1, "weight")
+      let b = try optionalTensor(a, 2, "bias")
+      let y = try Tensor.matmul(x, w.T, style: .torch)
+      let out = try b.map { try Tensor.binary(.add, y, $0, style: .torch) } ?? y
+      return self.named(x.rank == 2 ? (b == nil ? "MmBackward0" : "AddmmBackward0") : nil, out)
+    }
+    for dims in [1, 2] {
+      def("conv\(dims)d") { [unowned self] a in
+        let x = try input(a), w = try input(a, 1, "weight")
+        let b = try optionalTensor(a, 2, "bias")
+        let stride = try self.ints(a.value(3, "stride") ?? .int(1), dims, "stride")
+        let dilation = try self.ints(a.value(5, "dilation") ?? .int(1), dims, "dilation")
+        let padding = try self.convPadding(
+          a.value(4, "padding") ?? .int(0), kernel: Array(w.shape.dropFirst(2)),
+          dilation: dilation)
+        if let g = a.value(6, "groups"), try rt.toInt(g) != 1 {
+          throw PyException(
+            .notImplementedError, "conv\(dims)d with groups > 1 is not supported in journal cells")
+        }
+        let y =
+          dims == 1
+          ? try self.conv1d(x, w, b, stride: stride[0], padding: padding[0], dilation: dilation[0])
+          : try self.conv2d(x, w, b, stride: stride, padding: padding, dilation: dilation)
+        return self.named("ConvolutionBackward0", y)
+      }
+    }
+    for (name, kind) in [("max_pool2d", Pool2d.Kind.max), ("avg_pool2d", .average)] {
+      def(name) { [unowned self] a in
+        let kernel = try self.ints(try a.required(1, "kernel_size"), 2, "kernel_size")
+        var strideArg = a.value(2, "stride") ?? .none
+        if case .none = strideArg { strideArg = .tuple(kernel.map { .int($0) }) }
+        if case .list(let l) = strideArg, l.items.isEmpty { strideArg = .tuple(kernel.map { .int($0) }) }
+        let y = try self.pool2d(
+          kind, try input(a), kernel: kernel, stride: try self.ints(strideArg, 2, "stride"),
+          padding: try self.ints(a.value(3, "padding") ?? .int(0), 2, "padding"))
+        return self.named(
+          kind == .max ? "MaxPool2DWithIndicesBackward0" : "AvgPool2DBackward0", y)
+      }
+    }
+    def("adaptive_avg_pool2d") { [unowned self] a in
+      try self.adaptiveAvgPool(try input(a), try a.required(1, "output_size"))
+    }
+    def("embedding") { [unowned self] a in
+      let idx = try input(a), w = try input(a, 1, "weight")
+      return self.named("EmbeddingBackward0", try w.item([.array(idx)]))
+    }
+    def("one_hot") { [unowned self] a in
+      let idx = try input(a, 0, "tensor")
+      guard idx.dtype == .int64 else {
+        throw PyException(
+          .runtimeError, "one_hot is only applicable to index tensor of type LongTensor.")
+      }
+      var classes = try a.value(1, "num_classes").map { try rt.toInt($0) } ?? -1
+      let values = idx.casted(to: .float64).doubles.map { Int($0) }
+      if classes < 0 { classes = (values.max() ?? -1) + 1 }
+      var out = [Int64](repeating: 0, count: values.count * classes)
+      for (i, v) in values.enumerated() {
+        guard v >= 0 && v < classes else {
+          throw PyException(.runtimeError, "Class values must be smaller than num_classes.")
+        }
+        out[i * classes + v] = 1
+      }
+      return self.wrap(try Tensor(out, shape: idx.shape + [classes]))
+    }
+    def("flatten") { [unowned self] a in
+      let start = try a.value(1, "start_dim").map { try rt.toInt($0) } ?? 0
+      let end = try a.value(2, "end_dim").map { try rt.toInt($0) } ?? -1
+      return self.named("ViewBackward0", try self.flatten(try input(a), start, end))
+    }
+    return f
+  }
+
+  /// `torch.nn.utils.clip_grad_norm_` / `clip_grad_value_`.
+  func defineClipping(_ utils: PyModule) {
+    let rt = self.rt
+    func grads(_ v: PyValue) throws -> [Tensor] {
+      if case .native(let t as TorchTensor) = v { return [t.tensor] }
+      return try rt.toArray(v).map { try self.tensor($0) }
+    }
+    utils.define("clip_grad_norm_") { [unowned self] args, kwargs in
+      let a = Arguments("clip_grad_norm_", args, kwargs)
+      let ps = try grads(try a.required(0, "parameters"))
+      let maxNorm = try rt.double(try a.required(1, "max_norm"))
+      let p = try a.value(2, "norm_type").map { v -> Double in
+        if case .str(let s) = v, s == "inf" { return .infinity }
+        return try rt.double(v)
+      } ?? 2
+      let total = try bridged { try GradientClipping.clipNorm(ps, maxNorm: maxNorm, p: p) }
+      return self.wrap(Tensor(scalar: .double(total), dtype: .float32))
+    }
+    utils.define("clip_grad_value_") { args, kwargs in
+      let a = Arguments("clip_grad_value_", args, kwargs)
+      let ps = try grads(try a.required(0, "parameters"))
+      let v = try rt.double(try a.required(1, "clip_value"))
+      try bridged { try GradientClipping.clipValue(ps, v) }
+      return .none
+    }
+  }
+
+  /// `torch.nn.init`: in-place fills drawing from the session generator as PyTorch does.
+  func makeInit() -> PyModule {
+    let m = PyModule(name: "torch.nn.init")
+    let rt = self.rt
+    func target(_ a: Arguments) throws -> TorchTensor {
+      guard case .native(let t as TorchTensor) = try a.required(0, "tensor") else {
+        throw PyException(.typeError, "\(a.function)() argument 'tensor' must be Tensor")
+      }
+      return t
+    }
+    /// Writes values into the tensor without recording autograd, and returns the tensor.
+    func fill(_ t: TorchTensor, _ values: Tensor) throws -> PyValue {
+      try bridged {
+        try GradMode.withNoGrad {
+          try t.tensor.copyInPlace(from: values.casted(to: t.tensor.dtype))
+        }
+      }
+      return .native(t)
+    }
+    func uniform(_ t: TorchTensor, _ low: Double, _ high: Double) throws -> PyValue {
+      let n = t.tensor.count
+      let values: Tensor =
+        t.tensor.dtype == .float64
+        ? try Tensor(try bridged { try self.generator.uniformDouble(from: low, to: high, count: n) }, shape: t.tensor.shape)
+        : try Tensor(try bridged { try self.generator.uniform(from: low, to: high, count: n) }, shape: t.tensor.shape)
+      return try fill(t, values)
+    }
+    func normal(_ t: TorchTensor, _ mean: Double, _ std: Double) throws -> PyValue {
+      let n = t.tensor.count
+      let values: Tensor =
+        t.tensor.dtype == .float64
+        ? try Tensor(try bridged { try self.generator.normalDouble(mean: mean, std: std, count: n) }, shape: t.tensor.shape)
+        : try Tensor(try bridged { try self.generator.normal(mean: mean, std: std, count: n) }, shape: t.tensor.shape)
+      return try fill(t, values)
+    }
+    func gain(_ nonlinearity: String, _ param: PyValue?) throws -> Double {
+      switch nonlinearity {
+      case "linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d",
+        "conv_transpose3d", "sigmoid":
+        return 1
+      case "tanh": return 5.0 / 3
+      case "relu": return 2.0.squareRoot()
+      case "selu": return 3.0 / 4
+      case "leaky_relu":
+        var slope = 0.01
+        if let p = param, !NumPyContext.isNoneLiteral(p) { slope = try rt.double(p) }
+        return (2.0 / (1 + slope * slope)).squareRoot()
+      default:
+        throw PyException(.valueError, "Unsupported nonlinearity \(nonlinearity)")
+      }
+    }
+    func fans(_ t: TorchTensor) throws -> (Int, Int) {
+      let f = try bridged { try TorchGenerator.fans(of: t.tensor.shape) }
+      return (f.fanIn, f.fanOut)
+    }
+    func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
+      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
+    }
+    def("calculate_gain") { a in
+      let name = try rt.string(try a.required(0, "nonlinearity"), "nonlinearity")
+      let g = try gain(name, a.value(1, "param"))
+      // PyTorch returns the int 1 for the linear family and sigmoid.
+      return g == 1 && name != "leaky_relu" ? .int(1) : .float(g)
+    }
+    def("uniform_") { a in
+      try uniform(
+        try target(a), try a.value(1, "a").map { try rt.double($0) } ?? 0,
+        try a.value(2, "b").map { try rt.double($0) } ?? 1)
+    }
+    def("normal_") { a in
+      try normal(
+        try target(a), try a.value(1, "mean").map { try rt.double($0) } ?? 0,
+        try a.value(2, "std").map { try rt.double($0) } ?? 1)
+    }
+    def("constant_") { a in
+      let t = try target(a)
+      let v = try rt.double(try a.required(1, "val"))
+      return try fill(t, Tensor.full(t.tensor.shape, .double(v), dtype: t.tensor.dtype))
+    }
+    for (name, v) in [("zeros_", 0.0), ("ones_", 1.0)] {
+      def(name) { a in
+        let t = try target(a)
+        return try fill(t, Tensor.full(t.tensor.shape, .double(v), dtype: t.tensor.dtype))
+      }
+    }
+    def("eye_") { a in
+      let t = try target(a)
+      guard t.tensor.rank == 2 else {
+        throw PyException(.valueError, "Only tensors with 2 dimensions are supported")
+      }
+      let (r, c) = (t.tensor.shape[0], t.tensor.shape[1])
+      var values = [Double](repeating: 0, count: r * c)
+      for i in 0..<Swift.min(r, c) { values[i * c + i] = 1 }
+      return try fill(t, try Tensor(values, shape: [r, c]))
+    }
+    def("xavier_uniform_") { a in
+      let t = try target(a)
+      let g = try a.value(1, "gain").map { try rt.double($0) } ?? 1
+      let (fi, fo) = try fans(t)
+      let std = g * (2.0 / Double(fi + fo)).squareRoot()
+      let bound = 3.0.squareRoot() * std
+      return try uniform(t, -bound, bound)
+    }
+    def("xavier_normal_") { a in
+      let t = try target(a)
+      let g = try a.value(1, "gain").map { try rt.double($0) } ?? 1
+      let (fi, fo) = try fans(t)
+      return try normal(t, 0, g * (2.0 / Double(fi + fo)).squareRoot())
+    }
+    for name in ["kaiming_uniform_", "kaiming_normal_"] {
+      def(name) { a in
+        let t = try target(a)
+        let slope = a.value(1, "a") ?? .int(0)
+        let mode = try a.value(2, "mode").map { try rt.string($0, "mode") } ?? "fan_in"
+        let nl = try a.value(3, "nonlinearity").map { try rt.string($0, "nonlinearity") } ?? "leaky_relu"
+        guard mode == "fan_in" || mode == "fan_out" else {
+          throw PyException(
+            .valueError, "Mode \(mode) not supported, please use one of fan_in, fan_out")
+        }
+        let (fi, fo) = try fans(t)
+        let std = try gain(nl, slope) / Double(mode == "fan_in" ? fi : fo).squareRoot()
+        if name == "kaiming_normal_" { return try normal(t, 0, std) }
+        let bound = 3.0.squareRoot() * std
+        return try uniform(t, -bound, bound)
+      }
+    }
+    return m
   }
 }

@@ -11,6 +11,8 @@ final class TorchTensor: PyNativeObject {
 
   /// A module's parameter prints as `Parameter containing:` before the tensor.
   let isParameter: Bool
+  /// Registered as a module's buffer (`running_mean`): in `state_dict()` but not optimised.
+  var isBuffer = false
 
   init(
     _ tensor: Tensor, torch: TorchContext, gradFunctionName: String? = nil,
@@ -63,7 +65,11 @@ final class TorchTensor: PyNativeObject {
 
   func getItem(_ key: PyValue) throws -> PyValue {
     let idx = try torch.numpy.indices(key)
-    return torch.wrap(try torch.run { try tensor.item(idx) })
+    let out = try torch.run { try tensor.item(idx) }
+    // PyTorch names the node after the last index it applies: an integer selects.
+    let last = idx.last { if case .all = $0 { return false }; if case .ellipsis = $0 { return false }; return true }
+    if case .index? = last { return torch.named("SelectBackward0", out) }
+    return torch.wrap(out)
   }
 
   func setItem(_ key: PyValue, _ value: PyValue) throws {
@@ -258,6 +264,65 @@ final class TorchTensor: PyNativeObject {
       }
     case "numpy":
       return m { _ in .native(NDArray(t.detached(), numpy: torch.numpy)) }
+    case "to", "cpu", "contiguous":
+      return m { a in
+        for v in a.positional + a.keywords.map(\.1) {
+          if case .native(let d as TorchDType) = v { return torch.wrap(t.casted(to: d.dtype)) }
+        }
+        return .native(self)
+      }
+    case "norm":
+      return m { a in
+        var p = 2.0
+        if let v = a.value(0, "p") {
+          if case .str(let s) = v { p = s == "fro" ? 2 : .infinity } else { p = try torch.rt.double(v) }
+        }
+        let d = try a.value(1, "dim").flatMap { v -> [Int]? in
+          if case .none = v { return nil }
+          if case .tuple(let parts) = v { return try parts.map { try torch.rt.toInt($0) } }
+          return [try torch.rt.toInt(v)]
+        }
+        let r = try torch.run { try Linalg.norm(t, p: p, axes: d, keepDims: try keep(a)) }
+        return torch.named(d == nil ? "LinalgVectorNormBackward0" : "LinalgVectorNormBackward0", r)
+      }
+    case "is_cuda": return .bool(false)
+    case "device": return .native(TorchDevice("cpu"))
+    case "fill_":
+      return m { a in
+        let v = try torch.tensor(try a.required(0, "value"), dtype: t.dtype)
+        try torch.run {
+          try GradMode.withNoGrad {
+            try t.copyInPlace(from: Tensor.full(t.shape, try v.reshaped([]).item(), dtype: t.dtype))
+          }
+        }
+        return .native(self)
+      }
+    case "copy_":
+      return m { a in
+        let src = try torch.tensor(try a.required(0, "src"))
+        try torch.run { try t.copyInPlace(from: src.casted(to: t.dtype)) }
+        return .native(self)
+      }
+    case "uniform_", "normal_":
+      return m { a in
+        let n = t.count
+        let x = try a.value(0, name == "uniform_" ? "from" : "mean").map { try torch.rt.double($0) } ?? 0
+        let y = try a.value(1, name == "uniform_" ? "to" : "std").map { try torch.rt.double($0) } ?? 1
+        let values: Tensor = try bridged {
+          switch (name, t.dtype) {
+          case ("uniform_", .float64):
+            return try Tensor(try torch.generator.uniformDouble(from: x, to: y, count: n), shape: t.shape)
+          case ("uniform_", _):
+            return try Tensor(try torch.generator.uniform(from: x, to: y, count: n), shape: t.shape)
+          case (_, .float64):
+            return try Tensor(try torch.generator.normalDouble(mean: x, std: y, count: n), shape: t.shape)
+          default:
+            return try Tensor(try torch.generator.normal(mean: x, std: y, count: n), shape: t.shape)
+          }
+        }
+        try torch.run { try GradMode.withNoGrad { try t.copyInPlace(from: values.casted(to: t.dtype)) } }
+        return .native(self)
+      }
     default: break
     }
     let unaries: [String: UnaryOp] = [
@@ -318,4 +383,23 @@ final class TorchReturnTypes: PyNativeObject {
     return fields[i].1
   }
   func getAttribute(_ name: String) throws -> PyValue? { fields.first { $0.0 == name }?.1 }
+}
+
+/// `torch.device("cpu")`: the only device of the embedded engine.
+final class TorchDevice: PyNativeObject {
+  let name: String
+  init(_ name: String) { self.name = name }
+  var typeName: String { "device" }
+  func repr() throws -> String { "device(type='\(name)')" }
+  func str() throws -> String { name }
+  func getAttribute(_ name: String) throws -> PyValue? {
+    name == "type" ? .str(self.name) : nil
+  }
+  func compare(_ op: CompareOperator, _ other: PyValue) throws -> PyValue? {
+    guard op == .eq || op == .ne else { return nil }
+    var same = false
+    if case .native(let d as TorchDevice) = other { same = d.name == name }
+    if case .str(let s) = other { same = s == name }
+    return .bool(same == (op == .eq))
+  }
 }

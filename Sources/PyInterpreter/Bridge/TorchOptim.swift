@@ -1,0 +1,507 @@
+import Foundation
+import Tensors
+
+/// A `torch.optim` optimizer: one `Tensors` optimizer per parameter group, whose
+/// hyperparameters are read from the group's dict before every step, so that writing
+/// `group['lr']` (by hand or from a scheduler) takes effect as in PyTorch.
+final class TorchOptimizer: PyNativeObject {
+  let name: String
+  let groups: PyList
+  var optimizers: [any Optimizer]
+  let sync: (PyDict, any Optimizer) throws -> Void
+  let torch: TorchContext
+
+  init(
+    _ name: String, groups: PyList, optimizers: [any Optimizer], torch: TorchContext,
+    sync: @escaping (PyDict, any Optimizer) throws -> Void
+  ) {
+    self.name = name
+    self.groups = groups
+    self.optimizers = optimizers
+    self.torch = torch
+    self.sync = sync
+  }
+
+  var typeName: String { name }
+
+  var groupDicts: [PyDict] {
+    groups.items.compactMap { if case .dict(let d) = $0 { return d } else { return nil } }
+  }
+
+  func parameters(_ g: PyDict) -> [Tensor] {
+    guard case .list(let l)? = g.get("params") else { return [] }
+    return l.items.compactMap { if case .native(let t as TorchTensor) = $0 { return t.tensor } else { return nil } }
+  }
+
+  func repr() throws -> String {
+    var out = "\(name) ("
+    for (i, g) in groupDicts.enumerated() {
+      out += "\nParameter Group \(i)"
+      let keys = g.keys.compactMap { if case .str(let s) = $0 { return s } else { return nil } }
+      for k in keys.sorted() where k != "params" {
+        out += "\n    \(k): \(try torch.rt.str(g.get(k) ?? .none))"
+      }
+    }
+    return out + "\n)"
+  }
+
+  func getAttribute(_ name: String) throws -> PyValue? {
+    switch name {
+    case "param_groups": return .list(groups)
+    case "step":
+      return .builtin(
+        PyBuiltin(name) { [self] args, kwargs in
+          var loss = PyValue.none
+          if let closure = Arguments(name, args, kwargs).value(0, "closure"),
+            !NumPyContext.isNoneLiteral(closure)
+          {
+            loss = try torch.rt.call(closure, [])
+          }
+          for (g, o) in zip(groupDicts, optimizers) {
+            try sync(g, o)
+            try bridged { try o.step() }
+          }
+          return loss
+        })
+    case "zero_grad":
+      return .builtin(
+        PyBuiltin(name) { [self] args, kwargs in
+          let toNone =
+            try Arguments(name, args, kwargs).value(0, "set_to_none").map {
+              try torch.rt.isTrue($0)
+            } ?? true
+          for g in groupDicts {
+            for p in parameters(g) {
+              guard let grad = p.grad else { continue }
+              if toNone {
+                p.grad = nil
+              } else {
+                try bridged { try GradMode.withNoGrad { try grad.fillInPlace(.int(0)) } }
+              }
+            }
+          }
+          return .none
+        })
+    case "defaults":
+      let d = PyDict()
+      if let g = groupDicts.first {
+        for (k, v) in g.items where !(k.isString("params") || k.isString("initial_lr")) {
+          try d.set(k, v)
+        }
+      }
+      return .dict(d)
+    default: return nil
+    }
+  }
+}
+
+extension TorchContext {
+  /// The parameter groups of an optimizer's first argument: an iterable of tensors or of dicts
+  /// with `params` and per-group options.
+  func parameterGroups(_ v: PyValue, defaults: [(String, PyValue)]) throws -> PyList {
+    let items = try rt.toArray(v)
+    guard !items.isEmpty else {
+      throw PyException(.valueError, "optimizer got an empty parameter list")
+    }
+    func tensors(_ v: PyValue) throws -> PyValue {
+      let ps = try rt.toArray(v)
+      for p in ps {
+        guard case .native(_ as TorchTensor) = p else {
+          throw PyException(
+            .typeError, "optimizer can only optimize Tensors, but one of the params is "
+              + rt.typeName(p))
+        }
+      }
+      return .list(PyList(ps))
+    }
+    var specs: [PyDict] = []
+    if case .dict = items[0] {
+      for item in items {
+        guard case .dict(let d) = item else {
+          throw PyException(.typeError, "param groups must be dicts")
+        }
+        specs.append(d)
+      }
+    } else {
+      let d = PyDict()
+      d.set("params", .list(PyList(items)))
+      specs = [d]
+    }
+    return PyList(
+      try specs.map { spec in
+        let g = PyDict()
+        g.set("params", try tensors(spec.get("params") ?? .list(PyList())))
+        for (k, v) in defaults { g.set(k, spec.get(k) ?? v) }
+        for (k, v) in spec.items where !(try g.contains(k)) { try g.set(k, v) }
+        return .dict(g)
+      })
+  }
+
+  func makeOptim() -> PyModule {
+    let optim = PyModule(name: "torch.optim")
+    let rt = self.rt
+    func num(_ g: PyDict, _ k: String) throws -> Double { try rt.double(g.get(k) ?? .int(0)) }
+    func flag(_ g: PyDict, _ k: String) throws -> Bool { try rt.isTrue(g.get(k) ?? .bool(false)) }
+    func pair(_ g: PyDict, _ k: String) throws -> (Double, Double) {
+      let xs = try rt.toArray(g.get(k) ?? .tuple([])).map { try rt.double($0) }
+      guard xs.count == 2 else { throw PyException(.valueError, "\(k) must be a pair") }
+      return (xs[0], xs[1])
+    }
+    func unsupported(_ g: PyDict, _ keys: [String], _ name: String) throws {
+      for k in keys where try flag(g, k) {
+        throw PyException(.notImplementedError, "\(name)(\(k)=True) is not supported in journal cells")
+      }
+    }
+    /// Declares an optimizer from its PyTorch signature (positional order after `params`) and
+    /// its keyword-only defaults.
+    func define(
+      _ name: String, _ positional: [(String, PyValue)], _ keywordOnly: [(String, PyValue)],
+      make: @escaping (PyDict, [Tensor]) throws -> any Optimizer,
+      sync: @escaping (PyDict, any Optimizer) throws -> Void
+    ) {
+      optim.define(name) { [unowned self] args, kwargs in
+        let a = Arguments(name, args, kwargs)
+        var defaults: [(String, PyValue)] = []
+        for (i, (k, v)) in positional.enumerated() { defaults.append((k, a.value(i + 1, k) ?? v)) }
+        for (k, v) in keywordOnly { defaults.append((k, a.keyword(k) ?? v)) }
+        let groups = try self.parameterGroups(try a.required(0, "params"), defaults: defaults)
+        var optimizers: [any Optimizer] = []
+        for case .dict(let g) in groups.items {
+          let ps = try rt.toArray(g.get("params") ?? .none).compactMap { v -> Tensor? in
+            if case .native(let t as TorchTensor) = v { return t.tensor }
+            return nil
+          }
+          let o = try make(g, ps)
+          try sync(g, o)
+          optimizers.append(o)
+        }
+        return .native(
+          TorchOptimizer(name, groups: groups, optimizers: optimizers, torch: self, sync: sync))
+      }
+    }
+    let common: [(String, PyValue)] = [
+      ("foreach", .none), ("maximize", .bool(false)), ("differentiable", .bool(false)),
+    ]
+    define(
+      "SGD",
+      [
+        ("lr", .float(1e-3)), ("momentum", .int(0)), ("dampening", .int(0)),
+        ("weight_decay", .int(0)), ("nesterov", .bool(false)),
+      ], common + [("fused", .none)],
+      make: { g, ps in
+        try unsupported(g, ["maximize"], "SGD")
+        if try flag(g, "nesterov"), try num(g, "momentum") <= 0 || num(g, "dampening") != 0 {
+          throw PyException(.valueError, "Nesterov momentum requires a momentum and zero dampening")
+        }
+        return SGD(ps, learningRate: try num(g, "lr"))
+      },
+      sync: { g, o in
+        guard let s = o as? SGD else { return }
+        s.learningRate = try num(g, "lr")
+        s.momentum = try num(g, "momentum")
+        s.dampening = try num(g, "dampening")
+        s.weightDecay = try num(g, "weight_decay")
+        s.nesterov = try flag(g, "nesterov")
+      })
+    for (name, decay, decoupled) in [("Adam", PyValue.int(0), false), ("AdamW", .float(1e-2), true)] {
+      define(
+        name,
+        [
+          ("lr", .float(1e-3)), ("betas", .tuple([.float(0.9), .float(0.999)])),
+          ("eps", .float(1e-8)), ("weight_decay", decay), ("amsgrad", .bool(false)),
+        ],
+        [
+          ("foreach", .none), ("maximize", .bool(false)), ("capturable", .bool(false)),
+          ("differentiable", .bool(false)), ("fused", .none),
+          ("decoupled_weight_decay", .bool(decoupled)),
+        ],
+        make: { g, ps in
+          try unsupported(g, ["amsgrad", "maximize"], name)
+          return Adam(ps)
+        },
+        sync: { g, o in
+          guard let s = o as? Adam else { return }
+          s.learningRate = try num(g, "lr")
+          (s.beta1, s.beta2) = try pair(g, "betas")
+          s.eps = try num(g, "eps")
+          s.weightDecay = try num(g, "weight_decay")
+          s.decoupledWeightDecay = try flag(g, "decoupled_weight_decay")
+        })
+    }
+    define(
+      "RMSprop",
+      [
+        ("lr", .float(1e-2)), ("alpha", .float(0.99)), ("eps", .float(1e-8)),
+        ("weight_decay", .int(0)), ("momentum", .int(0)), ("centered", .bool(false)),
+        ("capturable", .bool(false)), ("foreach", .none), ("maximize", .bool(false)),
+        ("differentiable", .bool(false)),
+      ], [],
+      make: { g, ps in
+        try unsupported(g, ["maximize"], "RMSprop")
+        return RMSprop(ps)
+      },
+      sync: { g, o in
+        guard let s = o as? RMSprop else { return }
+        s.learningRate = try num(g, "lr")
+        s.alpha = try num(g, "alpha")
+        s.eps = try num(g, "eps")
+        s.weightDecay = try num(g, "weight_decay")
+        s.momentum = try num(g, "momentum")
+        s.centered = try flag(g, "centered")
+      })
+    define(
+      "Adagrad",
+      [
+        ("lr", .float(1e-2)), ("lr_decay", .int(0)), ("weight_decay", .int(0)),
+        ("initial_accumulator_value", .int(0)), ("eps", .float(1e-10)), ("foreach", .none),
+      ], [("maximize", .bool(false)), ("differentiable", .bool(false)), ("fused", .none)],
+      make: { g, ps in
+        try unsupported(g, ["maximize"], "Adagrad")
+        return Adagrad(
+          ps, learningRate: try num(g, "lr"),
+          initialAccumulatorValue: try num(g, "initial_accumulator_value"),
+          eps: try num(g, "eps"))
+      },
+      sync: { g, o in
+        guard let s = o as? Adagrad else { return }
+        s.learningRate = try num(g, "lr")
+        s.lrDecay = try num(g, "lr_decay")
+        s.weightDecay = try num(g, "weight_decay")
+        s.eps = try num(g, "eps")
+      })
+    optim["lr_scheduler"] = .module(makeScheduler())
+    return optim
+  }
+}
+
+/// `optim.lr_scheduler`: schedules that rewrite each group's `lr`, chained as PyTorch's
+/// `step()` computes them (so the floating-point values match).
+final class TorchScheduler: PyNativeObject {
+  let name: String
+  let optimizer: TorchOptimizer
+  var lastEpoch = 0
+  var lastLR: [Double] = []
+  let torch: TorchContext
+  /// The new learning rate of a group from its current one, at `lastEpoch`.
+  let rule: (_ lr: Double, _ initial: Double, _ epoch: Int) throws -> Double
+
+  init(
+    _ name: String, _ optimizer: TorchOptimizer, torch: TorchContext,
+    rule: @escaping (Double, Double, Int) throws -> Double
+  ) throws {
+    self.name = name
+    self.optimizer = optimizer
+    self.torch = torch
+    self.rule = rule
+    for g in optimizer.groupDicts where g.get("initial_lr") == nil {
+      g.set("initial_lr", g.get("lr") ?? .none)
+    }
+    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
+  }
+
+  var typeName: String { name }
+
+  func step() throws {
+    lastEpoch += 1
+    for g in optimizer.groupDicts {
+      let lr = try torch.rt.double(g.get("lr") ?? .int(0))
+      let initial = try torch.rt.double(g.get("initial_lr") ?? .int(0))
+      let new = try rule(lr, initial, lastEpoch)
+      if new != lr { g.set("lr", .float(new)) }
+    }
+    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
+  }
+
+  func getAttribute(_ name: String) throws -> PyValue? {
+    switch name {
+    case "step":
+      return .builtin(
+        PyBuiltin(name) { [self] _, _ in
+          try step()
+          return .none
+        })
+    case "get_last_lr":
+      return .builtin(PyBuiltin(name) { [self] _, _ in .list(PyList(lastLR.map { .float($0) })) })
+    case "last_epoch": return .int(lastEpoch)
+    case "optimizer": return .native(optimizer)
+    case "base_lrs":
+      return .list(
+        PyList(optimizer.groupDicts.map { $0.get("initial_lr") ?? .none }))
+    default: return nil
+    }
+  }
+}
+
+/// `ReduceLROnPlateau`: lowers each group's `lr` by `factor` after `patience` epochs without
+/// improvement of the metric passed to `step`.
+final class TorchPlateau: PyNativeObject {
+  let optimizer: TorchOptimizer
+  let torch: TorchContext
+  let maximize: Bool
+  let factor: Double
+  let patience: Int
+  let threshold: Double
+  let relative: Bool
+  let cooldown: Int
+  let minLR: Double
+  let eps: Double
+  var best: Double
+  var badEpochs = 0
+  var cooldownLeft = 0
+  var lastEpoch = 0
+  var lastLR: [Double]
+
+  init(
+    _ optimizer: TorchOptimizer, torch: TorchContext, maximize: Bool, factor: Double,
+    patience: Int, threshold: Double, relative: Bool, cooldown: Int, minLR: Double, eps: Double
+  ) throws {
+    self.optimizer = optimizer
+    self.torch = torch
+    self.maximize = maximize
+    self.factor = factor
+    self.patience = patience
+    self.threshold = threshold
+    self.relative = relative
+    self.cooldown = cooldown
+    self.minLR = minLR
+    self.eps = eps
+    best = maximize ? -.infinity : .infinity
+    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
+  }
+
+  var typeName: String { "ReduceLROnPlateau" }
+
+  func isBetter(_ a: Double) -> Bool {
+    switch (maximize, relative) {
+    case (false, true): return a < best * (1 - threshold)
+    case (false, false): return a < best - threshold
+    case (true, true): return a > best * (threshold + 1)
+    case (true, false): return a > best + threshold
+    }
+  }
+
+  func step(_ metric: Double) throws {
+    lastEpoch += 1
+    if isBetter(metric) {
+      best = metric
+      badEpochs = 0
+    } else {
+      badEpochs += 1
+    }
+    if cooldownLeft > 0 {
+      cooldownLeft -= 1
+      badEpochs = 0
+    }
+    if badEpochs > patience {
+      for g in optimizer.groupDicts {
+        let old = try torch.rt.double(g.get("lr") ?? .int(0))
+        let new = Swift.max(old * factor, minLR)
+        if old - new > eps { g.set("lr", .float(new)) }
+      }
+      cooldownLeft = cooldown
+      badEpochs = 0
+    }
+    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
+  }
+
+  func getAttribute(_ name: String) throws -> PyValue? {
+    switch name {
+    case "step":
+      return .builtin(
+        PyBuiltin(name) { [self] args, kwargs in
+          let m = try Arguments(name, args, kwargs).required(0, "metrics")
+          let v: Double
+          if case .native(let t as TorchTensor) = m {
+            v = try t.tensor.reshaped([]).item().doubleValue
+          } else {
+            v = try torch.rt.double(m)
+          }
+          try step(v)
+          return .none
+        })
+    case "get_last_lr":
+      return .builtin(PyBuiltin(name) { [self] _, _ in .list(PyList(lastLR.map { .float($0) })) })
+    case "best": return .float(best)
+    case "num_bad_epochs": return .int(badEpochs)
+    case "last_epoch": return .int(lastEpoch)
+    default: return nil
+    }
+  }
+}
+
+extension TorchContext {
+  func makeScheduler() -> PyModule {
+    let m = PyModule(name: "torch.optim.lr_scheduler")
+    let rt = self.rt
+    func optimizer(_ v: PyValue) throws -> TorchOptimizer {
+      guard case .native(let o as TorchOptimizer) = v else {
+        throw PyException(.typeError, "\(rt.typeName(v)) is not an Optimizer")
+      }
+      return o
+    }
+    func define(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
+      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
+    }
+    define("StepLR") { [unowned self] a in
+      let o = try optimizer(try a.required(0, "optimizer"))
+      let step = try rt.toInt(try a.required(1, "step_size"))
+      let gamma = try a.value(2, "gamma").map { try rt.double($0) } ?? 0.1
+      return .native(
+        try TorchScheduler("StepLR", o, torch: self) { lr, _, epoch in
+          epoch == 0 || epoch % step != 0 ? lr : lr * gamma
+        })
+    }
+    define("MultiStepLR") { [unowned self] a in
+      let o = try optimizer(try a.required(0, "optimizer"))
+      let milestones = try rt.toArray(try a.required(1, "milestones")).map { try rt.toInt($0) }
+      let gamma = try a.value(2, "gamma").map { try rt.double($0) } ?? 0.1
+      return .native(
+        try TorchScheduler("MultiStepLR", o, torch: self) { lr, _, epoch in
+          let hits = milestones.filter { $0 == epoch }.count
+          return hits == 0 ? lr : lr * Foundation.pow(gamma, Double(hits))
+        })
+    }
+    define("ExponentialLR") { [unowned self] a in
+      let o = try optimizer(try a.required(0, "optimizer"))
+      let gamma = try rt.double(try a.required(1, "gamma"))
+      return .native(
+        try TorchScheduler("ExponentialLR", o, torch: self) { lr, _, epoch in
+          epoch == 0 ? lr : lr * gamma
+        })
+    }
+    define("LambdaLR") { [unowned self] a in
+      let o = try optimizer(try a.required(0, "optimizer"))
+      let fn = try a.required(1, "lr_lambda")
+      let scheduler = try TorchScheduler("LambdaLR", o, torch: self) { _, initial, epoch in
+        initial * (try rt.double(try rt.call(fn, [.int(epoch)])))
+      }
+      // LambdaLR's constructor step sets lr = initial * lambda(0).
+      for g in o.groupDicts {
+        let initial = try rt.double(g.get("initial_lr") ?? .int(0))
+        g.set("lr", .float(initial * (try rt.double(try rt.call(fn, [.int(0)])))))
+      }
+      scheduler.lastLR = try o.groupDicts.map { try rt.double($0.get("lr") ?? .int(0)) }
+      return .native(scheduler)
+    }
+    define("ReduceLROnPlateau") { [unowned self] a in
+      let o = try optimizer(try a.required(0, "optimizer"))
+      let mode = try a.value(1, "mode").map { try rt.string($0, "mode") } ?? "min"
+      guard mode == "min" || mode == "max" else {
+        throw PyException(.valueError, "mode \(mode) is unknown!")
+      }
+      let factor = try a.value(2, "factor").map { try rt.double($0) } ?? 0.1
+      guard factor < 1 else { throw PyException(.valueError, "Factor should be < 1.0.") }
+      let thresholdMode = try a.value(5, "threshold_mode").map { try rt.string($0, "mode") } ?? "rel"
+      return .native(
+        try TorchPlateau(
+          o, torch: self, maximize: mode == "max", factor: factor,
+          patience: try a.value(3, "patience").map { try rt.toInt($0) } ?? 10,
+          threshold: try a.value(4, "threshold").map { try rt.double($0) } ?? 1e-4,
+          relative: thresholdMode == "rel",
+          cooldown: try a.value(6, "cooldown").map { try rt.toInt($0) } ?? 0,
+          minLR: try a.value(7, "min_lr").map { try rt.double($0) } ?? 0,
+          eps: try a.value(8, "eps").map { try rt.double($0) } ?? 1e-8))
+    }
+    return m
+  }
+}

@@ -1,0 +1,26 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+x = torch.arange(32, dtype=torch.float32).reshape(1, 2, 4, 4)
+mp = nn.MaxPool2d(2)
+print(mp)
+print(mp(x))
+ap = nn.AvgPool2d(2)
+print(ap)
+print(ap(x))
+print(nn.MaxPool2d(3, stride=1)(x))
+print(nn.MaxPool2d(3, stride=2, padding=1)(x))
+print(nn.AvgPool2d(2, stride=1, padding=1)(x).shape)
+print(F.max_pool2d(x, 2))
+print(F.avg_pool2d(x, (2, 1)))
+print(F.max_pool2d(x, kernel_size=2, stride=2).shape)
+aap = nn.AdaptiveAvgPool2d((1, 1))
+print(aap, aap(x))
+print(nn.AdaptiveAvgPool2d(2)(torch.arange(36, dtype=torch.float32).reshape(1, 1, 6, 6)))
+print(nn.AdaptiveAvgPool2d((3, 2))(torch.arange(25, dtype=torch.float32).reshape(1, 1, 5, 5)))
+print(F.adaptive_avg_pool2d(x, 1).shape)
+print(nn.MaxPool2d(2)(torch.randn(3, 6, 6)).shape)
+x.requires_grad_()
+nn.MaxPool2d(2)(x).sum().backward()
+print(x.grad)

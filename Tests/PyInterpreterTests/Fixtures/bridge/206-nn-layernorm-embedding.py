@@ -1,0 +1,22 @@
+import torch
+import torch.nn as nn
+
+torch.manual_seed(5)
+ln = nn.LayerNorm(4)
+print(ln)
+x = torch.randn(2, 3, 4)
+y = ln(x)
+print(y[0])
+print(ln.weight, ln.bias)
+print(nn.LayerNorm([3, 4], elementwise_affine=False)(x)[1])
+emb = nn.Embedding(10, 3)
+print(emb)
+print(emb.weight)
+idx = torch.tensor([[1, 2, 4], [4, 3, 9]])
+e = emb(idx)
+print(e.shape)
+print(e)
+pad = nn.Embedding(5, 2, padding_idx=0)
+print(pad, pad.weight)
+e.sum().backward()
+print(emb.weight.grad)

@@ -1,0 +1,22 @@
+import torch
+import torch.nn as nn
+
+torch.manual_seed(7)
+lstm = nn.LSTM(3, 5)
+print(lstm)
+print([(n, tuple(p.shape)) for n, p in lstm.named_parameters()])
+x = torch.randn(4, 2, 3)
+out, (h, c) = lstm(x)
+print(out.shape, h.shape, c.shape)
+print(out)
+print(h)
+print(c)
+out.sum().backward()
+print(lstm.weight_hh_l0.grad.shape)
+print(lstm.bias_ih_l0.grad)
+bi = nn.LSTM(3, 2, num_layers=2, bidirectional=True, batch_first=True)
+print(bi)
+o, (hn, cn) = bi(torch.randn(2, 4, 3))
+print(o.shape, hn.shape, cn.shape)
+print(o[0])
+print(len(list(bi.parameters())))

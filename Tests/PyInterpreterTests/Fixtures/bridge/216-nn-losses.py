@@ -1,0 +1,31 @@
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+torch.manual_seed(14)
+x = torch.randn(4, 3, requires_grad=True)
+y = torch.tensor([0, 2, 1, 2])
+for crit in [nn.CrossEntropyLoss(), nn.CrossEntropyLoss(reduction='sum'), nn.MultiMarginLoss()]:
+    l = crit(x, y)
+    print(crit, l)
+print(nn.CrossEntropyLoss(reduction='none')(x, y))
+print(nn.NLLLoss()(F.log_softmax(x, dim=1), y))
+w = torch.tensor([1.0, 2.0, 0.5])
+print(nn.CrossEntropyLoss(weight=w)(x, y))
+print(F.cross_entropy(x, y, weight=w, reduction='sum'))
+t = torch.randn(4, 3)
+print(nn.MSELoss()(x, t), nn.L1Loss()(x, t))
+print(nn.MSELoss(reduction='sum')(x, t), nn.L1Loss(reduction='none')(x, t))
+print(F.mse_loss(x, t), F.l1_loss(x, t, reduction='sum'))
+p = torch.sigmoid(torch.randn(5))
+target = torch.tensor([1.0, 0.0, 1.0, 1.0, 0.0])
+print(nn.BCELoss()(p, target))
+logits = torch.randn(5, requires_grad=True)
+print(nn.BCEWithLogitsLoss()(logits, target))
+print(F.binary_cross_entropy(p, target, reduction='sum'))
+print(F.binary_cross_entropy_with_logits(logits, target))
+print(F.multi_margin_loss(x, y), nn.MultiMarginLoss(p=2, margin=0.5)(x, y))
+loss = nn.CrossEntropyLoss()(x, y) + nn.BCEWithLogitsLoss()(logits, target)
+loss.backward()
+print(x.grad)
+print(logits.grad)

@@ -1,0 +1,22 @@
+import torch
+import torch.nn.functional as F
+
+torch.manual_seed(15)
+x = torch.randn(1, 2, 6, 6)
+w = torch.randn(3, 2, 3, 3)
+b = torch.randn(3)
+y = F.conv2d(x, w, b)
+print(y.shape)
+print(y[0, 0])
+print(F.conv2d(x, w, padding=1).shape, F.conv2d(x, w, stride=2).shape)
+print(F.conv2d(x, w, b, 1, 1)[0, 1, 0])
+z = F.max_pool2d(F.relu(y), 2)
+print(z)
+print(F.avg_pool2d(y, 2, stride=1).shape)
+lw = torch.randn(4, 5)
+print(F.linear(torch.ones(2, 5), lw))
+print(F.linear(torch.ones(2, 5), lw, torch.arange(4.0)))
+emb = torch.randn(6, 2)
+print(F.embedding(torch.tensor([5, 0, 5]), emb))
+print(F.softmax(torch.tensor([1.0, 2.0, 3.0]), dim=0))
+print(F.log_softmax(torch.tensor([[1.0, 2.0], [0.0, 0.0]]), dim=1))
