@@ -94,4 +94,27 @@ import Testing
     #expect(opened.map(\.path) == [real(first + "/notes.txt"), real(second + "/digits/x.npy")])
     #expect(session.takeOpenedDataFiles().isEmpty)
   }
+
+  @Test func relativeGlobPatternsStartAtTheGlobRoot() throws {
+    let dir = TemporaryDirectory("interp-files")
+    try dir.write("data/names/a.txt", "a\n")
+    try dir.write("data/names/b.txt", "b\n")
+    let root = dir.url.appendingPathComponent("data").path
+    let session = Interpreter()
+    session.readableFolders = [root]
+    session.dataFiles = DataFileLookup(
+      resolve: { name in
+        let path = root + "/" + name
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+      }, missingMessage: { "data file '\($0)' not found" }, globRoot: root)
+    var output = ""
+    session.output = { output += $0 }
+    try session.run(
+      source: """
+        import glob
+        print(sorted(glob.glob("names/*.txt")))
+        print(open("names/b.txt").read(), end="")
+        """, filename: "cell.py")
+    #expect(output == "['names/a.txt', 'names/b.txt']\nb\n")
+  }
 }

@@ -35,7 +35,11 @@ final class EmbeddedSession: CellSession {
     interpreter.readableFolders = context.dataFolders.folders.map(\.path)
     let folders = context.dataFolders
     interpreter.dataFiles = DataFileLookup(
-      resolve: { folders.resolve($0)?.path }, missingMessage: folders.missingMessage(for:))
+      resolve: { folders.resolve($0)?.path }, missingMessage: folders.missingMessage(for:),
+      globRoot: folders.folders.first { url in
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+      }?.path)
     registerBridge(in: interpreter)
     plots = PlotBridge.register(in: interpreter, sink: figures)
     for install in installers { install(interpreter) }
@@ -59,6 +63,7 @@ final class EmbeddedSession: CellSession {
       interpreter.options.timeLimit = request.timeout
       var failure: CellError?
       do {
+        _ = interpreter.takeOpenedDataFiles()
         if let seed = request.seed { seedStreams(seed) }
         try interpreter.run(source: request.source, filename: context.entryPath,
           lineOffset: request.line - 1)

@@ -35,6 +35,12 @@ extension Runtime {
     return full
   }
 
+  /// Where relative `glob` patterns are taken from: the lookup's glob root (journal cells: the
+  /// first data folder that exists, as `journal run-entry --python` makes it the working directory).
+  var dataWorkingDirectory: String? {
+    dataFileLookup?.globRoot
+  }
+
   func installFileBuiltins() {
     define("open") { [unowned self] a in
       try a.expect(min: 1, max: 3, keywords: ["mode", "encoding", "newline", "errors"])
@@ -163,15 +169,20 @@ enum GlobModule {
   static func make(_ rt: Runtime) -> PyModule {
     let m = PyModule(name: "glob")
     func expand(_ pattern: String) throws -> [String] {
+      // A relative pattern is taken from the data working directory and its matches stay
+      // relative, as CPython's are after `chdir`.
+      let base = pattern.hasPrefix("/") ? nil : rt.dataWorkingDirectory
+      let prefix = base.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
       var g = glob_t()
       defer { globfree(&g) }
-      guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+      guard Glibc.glob(prefix + pattern, 0, nil, &g) == 0 else { return [] }
       var out: [String] = []
       for i in 0..<Int(g.gl_pathc) {
         if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
       }
       // Only paths the cell could open are listed.
       return out.filter { (try? rt.readablePath($0, for: "glob")) != nil }
+        .map { String($0.dropFirst(prefix.count)) }
     }
     m.define("glob") { args, kwargs in
       let a = Arguments("glob", args, kwargs)
@@ -194,9 +205,16 @@ public struct DataFileLookup {
   public var resolve: (String) -> String?
   /// The FileNotFoundError message for a name no folder has.
   public var missingMessage: (String) -> String
+  /// Where relative `glob` patterns start (the first data folder that exists), or nil for the
+  /// working directory.
+  public var globRoot: String?
 
-  public init(resolve: @escaping (String) -> String?, missingMessage: @escaping (String) -> String) {
+  public init(
+    resolve: @escaping (String) -> String?, missingMessage: @escaping (String) -> String,
+    globRoot: String? = nil
+  ) {
     self.resolve = resolve
     self.missingMessage = missingMessage
+    self.globRoot = globRoot
   }
 }
