@@ -198,6 +198,54 @@ import Testing
     #expect(try index.search(SearchQuery(parsing: "omega")).count == 1)
   }
 
+  @Test func quickFingerprintIsTheListingsAndTracksEveryChange() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    func both() throws -> (quick: String, full: String, files: [String]) {
+      let quick = try DayFileScanner.scan(journal, listing: false)
+      let full = try DayFileScanner.scan(journal)
+      #expect(quick.files.isEmpty)
+      #expect(quick.count == full.files.count)
+      return (quick.fingerprint, full.fingerprint, full.files.map(\.file.path))
+    }
+    var seen: Set<String> = []
+    let first = try both()
+    #expect(first.quick == first.full)
+    #expect(first.quick.hasPrefix("3:"))
+    #expect(
+      first.files
+        == ["journal/2018/2018-08-15.md", "journal/2018/2018-09-01.md", "journal/2018/2018-09-02.md"])
+    seen.insert(first.quick)
+    // Each change below gives a fingerprint not seen before, the same by both scans.
+    let url = dir.url.appendingPathComponent("journal/2018/2018-08-15.md")
+    for change in 0..<4 {
+      switch change {
+      case 0:
+        try FileManager.default.setAttributes(
+          [.modificationDate: Date(timeIntervalSince1970: 1e9 + 1)], ofItemAtPath: url.path)
+      case 1: try dir.write("journal/2018/2018-08-15.md", "#### Math\nLonger text now.\n")
+      case 2: try dir.write("journal/2020/2020-01-01.md", "New.\n")
+      default:
+        try FileManager.default.moveItem(
+          at: dir.url.appendingPathComponent("journal/2020/2020-01-01.md"),
+          to: dir.url.appendingPathComponent("journal/2020/2020-01-02.md"))
+      }
+      let next = try both()
+      #expect(next.quick == next.full, "change \(change)")
+      #expect(next.files.count == (change < 2 ? 3 : 4), "change \(change)")
+      #expect(seen.insert(next.quick).inserted, "change \(change)")
+    }
+    // Misnamed files are problems, found by the quick scan too, and never fingerprinted.
+    let before = try both().quick
+    try dir.write("journal/2020/notes.md", "Not a day.\n")
+    try dir.write("journal/2020/2019-05-05.md", "Wrong year.\n")
+    let quick = try DayFileScanner.scan(journal, listing: false)
+    #expect(quick.fingerprint == before)
+    #expect(
+      Set(quick.problems.compactMap(\.file))
+        == ["journal/2020/notes.md", "journal/2020/2019-05-05.md"])
+  }
+
   @Test func damagedIndexIsRebuilt() throws {
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }
