@@ -70,6 +70,42 @@ static inline void cblas_dgemm(
   routine(Order, TransA, TransB, M, N, K, alpha, A, lda, B, ldb, beta, C, ldc);
 }
 
+static inline double cblas_ddot(
+    const blasint n, const double *x, const blasint incx, const double *y, const blasint incy) {
+  typedef double (*Routine)(blasint, const double *, blasint, const double *, blasint);
+  JOURNAL_BLAS_ROUTINE(JOURNAL_OPENBLAS_NAME, Routine, cblas_ddot)
+  return routine(n, x, incx, y, incy);
+}
+
+static inline float cblas_sdot(
+    const blasint n, const float *x, const blasint incx, const float *y, const blasint incy) {
+  typedef float (*Routine)(blasint, const float *, blasint, const float *, blasint);
+  JOURNAL_BLAS_ROUTINE(JOURNAL_OPENBLAS_NAME, Routine, cblas_sdot)
+  return routine(n, x, incx, y, incy);
+}
+
+static inline void cblas_dgemv(
+    const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE trans, const blasint m,
+    const blasint n, const double alpha, const double *a, const blasint lda, const double *x,
+    const blasint incx, const double beta, double *y, const blasint incy) {
+  typedef void (*Routine)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, blasint, blasint, double,
+                          const double *, blasint, const double *, blasint, double, double *,
+                          blasint);
+  JOURNAL_BLAS_ROUTINE(JOURNAL_OPENBLAS_NAME, Routine, cblas_dgemv)
+  routine(order, trans, m, n, alpha, a, lda, x, incx, beta, y, incy);
+}
+
+static inline void cblas_sgemv(
+    const enum CBLAS_ORDER order, const enum CBLAS_TRANSPOSE trans, const blasint m,
+    const blasint n, const float alpha, const float *a, const blasint lda, const float *x,
+    const blasint incx, const float beta, float *y, const blasint incy) {
+  typedef void (*Routine)(enum CBLAS_ORDER, enum CBLAS_TRANSPOSE, blasint, blasint, float,
+                          const float *, blasint, const float *, blasint, float, float *,
+                          blasint);
+  JOURNAL_BLAS_ROUTINE(JOURNAL_OPENBLAS_NAME, Routine, cblas_sgemv)
+  routine(order, trans, m, n, alpha, a, lda, x, incx, beta, y, incy);
+}
+
 static inline lapack_int LAPACKE_dgeev(
     int matrix_layout, char jobvl, char jobvr, lapack_int n, double *a, lapack_int lda,
     double *wr, double *wi, double *vl, lapack_int ldvl, double *vr, lapack_int ldvr) {
