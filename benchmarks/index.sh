@@ -120,6 +120,8 @@ print(f"CPU time (user+sys, mean): cold {cpu('cold'):.0f} ms, no-op {cpu('noop')
 if jrnl:
     j20, jall = medians("jrnl")
     print(f"jrnl -n 20 -contains: {j20*1000:8.1f} ms -> journal is {j20/search:.1f}x faster (goal >= 20x)")
+    print(f"  by CPU time: jrnl {cpu('jrnl'):.0f} ms, journal {cpu('search'):.1f} ms -> "
+          f"{cpu('jrnl')/cpu('search'):.1f}x (wall ratios shrink when other load slows both)")
     print(f"jrnl -contains --short (all): {jall*1000:8.1f} ms -> journal --format paths (all) is {jall/search_all:.1f}x faster")
 else:
     print("jrnl 4.6 not available: no ratio")

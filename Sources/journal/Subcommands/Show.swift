@@ -26,17 +26,21 @@ extension Journal {
       let entries = try JournalKit_run { () -> [Entry] in
         let range = try DateExpression.parse(text)
         _ = try SearchIndex.openUpdated(journal)
-        let files = try journal.entryFiles().files.filter {
-          range.first <= $0.date && $0.date <= range.last
-        }
-        guard !files.isEmpty else {
+        // One day is one known path: no need to list the whole journal.
+        let entries =
+          range.isSingleDay
+          ? try journal.entry(on: range.first).map { [$0] } ?? []
+          : try journal.entryFiles().files.filter {
+            range.first <= $0.date && $0.date <= range.last
+          }.map(journal.readEntry)
+        guard !entries.isEmpty else {
           throw JournalError(
             .notFound,
             range.isSingleDay
               ? "no entry on \(range.first.iso)"
               : "no entries from \(range.first.iso) to \(range.last.iso)")
         }
-        return try files.map(journal.readEntry)
+        return entries
       }
       let style = TextStyle.forStandardOutput()
       let out = Terminal.standardOutput
