@@ -9,8 +9,6 @@ import Testing
 
   /// Programs that differ for reasons outside the bridge, each with its cause.
   static let knownFailures: [String: String] = [
-    "018-linalg.py":
-      "Linalg.det prints 10.0 where NumPy's LU gives 10.000000000000002 (Tensors' det)",
     "052-numpy-scalar-index.py":
       "the runtime does not take NumPy integers as list indices or range() bounds",
     "044-torch-float32-sum.py":

@@ -71,7 +71,7 @@ public enum GradMode {
   /// Marks the thread running a backward pass. Backward is synchronous, so a thread-local flag
   /// is exact there, and setting it costs far less than binding a task-local value (which
   /// allocates), a cost every small backward pass would pay.
-  nonisolated(unsafe) static let backwardKey: pthread_key_t = {
+  static let backwardKey: pthread_key_t = {
     var key = pthread_key_t()
     pthread_key_create(&key, nil)
     return key
