@@ -1,38 +1,52 @@
 import Foundation
 
-/// `unicodedata.normalize` and `unicodedata.category`: enough to strip accents the way the
-/// PyTorch name-classification tutorial does (NFD, then drop the `Mn` marks).
+/// `unicodedata`: normalization forms and general categories, as the PyTorch names tutorial
+/// uses them to strip accents (`normalize('NFD', s)`, `category(c) != 'Mn'`).
 enum UnicodedataModule {
   static func make(_ rt: Runtime) -> PyModule {
     let m = PyModule(name: "unicodedata")
     m.define("normalize") { args, kwargs in
       let a = Arguments("normalize", args, kwargs)
-      let form = try rt.string(try a.required(0, "form"), "normalize() argument 1")
-      let text = try rt.string(try a.required(1, "unistr"), "normalize() argument 2")
+      try a.expect(min: 2, max: 2)
+      let form = try rt.string(args[0], "normalize() argument 1")
+      let s = try rt.string(args[1], "normalize() argument 2")
       switch form {
-      case "NFC": return .str(text.precomposedStringWithCanonicalMapping)
-      case "NFD": return .str(text.decomposedStringWithCanonicalMapping)
-      case "NFKC": return .str(text.precomposedStringWithCompatibilityMapping)
-      case "NFKD": return .str(text.decomposedStringWithCompatibilityMapping)
+      case "NFD": return .str(s.decomposedStringWithCanonicalMapping)
+      case "NFC": return .str(s.precomposedStringWithCanonicalMapping)
+      case "NFKD": return .str(s.decomposedStringWithCompatibilityMapping)
+      case "NFKC": return .str(s.precomposedStringWithCompatibilityMapping)
       default: throw PyException(.valueError, "invalid normalization form")
       }
     }
     m.define("category") { args, kwargs in
       let a = Arguments("category", args, kwargs)
-      let text = try rt.string(try a.required(0, "chr"), "category() argument")
-      let scalars = Array(text.unicodeScalars)
+      try a.expect(min: 1, max: 1)
+      let s = try rt.string(args[0], "category() argument")
+      let scalars = Array(s.unicodeScalars)
       guard scalars.count == 1 else {
         throw PyException(
-          .typeError, "category() argument must be a unicode character, not str")
+          .typeError,
+          "category() argument must be a unicode character, not str")
       }
-      return .str(abbreviation(scalars[0].properties.generalCategory))
+      return .str(categoryCode(scalars[0].properties.generalCategory))
     }
+    m.define("combining") { args, kwargs in
+      let a = Arguments("combining", args, kwargs)
+      try a.expect(min: 1, max: 1)
+      let s = try rt.string(args[0], "combining() argument")
+      guard let u = s.unicodeScalars.first, s.unicodeScalars.count == 1 else {
+        throw PyException(
+          .typeError, "combining() argument must be a unicode character, not str")
+      }
+      return .int(Int(u.properties.canonicalCombiningClass.rawValue))
+    }
+    m["unidata_version"] = .str("14.0.0")
     return m
   }
 
-  /// The two-letter name Python gives a general category.
-  static func abbreviation(_ category: Unicode.GeneralCategory) -> String {
-    switch category {
+  /// The two-letter code Python prints for a general category.
+  static func categoryCode(_ c: Unicode.GeneralCategory) -> String {
+    switch c {
     case .uppercaseLetter: return "Lu"
     case .lowercaseLetter: return "Ll"
     case .titlecaseLetter: return "Lt"
