@@ -213,6 +213,18 @@ extension NumPyContext {
       }
     }
 
+    def("median") { a in
+      if let axis = a.value(1, "axis"), !self.isNone(axis) {
+        throw PyException(.valueError, "median over an axis is not supported in journal cells")
+      }
+      let values = try self.tensor(try a.required(0, "a")).casted(to: .float64).contiguous()
+        .doubles.sorted()
+      guard !values.isEmpty else { return .float(.nan) }
+      let middle = values.count / 2
+      if values.count % 2 == 1 { return .float(values[middle]) }
+      return .float((values[middle - 1] + values[middle]) / 2)
+    }
+
     // Shapes and joining.
     def("reshape") { a in
       self.array(

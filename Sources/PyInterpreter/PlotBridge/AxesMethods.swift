@@ -223,8 +223,11 @@ enum AxesMethods {
       return .none
     case "set_aspect":
       let aspect = try self.aspect(try required(&a, "aspect", 0), v)
-      try a.finish(maxPositional: 1, ignoring: ["adjustable"])
-      ax.setAspect(aspect)
+      let adjustable = a.take("adjustable", at: 1)
+      try a.finish(maxPositional: 2)
+      var datalim = false
+      if case .str("datalim")? = adjustable { datalim = true }
+      ax.setAspect(aspect, adjustingLimits: datalim)
       return .none
     case "axis":
       let option = a.take("arg", at: 0)
@@ -232,7 +235,8 @@ enum AxesMethods {
       switch option {
       case .str("off")?, .bool(false)?: ax.setAxisOn(false)
       case .str("on")?, .bool(true)?: ax.setAxisOn(true)
-      case .str("equal")?, .str("scaled")?: ax.setAspect(.equal)
+      case .str("equal")?: ax.setAspect(.equal, adjustingLimits: true)
+      case .str("scaled")?: ax.setAspect(.equal)
       case .str("auto")?: ax.setAspect(.auto)
       case .str("tight")?:
         ax.setXLim(ax.xLimits().0, ax.xLimits().1)

@@ -73,6 +73,11 @@ public final class Axes {
   var titleRight = ""
   var titleSize = 12.0
   var aspect = Aspect.auto
+  /// matplotlib's `adjustable="datalim"` (`axis("equal")`): a fixed aspect widens the data
+  /// limits instead of shrinking the box.
+  var aspectAdjustsLimits = false
+  /// The limits a `datalim` aspect chose at the last layout; `view` returns them.
+  var aspectLimits: (x: AxisView, y: AxisView)?
   var grid: (x: GridStyle?, y: GridStyle?) = (nil, nil)
   var axisOn = true
   var spines: Set<String> = ["left", "right", "top", "bottom"]
@@ -185,6 +190,8 @@ public final class Axes {
     titleLeft = ""
     titleRight = ""
     aspect = .auto
+    aspectAdjustsLimits = false
+    aspectLimits = nil
     grid = (nil, nil)
     axisOn = true
     stickyX = []
@@ -651,7 +658,13 @@ public final class Axes {
 
   public func invertYAxis() { (sharedY ?? self).y.inverted.toggle() }
   public func invertXAxis() { (sharedX ?? self).x.inverted.toggle() }
-  public func setAspect(_ aspect: Aspect) { self.aspect = aspect }
+  /// Fixes the ratio of y units to x units on screen: by shrinking the box (matplotlib's
+  /// `adjustable="box"`), or by widening one axis's limits (`"datalim"`, as `axis("equal")`).
+  public func setAspect(_ aspect: Aspect, adjustingLimits: Bool = false) {
+    self.aspect = aspect
+    aspectAdjustsLimits = adjustingLimits
+    aspectLimits = nil
+  }
 
   /// Hides (or shows) the frame, ticks and labels (`axis("off")`).
   public func setAxisOn(_ on: Bool) { axisOn = on }

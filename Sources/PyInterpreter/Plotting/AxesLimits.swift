@@ -101,6 +101,7 @@ extension Axes {
   /// The resolved view of an axis: explicit limits where set, else data limits with 5% margins
   /// (none for images and contours), sticky edges for bars and histograms.
   func view(_ axis: Which) -> AxisView {
+    if let limits = aspectLimits { return axis == .x ? limits.x : limits.y }
     let leader = (axis == .x ? sharedX : sharedY) ?? self
     let state = axis == .x ? leader.x : leader.y
     let members = group(axis)

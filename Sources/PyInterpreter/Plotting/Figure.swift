@@ -172,9 +172,44 @@ public final class Figure {
     }
     for axes in self.axes where axes.aspect != .auto && axes.colorbarOf == nil {
       guard let box = boxes[ObjectIdentifier(axes)] else { continue }
-      boxes[ObjectIdentifier(axes)] = Figure.applyAspect(axes, box)
+      if axes.aspectAdjustsLimits {
+        Figure.widenLimits(axes, box)
+      } else {
+        boxes[ObjectIdentifier(axes)] = Figure.applyAspect(axes, box)
+      }
     }
     return boxes
+  }
+
+  /// A `datalim` aspect: widens the x or the y limits about their centre (never narrows them)
+  /// until the box shows both axes' units at the asked ratio, as matplotlib's `apply_aspect`
+  /// does for autoscaled linear axes. Shared or log axes keep their limits.
+  static func widenLimits(_ axes: Axes, _ box: PlotBox) {
+    axes.aspectLimits = nil
+    let xView = axes.view(.x)
+    let yView = axes.view(.y)
+    let ratio: Double
+    switch axes.aspect {
+    case .auto: return
+    case .equal: ratio = 1
+    case .ratio(let value): ratio = value
+    }
+    let dx = xView.upper - xView.lower
+    let dy = yView.upper - yView.lower
+    guard xView.scale == .linear, yView.scale == .linear, axes.sharedX == nil,
+      axes.sharedY == nil, dx != 0, dy != 0, box.width > 0, box.height > 0, ratio > 0
+    else { return }
+    func widened(_ view: AxisView, to span: Double) -> AxisView {
+      let centre = (view.lower + view.upper) / 2
+      let half = (view.upper > view.lower ? span : -span) / 2
+      return AxisView(lower: centre - half, upper: centre + half, scale: view.scale)
+    }
+    let wantedY = box.height / box.width * abs(dx) / ratio
+    if wantedY > abs(dy) {
+      axes.aspectLimits = (xView, widened(yView, to: wantedY))
+    } else {
+      axes.aspectLimits = (widened(xView, to: abs(dy) * ratio * box.width / box.height), yView)
+    }
   }
 
   static func applyAspect(_ axes: Axes, _ box: PlotBox) -> PlotBox {
