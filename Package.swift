@@ -27,9 +27,9 @@ let package = Package(
       pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
+    // Loaded on first use (dlopen in shim.h), not linked: see shim.h.
     .systemLibrary(
       name: "COpenBLAS",
-      pkgConfig: "openblas",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
     ),
 

@@ -49,7 +49,8 @@ hyperfine --warmup 3 --runs 20 --export-json "$work/noop.json" \
   "$journal index --journal $work/j"
 hyperfine --warmup 3 --runs 20 --export-json "$work/search.json" \
   "$journal search --journal $work/j $word" \
-  "$journal search --journal $work/j --limit 0 --format paths $word"
+  "$journal search --journal $work/j --limit 0 --format paths $word" \
+  "$journal --version"
 
 jrnl_ok=0
 if [ "${JRNL:-1}" = 0 ]; then
@@ -103,7 +104,7 @@ def medians(name):
     return [r["median"] for r in results(name)]
 cold, = medians("cold")
 noop, = medians("noop")
-search, search_all = medians("search")
+search, search_all, version = medians("search")
 def cpu(name, i=0):
     r = results(name)[i]
     return (r["user"] + r["system"]) * 1000
@@ -112,11 +113,15 @@ print(f"cold index:        {cold*1000:8.1f} ms   goal 1500 ms  -> {cold/1.5:.2f}
 print(f"no-op re-check:    {noop*1000:8.1f} ms   goal   50 ms  -> {noop/0.05:.2f}x of goal")
 print(f"search (top 20):   {search*1000:8.1f} ms   goal   20 ms  -> {search/0.02:.2f}x of goal")
 print(f"search (all hits): {search_all*1000:8.1f} ms")
+print(f"process start (journal --version): {version*1000:.1f} ms")
 print(f"CPU time (user+sys, mean): cold {cpu('cold'):.0f} ms, no-op {cpu('noop'):.0f} ms, "
-      f"search {cpu('search'):.0f} ms; wall figures are inflated by other load on the machine")
+      f"search {cpu('search'):.1f} ms, --version {cpu('search', 2):.1f} ms; "
+      f"wall figures are inflated by other load on the machine")
 if jrnl:
     j20, jall = medians("jrnl")
     print(f"jrnl -n 20 -contains: {j20*1000:8.1f} ms -> journal is {j20/search:.1f}x faster (goal >= 20x)")
+    print(f"  by CPU time: jrnl {cpu('jrnl'):.0f} ms, journal {cpu('search'):.1f} ms -> "
+          f"{cpu('jrnl')/cpu('search'):.1f}x (wall ratios shrink when other load slows both)")
     print(f"jrnl -contains --short (all): {jall*1000:8.1f} ms -> journal --format paths (all) is {jall/search_all:.1f}x faster")
 else:
     print("jrnl 4.6 not available: no ratio")

@@ -2,20 +2,19 @@
 # Issue 6 (cell language): plain-Python programs run by our interpreter side by side with
 # CPython, timed with hyperfine, printed as ratios (ours / CPython; goal <= 1.0x), plus the
 # start-up time to the first statement (goal <= 20 ms).
-# Until `journal exec` exists this compiles a stand-alone release runner from the sources.
+# Runs `journal exec` (the release binary; INTERP_RUNNER=command overrides it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 runner=${INTERP_RUNNER:-}
 if [ -z "$runner" ]; then
-  runner="$work/pyrun"
-  swiftc -O -enforce-exclusivity=unchecked -module-name PyInterpreter -o "$runner" \
-    $(find Sources/PyInterpreter -name '*.swift') benchmarks/interp/main.swift
+  [ -x .build/release/journal ] || swift build -c release --product journal >/dev/null
+  runner="$PWD/.build/release/journal exec"
 fi
 for prog in benchmarks/interp/*.py; do
   name=$(basename "$prog" .py)
-  if ! cmp -s <(python3 "$prog") <("$runner" "$prog"); then
+  if ! cmp -s <(python3 "$prog") <($runner "$prog"); then
     echo "$name: output differs from CPython"; exit 1
   fi
   hyperfine --warmup 1 --runs 5 --export-json "$work/$name.json" \

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Issue 9: the cost of `journal run-entry --python` around the cells themselves, and of reusing
 # frozen outputs, timed with hyperfine; then `run-entry --all` on the repo's journal (time per
-# entry, from its summary lines) when the journal has cells.
+# entry, from its summary lines) when the journal has cells, in the embedded engine and in
+# python3; then the 2018-09-17 NameNet training (benchmarks/namenet.py) in the engine against
+# PyTorch CPU, with the ratio (the issue's goal: the engine takes at most as long).
 # Anchor: the same cells run as one script by the same python3. Goal: overhead well under 1 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,10 +35,32 @@ print(f"20 cells: python script {script*1000:.0f} ms, run-entry --force {run*100
       f"(ratio {run/script:.2f}x, overhead {(run-script)*1000:.0f} ms), frozen reuse "
       f"{frozen*1000:.0f} ms")
 PY
+data=$(cd .. && pwd)/shared/data
 if grep -rqs '```python run' journal/; then
   tmp="$work/repo" && mkdir -p "$tmp" && cp -R journal "$tmp/"
-  "$journal" run-entry --journal "$tmp" --all --force --python "$python" \
+  echo "run-entry --all --force, embedded engine (time per entry; CPU = user+sys of the whole run):"
+  JOURNAL_DATA="$data" /usr/bin/time -f "  total: %e s wall, %U+%S s CPU" \
+    "$journal" run-entry --journal "$tmp" --all --force 2>&1 \
+    | grep -E '^(journal/.*cells, .* run, .* in |  total: )' || true
+  echo "run-entry --all --force --python $python:"
+  JOURNAL_DATA="$data" "$journal" run-entry --journal "$tmp" --all --force --python "$python" \
     | grep -E '^journal/.*cells, .* run, .* in ' || true
 else
   echo "run-entry --all: the repo's journal has no runnable cells yet"
+fi
+
+# NameNet (2018-09-17): the 100,000-step training loop in the engine and in PyTorch CPU, same
+# script, same machine, one after the other. Goal: engine time <= PyTorch time (ratio <= 1).
+steps=${NAMENET_STEPS:-100000}
+if [ -d "$data/names" ]; then
+  JOURNAL_DATA="$data" "$journal" exec benchmarks/namenet.py "$data/names" "$steps" \
+    > "$work/namenet-engine.txt"
+  "$python" benchmarks/namenet.py "$data/names" "$steps" > "$work/namenet-torch.txt"
+  awk -v steps="$steps" 'NR == FNR { t[$1] = $2; next } { e[$1] = $2 }
+    END {
+      printf "NameNet %d steps: engine %.1f s CPU (%.1f s wall), PyTorch %.1f s CPU (%.1f s wall); ", steps, e["train-cpu"], e["train-wall"], t["train-cpu"], t["train-wall"]
+      printf "ratio engine/PyTorch %.2fx CPU, %.2fx wall (goal <= 1); final loss engine %s, PyTorch %s\n", e["train-cpu"] / t["train-cpu"], e["train-wall"] / t["train-wall"], e["final-loss"], t["final-loss"]
+    }' "$work/namenet-torch.txt" "$work/namenet-engine.txt"
+else
+  echo "NameNet: $data/names not found, skipped"
 fi

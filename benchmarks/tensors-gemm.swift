@@ -9,16 +9,24 @@ func now() -> Double {
   return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
-/// Best mean time per call over a few rounds of `reps` calls.
-func measure(_ reps: Int, rounds: Int = 3, _ body: () throws -> Void) rethrows -> Double {
-  var best = Double.infinity
+/// CPU time of the whole process (every thread), which the machine's load does not inflate.
+func cpuNow() -> Double {
+  var ts = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+  return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
+/// Best mean wall and CPU time per call over a few rounds of `reps` calls.
+func measure(_ reps: Int, rounds: Int = 3, _ body: () throws -> Void) rethrows -> String {
+  var best = Double.infinity, bestCPU = Double.infinity
   try body()
   for _ in 0..<rounds {
-    let t0 = now()
+    let t0 = now(), c0 = cpuNow()
     for _ in 0..<reps { try body() }
     best = min(best, (now() - t0) / Double(reps))
+    bestCPU = min(bestCPU, (cpuNow() - c0) / Double(reps))
   }
-  return best
+  return "\(best) \(bestCPU)"
 }
 
 func filled(_ n: Int, _ dtype: DType) throws -> Tensor {
@@ -70,8 +78,8 @@ func trainSteps(_ n: Int) throws {
 try trainSteps(10_000)
 let before = residentKiB()
 let t1 = now()
+let c1 = cpuNow()
 try trainSteps(1_000_000)
-let perStep = (now() - t1) / 1e6
-print("train-step-linear10 \(perStep)")
+print("train-step-linear10 \((now() - t1) / 1e6) \((cpuNow() - c1) / 1e6)")
 print("rss-KiB-after-10k-steps \(before)")
 print("rss-KiB-after-1M-more \(residentKiB())")

@@ -14,7 +14,8 @@ swiftc -O -wmo benchmarks/tensors-spiral.swift -o "$out/bench" \
   "$bin"/Tensors.build/*.o $(pkg-config --libs openblas) -llapacke
 OPENBLAS_NUM_THREADS=1 "$out/bench" "$steps" > "$out/swift.txt"
 OPENBLAS_NUM_THREADS=1 python3 benchmarks/tensors-spiral.py "$steps" > "$out/numpy.txt"
-awk 'NR == FNR { np[$1] = $2; next }
-  $1 == "spiral-step" { printf "spiral step: tensors %.1fus numpy %.1fus ratio %.2fx\n", $2 * 1e6, np[$1] * 1e6, np[$1] / $2 }
+awk 'NR == FNR { np[$1] = $2; npc[$1] = $3; next }
+  $1 == "spiral-step" { printf "spiral step wall: tensors %.1fus numpy %.1fus ratio %.2fx\n", $2 * 1e6, np[$1] * 1e6, np[$1] / $2
+    printf "spiral step cpu:  tensors %.1fus numpy %.1fus ratio %.2fx\n", $3 * 1e6, npc[$1] * 1e6, npc[$1] / $3 }
   $1 == "final-loss" { printf "final loss: tensors %s numpy %s\n", $2, np[$1] }' \
   "$out/numpy.txt" "$out/swift.txt"

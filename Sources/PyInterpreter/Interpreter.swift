@@ -1,4 +1,5 @@
 import Foundation
+import Tensors
 
 /// An uncaught error of a cell or script: a Python exception with its traceback, or a syntax
 /// error, with the text CPython would print on standard error.
@@ -115,10 +116,20 @@ public final class Interpreter {
     public var recursionLimit = 1000
     /// Native stack for the interpreter thread; deep recursion needs more than the default.
     public var stackSize = 512 << 20
+    /// Bytes of tensor storage (arrays, tensors) the session may hold at once; nil for no cap.
+    /// Going over it ends the run with a MemoryError (see `Runtime.memoryLimitExceeded`).
+    public var memoryLimit: Int? = Options.defaultMemoryLimit
 
-    public init(timeLimit: Double = 600, recursionLimit: Int = 1000) {
+    /// 4 GiB.
+    public static let defaultMemoryLimit = 4 << 30
+
+    public init(
+      timeLimit: Double = 600, recursionLimit: Int = 1000,
+      memoryLimit: Int? = Options.defaultMemoryLimit
+    ) {
       self.timeLimit = timeLimit
       self.recursionLimit = recursionLimit
+      self.memoryLimit = memoryLimit
     }
   }
 
@@ -141,6 +152,22 @@ public final class Interpreter {
   public var readableFolders: [String] {
     get { runtime.readableRoots }
     set { runtime.readableRoots = newValue }
+  }
+
+  /// Where `open()` and `numpy.load` look relative file names up (journal cells: the data
+  /// folders); nil reads them from the working directory.
+  public var dataFiles: DataFileLookup? {
+    get { runtime.dataFileLookup }
+    set { runtime.dataFileLookup = newValue }
+  }
+
+  /// The data files read since the last call, each once, in the order first opened: the name
+  /// as the program wrote it and the full path it was read from.
+  public func takeOpenedDataFiles() -> [(name: String, path: String)] {
+    var seen = Set<String>()
+    let files = runtime.openedDataFiles.filter { seen.insert($0.name).inserted }
+    runtime.openedDataFiles = []
+    return files
   }
 
   /// `sys.argv` for scripts run by `journal exec SCRIPT.py [ARGS]`.
@@ -232,6 +259,8 @@ public final class Interpreter {
   fileprivate func runOnCurrentThread(source: String, filename: String, lineOffset: Int) throws {
     let rt = runtime
     rt.makeCurrent()
+    rt.installMemoryBudget(limit: options.memoryLimit)
+    defer { TensorMemory.uninstall() }
     let sourceKey = Runtime.sourceKey(filename, lineOffset)
     rt.sources[sourceKey] = source.split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
@@ -250,8 +279,11 @@ public final class Interpreter {
       throw syntaxError(issue, filename: filename, lineOffset: lineOffset)
     }
     let frame = Frame(slotCount: scope.slotCount, parent: nil, function: nil)
+    rt.pendingError = nil
     do {
       _ = try body(frame)
+      // A limit reached by the last statements, after the last tick.
+      try rt.checkClock()
     } catch var e as PyException {
       let lines = rt.sources[sourceKey]
       let line = e.originLine ?? frame.line

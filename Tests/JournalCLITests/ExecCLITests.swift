@@ -46,4 +46,32 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("journal: nope.py: cannot read"))
   }
+
+  @Test func memoryLimitStopsTheScriptWithMemoryError() throws {
+    let dir = TemporaryDirectory()
+    // Arrays kept one by one: the run stops at the statement that went over, with a traceback.
+    try dir.write(
+      "keep.py",
+      "import numpy as np\nkept = []\nfor i in range(50):\n    kept.append(np.zeros(1 << 20))\n")
+    let kept = try runJournal(["exec", "--memory-limit", "20M", "keep.py"], in: dir.url)
+    #expect(kept.status == 1)
+    #expect(kept.stderr.contains("File \"keep.py\", line 4, in <module>"))
+    #expect(
+      kept.stderr.hasSuffix(
+        "MemoryError: tensor memory limit exceeded: allocating 8 MiB with 16 MiB in use would go "
+          + "over the limit of 20 MiB\n"))
+    // One allocation far over the limit cannot be made at all: the process ends at once, after
+    // what the script printed.
+    try dir.write("huge.py", "import numpy as np\nprint('before')\nx = np.zeros((40000, 40000))\n")
+    let huge = try runJournal(["exec", "--memory-limit", "1G", "huge.py"], in: dir.url)
+    #expect(huge.status == 1)
+    #expect(huge.stdout == "before\n")
+    #expect(
+      huge.stderr
+        == "MemoryError: tensor memory limit exceeded: allocating 11.9 GiB with 0 bytes in use "
+        + "would go over the limit of 1 GiB\n")
+    let bad = try runJournal(["exec", "--memory-limit", "lots", "huge.py"], in: dir.url)
+    #expect(bad.status != 0)
+    #expect(bad.stderr.contains("invalid size 'lots'"))
+  }
 }

@@ -180,6 +180,37 @@ struct SeedJournal {
     #expect(object?["query"] as? String == "read_only_fields")
   }
 
+  @Test func showTurnsShortcodesIntoEmojiOutsideCode() throws {
+    let journal = try SeedJournal()
+    try journal.dir.write(
+      "journal/2019/2019-02-01.md",
+      """
+      #### Snakes :snake:
+      - It works :tada: but `:tada:` in code stays, and so does :no_such_code:.
+      - **Hot :fire:**
+
+      ```
+      print(":snake:")
+      ```
+
+      """)
+    let plain = try journal.run(["show", "2019-02-01"])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(plain.stdout.contains("#### Snakes 🐍\n"))
+    #expect(
+      plain.stdout.contains(
+        "- It works 🎉 but `:tada:` in code stays, and so does :no_such_code:.\n"))
+    #expect(plain.stdout.contains("- **Hot 🔥**\n"))
+    #expect(plain.stdout.contains("print(\":snake:\")\n"))
+    let styled = try journal.run(["show", "2019-02-01"], environment: ["JOURNAL_COLOR": "always"])
+    #expect(styled.stdout.contains("\u{1B}[1m\u{1B}[36mSnakes 🐍\u{1B}[0m\u{1B}[0m\n"))
+    #expect(styled.stdout.contains("- It works 🎉 but \u{1B}[33m:tada:\u{1B}[0m in code stays"))
+    #expect(styled.stdout.contains("\u{1B}[1mHot 🔥\u{1B}[0m"))
+    #expect(styled.stdout.contains("print(\":snake:\")"))
+    let raw = try journal.run(["show", "--raw", "2019-02-01"])
+    #expect(raw.stdout.contains("#### Snakes :snake:\n"))
+  }
+
   @Test func listShowAndTags() throws {
     let journal = try SeedJournal()
     let list = try journal.run(["list", "--on", "2018-09", "--format", "json"])

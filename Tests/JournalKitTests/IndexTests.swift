@@ -198,6 +198,102 @@ import Testing
     #expect(try index.search(SearchQuery(parsing: "omega")).count == 1)
   }
 
+  /// The modification time of a path, in nanoseconds.
+  func mtime(_ url: URL) -> Int64 {
+    var info = stat()
+    guard stat(url.path, &info) == 0 else { return -1 }
+    return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+  }
+
+  @Test func quickFingerprintIsTheListingsAndTracksEveryChange() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    func both() throws -> (quick: String, full: String, files: [String]) {
+      let quick = try DayFileScanner.scan(journal, listing: false)
+      let full = try DayFileScanner.scan(journal)
+      #expect(quick.files.isEmpty)
+      #expect(quick.count == full.files.count)
+      return (quick.fingerprint, full.fingerprint, full.files.map(\.file.path))
+    }
+    var seen: Set<String> = []
+    let first = try both()
+    #expect(first.quick == first.full)
+    #expect(first.quick.hasPrefix("3:"))
+    #expect(
+      first.files
+        == ["journal/2018/2018-08-15.md", "journal/2018/2018-09-01.md", "journal/2018/2018-09-02.md"])
+    seen.insert(first.quick)
+    // Each change below gives a fingerprint not seen before, the same by both scans.
+    let url = dir.url.appendingPathComponent("journal/2018/2018-08-15.md")
+    for change in 0..<4 {
+      switch change {
+      case 0:
+        try FileManager.default.setAttributes(
+          [.modificationDate: Date(timeIntervalSince1970: 1e9 + 1)], ofItemAtPath: url.path)
+      case 1: try dir.write("journal/2018/2018-08-15.md", "#### Math\nLonger text now.\n")
+      case 2: try dir.write("journal/2020/2020-01-01.md", "New.\n")
+      default:
+        try FileManager.default.moveItem(
+          at: dir.url.appendingPathComponent("journal/2020/2020-01-01.md"),
+          to: dir.url.appendingPathComponent("journal/2020/2020-01-02.md"))
+      }
+      let next = try both()
+      #expect(next.quick == next.full, "change \(change)")
+      #expect(next.files.count == (change < 2 ? 3 : 4), "change \(change)")
+      #expect(seen.insert(next.quick).inserted, "change \(change)")
+    }
+    // Misnamed files are problems, found by the quick scan too, and never fingerprinted.
+    let before = try both().quick
+    try dir.write("journal/2020/notes.md", "Not a day.\n")
+    try dir.write("journal/2020/2019-05-05.md", "Wrong year.\n")
+    let quick = try DayFileScanner.scan(journal, listing: false)
+    #expect(quick.fingerprint == before)
+    #expect(
+      Set(quick.problems.compactMap(\.file))
+        == ["journal/2020/notes.md", "journal/2020/2019-05-05.md"])
+  }
+
+  @Test func editInPlaceIsSeenThoughItsFolderIsUnchanged() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    let index = try SearchIndex.openUpdated(journal).index
+    #expect(try index.isCurrent())
+    // Rewriting a file's bytes in place (same size) leaves its folder's mtime alone: only the
+    // file's own stat tells, so every file is stat'ed on each check.
+    let folder = dir.url.appendingPathComponent("journal/2018")
+    let file = folder.appendingPathComponent("2018-08-15.md")
+    let folderTime = mtime(folder)
+    let handle = try FileHandle(forWritingTo: file)
+    try handle.seek(toOffset: 14)
+    try handle.write(contentsOf: Data("omega".utf8))
+    try handle.close()
+    #expect(mtime(folder) == folderTime)
+    #expect(try index.isCurrent() == false)
+    let (updated, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.changed == 1 && report.unchanged == 2)
+    #expect(try updated.search(SearchQuery(parsing: "omega")).count == 1)
+  }
+
+  @Test func aCurrentIndexIsCheckedWithoutWriting() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    let db = dir.url.appendingPathComponent(".journal/index.sqlite")
+    let before = (mtime(db), try Data(contentsOf: db))
+    let (index, report) = try SearchIndex.openUpdated(journal)
+    #expect(report.isNoOp && report.unchanged == 3)
+    let hits = try SearchIndex.reading(journal) { try $0.search(SearchQuery(parsing: "sigma")) }
+    #expect(hits.map(\.date.iso) == ["2018-08-15"])
+    #expect(try index.search(SearchQuery(parsing: "serializer")).count == 3)
+    #expect(mtime(db) == before.0)
+    #expect(try Data(contentsOf: db) == before.1)
+    let wal = (try? Data(contentsOf: URL(fileURLWithPath: db.path + "-wal"))) ?? Data()
+    #expect(wal.isEmpty)
+  }
+
   @Test func damagedIndexIsRebuilt() throws {
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }

@@ -63,6 +63,12 @@ enum TestFixtures {
     #expect(CorpusTests.programs.count >= 100)
   }
 
+  /// The corpus of at least 150 programs counts both suites: the language programs
+  /// here and the NumPy/PyTorch programs of `BridgeCorpusTests` (error cases come on top).
+  @Test func corpusHasAtLeast150Programs() {
+    #expect(CorpusTests.programs.count + BridgeCorpusTests.programs.count >= 150)
+  }
+
   @Test(arguments: CorpusTests.programs)
   func programPrintsWhatCPythonPrinted(_ program: CorpusProgram) {
     let (output, error) = program.run()

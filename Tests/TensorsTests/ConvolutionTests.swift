@@ -74,6 +74,7 @@ import Testing
     let rtol = raw.dtype == .float32 ? 1e-5 : 1e-12
     let x = try raw.requiringGrad()
     let y = try m(x)
+    #expect(y.gradFunctionName == "ConvolutionBackward0")
     expectClose(y, tensor(c["output"]), rtol: rtol, "\(name) forward")
     try y.backward(try Tensor.linspace(-1, 1, count: y.count).reshaped(y.shape).casted(to: y.dtype))
     expectClose(try #require(x.grad), tensor(c["inputGrad"]), rtol: rtol, "\(name) input grad")

@@ -76,6 +76,14 @@ import Testing
     try gradcheck([testData([3, 3], seed: 5)]) { try Linalg.det($0[0]) }
   }
 
+  @Test func determinantRoundsLikeNumPy() throws {
+    // numpy.linalg.det([[4., 7.], [2., 6.]]) == 10.000000000000002 (0x1.4000000000001p+3).
+    let d = try Linalg.det(try Tensor([4.0, 7, 2, 6], shape: [2, 2]))
+    #expect(d.doubles == [0x1.4000000000001p+3])
+    #expect(try Linalg.det(try Tensor([1.0, 2, 2, 4], shape: [2, 2])).doubles == [0])
+    #expect(try Linalg.det(try Tensor([0.0, 1, 1, 0], shape: [2, 2])).doubles == [-1])
+  }
+
   @Test func complexEigenDecompositionMatchesNumPy() throws {
     let e = try #require(Self.json["eig"] as? [String: Any])
     let a = tensor(e["input"])

@@ -33,6 +33,13 @@ final class EmbeddedSession: CellSession {
     self.context = context
     interpreter = Interpreter()
     interpreter.readableFolders = context.dataFolders.folders.map(\.path)
+    let folders = context.dataFolders
+    interpreter.dataFiles = DataFileLookup(
+      resolve: { folders.resolve($0)?.path }, missingMessage: folders.missingMessage(for:),
+      globRoot: folders.folders.first { url in
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+      }?.path)
     registerBridge(in: interpreter)
     plots = PlotBridge.register(in: interpreter, sink: figures)
     for install in installers { install(interpreter) }
@@ -56,6 +63,7 @@ final class EmbeddedSession: CellSession {
       interpreter.options.timeLimit = request.timeout
       var failure: CellError?
       do {
+        _ = interpreter.takeOpenedDataFiles()
         if let seed = request.seed { seedStreams(seed) }
         try interpreter.run(source: request.source, filename: context.entryPath,
           lineOffset: request.line - 1)
@@ -70,7 +78,9 @@ final class EmbeddedSession: CellSession {
       plots.showOpenFigures()
       return CellOutput(stdout: stdout, stderr: stderr, error: failure,
         figures: figures.drain().map(\.svg),
-        value: nil, dataFiles: [], duration: Date().timeIntervalSince(start))
+        value: nil,
+        dataFiles: interpreter.takeOpenedDataFiles().map { DataFileUse(name: $0.name, path: $0.path) },
+        duration: Date().timeIntervalSince(start))
     }
   }
 

@@ -9,6 +9,8 @@ public struct ScriptRunner {
   /// found) and every folder in `JOURNAL_DATA` (colon-separated).
   public var dataFolders: [String]
   public var timeLimit: Double
+  /// Bytes of arrays and tensors the script may hold at once; nil for no limit.
+  public var memoryLimit: Int? = Interpreter.Options.defaultMemoryLimit
 
   public init(dataFolders: [String], timeLimit: Double = 600) {
     self.dataFolders = dataFolders
@@ -36,7 +38,8 @@ public struct ScriptRunner {
     output: @escaping (String) -> Void, errorOutput: @escaping (String) -> Void
   ) throws -> Int32 {
     let source = try FileSystem.readText(at: url, displayPath: displayPath)
-    let interpreter = Interpreter(options: .init(timeLimit: timeLimit))
+    let interpreter = Interpreter(
+      options: .init(timeLimit: timeLimit, memoryLimit: memoryLimit))
     interpreter.output = output
     interpreter.errorOutput = errorOutput
     registerBridge(in: interpreter)

@@ -1,19 +1,37 @@
 import Foundation
 
-/// Lists the day files with their size and mtime in one pass of `readdir` and `fstatat`.
+/// Lists the day files with their size and mtime in one pass of `readdir` and `fstatat` per year
+/// folder, or only fingerprints that listing.
 ///
 /// This is the no-op check's whole cost on a large journal, so it avoids `FileManager` and `URL`
-/// (which allocate per file) and finds the same files and problems as `Journal.entryFiles()`.
+/// (which allocate per file), and the fingerprint alone allocates nothing per file: names are
+/// hashed straight from the `dirent` and `fstatat` is called relative to the year folder's
+/// descriptor. It finds the same files and problems as `Journal.entryFiles()`.
+///
+/// Directory mtimes cannot stand in for the per-file `stat`s: an edit in place changes the
+/// file's mtime, never its folder's. So every day file is `stat`ed, as cheaply as possible.
 enum DayFileScanner {
-  static func scan(_ journal: Journal) throws -> (
-    files: [SearchIndex.DiskFile],
-    problems: [JournalError]
-  ) {
+  /// What a scan found: the listing (when asked for), its fingerprint and the misnamed files.
+  struct Listing {
+    var files: [SearchIndex.DiskFile] = []
+    /// How many day files there are.
+    var count = 0
+    /// Order-independent digest of (path, size, mtime) of every day file.
+    var sum: UInt64 = 0
+    var problems: [JournalError] = []
+
+    /// Equal listings (paths, sizes, mtimes) give equal fingerprints, so an unchanged journal is
+    /// recognised without reading the index's file table.
+    var fingerprint: String { "\(count):\(String(sum, radix: 16))" }
+  }
+
+  /// Scans the year folders in parallel (the `stat`s are the cost); with `listing: false` only
+  /// the fingerprint and problems are computed.
+  static func scan(_ journal: Journal, listing: Bool = true) throws -> Listing {
     let root = journal.entriesFolder.path
     guard let top = opendir(root) else {
       throw JournalError(.io, "no 'journal/' folder", file: journal.root.path)
     }
-    defer { closedir(top) }
     var years: [String] = []
     while let item = readdir(top) {
       let name = fileName(item)
@@ -21,66 +39,86 @@ enum DayFileScanner {
         years.append(name)
       }
     }
+    closedir(top)
     let sortedYears = years.sorted()
-    // Year folders are scanned in parallel: the `stat`s are the check's whole cost.
-    let results = ResultBox<([SearchIndex.DiskFile], [JournalError])>(count: sortedYears.count)
+    let results = ResultBox<Listing>(count: sortedYears.count)
     DispatchQueue.concurrentPerform(iterations: sortedYears.count) { i in
-      results[i] = scanYear(sortedYears[i], root: root)
+      results[i] = scanYear(sortedYears[i], root: root, listing: listing)
     }
-    var files: [SearchIndex.DiskFile] = []
-    var problems: [JournalError] = []
-    for result in results.values {
-      guard let (f, p) = result else { continue }
-      files += f
-      problems += p
+    var total = Listing()
+    for case let part? in results.values {
+      total.files += part.files
+      total.count += part.count
+      total.sum = total.sum &+ part.sum
+      total.problems += part.problems
     }
-    files.sort { $0.file.date < $1.file.date }
-    return (files, problems)
+    if listing { total.files.sort { $0.file.date < $1.file.date } }
+    return total
   }
 
-  private static func scanYear(_ year: String, root: String)
-    -> ([SearchIndex.DiskFile], [JournalError])
-  {
-    var files: [SearchIndex.DiskFile] = []
-    var problems: [JournalError] = []
+  private static func scanYear(_ year: String, root: String, listing: Bool) -> Listing {
+    var result = Listing()
     let fd = open(root + "/" + year, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0, let dir = fdopendir(fd) else {
       if fd >= 0 { close(fd) }
-      return ([], [])
+      return result
     }
     defer { closedir(dir) }
+    let yearBytes = Array(year.utf8)
+    // The hash state after `journal/YYYY/`, shared by every file of the year.
+    let prefixState = fnv(Array("journal/\(year)/".utf8)[...], from: fnvOffset)
+    var info = stat()
     while let item = readdir(dir) {
-      let name = fileName(item)
-      guard name.hasSuffix(".md") else { continue }
-      let path = "journal/\(year)/\(name)"
-      guard let date = quickDate(name) ?? Entry.date(fromFileName: name) else {
-        problems.append(
-          JournalError(
-            .invalidInput,
-            "not a day file: expected a name like \(year)-01-31.md", file: path))
-        continue
+      let type = item.pointee.d_type
+      if type == UInt8(DT_DIR) { continue }
+      let outcome = withUnsafePointer(to: &item.pointee.d_name) {
+        $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) {
+          name -> (hash: UInt64, date: JournalDate)? in
+          let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+          let length = strlen(cName)
+          let bytes = UnsafeBufferPointer(start: name, count: length)
+          guard length >= 3, bytes[length - 3] == 0x2E, bytes[length - 2] == 0x6D,
+            bytes[length - 1] == 0x64
+          else { return nil }
+          guard let date = quickDate(bytes), bytes[0..<4].elementsEqual(yearBytes) else {
+            result.problems.append(problem(String(decoding: bytes, as: UTF8.self), year: year))
+            return nil
+          }
+          guard fstatat(fd, cName, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+          }
+          return (fnv(bytes[...], from: prefixState), date)
+        }
       }
-      guard name.hasPrefix(year) else {
-        problems.append(
-          JournalError(
-            .invalidInput,
-            "in the wrong year folder: belongs in journal/\(date.iso.prefix(4))/", file: path))
-        continue
-      }
-      var info = stat()
-      guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+      guard let (pathHash, date) = outcome else { continue }
+      let size = Int64(info.st_size)
       let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-      files.append(
-        SearchIndex.DiskFile(
-          file: Journal.EntryFile(date: date, path: path),
-          size: Int64(info.st_size), mtime: mtime))
+      result.count += 1
+      result.sum = result.sum &+ fileHash(pathHash, size: size, mtime: mtime)
+      if listing {
+        result.files.append(
+          SearchIndex.DiskFile(
+            file: Journal.EntryFile(date: date, path: "journal/\(year)/\(date.iso).md"),
+            size: size, mtime: mtime))
+      }
     }
-    return (files, problems)
+    return result
   }
 
-  /// `YYYY-MM-DD.md` read straight from the bytes (the common case).
-  private static func quickDate(_ name: String) -> JournalDate? {
-    let b = Array(name.utf8)
+  /// Why a `.md` file in a year folder is not a day file.
+  private static func problem(_ name: String, year: String) -> JournalError {
+    let path = "journal/\(year)/\(name)"
+    guard let date = Entry.date(fromFileName: name) else {
+      return JournalError(
+        .invalidInput, "not a day file: expected a name like \(year)-01-31.md", file: path)
+    }
+    return JournalError(
+      .invalidInput, "in the wrong year folder: belongs in journal/\(date.iso.prefix(4))/",
+      file: path)
+  }
+
+  /// `YYYY-MM-DD.md`, the only form of a day file's name, read straight from the bytes.
+  private static func quickDate(_ b: UnsafeBufferPointer<UInt8>) -> JournalDate? {
     guard b.count == 13, b[4] == 0x2D, b[7] == 0x2D else { return nil }
     func digits(_ range: Range<Int>) -> Int? {
       var n = 0
@@ -94,22 +132,22 @@ enum DayFileScanner {
     return JournalDate(year: y, month: m, day: d)
   }
 
-  /// An order-independent digest of a listing: equal listings (paths, sizes, mtimes) give equal
-  /// digests, so an unchanged journal is recognised without reading the index's file table.
-  static func fingerprint(_ files: [SearchIndex.DiskFile]) -> String {
-    var sum: UInt64 = 0
-    for file in files {
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in file.file.path.utf8 {
-        h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-      }
-      for value in [UInt64(bitPattern: file.size), UInt64(bitPattern: file.mtime)] {
-        h = (h ^ value) &* 0x0000_0100_0000_01b3
-        h ^= h >> 29
-      }
-      sum = sum &+ h
-    }
-    return "\(files.count):\(String(sum, radix: 16))"
+  private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// FNV-1a over `bytes`, continuing from `state`.
+  private static func fnv(_ bytes: some Sequence<UInt8>, from state: UInt64) -> UInt64 {
+    var h = state
+    for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return h
+  }
+
+  /// One file's share of the fingerprint: its path's hash mixed with its size and mtime.
+  private static func fileHash(_ pathHash: UInt64, size: Int64, mtime: Int64) -> UInt64 {
+    var h = (pathHash ^ UInt64(bitPattern: size)) &* 0x0000_0100_0000_01b3
+    h ^= h >> 29
+    h = (h ^ UInt64(bitPattern: mtime)) &* 0x0000_0100_0000_01b3
+    h ^= h >> 29
+    return h
   }
 
   private static func fileName(_ item: UnsafeMutablePointer<dirent>) -> String {

@@ -28,26 +28,26 @@ extension SearchIndex {
     var idents: [String] = []
   }
 
-  /// Brings the index up to date with the day files.
+  /// Brings the index up to date with the day files; called under the lock on a writable
+  /// index (the read-only check for the usual, unchanged case is in `openUpdated`).
   ///
   /// The check reads only directory listings and `stat`s and compares them with the stored
   /// (path, size, mtime); files that differ are read and hashed, and only those whose hash
   /// changed are parsed again. A file whose hash matches one that disappeared is a rename.
   /// All changes are one transaction.
   @discardableResult
-  public func update() throws -> IndexReport {
-    let (disk, problems) = try DayFileScanner.scan(journal)
-    let fingerprint = DayFileScanner.fingerprint(disk)
+  func update() throws -> IndexReport {
+    let listing = try DayFileScanner.scan(journal)
     var report = IndexReport()
-    report.problems = problems
-    // The usual case: the listing is the one last indexed; the file table is not even read.
-    if try storedFingerprint() == fingerprint {
-      report.unchanged = disk.count
+    report.problems = listing.problems
+    // Another process may have brought the index up to date while we waited for the lock.
+    if try storedFingerprint() == listing.fingerprint {
+      report.unchanged = listing.count
       return report
     }
     return try pool.writeWithoutTransaction { db in
       try db.inTransaction(.immediate) {
-        try apply(disk: disk, db: db, report: &report)
+        try apply(disk: listing.files, db: db, report: &report)
         // A file written in the last seconds may still change unseen within its mtime tick:
         // keep the fingerprint off until every file is old enough to trust its stat.
         let recent = try Bool.fetchOne(
@@ -57,7 +57,7 @@ extension SearchIndex {
         } else {
           try db.execute(
             sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
-            arguments: [fingerprint])
+            arguments: [listing.fingerprint])
         }
         return .commit
       }
@@ -66,16 +66,17 @@ extension SearchIndex {
   }
 
   func storedFingerprint() throws -> String? {
-    try pool.read {
-      try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
-    }
+    try pool.read { try SearchIndex.storedFingerprint($0) }
+  }
+
+  static func storedFingerprint(_ db: Database) throws -> String? {
+    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
   }
 
   /// Whether the index matches the files, by the cheap check alone (listing and `stat`s); reads
   /// nothing else and writes nothing.
   public func isCurrent() throws -> Bool {
-    let (disk, _) = try DayFileScanner.scan(journal)
-    return try storedFingerprint() == DayFileScanner.fingerprint(disk)
+    try storedFingerprint() == DayFileScanner.scan(journal, listing: false).fingerprint
   }
 
   static func storedFiles(_ db: Database) throws -> [String: StoredFile] {

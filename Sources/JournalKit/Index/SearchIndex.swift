@@ -1,12 +1,12 @@
 import Foundation
 import GRDB
 
-/// The outcome of the check run beside a read.
+/// The fingerprint found by the check run beside a read.
 private final class CheckResult: @unchecked Sendable {
   private let lock = NSLock()
-  private var stored = false
-  var value: Bool { lock.withLock { stored } }
-  func set(_ value: Bool) { lock.withLock { stored = value } }
+  private var stored: String?
+  var value: String? { lock.withLock { stored } }
+  func set(_ value: String?) { lock.withLock { stored = value } }
 }
 
 /// The full-text index of a journal: `<root>/.journal/index.sqlite`, SQLite through GRDB in WAL
@@ -17,13 +17,19 @@ private final class CheckResult: @unchecked Sendable {
 /// `heading`, `prose`, `code`, `math` (tokenizer `porter unicode61 remove_diacritics 2`) and
 /// `idents`, the section's code identifiers as single tokens (see `Identifiers`).
 ///
+/// Readers open the file read-only on one connection and never migrate or write; writers open
+/// one read-write connection under the lock. (A `DatabasePool` would open two connections per
+/// process, and GRDB's WAL set-up writes to a database whose `-wal` file is missing, which is
+/// every time the last process closed it.)
+///
 /// Every change is one transaction, so a killed process leaves either the old or the new index.
 /// An index that cannot be read (corrupt, not a database, from an unknown newer schema) is
 /// deleted and rebuilt on its own. Writers are serialised across processes by
 /// `.journal/index.lock`.
 public final class SearchIndex: Sendable {
   public let journal: Journal
-  let pool: DatabasePool
+  /// One connection: read-only for readers, read-write for writers.
+  let pool: DatabaseQueue
   let pipeline: MarkdownPipeline
 
   /// `<root>/.journal/index.sqlite`.
@@ -35,7 +41,7 @@ public final class SearchIndex: Sendable {
     journal.stateFolder.appendingPathComponent("index.lock")
   }
 
-  private init(journal: Journal, pool: DatabasePool, pipeline: MarkdownPipeline) {
+  private init(journal: Journal, pool: DatabaseQueue, pipeline: MarkdownPipeline) {
     self.journal = journal
     self.pool = pool
     self.pipeline = pipeline
@@ -50,9 +56,26 @@ public final class SearchIndex: Sendable {
   public static func openUpdated(
     _ journal: Journal, rebuild: Bool = false, pipeline: MarkdownPipeline = MarkdownPipeline()
   ) throws -> (index: SearchIndex, report: IndexReport) {
+    try openUpdated(journal, rebuild: rebuild, knownStale: false, pipeline: pipeline)
+  }
+
+  private static func openUpdated(
+    _ journal: Journal, rebuild: Bool, knownStale: Bool, pipeline: MarkdownPipeline
+  ) throws -> (index: SearchIndex, report: IndexReport) {
     // Fail on a missing journal before touching `.journal/`.
     guard Journal.isDirectory(journal.entriesFolder) else {
       throw JournalError(.io, "no 'journal/' folder", file: journal.root.path)
+    }
+    // The usual case, an index that is current, needs neither the lock nor a writable
+    // connection: the same check as a reader's.
+    if !rebuild, !knownStale, let index = try? openExisting(journal, pipeline: pipeline),
+      let quick = try? DayFileScanner.scan(journal, listing: false),
+      (try? index.storedFingerprint()) == quick.fingerprint
+    {
+      var report = IndexReport()
+      report.problems = quick.problems
+      report.unchanged = quick.count
+      return (index, report)
     }
     try prepareStateFolder(journal)
     let lock = try FileLock(lockURL(for: journal))
@@ -79,59 +102,72 @@ public final class SearchIndex: Sendable {
     _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(),
     _ body: (SearchIndex) throws -> T
   ) throws -> T {
-    if FileManager.default.fileExists(atPath: databaseURL(for: journal).path),
-      let index = try? openExisting(journal, pipeline: pipeline)
-    {
+    if let index = try? openExisting(journal, pipeline: pipeline) {
       let check = CheckResult()
       let group = DispatchGroup()
       DispatchQueue.global().async(group: group) {
-        check.set((try? index.isCurrent()) ?? false)
+        check.set(try? DayFileScanner.scan(journal, listing: false).fingerprint)
       }
+      let stored = Result { try index.storedFingerprint() }
       let first = Result { try body(index) }
       group.wait()
-      if check.value, case .success(let value) = first { return value }
+      if let fingerprint = check.value, (try? stored.get()) == fingerprint,
+        case .success(let value) = first
+      {
+        return value
+      }
       if case .failure(let error as DatabaseError) = first, isDamage(error) {
         // Damage the update would not touch (it reads only what changed): start over.
-        return try body(openUpdated(journal, rebuild: true, pipeline: pipeline).index)
+        return try body(
+          openUpdated(journal, rebuild: true, knownStale: true, pipeline: pipeline).index)
       }
+      return try body(
+        openUpdated(journal, rebuild: false, knownStale: true, pipeline: pipeline).index)
     }
     return try body(openUpdated(journal, pipeline: pipeline).index)
   }
 
-  /// Opens an index that exists and has the current schema, without taking the lock; nil
-  /// otherwise.
+  /// Opens an index that exists and has the current schema, read-only and without taking the
+  /// lock; nil otherwise.
   static func openExisting(_ journal: Journal, pipeline: MarkdownPipeline) throws -> SearchIndex? {
-    let pool = try makePool(databaseURL(for: journal))
-    let ready = try pool.read { db in
+    let url = databaseURL(for: journal)
+    guard access(url.path, R_OK) == 0 else { return nil }
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(60)
+    config.label = "journal-index-reader"
+    let queue = try DatabaseQueue(path: url.path, configuration: config)
+    let ready = try queue.read { db in
       try migrator.hasCompletedMigrations(db) && !(try migrator.hasBeenSuperseded(db))
     }
-    return ready ? SearchIndex(journal: journal, pool: pool, pipeline: pipeline) : nil
+    return ready ? SearchIndex(journal: journal, pool: queue, pipeline: pipeline) : nil
   }
 
-  /// Opens the database, migrating it; deletes and recreates it when it is damaged or was
-  /// written by a newer, unknown schema.
+  /// Opens the database read-write, migrating it; deletes and recreates it when it is damaged
+  /// or was written by a newer, unknown schema.
   static func open(_ journal: Journal, pipeline: MarkdownPipeline) throws -> SearchIndex {
     let url = databaseURL(for: journal)
     do {
-      let pool = try makePool(url)
-      let ready = try pool.read { db in
+      let queue = try makeWriter(url)
+      let ready = try queue.read { db in
         try migrator.hasCompletedMigrations(db) && !(try migrator.hasBeenSuperseded(db))
       }
       if !ready {
-        let superseded = try pool.read { try migrator.hasBeenSuperseded($0) }
+        let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
         if superseded { throw DatabaseError(resultCode: .SQLITE_NOTADB) }
-        try migrator.migrate(pool)
+        try migrator.migrate(queue)
       }
-      return SearchIndex(journal: journal, pool: pool, pipeline: pipeline)
+      return SearchIndex(journal: journal, pool: queue, pipeline: pipeline)
     } catch let error as DatabaseError where isDamage(error) {
       removeDatabase(journal)
-      let pool = try makePool(url)
-      try migrator.migrate(pool)
-      return SearchIndex(journal: journal, pool: pool, pipeline: pipeline)
+      let queue = try makeWriter(url)
+      try migrator.migrate(queue)
+      return SearchIndex(journal: journal, pool: queue, pipeline: pipeline)
     }
   }
 
-  static func makePool(_ url: URL) throws -> DatabasePool {
+  /// One read-write connection in WAL mode (set once: it is stored in the file).
+  static func makeWriter(_ url: URL) throws -> DatabaseQueue {
     var config = Configuration()
     config.busyMode = .timeout(60)
     config.label = "journal-index"
@@ -140,7 +176,13 @@ public final class SearchIndex: Sendable {
       // loss anyway.
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
-    return try DatabasePool(path: url.path, configuration: config)
+    let queue = try DatabaseQueue(path: url.path, configuration: config)
+    try queue.writeWithoutTransaction { db in
+      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+      }
+    }
+    return queue
   }
 
   /// Errors that mean the file is not a usable index (as opposed to a busy or full disk).

@@ -80,3 +80,11 @@ extension EmojiTable {
     }
   }
 }
+
+/// GitHub emoji shortcodes for text shown outside the HTML pipeline (`journal show`).
+public enum Emoji {
+  /// `text` with every known `:alias:` replaced by its emoji; unknown shortcodes stay as typed.
+  public static func replacingShortcodes(in text: String) -> String {
+    EmojiTable.replace(in: text)?.display ?? text
+  }
+}

@@ -152,7 +152,7 @@ extension NumPyContext {
         return method(name) { _ in .float(try t.reshaped([]).item().doubleValue) }
       case "__int__":
         return method(name) { _ in .int(Int(try t.reshaped([]).item().int64Value)) }
-      case "__index__" where !t.dtype.isFloatingPoint && x.isScalar:
+      case "__index__" where !t.dtype.isFloatingPoint && t.dtype != .bool && t.rank == 0:
         return method(name) { _ in .int(Int(try t.reshaped([]).item().int64Value)) }
       default: break
       }

@@ -104,6 +104,12 @@ final class NumPyContext {
     if let s = NumPyContext.pythonScalar(v) {
       return Tensor(scalar: s, dtype: dtype)
     }
+    if case .range(let start, let stop, let step) = v {
+      // `probs[range(n), y]` in a training loop: no walk through boxed ints.
+      let items = stride(from: start, to: stop, by: step).map { Int64($0) }
+      let t = try bridged { try Tensor(items) }
+      return dtype.map { $0 == .int64 ? t : t.casted(to: $0) } ?? t
+    }
     var shape: [Int] = []
     var values: [Double] = []
     var kind = 0  // 0 bool, 1 int, 2 float

@@ -350,6 +350,12 @@ extension NumPyContext {
         x.casted(to: .float64).contiguous().doubles == y.casted(to: .float64).contiguous().doubles)
     }
 
+    def("load") { a in
+      let name = try self.rt.string(try a.required(0, "file"), "load() argument 'file'")
+      let path = try self.rt.dataFilePath(name, for: "load")
+      return self.array(try bridged { try NPY.load(URL(fileURLWithPath: path)) })
+    }
+
     def("set_printoptions") { a in
       if let p = a.keyword("precision"), !self.isNone(p) {
         self.printOptions.precision = try self.rt.toInt(p)
@@ -471,6 +477,35 @@ extension NumPyContext {
       if let values { return self.wrap(try bridged { try values.item([.array(it)]) }) }
       return self.wrap(it)
     }
+    def("exponential") { a in
+      let scale = try a.value(0, "scale").map { try self.rt.double($0) } ?? 1
+      return try floats(try size(a.value(1, "size"))) { n in
+        try bridged { try box.state.exponential(scale: scale, count: n) }
+      }
+    }
+    def("standard_exponential") { a in
+      try floats(try size(a.value(0, "size"))) { n in
+        try bridged { try box.state.exponential(count: n) }
+      }
+    }
+    def("multivariate_normal") { a in
+      let mean = try self.tensor(try a.required(0, "mean")).casted(to: .float64).contiguous()
+      let cov = try self.tensor(try a.required(1, "cov")).casted(to: .float64)
+      guard mean.rank == 1, cov.shape == [mean.count, mean.count] else {
+        throw PyException(
+          .valueError, "mean must be 1 dimensional and cov must be 2 dimensional and square")
+      }
+      let shape = try size(a.value(2, "size")) ?? []
+      let count = shape.reduce(1, *)
+      // NumPy draws through the SVD of cov (LAPACK's dgesdd, as here), not its Cholesky factor.
+      let (_, s, vh) = try bridged { try Linalg.svd(cov) }
+      let samples = try bridged {
+        try box.state.multivariateNormal(
+          mean: mean.doubles, singularValues: s.contiguous().doubles,
+          rightSingularVectors: vh.contiguous().doubles, count: count)
+      }
+      return self.array(try bridged { try Tensor(samples, shape: shape + [mean.count]) })
+    }
     def("permutation") { a in
       let x = try a.required(0, "x")
       if case .int(let k) = x {
@@ -533,6 +568,21 @@ extension NumPyContext {
     def("eigh") { a in
       let r = try bridged { try Linalg.eigh(try self.tensor(try a.required(0, "a"))) }
       return .tuple([self.array(r.values), self.array(r.vectors)])
+    }
+    def("eigvalsh") { a in
+      self.array(try bridged { try Linalg.eigh(try self.tensor(try a.required(0, "a"))).values })
+    }
+    def("cholesky") { a in
+      self.array(try bridged { try Linalg.cholesky(try self.tensor(try a.required(0, "a"))) })
+    }
+    def("svd") { a in
+      let full = try a.value(1, "full_matrices").map { try self.rt.isTrue($0) } ?? true
+      let t = try self.tensor(try a.required(0, "a"))
+      if let uv = a.value(2, "compute_uv"), !(try self.rt.isTrue(uv)) {
+        return self.array(try bridged { try Linalg.svd(t, fullMatrices: false).s })
+      }
+      let r = try bridged { try Linalg.svd(t, fullMatrices: full) }
+      return .tuple([self.array(r.u), self.array(r.s), self.array(r.vh)])
     }
     def("norm") { a in
       let t = try self.tensor(try a.required(0, "x"))

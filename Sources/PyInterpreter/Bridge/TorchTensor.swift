@@ -270,6 +270,26 @@ final class TorchTensor: PyNativeObject {
           TorchReturnTypes(
             name, [("values", torch.wrap(r.values)), ("indices", torch.wrap(r.indices))]))
       }
+    case "topk":
+      return m { a in
+        let k = try torch.rt.toInt(try a.required(0, "k"))
+        var d = try a.value(1, "dim").map { try torch.rt.toInt($0) } ?? -1
+        if d < 0 { d += Swift.max(t.rank, 1) }
+        let largest = try a.value(2, "largest").map { try torch.rt.isTrue($0) } ?? true
+        let r = try torch.run { () -> (Tensor, Tensor) in
+          let s = try t.sorted(axis: d, descending: largest)
+          guard t.rank > 0 else { return (s.values, s.indices) }
+          guard k >= 0 && k <= t.shape[d] else {
+            throw TensorError(.index, "selected index k out of range")
+          }
+          return (
+            try s.values.narrowed(axis: d, start: 0, length: k),
+            try s.indices.narrowed(axis: d, start: 0, length: k)
+          )
+        }
+        return .native(
+          TorchReturnTypes("topk", [("values", torch.wrap(r.0)), ("indices", torch.wrap(r.1))]))
+      }
     case "pow":
       return m { a in
         torch.wrap(try torch.binary(.power, t, try a.required(0, "exponent"), reflected: false))

@@ -69,6 +69,7 @@ extension Runtime {
     case .int(let i): return i
     case .bool(let b): return b ? 1 : 0
     default:
+      if let i = try indexValue(v) { return i }
       throw PyException(
         .typeError, "'\(typeName(v))' object cannot be interpreted as an integer")
     }

@@ -73,7 +73,7 @@ extension Runtime {
     constructor("range") { [unowned self] a in
       try a.expect(min: 1, max: 3)
       let n = try a.positional.map { v -> Int in
-        guard let i = asInt(v) else {
+        guard let i = try indexValue(v) else {
           throw PyException(
             .typeError, "'\(typeName(v))' object cannot be interpreted as an integer")
         }

@@ -18,6 +18,29 @@ extension Runtime {
         + "(journal cells may only read files inside the journal's data folders)")
   }
 
+  /// The file a program means by `path`, for reading: a relative name is looked up in the
+  /// data folders when the host gave a lookup (a missing one raises FileNotFoundError with the
+  /// lookup's message), and the file is recorded as read.
+  func dataFilePath(_ path: String, for function: String) throws -> String {
+    guard let lookup = dataFileLookup, !path.hasPrefix("/") else {
+      let full = try readablePath(path, for: function)
+      if dataFileLookup != nil { openedDataFiles.append((name: path, path: full)) }
+      return full
+    }
+    guard let found = lookup.resolve(path) else {
+      throw PyException(.fileNotFoundError, "[Errno 2] " + lookup.missingMessage(path))
+    }
+    let full = try readablePath(found, for: function)
+    openedDataFiles.append((name: path, path: full))
+    return full
+  }
+
+  /// Where relative `glob` patterns are taken from: the lookup's glob root (journal cells: the
+  /// first data folder that exists, as `journal run-entry --python` makes it the working directory).
+  var dataWorkingDirectory: String? {
+    dataFileLookup?.globRoot
+  }
+
   func installFileBuiltins() {
     define("open") { [unowned self] a in
       try a.expect(min: 1, max: 3, keywords: ["mode", "encoding", "newline", "errors"])
@@ -31,7 +54,7 @@ extension Runtime {
       if mode.contains("b") {
         throw PyException(.valueError, "binary files are not supported in journal cells")
       }
-      let full = try readablePath(path, for: "open")
+      let full = try dataFilePath(path, for: "open")
       var isDir: ObjCBool = false
       guard FileManager.default.fileExists(atPath: full, isDirectory: &isDir) else {
         throw PyException(
@@ -146,15 +169,20 @@ enum GlobModule {
   static func make(_ rt: Runtime) -> PyModule {
     let m = PyModule(name: "glob")
     func expand(_ pattern: String) throws -> [String] {
+      // A relative pattern is taken from the data working directory and its matches stay
+      // relative, as CPython's are after `chdir`.
+      let base = pattern.hasPrefix("/") ? nil : rt.dataWorkingDirectory
+      let prefix = base.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
       var g = glob_t()
       defer { globfree(&g) }
-      guard Glibc.glob(pattern, 0, nil, &g) == 0 else { return [] }
+      guard Glibc.glob(prefix + pattern, 0, nil, &g) == 0 else { return [] }
       var out: [String] = []
       for i in 0..<Int(g.gl_pathc) {
         if let p = g.gl_pathv[i] { out.append(String(cString: p)) }
       }
       // Only paths the cell could open are listed.
       return out.filter { (try? rt.readablePath($0, for: "glob")) != nil }
+        .map { String($0.dropFirst(prefix.count)) }
     }
     m.define("glob") { args, kwargs in
       let a = Arguments("glob", args, kwargs)
@@ -167,5 +195,26 @@ enum GlobModule {
       return .iterator(PyIterator.over(try expand(pattern).map { .str($0) }, typeName: "generator"))
     }
     return m
+  }
+}
+
+/// How a host resolves the relative file names a program reads (journal cells: `journal/data/`,
+/// then the folders of `JOURNAL_DATA`).
+public struct DataFileLookup {
+  /// The full path of a relative name, or nil when no folder has it.
+  public var resolve: (String) -> String?
+  /// The FileNotFoundError message for a name no folder has.
+  public var missingMessage: (String) -> String
+  /// Where relative `glob` patterns start (the first data folder that exists), or nil for the
+  /// working directory.
+  public var globRoot: String?
+
+  public init(
+    resolve: @escaping (String) -> String?, missingMessage: @escaping (String) -> String,
+    globRoot: String? = nil
+  ) {
+    self.resolve = resolve
+    self.missingMessage = missingMessage
+    self.globRoot = globRoot
   }
 }

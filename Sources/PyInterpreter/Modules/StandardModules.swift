@@ -21,6 +21,8 @@ enum StandardModules {
     rt.moduleLoaders["typing"] = { _ in DataclassesModule.typingModule() }
     rt.moduleLoaders["functools"] = { rt in FunctoolsModule.make(rt) }
     rt.moduleLoaders["json"] = { rt in JSONModule.make(rt) }
+    rt.moduleLoaders["random"] = { rt in RandomModule.make(rt) }
+    rt.moduleLoaders["unicodedata"] = { rt in UnicodedataModule.make(rt) }
   }
 
   static func stringModule() -> PyModule {

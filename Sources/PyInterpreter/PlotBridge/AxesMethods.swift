@@ -13,7 +13,7 @@ enum AxesMethods {
     "set_ylim", "get_xlim", "get_ylim", "set_xscale", "set_yscale", "legend", "grid", "text",
     "set_xticks", "set_yticks", "set_xticklabels", "set_yticklabels", "set_aspect", "axis",
     "twinx", "invert_yaxis", "invert_xaxis", "cla", "clear", "step", "get_figure", "set",
-    "semilogx", "semilogy", "loglog",
+    "semilogx", "semilogy", "loglog", "matshow",
   ]
 
   static let ignoredArtistKeywords: Set<String> = ["rasterized", "antialiased", "snap"]
@@ -34,6 +34,15 @@ enum AxesMethods {
     case "hist": return try hist(object, &a, v)
     case "bar", "barh": return try bar(object, &a, v, horizontal: name == "barh")
     case "imshow": return try imshow(object, &a, v)
+    case "matshow":
+      let values = try v.matrix(try required(&a, "Z", 0), "Z")
+      let cmap = try a.take("cmap").map(v.colormap) ?? .viridis
+      let vmin = try a.take("vmin").map { try v.number($0, "vmin") }
+      let vmax = try a.take("vmax").map { try v.number($0, "vmax") }
+      let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
+      try a.finish(maxPositional: 1, ignoring: ignoredArtistKeywords.union(["interpolation"]))
+      let mappable = ax.matshow(values, colormap: cmap, vmin: vmin, vmax: vmax, alpha: alpha)
+      return .native(MappableObject(mappable, axes: object, typeName: "AxesImage"))
     case "contour", "contourf": return try contour(object, &a, v, filled: name == "contourf")
     case "fill_between":
       let x = try v.numbers(try required(&a, "x", 0), "x")
@@ -194,6 +203,13 @@ enum AxesMethods {
       let rotation = try a.take("rotation").map { try v.number($0, "rotation") }
       try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
       let isX = name == "set_xticklabels"
+      // After a locator (set_major_locator, matshow) the labels go to its ticks in order, as
+      // matplotlib's FixedFormatter does.
+      if (isX ? ax.x.ticks : ax.y.ticks) == nil, (isX ? ax.x.locator : ax.y.locator) != nil {
+        ax.setTickLabels(isX ? .x : .y, labels)
+        if let rotation { ax.setTickLabelRotation(isX ? .x : .y, rotation) }
+        return .none
+      }
       guard let ticks = isX ? ax.x.ticks : ax.y.ticks else {
         throw PyException(
           .valueError, "set the tick positions with \(isX ? "set_xticks" : "set_yticks") first")

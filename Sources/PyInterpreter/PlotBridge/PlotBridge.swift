@@ -49,6 +49,7 @@ public enum PlotBridge {
       return m
     }
     interpreter.registerModule("matplotlib.pyplot") { _ in PyplotModule.make(state) }
+    interpreter.registerModule("matplotlib.ticker") { _ in TickerModule.make(state.values) }
     interpreter.registerModule("seaborn") { _ in SeabornModule.make(state) }
     return PlotSession(state: state)
   }

@@ -157,6 +157,8 @@ final class AxesObject: PyNativeObject {
     case "figure": return .native(figure)
     case "transAxes": return .native(TransformObject(kind: .axes))
     case "transData": return .native(TransformObject(kind: .data))
+    case "xaxis": return .native(AxisObject(self, .x))
+    case "yaxis": return .native(AxisObject(self, .y))
     default: break
     }
     guard AxesMethods.names.contains(name) else { return nil }

@@ -60,6 +60,19 @@ enum PyplotModule {
       }
       return .native(state.newFigure(try figure(size, dpi)))
     }
+    // Like matplotlib's, plt.matshow opens a figure of its own (unless fignum= names one).
+    define("matshow") { a in
+      var existing: FigureObject?
+      if case .int(let n)? = a.take("fignum") {
+        existing = state.figures.first { $0.number == n }
+      }
+      if let existing {
+        state.activate(existing)
+      } else {
+        _ = state.newFigure(try figure(nil, 100))
+      }
+      return try AxesMethods.call("matshow", on: state.currentAxes(), &a, values)
+    }
     define("subplots") { a in
       let size = try a.take("figsize").map { try values.numbers($0, "figsize") }
       let dpi = try a.take("dpi").map { try values.number($0, "dpi") } ?? 100

@@ -29,6 +29,13 @@ public final class Axes {
     var ticks: [Double]?
     var tickLabels: [String]?
     var tickLabelRotation = 0.0
+    /// Set by `set_major_locator` (and `matshow`); fixed `ticks` win over it.
+    var locator: TickLocator?
+    /// Labels given without positions (`set_xticklabels` after a locator): matplotlib's
+    /// `FixedFormatter`, which labels the locator's ticks in order.
+    var formatterLabels: [String]?
+    /// Tick labels above the axes instead of below (`xaxis.tick_top()`, `matshow`).
+    var labelsOnTop = false
     var inverted = false
     var showTickLabels = true
     var showTicks = true
@@ -582,6 +589,39 @@ public final class Axes {
     x.ticks = ticks
     x.tickLabels = labels
     x.tickLabelRotation = rotation
+  }
+
+  /// Ticks where a locator puts them (`xaxis.set_major_locator(MultipleLocator(1))`).
+  public func setLocator(_ axis: Which, _ locator: TickLocator) {
+    if axis != .y {
+      x.locator = locator
+      x.ticks = nil
+    }
+    if axis != .x {
+      y.locator = locator
+      y.ticks = nil
+    }
+  }
+
+  /// Labels for whatever ticks the axis has, in order (`set_xticklabels` without positions).
+  public func setTickLabels(_ axis: Which, _ labels: [String]) {
+    if axis != .y { x.formatterLabels = labels }
+    if axis != .x { y.formatterLabels = labels }
+  }
+
+  /// Puts the x tick labels above the axes or back below (`xaxis.tick_top()`).
+  public func setXLabelsOnTop(_ onTop: Bool) { x.labelsOnTop = onTop }
+
+  /// A matrix as an image with integer ticks and the x tick labels on top (`matshow`).
+  @discardableResult
+  public func matshow(
+    _ values: [[Double]], colormap: Colormap = .viridis, vmin: Double? = nil,
+    vmax: Double? = nil, alpha: Double = 1
+  ) -> ScalarMappable {
+    let mappable = imshow(values, colormap: colormap, vmin: vmin, vmax: vmax, alpha: alpha)
+    x.labelsOnTop = true
+    setLocator(.both, .integer(bins: 9))
+    return mappable
   }
 
   /// Fixed tick positions and optional labels (`set_yticks`).

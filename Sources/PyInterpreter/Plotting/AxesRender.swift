@@ -42,7 +42,7 @@ extension Axes {
     for case .text(let text) in artists {
       renderArtist(.text(text), into: &svg, transform: transform)
     }
-    renderTitles(into: &svg, box: box)
+    renderTitles(into: &svg, box: box, above: axisOn ? topLabelReach(xTicks) : 0)
     if let request = legendRequest, !legendEntries.isEmpty {
       renderLegend(into: &svg, request: request, transform: transform)
     }
@@ -100,6 +100,10 @@ extension Axes {
       var d = ""
       for value in ticks.major {
         d += "M\(n(transform.point(value, 0).x)) \(n(box.maxY))v\(n(Axes.tickLength))"
+        // matshow draws tick marks on both sides, labels on top only.
+        if x.labelsOnTop {
+          d += "M\(n(transform.point(value, 0).x)) \(n(box.y))v-\(n(Axes.tickLength))"
+        }
       }
       for value in ticks.minor {
         d += "M\(n(transform.point(value, 0).x)) \(n(box.maxY))v2"
@@ -111,7 +115,24 @@ extension Axes {
     }
     let lineHeight = TextMetrics.height(fontSize: Axes.tickFontSize)
     var bottom = box.maxY + (x.showTicks ? Axes.tickLength : 0)
-    if x.showTickLabels && !ticks.labels.isEmpty {
+    if x.labelsOnTop && x.showTickLabels {
+      let edge = box.y - Axes.tickLength - Axes.tickPad
+      let rotation = x.tickLabelRotation
+      for (value, label) in zip(ticks.major, ticks.labels) {
+        let px = transform.point(value, 0).x
+        if rotation != 0 {
+          // Rising from the tick by its start, centred on it.
+          writeLabel(
+            &svg, label, x: px + TextMetrics.ascent(fontSize: Axes.tickFontSize) * 0.5,
+            baseline: edge, anchor: "start", className: "ticklabel", rotation: -rotation,
+            fontSize: Axes.tickFontSize)
+        } else {
+          writeLabel(
+            &svg, label, x: px, baseline: edge - TextMetrics.descent(fontSize: Axes.tickFontSize),
+            anchor: "middle", className: "ticklabel", fontSize: Axes.tickFontSize)
+        }
+      }
+    } else if x.showTickLabels && !ticks.labels.isEmpty {
       let top = box.maxY + Axes.tickLength + Axes.tickPad
       let rotation = x.tickLabelRotation
       var tallest = lineHeight
@@ -206,8 +227,20 @@ extension Axes {
     svg.end("g")
   }
 
-  private func renderTitles(into svg: inout SVGBuilder, box: PlotBox) {
-    let baseline = box.y - Axes.titlePad - TextMetrics.descent(fontSize: titleSize)
+  /// How far x tick labels on top (`matshow`) reach above the box.
+  private func topLabelReach(_ ticks: TickSet) -> Double {
+    guard x.labelsOnTop, x.showTickLabels, !ticks.labels.isEmpty else { return 0 }
+    let lineHeight = TextMetrics.height(fontSize: Axes.tickFontSize)
+    let tallest =
+      x.tickLabelRotation != 0
+      ? (ticks.labels.map { $0.width(fontSize: Axes.tickFontSize) }.max() ?? 0)
+        * abs(sin(x.tickLabelRotation * .pi / 180)) + lineHeight * 0.5
+      : lineHeight
+    return Axes.tickLength + Axes.tickPad + tallest
+  }
+
+  private func renderTitles(into svg: inout SVGBuilder, box: PlotBox, above: Double = 0) {
+    let baseline = box.y - above - Axes.titlePad - TextMetrics.descent(fontSize: titleSize)
     let titles: [(String, Double, String)] = [
       (title, box.x + box.width / 2, "middle"), (titleLeft, box.x, "start"),
       (titleRight, box.maxX, "end"),

@@ -54,6 +54,21 @@ extension Axes {
       }
       return set
     }
+    if let locator = state.locator, view.scale == .linear {
+      let all = locator.values(lo, hi)
+      let formatted = Ticks.scalarLabels(all).labels
+      for (index, value) in all.enumerated()
+      where value >= lo - tolerance && value <= hi + tolerance {
+        set.major.append(value)
+        if let labels = state.formatterLabels {
+          set.labels.append(
+            TickLabel(text: index < labels.count ? MathText.plain(labels[index]) : ""))
+        } else {
+          set.labels.append(TickLabel(text: formatted[index]))
+        }
+      }
+      return set
+    }
     if view.scale == .log {
       let maximumTicks = max(2, min(9, Int(length / (Axes.tickFontSize * 3))))
       let decades = Ticks.logDecades(lo, hi, maximumTicks: maximumTicks)
@@ -105,6 +120,7 @@ extension Axes {
     let xTicks = ticks(.x, view: xView, length: box.width)
     let yTicks = ticks(.y, view: yView, length: box.height)
     let tickReach = Axes.tickLength + Axes.tickPad
+    var topLabels = 0.0
     if x.showTickLabels && !xTicks.labels.isEmpty {
       let rotated = x.tickLabelRotation != 0
       let tallest =
@@ -112,7 +128,12 @@ extension Axes {
         ? (xTicks.labels.map { $0.width(fontSize: Axes.tickFontSize) }.max() ?? 0)
           * abs(sin(x.tickLabelRotation * .pi / 180)) + lineHeight * 0.5
         : lineHeight + (xTicks.labels.contains { $0.superscript != nil } ? 3 : 0)
-      insets.bottom = tickReach + tallest
+      if x.labelsOnTop {
+        topLabels = tickReach + tallest
+        insets.bottom = x.showTicks ? Axes.tickLength : 0
+      } else {
+        insets.bottom = tickReach + tallest
+      }
       if let last = xTicks.major.last, let label = xTicks.labels.last, !rotated {
         let position = xView.fraction(last) * box.width
         let overhang = position + label.width(fontSize: Axes.tickFontSize) / 2 - box.width
@@ -143,6 +164,7 @@ extension Axes {
         Axes.titlePad + TextMetrics.height(fontSize: titleSize)
         + Double(lines ?? 0) * titleSize * 1.2
     }
+    insets.top += topLabels
     if yTicks.multiplier != nil { insets.top = max(insets.top, lineHeight + 4) }
     if xTicks.multiplier != nil { insets.bottom += lineHeight }
     return insets

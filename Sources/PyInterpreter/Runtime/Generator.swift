@@ -65,6 +65,7 @@ final class GeneratorState: @unchecked Sendable {
   private func start() {
     let thread = Thread { [self] in
       runtime.makeCurrent()
+      runtime.memoryBudget?.install()
       runtime.callDepth = generatorDepth
       do {
         _ = try runtime.execute(function, in: frame)

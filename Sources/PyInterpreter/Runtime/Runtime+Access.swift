@@ -224,15 +224,31 @@ extension Runtime {
   // MARK: Items
 
   func index(_ v: PyValue, _ what: String) throws -> Int {
+    if let n = try indexValue(v) { return n }
+    throw PyException(
+      .typeError, "\(what) indices must be integers or slices, not \(typeName(v))")
+  }
+
+  /// `operator.index(v)`: ints and bools, and objects with `__index__` (instances, NumPy
+  /// integer scalars); nil for anything else.
+  func indexValue(_ v: PyValue) throws -> Int? {
     switch v {
     case .int(let i): return i
     case .bool(let b): return b ? 1 : 0
     case .instance(let i):
-      if let m = i.cls.lookup("__index__"), case .int(let n) = try call(m, [v]) { return n }
+      if let m = i.cls.lookup("__index__") {
+        let r = try call(m, [v])
+        guard case .int(let n) = r else {
+          throw PyException(
+            .typeError, "__index__ returned non-int (type \(typeName(r)))")
+        }
+        return n
+      }
+    case .native(let n):
+      if let m = try n.getAttribute("__index__"), case .int(let r) = try call(m, []) { return r }
     default: break
     }
-    throw PyException(
-      .typeError, "\(what) indices must be integers or slices, not \(typeName(v))")
+    return nil
   }
 
   func normalizedIndex(_ i: Int, _ count: Int, _ what: String) throws -> Int {
@@ -248,14 +264,12 @@ extension Runtime {
     func value(_ v: PyValue?) throws -> Int? {
       guard let v else { return nil }
       if case .none = v { return nil }
-      switch v {
-      case .int(let i): return i
-      case .bool(let b): return b ? 1 : 0
-      default:
+      guard let i = try indexValue(v) else {
         throw PyException(
           .typeError,
           "slice indices must be integers or None or have an __index__ method")
       }
+      return i
     }
     let st = try value(step) ?? 1
     if st == 0 { throw PyException(.valueError, "slice step cannot be zero") }

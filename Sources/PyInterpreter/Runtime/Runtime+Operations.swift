@@ -283,7 +283,7 @@ extension Runtime {
         throw PyException(
           .typeError, "'in <string>' requires string as left operand, not \(typeName(item))")
       }
-      return sub.isEmpty || s.contains(sub)
+      return utf8Contains(s, sub)
     case .list(let l): return try l.items.contains { try isSameOrEqual($0, item) }
     case .tuple(let t): return try t.contains { try isSameOrEqual($0, item) }
     case .dict(let d): return try d.contains(item)
@@ -711,6 +711,33 @@ extension Runtime {
       var out: [PyValue] = []
       while let x = try it.next() { out.append(x) }
       return out
+    }
+  }
+}
+
+/// Python's `sub in s`: code-point substring search, done on UTF-8 bytes (a code point's
+/// encoding never starts inside another's). Swift's `contains` matches whole characters
+/// (`"e" in "e\u{301}"` is true in Python) and goes through Foundation.
+func utf8Contains(_ s: String, _ sub: String) -> Bool {
+  if sub.isEmpty { return true }
+  var s = s
+  var sub = sub
+  return s.withUTF8 { hay in
+    sub.withUTF8 { needle in
+      let n = needle.count
+      guard hay.count >= n else { return false }
+      let first = needle[0]
+      var i = 0
+      let last = hay.count - n
+      while i <= last {
+        if hay[i] == first {
+          var j = 1
+          while j < n && hay[i + j] == needle[j] { j += 1 }
+          if j == n { return true }
+        }
+        i += 1
+      }
+      return false
     }
   }
 }

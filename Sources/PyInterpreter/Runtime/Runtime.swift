@@ -1,9 +1,22 @@
 import Foundation
+import Tensors
 
 final class WeakRuntime {
   weak var runtime: Runtime?
   init(_ runtime: Runtime) { self.runtime = runtime }
 }
+
+/// The thread-specific slot behind `Runtime.current`; its destructor drops the box's retain
+/// when a thread ends.
+private let currentRuntimeKey: pthread_key_t = {
+  var key = pthread_key_t()
+  pthread_key_create(&key) { p in
+    // Optional on some platforms, not on others.
+    let raw: UnsafeMutableRawPointer? = p
+    if let raw { Unmanaged<WeakRuntime>.fromOpaque(raw).release() }
+  }
+  return key
+}()
 
 /// A global variable's storage; compiled code holds the box, so lookups skip hashing.
 final class GlobalBox {
@@ -111,6 +124,11 @@ final class Runtime {
   var writeError: (String) -> Void = { _ in }
   /// Folders `open()` and `glob` may read (absolute or relative to the working directory).
   var readableRoots: [String] = []
+  /// Where relative file names are looked up (journal cells: the data folders); nil reads them
+  /// from the working directory.
+  var dataFileLookup: DataFileLookup?
+  /// The data files opened since the host last took them: the name as written, the full path.
+  var openedDataFiles: [(name: String, path: String)] = []
   var sources: [String: [String]] = [:]
   var objectClass: PyClass!
 
@@ -121,6 +139,8 @@ final class Runtime {
   var deadline: Double = .infinity
   var timeLimitSeconds: Double = 600
   var ticks = 0
+  /// What `Runtime.current` finds on threads running this runtime.
+  private(set) lazy var weakBox = WeakRuntime(self)
 
   init() {
     objectClass = PyClass(name: "object", base: nil)
@@ -155,16 +175,23 @@ final class Runtime {
     "\(lineOffset):\(filename)"
   }
 
-  private static let threadKey = "PyInterpreter.Runtime.current"
-
   /// The runtime running on this thread, for the few places without one at hand (hashing
   /// instances that define `__hash__`).
   static var current: Runtime? {
-    (Thread.current.threadDictionary[threadKey] as? WeakRuntime)?.runtime
+    guard let p = pthread_getspecific(currentRuntimeKey) else { return nil }
+    return Unmanaged<WeakRuntime>.fromOpaque(p).takeUnretainedValue().runtime
   }
 
+  /// Marks this runtime as the thread's current one: a pthread key holding a retained weak
+  /// box, where `Thread.threadDictionary` cost a Foundation dictionary and casts per call
+  /// (generators switch threads at every `next`).
   func makeCurrent() {
-    Thread.current.threadDictionary[Runtime.threadKey] = WeakRuntime(self)
+    let box = Unmanaged.passUnretained(weakBox).toOpaque()
+    let old = pthread_getspecific(currentRuntimeKey)
+    if let old, UnsafeRawPointer(old) == UnsafeRawPointer(box) { return }
+    _ = Unmanaged.passRetained(weakBox)
+    pthread_setspecific(currentRuntimeKey, box)
+    if let old { Unmanaged<WeakRuntime>.fromOpaque(old).release() }
   }
 
   func global(_ name: String) -> GlobalBox {
@@ -184,6 +211,10 @@ final class Runtime {
   }
 
   func checkClock() throws {
+    if let e = pendingError {
+      pendingError = nil
+      throw e
+    }
     if deadline.isFinite && ProcessInfo.processInfo.systemUptime > deadline {
       var e = PyException(
         .timeoutError,
@@ -191,6 +222,65 @@ final class Runtime {
       e.catchable = false
       throw e
     }
+  }
+
+  // MARK: Memory
+
+  /// The session's tensor memory budget; kept across runs, since cells share their arrays.
+  var memoryBudget: TensorMemory.Budget?
+  /// An error to raise at the next tick (set where throwing is impossible: an allocation).
+  var pendingError: PyException?
+
+  /// Charges the tensors this thread allocates to the session's budget of `limit` bytes.
+  func installMemoryBudget(limit: Int?) {
+    guard let limit else {
+      memoryBudget = nil
+      TensorMemory.uninstall()
+      return
+    }
+    if memoryBudget?.limit != limit {
+      memoryBudget = TensorMemory.Budget(limit: limit) { [weak self] requested, live, limit in
+        self?.memoryLimitExceeded(requested: requested, live: live, limit: limit)
+      }
+    }
+    memoryBudget?.install()
+  }
+
+  /// An allocation would take the session's tensors above the limit. A modest one goes ahead
+  /// and the run ends with a MemoryError at the next statement; one too large to make at all
+  /// ends the process with the same message (the allocation cannot be refused from here).
+  func memoryLimitExceeded(requested: Int, live: Int, limit: Int) {
+    let message =
+      "tensor memory limit exceeded: allocating \(Runtime.bytesText(requested)) with "
+      + "\(Runtime.bytesText(live)) in use would go over the limit of \(Runtime.bytesText(limit))"
+    if requested <= Runtime.softOvershoot {
+      guard pendingError == nil else { return }
+      var e = PyException(.memoryError, message)
+      e.catchable = false
+      pendingError = e
+      // The next tick reads the clock, and with it the pending error.
+      ticks = 0x3FFF
+      return
+    }
+    FileHandle.standardError.write(Data("MemoryError: \(message)\n".utf8))
+    exit(1)
+  }
+
+  /// The largest allocation allowed past the limit before the run stops at the next statement.
+  static let softOvershoot = 256 << 20
+
+  static func bytesText(_ n: Int) -> String {
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+    var v = Double(n)
+    var u = 0
+    while v >= 1024 && u < units.count - 1 {
+      v /= 1024
+      u += 1
+    }
+    if u == 0 { return "\(n) bytes" }
+    var text = String(format: "%.1f", v)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return "\(text) \(units[u])"
   }
 
   private func formatSeconds(_ s: Double) -> String {

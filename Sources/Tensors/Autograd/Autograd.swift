@@ -71,7 +71,7 @@ public enum GradMode {
   /// Marks the thread running a backward pass. Backward is synchronous, so a thread-local flag
   /// is exact there, and setting it costs far less than binding a task-local value (which
   /// allocates), a cost every small backward pass would pay.
-  nonisolated(unsafe) static let backwardKey: pthread_key_t = {
+  static let backwardKey: pthread_key_t = {
     var key = pthread_key_t()
     pthread_key_create(&key, nil)
     return key
@@ -249,6 +249,25 @@ extension Tensor {
     }
   }
 
+  /// `target += g` for contiguous float tensors of one shape and dtype, without the general
+  /// binary op's dispatch; false (nothing done) for any other layout.
+  @inline(__always)
+  static func addContiguousFloats(_ g: Tensor, into target: Tensor) -> Bool {
+    guard g.isContiguous, g.dtype == target.dtype else { return false }
+    let n = target.count
+    switch target.dtype {
+    case .float32:
+      let p = target.base(Float.self), q = g.base(Float.self)
+      for i in 0..<n { p[i] += q[i] }
+    case .float64:
+      let p = target.base(Double.self), q = g.base(Double.self)
+      for i in 0..<n { p[i] += q[i] }
+    default:
+      return false
+    }
+    return true
+  }
+
   /// Whether `root` was made by one op whose inputs (at most two) are leaves.
   @inline(__always)
   static func isSingleOpOverLeaves(_ root: AutogradMeta) -> Bool {
@@ -265,7 +284,9 @@ extension Tensor {
         if isKnownUniquelyReferenced(&old.storage), old.shape == g.shape, old.dtype == g.dtype,
           old.isContiguous
         {
-          _ = try Tensor.binaryRaw(.add, old, g, computeType: old.dtype, into: old)
+          if !Tensor.addContiguousFloats(g, into: old) {
+            _ = try Tensor.binaryRaw(.add, old, g, computeType: old.dtype, into: old)
+          }
           m.grad = old
         } else {
           m.grad = try old + g

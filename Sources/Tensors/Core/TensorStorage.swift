@@ -14,11 +14,15 @@ final class TensorStorage: @unchecked Sendable {
   let dtype: DType
   let count: Int
   let raw: UnsafeMutableRawPointer
+  /// The memory budget this buffer is charged to (`TensorMemory`), if its thread has one.
+  let budget: TensorMemory.Budget?
 
   init(dtype: DType, count: Int) {
     _ = TensorStorage.tuneAllocator
     self.dtype = dtype
     self.count = count
+    budget = TensorMemory.current
+    budget?.charge(count * dtype.itemSize)
     raw = UnsafeMutableRawPointer.allocate(
       byteCount: Swift.max(1, count * dtype.itemSize), alignment: 16)
   }
@@ -29,7 +33,10 @@ final class TensorStorage: @unchecked Sendable {
     return s
   }
 
-  deinit { raw.deallocate() }
+  deinit {
+    raw.deallocate()
+    budget?.release(count * dtype.itemSize)
+  }
 
   /// Keeps glibc from serving tensor-sized blocks with fresh mmap/munmap pairs: a training loop
   /// frees and reallocates the same sizes every step, and page faults then cost more than the

@@ -64,7 +64,8 @@ extension Functional {
           + "expected input\(shapeString(x.shape)) to have \(weight.shape[1] * groups) "
           + "channels, but got \(c) channels instead")
     }
-    guard x.dtype.isFloatingPoint, x.dtype == weight.dtype, bias.map({ $0.dtype == x.dtype }) ?? true
+    guard x.dtype.isFloatingPoint, x.dtype == weight.dtype,
+      bias.map({ $0.dtype == x.dtype }) ?? true
     else {
       throw TensorError(
         .dtype, "\(op): input (\(x.dtype)), weight (\(weight.dtype)) and bias "
@@ -126,7 +127,11 @@ extension Functional {
     }
     y = try y.reshaped([n, o] + outSpatial)
     if let bias { y = try y + bias.reshaped([1, o] + Array(repeating: 1, count: spatial)) }
-    return unbatched ? try y.squeezed(axes: [0]) : y
+    if unbatched { y = try y.squeezed(axes: [0]) }
+    // One node named as PyTorch names it (`grad_fn=<ConvolutionBackward0>`) over the pieces.
+    var out = y.detached()
+    out.recordUnary(y, "ConvolutionBackward0") { g in [g] }
+    return out
   }
 }
 

@@ -69,14 +69,21 @@ public enum Linalg {
     if a.rank > 2 { return try batched(a, det) }
     var (n, _, m) = try matrix(a, "det")
     let (ipiv, info) = lu(n, &m)
-    var d = 1.0
-    if info > 0 {
-      d = 0
-    } else {
+    // NumPy multiplies through logarithms (its det is sign * exp(logdet) from slogdet's loop),
+    // so [[4, 7], [2, 6]] gives 10.000000000000002, not the LU product's 10.0.
+    var d = 0.0
+    if info == 0 {
+      var sign = 1.0, logdet = 0.0
       for i in 0..<n {
-        d *= m[i * n + i]
-        if ipiv[i] != Int32(i + 1) { d = -d }
+        if ipiv[i] != Int32(i + 1) { sign = -sign }
+        var u = m[i * n + i]
+        if u < 0 {
+          sign = -sign
+          u = -u
+        }
+        logdet += Foundation.log(u)
       }
+      d = sign * Foundation.exp(logdet)
     }
     var out = try result([d], [], like: a)
     let x = a.detached()
@@ -142,10 +149,10 @@ public enum Linalg {
   /// Eigenvalues (ascending) and eigenvectors (columns) of a symmetric matrix, from its lower
   /// triangle as NumPy does.
   ///
-  /// Backward is PyTorch's: `ga = v (diag(gw) + skew(v^T gv) / e) v^T` with `skew(x) = (x - x^T) / 2`
-  /// and `e[i][j] = w[j] - w[i]`, a symmetric gradient (so a caller who only fills the lower
-  /// triangle should symmetrise the input first). Repeated eigenvalues make it infinite, as in
-  /// PyTorch.
+  /// Backward is PyTorch's: `ga = v (diag(gw) + skew(v^T gv) / e) v^T` with
+  /// `skew(x) = (x - x^T) / 2` and `e[i][j] = w[j] - w[i]`, a symmetric gradient (so a caller
+  /// who only fills the lower triangle should symmetrise the input first). Repeated eigenvalues
+  /// make it infinite, as in PyTorch.
   public static func eigh(_ a: Tensor) throws -> (values: Tensor, vectors: Tensor) {
     var (n, _, m) = try matrix(a, "eigh")
     var w = [Double](repeating: 0, count: n)

@@ -41,6 +41,54 @@ extension Tensor {
     }
   }
 
+  /// A product with a row or column operand, as NumPy computes it: `ddot` for row by column,
+  /// `gemv` for a matrix by a column or a row by a matrix. These sum in another order than
+  /// `gemm`, so the last bits differ; a long training loop turns those into visible digits.
+  static func vectorProduct(_ a: Tensor, _ aS: (Int, Int), _ b: Tensor, _ bS: (Int, Int),
+                            m: Int, n: Int, k: Int, out: Tensor) {
+    let double = a.dtype == .float64
+    if m == 1 && n == 1 {
+      if double {
+        out.storage.pointer(Double.self)[0] = cblas_ddot(
+          Int32(k), a.storage.pointer(Double.self) + a.offset, Int32(aS.1),
+          b.storage.pointer(Double.self) + b.offset, Int32(bS.0))
+      } else {
+        out.storage.pointer(Float.self)[0] = cblas_sdot(
+          Int32(k), a.storage.pointer(Float.self) + a.offset, Int32(aS.1),
+          b.storage.pointer(Float.self) + b.offset, Int32(bS.0))
+      }
+      return
+    }
+    // The matrix operand, its layout, and the vector's stride along k.
+    let (matrix, rows, cols, layout, vector, increment): (Tensor, Int, Int, (trans: Bool, ld: Int), Tensor, Int)
+    let transposeProduct: Bool
+    if n == 1 {
+      let l = blasLayout(rows: m, cols: k, s0: aS.0, s1: aS.1) ?? (false, k)
+      (matrix, rows, cols, layout, vector, increment) = (a, m, k, l, b, bS.0)
+      transposeProduct = l.trans
+    } else {
+      let l = blasLayout(rows: k, cols: n, s0: bS.0, s1: bS.1) ?? (false, n)
+      (matrix, rows, cols, layout, vector, increment) = (b, k, n, l, a, aS.1)
+      transposeProduct = !l.trans
+    }
+    // A transposed layout stores the matrix as its transpose, rows and columns swapped.
+    let (r, c) = layout.trans ? (cols, rows) : (rows, cols)
+    let trans = transposeProduct ? CblasTrans : CblasNoTrans
+    if double {
+      cblas_dgemv(
+        CblasRowMajor, trans, Int32(r), Int32(c), 1,
+        matrix.storage.pointer(Double.self) + matrix.offset, Int32(layout.ld),
+        vector.storage.pointer(Double.self) + vector.offset, Int32(increment), 0,
+        out.storage.pointer(Double.self), 1)
+    } else {
+      cblas_sgemv(
+        CblasRowMajor, trans, Int32(r), Int32(c), 1,
+        matrix.storage.pointer(Float.self) + matrix.offset, Int32(layout.ld),
+        vector.storage.pointer(Float.self) + vector.offset, Int32(increment), 0,
+        out.storage.pointer(Float.self), 1)
+    }
+  }
+
   /// Makes the last two dimensions BLAS-compatible, copying only when needed.
   func blasReady() -> Tensor {
     let r = rank
@@ -52,11 +100,23 @@ extension Tensor {
   }
 
   /// Matrix product with NumPy `matmul` semantics (1-D operands, broadcast batch dimensions).
-  public static func matmul(_ a: Tensor, _ b: Tensor, style: PromotionStyle = .numpy) throws
-    -> Tensor
+  ///
+  /// `vectorKernels` computes products with a row or column operand the way NumPy's `dot` does
+  /// (see `vectorProduct`); PyTorch and the layers keep `gemm`.
+  public static func matmul(_ a: Tensor, _ b: Tensor, style: PromotionStyle = .numpy,
+                            vectorKernels: Bool = false) throws -> Tensor
   {
     guard a.rank > 0 && b.rank > 0 else {
       throw TensorError(.shape, "matmul: Input operand does not have enough dimensions")
+    }
+    if vectorKernels && a.rank == 1 && b.rank == 1 && a.shape == b.shape && a.count > 1
+      && a.dtype == b.dtype && a.dtype.isFloatingPoint && a.strides[0] > 0 && b.strides[0] > 0
+      && !needsGrad(a, b)
+    {
+      // Strided vectors go to ddot as they are: a copy would sum in the contiguous kernel's order.
+      let out = Tensor(uninitialized: [], dtype: a.dtype)
+      vectorProduct(a, (0, a.strides[0]), b, (b.strides[0], 0), m: 1, n: 1, k: a.count, out: out)
+      return out
     }
     if a.rank == 1 && b.rank == 1 {
       guard a.shape[0] == b.shape[0] else {
@@ -65,14 +125,16 @@ extension Tensor {
           "matmul: shapes \(shapeString(a.shape)) and \(shapeString(b.shape)) not aligned: "
             + "\(a.shape[0]) (dim 0) != \(b.shape[0]) (dim 0)")
       }
-      return try matmul(a.reshaped([1, -1]), b.reshaped([-1, 1]), style: style).reshaped([])
+      return try matmul(
+        a.reshaped([1, -1]), b.reshaped([-1, 1]), style: style, vectorKernels: vectorKernels
+      ).reshaped([])
     }
     if a.rank == 1 {
-      let r = try matmul(a.unsqueezed(0), b, style: style)
+      let r = try matmul(a.unsqueezed(0), b, style: style, vectorKernels: vectorKernels)
       return try r.squeezed(axes: [-2])
     }
     if b.rank == 1 {
-      let r = try matmul(a, b.unsqueezed(1), style: style)
+      let r = try matmul(a, b.unsqueezed(1), style: style, vectorKernels: vectorKernels)
       return try r.squeezed(axes: [-1])
     }
     let m = a.shape[a.rank - 2], k = a.shape[a.rank - 1]
@@ -96,7 +158,9 @@ extension Tensor {
       out = Tensor(uninitialized: batch + [m, n], dtype: ct)
       let xs = (x.strides[x.rank - 2], x.strides[x.rank - 1])
       let ys = (y.strides[y.rank - 2], y.strides[y.rank - 1])
-      if batch.isEmpty {
+      if batch.isEmpty && vectorKernels && k > 1 && (m == 1 || n == 1) {
+        vectorProduct(x, xs, y, ys, m: m, n: n, k: k, out: out)
+      } else if batch.isEmpty {
         gemm(x, x.offset, xs, y, y.offset, ys, m: m, n: n, k: k, out: out, outOffset: 0)
       } else if y.rank == 2 && x.isContiguous {
         gemm(x, x.offset, (k, 1), y, y.offset, ys, m: x.count / Swift.max(k, 1), n: n, k: k,
@@ -165,7 +229,7 @@ extension Tensor {
     guard b.rank <= 2 else {
       throw TensorError(.shape, "dot: only operands with rank <= 2 on the right are supported")
     }
-    return try matmul(a, b)
+    return try matmul(a, b, vectorKernels: true)
   }
 
   /// The outer product of two vectors (flattened first).

@@ -167,6 +167,30 @@ extension Tensor {
     return out
   }
 
+  /// How NumPy walks a reduction over `ax` of this view without copying: `.rows` when the
+  /// reduced axes are innermost in memory (each output is a pairwise sum of one contiguous
+  /// block), `.columns` when they are outermost (outputs accumulate one block at a time, in
+  /// order); nil when the view is not a dense block or mixes them. Size-1 axes are ignored and
+  /// a transposed view counts in memory order, as NumPy's iterator does, so `a.T.sum(axis=1)`
+  /// and `column.sum(axis=0)` add in NumPy's order.
+  func memoryOrderReduction(_ ax: [Int]) -> ReductionWalk? {
+    let dims = (0..<rank).filter { shape[$0] > 1 }
+    let order = dims.sorted { strides[$0] != strides[$1] ? strides[$0] > strides[$1] : $0 < $1 }
+    var expected = 1
+    for d in order.reversed() {
+      guard strides[d] == expected else { return nil }
+      expected *= shape[d]
+    }
+    let keptOrder = order.filter { !ax.contains($0) }
+    guard keptOrder == keptOrder.sorted() else { return nil }
+    let reducedFlags = order.map { ax.contains($0) }
+    if !reducedFlags.drop(while: { !$0 }).contains(false) { return .rows }
+    if !reducedFlags.drop(while: { $0 }).contains(true) { return .columns }
+    return nil
+  }
+
+  enum ReductionWalk { case rows, columns }
+
   /// The raw reduction (no autograd).
   func reduceRaw(_ kind: ReduceKind, _ ax: [Int], keepDims: Bool, op: String) throws -> Tensor {
     let outShape = reducedShape(ax, keepDims: keepDims)
@@ -193,14 +217,11 @@ extension Tensor {
       for i in 0..<out.count { out.storeScalar(fill, at: i) }
       return out
     }
-    let trailing = ax == Array((rank - ax.count)..<rank)
-    let leading = ax == Array(0..<ax.count)
     var columns = false
-    if src.isContiguous && trailing {
-    } else if src.isContiguous && leading && kind != .argmax && kind != .argmin {
-      columns = true
-    } else {
-      src = try src.permuted(kept + ax).rawCopy()
+    switch src.memoryOrderReduction(ax) {
+    case .rows?: break
+    case .columns? where kind != .argmax && kind != .argmin: columns = true
+    default: src = try src.permuted(kept + ax).rawCopy()
     }
     func run<T: NumericElement>(_ t: T.Type) {
       let p = UnsafePointer(src.storage.pointer(T.self) + src.offset)

@@ -20,6 +20,15 @@ extension Journal {
     @Option(help: "Stop the script after this many seconds.")
     var timeout: Double = 600
 
+    @Option(
+      name: .customLong("memory-limit"),
+      help: ArgumentHelp(
+        "Stop the script when its arrays and tensors hold more than this much memory.",
+        discussion: "A size in bytes or with a unit (512M, 4G, 1.5GiB); 'none' for no limit.",
+        valueName: "size"),
+      transform: Exec.parseSize)
+    var memoryLimit: Int? = 4 << 30
+
     @Argument(help: "The script to run.", completion: .file(extensions: ["py"]))
     var script: String
 
@@ -28,9 +37,14 @@ extension Journal {
 
     func run() throws {
       let journal = try? JournalKit.Journal.locate(explicit: global.journalPath)
-      let runner = ScriptRunner(
+      var runner = ScriptRunner(
         dataFolders: ScriptRunner.dataFolders(journal: journal), timeLimit: timeout)
+      runner.memoryLimit = memoryLimit
       let out = BufferedOutput(Terminal.standardOutput)
+      // A run that must end the process (a tensor allocation far over --memory-limit) still
+      // shows what the script printed before.
+      outputToFlushAtExit = out
+      atexit { outputToFlushAtExit?.flush() }
       let status = try JournalKit_run {
         try runner.run(
           scriptAt: URL(fileURLWithPath: script), displayPath: script, arguments: arguments,
@@ -40,8 +54,27 @@ extension Journal {
       out.flush()
       if status != 0 { throw ExitCode(status) }
     }
+
+    /// `4G`, `512M`, `1.5GiB`, `100000` (bytes), `none`.
+    static func parseSize(_ text: String) throws -> Int? {
+      let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+      if t == "none" || t == "unlimited" { return nil }
+      let units: [(String, Double)] = [
+        ("tib", 0x1p40), ("gib", 0x1p30), ("mib", 0x1p20), ("kib", 0x1p10),
+        ("tb", 0x1p40), ("gb", 0x1p30), ("mb", 0x1p20), ("kb", 0x1p10),
+        ("t", 0x1p40), ("g", 0x1p30), ("m", 0x1p20), ("k", 0x1p10), ("b", 1), ("", 1),
+      ]
+      for (suffix, scale) in units where t.hasSuffix(suffix) {
+        let number = t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+        guard let v = Double(number), v > 0, v * scale < 0x1p62 else { break }
+        return Int(v * scale)
+      }
+      throw ValidationError("invalid size '\(text)': use bytes or a unit, e.g. 512M or 4G")
+    }
   }
 }
+
+nonisolated(unsafe) private var outputToFlushAtExit: BufferedOutput?
 
 /// Collects small writes (one per `print`) into large ones; flushes at each newline when the
 /// stream is a terminal, so interactive output is not delayed.

@@ -10,6 +10,11 @@ extension Journal {
         Every read command (search, list, show, tags) does this check first; run it yourself to
         see what changed. Unchanged files are recognised by size and mtime, then content hash.
         The index is a cache: --rebuild deletes it and builds it again from the Markdown files.
+
+        Every day file is stat'ed on each check (an edit in place changes the file's mtime, not
+        its folder's). Files written in the last two seconds are also hashed until they are older,
+        so two same-size edits within one mtime tick are still seen. Only an edit that keeps the
+        size and sets the mtime back (touch -r, some sync tools) goes unseen: use --rebuild.
         """)
 
     @OptionGroup var global: GlobalOptions

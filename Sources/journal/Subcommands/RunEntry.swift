@@ -77,9 +77,16 @@ extension Journal {
           let document = documents[i]
           // With several entries at once, each entry's text is printed whole when it ends.
           let buffer = workers > 1 ? OutputBuffer() : nil
+          // One entry at a time on a terminal: a status line shows a long cell is still going.
+          let status = buffer == nil && showsStatusLine
+            ? CellStatusLine { Terminal.standardError.write($0) } : nil
           let printer = CellRunPrinter(entryPath: document.path) { stream, text in
             if let buffer {
               buffer.append(stream, text)
+            } else if let status {
+              status.passThrough {
+                (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
+              }
             } else {
               (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
             }
@@ -87,7 +94,14 @@ extension Journal {
           let message: String?
           let start = Date()
           do {
-            let result = try runner.run(document) { printer.print($0) }
+            let result = try runner.run(document) { event in
+              if case .finished = event { status?.end() }
+              printer.print(event)
+              if case .started(let index, let total, let line) = event {
+                status?.begin("\(document.path): cell \(index + 1) of \(total) (line \(line))")
+              }
+            }
+            status?.end()
             printer.write(.stdout, "\(document.path): \(document.cells.count) cells, "
               + "\(result.ran.count) run, \(result.reused.count) frozen, in "
               + "\(CellRunPrinter.seconds(Date().timeIntervalSince(start)))\n")
@@ -111,6 +125,11 @@ extension Journal {
         }
       }
       if !failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Standard error is a terminal that understands `\r` and erasing a line.
+    var showsStatusLine: Bool {
+      isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 
     /// The engine that runs the cells.

@@ -111,9 +111,12 @@ extension Journal {
 
     /// The path as an editor run from here can open it.
     static func displayPath(_ path: String, journal: JournalKit.Journal) -> String {
-      let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
-      return cwd.path == journal.root.path ? path : journal.url(for: path).path
+      currentDirectory == journal.root.path ? path : journal.url(for: path).path
     }
+
+    /// Found once, not once per hit.
+    private static let currentDirectory =
+      URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
 
     static func block(for hit: SearchHit, journal: JournalKit.Journal, style: TextStyle)
       -> String

@@ -26,17 +26,21 @@ extension Journal {
       let entries = try JournalKit_run { () -> [Entry] in
         let range = try DateExpression.parse(text)
         _ = try SearchIndex.openUpdated(journal)
-        let files = try journal.entryFiles().files.filter {
-          range.first <= $0.date && $0.date <= range.last
-        }
-        guard !files.isEmpty else {
+        // One day is one known path: no need to list the whole journal.
+        let entries =
+          range.isSingleDay
+          ? try journal.entry(on: range.first).map { [$0] } ?? []
+          : try journal.entryFiles().files.filter {
+            range.first <= $0.date && $0.date <= range.last
+          }.map(journal.readEntry)
+        guard !entries.isEmpty else {
           throw JournalError(
             .notFound,
             range.isSingleDay
               ? "no entry on \(range.first.iso)"
               : "no entries from \(range.first.iso) to \(range.last.iso)")
         }
-        return try files.map(journal.readEntry)
+        return entries
       }
       let style = TextStyle.forStandardOutput()
       let out = Terminal.standardOutput
@@ -61,13 +65,13 @@ extension Journal {
 }
 
 /// Renders Markdown for a terminal, line by line: headings bold and coloured, `**strong**`,
-/// `_emphasis_`, `` `code` `` and fenced code styled, math left as TeX (highlighted). Without
-/// colour the text is printed as written, which is already readable Markdown.
+/// `_emphasis_`, `` `code` `` and fenced code styled, math left as TeX (highlighted), emoji
+/// shortcodes (`:snake:`) as emoji outside code. Without colour the text is printed as written,
+/// which is already readable Markdown, with only the shortcodes replaced.
 struct TerminalRenderer {
   var style: TextStyle
 
   func render(_ markdown: Substring) -> String {
-    guard style.color else { return String(markdown) }
     var out = ""
     var inFence = false
     for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -78,13 +82,17 @@ struct TerminalRenderer {
         continue
       }
       if inFence {
-        out += style.yellow("  " + line) + "\n"
+        out += style.color ? style.yellow("  " + line) + "\n" : line + "\n"
+        continue
+      }
+      guard style.color else {
+        out += TerminalRenderer.emojiOutsideCodeSpans(line) + "\n"
         continue
       }
       let hashes = line.prefix(while: { $0 == "#" }).count
       if (1...6).contains(hashes), line.dropFirst(hashes).first == " " {
-        let text = line.dropFirst(hashes + 1)
-        out += style.bold(style.cyan(String(text))) + "\n"
+        let text = Emoji.replacingShortcodes(in: String(line.dropFirst(hashes + 1)))
+        out += style.bold(style.cyan(text)) + "\n"
         continue
       }
       out += inline(String(line)) + "\n"
@@ -92,9 +100,28 @@ struct TerminalRenderer {
     return out
   }
 
+  /// The line with shortcodes replaced everywhere but inside `` `code spans` ``.
+  static func emojiOutsideCodeSpans(_ line: Substring) -> String {
+    guard line.contains(":") else { return String(line) }
+    var out = ""
+    var inCode = false
+    for (n, piece) in line.split(separator: "`", omittingEmptySubsequences: false).enumerated() {
+      if n > 0 { out += "`" }
+      out += inCode ? String(piece) : Emoji.replacingShortcodes(in: String(piece))
+      inCode.toggle()
+    }
+    return out
+  }
+
   /// Styles code spans, math, strong and emphasis within one line.
   func inline(_ line: String) -> String {
     var out = ""
+    // Plain text waits here so its shortcodes are replaced in one piece.
+    var plain = ""
+    func flushPlain() {
+      out += Emoji.replacingShortcodes(in: plain)
+      plain = ""
+    }
     let chars = Array(line)
     var i = 0
     func closing(_ delimiter: [Character], from start: Int) -> Int? {
@@ -108,35 +135,40 @@ struct TerminalRenderer {
     while i < chars.count {
       let c = chars[i]
       if c == "`", let end = closing(["`"], from: i + 1) {
+        flushPlain()
         out += style.yellow(String(chars[(i + 1)..<end]))
         i = end + 1
       } else if c == "$" {
         let delimiter: [Character] =
           i + 1 < chars.count && chars[i + 1] == "$" ? ["$", "$"] : ["$"]
         if let end = closing(delimiter, from: i + delimiter.count), end > i + delimiter.count {
+          flushPlain()
           out += style.magenta(String(chars[i..<(end + delimiter.count)]))
           i = end + delimiter.count
         } else {
-          out.append(c)
+          plain.append(c)
           i += 1
         }
       } else if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] == c,
         let end = closing([c, c], from: i + 2), end > i + 2
       {
-        out += style.bold(String(chars[(i + 2)..<end]))
+        flushPlain()
+        out += style.bold(Emoji.replacingShortcodes(in: String(chars[(i + 2)..<end])))
         i = end + 2
       } else if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] != " ",
         i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber),
         let end = closing([c], from: i + 1), end > i + 1,
         end + 1 >= chars.count || !(chars[end + 1].isLetter || chars[end + 1].isNumber)
       {
-        out += style.italic(String(chars[(i + 1)..<end]))
+        flushPlain()
+        out += style.italic(Emoji.replacingShortcodes(in: String(chars[(i + 1)..<end])))
         i = end + 1
       } else {
-        out.append(c)
+        plain.append(c)
         i += 1
       }
     }
+    flushPlain()
     return out
   }
 }

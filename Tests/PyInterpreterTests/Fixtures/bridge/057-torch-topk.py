@@ -1,0 +1,15 @@
+import torch
+
+torch.manual_seed(0)
+x = torch.tensor([[0.1, 2.5, -1.0, 0.7], [3.0, -2.0, 0.5, 1.5]])
+v, i = x.topk(2)
+print(v)
+print(i)
+top = x.topk(1, dim=0)
+print(top.values, top.indices)
+small = x.topk(3, 1, False)
+print(small.values)
+print(small.indices)
+logp = torch.log_softmax(torch.randn(1, 5), dim=1)
+top_n, top_i = logp.topk(1)
+print(top_i[0].item(), top_n.shape)
