@@ -2,10 +2,38 @@ import Foundation
 import Tensors
 
 /// Swift state a built-in layer keeps beside its attributes (a recurrent layer's cell object).
+///
+/// Such a layer computes with its own tensors, which the module's parameter and buffer
+/// attributes share; it remembers those attributes so that replacing one (instead of writing
+/// into it) is reported rather than silently ignored.
 final class TorchLayerState: PyNativeObject {
   let value: AnyObject
-  init(_ value: AnyObject) { self.value = value }
+  let shared: [(String, ObjectIdentifier)]
+
+  init(_ value: AnyObject, sharing module: PyInstance) {
+    self.value = value
+    shared = module.attributes.items.compactMap { k, v in
+      guard case .str(let name) = k, name != "num_batches_tracked",
+        case .native(let t as TorchTensor) = v
+      else { return nil }
+      return (name, ObjectIdentifier(t))
+    }
+  }
+
   var typeName: String { "_LayerState" }
+
+  func check(_ module: PyInstance) throws {
+    for (name, id) in shared {
+      guard case .native(let t as TorchTensor)? = module.attributes.get(name),
+        ObjectIdentifier(t) == id
+      else {
+        throw PyException(
+          .notImplementedError,
+          "\(module.cls.name).\(name) was replaced; journal cells support writing into it "
+            + "instead (with torch.no_grad(): layer.\(name).copy_(value))")
+      }
+    }
+  }
 }
 
 /// The built-in layers of `torch.nn`: classes deriving from `nn.Module` whose `__init__` sets
@@ -521,7 +549,7 @@ extension TorchContext {
           m.attributes.set("running_var", track ? self.buffer(bn.runningVar) : .none)
           m.attributes.set(
             "num_batches_tracked", track ? self.buffer(Tensor.zeros([], dtype: .int64)) : .none)
-          m.attributes.set("_state", .native(TorchLayerState(bn)))
+          m.attributes.set("_state", .native(TorchLayerState(bn, sharing: m)))
         },
         forward: { [unowned self] m, a in
           let x = try self.input(a)
@@ -532,6 +560,7 @@ extension TorchContext {
           guard case .native(let s as TorchLayerState) = self.attr(m, "_state"),
             let bn = s.value as? BatchNorm
           else { return .none }
+          try s.check(m)
           let track = try self.boolAttr(m, "track_running_stats")
           let training = self.isTraining(m) || !track
           if training && track, case .native(let n as TorchTensor) = self.attr(m, "num_batches_tracked")
@@ -565,12 +594,13 @@ extension TorchContext {
         m.attributes.set("elementwise_affine", .bool(affine))
         m.attributes.set("weight", ln.weight.map { self.parameter($0) } ?? .none)
         m.attributes.set("bias", ln.bias.map { self.parameter($0) } ?? .none)
-        m.attributes.set("_state", .native(TorchLayerState(ln)))
+        m.attributes.set("_state", .native(TorchLayerState(ln, sharing: m)))
       },
       forward: { [unowned self] m, a in
         guard case .native(let s as TorchLayerState) = self.attr(m, "_state"),
           let ln = s.value as? LayerNorm
         else { return .none }
+        try s.check(m)
         return self.named("NativeLayerNormBackward0", try ln(try self.input(a)))
       })
     defineLayer(

@@ -25,8 +25,9 @@ extension TorchContext {
     return (try tensor(parts[0]), try tensor(parts[1]))
   }
 
-  func recurrentState(_ m: PyInstance) -> AnyObject? {
+  func recurrentState(_ m: PyInstance) throws -> AnyObject? {
     guard case .native(let s as TorchLayerState) = attr(m, "_state") else { return nil }
+    try s.check(m)
     return s.value
   }
 
@@ -91,10 +92,10 @@ extension TorchContext {
           m.attributes.set("bidirectional", .bool(bidirectional))
           m.attributes.set("proj_size", .int(0))
           for (pname, t) in layer.weights { m.attributes.set(pname, self.parameter(t)) }
-          m.attributes.set("_state", .native(TorchLayerState(layer)))
+          m.attributes.set("_state", .native(TorchLayerState(layer, sharing: m)))
         },
         forward: { [unowned self] m, a in
-          guard let layer = self.recurrentState(m) as? Recurrent else { return .none }
+          guard let layer = try self.recurrentState(m) as? Recurrent else { return .none }
           if case .native(let packed as TorchPackedSequence)? = a.value(0, "input") {
             var h0: Tensor?, c0: Tensor?
             if let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) {
@@ -196,10 +197,10 @@ extension TorchContext {
           m.attributes.set("bias", .bool(bias))
           if mode == .rnn { m.attributes.set("nonlinearity", .str(nonlinearity)) }
           for (pname, t) in layer.ownParameters { m.attributes.set(pname, self.parameter(t)) }
-          m.attributes.set("_state", .native(TorchLayerState(layer)))
+          m.attributes.set("_state", .native(TorchLayerState(layer, sharing: m)))
         },
         forward: { [unowned self] m, a in
-          guard let cell = self.recurrentState(m) as? RecurrentCell else { return .none }
+          guard let cell = try self.recurrentState(m) as? RecurrentCell else { return .none }
           var x = try self.input(a)
           let unbatched = x.rank == 1
           if unbatched { x = try x.unsqueezed(0) }
