@@ -94,7 +94,7 @@ import TestSupport
   @Test func deletingAnEntryRemovesItsPageAndRelinksItsNeighbours() throws {
     guard let (folder, journal) = try seedJournal() else { return }
     let (_, site) = try buildSite(journal)
-    let older = readFile(site.appendingPathComponent("2018/09/05/index.html"))
+    let older = readFile(site.appendingPathComponent("2018/09/09/index.html"))
     #expect(older.contains("rel=\"next\" href=\"../../../2018/09/12/\""))
     try FileManager.default.removeItem(at: journal.entryURL(for: JournalDate(iso: "2018-09-12")!))
     let report = try buildSite(journal).0
@@ -102,9 +102,9 @@ import TestSupport
     #expect(report.removed >= 1)
     #expect(!FileManager.default.fileExists(
       atPath: site.appendingPathComponent("2018/09/12/index.html").path))
-    let relinked = readFile(site.appendingPathComponent("2018/09/05/index.html"))
+    let relinked = readFile(site.appendingPathComponent("2018/09/09/index.html"))
     #expect(!relinked.contains("2018/09/12/"))
-    #expect(relinked.contains("rel=\"next\" href=\"../../../2018/09/19/\""))
+    #expect(relinked.contains("rel=\"next\" href=\"../../../2018/09/17/\""))
     for name in siteFiles(site) where name.hasSuffix(".html") || name.hasSuffix(".xml") {
       #expect(!readFile(site.appendingPathComponent(name)).contains("2018/09/12/"), "\(name)")
     }
@@ -119,7 +119,7 @@ import TestSupport
     let report = try buildSite(journal).0
     #expect(report.parsed == 0, "templates do not change the entries' Markdown")
     let pages = siteFiles(site).filter { $0.hasSuffix(".html") }
-    #expect(pages.count > 30)
+    #expect(pages.count > 20)
     for name in pages {
       #expect(readFile(site.appendingPathComponent(name)).contains("<footer>Footer two</footer>"),
         "\(name)")
@@ -172,8 +172,9 @@ import TestSupport
       to: page, atomically: true, encoding: .utf8)
     try Data().write(to: site.appendingPathComponent(SiteOutput.writingMarkerName))
     let report = try buildSite(journal).0
-    #expect(report.written == 1)
+    #expect(report.written == siteFiles(site).count, "every file is written anew")
     #expect(readFile(page) == text)
+    #expect(try buildSite(journal).0.written == 0)
     #expect(!FileManager.default.fileExists(
       atPath: site.appendingPathComponent(SiteOutput.writingMarkerName).path))
     _ = folder

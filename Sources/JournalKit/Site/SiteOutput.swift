@@ -9,9 +9,8 @@ import Foundation
 struct SiteOutput {
   /// The manifest's name inside the output folder.
   static let manifestName = ".journal-site"
-  /// Present while a build writes: after an interrupted build, the manifest's keys may not
-  /// describe the files any more, so the next build renders everything (and still writes only
-  /// the files whose content differs).
+  /// Present while a build writes: after an interrupted build, the manifest may not describe
+  /// the files any more, so the next build renders and writes everything.
   static let writingMarkerName = ".journal-site-writing"
 
   struct Stats: Sendable, Equatable {
@@ -36,7 +35,10 @@ struct SiteOutput {
     if fm.fileExists(atPath: manifestURL.path) {
       var manifest = Fingerprint.parseManifest(try FileSystem.readText(at: manifestURL))
       if fm.fileExists(atPath: folder.appendingPathComponent(Self.writingMarkerName).path) {
-        for path in manifest.keys { manifest[path]!.key = nil }
+        // Neither keys nor fingerprints describe the files for sure: write every file anew.
+        for path in manifest.keys {
+          manifest[path] = ManifestEntry(fingerprint: Fingerprint(hash: 0, size: -1), key: nil)
+        }
       }
       return manifest
     } else if Journal.isDirectory(folder),
