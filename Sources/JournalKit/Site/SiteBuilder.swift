@@ -86,12 +86,18 @@ public struct SiteBuilder: Sendable {
     report.problems = problems
     let programKey = cacheKey()
     let cache = SiteCache.load(folder: cacheFolder, key: programKey)
+    let root = journal.root.path + "/"
+    let pipeline = MarkdownPipeline(options: options.markdown)
     let keepable = output.keepable(previous)
     clock.lap("cache")
     let frozen = Set((try? FileManager.default.contentsOfDirectory(
       atPath: journal.entriesFolder.appendingPathComponent(".outputs").path)) ?? [])
-    let pipeline = MarkdownPipeline(options: options.markdown)
-    let root = journal.root.path + "/"
+    cache.blob?.fallback = { page in
+      // The blob lost an entry's details: render the entry again.
+      let file = Journal.EntryFile(date: page.date, path: page.path)
+      guard let entry = try? journal.readEntry(file) else { return SitePage.Details(toc: [], docs: []) }
+      return self.page(for: entry, pipeline: pipeline, frozen: frozen).page.details
+    }
     let reads = ResultBox<Result<(SitePage, SiteCache.FileStamp, UInt64, Bool), Error>>(
       count: files.count)
     let outputProblems = ResultBox<JournalError>(count: files.count)

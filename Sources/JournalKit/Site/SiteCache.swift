@@ -41,44 +41,98 @@ final class SiteCache: @unchecked Sendable {
     var page: SitePage
   }
 
-  /// The cache file's bytes, shared by the pages whose details are still encoded in them.
+  /// The cache file's bytes, from which unchanged records are copied as they are.
   final class Bytes: Sendable {
     let bytes: [UInt8]
     init(_ bytes: [UInt8]) { self.bytes = bytes }
   }
 
-  /// A page's table of contents and search documents, decoded on first use.
+  /// Reads checked byte ranges of the blob file, shared by the pages that still need theirs.
+  final class Blob: @unchecked Sendable {
+    let url: URL
+    private let lock = NSLock()
+    private var handle: Int32 = -1
+    /// Details of an entry that the blob lost, from its Markdown again (set by the builder).
+    var fallback: (@Sendable (SitePage) -> SitePage.Details)?
+
+    init(url: URL) { self.url = url }
+
+    deinit { if handle >= 0 { close(handle) } }
+
+    /// The bytes at `ref`, or nil when they are missing or not what was written.
+    func read(_ ref: BlobRef) -> [UInt8]? {
+      let fd: Int32 = lock.withLock {
+        if handle < 0 { handle = open(url.path, O_RDONLY | O_CLOEXEC) }
+        return handle
+      }
+      guard fd >= 0, ref.length >= 0 else { return nil }
+      var bytes = [UInt8](repeating: 0, count: ref.length)
+      let n = bytes.withUnsafeMutableBytes {
+        pread(fd, $0.baseAddress, ref.length, off_t(ref.offset))
+      }
+      guard n == ref.length else { return nil }
+      var hasher = StableHasher()
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+      return hasher.value == ref.hash ? bytes : nil
+    }
+  }
+
+  /// A page's table of contents and search documents, read from the blob on first use.
   final class LazyDetails: @unchecked Sendable {
-    private let source: Bytes
-    private let range: Range<Int>
+    private let blob: Blob
+    let ref: BlobRef
     private let lock = NSLock()
     private var decoded: SitePage.Details?
 
-    init(_ source: Bytes, _ range: Range<Int>) {
-      self.source = source
-      self.range = range
+    init(_ blob: Blob, _ ref: BlobRef) {
+      self.blob = blob
+      self.ref = ref
     }
 
-    var value: SitePage.Details {
+    func value(for page: SitePage) -> SitePage.Details {
       lock.withLock {
         if let decoded { return decoded }
-        // The range was checked when the cache was loaded; a malformed value reads as empty.
-        var r = BinaryReader(source.bytes, range: range)
-        var details = SitePage.Details(toc: [], docs: [])
-        do {
-          for _ in 0..<(try r.count()) {
-            details.toc.append(SitePage.TOCItem(level: try r.int(), heading: try r.string(),
-              anchor: try r.string()))
-          }
-          for _ in 0..<(try r.count()) {
-            details.docs.append(SitePage.SearchDoc(anchor: try r.string(),
-              heading: try r.string(), snippet: try r.string()))
-          }
-        } catch {}
+        let details = blob.read(ref).flatMap(SiteCache.decodeDetails)
+          ?? blob.fallback?(page) ?? SitePage.Details(toc: [], docs: [])
         decoded = details
         return details
       }
     }
+  }
+
+  static func encodeDetails(_ details: SitePage.Details) -> [UInt8] {
+    var w = BinaryWriter()
+    w.write(details.toc.count)
+    for item in details.toc {
+      w.write(item.level)
+      w.write(item.heading)
+      w.write(item.anchor)
+    }
+    w.write(details.docs.count)
+    for doc in details.docs {
+      w.write(doc.anchor)
+      w.write(doc.heading)
+      w.write(doc.snippet)
+    }
+    return w.bytes
+  }
+
+  static func decodeDetails(_ bytes: [UInt8]) -> SitePage.Details? {
+    var r = BinaryReader(bytes)
+    var details = SitePage.Details(toc: [], docs: [])
+    do {
+      for _ in 0..<(try r.count()) {
+        details.toc.append(SitePage.TOCItem(level: try r.int(), heading: try r.string(),
+          anchor: try r.string()))
+      }
+      for _ in 0..<(try r.count()) {
+        details.docs.append(SitePage.SearchDoc(anchor: try r.string(),
+          heading: try r.string(), snippet: try r.string()))
+      }
+    } catch {
+      return nil
+    }
+    return r.isAtEnd ? details : nil
   }
 
   /// The search index's posting lists: ascending document numbers per term.
@@ -88,7 +142,7 @@ final class SiteCache: @unchecked Sendable {
     var docCount = 0
   }
 
-  static let formatVersion: UInt64 = 2
+  static let formatVersion: UInt64 = 3
   static let cacheName = "pages.bin"
 
   let folder: URL
@@ -101,15 +155,14 @@ final class SiteCache: @unchecked Sendable {
   private var blobName: String? = nil
   /// The loaded cache file, for copying unchanged records as they are.
   private var bytes: Bytes? = nil
-  private var blobHandle: Int32 = -1
+  /// The blob of the loaded cache.
+  private(set) var blob: Blob? = nil
   private let lock = NSLock()
 
   private init(folder: URL, key: UInt64) {
     self.folder = folder
     self.key = key
   }
-
-  deinit { if blobHandle >= 0 { close(blobHandle) } }
 
   /// The folder's cache, or an empty one when there is none or it cannot be used.
   static func load(folder: URL, key: UInt64) -> SiteCache {
@@ -134,6 +187,8 @@ final class SiteCache: @unchecked Sendable {
       throw BinaryReader.Malformed()
     }
     let blob = try r.string()
+    guard !blob.contains("/") else { throw BinaryReader.Malformed() }
+    let blobFile = Blob(url: folder.appendingPathComponent(blob))
     let count = try r.count()
     var records: [Record] = []
     records.reserveCapacity(count)
@@ -153,12 +208,10 @@ final class SiteCache: @unchecked Sendable {
       let digests = (page: try r.uint(), summary: try r.uint(), docs: try r.uint())
       let docCount = try r.count()
       let ref = BlobRef(offset: try r.int(), length: try r.int(), hash: try r.uint())
-      let detailsLength = try r.count()
-      let detailsStart = r.offset
-      r.skip(detailsLength)
+      let detailsRef = BlobRef(offset: try r.int(), length: try r.int(), hash: try r.uint())
       guard r.offset == end else { throw BinaryReader.Malformed() }
       var page = SitePage(date: date, path: path, title: title, excerpt: excerpt,
-        tagNames: tags, details: LazyDetails(bytes, detailsStart..<end), docCount: docCount,
+        tagNames: tags, details: LazyDetails(blobFile, detailsRef), docCount: docCount,
         htmlRef: ref, digests: digests)
       page.cachedRecord = recordStart..<end
       records.append(Record(stamp: stamp, sourceHash: sourceHash, page: page))
@@ -187,24 +240,12 @@ final class SiteCache: @unchecked Sendable {
     self.postings = p
     self.blobName = blob
     self.bytes = bytes
+    self.blob = blobFile
   }
 
   /// The HTML of a cached page, or nil when the blob cannot give it back intact.
   func html(at ref: SiteCache.BlobRef) -> String? {
-    let fd: Int32 = lock.withLock {
-      if blobHandle < 0, let blobName {
-        blobHandle = open(folder.appendingPathComponent(blobName).path, O_RDONLY)
-      }
-      return blobHandle
-    }
-    guard fd >= 0, ref.length >= 0 else { return nil }
-    var bytes = [UInt8](repeating: 0, count: ref.length)
-    let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, ref.length, off_t(ref.offset)) }
-    guard n == ref.length else { return nil }
-    var hasher = StableHasher()
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    guard hasher.value == ref.hash else { return nil }
-    return String(decoding: bytes, as: UTF8.self)
+    blob?.read(ref).map { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Writes the cache for the pages of this build (newest first): the HTML of pages parsed in
@@ -224,12 +265,16 @@ final class SiteCache: @unchecked Sendable {
     var pages = pages
     let fresh = pages.indices.filter { pages[$0].htmlRef == nil }
     var live = 0
-    for page in pages { live += page.htmlRef?.length ?? page.html?.utf8.count ?? 0 }
+    for page in pages {
+      live += (page.htmlRef?.length ?? page.html?.utf8.count ?? 0) + (page.detailsRef?.length ?? 0)
+    }
     var blob = blobName
     var blobSize = 0
     if let name = blob, let size = SiteOutput.size(of: folder.appendingPathComponent(name)),
       size <= 2 * live + (1 << 20),
-      pages.allSatisfy({ $0.htmlRef.map { $0.offset + $0.length <= size } ?? true })
+      pages.allSatisfy({ page in
+        [page.htmlRef, page.detailsRef].allSatisfy { $0.map { $0.offset + $0.length <= size } ?? true }
+      })
     {
       blobSize = size
     } else {
@@ -239,6 +284,7 @@ final class SiteCache: @unchecked Sendable {
     let rewrite = blob == nil ? pages.indices.map { $0 } : fresh
     var appended: [UInt8] = []
     var refs: [(Int, BlobRef)] = []
+    var detailsRefs: [Int: BlobRef] = [:]
     for i in rewrite {
       var body = pages[i].html ?? pages[i].htmlRef.flatMap { self.html(at: $0) } ?? render(pages[i])
       var hasher = StableHasher()
@@ -246,6 +292,12 @@ final class SiteCache: @unchecked Sendable {
       refs.append((i, BlobRef(offset: appended.count, length: body.utf8.count,
         hash: hasher.value)))
       appended.append(contentsOf: body.utf8)
+      let details = Self.encodeDetails(pages[i].details)
+      var detailsHasher = StableHasher()
+      details.withUnsafeBytes { detailsHasher.combine(bytes: $0) }
+      detailsRefs[i] = BlobRef(offset: appended.count, length: details.count,
+        hash: detailsHasher.value)
+      appended.append(contentsOf: details)
     }
     let name = blob ?? "html-\(UUID().uuidString.prefix(8)).bin"
     let url = folder.appendingPathComponent(name)
@@ -272,6 +324,9 @@ final class SiteCache: @unchecked Sendable {
     for (i, ref) in refs {
       pages[i].htmlRef = BlobRef(offset: base + ref.offset, length: ref.length, hash: ref.hash)
     }
+    for (i, ref) in detailsRefs {
+      detailsRefs[i] = BlobRef(offset: base + ref.offset, length: ref.length, hash: ref.hash)
+    }
 
     var w = BinaryWriter(capacity: (bytes?.bytes.count ?? pages.count * 1024) + (1 << 16))
     w.write(Self.formatVersion)
@@ -280,26 +335,13 @@ final class SiteCache: @unchecked Sendable {
     w.write(pages.count)
     // Unchanged records are copied as they are, when their blob references still hold.
     let old = blob == nil ? nil : bytes
-    for page in pages {
+    for (i, page) in pages.enumerated() {
       // Every page comes from a file stamped in this build; a zero stamp never matches.
       let (stamp, sourceHash) = stamps[page.path]
         ?? (FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0), 0)
       if let old, let range = page.cachedRecord {
         w.write(raw: old.bytes[range])
         continue
-      }
-      var details = BinaryWriter()
-      details.write(page.toc.count)
-      for item in page.toc {
-        details.write(item.level)
-        details.write(item.heading)
-        details.write(item.anchor)
-      }
-      details.write(page.docs.count)
-      for doc in page.docs {
-        details.write(doc.anchor)
-        details.write(doc.heading)
-        details.write(doc.snippet)
       }
       var record = BinaryWriter()
       record.write(stamp.size)
@@ -318,12 +360,12 @@ final class SiteCache: @unchecked Sendable {
       record.write(page.summaryDigest)
       record.write(page.docsDigest)
       record.write(page.docCount)
-      let ref = page.htmlRef ?? BlobRef(offset: 0, length: -1, hash: 0)
-      record.write(ref.offset)
-      record.write(ref.length)
-      record.write(ref.hash)
-      record.write(details.bytes.count)
-      record.write(raw: details.bytes)
+      let missing = BlobRef(offset: 0, length: -1, hash: 0)
+      for ref in [page.htmlRef ?? missing, detailsRefs[i] ?? page.detailsRef ?? missing] {
+        record.write(ref.offset)
+        record.write(ref.length)
+        record.write(ref.hash)
+      }
       w.write(record.bytes.count)
       w.write(raw: record.bytes)
     }

@@ -18,7 +18,7 @@ struct SitePage: Sendable {
   }
 
   /// The table of contents and search documents: most builds need them for a few pages only,
-  /// so the cache decodes them on first use.
+  /// so the cache keeps them in its blob and reads them on first use.
   struct Details: Sendable {
     /// Sections with a heading whose anchor exists in the HTML.
     var toc: [TOCItem]
@@ -37,7 +37,11 @@ struct SitePage: Sendable {
   private var lazyDetails: SiteCache.LazyDetails?
   /// How many search documents: `docs.count`.
   let docCount: Int
-  var details: Details { storedDetails ?? lazyDetails?.value ?? Details(toc: [], docs: []) }
+  var details: Details {
+    storedDetails ?? lazyDetails?.value(for: self) ?? Details(toc: [], docs: [])
+  }
+  /// Where the cache keeps the details.
+  var detailsRef: SiteCache.BlobRef? { lazyDetails?.ref }
   var toc: [TOCItem] { details.toc }
   var docs: [SearchDoc] { details.docs }
   /// The rendered body; nil when it stays in the cache until a page needs it.
