@@ -5,7 +5,7 @@
 #   theme (entry pages with a table of contents and prev/next, paginated home and section lists,
 #   tag lists, RSS, sitemap; Hugo renders no math, we do)    goal: at most 1.0x Hugo's time;
 #   `journal build` after editing one entry                   goal: at most 0.2 s;
-#   peak memory (maximum resident set size) of both full builds.
+#   peak memory (maximum resident set size) of both full builds and of the rebuild.
 # Prints each figure as a ratio of its goal (below 1.00 meets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,8 +62,9 @@ layouts.mkdir(parents=True)
 (dst / "layouts/index.html").write_text((layouts / "list.html").read_text())
 PY
 
+# A full build starts without the output folder and without the site cache (.journal/site-cache).
 hyperfine --runs "$runs" --export-json "$work/full.json" \
-  --prepare "rm -rf $work/site $work/public" \
+  --prepare "rm -rf $work/site $work/public $work/j/.journal/site-cache" \
   -n "journal build" "$journal build --journal $work/j --out $work/site" \
   -n "hugo" "hugo --quiet -s $work/hugo -d $work/public"
 
@@ -73,24 +74,30 @@ hyperfine --warmup 1 --runs "$runs" --export-json "$work/edit.json" \
   --prepare "echo 'Edited again: one more line.' >> $day" \
   -n "journal build after editing one entry" "$journal build --journal $work/j --out $work/site"
 
-rm -rf "$work/site" "$work/public"
-journal_kb=$(/usr/bin/time -f %M "$journal" build --journal "$work/j" --out "$work/site" 2>&1 > /dev/null | tail -1)
-hugo_kb=$(/usr/bin/time -f %M hugo --quiet -s "$work/hugo" -d "$work/public" 2>&1 > /dev/null | tail -1)
+# Peak memory (maximum resident set size, /usr/bin/time -v) of each kind of build.
+maxrss() { /usr/bin/time -v "$@" 2>&1 > /dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
+rm -rf "$work/site" "$work/public" "$work/j/.journal/site-cache"
+journal_kb=$(maxrss "$journal" build --journal "$work/j" --out "$work/site")
+hugo_kb=$(maxrss hugo --quiet -s "$work/hugo" -d "$work/public")
+echo 'Edited once more.' >> "$day"
+edit_kb=$(maxrss "$journal" build --journal "$work/j" --out "$work/site")
 pages=$(find "$work/site" -name '*.html' | wc -l)
 hugo_pages=$(find "$work/public" -name '*.html' | wc -l)
 
-python3 - "$work" "$journal_kb" "$hugo_kb" "$pages" "$hugo_pages" <<'PY'
+python3 - "$work" "$journal_kb" "$hugo_kb" "$edit_kb" "$pages" "$hugo_pages" <<'PY'
 import json, sys
-work, jkb, hkb, pages, hpages = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]
+work, jkb, hkb, ekb, pages, hpages = sys.argv[1], *map(int, sys.argv[2:5]), *sys.argv[5:]
 full = {r["command"]: r for r in json.load(open(f"{work}/full.json"))["results"]}
 edit = json.load(open(f"{work}/edit.json"))["results"][0]
-j, h = full["journal build"]["mean"], full["hugo"]["mean"]
+j, h = full["journal build"], full["hugo"]
 cpu = lambda r: r["user"] + r["system"]
-print(f"full build:  journal {j:.2f} s ({pages} pages), hugo {h:.2f} s ({hpages} pages): "
-      f"{j / h:.2f}x hugo (goal <= 1.00x)")
-print(f"  CPU time:  journal {cpu(full['journal build']):.2f} s, hugo {cpu(full['hugo']):.2f} s: "
-      f"{cpu(full['journal build']) / cpu(full['hugo']):.2f}x (wall time depends on the load)")
-print(f"edit one entry, rebuild: {edit['mean'] * 1000:.0f} ms (median {edit['median'] * 1000:.0f} ms): "
-      f"{edit['mean'] / 0.2:.2f}x goal of 0.2 s")
-print(f"peak memory: journal {jkb / 1024:.0f} MiB, hugo {hkb / 1024:.0f} MiB ({jkb / hkb:.2f}x)")
+print(f"{'':26}{'wall':>10}{'CPU':>10}{'peak RSS':>12}")
+print(f"{'journal build (full)':26}{j['mean']:>9.2f}s{cpu(j):>9.2f}s{jkb / 1024:>8.0f} MiB  ({pages} pages)")
+print(f"{'hugo (full)':26}{h['mean']:>9.2f}s{cpu(h):>9.2f}s{hkb / 1024:>8.0f} MiB  ({hpages} pages)")
+print(f"{'journal / hugo':26}{j['mean'] / h['mean']:>9.2f}x{cpu(j) / cpu(h):>9.2f}x"
+      f"{jkb / hkb:>11.2f}x  (goal: wall <= 1.00x; wall depends on the load)")
+print(f"{'journal, one entry edited':26}{edit['mean']:>9.3f}s{cpu(edit):>9.3f}s{ekb / 1024:>8.0f} MiB"
+      f"  (median {edit['median'] * 1000:.0f} ms)")
+print(f"{'edit / goal of 0.2 s':26}{edit['mean'] / 0.2:>9.2f}x{cpu(edit) / 0.2:>9.2f}x"
+      f"{ekb / hkb:>11.2f}x  (memory vs hugo's full build)")
 PY

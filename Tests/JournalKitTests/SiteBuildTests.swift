@@ -170,30 +170,6 @@ func siteFiles(_ folder: URL) -> [String] {
     _ = folder
   }
 
-  /// `journal serve` keeps parsed entries between builds: the site must come out the same.
-  @Test func cachedRebuildGivesTheSameSiteAsAFreshBuild() throws {
-    guard let (folder, journal) = try seedJournal() else { return }
-    let cached = journal.root.appendingPathComponent("cached")
-    let builder = SiteBuilder(journal: journal, options: SiteBuilder.Options(outputFolder: cached))
-    let cache = SiteBuildCache()
-    _ = try builder.build(cache: cache)
-    let entryURL = journal.entryURL(for: JournalDate(iso: "2018-09-12")!)
-    try (readFile(entryURL) + "\n#### Platypus\nA new section.\n").write(
-      to: entryURL, atomically: true, encoding: .utf8)
-    let report = try builder.build(cache: cache)
-    #expect(report.written > 0)
-    let fresh = journal.root.appendingPathComponent("fresh")
-    _ = try SiteBuilder(journal: journal, options: SiteBuilder.Options(outputFolder: fresh)).build()
-    let names = siteFiles(cached)
-    #expect(names == siteFiles(fresh))
-    for name in names {
-      #expect(readFile(cached.appendingPathComponent(name))
-        == readFile(fresh.appendingPathComponent(name)), "\(name)")
-    }
-    #expect(readFile(cached.appendingPathComponent("2018/09/12/index.html")).contains("Platypus"))
-    _ = folder
-  }
-
   @Test func templateSyntaxErrorNamesFileAndLineAndLeavesTheSiteAlone() throws {
     guard let (folder, journal) = try seedJournal() else { return }
     let (_, site) = try buildSite(journal)

@@ -30,67 +30,131 @@ struct SearchIndexBuilder {
 
   /// The files to write, relative to the site root (`search/meta.js`, `search/t0.js`, ...).
   func files() -> [String: Data] {
-    var postings: [String: [Int]] = [:]
+    var postings = SiteCache.Postings()
+    postings.docCount = docs.count
     for (id, doc) in docs.enumerated() {
-      for term in Self.terms(in: doc.text) { postings[term, default: []].append(id) }
+      for term in Self.terms(in: doc.text) { postings.lists[term, default: []].append(UInt32(id)) }
     }
-    var encoded: [(term: String, list: String)] = []
-    var total = 0
-    for (term, ids) in postings {
-      let list = Self.encode(ids, universe: docs.count)
-      total += list.utf8.count + term.utf8.count + 6
-      encoded.append((term, list))
-    }
-    let shardCount = max(1, total / Self.targetShardBytes)
-    var shards = Array(repeating: [(term: String, list: String)](), count: shardCount)
-    for item in encoded { shards[Self.shard(of: item.term, count: shardCount)].append(item) }
-
+    postings.shardCount = Self.shardCount(postings)
     var files: [String: Data] = [:]
-    for (n, shard) in shards.enumerated() {
-      var js = "JournalSearch.t(\(n),{"
-      for (k, item) in shard.sorted(by: { $0.term < $1.term }).enumerated() {
-        if k > 0 { js += "," }
-        js += Self.jsonString(item.term) + ":\"" + item.list + "\""
-      }
-      js += "});\n"
-      files["search/t\(n).js"] = Data(js.utf8)
+    for (n, terms) in Self.termsByShard(postings).enumerated() {
+      files["search/t\(n).js"] = Self.termShard(n, terms: terms, postings: postings)
     }
     var start = 0
     while start < docs.count {
       let end = min(docs.count, start + Self.docsPerShard)
-      var js = "JournalSearch.d(\(start / Self.docsPerShard),["
-      for doc in docs[start..<end] {
-        if js.last != "[" { js += "," }
-        js += "[" + [doc.url, doc.title, doc.heading, doc.iso, doc.snippet]
-          .map(Self.jsonString).joined(separator: ",") + "]"
-      }
-      js += "]);\n"
-      files["search/d\(start / Self.docsPerShard).js"] = Data(js.utf8)
+      let records = docs[start..<end].map { [$0.url, $0.title, $0.heading, $0.iso, $0.snippet] }
+      files["search/d\(start / Self.docsPerShard).js"] = Self.docShard(
+        start / Self.docsPerShard, records: records)
       start = end
     }
-    files["search/meta.js"] = Data(("JournalSearch.meta={\"termShards\":\(shardCount),"
-      + "\"docsPerShard\":\(Self.docsPerShard),\"docs\":\(docs.count)};\n").utf8)
+    files["search/meta.js"] = Self.meta(postings)
     return files
+  }
+
+  /// How many term shards make each about `targetShardBytes` long.
+  static func shardCount(_ postings: SiteCache.Postings) -> Int {
+    var total = 0
+    for (term, ids) in postings.lists {
+      total += encode(ids, universe: postings.docCount).utf8.count + term.utf8.count + 6
+    }
+    return max(1, total / targetShardBytes)
+  }
+
+  /// The terms of each shard, sorted.
+  static func termsByShard(_ postings: SiteCache.Postings) -> [[String]] {
+    var shards = Array(repeating: [String](), count: postings.shardCount)
+    for term in postings.lists.keys {
+      shards[shard(of: term, count: postings.shardCount)].append(term)
+    }
+    return shards.map { $0.sorted() }
+  }
+
+  /// A hash of what a term shard holds, cheaper than writing it out.
+  static func termShardKey(_ terms: [String], postings: SiteCache.Postings) -> UInt64 {
+    var hasher = StableHasher()
+    hasher.combine(postings.docCount)
+    hasher.combine(postings.shardCount)
+    for term in terms {
+      hasher.combine(term)
+      var h = hasher.value
+      for id in postings.lists[term] ?? [] { h = (h ^ UInt64(id)) &* 0x100_0000_01b3 }
+      hasher = StableHasher(value: h)
+    }
+    return hasher.value
+  }
+
+  static func termShard(_ n: Int, terms: [String], postings: SiteCache.Postings) -> Data {
+    var js = "JournalSearch.t(\(n),{"
+    for (k, term) in terms.enumerated() {
+      if k > 0 { js += "," }
+      js += jsonString(term) + ":\"" + encode(postings.lists[term] ?? [],
+        universe: postings.docCount) + "\""
+    }
+    js += "});\n"
+    return Data(js.utf8)
+  }
+
+  /// Documents as `[url, title, heading, iso, snippet]`.
+  static func docShard(_ n: Int, records: [[String]]) -> Data {
+    var js = "JournalSearch.d(\(n),["
+    for (k, record) in records.enumerated() {
+      if k > 0 { js += "," }
+      js += "[" + record.map(jsonString).joined(separator: ",") + "]"
+    }
+    js += "]);\n"
+    return Data(js.utf8)
+  }
+
+  static func meta(_ postings: SiteCache.Postings) -> Data {
+    Data(("JournalSearch.meta={\"termShards\":\(postings.shardCount),"
+      + "\"docsPerShard\":\(docsPerShard),\"docs\":\(postings.docCount)};\n").utf8)
   }
 
   /// A posting list as text: base-36 gaps separated by commas, or, when shorter, `~` and the
   /// base64 of a bitmap over all documents (bit `id % 8` of byte `id / 8`), so that a word in
   /// every section costs `docs / 6` bytes rather than two bytes per section.
-  static func encode(_ ids: [Int], universe: Int) -> String {
-    var last = 0
-    var parts: [String] = []
-    parts.reserveCapacity(ids.count)
+  static func encode(_ ids: [UInt32], universe: Int) -> String {
+    // Measure the gap list first: most lists of a large journal are bitmaps.
+    var length = max(0, ids.count - 1)
+    var last: UInt32 = 0
     for id in ids {
-      parts.append(String(id - last, radix: 36))
+      var gap = id - last
+      repeat {
+        length += 1
+        gap /= 36
+      } while gap > 0
       last = id
     }
-    let list = parts.joined(separator: ",")
     let bitmapLength = 1 + ((universe + 7) / 8 + 2) / 3 * 4
-    guard bitmapLength < list.utf8.count else { return list }
+    guard bitmapLength < length else {
+      let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+      var out = [UInt8]()
+      out.reserveCapacity(length)
+      var scratch = [UInt8](repeating: 0, count: 8)
+      last = 0
+      for (k, id) in ids.enumerated() {
+        if k > 0 { out.append(UInt8(ascii: ",")) }
+        var gap = id - last
+        var n = 0
+        repeat {
+          scratch[n] = digits[Int(gap % 36)]
+          n += 1
+          gap /= 36
+        } while gap > 0
+        while n > 0 {
+          n -= 1
+          out.append(scratch[n])
+        }
+        last = id
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
     var bytes = [UInt8](repeating: 0, count: (universe + 7) / 8)
-    for id in ids { bytes[id / 8] |= UInt8(1 << (id % 8)) }
+    for id in ids { bytes[Int(id / 8)] |= UInt8(1 << (id % 8)) }
     return "~" + Data(bytes).base64EncodedString()
   }
+
 
   /// Lower-cased runs of letters and digits, 2 to 32 characters, each once. The client's
   /// `terms()` in search.js splits queries the same way.

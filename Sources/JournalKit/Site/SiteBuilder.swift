@@ -50,6 +50,8 @@ public struct SiteBuilder: Sendable {
   /// What a build did.
   public struct Report: Sendable {
     public var entries = 0
+    /// Entries whose Markdown was rendered in this build (the others came from the site cache).
+    public var parsed = 0
     public var written = 0
     public var unchanged = 0
     public var removed = 0
@@ -65,57 +67,162 @@ public struct SiteBuilder: Sendable {
     self.options = options
   }
 
+  /// `.journal/site-cache/`: the parsed entries and search postings of the last build.
+  public var cacheFolder: URL { journal.stateFolder.appendingPathComponent("site-cache") }
+
   /// Builds the site. Throws when nothing could be built (a template error, an unwritable
-  /// folder); problems with single entries are in the report. `cache` keeps parsed entries
-  /// between builds of one process (`journal serve`); it must not be shared between builders
-  /// with different Markdown options.
-  public func build(cache: SiteBuildCache? = nil) throws -> Report {
+  /// folder); problems with single entries are in the report.
+  ///
+  /// Entries whose file is unchanged since the last build come from the site cache instead of
+  /// being parsed, and pages whose inputs are unchanged are neither rendered nor written.
+  public func build() throws -> Report {
     var clock = PhaseClock()
     let templates = try SiteTemplates.load(
       overrides: options.templatesFolder ?? journal.root.appendingPathComponent("templates"))
+    let output = SiteOutput(folder: options.outputFolder)
+    let previous = try output.readManifest()
     var report = Report()
     let (files, problems) = try journal.entryFiles()
     report.problems = problems
-    let reads = ResultBox<Result<Entry, Error>>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      reads[i] = Result { try journal.readEntry(files[i]) }
+    let programKey = cacheKey()
+    let cache = SiteCache.load(folder: cacheFolder, key: programKey)
+    let root = journal.root.path + "/"
+    let pipeline = MarkdownPipeline(options: options.markdown)
+    let keepable = output.keepable(previous)
+    clock.lap("cache")
+    let frozen = Set((try? FileManager.default.contentsOfDirectory(
+      atPath: journal.entriesFolder.appendingPathComponent(".outputs").path)) ?? [])
+    cache.blob?.fallback = { page in
+      // The blob lost an entry's details: render the entry again.
+      let file = Journal.EntryFile(date: page.date, path: page.path)
+      guard let entry = try? journal.readEntry(file) else { return SitePage.Details(toc: [], docs: []) }
+      return self.page(for: entry, pipeline: pipeline, frozen: frozen).page.details
     }
-    var entries: [Entry] = []
+    let reads = ResultBox<Result<(SitePage, SiteCache.FileStamp, UInt64, Bool), Error>>(
+      count: files.count)
+    let outputProblems = ResultBox<JournalError>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      reads[i] = Result {
+        let file = files[i]
+        let stamp = SiteCache.FileStamp(path: root + file.path)
+          ?? SiteCache.FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0)
+        // Cell outputs can go stale with data files: such entries are always rendered anew.
+        let hasOutputs = !frozen.isEmpty && frozen.contains(file.date.iso)
+        let record = hasOutputs ? nil : cache.record(for: file.path)
+        if let record, record.stamp == stamp { return (record.page, stamp, record.sourceHash, false) }
+        let text = try FileSystem.readText(at: journal.url(for: file.path), displayPath: file.path)
+        var hasher = StableHasher()
+        hasher.combine(text)
+        if let record, record.sourceHash == hasher.value {
+          // Touched, not changed: the record is written anew with the new stamp.
+          var page = record.page
+          page.cachedRecord = nil
+          return (page, stamp, hasher.value, false)
+        }
+        let entry = try Entry(date: file.date, path: file.path, source: text)
+        let (page, problem) = page(for: entry, pipeline: pipeline, frozen: frozen)
+        outputProblems[i] = problem
+        return (page, stamp, hasher.value, true)
+      }
+    }
+    var pages: [SitePage] = []
+    var stamps: [String: (SiteCache.FileStamp, UInt64)] = [:]
     for result in reads.values {
       switch result! {
-      case .success(let entry): entries.append(entry)
+      case .success(let (page, stamp, hash, parsed)):
+        pages.append(page)
+        stamps[page.path] = (stamp, hash)
+        if parsed { report.parsed += 1 }
       case .failure(let error as JournalError): report.problems.append(error)
       case .failure(let error): report.problems.append(JournalError(.io, "\(error)"))
       }
     }
-    clock.lap("read")
-    let intro = try journal.readme()
-    var site = SiteRenderer(
-      entries: entries, readme: intro, templates: templates, options: options, cache: cache)
-    site.journal = journal
-    for entry in entries
-    where FileManager.default.fileExists(
-      atPath: FrozenOutputs.folder(for: entry.date, in: journal).path)
-    {
-      do {
-        site.frozen[entry.date] = try FrozenOutputs.load(for: entry.date, in: journal)
-      } catch let error as JournalError {
-        report.problems.append(error)
+    report.problems += outputProblems.values.compactMap { $0 }
+    clock.lap("read (\(report.parsed) parsed)")
+    var renderer = SiteRenderer(
+      pages: pages, readme: try journal.readme(), templates: templates, options: options)
+    renderer.keepable = keepable
+    var base = StableHasher(value: templates.fingerprint)
+    base.combine(programKey)
+    renderer.baseKey = base.value
+    if let postings = cache.postings {
+      renderer.previousPostings = (postings, cache.records.map { ($0.page.path, $0.page.docCount) })
+    }
+    renderer.html = { page in
+      if let html = page.html { return html }
+      if let ref = page.htmlRef, let html = cache.html(at: ref) { return html }
+      // The cache lost it: render the entry again.
+      let file = Journal.EntryFile(date: page.date, path: page.path)
+      guard let entry = try? journal.readEntry(file) else { return "" }
+      return self.page(for: entry, pipeline: pipeline, frozen: frozen).page.html ?? ""
+    }
+    var rendered = renderer.render()
+    if let katex = options.katexFolder {
+      for (path, data) in try Self.katexAssets(katex) {
+        rendered.files.append(("assets/katex/" + path, { data }))
       }
     }
-    var rendered = site.render()
-    if let katex = options.katexFolder {
-      for (path, data) in try Self.katexAssets(katex) { rendered["assets/katex/" + path] = data }
+    clock.lap("keys")
+    let stats = try output.write(rendered.files, kept: rendered.kept, keys: rendered.keys,
+      previous: previous)
+    clock.lap("render and write")
+    do {
+      try cache.save(pages: rendered.pages, stamps: stamps, postings: rendered.postings,
+        html: renderer.html)
+    } catch {
+      // The site is complete; without a cache the next build is a full one.
+      try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(SiteCache.cacheName))
     }
-    let output = SiteOutput(folder: options.outputFolder)
-    clock.lap("render")
-    let stats = try output.write(rendered)
-    clock.lap("write")
-    report.entries = entries.count
+    clock.lap("cache saved")
+    report.entries = pages.count
     report.written = stats.written
     report.unchanged = stats.unchanged
     report.removed = stats.removed
     return report
+  }
+
+  /// What the site needs of an entry, from its Markdown and frozen cell outputs (`frozen`: the
+  /// dates that have them). Outputs that cannot be read are left out and returned as a problem.
+  func page(for entry: Entry, pipeline: MarkdownPipeline, frozen: Set<String>)
+    -> (page: SitePage, problem: JournalError?)
+  {
+    var document = pipeline.document(for: entry)
+    var problem: JournalError? = nil
+    if frozen.contains(entry.date.iso) {
+      do {
+        let outputs = try FrozenOutputs.load(for: entry.date, in: journal)
+        let current = document
+        document.html = CellOutputHTML.insert(into: document.html, cells: document.cells,
+          frozen: outputs, stale: { outputs.isStale($0, in: current, journal: journal) })
+      } catch let error as JournalError {
+        problem = error
+      } catch {
+        problem = JournalError(.io, "\(error)")
+      }
+    }
+    SiteRenderer.dropLeadingTitleHeading(&document)
+    return (SitePage(document: document, entry: entry), problem)
+  }
+
+  /// Identifies what the cached pages were rendered with: the Markdown options and the program
+  /// itself (its size and modification time), so that a new `journal` renders everything anew.
+  func cacheKey() -> UInt64 {
+    var h = StableHasher()
+    let markdown = options.markdown
+    h.combine(markdown.mathRenderer != nil)
+    h.combine("\(markdown.extensions)")
+    h.combine(markdown.math)
+    h.combine(markdown.emoji)
+    h.combine(markdown.highlight)
+    h.combine(markdown.headingAnchors)
+    if let program = SiteCache.FileStamp(path: "/proc/self/exe")
+      ?? Bundle.main.executablePath.flatMap({ SiteCache.FileStamp(path: $0) })
+    {
+      h.combine(program.size)
+      h.combine(program.seconds)
+      h.combine(program.nanoseconds)
+    }
+    return h.value
   }
 
   /// A value that changes when any source of the site changes: the files under `journal/` and

@@ -9,6 +9,9 @@ import Foundation
 struct SiteOutput {
   /// The manifest's name inside the output folder.
   static let manifestName = ".journal-site"
+  /// Present while a build writes: after an interrupted build, the manifest may not describe
+  /// the files any more, so the next build renders and writes everything.
+  static let writingMarkerName = ".journal-site-writing"
 
   struct Stats: Sendable, Equatable {
     var written = 0
@@ -18,13 +21,26 @@ struct SiteOutput {
 
   let folder: URL
 
-  /// Brings the folder in line with `files` (relative path to contents).
-  func write(_ files: [String: Data]) throws -> Stats {
+  /// What the last build wrote: each file's fingerprint and the key it was rendered from.
+  struct ManifestEntry: Sendable, Equatable {
+    var fingerprint: Fingerprint
+    var key: UInt64?
+  }
+
+  /// Reads the manifest of the last build; empty for a new folder. Throws when the folder has
+  /// files but no manifest: it was not made by `journal build`, and nothing in it is touched.
+  func readManifest() throws -> [String: ManifestEntry] {
     let fm = FileManager.default
     let manifestURL = folder.appendingPathComponent(SiteOutput.manifestName)
-    var previous: [String: Fingerprint] = [:]
     if fm.fileExists(atPath: manifestURL.path) {
-      previous = Fingerprint.parseManifest(try FileSystem.readText(at: manifestURL))
+      var manifest = Fingerprint.parseManifest(try FileSystem.readText(at: manifestURL))
+      if fm.fileExists(atPath: folder.appendingPathComponent(Self.writingMarkerName).path) {
+        // Neither keys nor fingerprints describe the files for sure: write every file anew.
+        for path in manifest.keys {
+          manifest[path] = ManifestEntry(fingerprint: Fingerprint(hash: 0, size: -1), key: nil)
+        }
+      }
+      return manifest
     } else if Journal.isDirectory(folder),
       let existing = try? fm.contentsOfDirectory(atPath: folder.path),
       existing.contains(where: { !$0.hasPrefix(".") })
@@ -33,29 +49,83 @@ struct SiteOutput {
         "the output folder is not empty and was not made by 'journal build'; "
           + "remove it or choose another --out", file: folder.path)
     }
-    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+    return [:]
+  }
 
-    let paths = files.keys.sorted()
-    var fingerprints: [String: Fingerprint] = [:]
-    for path in paths { fingerprints[path] = Fingerprint(files[path]!) }
+  /// The keys of the outputs of the last build: those a build may keep instead of rendering.
+  /// The manifest is trusted to describe the folder (checking every file would cost a stat
+  /// per page on every build); a build that died while writing leaves the marker, and then
+  /// nothing is kept.
+  func keepable(_ previous: [String: ManifestEntry]) -> [String: UInt64] {
+    previous.compactMapValues(\.key)
+  }
+
+  /// Brings the folder in line with `files` (relative path to contents) and `kept` (outputs
+  /// left as the last build wrote them), recording `keys` in the manifest.
+  func write(
+    _ files: [String: Data], kept: Set<String> = [], keys: [String: UInt64] = [:],
+    previous: [String: ManifestEntry]
+  ) throws -> Stats {
+    try write(files.map { item in (item.key, { item.value }) }, kept: kept, keys: keys,
+      previous: previous)
+  }
+
+  /// The same, with files rendered on the fly (in parallel, each written as soon as it is
+  /// rendered, so that the whole site is never in memory at once).
+  func write(
+    _ files: [(path: String, render: () -> Data)], kept: Set<String> = [],
+    keys: [String: UInt64] = [:], previous: [String: ManifestEntry]
+  ) throws -> Stats {
+    let fm = FileManager.default
+    let manifestURL = folder.appendingPathComponent(SiteOutput.manifestName)
+    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+    let marker = folder.appendingPathComponent(Self.writingMarkerName)
+    let markerHandle = open(marker.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard markerHandle >= 0 else {
+      throw JournalError(.io, "cannot write in the output folder", file: folder.path)
+    }
+    close(markerHandle)
+
+    let paths = files.map(\.path)
+    let fingerprints = ResultBox<Fingerprint>(count: paths.count)
     // Each folder once, up front: asking for it before every file costs a stat per ancestor.
+    // Level by level, each level in parallel: a site has a folder per day.
     var folders = Set<String>()
-    for path in paths { folders.insert((path as NSString).deletingLastPathComponent) }
-    for dir in folders.sorted() where !dir.isEmpty {
-      try fm.createDirectory(
-        at: folder.appendingPathComponent(dir, isDirectory: true),
-        withIntermediateDirectories: true)
+    for path in paths {
+      var dir = (path as NSString).deletingLastPathComponent
+      while !dir.isEmpty, folders.insert(dir).inserted {
+        dir = (dir as NSString).deletingLastPathComponent
+      }
+    }
+    let levels = Dictionary(grouping: folders, by: { $0.utf8.reduce(0) { $1 == 0x2f ? $0 + 1 : $0 } })
+    let base = folder.path + "/"
+    for depth in levels.keys.sorted() {
+      let level = levels[depth]!
+      let failures = ResultBox<String>(count: level.count)
+      DispatchQueue.concurrentPerform(iterations: level.count) { i in
+        if mkdir(base + level[i], 0o755) != 0, errno != EEXIST {
+          failures[i] = String(cString: strerror(errno))
+        }
+      }
+      if let i = failures.values.firstIndex(where: { $0 != nil }) {
+        throw JournalError(.io, "cannot create folder: \(failures.values[i]!)",
+          file: base + level[i])
+      }
     }
     let outcomes = ResultBox<Result<Bool, Error>>(count: paths.count)
-    let (known, current) = (previous, fingerprints)
+    // The renderers only read immutable contexts and the (Sendable) template library.
+    let work = UncheckedSendable(files)
     DispatchQueue.concurrentPerform(iterations: paths.count) { i in
       let path = paths[i]
       let url = folder.appendingPathComponent(path)
+      let data = work.value[i].render()
+      let fingerprint = Fingerprint(data)
+      fingerprints[i] = fingerprint
       outcomes[i] = Result {
-        if known[path] == current[path], Self.size(of: url) == current[path]!.size {
+        if previous[path]?.fingerprint == fingerprint, Self.size(of: url) == fingerprint.size {
           return false
         }
-        try Self.replace(url, with: files[path]!)
+        try Self.replace(url, with: data)
         return true
       }
     }
@@ -63,8 +133,18 @@ struct SiteOutput {
     for outcome in outcomes.values {
       if try outcome!.get() { stats.written += 1 } else { stats.unchanged += 1 }
     }
+    var manifest: [String: ManifestEntry] = [:]
+    manifest.reserveCapacity(paths.count + kept.count)
+    for (i, path) in paths.enumerated() {
+      manifest[path] = ManifestEntry(fingerprint: fingerprints[i]!, key: keys[path])
+    }
+    for path in kept {
+      guard let entry = previous[path] else { continue }
+      manifest[path] = entry
+      stats.unchanged += 1
+    }
     var emptied = Set<String>()
-    for path in previous.keys.sorted() where files[path] == nil {
+    for path in previous.keys where manifest[path] == nil {
       let url = folder.appendingPathComponent(path)
       if fm.fileExists(atPath: url.path) {
         try? fm.removeItem(at: url)
@@ -87,33 +167,76 @@ struct SiteOutput {
         try? fm.removeItem(at: url)
       }
     }
-    let manifest = paths.map { "\(fingerprints[$0]!.text) \($0)\n" }.joined()
-    try FileSystem.writeAtomically(manifest, to: manifestURL)
+    // In no particular order: it is read into a dictionary.
+    var text = [UInt8]()
+    text.reserveCapacity(manifest.count * 64)
+    let digits = Array("0123456789abcdef".utf8)
+    func hex(_ value: UInt64) {
+      var shift = 60
+      while shift > 0, (value >> UInt64(shift)) & 0xf == 0 { shift -= 4 }
+      while shift >= 0 {
+        text.append(digits[Int((value >> UInt64(shift)) & 0xf)])
+        shift -= 4
+      }
+    }
+    for (path, entry) in manifest {
+      hex(entry.fingerprint.hash)
+      text.append(UInt8(ascii: "-"))
+      text.append(contentsOf: String(entry.fingerprint.size).utf8)
+      if let key = entry.key {
+        text.append(UInt8(ascii: "-"))
+        hex(key)
+      }
+      text.append(UInt8(ascii: " "))
+      text.append(contentsOf: path.utf8)
+      text.append(UInt8(ascii: "\n"))
+    }
+    if previous != manifest || !fm.fileExists(atPath: manifestURL.path) {
+      try Self.replace(manifestURL, with: Data(text))
+    }
+    unlink(marker.path)
     return stats
   }
 
   /// Writes through a temporary file and a rename, so a reader never sees a partial file.
-  /// No fsync: the site is rebuildable, and syncing thousands of pages costs seconds.
+  /// No fsync (which `FileManager.createFile` does for every file): the site is rebuildable,
+  /// and syncing thousands of pages costs seconds of waiting on the disk.
   static func replace(_ url: URL, with data: Data) throws {
-    let dir = url.deletingLastPathComponent()
-    let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-    guard FileManager.default.createFile(atPath: temp.path, contents: data),
-      rename(temp.path, url.path) == 0
-    else {
+    let path = url.path
+    let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+    let temp = String(path[..<slash]) + "." + String(path[slash...])
+      + ".\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    var ok = fd >= 0
+    if ok {
+      ok = data.withUnsafeBytes { raw -> Bool in
+        var offset = 0
+        while offset < raw.count {
+          let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+          if n <= 0 { return false }
+          offset += n
+        }
+        return true
+      }
+      close(fd)
+    }
+    guard ok, rename(temp, path) == 0 else {
       let reason = String(cString: strerror(errno))
-      unlink(temp.path)
-      throw JournalError(.io, "cannot write: \(reason)", file: url.path)
+      unlink(temp)
+      throw JournalError(.io, "cannot write: \(reason)", file: path)
     }
   }
 
-  static func size(of url: URL) -> Int? {
+  static func size(of url: URL) -> Int? { size(ofPath: url.path) }
+
+  static func size(ofPath path: String) -> Int? {
     var info = stat()
-    guard stat(url.path, &info) == 0 else { return nil }
+    guard stat(path, &info) == 0 else { return nil }
     return Int(info.st_size)
   }
 }
 
-/// A file's size and 64-bit FNV-1a hash, as recorded in the manifest.
+/// A file's size and 64-bit `StableHasher` hash, as recorded in the manifest.
 struct Fingerprint: Hashable, Sendable {
   var hash: UInt64
   var size: Int
@@ -123,29 +246,57 @@ struct Fingerprint: Hashable, Sendable {
     self.size = size
   }
 
-  init(_ data: Data) {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    data.withUnsafeBytes { raw in
-      for byte in raw {
-        h ^= UInt64(byte)
-        h = h &* 0x100_0000_01b3
-      }
-    }
-    self.init(hash: h, size: data.count)
-  }
+  init(_ data: Data) { self.init(hash: StableHasher.hash(data), size: data.count) }
 
   /// `hash-size`, in hex and decimal.
   var text: String { String(hash, radix: 16) + "-" + String(size) }
 
-  /// Parses manifest lines `hash-size path`.
-  static func parseManifest(_ text: String) -> [String: Fingerprint] {
-    var result: [String: Fingerprint] = [:]
-    for line in text.split(separator: "\n") {
-      guard let space = line.firstIndex(of: " ") else { continue }
-      let parts = line[..<space].split(separator: "-")
-      guard parts.count == 2, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1])
-      else { continue }
-      result[String(line[line.index(after: space)...])] = Fingerprint(hash: hash, size: size)
+  /// Parses manifest lines `hash-size path`, or `hash-size-key path` for rendered outputs
+  /// (hash and key in hex, size in decimal). Malformed lines are skipped: their files are
+  /// written anew.
+  static func parseManifest(_ text: String) -> [String: SiteOutput.ManifestEntry] {
+    var result: [String: SiteOutput.ManifestEntry] = [:]
+    var text = text
+    text.withUTF8 { bytes in
+      result.reserveCapacity(bytes.count / 64)
+      var i = 0
+      func number(radix: UInt64) -> UInt64? {
+        var value: UInt64 = 0
+        let start = i
+        while i < bytes.count {
+          let c = bytes[i]
+          let digit: UInt64
+          switch c {
+          case 0x30...0x39: digit = UInt64(c - 0x30)
+          case 0x61...0x66 where radix == 16: digit = UInt64(c - 0x61 + 10)
+          default:
+            return i > start && i - start <= 20 ? value : nil
+          }
+          value = value &* radix &+ digit
+          i += 1
+        }
+        return nil
+      }
+      while i < bytes.count {
+        let lineStart = i
+        var lineEnd = i
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0a { lineEnd += 1 }
+        defer { i = lineEnd + 1 }
+        guard let hash = number(radix: 16), i < lineEnd, bytes[i] == 0x2d else { continue }
+        i += 1
+        guard let size = number(radix: 10), i < lineEnd else { continue }
+        var key: UInt64? = nil
+        if bytes[i] == 0x2d {
+          i += 1
+          guard let k = number(radix: 16), i < lineEnd else { continue }
+          key = k
+        }
+        guard bytes[i] == 0x20, i + 1 < lineEnd, i > lineStart else { continue }
+        let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<lineEnd]),
+          as: UTF8.self)
+        result[path] = SiteOutput.ManifestEntry(
+          fingerprint: Fingerprint(hash: hash, size: Int(size)), key: key)
+      }
     }
     return result
   }

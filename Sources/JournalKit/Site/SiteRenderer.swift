@@ -1,97 +1,141 @@
 import Foundation
 
-/// Renders every file of a site in memory: pages, feeds, sitemap, search index and assets.
+/// Renders the files of a site in memory: pages, feeds, sitemap, search index and assets.
+///
+/// Every output has a key, a hash of everything it is rendered from; an output whose key is the
+/// one recorded by the last build (`keepable`) is kept as it is on disk instead of rendered, so
+/// a rebuild after editing one entry renders only the pages that show that entry.
 ///
 /// Pages link to each other with paths relative to the page (`{{root}}2018/09/26/`), so the site
 /// works from any folder or host path; feeds and the sitemap use `Options.baseURL`.
 struct SiteRenderer {
-  let entries: [Entry]
+  /// The entries' pages, oldest first.
+  let pages: [SitePage]
   let readme: String?
   let templates: SiteTemplates
   let options: SiteBuilder.Options
-  var cache: SiteBuildCache? = nil
-  /// Frozen cell outputs of the entries that have them, with the journal to check staleness.
-  var frozen: [JournalDate: FrozenOutputs] = [:]
-  var journal: Journal? = nil
+  /// The body of a page that was not parsed in this build (from the site cache).
+  var html: @Sendable (SitePage) -> String = { $0.html ?? "" }
+  /// Output path to the key it was rendered from, for the outputs still on disk as written.
+  var keepable: [String: UInt64] = [:]
+  /// The search postings of the last build and the pages (newest first) they were made from.
+  var previousPostings: (postings: SiteCache.Postings, pages: [(path: String, docs: Int)])? = nil
+  /// Hash of the templates and anything else every page depends on beyond this renderer.
+  var baseKey: UInt64 = 0
 
-  /// What the pages need of an entry.
-  struct Page {
-    var entry: Entry
-    var document: Document
-    /// `2018/09/26/`
-    var url: String
-    var excerpt: String
-    var tags: [(name: String, slug: String)]
-    /// Sections whose anchors exist in the HTML, for the table of contents and search links.
-    var anchored: [Section]
+  /// What a render produced.
+  struct Output {
+    /// The files to produce: relative path and how to render it. Rendering is left to the
+    /// writer, so that pages are written as they are rendered instead of held in memory.
+    var files: [(path: String, render: () -> Data)] = []
+    /// Outputs left as they are on disk.
+    var kept: Set<String> = []
+    /// The key of every output, rendered or kept.
+    var keys: [String: UInt64] = [:]
+    var postings = SiteCache.Postings()
+    /// The pages with their tag slugs, newest first.
+    var pages: [SitePage] = []
   }
 
-  /// Relative path to file contents.
-  func render() -> [String: Data] {
+  /// A file to produce: its key, and how to render it when it cannot be kept.
+  private struct Job {
+    var path: String
+    var key: UInt64
+    var render: () -> Data
+  }
+
+  func render() -> Output {
     var clock = PhaseClock()
-    let pipeline = MarkdownPipeline(options: options.markdown)
-    let count = entries.count
-    let built = ResultBox<Page>(count: count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in
-      let entry = entries[i]
-      if let page = cache?.page(for: entry) {
-        built[i] = page
-      } else {
-        let page = makePage(entry, pipeline: pipeline)
-        cache?.store(page)
-        built[i] = page
-      }
-    }
-    clock.lap("markdown")
     // Newest first from here on.
-    let pages = built.values.reversed().map { $0! }
-    let tagSlugs = Self.tagSlugs(pages.flatMap { $0.tags.map(\.name) })
-    let pagesWithSlugs = pages.map { page -> Page in
+    let tagSlugs = Self.tagSlugs(pages.flatMap(\.tagNames))
+    let pages = self.pages.reversed().map { page -> SitePage in
       var page = page
-      page.tags = page.tags.map { ($0.name, tagSlugs[$0.name]!) }
+      page.tags = page.tagNames.map { ($0, tagSlugs[$0]!) }
       return page
     }
-    var jobs: [(path: String, render: () -> String)] = []
-    let site = siteContext(pages: pagesWithSlugs)
-    func add(_ path: String, _ template: String, _ context: @escaping () -> [String: Any]) {
-      jobs.append((path, {
+    // What a list shows of a page, and what its own page shows, slugs included.
+    let summaryKeys = pages.map { page -> UInt64 in
+      var h = StableHasher(value: page.summaryDigest)
+      for tag in page.tags { h.combine(tag.slug) }
+      return h.value
+    }
+    let pageKeys = pages.indices.map { i -> UInt64 in
+      var h = StableHasher(value: pages[i].digest)
+      h.combine(summaryKeys[i])
+      return h.value
+    }
+    let site = siteContext(pages: pages)
+    var base = StableHasher(value: baseKey)
+    base.combine(site["title"] as? String ?? "")
+    base.combine(site["description"] as? String ?? "")
+    base.combine(pages.count)
+    base.combine(options.baseURL)
+    base.combine(options.pageSize)
+    base.combine(options.feedSize)
+    base.combine(options.katexFolder != nil)
+    base.combine(readme ?? "")
+    let baseKey = base.value
+
+    var jobs: [Job] = []
+    func add(
+      _ path: String, _ template: String, key: (inout StableHasher) -> Void,
+      _ context: @escaping () -> [String: Any]
+    ) {
+      var h = StableHasher(value: baseKey)
+      h.combine(path)
+      h.combine(template)
+      key(&h)
+      jobs.append(Job(path: path, key: h.value) {
         var c = context()
         c["site"] = site
         if c["root"] == nil { c["root"] = Self.root(for: path) }
-        return templates.render(template, c)
-      }))
+        return Data(templates.render(template, c).utf8)
+      })
     }
+    func keyOf(_ indices: some Sequence<Int>, _ keys: [UInt64]) -> (inout StableHasher) -> Void {
+      { h in for i in indices { h.combine(keys[i]) } }
+    }
+    let html = self.html
 
     // Entry pages.
-    for (i, page) in pagesWithSlugs.enumerated() {
-      add(page.url + "index.html", "entry") {
+    for (i, page) in pages.enumerated() {
+      add(page.url + "index.html", "entry", key: { h in
+        h.combine(pageKeys[i])
+        if i + 1 < pages.count { h.combine(pages[i + 1].url); h.combine(pages[i + 1].title) }
+        h.combine("|")
+        if i > 0 { h.combine(pages[i - 1].url); h.combine(pages[i - 1].title) }
+      }) {
         var entry = summary(page)
-        entry["html"] = page.document.html
-        let toc = page.anchored.filter { $0.level > 0 }.map { section -> [String: Any] in
-          ["level": section.level, "heading": section.heading, "anchor": section.anchor]
+        entry["html"] = html(page)
+        let toc = page.toc.map { item -> [String: Any] in
+          ["level": item.level, "heading": item.heading, "anchor": item.anchor]
         }
         entry["toc"] = toc
         entry["hasTOC"] = toc.count > 1
-        if i + 1 < pagesWithSlugs.count { entry["older"] = link(pagesWithSlugs[i + 1]) }
-        if i > 0 { entry["newer"] = link(pagesWithSlugs[i - 1]) }
+        if i + 1 < pages.count { entry["older"] = link(pages[i + 1]) }
+        if i > 0 { entry["newer"] = link(pages[i - 1]) }
         return ["entry": entry]
       }
     }
 
     // Home pages.
-    let chunks = stride(from: 0, to: max(1, pagesWithSlugs.count), by: options.pageSize).map {
-      Array(pagesWithSlugs[$0..<min(pagesWithSlugs.count, $0 + options.pageSize)])
+    let chunks = stride(from: 0, to: max(1, pages.count), by: options.pageSize).map {
+      $0..<min(pages.count, $0 + options.pageSize)
     }
-    let introHTML = readme.flatMap { introduction($0, pipeline: pipeline) }
+    let introHTML = readme.flatMap { introduction($0) }
     for (n, chunk) in chunks.enumerated() {
       let path = n == 0 ? "index.html" : "page/\(n + 1)/index.html"
-      add(path, "home") {
+      add(path, "home", key: { h in
+        h.combine(n)
+        h.combine(chunks.count)
+        keyOf(chunk, summaryKeys)(&h)
+      }) {
         var pager: [String: Any] = ["page": n + 1, "pages": chunks.count]
         // Page 2's newer page is the home page: the root itself.
         if n > 0 { pager["newer"] = n == 1 ? "" : "page/\(n)/" }
         if n + 1 < chunks.count { pager["older"] = "page/\(n + 2)/" }
         var c: [String: Any] = [
-          "entries": chunk.map(summary), "page": n + 1, "isFirstPage": n == 0,
+          "entries": pages[chunk].map(summary), "page": n + 1, "isFirstPage": n == 0,
         ]
         if chunks.count > 1 { c["pager"] = pager }
         if n == 0, let introHTML { c["intro"] = introHTML }
@@ -100,13 +144,19 @@ struct SiteRenderer {
     }
 
     // Archives: all years, each year, each month.
-    let byYear = Dictionary(grouping: pagesWithSlugs, by: { $0.entry.date.year })
+    let byYear = Dictionary(grouping: pages.indices, by: { pages[$0].date.year })
     var yearsContext: [[String: Any]] = []
+    var archivesKey = StableHasher()
     for year in byYear.keys.sorted(by: >) {
       let inYear = byYear[year]!
-      let byMonth = Dictionary(grouping: inYear, by: { $0.entry.date.month })
+      let byMonth = Dictionary(grouping: inYear, by: { pages[$0].date.month })
       let months = byMonth.keys.sorted(by: >)
       let yearURL = "\(year)/"
+      archivesKey.combine(year)
+      for m in months {
+        archivesKey.combine(m)
+        archivesKey.combine(byMonth[m]!.count)
+      }
       yearsContext.append([
         "year": year, "url": yearURL, "count": inYear.count,
         "months": months.map { m -> [String: Any] in
@@ -114,15 +164,16 @@ struct SiteRenderer {
            "count": byMonth[m]!.count]
         },
       ])
-      add(yearURL + "index.html", "year") {
+      add(yearURL + "index.html", "year", key: keyOf(inYear, summaryKeys)) {
         [
           "year": year, "count": inYear.count,
           "months": months.map { m -> [String: Any] in
             [
               "name": JournalDate.monthNames[m - 1], "url": Self.monthURL(year, m),
-              "entries": byMonth[m]!.map { page -> [String: Any] in
-                ["iso": page.entry.date.iso, "day": page.entry.date.day, "url": page.url,
-                 "title": page.document.title]
+              "entries": byMonth[m]!.map { i -> [String: Any] in
+                let page = pages[i]
+                return ["iso": page.iso, "day": page.date.day, "url": page.url,
+                  "title": page.title]
               },
             ]
           },
@@ -130,23 +181,32 @@ struct SiteRenderer {
       }
       for m in months {
         let inMonth = byMonth[m]!
-        add(Self.monthURL(year, m) + "index.html", "month") {
+        add(Self.monthURL(year, m) + "index.html", "month", key: keyOf(inMonth, summaryKeys)) {
           ["name": "\(JournalDate.monthNames[m - 1]) \(year)", "year": year, "yearURL": yearURL,
-           "count": inMonth.count, "entries": inMonth.map(summary)]
+           "count": inMonth.count, "entries": inMonth.map { summary(pages[$0]) }]
         }
       }
     }
-    add("archives/index.html", "archives") { ["years": yearsContext] }
+    let archives = archivesKey.value
+    add("archives/index.html", "archives", key: { $0.combine(archives) }) {
+      ["years": yearsContext]
+    }
 
     // Tags.
-    var byTag: [String: [Page]] = [:]
-    for page in pagesWithSlugs {
-      for tag in page.tags { byTag[tag.name, default: []].append(page) }
+    var byTag: [String: [Int]] = [:]
+    for (i, page) in pages.enumerated() {
+      for tag in page.tags { byTag[tag.name, default: []].append(i) }
     }
     let tagNames = byTag.keys.sorted {
       (byTag[$0]!.count, $1) > (byTag[$1]!.count, $0)
     }
-    add("tags/index.html", "tags") {
+    add("tags/index.html", "tags", key: { h in
+      for name in tagNames {
+        h.combine(name)
+        h.combine(tagSlugs[name]!)
+        h.combine(byTag[name]!.count)
+      }
+    }) {
       ["tags": tagNames.map { name -> [String: Any] in
         ["name": name, "url": "tags/\(tagSlugs[name]!)/", "count": byTag[name]!.count]
       }]
@@ -154,101 +214,101 @@ struct SiteRenderer {
     for name in tagNames {
       let url = "tags/\(tagSlugs[name]!)/"
       let tagged = byTag[name]!
-      add(url + "index.html", "tag") {
+      add(url + "index.html", "tag", key: { h in
+        h.combine(name)
+        keyOf(tagged, summaryKeys)(&h)
+      }) {
         ["name": name, "count": tagged.count, "feedURL": url + "feed.xml",
-         "entries": tagged.map(summary)]
+         "entries": tagged.map { summary(pages[$0]) }]
       }
-      add(url + "feed.xml", "feed") {
-        feedContext(title: "#\(name)", path: url + "feed.xml", alternate: url, pages: tagged)
+      let shown = tagged.prefix(options.feedSize)
+      add(url + "feed.xml", "feed", key: { h in
+        h.combine(name)
+        keyOf(shown, pageKeys)(&h)
+      }) {
+        feedContext(title: "#\(name)", path: url + "feed.xml", alternate: url,
+          pages: shown.map { pages[$0] })
       }
     }
 
-    add("feed.xml", "feed") {
+    let shown = pages.indices.prefix(options.feedSize)
+    add("feed.xml", "feed", key: keyOf(shown, pageKeys)) {
       feedContext(title: site["title"] as? String ?? "", path: "feed.xml", alternate: "",
-        pages: pagesWithSlugs)
+        pages: shown.map { pages[$0] })
     }
-    add("search/index.html", "search") { [:] }
-    add("404.html", "404") { ["root": Self.sitePath(options.baseURL)] }
+    add("search/index.html", "search", key: { _ in }) { [:] }
+    add("404.html", "404", key: { _ in }) { ["root": Self.sitePath(options.baseURL)] }
 
-    let htmlPaths = jobs.map(\.path).filter { $0.hasSuffix("index.html") }
-    let lastmod = Dictionary(uniqueKeysWithValues: pagesWithSlugs.map {
-      ($0.url + "index.html", $0.entry.date.iso)
+    let htmlPaths = jobs.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
+    let lastmod = Dictionary(uniqueKeysWithValues: pages.map {
+      ($0.url + "index.html", $0.iso)
     })
-    add("sitemap.xml", "sitemap") {
-      ["urls": htmlPaths.sorted().map { path -> [String: Any] in
+    add("sitemap.xml", "sitemap", key: { h in
+      for path in htmlPaths {
+        h.combine(path)
+        h.combine(lastmod[path] ?? "")
+      }
+    }) {
+      ["urls": htmlPaths.map { path -> [String: Any] in
         var u: [String: Any] = ["loc": String(path.dropLast("index.html".count))]
         if let date = lastmod[path] { u["lastmod"] = date }
         return u
       }]
     }
+    let (postings, searchJobs) = searchIndex(pages, baseKey: baseKey)
+    jobs += searchJobs
 
-    let rendered = ResultBox<Data>(count: jobs.count)
-    // The jobs only read immutable contexts and the (Sendable) template library.
-    let work = UncheckedSendable(jobs)
-    DispatchQueue.concurrentPerform(iterations: work.value.count) { i in
-      rendered[i] = Data(work.value[i].render().utf8)
+    var output = Output()
+    output.postings = postings
+    output.pages = pages
+    var todo: [Job] = []
+    for job in jobs {
+      output.keys[job.path] = job.key
+      if keepable[job.path] == job.key {
+        output.kept.insert(job.path)
+      } else {
+        todo.append(job)
+      }
     }
-    clock.lap("templates")
-    var files: [String: Data] = [:]
-    for (i, job) in jobs.enumerated() { files[job.path] = rendered[i] }
-    for (name, data) in templates.assets { files["assets/" + name] = data }
-    for (path, data) in searchIndex(pagesWithSlugs).files() { files[path] = data }
-    clock.lap("search index")
-    return files
+    output.files = todo.map { ($0.path, $0.render) }
+    for (name, data) in templates.assets { output.files.append(("assets/" + name, { data })) }
+    clock.lap("keys (\(todo.count) of \(jobs.count) to render)")
+    return output
   }
 
-  func makePage(_ entry: Entry, pipeline: MarkdownPipeline) -> Page {
-    var document = pipeline.document(for: entry)
-    if let outputs = frozen[entry.date], let journal {
-      let current = document
-      document.html = CellOutputHTML.insert(into: document.html, cells: document.cells,
-        frozen: outputs, stale: { outputs.isStale($0, in: current, journal: journal) })
-    }
-    let iso = entry.date.iso
-    let url = "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/"
-    Self.dropLeadingTitleHeading(&document)
-    let ids = Self.ids(in: document.html)
-    let anchored = document.sections.filter { !$0.anchor.isEmpty && ids.contains($0.anchor) }
-    let prose = document.sections.map(\.text).joined(separator: " ")
-    return Page(entry: entry, document: document, url: url,
-      excerpt: Self.excerpt(prose, limit: 220), tags: document.tags.map { ($0, "") },
-      anchored: anchored)
-  }
-
-  func summary(_ page: Page) -> [String: Any] {
+  func summary(_ page: SitePage) -> [String: Any] {
     var s: [String: Any] = [
-      "url": page.url, "title": page.document.title, "iso": page.entry.date.iso,
-      "longDate": page.entry.date.longForm, "hasTags": !page.tags.isEmpty,
+      "url": page.url, "title": page.title, "iso": page.iso,
+      "longDate": page.date.longForm, "hasTags": !page.tags.isEmpty,
       "tags": page.tags.map { ["name": $0.name, "url": "tags/\($0.slug)/"] },
     ]
     if !page.excerpt.isEmpty { s["excerpt"] = page.excerpt }
     return s
   }
 
-  func link(_ page: Page) -> [String: Any] { ["url": page.url, "title": page.document.title] }
+  func link(_ page: SitePage) -> [String: Any] { ["url": page.url, "title": page.title] }
 
-  func feedContext(title: String, path: String, alternate: String, pages: [Page])
+  func feedContext(title: String, path: String, alternate: String, pages: [SitePage])
     -> [String: Any]
   {
-    let shown = pages.prefix(options.feedSize)
     return [
       "title": title, "path": path, "alternate": alternate, "root": "",
-      "updated": shown.first.map { Self.timestamp($0.entry.date) } ?? "1970-01-01T00:00:00Z",
-      "entries": shown.map { page -> [String: Any] in
+      "updated": pages.first.map { Self.timestamp($0.date) } ?? "1970-01-01T00:00:00Z",
+      "entries": pages.map { page -> [String: Any] in
         [
-          "title": page.document.title, "url": page.url, "updated": Self.timestamp(page.entry.date),
-          "tags": page.tags.map { ["name": $0.name] }, "html": page.document.html,
+          "title": page.title, "url": page.url, "updated": Self.timestamp(page.date),
+          "tags": page.tags.map { ["name": $0.name] }, "html": html(page),
         ]
       },
     ]
   }
 
-  func siteContext(pages: [Page]) -> [String: Any] {
+  func siteContext(pages: [SitePage]) -> [String: Any] {
     let title = readme.flatMap(Self.title(ofReadme:)) ?? "Journal"
     var description = title
     if let newest = pages.first, let oldest = pages.last {
-      description = "\(title): \(pages.count) days, \(oldest.entry.date.longForm) to "
-        + newest.entry.date.longForm
+      description = "\(title): \(pages.count) days, \(oldest.date.longForm) to "
+        + newest.date.longForm
     }
     return [
       "title": title, "author": title, "description": description,
@@ -258,12 +318,12 @@ struct SiteRenderer {
 
   /// The README rendered as the home page's introduction, without its first heading (the site
   /// title already says it).
-  func introduction(_ text: String, pipeline: MarkdownPipeline) -> String? {
-    let date = entries.last?.date ?? JournalDate(year: 2000, month: 1, day: 1)!
+  func introduction(_ text: String) -> String? {
+    let date = pages.last?.date ?? JournalDate(year: 2000, month: 1, day: 1)!
     guard let entry = try? Entry(date: date, path: "journal/README.md", source: text) else {
       return nil
     }
-    var html = Substring(pipeline.document(for: entry).html)
+    var html = Substring(MarkdownPipeline(options: options.markdown).document(for: entry).html)
     if html.hasPrefix("<h1"), let end = html.range(of: "</h1>") {
       html = html[end.upperBound...]
     }
@@ -271,25 +331,96 @@ struct SiteRenderer {
     return trimmed.isEmpty ? nil : trimmed
   }
 
-  func searchIndex(_ pages: [Page]) -> SearchIndexBuilder {
-    var index = SearchIndexBuilder()
+  /// The search index's postings and files. The postings of the last build are carried over
+  /// for the pages that were not parsed again, so only changed entries are split into words.
+  private func searchIndex(_ pages: [SitePage], baseKey: UInt64) -> (SiteCache.Postings, [Job]) {
+    var starts: [Int] = []
+    var docCount = 0
     for page in pages {
-      let anchored = Set(page.anchored.map(\.anchor))
-      var first = true
-      for section in page.document.sections {
-        let body = [section.heading, section.text, section.code, section.mathText]
-          .filter { !$0.isEmpty }.joined(separator: "\n")
-        if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
-        var text = body
-        if first { text += "\n" + page.document.title + "\n" + page.tags.map(\.name).joined(separator: " ") }
-        first = false
-        let anchor = anchored.contains(section.anchor) ? "#" + section.anchor : ""
-        let snippet = Self.excerpt(section.text.isEmpty ? section.code : section.text, limit: 320)
-        index.add(SearchIndexBuilder.Doc(url: page.url + anchor, title: page.document.title,
-          heading: section.heading, iso: page.entry.date.iso, snippet: snippet, text: text))
+      starts.append(docCount)
+      docCount += page.docCount
+    }
+    var postings = SiteCache.Postings()
+    postings.docCount = docCount
+    var touched = Set<String>()
+    if let (old, oldPages) = previousPostings {
+      // Old document number to new, for the pages carried over; -1 for the others.
+      var newStart: [String: Int] = [:]
+      for (i, page) in pages.enumerated() where page.terms == nil { newStart[page.path] = starts[i] }
+      var map = [Int32](repeating: -1, count: old.docCount)
+      var oldStart = 0
+      for page in oldPages {
+        if let start = newStart[page.path] {
+          for k in 0..<page.docs where oldStart + k < map.count {
+            map[oldStart + k] = Int32(start + k)
+          }
+        }
+        oldStart += page.docs
+      }
+      postings.lists.reserveCapacity(old.lists.count)
+      for (term, list) in old.lists {
+        var mapped: [UInt32] = []
+        mapped.reserveCapacity(list.count)
+        var changed = false
+        for id in list {
+          let to = map[Int(id)]
+          if to >= 0 { mapped.append(UInt32(to)) }
+          if to != Int32(id) { changed = true }
+        }
+        if !mapped.isEmpty { postings.lists[term] = changed ? mapped : list }
+      }
+      postings.shardCount = old.docCount == docCount ? old.shardCount : 0
+    }
+    for (i, page) in pages.enumerated() {
+      guard let terms = page.terms else { continue }
+      for (k, words) in terms.enumerated() {
+        for word in words {
+          postings.lists[word, default: []].append(UInt32(starts[i] + k))
+          touched.insert(word)
+        }
       }
     }
-    return index
+    for word in touched { postings.lists[word]!.sort() }
+    if postings.shardCount == 0 { postings.shardCount = SearchIndexBuilder.shardCount(postings) }
+
+    var jobs: [Job] = []
+    let final = postings
+    for (n, terms) in SearchIndexBuilder.termsByShard(postings).enumerated() {
+      var h = StableHasher(value: SearchIndexBuilder.termShardKey(terms, postings: final))
+      h.combine(baseKey)
+      jobs.append(Job(path: "search/t\(n).js", key: h.value) {
+          SearchIndexBuilder.termShard(n, terms: terms, postings: final)
+        })
+    }
+    var docs: [(page: Int, doc: Int)] = []
+    docs.reserveCapacity(docCount)
+    for (i, page) in pages.enumerated() {
+      for k in 0..<page.docCount { docs.append((i, k)) }
+    }
+    var start = 0
+    while start < docs.count {
+      let n = start / SearchIndexBuilder.docsPerShard
+      let slice = docs[start..<min(docs.count, start + SearchIndexBuilder.docsPerShard)]
+      var h = StableHasher(value: baseKey)
+      for item in slice {
+        h.combine(pages[item.page].docsDigest)
+        h.combine(pages[item.page].url)
+        h.combine(item.doc)
+      }
+      jobs.append(Job(path: "search/d\(n).js", key: h.value) {
+        SearchIndexBuilder.docShard(n, records: slice.map { item in
+          let page = pages[item.page]
+          let doc = page.docs[item.doc]
+          return [page.url + doc.anchor, page.title, doc.heading, page.iso, doc.snippet]
+        })
+      })
+      start += SearchIndexBuilder.docsPerShard
+    }
+    var meta = StableHasher(value: baseKey)
+    meta.combine(final.shardCount)
+    meta.combine(final.docCount)
+    jobs.append(Job(path: "search/meta.js", key: meta.value) { SearchIndexBuilder.meta(final) })
+    return (postings, jobs)
   }
 
   // MARK: Helpers
@@ -420,22 +551,4 @@ struct PhaseClock {
     FileHandle.standardError.write(Data("\(phase): \((now - last) / 1_000_000) ms\n".utf8))
     last = now
   }
-}
-
-/// Entries already parsed by an earlier build of the same process, so that `journal serve`
-/// runs the Markdown pipeline only on the entries that changed.
-public final class SiteBuildCache: @unchecked Sendable {
-  private let lock = NSLock()
-  private var pages: [String: SiteRenderer.Page] = [:]
-
-  public init() {}
-
-  func page(for entry: Entry) -> SiteRenderer.Page? {
-    lock.withLock {
-      guard let page = pages[entry.path], page.entry.source == entry.source else { return nil }
-      return page
-    }
-  }
-
-  func store(_ page: SiteRenderer.Page) { lock.withLock { pages[page.entry.path] = page } }
 }

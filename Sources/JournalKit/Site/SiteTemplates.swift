@@ -12,6 +12,8 @@ public struct SiteTemplates: Sendable {
   public private(set) var library: MustacheLibrary
   /// Asset path relative to `assets/` to bytes.
   public private(set) var assets: [String: Data]
+  /// A hash of every template's path and text: pages are rendered anew when it changes.
+  var fingerprint: UInt64 = 0
   /// The template names a site needs.
   public static let required = [
     "home", "entry", "archives", "year", "month", "tags", "tag", "search", "404", "feed", "sitemap",
@@ -37,7 +39,10 @@ public struct SiteTemplates: Sendable {
     }
     var library = MustacheLibrary()
     var assets: [String: Data] = [:]
+    var hasher = StableHasher()
     for (path, source) in sources.sorted(by: { $0.key < $1.key }) {
+      hasher.combine(path)
+      hasher.combine(source.text)
       if path.hasPrefix("assets/") {
         assets[String(path.dropFirst("assets/".count))] = Data(source.text.utf8)
       } else if path.hasSuffix(".mustache") {
@@ -54,7 +59,7 @@ public struct SiteTemplates: Sendable {
       throw JournalError(.invalidInput, "missing template '\(name).mustache'",
         file: displayPrefix)
     }
-    return SiteTemplates(library: library, assets: assets)
+    return SiteTemplates(library: library, assets: assets, fingerprint: hasher.value)
   }
 
   /// Renders a template by name. The names in `required` always exist once loaded.

@@ -48,7 +48,8 @@ extension Journal {
       for problem in report.problems { Terminal.standardError.write("journal: \(problem)\n") }
       let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
       print("built \(report.entries) entries into \(builder.options.outputFolder.path) in "
-        + "\(seconds) s: \(report.written) written, \(report.unchanged) unchanged, "
+        + "\(seconds) s: \(report.parsed) parsed, \(report.written) written, "
+        + "\(report.unchanged) unchanged, "
         + "\(report.removed) removed")
       if !report.problems.isEmpty { throw ExitCode(1) }
     }

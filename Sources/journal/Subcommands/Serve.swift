@@ -88,7 +88,6 @@ extension Journal {
 
 /// The preview's shared state: the build counter that open pages poll, and the build lock.
 final class PreviewState: @unchecked Sendable {
-  private let cache = SiteBuildCache()
   private let lock = NSLock()
   private let buildLock = NSLock()
   private var counter = 0
@@ -104,12 +103,12 @@ final class PreviewState: @unchecked Sendable {
     buildLock.withLock {
       let started = Date()
       do {
-        let report = try builder.build(cache: cache)
+        let report = try builder.build()
         for problem in report.problems { Terminal.standardError.write("journal: \(problem)\n") }
         lock.withLock { counter += 1 }
         let ms = Int(Date().timeIntervalSince(started) * 1000)
         Terminal.standardOutput.write("built \(report.entries) entries in \(ms) ms: "
-          + "\(report.written) written, \(report.removed) removed\n")
+          + "\(report.parsed) parsed, \(report.written) written, \(report.removed) removed\n")
         return true
       } catch {
         Terminal.standardError.write("journal: \(error)\n")
