@@ -16,6 +16,7 @@ import Testing
   }
 
   @Test func tutorialConfusionMatrixPutsRotatedLabelsOnTopOneTickPerRow() throws {
+    let cats = ["Arabic", "Chinese", "Czech"]
     let outputs = try runPyplotCell(
       """
       import matplotlib.pyplot as plt
