@@ -290,15 +290,6 @@ final class TorchContext {
     let utils = PyModule(name: "torch.utils")
     utils["data"] = .module(makeUtilsData())
     m["utils"] = .module(utils)
-    // `torch.backends.cudnn.deterministic = True` is how 2018 code asked for reproducible runs;
-    // there is no cuDNN here, so the flags are plain attributes a cell may set and read.
-    let backends = PyModule(name: "torch.backends")
-    let cudnn = PyModule(name: "torch.backends.cudnn")
-    cudnn["deterministic"] = .bool(false)
-    cudnn["benchmark"] = .bool(false)
-    cudnn["enabled"] = .bool(true)
-    backends["cudnn"] = .module(cudnn)
-    m["backends"] = .module(backends)
     def("cat") { a in
       let ts = try self.rt.toArray(try a.required(0, "tensors")).map { try self.tensor($0) }
       let dim = try a.value(1, "dim").map { try self.rt.toInt($0) } ?? 0
