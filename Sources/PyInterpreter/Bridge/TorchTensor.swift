@@ -253,6 +253,30 @@ final class TorchTensor: PyNativeObject {
         }
         return d == nil ? self.fullReduction(r) : torch.wrap(r)
       }
+    case "std", "var":
+      // PyTorch's default is the unbiased estimate (divide by n - 1); `unbiased=False` or
+      // `correction=0` give NumPy's.
+      return m { a in
+        var ddof = 1
+        if let u = a.value(1, "unbiased") { ddof = try torch.rt.isTrue(u) ? 1 : 0 }
+        if let c = a.keyword("correction") { ddof = try torch.rt.toInt(c) }
+        let d = try dims(a)
+        let r = try torch.run {
+          name == "std"
+            ? try t.standardDeviation(axes: d, ddof: ddof, keepDims: try keep(a))
+            : try t.variance(axes: d, ddof: ddof, keepDims: try keep(a))
+        }
+        return torch.wrap(r)
+      }
+    case "any", "all":
+      return m { a in
+        let r = try torch.run {
+          name == "any"
+            ? try t.any(axes: try dims(a), keepDims: try keep(a))
+            : try t.all(axes: try dims(a), keepDims: try keep(a))
+        }
+        return torch.wrap(r)
+      }
     case "argmax":
       return m { a in
         torch.wrap(try torch.run { try t.argmax(axis: try dims(a)?.first, keepDims: try keep(a)) })
@@ -360,6 +384,7 @@ final class TorchTensor: PyNativeObject {
     let unaries: [String: UnaryOp] = [
       "exp": .exp, "log": .log, "tanh": .tanh, "sigmoid": .sigmoid, "relu": .relu, "abs": .abs,
       "sqrt": .sqrt, "sin": .sin, "cos": .cos, "neg": .negative,
+      "round": .round, "floor": .floor, "ceil": .ceil,
     ]
     if let op = unaries[name] {
       return m { _ in torch.wrap(try torch.run { try t.unary(op, style: .torch) }) }
