@@ -113,6 +113,9 @@ import Testing
     #expect(frozen.staleness(of: 2, in: document, dataFolders: folders) == .dataChanged("n.csv"))
     try FileManager.default.removeItem(at: file)
     #expect(frozen.staleCells(in: document, dataFolders: folders) == [1, 2])
+    #expect(frozen.staleness(of: 2, in: document, dataFolders: folders) == .dataMissing("n.csv"))
+    #expect(Staleness.dataMissing("n.csv").description
+      == "data file 'n.csv' not found; set JOURNAL_DATA?")
   }
 
   @Test func dataFoldersAreJournalDataThenTheEnvironmentVariable() {

@@ -107,9 +107,8 @@ public struct FrozenOutputs: Sendable {
     for earlier in 0...index {
       guard let record = cells[earlier] else { return .missing }
       for (name, hash) in record.dataHashes.sorted(by: { $0.key < $1.key }) {
-        guard let url = dataFolders.resolve(name), hashes.hash(of: url) == hash else {
-          return .dataChanged(name)
-        }
+        guard let url = dataFolders.resolve(name) else { return .dataMissing(name) }
+        guard hashes.hash(of: url) == hash else { return .dataChanged(name) }
       }
     }
     return .fresh
@@ -174,8 +173,11 @@ public enum Staleness: Sendable, Hashable, CustomStringConvertible {
   case missing
   /// The cell or a cell before it was edited.
   case sourceChanged
-  /// A data file read by this cell or one before it changed or disappeared.
+  /// A data file read by this cell or one before it changed.
   case dataChanged(String)
+  /// A data file read by this cell or one before it is in none of the data folders (often:
+  /// `JOURNAL_DATA` is not set in this shell).
+  case dataMissing(String)
 
   public var description: String {
     switch self {
@@ -183,6 +185,7 @@ public enum Staleness: Sendable, Hashable, CustomStringConvertible {
     case .missing: return "not run"
     case .sourceChanged: return "source changed"
     case .dataChanged(let name): return "data file '\(name)' changed"
+    case .dataMissing(let name): return "data file '\(name)' not found; set JOURNAL_DATA?"
     }
   }
 }
