@@ -25,6 +25,25 @@ extension TorchContext {
     return (try tensor(parts[0]), try tensor(parts[1]))
   }
 
+  /// The optional initial state `hx` of a recurrent layer or cell (a tensor, or `(h, c)` for an
+  /// LSTM), with a batch axis inserted at `batchAxis` when the input was unbatched.
+  func initialState(_ a: Arguments, mode: TorchRecurrentMode, batchAxis: Int?) throws
+    -> (h: Tensor?, c: Tensor?)
+  {
+    guard let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) else { return (nil, nil) }
+    var h: Tensor?, c: Tensor?
+    if mode == .lstm {
+      (h, c) = try statePair(hx)
+    } else {
+      h = try tensor(hx)
+    }
+    if let axis = batchAxis {
+      h = try h.map { try $0.unsqueezed(axis) }
+      c = try c.map { try $0.unsqueezed(axis) }
+    }
+    return (h, c)
+  }
+
   func recurrentState(_ m: PyInstance) throws -> AnyObject? {
     guard case .native(let s as TorchLayerState) = attr(m, "_state") else { return nil }
     try s.check(m)
@@ -131,18 +150,7 @@ extension TorchContext {
               "\(name) dropout between layers is not supported in journal cells")
           }
           if unbatched { x = try x.unsqueezed(layer.batchFirst ? 0 : 1) }
-          var h0: Tensor?, c0: Tensor?
-          if let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) {
-            if mode == .lstm {
-              (h0, c0) = try self.statePair(hx)
-            } else {
-              h0 = try self.tensor(hx)
-            }
-            if unbatched {
-              h0 = try h0.map { try $0.unsqueezed(1) }
-              c0 = try c0.map { try $0.unsqueezed(1) }
-            }
-          }
+          let (h0, c0) = try self.initialState(a, mode: mode, batchAxis: unbatched ? 1 : nil)
           let r = try layer.run(x, h0: h0, c0: c0)
           var out = r.output, h = r.hidden, c = r.cell
           var outName = layer.batchFirst ? "TransposeBackward1" : (mode == .lstm ? "MkldnnRnnLayerBackward0" : "StackBackward0")
@@ -204,18 +212,7 @@ extension TorchContext {
           var x = try self.input(a)
           let unbatched = x.rank == 1
           if unbatched { x = try x.unsqueezed(0) }
-          var h: Tensor?, c: Tensor?
-          if let hx = a.value(1, "hx"), !NumPyContext.isNoneLiteral(hx) {
-            if mode == .lstm {
-              (h, c) = try self.statePair(hx)
-            } else {
-              h = try self.tensor(hx)
-            }
-            if unbatched {
-              h = try h.map { try $0.unsqueezed(0) }
-              c = try c.map { try $0.unsqueezed(0) }
-            }
-          }
+          let (h, c) = try self.initialState(a, mode: mode, batchAxis: unbatched ? 0 : nil)
           var r = try cell.step(x, h: h, c: c)
           if unbatched {
             r.h = try r.h.squeezed(axes: [0])
