@@ -103,11 +103,15 @@ extension SearchIndex {
       }
     }
     var gone = stored.values.filter { !seen.contains($0.path) }
-    let read = readAndParse(candidates, known: stored)
+    // Files are read and parsed on worker threads while this one inserts them in order, so a
+    // cold index costs about the larger of the two, not their sum.
+    let reads = readAndParse(candidates, known: stored)
+    defer { reads.cancel() }
     // A file edited in the last two seconds may change again within the same mtime tick;
     // storing mtime -1 makes the next check hash it rather than trust its stat.
     let recent = Int64((Date().timeIntervalSince1970 - 2) * 1e9)
-    for item in read {
+    for index in candidates.indices {
+      let item = reads.take(index)
       if case .failure(let problem)? = item.result { report.problems.append(problem) }
       let path = item.disk.file.path
       let mtime = item.disk.mtime >= recent ? -1 : item.disk.mtime
@@ -149,48 +153,48 @@ extension SearchIndex {
     }
   }
 
-  /// Reads and hashes the candidates in parallel, and parses those whose content is new.
-  private func readAndParse(_ files: [DiskFile], known: [String: StoredFile]) -> [ReadFile] {
-    let results = ResultBox<ReadFile>(count: files.count)
-    let journal = self.journal
+  /// Starts reading and hashing the candidates on worker threads, parsing those whose content
+  /// is new; `take` hands them over in order as they are ready.
+  private func readAndParse(_ files: [DiskFile], known: [String: StoredFile]) -> OrderedResults<ReadFile> {
+    let results = OrderedResults<ReadFile>(count: files.count)
+    let root = journal.root.path + "/"
     let pipeline = self.pipeline
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      let disk = files[i]
-      let url = journal.url(for: disk.file.path)
-      guard let data = FileManager.default.contents(atPath: url.path) else {
-        results[i] = ReadFile(
-          disk: disk, hash: "",
-          result: .failure(
-            JournalError(.io, "cannot read", file: disk.file.path)))
-        return
+    DispatchQueue.global().async {
+      DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        guard !results.isCancelled else { return }
+        results.put(i, SearchIndex.readAndParse(files[i], root: root, known: known[files[i].file.path],
+          pipeline: pipeline))
       }
-      let hash = ContentHash.of(data)
-      let old = known[disk.file.path]
-      // Unchanged content (touched or renamed) needs no parse, except a rename whose title
-      // might be the date.
-      if old?.hash == hash {
-        results[i] = ReadFile(disk: disk, hash: hash, result: nil)
-        return
-      }
-      let result: Result<Document, JournalError>
-      var idents: [String] = []
-      do {
-        let text = try decodeUTF8(data, file: disk.file.path)
-        let entry = try Entry(date: disk.file.date, path: disk.file.path, source: text)
-        let document = pipeline.document(for: entry)
-        idents = document.sections.map { section in
-          Identifiers.extract(from: section.heading + "\n" + section.text + "\n" + section.code)
-            .map(Identifiers.token(for:)).joined(separator: " ")
-        }
-        result = .success(document)
-      } catch let error as JournalError {
-        result = .failure(error)
-      } catch {
-        result = .failure(JournalError(.invalidInput, "\(error)", file: disk.file.path))
-      }
-      results[i] = ReadFile(disk: disk, hash: hash, result: result, idents: idents)
     }
-    return results.values.map { $0! }
+    return results
+  }
+
+  private static func readAndParse(
+    _ disk: DiskFile, root: String, known old: StoredFile?, pipeline: MarkdownPipeline
+  ) -> ReadFile {
+    guard let data = FileSystem.contents(atPath: root + disk.file.path) else {
+      return ReadFile(disk: disk, hash: "",
+        result: .failure(JournalError(.io, "cannot read", file: disk.file.path)))
+    }
+    let hash = ContentHash.of(data)
+    // Unchanged content (touched or renamed) needs no parse, except a rename whose title
+    // might be the date.
+    if old?.hash == hash { return ReadFile(disk: disk, hash: hash, result: nil) }
+    do {
+      let text = try decodeUTF8(data, file: disk.file.path)
+      let entry = try Entry(date: disk.file.date, path: disk.file.path, source: text)
+      let document = pipeline.document(for: entry)
+      let idents = document.sections.map { section in
+        Identifiers.extract(from: section.heading + "\n" + section.text + "\n" + section.code)
+          .map(Identifiers.token(for:)).joined(separator: " ")
+      }
+      return ReadFile(disk: disk, hash: hash, result: .success(document), idents: idents)
+    } catch let error as JournalError {
+      return ReadFile(disk: disk, hash: hash, result: .failure(error))
+    } catch {
+      return ReadFile(disk: disk, hash: hash,
+        result: .failure(JournalError(.invalidInput, "\(error)", file: disk.file.path)))
+    }
   }
 
   private func deleteEntry(id: Int64, db: Database) throws {
@@ -269,6 +273,42 @@ extension SearchIndex {
         "INSERT OR IGNORE INTO tag(name, entry_id) VALUES (?, ?)")
     for tag in document.tags {
       try insertTag.execute(arguments: [tag.lowercased(), entryID])
+    }
+  }
+}
+
+/// Results computed out of order on worker threads and taken in order by one consumer, each
+/// handed over (and released) as soon as it is ready.
+final class OrderedResults<T>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var values: [T?]
+  private var waitingFor = -1
+  private var cancelled = false
+
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+
+  var isCancelled: Bool { condition.withLock { cancelled } }
+
+  /// Stops the work that has not started (the consumer gave up).
+  func cancel() { condition.withLock { cancelled = true } }
+
+  func put(_ index: Int, _ value: T) {
+    condition.withLock {
+      values[index] = value
+      if waitingFor == index { condition.signal() }
+    }
+  }
+
+  /// Waits for the result at `index` and takes it out.
+  func take(_ index: Int) -> T {
+    condition.withLock {
+      while values[index] == nil {
+        waitingFor = index
+        condition.wait()
+      }
+      waitingFor = -1
+      defer { values[index] = nil }
+      return values[index]!
     }
   }
 }

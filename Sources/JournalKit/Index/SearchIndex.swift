@@ -54,7 +54,7 @@ public final class SearchIndex: Sendable {
   /// - Parameter rebuild: start from an empty index.
   /// - Returns: the open index and what the update did.
   public static func openUpdated(
-    _ journal: Journal, rebuild: Bool = false, pipeline: MarkdownPipeline = MarkdownPipeline()
+    _ journal: Journal, rebuild: Bool = false, pipeline: MarkdownPipeline = MarkdownPipeline(options: .textOnly)
   ) throws -> (index: SearchIndex, report: IndexReport) {
     try openUpdated(journal, rebuild: rebuild, knownStale: false, pipeline: pipeline)
   }
@@ -99,7 +99,7 @@ public final class SearchIndex: Sendable {
   /// check finds a change, or the index is missing or damaged, the index is updated under the
   /// lock and `body` runs again on it.
   public static func reading<T>(
-    _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(),
+    _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(options: .textOnly),
     _ body: (SearchIndex) throws -> T
   ) throws -> T {
     if let index = try? openExisting(journal, pipeline: pipeline) {

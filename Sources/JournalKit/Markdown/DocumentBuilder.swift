@@ -136,7 +136,7 @@ struct DocumentBuilder {
   }
 
   private func anchorEdit(_ slug: String) -> MarkdownEdit? {
-    guard options.headingAnchors else { return nil }
+    guard options.headingAnchors, options.renderHTML else { return nil }
     let anchor = escapeHTML(slug)
     return .prependHTML(
       "<a id=\"\(anchor)\" class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\"></a>")
@@ -194,6 +194,7 @@ struct DocumentBuilder {
   }
 
   private func mathHTML(_ tex: String, display: Bool, block: Bool) -> String {
+    guard options.renderHTML else { return "" }
     if let render = options.mathRenderer {
       return block ? render(tex, display) + "\n" : render(tex, display)
     }

@@ -20,11 +20,16 @@ public struct MarkdownPipeline: Sendable {
     public var highlight: Bool
     /// Give headings an anchor (`<a id="slug" ...>`) matching `Section.anchor`.
     public var headingAnchors: Bool
+    /// Render `Document.html`. Off, the document keeps its text, sections, math, code, cells,
+    /// links and tags, its `html` is empty, and no tree edit (highlighting, anchors, math or
+    /// emoji markup) is made: what the index and the terminal need, at about half the cost.
+    public var renderHTML: Bool
 
     public init(
       mathRenderer: (@Sendable (String, Bool) -> String)? = nil,
       extensions: [MarkdownExtension] = MarkdownExtension.allCases, math: Bool = true,
-      emoji: Bool = true, highlight: Bool = true, headingAnchors: Bool = true
+      emoji: Bool = true, highlight: Bool = true, headingAnchors: Bool = true,
+      renderHTML: Bool = true
     ) {
       self.mathRenderer = mathRenderer
       self.extensions = extensions
@@ -32,7 +37,12 @@ public struct MarkdownPipeline: Sendable {
       self.emoji = emoji
       self.highlight = highlight
       self.headingAnchors = headingAnchors
+      self.renderHTML = renderHTML
     }
+
+    /// Everything but the HTML: the search index's parse.
+    public static let textOnly = Options(highlight: false, headingAnchors: false,
+      renderHTML: false)
   }
 
   public var options: Options
@@ -44,8 +54,14 @@ public struct MarkdownPipeline: Sendable {
     let tree = CmarkTree(markdown: String(entry.body), extensions: options.extensions,
       math: options.math)
     var builder = DocumentBuilder(options: options, firstLine: entry.bodyLine)
-    tree.walk { builder.visit($0) }
-    let html = tree.html()
+    let html: String
+    if options.renderHTML {
+      tree.walk { builder.visit($0) }
+      html = tree.html()
+    } else {
+      tree.walk { _ = builder.visit($0); return nil }
+      html = ""
+    }
     let lastLine = entry.bodyLine + max(0, lineCount(entry.body) - 1)
     let parts = builder.finish(lastLine: lastLine)
     let title = entry.frontMatter.title
