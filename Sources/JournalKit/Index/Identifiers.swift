@@ -47,38 +47,40 @@ enum Identifiers {
     return out
   }
 
-  /// Runs of identifier characters (ASCII letters, digits, `_`, `.`). Scans UTF-8 bytes: this
-  /// runs over every section of the journal on a cold index.
-  private static func candidates(in text: String) -> [Substring] {
-    var runs: [Substring] = []
-    let utf8 = text.utf8
-    var start: String.Index?
-    var index = utf8.startIndex
-    while index < utf8.endIndex {
-      let b = utf8[index]
-      let isIdent =
-        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
-        || b == 0x5F || b == 0x2E
-      if isIdent {
-        if start == nil { start = index }
-      } else if let s = start {
-        if hasJoiner(text[s..<index]) { runs.append(text[s..<index]) }
-        start = nil
+  /// Runs of identifier characters (ASCII letters, digits, `_`, `.`) that hold a `.` or `_`.
+  /// Scans the contiguous UTF-8 bytes: this runs over every section of the journal on a cold
+  /// index.
+  private static func candidates(in text: String) -> [ArraySlice<UInt8>] {
+    var runs: [ArraySlice<UInt8>] = []
+    var text = text
+    text.withUTF8 { bytes in
+      var start = -1
+      var joiner = false
+      for i in 0..<bytes.count {
+        let b = bytes[i]
+        let isJoiner = b == 0x5F || b == 0x2E
+        let isIdent =
+          (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+          || isJoiner
+        if isIdent {
+          if start < 0 { (start, joiner) = (i, false) }
+          if isJoiner { joiner = true }
+        } else if start >= 0 {
+          if joiner { runs.append(ArraySlice(UnsafeBufferPointer(rebasing: bytes[start..<i]))) }
+          start = -1
+        }
       }
-      index = utf8.index(after: index)
+      if start >= 0, joiner {
+        runs.append(ArraySlice(UnsafeBufferPointer(rebasing: bytes[start...])))
+      }
     }
-    if let s = start, hasJoiner(text[s...]) { runs.append(text[s...]) }
     return runs
-  }
-
-  private static func hasJoiner(_ run: Substring) -> Bool {
-    run.utf8.contains { $0 == 0x5F || $0 == 0x2E }
   }
 
   /// Trims leading/trailing dots and requires a `.` or `_` between word characters and a letter
   /// or `_` at the start (so `3.14` and `1_000` are not identifiers).
-  private static func normalized(_ run: Substring) -> String? {
-    var bytes = Array(run.utf8)
+  private static func normalized(_ run: ArraySlice<UInt8>) -> String? {
+    var bytes = Array(run)
     while bytes.first == 0x2E { bytes.removeFirst() }
     while bytes.last == 0x2E { bytes.removeLast() }
     guard let first = bytes.first, isLetter(first) || first == 0x5F else { return nil }
@@ -86,7 +88,7 @@ enum Identifiers {
     // `_` alone or `__` carry no word; require a letter or digit somewhere.
     guard bytes.contains(where: { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) }) else { return nil }
     // `a..b` is not an identifier.
-    for i in 1..<bytes.count where bytes[i] == 0x2E && bytes[i - 1] == 0x2E { return nil }
+    for i in bytes.indices.dropFirst() where bytes[i] == 0x2E && bytes[i - 1] == 0x2E { return nil }
     for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] += 0x20 }
     return String(decoding: bytes, as: UTF8.self)
   }
