@@ -175,6 +175,10 @@ public final class SearchIndex: Sendable {
       // WAL with NORMAL sync survives a killed process; the index is rebuildable after a power
       // loss anyway.
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
+      // A cold index writes ~40 MB in one transaction: with SQLite's default 2 MB page cache
+      // dirty pages spill to the WAL mid-transaction and are written again later. The cache
+      // only grows as used.
+      try db.execute(sql: "PRAGMA cache_size = -131072")
     }
     let queue = try DatabaseQueue(path: url.path, configuration: config)
     try queue.writeWithoutTransaction { db in
