@@ -102,12 +102,13 @@ public final class SearchIndex: Sendable {
     _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(options: .textOnly),
     _ body: (SearchIndex) throws -> T
   ) throws -> T {
+    // The check starts first: opening the database overlaps with it too.
+    let check = CheckResult()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
+      check.set(try? DayFileScanner.scan(journal, listing: false).fingerprint)
+    }
     if let index = try? openExisting(journal, pipeline: pipeline) {
-      let check = CheckResult()
-      let group = DispatchGroup()
-      DispatchQueue.global().async(group: group) {
-        check.set(try? DayFileScanner.scan(journal, listing: false).fingerprint)
-      }
       let stored = Result { try index.storedFingerprint() }
       let first = Result { try body(index) }
       group.wait()
@@ -124,6 +125,7 @@ public final class SearchIndex: Sendable {
       return try body(
         openUpdated(journal, rebuild: false, knownStale: true, pipeline: pipeline).index)
     }
+    group.wait()
     return try body(openUpdated(journal, pipeline: pipeline).index)
   }
 
