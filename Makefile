@@ -13,10 +13,11 @@ deps:
 
 # The release binary links the Swift runtime and Foundation statically: no dynamic loading and
 # symbol binding of ~15 Swift libraries and ICU at every start (issues #4, #6: `journal --version`
-# 19 -> 13 ms CPU). Static FoundationNetworking (FlyingFox imports it) does not name its own
-# libraries: they are listed here, and -lcurl needs libcurl4-openssl-dev. `make test` stays dynamic.
-STATIC_SWIFT := --static-swift-stdlib $(addprefix -Xlinker -l,_CFURLSessionInterface curl \
-  CoreFoundation _FoundationCollections _FoundationCShims _FoundationICU swiftSynchronization)
+# 19 -> 13 ms CPU). Static Foundation does not name its own libraries: they are listed here.
+# Nothing imports FoundationNetworking (it would link libcurl and ~30 more libraries).
+# `make test` stays dynamic.
+STATIC_SWIFT := --static-swift-stdlib $(addprefix -Xlinker -l,CoreFoundation \
+  _FoundationCollections _FoundationCShims _FoundationICU swiftSynchronization)
 
 build: deps
 	$(SWIFT) build -c release --product journal $(STATIC_SWIFT)
