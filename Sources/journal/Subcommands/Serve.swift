@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "serve",
       abstract: "Preview the website locally, rebuilding it when the journal changes.",
       discussion: """
         Builds the site like 'journal build', serves it on 127.0.0.1, watches journal/ and
