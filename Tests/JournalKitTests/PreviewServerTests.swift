@@ -180,23 +180,8 @@ import TestSupport
     try await task.value
   }
 
-  /// Sends `bytes`, then reads until the server closes the connection.
   func exchange(_ bytes: String, port: UInt16) async throws -> String {
-    let socket = try await AsyncSocket.connected(to: .inet(ip4: "127.0.0.1", port: port))
-    defer { try? socket.close() }
-    try await socket.write(Data(bytes.utf8))
-    return String(decoding: try await readToEnd(socket), as: UTF8.self)
-  }
-
-  func readToEnd(_ socket: AsyncSocket) async throws -> [UInt8] {
-    var received: [UInt8] = []
-    while true {
-      do {
-        received += try await socket.read(atMost: 4096)
-      } catch SocketError.disconnected {
-        return received
-      }
-    }
+    try await LoopbackHTTP.exchange(bytes, port: port)
   }
 
   @Test func answersOverLoopback() async throws {
@@ -247,7 +232,7 @@ import TestSupport
       let tooLarge = try await exchange(huge, port: port)
       #expect(tooLarge.hasPrefix("HTTP/1.1 431 "))
       // A client that connects and leaves without a word.
-      try await AsyncSocket.connected(to: .inet(ip4: "127.0.0.1", port: port)).close()
+      try await LoopbackHTTP.connect(port: port).close()
 
       let good = try await exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
       #expect(good.hasPrefix("HTTP/1.1 200 OK\r\n"))
@@ -258,7 +243,7 @@ import TestSupport
   /// A client that sends half a request and waits does not hold up the others.
   @Test func servesConnectionsConcurrently() async throws {
     try await withServer { port in
-      let slow = try await AsyncSocket.connected(to: .inet(ip4: "127.0.0.1", port: port))
+      let slow = try await LoopbackHTTP.connect(port: port)
       defer { try? slow.close() }
       try await slow.write(Data("GET / HTTP/1.1\r\n".utf8))
       try await withThrowingTaskGroup(of: String.self) { group in
@@ -273,7 +258,8 @@ import TestSupport
         }
       }
       try await slow.write(Data("Host: x\r\n\r\n".utf8))
-      #expect(String(decoding: try await readToEnd(slow), as: UTF8.self).contains("<p>home</p>"))
+      let late = String(decoding: try await LoopbackHTTP.readToEnd(slow), as: UTF8.self)
+      #expect(late.contains("<p>home</p>"))
     }
   }
 }
