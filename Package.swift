@@ -16,7 +16,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-    // `journal serve` only: a small async HTTP server with no further dependencies.
+    // `journal serve` only: its FlyingSocks product (async sockets). Not its FlyingFox HTTP
+    // server, which imports FoundationNetworking and so links libcurl into every process.
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
@@ -52,6 +53,7 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "FlyingSocks", package: "FlyingFox"),
       ]
     ),
 
@@ -61,7 +63,6 @@ let package = Package(
       dependencies: [
         "JournalKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        .product(name: "FlyingFox", package: "FlyingFox"),
       ]
     ),
 
@@ -69,7 +70,10 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
     .testTarget(
-      name: "JournalKitTests", dependencies: ["JournalKit", "TestSupport"],
+      name: "JournalKitTests",
+      dependencies: [
+        "JournalKit", "TestSupport", .product(name: "FlyingSocks", package: "FlyingFox"),
+      ],
       resources: [.copy("Fixtures")]),
     .testTarget(
       name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"],

@@ -2,10 +2,6 @@ import Foundation
 import Testing
 import TestSupport
 
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
-
 @testable import JournalKit
 
 @Suite struct SiteServeTests {
@@ -55,10 +51,7 @@ import TestSupport
   }
 
   func fetch(_ url: URL) async throws -> (status: Int, body: String) {
-    var request = URLRequest(url: url)
-    request.cachePolicy = .reloadIgnoringLocalCacheData
-    let (data, response) = try await URLSession.shared.data(for: request)
-    return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    try await LoopbackHTTP.get(url)
   }
 }
 

@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Append text to a day's entry (today by default).",
       discussion: """
         The text comes from the TEXT arguments, else standard input, else --edit opens $VISUAL

@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "build",
       abstract: "Build the journal's static website.",
       discussion: """
         Renders every entry with the Mustache templates of the journal's templates/ folder, or

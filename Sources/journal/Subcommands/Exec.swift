@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Exec: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "exec",
       abstract: "Run a script in the cell language (a Python subset) on the embedded engine.",
       discussion: """
         Runs SCRIPT.py as Python 3.11 would, within the subset that journal cells support, \

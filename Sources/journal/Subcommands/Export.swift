@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Reassemble the journal as one Markdown file.",
       discussion: """
         Writes journal/README.md, then every day, each opened by a '---' line and its date line, \

@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Split a single-file journal into one file per day.",
       discussion: """
         FILE holds a header, then entries: each a '---' line followed by a date line \

@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "index",
       abstract: "Bring the search index (.journal/index.sqlite) up to date.",
       discussion: """
         Every read command (search, list, show, tags) does this check first; run it yourself to

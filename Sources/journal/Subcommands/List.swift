@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List entries, newest first: date, title and section headings.",
       discussion: "Takes the same --on/--from/--to dates as search. Exit status 1 when empty.")
 

@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "render",
       abstract: "Print the HTML fragment of one entry, or of Markdown on standard input.",
       discussion: """
         For debugging, spec runners and benchmarks. A file named YYYY-MM-DD.md is read as an

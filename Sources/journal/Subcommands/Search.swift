@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "search",
       abstract: "Search the journal: one block per matching section, best first.",
       discussion: """
         QUERY: words are ANDed; "exact phrase"; prefix*; a OR b; -word excludes;

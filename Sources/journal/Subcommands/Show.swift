@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show an entry rendered for the terminal.",
       discussion: """
         DATE is a day (2018-09-26, today, yesterday) or a span (2018-09, "last week"): every

@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "status",
       abstract: "List entries whose cell outputs are missing, stale or failed.",
       discussion: """
         An entry's frozen outputs (journal/.outputs/YYYY-MM-DD/) are stale when a cell or a \

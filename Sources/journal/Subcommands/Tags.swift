@@ -5,6 +5,7 @@ import JournalKit
 extension Journal {
   struct Tags: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "tags",
       abstract: "List tags with the number of entries carrying each, most used first.")
 
     @OptionGroup var global: GlobalOptions
