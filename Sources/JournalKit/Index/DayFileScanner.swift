@@ -28,9 +28,20 @@ enum DayFileScanner {
   /// Scans the year folders in parallel (the `stat`s are the cost); with `listing: false` only
   /// the fingerprint and problems are computed.
   static func scan(_ journal: Journal, listing: Bool = true) throws -> Listing {
+    try start(journal, listing: listing).finish()
+  }
+
+  /// Starts scanning the year folders on threads of its own, one per other processor, and returns at
+  /// once: the caller does other work (open the index, run the query) and then calls `finish`,
+  /// which scans what is left on the caller's thread too and waits for the rest.
+  ///
+  /// Dedicated threads rather than `concurrentPerform` from a queue: called from a busy global
+  /// queue (the async command's), Dispatch sized the work to one thread, so the 10,000 `stat`s
+  /// of a large journal ran serially beside the query.
+  static func start(_ journal: Journal, listing: Bool = false) -> PendingScan {
     let root = journal.entriesFolder.path
     guard let top = opendir(root) else {
-      throw JournalError(.io, "no 'journal/' folder", file: journal.root.path)
+      return PendingScan(failure: JournalError(.io, "no 'journal/' folder", file: journal.root.path))
     }
     var years: [String] = []
     while let item = readdir(top) {
@@ -40,23 +51,75 @@ enum DayFileScanner {
       }
     }
     closedir(top)
-    let sortedYears = years.sorted()
-    let results = ResultBox<Listing>(count: sortedYears.count)
-    DispatchQueue.concurrentPerform(iterations: sortedYears.count) { i in
-      results[i] = scanYear(sortedYears[i], root: root, listing: listing)
-    }
-    var total = Listing()
-    for case let part? in results.values {
-      total.files += part.files
-      total.count += part.count
-      total.sum = total.sum &+ part.sum
-      total.problems += part.problems
-    }
-    if listing { total.files.sort { $0.file.date < $1.file.date } }
-    return total
+    let scan = PendingScan(years: years.sorted(), root: root, listing: listing)
+    // One thread per processor but the caller's, which joins in `finish`.
+    scan.startThreads(min(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)) - 1), years.count))
+    return scan
   }
 
-  private static func scanYear(_ year: String, root: String, listing: Bool) -> Listing {
+  /// A scan under way on its own threads.
+  final class PendingScan: @unchecked Sendable {
+    private let years: [String]
+    private let root: String
+    private let listing: Bool
+    private let failure: JournalError?
+    private let lock = NSLock()
+    private var next = 0
+    private var parts: [Listing?]
+    private let done = DispatchGroup()
+
+    fileprivate init(years: [String], root: String, listing: Bool) {
+      (self.years, self.root, self.listing, self.failure) = (years, root, listing, nil)
+      parts = Array(repeating: nil, count: years.count)
+    }
+
+    fileprivate init(failure: JournalError) {
+      (years, root, listing, self.failure) = ([], "", false, failure)
+      parts = []
+    }
+
+    fileprivate func startThreads(_ count: Int) {
+      for _ in 0..<max(0, count) {
+        done.enter()
+        Thread.detachNewThread { [self] in
+          work()
+          done.leave()
+        }
+      }
+    }
+
+    /// Scans year folders until none is left unclaimed.
+    private func work() {
+      while true {
+        let i: Int? = lock.withLock {
+          guard next < years.count else { return nil }
+          defer { next += 1 }
+          return next
+        }
+        guard let i else { return }
+        let part = DayFileScanner.scanYear(years[i], root: root, listing: listing)
+        lock.withLock { parts[i] = part }
+      }
+    }
+
+    /// Helps with the folders left, waits for the threads, and puts the parts together.
+    func finish() throws -> Listing {
+      if let failure { throw failure }
+      work()
+      done.wait()
+      var total = Listing()
+      for case let part? in lock.withLock({ parts }) {
+        total.files += part.files
+        total.count += part.count
+        total.sum = total.sum &+ part.sum
+        total.problems += part.problems
+      }
+      if listing { total.files.sort { $0.file.date < $1.file.date } }
+      return total
+    }
+  }
+
+  fileprivate static func scanYear(_ year: String, root: String, listing: Bool) -> Listing {
     var result = Listing()
     let fd = open(root + "/" + year, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard fd >= 0, let dir = fdopendir(fd) else {

@@ -1,14 +1,6 @@
 import Foundation
 import GRDB
 
-/// The fingerprint found by the check run beside a read.
-private final class CheckResult: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: String?
-  var value: String? { lock.withLock { stored } }
-  func set(_ value: String?) { lock.withLock { stored = value } }
-}
-
 /// The full-text index of a journal: `<root>/.journal/index.sqlite`, SQLite through GRDB in WAL
 /// mode, always rebuildable from the Markdown files (which stay the only source of truth).
 ///
@@ -102,17 +94,13 @@ public final class SearchIndex: Sendable {
     _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(options: .textOnly),
     _ body: (SearchIndex) throws -> T
   ) throws -> T {
-    // The check starts first: opening the database overlaps with it too.
-    let check = CheckResult()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) {
-      check.set(try? DayFileScanner.scan(journal, listing: false).fingerprint)
-    }
+    // The check starts first, on threads of its own: opening the database overlaps with it too,
+    // and this thread joins it when the query is done.
+    let check = DayFileScanner.start(journal)
     if let index = try? openExisting(journal, pipeline: pipeline) {
       let stored = Result { try index.storedFingerprint() }
       let first = Result { try body(index) }
-      group.wait()
-      if let fingerprint = check.value, (try? stored.get()) == fingerprint,
+      if let fingerprint = (try? check.finish())?.fingerprint, (try? stored.get()) == fingerprint,
         case .success(let value) = first
       {
         return value
@@ -125,7 +113,7 @@ public final class SearchIndex: Sendable {
       return try body(
         openUpdated(journal, rebuild: false, knownStale: true, pipeline: pipeline).index)
     }
-    group.wait()
+    _ = try? check.finish()
     return try body(openUpdated(journal, pipeline: pipeline).index)
   }
 
