@@ -42,6 +42,36 @@ import Testing
 
     """
 
+  /// The index parses with `.textOnly` (no HTML, no tree edits): everything but `html` must
+  /// be what the full pipeline gives, for the sample and for every entry of the repo's journal.
+  @Test func textOnlyGivesTheSameDocumentWithoutHTML() throws {
+    let textOnly = MarkdownPipeline(options: .textOnly)
+    var sources = [("2018-09-26", Self.sample)]
+    let folder = TestPaths.packageRoot.appendingPathComponent("journal/2018")
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    where name.hasSuffix(".md") {
+      sources.append((String(name.prefix(10)),
+        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
+    }
+    #expect(sources.count >= 10)
+    for (date, source) in sources {
+      let day = try #require(JournalDate(iso: date))
+      let entry = try Entry(date: day, path: Entry.relativePath(for: day), source: source)
+      let full = pipeline.document(for: entry)
+      let lean = textOnly.document(for: entry)
+      #expect(lean.html.isEmpty)
+      #expect(!full.html.isEmpty)
+      #expect(lean.title == full.title, "\(date)")
+      #expect(String(describing: lean.sections) == String(describing: full.sections), "\(date)")
+      #expect(String(describing: lean.math) == String(describing: full.math), "\(date)")
+      #expect(String(describing: lean.codeBlocks) == String(describing: full.codeBlocks), "\(date)")
+      #expect(String(describing: lean.cells) == String(describing: full.cells), "\(date)")
+      #expect(String(describing: lean.links) == String(describing: full.links), "\(date)")
+      #expect(lean.tags == full.tags, "\(date)")
+      #expect(lean.plainText == full.plainText, "\(date)")
+    }
+  }
+
   @Test func frontMatterTitleAndTags() throws {
     let doc = try document(Self.sample)
     #expect(doc.title == "A day")
