@@ -60,7 +60,16 @@ public final class PreviewServer: Sendable {
         group.addTask { try await self.pool.run() }
         group.addTask {
           try await withThrowingDiscardingTaskGroup { connections in
-            for try await connection in listening.sockets {
+            while true {
+              let connection: AsyncSocket
+              do {
+                connection = try await listening.accept()
+              } catch let error as SocketError where error != .disconnected {
+                // A failed accept (out of file descriptors, a connection aborted before we took
+                // it) must not end the server: wait a moment, then take the next one.
+                try await Task.sleep(for: .milliseconds(50))
+                continue
+              }
               connections.addTask { await self.serve(connection) }
             }
           }
