@@ -165,9 +165,10 @@ import TestSupport
 
   // MARK: Over the wire
 
-  /// Runs a server on a free loopback port for `body`, then stops it.
+  /// Runs a server on a free loopback port for `body`, then stops it. (Its head timeout is long
+  /// by default: a busy test run must not turn a slow schedule into a 408.)
   func withServer(
-    headTimeout: Duration = .seconds(10), _ body: (UInt16) async throws -> Void
+    headTimeout: Duration = .seconds(60), _ body: (UInt16) async throws -> Void
   ) async throws {
     let site = try site()
     let files = PreviewFiles(folder: site.url, version: { 3 })
@@ -251,7 +252,7 @@ import TestSupport
       let started = ContinuousClock.now
       let response = String(decoding: try await LoopbackHTTP.readToEnd(slow), as: UTF8.self)
       #expect(response.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
-      #expect(ContinuousClock.now - started < .seconds(5))
+      #expect(ContinuousClock.now - started < .seconds(30), "0.3 s, plus a busy test run")
     }
   }
 
