@@ -13,8 +13,10 @@ enum LoopbackHTTP {
     return String(decoding: try await readToEnd(socket), as: UTF8.self)
   }
 
+  /// The timeout is generous, like URLSession's: it is wall time, and while the whole suite runs
+  /// the two-thread cooperative pool can be busy for seconds.
   static func connect(port: UInt16) async throws -> AsyncSocket {
-    try await AsyncSocket.connected(to: .inet(ip4: "127.0.0.1", port: port))
+    try await AsyncSocket.connected(to: .inet(ip4: "127.0.0.1", port: port), timeout: 60)
   }
 
   static func readToEnd(_ socket: AsyncSocket) async throws -> [UInt8] {

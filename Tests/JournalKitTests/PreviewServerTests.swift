@@ -165,13 +165,16 @@ import TestSupport
 
   // MARK: Over the wire
 
-  /// Runs a server on a free loopback port for `body`, then stops it.
+  /// Runs a server on a free loopback port for `body`, then stops it. (Its head timeout is long
+  /// by default: a busy test run must not turn a slow schedule into a 408.)
   func withServer(
-    _ body: (UInt16) async throws -> Void
+    headTimeout: Duration = .seconds(60), _ body: (UInt16) async throws -> Void
   ) async throws {
     let site = try site()
     let files = PreviewFiles(folder: site.url, version: { 3 })
-    let server = try await PreviewServer(port: 0) { files.response(to: $0) }
+    let server = try await PreviewServer(port: 0, headTimeout: headTimeout) {
+      files.response(to: $0)
+    }
     #expect(server.port != 0)
     let task = Task { try await server.run() }
     defer { task.cancel() }
@@ -237,6 +240,19 @@ import TestSupport
       let good = try await exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
       #expect(good.hasPrefix("HTTP/1.1 200 OK\r\n"))
       #expect(good.contains("<p>home</p>"))
+    }
+  }
+
+  /// A client that never finishes its request head gets 408 and is disconnected.
+  @Test(.timeLimit(.minutes(1))) func timesOutSlowClients() async throws {
+    try await withServer(headTimeout: .milliseconds(300)) { port in
+      let slow = try await LoopbackHTTP.connect(port: port)
+      defer { try? slow.close() }
+      try await slow.write(Data("GET / HTTP/1.1\r\nHost: x\r\n".utf8))
+      let started = ContinuousClock.now
+      let response = String(decoding: try await LoopbackHTTP.readToEnd(slow), as: UTF8.self)
+      #expect(response.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
+      #expect(ContinuousClock.now - started < .seconds(30), "0.3 s, plus a busy test run")
     }
   }
 

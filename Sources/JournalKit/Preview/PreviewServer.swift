@@ -13,17 +13,18 @@ public final class PreviewServer: Sendable {
   private let listener: Socket
   private let pool: any AsyncSocketPool
   private let handler: @Sendable (PreviewRequest) -> PreviewResponse
+  /// A client that has not sent its request head after this long gets 408.
+  private let headTimeout: Duration
 
   /// A request head longer than this gets 431.
   static let maximumHeadLength = 16 * 1024
-  /// A client that has not sent its request head after this many seconds gets 408.
-  static let headTimeout: UInt64 = 10
 
   /// Starts listening on 127.0.0.1:`port` (0: a free port). Requests are answered once `run()`
   /// runs; `handler` sees only well-formed GET and HEAD requests.
-  public init(port: UInt16, handler: @escaping @Sendable (PreviewRequest) -> PreviewResponse)
-    async throws
-  {
+  public init(
+    port: UInt16, headTimeout: Duration = .seconds(10),
+    handler: @escaping @Sendable (PreviewRequest) -> PreviewResponse
+  ) async throws {
     let pool = SocketPool.make()
     let listener: Socket
     do {
@@ -47,6 +48,7 @@ public final class PreviewServer: Sendable {
     self.listener = listener
     self.pool = pool
     self.handler = handler
+    self.headTimeout = headTimeout
   }
 
   /// Serves until the calling task is cancelled, then closes the listening socket.
@@ -58,7 +60,16 @@ public final class PreviewServer: Sendable {
         group.addTask { try await self.pool.run() }
         group.addTask {
           try await withThrowingDiscardingTaskGroup { connections in
-            for try await connection in listening.sockets {
+            while true {
+              let connection: AsyncSocket
+              do {
+                connection = try await listening.accept()
+              } catch let error as SocketError where error != .disconnected {
+                // A failed accept (out of file descriptors, a connection aborted before we took
+                // it) must not end the server: wait a moment, then take the next one.
+                try await Task.sleep(for: .milliseconds(50))
+                continue
+              }
               connections.addTask { await self.serve(connection) }
             }
           }
@@ -131,7 +142,7 @@ public final class PreviewServer: Sendable {
         }
       }
       group.addTask {
-        try await Task.sleep(nanoseconds: Self.headTimeout * 1_000_000_000)
+        try await Task.sleep(for: self.headTimeout)
         throw HeadError.timedOut
       }
       defer { group.cancelAll() }
