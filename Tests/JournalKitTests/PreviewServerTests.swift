@@ -87,6 +87,22 @@ import TestSupport
     #expect(head.status == 200 && !headBody)
   }
 
+  @Test func refusesHostsThatAreNotLoopback() {
+    let handler = { (_: PreviewRequest) in PreviewResponse.text(200, "hello\n") }
+    for host in ["127.0.0.1:8000", "localhost", "LOCALHOST:1", "[::1]:8000", "app.localhost"] {
+      let (response, _) = PreviewServer.respond(
+        toHead: Array("GET / HTTP/1.1\r\nHost: \(host)".utf8), handler: handler)
+      #expect(response.status == 200, "\(host)")
+    }
+    for host in ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "[::2]:80",
+      "localhost:80x", "10.0.0.1"]
+    {
+      let (response, _) = PreviewServer.respond(
+        toHead: Array("GET / HTTP/1.1\r\nHost: \(host)".utf8), handler: handler)
+      #expect(response.status == 403, "\(host)")
+    }
+  }
+
   @Test func serialisesAResponse() {
     let response = PreviewResponse.text(
       404, "gone\n", headers: [.init("Cache-Control", "no-cache")])
@@ -189,21 +205,21 @@ import TestSupport
 
   @Test func answersOverLoopback() async throws {
     try await withServer { port in
-      let get = try await exchange("GET /2018/09/26/ HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+      let get = try await exchange("GET /2018/09/26/ HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       #expect(get.hasPrefix("HTTP/1.1 200 OK\r\n"))
       #expect(get.contains("\r\nConnection: close\r\n"))
       #expect(get.contains("<p>LSTM day</p>"))
 
-      let head = try await exchange("HEAD /2018/09/26/ HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+      let head = try await exchange("HEAD /2018/09/26/ HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       let getHead = try #require(get.components(separatedBy: "\r\n\r\n").first)
       #expect(head == getHead + "\r\n\r\n", "the same head as GET, with its length, and no body")
       #expect(head.contains("\r\nContent-Length: \(get.utf8.count - head.utf8.count)\r\n"))
 
-      let redirect = try await exchange("GET /2018/09/26 HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+      let redirect = try await exchange("GET /2018/09/26 HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       #expect(redirect.hasPrefix("HTTP/1.1 301 Moved Permanently\r\n"))
       #expect(redirect.contains("\r\nLocation: /2018/09/26/\r\n"))
 
-      let miss = try await exchange("GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+      let miss = try await exchange("GET /nothing HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       #expect(miss.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
       #expect(miss.contains("no such page"))
 
@@ -212,7 +228,7 @@ import TestSupport
       #expect(!dots.contains("root:"))
 
       let post = try await exchange(
-        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", port: port)
+        "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3\r\n\r\nabc", port: port)
       #expect(post.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
       #expect(post.contains("\r\nAllow: GET, HEAD\r\n"))
 
@@ -230,14 +246,14 @@ import TestSupport
         let response = try await exchange(garbage, port: port)
         #expect(response.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(garbage.debugDescription)")
       }
-      let huge = "GET / HTTP/1.1\r\nHost: x\r\n"
+      let huge = "GET / HTTP/1.1\r\nHost: localhost\r\n"
         + String(repeating: "X-Filler: \(String(repeating: "a", count: 100))\r\n", count: 200)
       let tooLarge = try await exchange(huge, port: port)
       #expect(tooLarge.hasPrefix("HTTP/1.1 431 "))
       // A client that connects and leaves without a word.
       try await LoopbackHTTP.connect(port: port).close()
 
-      let good = try await exchange("GET / HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+      let good = try await exchange("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       #expect(good.hasPrefix("HTTP/1.1 200 OK\r\n"))
       #expect(good.contains("<p>home</p>"))
     }
@@ -248,7 +264,7 @@ import TestSupport
     try await withServer(headTimeout: .milliseconds(300)) { port in
       let slow = try await LoopbackHTTP.connect(port: port)
       defer { try? slow.close() }
-      try await slow.write(Data("GET / HTTP/1.1\r\nHost: x\r\n".utf8))
+      try await slow.write(Data("GET / HTTP/1.1\r\nHost: localhost\r\n".utf8))
       let started = ContinuousClock.now
       let response = String(decoding: try await LoopbackHTTP.readToEnd(slow), as: UTF8.self)
       #expect(response.hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
@@ -265,7 +281,7 @@ import TestSupport
       try await withThrowingTaskGroup(of: String.self) { group in
         for _ in 0..<8 {
           group.addTask {
-            try await exchange("GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n", port: port)
+            try await exchange("GET /style.css HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
           }
         }
         for try await response in group {
@@ -273,7 +289,7 @@ import TestSupport
           #expect(response.hasSuffix("body { color: red }"))
         }
       }
-      try await slow.write(Data("Host: x\r\n\r\n".utf8))
+      try await slow.write(Data("Host: localhost\r\n\r\n".utf8))
       let late = String(decoding: try await LoopbackHTTP.readToEnd(slow), as: UTF8.self)
       #expect(late.contains("<p>home</p>"))
     }

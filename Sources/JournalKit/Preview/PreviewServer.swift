@@ -120,7 +120,28 @@ public final class PreviewServer: Sendable {
     guard request.method == "GET" || request.method == "HEAD" else {
       return (.text(405, "Method not allowed\n", headers: [.init("Allow", "GET, HEAD")]), true)
     }
+    // DNS rebinding: a web page whose name is made to resolve to 127.0.0.1 could otherwise
+    // read the preview through the visitor's browser. Only loopback names are served.
+    if let host = request.headers["host"], !Self.isLoopback(host: host) {
+      return (.text(403, "Forbidden: the preview answers to localhost and 127.0.0.1 only\n"), true)
+    }
     return (handler(request), request.method != "HEAD")
+  }
+
+  /// Whether a Host header names this machine's loopback (`localhost`, `127.0.0.1`, `[::1]`),
+  /// with or without a port.
+  static func isLoopback(host: String) -> Bool {
+    var name = Substring(host.lowercased())
+    if name.hasPrefix("[") {
+      guard let close = name.firstIndex(of: "]") else { return false }
+      name = name[name.index(after: name.startIndex)..<close]
+      return name == "::1"
+    }
+    if let colon = name.lastIndex(of: ":") {
+      guard name[name.index(after: colon)...].allSatisfy(\.isNumber) else { return false }
+      name = name[..<colon]
+    }
+    return name == "localhost" || name == "127.0.0.1" || name.hasSuffix(".localhost")
   }
 
   enum HeadError: Error {
