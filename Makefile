@@ -27,7 +27,11 @@ STATIC_CXX := $(CURDIR)/.build/static-libstdc++
 FAST_START := -Xlinker -no-pie -Xswiftc -L$(STATIC_CXX)
 
 build: deps
-	@mkdir -p $(STATIC_CXX) && ln -sf "$$(clang -print-file-name=libstdc++.a)" $(STATIC_CXX)/
+	@mkdir -p $(STATIC_CXX); rm -f $(STATIC_CXX)/libstdc++.a; \
+	  for cc in clang gcc cc; do \
+	    lib=$$($$cc -print-file-name=libstdc++.a 2>/dev/null) && [ -f "$$lib" ] && \
+	      { ln -sf "$$lib" $(STATIC_CXX)/libstdc++.a; break; }; \
+	  done; [ -f $(STATIC_CXX)/libstdc++.a ] || echo "make: no libstdc++.a found: linking libstdc++ dynamically"
 	$(SWIFT) build -c release --product journal $(STATIC_SWIFT) $(FAST_START)
 
 # The main job. Each step runs when its command exists (the index and site land with their issues).
