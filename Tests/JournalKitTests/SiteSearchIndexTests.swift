@@ -75,6 +75,30 @@ struct SearchIndexReader {
     #expect(SearchIndexBuilder.shard(of: "ünïcode", count: 97) == 80)
   }
 
+  /// ASCII words are lowered byte by byte: the same terms as lowering each word as a String.
+  @Test(arguments: [
+    "ABCÉf MIXEDcaseÜ Straße ÅNGSTRÖM x2Y ΣΟΦΟΣ ὈΔΥΣΣΕΎΣ İstanbul ǅemal",
+    "A1 b2 ÀÉ é9Z " + String(repeating: "Q", count: 33) + " 東京タワー 123",
+  ])
+  func asciiLoweringGivesTheSameTermsAsLowercased(text: String) {
+    var reference = Set<String>()
+    var word = String.UnicodeScalarView()
+    for scalar in (text + " ").unicodeScalars {
+      let isWord = scalar.isASCII
+        ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7a)
+          || (0x30...0x39).contains(scalar.value)
+        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if isWord {
+        word.append(scalar)
+      } else {
+        if (2...32).contains(word.count) { reference.insert(String(word).lowercased()) }
+        word = String.UnicodeScalarView()
+      }
+    }
+    #expect(reference.count > 5)
+    #expect(SearchIndexBuilder.terms(in: text) == reference)
+  }
+
   @Test func postingsUseTheShorterEncoding() {
     #expect(SearchIndexBuilder.encode([1, 5, 40], universe: 10_000) == "1,4,z")
     let dense = SearchIndexBuilder.encode(Array(0..<1000), universe: 1000)

@@ -140,6 +140,9 @@ final class SiteCache: @unchecked Sendable {
     var lists: [String: [UInt32]] = [:]
     var shardCount = 1
     var docCount = 0
+    /// Where these postings are in the loaded cache file, while they are unchanged: saving
+    /// copies those bytes instead of encoding every list again.
+    var cachedBytes: Range<Int>? = nil
   }
 
   static let formatVersion: UInt64 = 3
@@ -217,6 +220,7 @@ final class SiteCache: @unchecked Sendable {
       records.append(Record(stamp: stamp, sourceHash: sourceHash, page: page))
     }
     var p = Postings()
+    let postingsStart = r.offset
     p.shardCount = try r.count()
     p.docCount = try r.count()
     let terms = try r.count()
@@ -234,6 +238,7 @@ final class SiteCache: @unchecked Sendable {
       p.lists[term] = list
     }
     guard r.isAtEnd else { throw BinaryReader.Malformed() }
+    p.cachedBytes = postingsStart..<r.offset
     self.records = records
     self.byPath = Dictionary(
       records.enumerated().map { ($1.page.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -370,6 +375,20 @@ final class SiteCache: @unchecked Sendable {
       w.write(raw: record.bytes)
     }
     let postings = postings ?? Postings()
+    if let range = postings.cachedBytes, let old = bytes, range.upperBound <= old.bytes.count {
+      w.write(raw: old.bytes[range])
+    } else {
+      encode(postings, to: &w)
+    }
+    try SiteOutput.replace(folder.appendingPathComponent(Self.cacheName), with: Data(w.bytes))
+    // Blobs no longer named by the index.
+    for other in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    where other.hasPrefix("html-") && other != name {
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(other))
+    }
+  }
+
+  private func encode(_ postings: Postings, to w: inout BinaryWriter) {
     w.write(postings.shardCount)
     w.write(postings.docCount)
     w.write(postings.lists.count)
@@ -381,12 +400,6 @@ final class SiteCache: @unchecked Sendable {
         w.write(UInt64(id - last))
         last = id
       }
-    }
-    try SiteOutput.replace(folder.appendingPathComponent(Self.cacheName), with: Data(w.bytes))
-    // Blobs no longer named by the index.
-    for other in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    where other.hasPrefix("html-") && other != name {
-      try? FileManager.default.removeItem(at: folder.appendingPathComponent(other))
     }
   }
 }
