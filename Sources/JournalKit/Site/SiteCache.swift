@@ -170,15 +170,37 @@ final class SiteCache: @unchecked Sendable {
   /// The folder's cache, or an empty one when there is none or it cannot be used.
   static func load(folder: URL, key: UInt64) -> SiteCache {
     let cache = SiteCache(folder: folder, key: key)
-    guard let data = FileManager.default.contents(
-      atPath: folder.appendingPathComponent(cacheName).path)
-    else { return cache }
+    guard let data = readBytes(folder.appendingPathComponent(cacheName).path) else {
+      return cache
+    }
     do {
-      try cache.decode([UInt8](data))
+      try cache.decode(data)
     } catch {
       return SiteCache(folder: folder, key: key)
     }
     return cache
+  }
+
+  /// A whole file read straight into an array (not through `Data`, then copied), or nil.
+  static func readBytes(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return nil }
+    let size = Int(info.st_size)
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      var offset = 0
+      while offset < size {
+        let n = read(fd, buffer.baseAddress! + offset, size - offset)
+        if n <= 0 { break }
+        offset += n
+      }
+      count = offset
+      complete = offset == size
+    }
+    return complete ? bytes : nil
   }
 
   func record(for path: String) -> Record? { byPath[path].map { records[$0] } }

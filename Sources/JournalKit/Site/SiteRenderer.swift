@@ -359,8 +359,23 @@ struct SiteRenderer {
         }
         oldStart += page.docs
       }
-      postings.lists.reserveCapacity(old.lists.count)
-      for (term, list) in old.lists {
+      // Usually documents keep their numbers and only the edited pages' ones go: then only
+      // the lists holding those change, and the others are shared as they are.
+      var keepsNumbers = true
+      for (id, to) in map.enumerated() where to >= 0 && to != Int32(id) {
+        keepsNumbers = false
+        break
+      }
+      if keepsNumbers {
+        postings.lists = old.lists
+        for (term, list) in old.lists where list.contains(where: { map[Int($0)] < 0 }) {
+          remapped.append(term)
+          let kept = list.filter { map[Int($0)] >= 0 }
+          postings.lists[term] = kept.isEmpty ? nil : kept
+        }
+      }
+      if !keepsNumbers { postings.lists.reserveCapacity(old.lists.count) }
+      for (term, list) in old.lists where !keepsNumbers {
         var mapped: [UInt32] = []
         mapped.reserveCapacity(list.count)
         var changed = false
