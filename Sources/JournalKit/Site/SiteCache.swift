@@ -363,13 +363,13 @@ final class SiteCache: @unchecked Sendable {
     // Unchanged records are copied as they are, when their blob references still hold.
     let old = blob == nil ? nil : bytes
     for (i, page) in pages.enumerated() {
-      // Every page comes from a file stamped in this build; a zero stamp never matches.
-      let (stamp, sourceHash) = stamps[page.path]
-        ?? (FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0), 0)
       if let old, let range = page.cachedRecord {
         w.write(raw: old.bytes[range])
         continue
       }
+      // Every page comes from a file stamped in this build; a zero stamp never matches.
+      let (stamp, sourceHash) = stamps[page.path]
+        ?? (FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0), 0)
       var record = BinaryWriter()
       record.write(stamp.size)
       record.write(stamp.seconds)
