@@ -118,6 +118,22 @@ import Testing
     #expect(JournalDate(iso: "2018-09-2６") == nil)
   }
 
+  @Test(arguments: [
+    "", "2018-09-2", "2018-09-266", "2018/09/26", "+018-09-26", "2018-09-26.md", "2018--9-26",
+    "２018-09-26", "0000-01-01", "2019-02-29", "2018-00-10", "2018-04-31", " 2018-09-26",
+  ])
+  func isoRejects(text: String) {
+    #expect(JournalDate(iso: text) == nil)
+  }
+
+  @Test func isoReadsSubstringsAndEveryField() {
+    let name = "journal/2016/2016-02-29.md"
+    let date = JournalDate(iso: name.dropFirst(13).dropLast(3))
+    #expect(date?.year == 2016 && date?.month == 2 && date?.day == 29)
+    #expect(JournalDate(iso: "0001-01-01")?.year == 1)
+    #expect(JournalDate(iso: "9999-12-31")?.iso == "9999-12-31")
+  }
+
   @Test func epochDaysRoundTrip() {
     #expect(JournalDate(iso: "1970-01-01")!.daysSinceEpoch == 0)
     #expect(JournalDate(iso: "2018-09-26")!.daysSinceEpoch == 17800)

@@ -78,6 +78,37 @@ import TestSupport
     _ = folder
   }
 
+  /// An edit with no new words keeps the search postings: the cache copies their bytes.
+  @Test func anEditWithNoNewWordsKeepsTheCachedPostings() throws {
+    guard let (folder, journal) = try seedJournal() else { return }
+    let (_, site) = try buildSite(journal)
+    let builder = SiteBuilder(journal: journal,
+      options: SiteBuilder.Options(outputFolder: site, baseURL: "https://example.org/j/"))
+    try append("\nA new line about zebrafish.\n", to: "2018-09-12", in: journal)
+    _ = try buildSite(journal)
+    let key = builder.cacheKey()
+    let before = try #require(SiteCache.load(folder: builder.cacheFolder, key: key).postings)
+    #expect(before.lists["zebrafish"]?.count == 1)
+
+    try append("\nAbout zebrafish, a new line.\n", to: "2018-09-12", in: journal)
+    let report = try buildSite(journal).0
+    #expect(report.parsed == 1)
+    let after = try #require(SiteCache.load(folder: builder.cacheFolder, key: key).postings)
+    #expect(after.lists == before.lists && after.docCount == before.docCount
+      && after.shardCount == before.shardCount)
+    #expect(readFile(site.appendingPathComponent("2018/09/12/index.html"))
+      .contains("About zebrafish, a new line."))
+    try expectSameAsFreshBuild(journal, site)
+
+    // And a later edit with a new word still updates them.
+    try append("\nA line about quokkas.\n", to: "2018-09-12", in: journal)
+    _ = try buildSite(journal)
+    let later = try #require(SiteCache.load(folder: builder.cacheFolder, key: key).postings)
+    #expect(later.lists["quokkas"] == before.lists["zebrafish"])
+    try expectSameAsFreshBuild(journal, site)
+    _ = folder
+  }
+
   @Test func aNewSectionRenumbersTheSearchDocumentsAndStillMatchesAFreshBuild() throws {
     guard let (folder, journal) = try seedJournal() else { return }
     let (_, site) = try buildSite(journal)

@@ -75,11 +75,72 @@ struct SearchIndexReader {
     #expect(SearchIndexBuilder.shard(of: "ünïcode", count: 97) == 80)
   }
 
+  /// ASCII words are lowered byte by byte: the same terms as lowering each word as a String.
+  @Test(arguments: [
+    "ABCÉf MIXEDcaseÜ Straße ÅNGSTRÖM x2Y ΣΟΦΟΣ ὈΔΥΣΣΕΎΣ İstanbul ǅemal",
+    "A1 b2 ÀÉ é9Z " + String(repeating: "Q", count: 33) + " 東京タワー 123",
+  ])
+  func asciiLoweringGivesTheSameTermsAsLowercased(text: String) {
+    var reference = Set<String>()
+    var word = String.UnicodeScalarView()
+    for scalar in (text + " ").unicodeScalars {
+      let isWord = scalar.isASCII
+        ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7a)
+          || (0x30...0x39).contains(scalar.value)
+        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+      if isWord {
+        word.append(scalar)
+      } else {
+        if (2...32).contains(word.count) { reference.insert(String(word).lowercased()) }
+        word = String.UnicodeScalarView()
+      }
+    }
+    #expect(reference.count > 5)
+    #expect(SearchIndexBuilder.terms(in: text) == reference)
+  }
+
   @Test func postingsUseTheShorterEncoding() {
     #expect(SearchIndexBuilder.encode([1, 5, 40], universe: 10_000) == "1,4,z")
     let dense = SearchIndexBuilder.encode(Array(0..<1000), universe: 1000)
     #expect(dense.hasPrefix("~"))
     #expect(dense.count == 1 + 168)
+  }
+
+  /// A site build splits the term index in as many shards as `SearchIndexBuilder` sizes, with
+  /// or without the cache of an earlier build.
+  @Test func aSiteBuildShardsTheTermIndexLikeTheBuilder() throws {
+    let folder = TemporaryDirectory("site-shards")
+    var seed: UInt64 = 7
+    func next() -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(seed >> 33)
+    }
+    let words = (0..<4000).map { _ in
+      String((0..<(4 + next() % 6)).map { _ in Character(UnicodeScalar(97 + UInt8(next() % 26))) })
+    }
+    var date = JournalDate(iso: "2001-01-01")!
+    for _ in 0..<300 {
+      let text = (0..<120).map { _ in words[next() % words.count] }.joined(separator: " ")
+      try folder.write("journal/\(date.iso.prefix(4))/\(date.iso).md", "# Day\n\n\(text)\n")
+      date = date.next
+    }
+    let journal = Journal(root: folder.url)
+    let (_, site) = try buildSite(journal)
+    let builder = SiteBuilder(journal: journal,
+      options: SiteBuilder.Options(outputFolder: site, baseURL: "https://example.org/j/"))
+    let postings = try #require(
+      SiteCache.load(folder: builder.cacheFolder, key: builder.cacheKey()).postings)
+    let shards = SearchIndexBuilder.shardCount(postings)
+    #expect(shards > 2)
+    #expect(postings.shardCount == shards)
+    let files = siteFiles(site).filter { $0.hasPrefix("search/t") }
+    #expect(files.count == shards)
+    for name in files {
+      #expect(readFile(site.appendingPathComponent(name)).utf8.count
+        < 3 * SearchIndexBuilder.targetShardBytes, "\(name)")
+    }
+    #expect(readFile(site.appendingPathComponent("search/meta.js"))
+      .contains("\"termShards\":\(shards),"))
   }
 
   /// A 10,000-entry journal: the index a query loads before its first page of results (meta,

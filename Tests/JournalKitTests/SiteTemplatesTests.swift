@@ -38,6 +38,34 @@ import TestSupport
     }
   }
 
+  @Test(arguments: [
+    ("plain text, no specials", "plain text, no specials"),
+    ("a < b && c > \"d\" 'e'", "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &#39;e&#39;"),
+    ("Ünïcode <é> 🙂&", "Ünïcode &lt;é&gt; 🙂&amp;"),
+    ("", ""),
+  ])
+  func variablesAreEscapedForHTML(text: String, escaped: String) throws {
+    #expect(HTMLEscaping.escape(text) == escaped)
+    let folder = TemporaryDirectory("site-templates")
+    try folder.write("404.mustache", "<p title=\"{{t}}\">{{t}}|{{{t}}}</p>\n")
+    let templates = try SiteTemplates.load(overrides: folder.url)
+    #expect(templates.render("404", ["t": text]) == "<p title=\"\(escaped)\">\(escaped)|\(text)</p>\n")
+  }
+
+  /// Partials, inheritance and sections escape the same; a template's own content type wins.
+  @Test func escapingHoldsInPartialsAndGivesWayToAContentTypePragma() throws {
+    let folder = TemporaryDirectory("site-templates")
+    try folder.write("partials/x.mustache", "[{{v}}]")
+    try folder.write("404.mustache",
+      "{{<base}}{{$body}}{{#list}}{{>partials/x}}{{/list}}{{/body}}{{/base}}")
+    try folder.write("base.mustache", "<b>{{$body}}{{/body}}</b>")
+    try folder.write("search.mustache", "{{% CONTENT_TYPE: TEXT }}\n{{v}}\n")
+    let templates = try SiteTemplates.load(overrides: folder.url)
+    #expect(templates.render("404", ["list": [["v": "<1>"], ["v": "a&b"]]])
+      == "<b>[&lt;1&gt;][a&amp;b]</b>")
+    #expect(templates.render("search", ["v": "<raw>"]) == "<raw>\n")
+  }
+
   @Test func renderingAnUnknownTemplateGivesNothing() throws {
     let templates = try SiteTemplates.load(overrides: nil)
     #expect(templates.render("no-such-template", [:]) == "")

@@ -86,7 +86,8 @@ public struct Journal: Sendable {
             "not a day file: expected a name like \(year)-01-31.md", file: path))
           continue
         }
-        guard date.iso.hasPrefix(year) else {
+        // The year of a date parsed from the name is the name's first four characters.
+        guard name.hasPrefix(year) else {
           problems.append(JournalError(.invalidInput,
             "in the wrong year folder: belongs in journal/\(date.iso.prefix(4))/", file: path))
           continue

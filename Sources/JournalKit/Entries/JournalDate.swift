@@ -50,12 +50,26 @@ public struct JournalDate: Sendable, Hashable, Comparable, Codable, CustomString
 
   /// Parses `2018-09-26` exactly (four-digit year, two-digit month and day).
   public init?(iso text: some StringProtocol) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-    else { return nil }
-    self.init(year: y, month: m, day: d)
+    // Over the UTF-8 bytes: `journal build` parses the name of every day file.
+    var digits = (0, 0, 0)
+    var count = 0
+    for (i, byte) in text.utf8.enumerated() {
+      count += 1
+      guard i < 10 else { return nil }
+      if i == 4 || i == 7 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+        continue
+      }
+      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+      let digit = Int(byte - UInt8(ascii: "0"))
+      switch i {
+      case 0..<4: digits.0 = digits.0 * 10 + digit
+      case 5..<7: digits.1 = digits.1 * 10 + digit
+      default: digits.2 = digits.2 * 10 + digit
+      }
+    }
+    guard count == 10 else { return nil }
+    self.init(year: digits.0, month: digits.1, day: digits.2)
   }
 
   /// Parses `September 26, 2018`, `Sep 26, 2018`, `September 26 2018` (month names in English,

@@ -160,21 +160,43 @@ struct SearchIndexBuilder {
   /// `terms()` in search.js splits queries the same way.
   static func terms(in text: String) -> Set<String> {
     // Unicode scalars rather than Characters: grapheme breaking would dominate the build.
+    // An ASCII word is lowered byte by byte as it is read; `lowercased()` is for the others
+    // (lowering their ASCII part first changes nothing: only a final sigma looks at its
+    // neighbours, and only at whether they are letters).
     var result = Set<String>()
-    var current = String.UnicodeScalarView()
+    var ascii: [UInt8] = []
+    ascii.reserveCapacity(32)
+    var current: String.UnicodeScalarView? = nil
     var length = 0
     func flush() {
-      if (2...32).contains(length) { result.insert(String(current).lowercased()) }
-      current = String.UnicodeScalarView()
+      if (2...32).contains(length) {
+        result.insert(current.map { String($0).lowercased() }
+          ?? String(decoding: ascii, as: UTF8.self))
+      }
+      ascii.removeAll(keepingCapacity: true)
+      current = nil
       length = 0
     }
     for scalar in text.unicodeScalars {
-      let isWord = scalar.isASCII
-        ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7a)
-          || (0x30...0x39).contains(scalar.value)
-        : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-      if isWord {
-        current.append(scalar)
+      if scalar.isASCII {
+        let value = UInt8(scalar.value)
+        let isLetter = value | 0x20 >= 0x61 && value | 0x20 <= 0x7a
+        guard isLetter || (0x30...0x39).contains(value) else {
+          if length > 0 { flush() }
+          continue
+        }
+        let lowered = isLetter ? value | 0x20 : value
+        if current != nil {
+          current!.append(Unicode.Scalar(lowered))
+        } else {
+          ascii.append(lowered)
+        }
+        length += 1
+      } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        if current == nil {
+          current = String(decoding: ascii, as: UTF8.self).unicodeScalars
+        }
+        current!.append(scalar)
         length += 1
       } else if length > 0 {
         flush()

@@ -140,6 +140,9 @@ final class SiteCache: @unchecked Sendable {
     var lists: [String: [UInt32]] = [:]
     var shardCount = 1
     var docCount = 0
+    /// Where these postings are in the loaded cache file, while they are unchanged: saving
+    /// copies those bytes instead of encoding every list again.
+    var cachedBytes: Range<Int>? = nil
   }
 
   static let formatVersion: UInt64 = 3
@@ -167,15 +170,37 @@ final class SiteCache: @unchecked Sendable {
   /// The folder's cache, or an empty one when there is none or it cannot be used.
   static func load(folder: URL, key: UInt64) -> SiteCache {
     let cache = SiteCache(folder: folder, key: key)
-    guard let data = FileManager.default.contents(
-      atPath: folder.appendingPathComponent(cacheName).path)
-    else { return cache }
+    guard let data = readBytes(folder.appendingPathComponent(cacheName).path) else {
+      return cache
+    }
     do {
-      try cache.decode([UInt8](data))
+      try cache.decode(data)
     } catch {
       return SiteCache(folder: folder, key: key)
     }
     return cache
+  }
+
+  /// A whole file read straight into an array (not through `Data`, then copied), or nil.
+  static func readBytes(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return nil }
+    let size = Int(info.st_size)
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      var offset = 0
+      while offset < size {
+        let n = read(fd, buffer.baseAddress! + offset, size - offset)
+        if n <= 0 { break }
+        offset += n
+      }
+      count = offset
+      complete = offset == size
+    }
+    return complete ? bytes : nil
   }
 
   func record(for path: String) -> Record? { byPath[path].map { records[$0] } }
@@ -217,6 +242,7 @@ final class SiteCache: @unchecked Sendable {
       records.append(Record(stamp: stamp, sourceHash: sourceHash, page: page))
     }
     var p = Postings()
+    let postingsStart = r.offset
     p.shardCount = try r.count()
     p.docCount = try r.count()
     let terms = try r.count()
@@ -234,6 +260,7 @@ final class SiteCache: @unchecked Sendable {
       p.lists[term] = list
     }
     guard r.isAtEnd else { throw BinaryReader.Malformed() }
+    p.cachedBytes = postingsStart..<r.offset
     self.records = records
     self.byPath = Dictionary(
       records.enumerated().map { ($1.page.path, $0) }, uniquingKeysWith: { a, _ in a })
@@ -336,13 +363,13 @@ final class SiteCache: @unchecked Sendable {
     // Unchanged records are copied as they are, when their blob references still hold.
     let old = blob == nil ? nil : bytes
     for (i, page) in pages.enumerated() {
-      // Every page comes from a file stamped in this build; a zero stamp never matches.
-      let (stamp, sourceHash) = stamps[page.path]
-        ?? (FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0), 0)
       if let old, let range = page.cachedRecord {
         w.write(raw: old.bytes[range])
         continue
       }
+      // Every page comes from a file stamped in this build; a zero stamp never matches.
+      let (stamp, sourceHash) = stamps[page.path]
+        ?? (FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0), 0)
       var record = BinaryWriter()
       record.write(stamp.size)
       record.write(stamp.seconds)
@@ -370,6 +397,20 @@ final class SiteCache: @unchecked Sendable {
       w.write(raw: record.bytes)
     }
     let postings = postings ?? Postings()
+    if let range = postings.cachedBytes, let old = bytes, range.upperBound <= old.bytes.count {
+      w.write(raw: old.bytes[range])
+    } else {
+      encode(postings, to: &w)
+    }
+    try SiteOutput.replace(folder.appendingPathComponent(Self.cacheName), with: Data(w.bytes))
+    // Blobs no longer named by the index.
+    for other in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    where other.hasPrefix("html-") && other != name {
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(other))
+    }
+  }
+
+  private func encode(_ postings: Postings, to w: inout BinaryWriter) {
     w.write(postings.shardCount)
     w.write(postings.docCount)
     w.write(postings.lists.count)
@@ -381,12 +422,6 @@ final class SiteCache: @unchecked Sendable {
         w.write(UInt64(id - last))
         last = id
       }
-    }
-    try SiteOutput.replace(folder.appendingPathComponent(Self.cacheName), with: Data(w.bytes))
-    // Blobs no longer named by the index.
-    for other in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    where other.hasPrefix("html-") && other != name {
-      try? FileManager.default.removeItem(at: folder.appendingPathComponent(other))
     }
   }
 }

@@ -135,16 +135,29 @@ struct SiteOutput {
     }
     var manifest: [String: ManifestEntry] = [:]
     manifest.reserveCapacity(paths.count + kept.count)
+    // Whether the manifest differs from the last one, found without comparing every entry:
+    // kept entries are the previous ones, so only the written ones and the count can differ.
+    var differs = false
+    var added = 0
     for (i, path) in paths.enumerated() {
-      manifest[path] = ManifestEntry(fingerprint: fingerprints[i]!, key: keys[path])
+      let entry = ManifestEntry(fingerprint: fingerprints[i]!, key: keys[path])
+      manifest[path] = entry
+      if let old = previous[path] {
+        if old != entry { differs = true }
+      } else {
+        added += 1
+      }
     }
     for path in kept {
       guard let entry = previous[path] else { continue }
       manifest[path] = entry
       stats.unchanged += 1
     }
+    // Previous paths in neither list: every manifest path but the added ones is a previous one.
+    let gone = previous.count - (manifest.count - added)
+    if gone != 0 || added != 0 { differs = true }
     var emptied = Set<String>()
-    for path in previous.keys where manifest[path] == nil {
+    for path in previous.keys where gone > 0 && manifest[path] == nil {
       let url = folder.appendingPathComponent(path)
       if fm.fileExists(atPath: url.path) {
         try? fm.removeItem(at: url)
@@ -167,7 +180,15 @@ struct SiteOutput {
         try? fm.removeItem(at: url)
       }
     }
-    // In no particular order: it is read into a dictionary.
+    if differs || !fm.fileExists(atPath: manifestURL.path) {
+      try Self.writeManifest(manifest, to: manifestURL)
+    }
+    unlink(marker.path)
+    return stats
+  }
+
+  /// Writes the manifest, in no particular order: it is read into a dictionary.
+  static func writeManifest(_ manifest: [String: ManifestEntry], to url: URL) throws {
     var text = [UInt8]()
     text.reserveCapacity(manifest.count * 64)
     let digits = Array("0123456789abcdef".utf8)
@@ -191,11 +212,7 @@ struct SiteOutput {
       text.append(contentsOf: path.utf8)
       text.append(UInt8(ascii: "\n"))
     }
-    if previous != manifest || !fm.fileExists(atPath: manifestURL.path) {
-      try Self.replace(manifestURL, with: Data(text))
-    }
-    unlink(marker.path)
-    return stats
+    try replace(url, with: Data(text))
   }
 
   /// Writes through a temporary file and a rename, so a reader never sees a partial file.

@@ -25,43 +25,85 @@ struct SitePage: Sendable {
     var docs: [SearchDoc]
   }
 
-  var date: JournalDate
+  /// What a page never changes after it is made, behind one reference: pages are copied
+  /// between the cache, the builder and the renderer, and a struct of fifteen references cost
+  /// fifteen retains per copy (a tenth of a one-entry rebuild).
+  private final class Storage: Sendable {
+    let date: JournalDate
+    let iso: String
+    let url: String
+    let path: String
+    let title: String
+    let excerpt: String
+    let tagNames: [String]
+    let storedDetails: Details?
+    let lazyDetails: SiteCache.LazyDetails?
+    let docCount: Int
+    let html: String?
+    let terms: [[String]]?
+    let digest: UInt64
+    let summaryDigest: UInt64
+    let docsDigest: UInt64
+
+    init(
+      date: JournalDate, iso: String, path: String, title: String, excerpt: String,
+      tagNames: [String], storedDetails: Details?, lazyDetails: SiteCache.LazyDetails?,
+      docCount: Int, html: String?, terms: [[String]]?,
+      digests: (page: UInt64, summary: UInt64, docs: UInt64)
+    ) {
+      self.date = date
+      self.iso = iso
+      url = SitePage.url(iso)
+      self.path = path
+      self.title = title
+      self.excerpt = excerpt
+      self.tagNames = tagNames
+      self.storedDetails = storedDetails
+      self.lazyDetails = lazyDetails
+      self.docCount = docCount
+      self.html = html
+      self.terms = terms
+      (digest, summaryDigest, docsDigest) = digests
+    }
+  }
+
+  private let storage: Storage
+
+  var date: JournalDate { storage.date }
   /// `2018-09-26`
-  let iso: String
+  var iso: String { storage.iso }
   /// `journal/2018/2018-09-26.md`
-  var path: String
-  var title: String
-  var excerpt: String
-  var tagNames: [String]
-  private var storedDetails: Details?
-  private var lazyDetails: SiteCache.LazyDetails?
+  var path: String { storage.path }
+  var title: String { storage.title }
+  var excerpt: String { storage.excerpt }
+  var tagNames: [String] { storage.tagNames }
   /// How many search documents: `docs.count`.
-  let docCount: Int
+  var docCount: Int { storage.docCount }
   var details: Details {
-    storedDetails ?? lazyDetails?.value(for: self) ?? Details(toc: [], docs: [])
+    storage.storedDetails ?? storage.lazyDetails?.value(for: self) ?? Details(toc: [], docs: [])
   }
   /// Where the cache keeps the details.
-  var detailsRef: SiteCache.BlobRef? { lazyDetails?.ref }
+  var detailsRef: SiteCache.BlobRef? { storage.lazyDetails?.ref }
   var toc: [TOCItem] { details.toc }
   var docs: [SearchDoc] { details.docs }
   /// The rendered body; nil when it stays in the cache until a page needs it.
-  var html: String?
+  var html: String? { storage.html }
   /// Where the cache keeps the body.
   var htmlRef: SiteCache.BlobRef?
   /// The words of each of `docs`, when the entry was parsed in this build.
-  var terms: [[String]]?
+  var terms: [[String]]? { storage.terms }
   /// Where the cache has this page's record, when it is unchanged since the last build.
   var cachedRecord: Range<Int>? = nil
   /// Hashes of what the entry's own page shows of it (`digest`), of what lists show
   /// (`summaryDigest`: title, date, tags, excerpt) and of its search documents (`docsDigest`).
-  var digest: UInt64
-  var summaryDigest: UInt64
-  var docsDigest: UInt64
+  var digest: UInt64 { storage.digest }
+  var summaryDigest: UInt64 { storage.summaryDigest }
+  var docsDigest: UInt64 { storage.docsDigest }
   /// The tags with their URL slugs, which depend on the whole site; set by the renderer.
   var tags: [(name: String, slug: String)] = []
 
   /// `2018/09/26/`
-  let url: String
+  var url: String { storage.url }
 
   /// A page from the cache, its details still encoded.
   init(
@@ -69,45 +111,24 @@ struct SitePage: Sendable {
     details: SiteCache.LazyDetails, docCount: Int, htmlRef: SiteCache.BlobRef,
     digests: (page: UInt64, summary: UInt64, docs: UInt64)
   ) {
-    self.date = date
     // `journal/2018/2018-09-26.md`: the date is in the name, cheaper to cut than to format.
-    iso = path.hasSuffix(".md") && path.utf8.count >= 13
-      ? String(path.dropLast(3).suffix(10)) : date.iso
-    url = Self.url(iso)
-    self.path = path
-    self.title = title
-    self.excerpt = excerpt
-    self.tagNames = tagNames
-    lazyDetails = details
-    self.docCount = docCount
-    html = nil
+    let iso = path.hasSuffix(".md") && path.utf8.count >= 13
+      ? String(decoding: path.utf8.dropLast(3).suffix(10), as: UTF8.self) : date.iso
+    storage = Storage(date: date, iso: iso, path: path, title: title, excerpt: excerpt,
+      tagNames: tagNames, storedDetails: nil, lazyDetails: details, docCount: docCount,
+      html: nil, terms: nil, digests: digests)
     self.htmlRef = htmlRef
-    terms = nil
-    (digest, summaryDigest, docsDigest) = digests
   }
 
   init(
     date: JournalDate, path: String, title: String, excerpt: String, tagNames: [String],
     toc: [TOCItem], docs: [SearchDoc], html: String, terms: [[String]]
   ) {
-    self.date = date
-    iso = date.iso
-    url = Self.url(iso)
-    self.path = path
-    self.title = title
-    self.excerpt = excerpt
-    self.tagNames = tagNames
-    storedDetails = Details(toc: toc, docs: docs)
-    docCount = docs.count
-    self.html = html
-    htmlRef = nil
-    self.terms = terms
     var summary = StableHasher()
     summary.combine(date.iso)
     summary.combine(title)
     summary.combine(excerpt)
     for tag in tagNames { summary.combine(tag) }
-    summaryDigest = summary.value
     var docsHash = StableHasher()
     docsHash.combine(title)
     docsHash.combine(date.iso)
@@ -116,20 +137,30 @@ struct SitePage: Sendable {
       docsHash.combine(doc.heading)
       docsHash.combine(doc.snippet)
     }
-    docsDigest = docsHash.value
     var page = StableHasher()
-    page.combine(summaryDigest)
+    page.combine(summary.value)
     for item in toc {
       page.combine(item.level)
       page.combine(item.heading)
       page.combine(item.anchor)
     }
     page.combine(html)
-    digest = page.value
+    storage = Storage(date: date, iso: date.iso, path: path, title: title, excerpt: excerpt,
+      tagNames: tagNames, storedDetails: Details(toc: toc, docs: docs), lazyDetails: nil,
+      docCount: docs.count, html: html, terms: terms,
+      digests: (page.value, summary.value, docsHash.value))
+    htmlRef = nil
   }
 
   static func url(_ iso: String) -> String {
-    "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/"
+    let bytes = Array(iso.utf8)
+    guard bytes.count == 10 else {
+      return "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/"
+    }
+    // `YYYY-MM-DD` to `YYYY/MM/DD/`, byte by byte: ten thousand pages per build.
+    let slash = UInt8(ascii: "/")
+    return String(decoding: bytes[0..<4] + [slash] + bytes[5..<7] + [slash] + bytes[8..<10] + [slash],
+      as: UTF8.self)
   }
 
   /// The page made from a freshly rendered document.

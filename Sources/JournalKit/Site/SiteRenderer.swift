@@ -342,7 +342,12 @@ struct SiteRenderer {
     }
     var postings = SiteCache.Postings()
     postings.docCount = docCount
+    // Counted below, unless the last build's count still holds. (A build without a cache kept
+    // the default of one shard: the whole term index, 469 kB for 10,000 entries, in t0.js.)
+    postings.shardCount = 0
     var touched = Set<String>()
+    // Terms whose lists lost or renumbered documents.
+    var remapped: [String] = []
     if let (old, oldPages) = previousPostings {
       // Old document number to new, for the pages carried over; -1 for the others.
       var newStart: [String: Int] = [:]
@@ -357,8 +362,23 @@ struct SiteRenderer {
         }
         oldStart += page.docs
       }
-      postings.lists.reserveCapacity(old.lists.count)
-      for (term, list) in old.lists {
+      // Usually documents keep their numbers and only the edited pages' ones go: then only
+      // the lists holding those change, and the others are shared as they are.
+      var keepsNumbers = true
+      for (id, to) in map.enumerated() where to >= 0 && to != Int32(id) {
+        keepsNumbers = false
+        break
+      }
+      if keepsNumbers {
+        postings.lists = old.lists
+        for (term, list) in old.lists where list.contains(where: { map[Int($0)] < 0 }) {
+          remapped.append(term)
+          let kept = list.filter { map[Int($0)] >= 0 }
+          postings.lists[term] = kept.isEmpty ? nil : kept
+        }
+      }
+      if !keepsNumbers { postings.lists.reserveCapacity(old.lists.count) }
+      for (term, list) in old.lists where !keepsNumbers {
         var mapped: [UInt32] = []
         mapped.reserveCapacity(list.count)
         var changed = false
@@ -367,6 +387,7 @@ struct SiteRenderer {
           if to >= 0 { mapped.append(UInt32(to)) }
           if to != Int32(id) { changed = true }
         }
+        if changed { remapped.append(term) }
         if !mapped.isEmpty { postings.lists[term] = changed ? mapped : list }
       }
       postings.shardCount = old.docCount == docCount ? old.shardCount : 0
@@ -381,6 +402,15 @@ struct SiteRenderer {
       }
     }
     for word in touched { postings.lists[word]!.sort() }
+    // An edit that brings no new words and moves no documents leaves the postings as they were
+    // (then the cache keeps their bytes): only the lists it touched can differ.
+    if let old = previousPostings?.postings, old.docCount == docCount,
+      old.lists.count == postings.lists.count,
+      remapped.allSatisfy({ postings.lists[$0] == old.lists[$0] }),
+      touched.allSatisfy({ postings.lists[$0] == old.lists[$0] })
+    {
+      postings = old
+    }
     if postings.shardCount == 0 { postings.shardCount = SearchIndexBuilder.shardCount(postings) }
 
     var jobs: [Job] = []
@@ -436,9 +466,26 @@ struct SiteRenderer {
     else { return }
     let level = document.sections[first].level
     let html = document.html.drop(while: \.isWhitespace)
-    guard html.hasPrefix("<h\(level)"), let end = html.range(of: "</h\(level)>") else { return }
-    document.html = String(html[end.upperBound...].drop(while: \.isNewline))
+    // A byte search: Foundation's `range(of:)` bridged the whole body to UTF-16.
+    guard html.hasPrefix("<h\(level)"), let end = Self.end(of: "</h\(level)>", in: html) else {
+      return
+    }
+    document.html = String(html[end...].drop(while: \.isNewline))
     document.sections[first].anchor = ""
+  }
+
+  /// The index just past the first occurrence of `pattern` (ASCII) in `text`.
+  static func end(of pattern: String, in text: Substring) -> Substring.Index? {
+    let needle = Array(pattern.utf8)
+    guard let first = needle.first else { return text.startIndex }
+    let utf8 = text.utf8
+    var i = utf8.startIndex
+    while let hit = utf8[i...].firstIndex(of: first) {
+      let tail = utf8[hit...]
+      if tail.starts(with: needle) { return utf8.index(hit, offsetBy: needle.count) }
+      i = utf8.index(after: hit)
+    }
+    return nil
   }
 
   /// `../` once per folder of `path`, or `./` at the top.
@@ -462,10 +509,12 @@ struct SiteRenderer {
   /// Whitespace collapsed, cut at a word boundary before `limit` characters. Reads only as much
   /// of `text` as it needs.
   static func excerpt(_ text: String, limit: Int) -> String {
-    var out = String.UnicodeScalarView()
+    // UTF-8 bytes out: appending to a `String.UnicodeScalarView` cost more than the scan.
+    var out: [UInt8] = []
+    out.reserveCapacity(min(text.utf8.count, limit + 16))
     var count = 0
     var pendingSpace = false
-    var lastBreak: (index: String.UnicodeScalarView.Index, count: Int)? = nil
+    var lastBreak: Int? = nil
     for scalar in text.unicodeScalars {
       let isSpace = scalar.isASCII
         ? scalar == " " || (0x09...0x0d).contains(scalar.value) : scalar.properties.isWhitespace
@@ -474,19 +523,22 @@ struct SiteRenderer {
         continue
       }
       if pendingSpace {
-        lastBreak = (out.endIndex, count)
-        out.append(" ")
+        lastBreak = out.count
+        out.append(UInt8(ascii: " "))
         count += 1
         pendingSpace = false
       }
       if count >= limit {
-        let cut = lastBreak.map { String(out[..<$0.index]) } ?? String(out)
-        return cut + "…"
+        return String(decoding: out[..<(lastBreak ?? out.count)], as: UTF8.self) + "…"
       }
-      out.append(scalar)
+      if scalar.isASCII {
+        out.append(UInt8(scalar.value))
+      } else {
+        out.append(contentsOf: UTF8.encode(scalar)!)
+      }
       count += 1
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The values of every `id="..."` attribute in an HTML fragment, found in one pass.

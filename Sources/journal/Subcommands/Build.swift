@@ -58,8 +58,10 @@ extension Journal {
     func siteOptions(for journal: JournalKit.Journal) -> SiteBuilder.Options {
       let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? journal.root.appendingPathComponent("_site", isDirectory: true)
-      return SiteBuilder.Options(outputFolder: folder, baseURL: baseURL,
+      var options = SiteBuilder.Options(outputFolder: folder, baseURL: baseURL,
         katexFolder: math == .katex ? URL(fileURLWithPath: katexFolder) : nil)
+      options.leavesMemoryToExit = true
+      return options
     }
   }
 }
