@@ -162,7 +162,7 @@ enum DayFileScanner {
         result.files.append(
           SearchIndex.DiskFile(
             file: Journal.EntryFile(date: date, path: "journal/\(year)/\(date.iso).md"),
-            size: size, mtime: mtime))
+            size: size, mtime: mtime, inode: UInt64(info.st_ino)))
       }
     }
     return result

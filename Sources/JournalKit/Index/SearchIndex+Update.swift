@@ -8,6 +8,8 @@ extension SearchIndex {
     var size: Int64
     /// Nanoseconds since 1970.
     var mtime: Int64
+    /// The inode number (the site cache's stamps hold it too).
+    var inode: UInt64 = 0
   }
 
   /// A day file as the index remembers it.

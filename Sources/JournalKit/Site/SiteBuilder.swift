@@ -86,11 +86,17 @@ public struct SiteBuilder: Sendable {
     let output = SiteOutput(folder: options.outputFolder)
     let previous = try output.readManifest()
     var report = Report()
-    let (files, problems) = try journal.entryFiles()
-    report.problems = problems
+    // One listing with every file's stamp (parallel `fstatat` per year folder): the entries
+    // whose stamp matches the cache's are not read at all.
+    let listing = try DayFileScanner.scan(journal)
+    let files = listing.files.map(\.file)
+    let diskStamps = listing.files.map {
+      SiteCache.FileStamp(size: Int($0.size), seconds: Int($0.mtime / 1_000_000_000),
+        nanoseconds: Int($0.mtime % 1_000_000_000), inode: $0.inode)
+    }
+    report.problems = listing.problems
     let programKey = cacheKey()
     let cache = SiteCache.load(folder: cacheFolder, key: programKey)
-    let root = journal.root.path + "/"
     let pipeline = MarkdownPipeline(options: options.markdown)
     let keepable = output.keepable(previous)
     clock.lap("cache")
@@ -108,8 +114,7 @@ public struct SiteBuilder: Sendable {
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       reads[i] = Result {
         let file = files[i]
-        let stamp = SiteCache.FileStamp(path: root + file.path)
-          ?? SiteCache.FileStamp(size: -1, seconds: 0, nanoseconds: 0, inode: 0)
+        let stamp = diskStamps[i]
         // Cell outputs can go stale with data files: such entries are always rendered anew.
         let hasOutputs = !frozen.isEmpty && frozen.contains(file.date.iso)
         let record = hasOutputs ? nil : cache.record(for: file.path)
