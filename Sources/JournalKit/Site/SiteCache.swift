@@ -336,13 +336,7 @@ final class SiteCache: @unchecked Sendable {
     let ok = appended.withUnsafeBytes { raw -> Bool in
       var info = stat()
       if fstat(fd, &info) == 0 { base = Int(info.st_size) }
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n <= 0 { return false }
-        offset += n
-      }
-      return true
+      return FileSystem.writeAll(raw, to: fd)
     }
     close(fd)
     guard ok else {

@@ -226,15 +226,7 @@ struct SiteOutput {
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     var ok = fd >= 0
     if ok {
-      ok = data.withUnsafeBytes { raw -> Bool in
-        var offset = 0
-        while offset < raw.count {
-          let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-          if n <= 0 { return false }
-          offset += n
-        }
-        return true
-      }
+      ok = data.withUnsafeBytes { FileSystem.writeAll($0, to: fd) }
       close(fd)
     }
     guard ok, rename(temp, path) == 0 else {

@@ -17,15 +17,7 @@ public enum FileSystem {
     guard fd >= 0 else {
       throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: url.path)
     }
-    var ok = true
-    data.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n <= 0 { ok = false; return }
-        offset += n
-      }
-    }
+    var ok = data.withUnsafeBytes { writeAll($0, to: fd) }
     if ok && fsync(fd) != 0 { ok = false }
     close(fd)
     guard ok, rename(temp.path, url.path) == 0 else {
@@ -43,16 +35,7 @@ public enum FileSystem {
       throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
     }
     defer { close(fd) }
-    let ok = data.withUnsafeBytes { raw -> Bool in
-      var offset = 0
-      while offset < raw.count {
-        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-        if n <= 0 { return false }
-        offset += n
-      }
-      return true
-    }
-    guard ok else {
+    guard data.withUnsafeBytes({ writeAll($0, to: fd) }) else {
       throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
     }
   }
@@ -66,6 +49,19 @@ public enum FileSystem {
   /// Writes `text` as UTF-8, atomically.
   public static func writeAtomically(_ text: String, to url: URL) throws {
     try writeAtomically(Data(text.utf8), to: url)
+  }
+
+  /// Writes all of `bytes` to `fd`, however many `write` calls it takes (retrying after a
+  /// signal); false on an error, with `errno` set.
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return false }
+      offset += n
+    }
+    return true
   }
 
   /// A whole file's bytes by `open`/`fstat`/`read`, or nil when it cannot be read: the cheap
