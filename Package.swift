@@ -51,6 +51,8 @@ let package = Package(
         "TeXMath",
         "PyInterpreter",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // The SQLite C API, for the FTS5 ranking function (Index/SectionRank.swift only).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
@@ -73,6 +75,7 @@ let package = Package(
       name: "JournalKitTests",
       dependencies: [
         "JournalKit", "TestSupport", .product(name: "FlyingSocks", package: "FlyingFox"),
+        .product(name: "GRDB", package: "GRDB.swift"),
       ],
       resources: [.copy("Fixtures")]),
     .testTarget(

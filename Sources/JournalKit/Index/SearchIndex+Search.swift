@@ -42,8 +42,9 @@ extension SearchIndex {
     var arguments: [(any DatabaseValueConvertible)?] = []
     let sql: String
     if let match {
-      // Rank inside the full-text table alone and join only the hits kept: bm25 over thousands
-      // of matches is the cost, joining each of them would double it.
+      // Rank inside the full-text table alone and join only the hits kept: ranking thousands of
+      // matches is the cost, joining each of them would double it. `journal_rank` is bm25 with
+      // the row lengths read once per query (see `SectionRank`).
       var conditions = ["section_fts MATCH ?"]
       arguments.append(match)
       if let filtered {
@@ -55,8 +56,9 @@ extension SearchIndex {
         arguments.append(exclusion)
       }
       var ranked = """
-        SELECT rowid AS id, bm25(section_fts, 10.0, 1.0, 1.0, 1.0, 1.0) AS score FROM section_fts
-        WHERE \(conditions.joined(separator: " AND ")) ORDER BY score, rowid
+        SELECT rowid AS id,
+          \(SectionRank.functionName)(section_fts, 10.0, 1.0, 1.0, 1.0, 1.0) AS score
+        FROM section_fts WHERE \(conditions.joined(separator: " AND ")) ORDER BY score, rowid
         """
       if let limit {
         ranked += " LIMIT ?"

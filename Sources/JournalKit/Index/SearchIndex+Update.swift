@@ -50,6 +50,9 @@ extension SearchIndex {
     return try pool.writeWithoutTransaction { db in
       try db.inTransaction(.immediate) {
         try apply(disk: listing.files, db: db, report: &report)
+        if report.added + report.changed + report.deleted > 0 {
+          try SectionRank.storeLengths(db)
+        }
         // A file written in the last seconds may still change unseen within its mtime tick:
         // keep the fingerprint off until every file is old enough to trust its stat.
         let recent = try Bool.fetchOne(

@@ -126,6 +126,7 @@ public final class SearchIndex: Sendable {
     config.readonly = true
     config.busyMode = .timeout(60)
     config.label = "journal-index-reader"
+    config.prepareDatabase { SectionRank.register($0) }
     let queue = try DatabaseQueue(path: url.path, configuration: config)
     let ready = try queue.read { db in
       try migrator.hasCompletedMigrations(db) && !(try migrator.hasBeenSuperseded(db))
@@ -169,6 +170,7 @@ public final class SearchIndex: Sendable {
       // dirty pages spill to the WAL mid-transaction and are written again later. The cache
       // only grows as used.
       try db.execute(sql: "PRAGMA cache_size = -131072")
+      SectionRank.register(db)
     }
     let queue = try DatabaseQueue(path: url.path, configuration: config)
     try queue.writeWithoutTransaction { db in
@@ -257,6 +259,11 @@ public final class SearchIndex: Sendable {
             tokenize = 'porter unicode61 remove_diacritics 2'
           );
           """)
+    }
+    // Each full-text row's length in tokens, for `journal_rank` (see `SectionRank`).
+    migrator.registerMigration("v2") { db in
+      try db.execute(sql: SectionRank.tableDefinition)
+      try SectionRank.storeLengths(db)
     }
     return migrator
   }()
