@@ -354,3 +354,27 @@ import Testing
         encoding: .utf8) == "First.\n")
   }
 }
+
+@Suite struct SnippetTests {
+  @Test func segmentsSplitAtTheMarksAndFoldWhitespace() {
+    let marked = "  Use the\n\t\u{E000}Serializer\u{E001}\u{00A0}\u{00A0}for 🐍 \u{E000}JSON\u{E001}…"
+    #expect(
+      SearchIndex.segments(marked) == [
+        .init("Use the ", isMatch: false), .init("Serializer", isMatch: true),
+        .init(" for 🐍 ", isMatch: false), .init("JSON", isMatch: true),
+        .init("…", isMatch: false),
+      ])
+    #expect(SearchIndex.hasOpenMark("a \u{E000}b\u{E001}"))
+    #expect(!SearchIndex.hasOpenMark("a \u{E001}b \u{E002}"))
+  }
+
+  @Test func firstLineIgnoresCaseAndCountsCRLFLines() {
+    let file = Data("# Title\r\nnothing here\r\nThe SERIALIZER, again\nserializer\nGröße und\n".utf8)
+    #expect(SearchIndex.firstLine(containing: "Serializer", in: file, lines: 1...5) == 3)
+    #expect(SearchIndex.firstLine(containing: "serializer", in: file, lines: 4...5) == 4)
+    #expect(SearchIndex.firstLine(containing: "serializer", in: file, lines: 1...2) == nil)
+    #expect(SearchIndex.firstLine(containing: "GRÖSSE", in: file, lines: 1...5) == nil)
+    #expect(SearchIndex.firstLine(containing: "größe", in: file, lines: 1...5) == 5)
+    #expect(SearchIndex.firstLine(containing: "und", in: file, lines: 5...9) == 5)
+  }
+}

@@ -93,29 +93,24 @@ extension SearchIndex {
     let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
     return try pool.read { db in
       let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments)
-      var files: [String: [Substring]] = [:]
+      var files: [String: Data] = [:]
       let ids = rows.map { $0[0] as Int64 }
-      let allSnippets = snippets ? try self.snippets(for: ids, match: match, db: db) : [:]
-      return try rows.map { row in
-        let id: Int64 = row[0]
+      let allSnippets = snippets ? try self.snippets(for: ids, match: match, db: db) : []
+      return try rows.enumerated().map { (n, row) in
         let path: String = row[2]
         let lines = (row[7] as Int)...(row[8] as Int)
-        let snippet = allSnippets[id] ?? []
+        let snippet = snippets ? allSnippets[n] : []
         var hit = SearchHit(
           date: JournalDate(iso: row[1] as String) ?? JournalDate(daysSinceEpoch: 0),
           path: path, line: lines.lowerBound, title: row[3], heading: row[4], anchor: row[5],
           level: row[6], lines: lines, score: row[9], snippet: snippet)
-        if let word = hit.snippet.first(where: \.isMatch)?.text.lowercased() {
+        if let word = hit.snippet.first(where: \.isMatch)?.text {
           if files[path] == nil {
-            let text = (try? String(contentsOf: journal.url(for: path), encoding: .utf8)) ?? ""
-            files[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            files[path] = FileSystem.contents(atPath: journal.url(for: path).path) ?? Data()
           }
-          let fileLines = files[path] ?? []
-          for n in lines where n >= 1 && n <= fileLines.count {
-            if fileLines[n - 1].lowercased().contains(word) {
-              hit.line = n
-              break
-            }
+          if let n = SearchIndex.firstLine(containing: word, in: files[path] ?? Data(), lines: lines)
+          {
+            hit.line = n
           }
         }
         return hit
@@ -123,76 +118,98 @@ extension SearchIndex {
     }
   }
 
-  /// The best snippet of each section: the first of prose, code, math and heading that holds a
-  /// match, else the start of the prose. One query for all hits: FTS5 evaluates the match once.
+  /// The best snippet of each section, in the order of `ids`: the first of prose, code, math
+  /// and heading that holds a match, else the start of the prose. One query for all hits, each
+  /// found by its rowid (a `rowid IN (...)` filter would have FTS5 walk every match of the
+  /// query) and put in place by its position in the list (`json_each`'s key).
   private func snippets(for ids: [Int64], match: String?, db: Database) throws
-    -> [Int64: [SearchHit.Segment]]
+    -> [[SearchHit.Segment]]
   {
-    guard !ids.isEmpty else { return [:] }
-    let open = SearchIndex.openMark
-    let close = SearchIndex.closeMark
-    let idList = "[" + ids.map(String.init).joined(separator: ",") + "]"
-    var result: [Int64: [SearchHit.Segment]] = [:]
+    var result: [[SearchHit.Segment]?] = Array(repeating: nil, count: ids.count)
+    guard !ids.isEmpty else { return [] }
     if let match {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT rowid, snippet(section_fts, 1, ?1, ?2, '…', 16),
+          SELECT j.key, snippet(section_fts, 1, ?1, ?2, '…', 16),
             snippet(section_fts, 2, ?1, ?2, '…', 16), snippet(section_fts, 3, ?1, ?2, '…', 16),
             snippet(section_fts, 0, ?1, ?2, '…', 16)
-          FROM section_fts
-          WHERE section_fts MATCH ?3 AND rowid IN (SELECT value FROM json_each(?4))
-          """, arguments: [open, close, match, idList])
+          FROM json_each(?4) j CROSS JOIN section_fts f ON f.rowid = j.value
+          WHERE section_fts MATCH ?3
+          """,
+        arguments: [SearchIndex.openMark, SearchIndex.closeMark, match, SearchIndex.jsonList(ids)])
       while let row = try rows.next() {
         let candidates = (1...4).map { (row[$0] as String?) ?? "" }
-        if let best = candidates.first(where: { $0.contains(open) }) {
-          result[row[0]] = SearchIndex.segments(best)
+        if let best = candidates.first(where: SearchIndex.hasOpenMark) {
+          result[row[0] as Int] = SearchIndex.segments(best)
         }
       }
     }
-    let missing = ids.filter { result[$0] == nil }
+    let missing = result.indices.filter { result[$0] == nil }
     if !missing.isEmpty {
-      let list = "[" + missing.map(String.init).joined(separator: ",") + "]"
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT rowid, prose FROM section_fts WHERE rowid IN (SELECT value FROM json_each(?))
-          """, arguments: [list])
+          SELECT j.key, f.prose FROM json_each(?) j CROSS JOIN section_fts f ON f.rowid = j.value
+          """, arguments: [SearchIndex.jsonList(missing.map { ids[$0] })])
       while let row = try rows.next() {
         let prose: String = row[1] ?? ""
         let words = prose.split(whereSeparator: \.isWhitespace)
         let start = words.prefix(16).joined(separator: " ") + (words.count > 16 ? "…" : "")
-        result[row[0]] = [SearchHit.Segment(start, isMatch: false)]
+        result[missing[row[0] as Int]] = [SearchHit.Segment(start, isMatch: false)]
       }
     }
-    return result
+    return result.map { $0 ?? [] }
+  }
+
+  /// `[1,2,3]`, for `json_each`.
+  private static func jsonList(_ ids: [Int64]) -> String {
+    "[" + ids.map(String.init).joined(separator: ",") + "]"
+  }
+
+  /// Whether a snippet holds `openMark` (U+E000, UTF-8 EE 80 80), compared as bytes.
+  static func hasOpenMark(_ snippet: String) -> Bool {
+    var utf8 = snippet.utf8.makeIterator()
+    var matched = 0
+    while let byte = utf8.next() {
+      switch (matched, byte) {
+      case (0, 0xEE), (1, 0x80): matched += 1
+      case (2, 0x80): return true
+      default: matched = byte == 0xEE ? 1 : 0
+      }
+    }
+    return false
   }
 
   /// Cuts a marked snippet into segments, folding whitespace so a hit stays on a few lines.
+  /// Works on Unicode scalars: the marks and the whitespace are single scalars, and comparing
+  /// `Character`s would cost a string comparison per character.
   static func segments(_ marked: String) -> [SearchHit.Segment] {
+    let open = Unicode.Scalar(0xE000)!
+    let close = Unicode.Scalar(0xE001)!
     var result: [SearchHit.Segment] = []
-    var current = ""
+    var current = String.UnicodeScalarView()
     var inMatch = false
     var lastWasSpace = false
     func flush() {
-      if !current.isEmpty { result.append(SearchHit.Segment(current, isMatch: inMatch)) }
-      current = ""
+      if !current.isEmpty { result.append(SearchHit.Segment(String(current), isMatch: inMatch)) }
+      current = String.UnicodeScalarView()
     }
-    for ch in marked {
-      if String(ch) == openMark {
+    for scalar in marked.unicodeScalars {
+      if scalar == open || scalar == close {
         flush()
-        inMatch = true
-      } else if String(ch) == closeMark {
-        flush()
-        inMatch = false
-      } else if ch.isWhitespace {
+        inMatch = scalar == open
+        lastWasSpace = false
+      } else if scalar.value < 0x80
+        ? (scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value))
+        : scalar.properties.isWhitespace
+      {
         if !lastWasSpace { current.append(" ") }
         lastWasSpace = true
-        continue
       } else {
-        current.append(ch)
+        current.append(scalar)
+        lastWasSpace = false
       }
-      lastWasSpace = false
     }
     flush()
     if var first = result.first, !first.isMatch {
@@ -200,6 +217,54 @@ extension SearchIndex {
       result[0] = first
     }
     return result.filter { !$0.text.isEmpty }
+  }
+
+  /// The first of `lines` (1-based) of `file` that contains `word`, ignoring case; nil when
+  /// none does. ASCII words are compared byte by byte; others through `lowercased()`.
+  static func firstLine(containing word: String, in file: Data, lines: ClosedRange<Int>) -> Int? {
+    let needle = Array(word.utf8)
+    guard !needle.isEmpty else { return nil }
+    let ascii = needle.allSatisfy { $0 < 0x80 }
+    let lowered = needle.map(asciiLower)
+    let loweredWord = ascii ? "" : word.lowercased()
+    return file.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+      var line = 1
+      var start = 0
+      while start <= bytes.count, line <= lines.upperBound {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        if line >= lines.lowerBound {
+          let found: Bool
+          if ascii {
+            found = containsASCII(lowered, in: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+          } else {
+            found = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
+              .contains(loweredWord)
+          }
+          if found { return line }
+        }
+        line += 1
+        start = end + 1
+      }
+      return nil
+    }
+  }
+
+  private static func asciiLower(_ byte: UInt8) -> UInt8 {
+    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+  }
+
+  /// Whether `haystack` contains `needle` (already lowercase ASCII), ignoring ASCII case.
+  private static func containsASCII(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool
+  {
+    guard needle.count <= haystack.count else { return false }
+    let first = needle[0]
+    for i in 0...(haystack.count - needle.count) where asciiLower(haystack[i]) == first {
+      var j = 1
+      while j < needle.count, asciiLower(haystack[i + j]) == needle[j] { j += 1 }
+      if j == needle.count { return true }
+    }
+    return false
   }
 
   /// Entries within `dates` carrying all `tags`, newest first, with their section headings.

@@ -104,26 +104,20 @@ enum SectionRank {
   }
 
   /// What one query computes once: the IDF of each phrase, the average row length, the lengths
-  /// and a cursor into them.
-  fileprivate final class QueryState {
-    let idf: [Double]
-    let averageLength: Double
-    /// Phrase frequencies of the current row (reused, not reallocated per row).
-    var frequencies: [Double]
-    /// (rowid, tokens) pairs sorted by rowid, as stored.
-    let lengths: [UInt32]
+  /// and a cursor into them. Plain memory that FTS5 frees with the query (`releaseState`): the
+  /// function runs once per matching row, where reference counting would show.
+  fileprivate struct QueryState {
+    var averageLength: Double
+    /// Per phrase: its IDF, and its weighted frequency in the current row.
+    var idf: UnsafeMutableBufferPointer<Double>
+    var frequencies: UnsafeMutableBufferPointer<Double>
+    /// (rowid, tokens) pairs sorted by rowid, as stored; empty when there are none.
+    var lengths: UnsafeMutableBufferPointer<UInt32>
     var cursor = 0
-
-    init(idf: [Double], averageLength: Double, lengths: [UInt32]) {
-      self.idf = idf
-      self.averageLength = averageLength
-      self.frequencies = Array(repeating: 0, count: idf.count)
-      self.lengths = lengths
-    }
 
     /// The stored length of `rowid`, moving forward from the last row asked (FTS5's order), or
     /// searching from the start when a query visits rows otherwise.
-    func length(of rowid: Int64) -> Int32? {
+    mutating func length(of rowid: Int64) -> Int32? {
       let pairs = lengths.count / 2
       guard pairs > 0, rowid >= 0, rowid <= Int64(UInt32.max) else { return nil }
       let key = UInt32(rowid)
@@ -139,50 +133,64 @@ enum SectionRank {
       guard cursor < pairs, UInt32(littleEndian: lengths[2 * cursor]) == key else { return nil }
       return Int32(clamping: UInt32(littleEndian: lengths[2 * cursor + 1]))
     }
+
+    func deallocate() {
+      idf.deallocate()
+      frequencies.deallocate()
+      lengths.deallocate()
+    }
   }
 
   /// The stored lengths, read on the query's connection (so in its read transaction); empty
-  /// when there are none.
-  fileprivate static func loadLengths(_ db: OpaquePointer?) -> [UInt32] {
+  /// when there are none. The caller deallocates them.
+  fileprivate static func loadLengths(_ db: OpaquePointer?) -> UnsafeMutableBufferPointer<UInt32> {
+    let none = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 0)
     var statement: OpaquePointer?
     let sql = "SELECT counts FROM section_tokens WHERE part = 0"
     guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-      return []
+      return none
     }
     defer { sqlite3_finalize(statement) }
-    guard sqlite3_step(statement) == SQLITE_ROW else { return [] }
+    guard sqlite3_step(statement) == SQLITE_ROW else { return none }
     let bytes = Int(sqlite3_column_bytes(statement, 0))
-    guard bytes >= 8, let blob = sqlite3_column_blob(statement, 0) else { return [] }
-    let words = bytes / 4
-    return [UInt32](unsafeUninitializedCapacity: words) { buffer, count in
-      memcpy(buffer.baseAddress!, blob, words * 4)
-      count = words
-    }
+    guard bytes >= 8, let blob = sqlite3_column_blob(statement, 0) else { return none }
+    none.deallocate()
+    let lengths = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: bytes / 4)
+    memcpy(lengths.baseAddress!, blob, lengths.count * 4)
+    return lengths
   }
 
-  /// Computes the query's constants the way `fts5Bm25GetData` does.
+  /// Computes the query's constants the way `fts5Bm25GetData` does; the caller deallocates
+  /// the state.
   fileprivate static func makeState(
     _ api: UnsafePointer<Fts5ExtensionApi>, _ fts: OpaquePointer?, _ context: OpaquePointer?
-  ) -> (QueryState?, Int32) {
+  ) -> (UnsafeMutablePointer<QueryState>?, Int32) {
     let phrases = Int(api.pointee.xPhraseCount(fts))
     var rows: sqlite3_int64 = 0
     var tokens: sqlite3_int64 = 0
     var rc = api.pointee.xRowCount(fts, &rows)
     if rc == SQLITE_OK { rc = api.pointee.xColumnTotalSize(fts, -1, &tokens) }
     guard rc == SQLITE_OK else { return (nil, rc) }
-    let averageLength = Double(tokens) / Double(rows)
-    var idf: [Double] = []
-    idf.reserveCapacity(phrases)
+    let idf = UnsafeMutableBufferPointer<Double>.allocate(capacity: phrases)
     for phrase in 0..<phrases {
       var hits: sqlite3_int64 = 0
       rc = api.pointee.xQueryPhrase(fts, Int32(phrase), &hits, countRow)
-      guard rc == SQLITE_OK else { return (nil, rc) }
+      guard rc == SQLITE_OK else {
+        idf.deallocate()
+        return (nil, rc)
+      }
       // Negative for a phrase in more than half the rows: bm25 floors it at 1e-6.
       let value = log((Double(rows - hits) + 0.5) / (Double(hits) + 0.5))
-      idf.append(value <= 0 ? 1e-6 : value)
+      idf[phrase] = value <= 0 ? 1e-6 : value
     }
-    let lengths = loadLengths(sqlite3_context_db_handle(context))
-    return (QueryState(idf: idf, averageLength: averageLength, lengths: lengths), SQLITE_OK)
+    let frequencies = UnsafeMutableBufferPointer<Double>.allocate(capacity: phrases)
+    frequencies.initialize(repeating: 0)
+    let state = UnsafeMutablePointer<QueryState>.allocate(capacity: 1)
+    state.initialize(
+      to: QueryState(
+        averageLength: Double(tokens) / Double(rows), idf: idf, frequencies: frequencies,
+        lengths: loadLengths(sqlite3_context_db_handle(context))))
+    return (state, SQLITE_OK)
   }
 }
 
@@ -194,10 +202,12 @@ private func countRow(
   return SQLITE_OK
 }
 
-/// Releases a query's state when FTS5 is done with it.
+/// Frees a query's state when FTS5 is done with it.
 private func releaseState(_ pointer: UnsafeMutableRawPointer?) {
-  guard let pointer else { return }
-  Unmanaged<SectionRank.QueryState>.fromOpaque(pointer).release()
+  guard let state = pointer?.assumingMemoryBound(to: SectionRank.QueryState.self) else { return }
+  state.pointee.deallocate()
+  state.deinitialize(count: 1)
+  state.deallocate()
 }
 
 /// The FTS5 auxiliary function itself; see `SectionRank`.
@@ -208,17 +218,16 @@ private func rankFunction(
   guard let api else { return }
   let k1 = 1.2
   let b = 0.75
-  let state: SectionRank.QueryState
+  let state: UnsafeMutablePointer<SectionRank.QueryState>
   if let existing = api.pointee.xGetAuxdata(fts, 0) {
-    state = Unmanaged<SectionRank.QueryState>.fromOpaque(existing).takeUnretainedValue()
+    state = existing.assumingMemoryBound(to: SectionRank.QueryState.self)
   } else {
     let (made, rc) = SectionRank.makeState(api, fts, context)
     guard let made else {
       sqlite3_result_error_code(context, rc)
       return
     }
-    let retained = Unmanaged.passRetained(made).toOpaque()
-    let set = api.pointee.xSetAuxdata(fts, retained, releaseState)
+    let set = api.pointee.xSetAuxdata(fts, made, releaseState)
     guard set == SQLITE_OK else {
       // xSetAuxdata has already called the destructor.
       sqlite3_result_error_code(context, set)
@@ -226,26 +235,28 @@ private func rankFunction(
     }
     state = made
   }
-  var instances: Int32 = 0
-  var rc = api.pointee.xInstCount(fts, &instances)
-  state.frequencies.withUnsafeMutableBufferPointer { frequencies in
-    for i in frequencies.indices { frequencies[i] = 0 }
-    var i: Int32 = 0
-    while rc == SQLITE_OK, i < instances {
-      var phrase: Int32 = 0
-      var column: Int32 = 0
-      var offset: Int32 = 0
-      rc = api.pointee.xInst(fts, i, &phrase, &column, &offset)
-      if rc == SQLITE_OK {
-        let weight = argumentCount > column ? sqlite3_value_double(arguments?[Int(column)]) : 1.0
-        frequencies[Int(phrase)] += weight
-      }
-      i += 1
+  let frequencies = state.pointee.frequencies
+  let idf = state.pointee.idf
+  // Each phrase's own position list, rather than `xInstCount`/`xInst` (which first merge every
+  // phrase's instances into one array, sorted): the same instances in the same order within
+  // each phrase, so the same sums.
+  var rc = SQLITE_OK
+  let weights = min(Int(argumentCount), Int(Int32.max))
+  for phrase in frequencies.indices where rc == SQLITE_OK {
+    var iterator = Fts5PhraseIter()
+    var column: Int32 = 0
+    var offset: Int32 = 0
+    rc = api.pointee.xPhraseFirst(fts, Int32(phrase), &iterator, &column, &offset)
+    var sum = 0.0
+    while rc == SQLITE_OK, column >= 0 {
+      sum += weights > column ? sqlite3_value_double(arguments?[Int(column)]) : 1.0
+      api.pointee.xPhraseNext(fts, &iterator, &column, &offset)
     }
+    frequencies[phrase] = sum
   }
   var length: Int32 = 0
   if rc == SQLITE_OK {
-    if let stored = state.length(of: api.pointee.xRowid(fts)) {
+    if let stored = state.pointee.length(of: api.pointee.xRowid(fts)) {
       length = stored
     } else {
       rc = api.pointee.xColumnSize(fts, -1, &length)
@@ -256,10 +267,11 @@ private func rankFunction(
     return
   }
   let d = Double(length)
+  let averageLength = state.pointee.averageLength
   var score = 0.0
-  for i in state.idf.indices {
-    let f = state.frequencies[i]
-    score += state.idf[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * d / state.averageLength)))
+  for i in idf.indices {
+    let f = frequencies[i]
+    score += idf[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * d / averageLength)))
   }
   sqlite3_result_double(context, -1.0 * score)
 }
