@@ -294,6 +294,32 @@ import Testing
     #expect(wal.isEmpty)
   }
 
+  @Test func anEarlyCheckIsUsedOnceAndOnlyForItsJournal() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let (otherDir, other) = try makeJournal()
+    defer { withExtendedLifetime(otherDir) {} }
+    try age(dir)
+    _ = try SearchIndex.openUpdated(journal)
+    // Another journal's check is never used, and is dropped by the next start.
+    SearchIndex.startCheck(other)
+    #expect(DayFileScanner.takeEarly(for: journal) == nil)
+    SearchIndex.startCheck(journal)
+    let early = try #require(DayFileScanner.takeEarly(for: journal))
+    #expect(DayFileScanner.takeEarly(for: journal) == nil)
+    #expect(try early.finish().fingerprint == DayFileScanner.scan(journal).fingerprint)
+    // A reader finishes the check started for it and leaves none behind.
+    SearchIndex.startCheck(journal)
+    let hits = try SearchIndex.reading(journal) { try $0.search(SearchQuery(parsing: "sigma")) }
+    #expect(hits.map(\.date.iso) == ["2018-08-15"])
+    #expect(DayFileScanner.takeEarly(for: journal) == nil)
+    // So does the quick path of an update, which then sees a change made after it.
+    SearchIndex.startCheck(journal)
+    #expect(try SearchIndex.openUpdated(journal).report.isNoOp)
+    try dir.write("journal/2018/2018-08-16.md", "#### Later\nA wombat.\n")
+    #expect(try SearchIndex.openUpdated(journal).report.added == 1)
+  }
+
   @Test func damagedIndexIsRebuilt() throws {
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }

@@ -57,6 +57,24 @@ enum DayFileScanner {
     return scan
   }
 
+  /// Starts the scan of `journal` now, for the next `takeEarly(for:)` of the same journal in
+  /// this process; a scan started earlier and never taken is dropped.
+  static func startEarly(_ journal: Journal) {
+    let scan = start(journal)
+    early.withLock { $0 = (journal.root.path, scan) }
+  }
+
+  /// The scan `startEarly` started for this journal, if any; taken, so a later check starts anew.
+  static func takeEarly(for journal: Journal) -> PendingScan? {
+    early.withLock { slot in
+      guard let (root, scan) = slot, root == journal.root.path else { return nil }
+      slot = nil
+      return scan
+    }
+  }
+
+  private static let early = Locked<(root: String, scan: PendingScan)?>(nil)
+
   /// A scan under way on its own threads.
   final class PendingScan: @unchecked Sendable {
     private let years: [String]
@@ -217,5 +235,19 @@ enum DayFileScanner {
     withUnsafePointer(to: &item.pointee.d_name) {
       $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
     }
+  }
+}
+
+/// A value behind a lock, for state shared between threads.
+final class Locked<Value>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Value
+
+  init(_ value: Value) { self.value = value }
+
+  func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body(&value)
   }
 }

@@ -39,6 +39,17 @@ public final class SearchIndex: Sendable {
     self.pipeline = pipeline
   }
 
+  /// Starts the cheap check of `journal` (the directory listing and a `stat` per day file) now,
+  /// on threads of its own, for this process's next `reading` or `openUpdated` of the same journal
+  /// to finish instead of starting its own.
+  ///
+  /// A command line that will read the index calls this before parsing its arguments, so the
+  /// check runs while they are parsed. Only for commands that write no day file before they read:
+  /// a check started before a write would not see it.
+  public static func startCheck(_ journal: Journal) {
+    DayFileScanner.startEarly(journal)
+  }
+
   /// Opens the index and brings it up to date with the files (the cheap check first: path, size
   /// and mtime; content hashes only for files that differ). This is what every read command
   /// calls, so its results are never stale.
@@ -61,7 +72,8 @@ public final class SearchIndex: Sendable {
     // The usual case, an index that is current, needs neither the lock nor a writable
     // connection: the same check as a reader's.
     if !rebuild, !knownStale, let index = try? openExisting(journal, pipeline: pipeline),
-      let quick = try? DayFileScanner.scan(journal, listing: false),
+      let quick = try? (DayFileScanner.takeEarly(for: journal) ?? DayFileScanner.start(journal))
+        .finish(),
       (try? index.storedFingerprint()) == quick.fingerprint
     {
       var report = IndexReport()
@@ -96,7 +108,7 @@ public final class SearchIndex: Sendable {
   ) throws -> T {
     // The check starts first, on threads of its own: opening the database overlaps with it too,
     // and this thread joins it when the query is done.
-    let check = DayFileScanner.start(journal)
+    let check = DayFileScanner.takeEarly(for: journal) ?? DayFileScanner.start(journal)
     if let index = try? openExisting(journal, pipeline: pipeline) {
       let stored = Result { try index.storedFingerprint() }
       let first = Result { try body(index) }
