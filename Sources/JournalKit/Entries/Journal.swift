@@ -6,9 +6,12 @@ import Foundation
 public struct Journal: Sendable {
   /// The root folder (the one that contains `journal/`).
   public let root: URL
+  /// `root.path`, kept: building paths from strings spares a URL parse per file.
+  public let rootPath: String
 
   public init(root: URL) {
     self.root = root.standardizedFileURL
+    self.rootPath = self.root.path
   }
 
   /// `root/journal`.
@@ -18,8 +21,17 @@ public struct Journal: Sendable {
   /// `root/.journal`, the private folder for the index and locks.
   public var stateFolder: URL { root.appendingPathComponent(".journal", isDirectory: true) }
 
-  /// The absolute URL of a path relative to the root.
-  public func url(for relativePath: String) -> URL { root.appendingPathComponent(relativePath) }
+  /// The absolute URL of a file, given its path relative to the root. Built as a file's URL:
+  /// `appendingPathComponent(_:)` alone would `stat` the path to learn whether it is a folder,
+  /// once per hit of a search, once per entry of a site build.
+  public func url(for relativePath: String) -> URL {
+    root.appendingPathComponent(relativePath, isDirectory: false)
+  }
+
+  /// The absolute path of a file, given its path relative to the root.
+  public func path(for relativePath: String) -> String {
+    rootPath.hasSuffix("/") ? rootPath + relativePath : rootPath + "/" + relativePath
+  }
 
   /// The file URL of a date's entry (which may not exist).
   public func entryURL(for date: JournalDate) -> URL { url(for: Entry.relativePath(for: date)) }

@@ -48,7 +48,10 @@ extension SearchIndex {
       var conditions = ["section_fts MATCH ?"]
       arguments.append(match)
       if let filtered {
-        conditions.append("rowid IN (\(filtered))")
+        // A filter, not a way in (the unary +): FTS5 driven by a list of rowids starts a new
+        // query for each, and ranking recomputes its per-query constants each time, which made
+        // a date-filtered search of a 10k journal take seconds.
+        conditions.append("+rowid IN (\(filtered))")
         arguments += filterArguments
       }
       if let exclusion = query.exclusionExpression {
@@ -106,7 +109,7 @@ extension SearchIndex {
           level: row[6], lines: lines, score: row[9], snippet: snippet)
         if let word = hit.snippet.first(where: \.isMatch)?.text {
           if files[path] == nil {
-            files[path] = FileSystem.contents(atPath: journal.url(for: path).path) ?? Data()
+            files[path] = FileSystem.contents(atPath: journal.path(for: path)) ?? Data()
           }
           if let n = SearchIndex.firstLine(containing: word, in: files[path] ?? Data(), lines: lines)
           {
@@ -128,14 +131,20 @@ extension SearchIndex {
     var result: [[SearchHit.Segment]?] = Array(repeating: nil, count: ids.count)
     guard !ids.isEmpty else { return [] }
     if let match {
+      // A few hits are looked up by rowid; many are found in one pass over the query's matches
+      // (each lookup costs FTS5 a new query, about 20 µs: 11,664 hits took twice as long).
+      let source =
+        ids.count <= 100
+        ? "json_each(?4) j CROSS JOIN section_fts f ON f.rowid = j.value"
+        : "section_fts f JOIN ids j ON +f.rowid = j.value"
       let rows = try Row.fetchCursor(
         db,
         sql: """
+          WITH ids(key, value) AS MATERIALIZED (SELECT key, value FROM json_each(?4))
           SELECT j.key, snippet(section_fts, 1, ?1, ?2, '…', 16),
             snippet(section_fts, 2, ?1, ?2, '…', 16), snippet(section_fts, 3, ?1, ?2, '…', 16),
             snippet(section_fts, 0, ?1, ?2, '…', 16)
-          FROM json_each(?4) j CROSS JOIN section_fts f ON f.rowid = j.value
-          WHERE section_fts MATCH ?3
+          FROM \(source) WHERE section_fts MATCH ?3
           """,
         arguments: [SearchIndex.openMark, SearchIndex.closeMark, match, SearchIndex.jsonList(ids)])
       while let row = try rows.next() {

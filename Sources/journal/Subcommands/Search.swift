@@ -112,7 +112,7 @@ extension Journal {
 
     /// The path as an editor run from here can open it.
     static func displayPath(_ path: String, journal: JournalKit.Journal) -> String {
-      currentDirectory == journal.root.path ? path : journal.url(for: path).path
+      currentDirectory == journal.rootPath ? path : journal.path(for: path)
     }
 
     /// Found once, not once per hit.
@@ -197,7 +197,7 @@ struct HitJSON: Encodable {
   init(_ hit: SearchHit, journal: JournalKit.Journal) {
     date = hit.date.iso
     path = hit.path
-    file = journal.url(for: hit.path).path
+    file = journal.path(for: hit.path)
     line = hit.line
     lines = [hit.lines.lowerBound, hit.lines.upperBound]
     title = hit.title
