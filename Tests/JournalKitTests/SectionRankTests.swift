@@ -115,6 +115,23 @@ import Testing
     #expect(!differing.isEmpty)
   }
 
+  @Test func anIndexFromBeforeTheLengthsGetsThemFromItsNextReader() throws {
+    let (dir, journal) = try makeJournal()
+    defer { withExtendedLifetime(dir) {} }
+    let index = try SearchIndex.openUpdated(journal).index
+    try index.pool.write {
+      try $0.execute(
+        sql: "DROP TABLE section_tokens; DELETE FROM grdb_migrations WHERE identifier = 'v2'")
+    }
+    let hits = try SearchIndex.reading(journal) {
+      try $0.search(SearchQuery(parsing: "wombat"), limit: nil)
+    }
+    #expect(hits.count == 9)
+    let rows = try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM section_fts") }
+    #expect(try storedPairs(index).count == rows)
+    try expectSameAsBM25(index)
+  }
+
   @Test func searchRanksByTheFunction() throws {
     let (dir, journal) = try makeJournal()
     defer { withExtendedLifetime(dir) {} }

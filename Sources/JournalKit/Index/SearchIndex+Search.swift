@@ -111,8 +111,8 @@ extension SearchIndex {
           if files[path] == nil {
             files[path] = FileSystem.contents(atPath: journal.path(for: path)) ?? Data()
           }
-          if let n = SearchIndex.firstLine(containing: word, in: files[path] ?? Data(), lines: lines)
-          {
+          let file = files[path] ?? Data()
+          if let n = SearchIndex.firstLine(containing: word, in: file, lines: lines) {
             hit.line = n
           }
         }
