@@ -147,14 +147,15 @@ enum DayFileScanner {
     defer { closedir(dir) }
     let yearBytes = Array(year.utf8)
     // The hash state after `journal/YYYY/`, shared by every file of the year.
-    let prefixState = fnv(Array("journal/\(year)/".utf8)[...], from: fnvOffset)
+    let folderPath = "journal/\(year)/"
+    let prefixState = fnv(Array(folderPath.utf8)[...], from: fnvOffset)
     var info = stat()
     while let item = readdir(dir) {
       let type = item.pointee.d_type
       if type == UInt8(DT_DIR) { continue }
       let outcome = withUnsafePointer(to: &item.pointee.d_name) {
         $0.withMemoryRebound(to: UInt8.self, capacity: Int(NAME_MAX) + 1) {
-          name -> (hash: UInt64, date: JournalDate)? in
+          name -> (hash: UInt64, date: JournalDate, path: String?)? in
           let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
           let length = strlen(cName)
           let bytes = UnsafeBufferPointer(start: name, count: length)
@@ -168,10 +169,12 @@ enum DayFileScanner {
           guard fstatat(fd, cName, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             return nil
           }
-          return (fnv(bytes[...], from: prefixState), date)
+          // The name is the date's ISO form: the path comes from its bytes, no formatting.
+          let path = listing ? folderPath + String(decoding: bytes, as: UTF8.self) : nil
+          return (fnv(bytes[...], from: prefixState), date, path)
         }
       }
-      guard let (pathHash, date) = outcome else { continue }
+      guard let (pathHash, date, path) = outcome else { continue }
       let size = Int64(info.st_size)
       let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
       result.count += 1
@@ -179,7 +182,7 @@ enum DayFileScanner {
       if listing {
         result.files.append(
           SearchIndex.DiskFile(
-            file: Journal.EntryFile(date: date, path: "journal/\(year)/\(date.iso).md"),
+            file: Journal.EntryFile(date: date, path: path ?? ""),
             size: size, mtime: mtime, inode: UInt64(info.st_ino)))
       }
     }

@@ -84,8 +84,9 @@ extension SearchIndex {
     try storedFingerprint() == DayFileScanner.scan(journal, listing: false).fingerprint
   }
 
-  static func storedFiles(_ db: Database) throws -> [String: StoredFile] {
+  static func storedFiles(_ db: Database, capacity: Int = 0) throws -> [String: StoredFile] {
     var result: [String: StoredFile] = [:]
+    result.reserveCapacity(capacity)
     let rows = try Row.fetchCursor(db, sql: "SELECT id, path, size, mtime, hash FROM entry")
     while let row = try rows.next() {
       let file = StoredFile(id: row[0], path: row[1], size: row[2], mtime: row[3], hash: row[4])
@@ -96,21 +97,23 @@ extension SearchIndex {
 
   private func apply(disk: [DiskFile], db: Database, report: inout IndexReport) throws {
     // Compare again inside the write lock: another process may have done part of the work.
-    let stored = try SearchIndex.storedFiles(db)
+    // Each file on disk claims its own record; what is left unclaimed is gone.
+    var unclaimed = try SearchIndex.storedFiles(db, capacity: disk.count)
     var candidates: [DiskFile] = []
-    var seen = Set<String>()
+    var previous: [StoredFile?] = []
     for file in disk {
-      seen.insert(file.file.path)
-      if let s = stored[file.file.path], s.size == file.size, s.mtime == file.mtime {
+      let s = unclaimed.removeValue(forKey: file.file.path)
+      if let s, s.size == file.size, s.mtime == file.mtime {
         report.unchanged += 1
       } else {
         candidates.append(file)
+        previous.append(s)
       }
     }
-    var gone = stored.values.filter { !seen.contains($0.path) }
+    var gone = Array(unclaimed.values).sorted { $0.id < $1.id }
     // Files are read and parsed on worker threads while this one inserts them in order, so a
     // cold index costs about the larger of the two, not their sum.
-    let reads = readAndParse(candidates, known: stored)
+    let reads = readAndParse(candidates, known: previous)
     defer { reads.cancel() }
     // A file edited in the last two seconds may change again within the same mtime tick;
     // storing mtime -1 makes the next check hash it rather than trust its stat.
@@ -120,7 +123,7 @@ extension SearchIndex {
       if case .failure(let problem)? = item.result { report.problems.append(problem) }
       let path = item.disk.file.path
       let mtime = item.disk.mtime >= recent ? -1 : item.disk.mtime
-      if let old = stored[path] {
+      if let old = previous[index] {
         if old.hash == item.hash, old.mtime == mtime, old.size == item.disk.size {
           // Recently written and still the same: nothing to record.
           report.unchanged += 1
@@ -160,14 +163,14 @@ extension SearchIndex {
 
   /// Starts reading and hashing the candidates on worker threads, parsing those whose content
   /// is new; `take` hands them over in order as they are ready.
-  private func readAndParse(_ files: [DiskFile], known: [String: StoredFile]) -> OrderedResults<ReadFile> {
+  private func readAndParse(_ files: [DiskFile], known: [StoredFile?]) -> OrderedResults<ReadFile> {
     let results = OrderedResults<ReadFile>(count: files.count)
     let root = journal.root.path + "/"
     let pipeline = self.pipeline
     DispatchQueue.global().async {
       DispatchQueue.concurrentPerform(iterations: files.count) { i in
         guard !results.isCancelled else { return }
-        results.put(i, SearchIndex.readAndParse(files[i], root: root, known: known[files[i].file.path],
+        results.put(i, SearchIndex.readAndParse(files[i], root: root, known: known[i],
           pipeline: pipeline))
       }
     }

@@ -54,16 +54,14 @@ public final class SearchIndex: Sendable {
   /// and mtime; content hashes only for files that differ). This is what every read command
   /// calls, so its results are never stale.
   ///
-  /// - Parameter rebuild: start from an empty index.
+  /// - Parameters:
+  ///   - rebuild: start from an empty index.
+  ///   - knownStale: the caller has just written a day file, so the cheap check could only
+  ///     fail: go straight to the update (`journal add` does).
   /// - Returns: the open index and what the update did.
   public static func openUpdated(
-    _ journal: Journal, rebuild: Bool = false, pipeline: MarkdownPipeline = MarkdownPipeline(options: .textOnly)
-  ) throws -> (index: SearchIndex, report: IndexReport) {
-    try openUpdated(journal, rebuild: rebuild, knownStale: false, pipeline: pipeline)
-  }
-
-  private static func openUpdated(
-    _ journal: Journal, rebuild: Bool, knownStale: Bool, pipeline: MarkdownPipeline
+    _ journal: Journal, rebuild: Bool = false, knownStale: Bool = false,
+    pipeline: MarkdownPipeline = MarkdownPipeline(options: .textOnly)
   ) throws -> (index: SearchIndex, report: IndexReport) {
     // Fail on a missing journal before touching `.journal/`.
     guard Journal.isDirectory(journal.entriesFolder) else {

@@ -55,7 +55,7 @@ extension Journal {
         try EntryAppender.validate(text: content, date: day, title: title, tags: tag)
         let block = EntryAppender.block(text: content, title: title, tags: tag)
         return try EntryAppender(journal: journal).append(block, on: day) {
-          _ = try SearchIndex.openUpdated(journal)
+          _ = try SearchIndex.openUpdated(journal, knownStale: true)
         }
       }
       print("added to \(path):\(line)")
