@@ -43,26 +43,22 @@ extension SearchIndex {
     var report = IndexReport()
     report.problems = listing.problems
     // Another process may have brought the index up to date while we waited for the lock.
-    if try storedFingerprint() == listing.fingerprint {
+    if try storedStamp()?.matches(listing, in: journal) == true {
       report.unchanged = listing.count
       return report
     }
     return try pool.writeWithoutTransaction { db in
       try db.inTransaction(.immediate) {
-        try apply(disk: listing.files, db: db, report: &report)
+        let recent = try apply(disk: listing.files, db: db, report: &report)
         if report.added + report.changed + report.deleted > 0 {
           try SectionRank.storeLengths(db)
         }
-        // A file written in the last seconds may still change unseen within its mtime tick:
-        // keep the fingerprint off until every file is old enough to trust its stat.
-        let recent = try Bool.fetchOne(
-          db, sql: "SELECT EXISTS(SELECT 1 FROM entry WHERE mtime = -1)")
-        if recent == true {
-          try db.execute(sql: "DELETE FROM meta WHERE key = 'fingerprint'")
+        if recent.count <= Stamp.maximumRecentFiles {
+          try Stamp(fingerprint: listing.fingerprint, recent: recent).store(db)
         } else {
-          try db.execute(
-            sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?)",
-            arguments: [listing.fingerprint])
+          // Too many to read on every check (an import, a cold index of new files): no stamp,
+          // so every check updates the index until they are old enough to trust their stats.
+          try Stamp.remove(db)
         }
         return .commit
       }
@@ -70,18 +66,65 @@ extension SearchIndex {
     }
   }
 
-  func storedFingerprint() throws -> String? {
-    try pool.read { try SearchIndex.storedFingerprint($0) }
+  /// What the index remembers of the files it was last brought up to date with: the listing's
+  /// fingerprint, and the files then written too recently to trust their stat (an edit within
+  /// the same mtime tick that keeps the size would not show), with their content hashes.
+  ///
+  /// Recent files are checked by their bytes, so an index is current right after `journal add`
+  /// instead of being updated again by every read until the new file is two seconds old.
+  struct Stamp {
+    var fingerprint: String
+    var recent: [(path: String, hash: String)]
+
+    /// More recent files than this leave the index without a stamp.
+    static let maximumRecentFiles = 16
+
+    /// Whether the files match: the same listing and, for each recent file, the same bytes.
+    func matches(_ listing: DayFileScanner.Listing, in journal: Journal) -> Bool {
+      guard fingerprint == listing.fingerprint else { return false }
+      return recent.allSatisfy { file in
+        FileSystem.contents(atPath: journal.path(for: file.path)).map(ContentHash.of) == file.hash
+      }
+    }
+
+    /// The stamp in `meta`: `fingerprint`, and `recent` as lines of `HASH PATH`.
+    static func load(_ db: Database) throws -> Stamp? {
+      var values: [String: String] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT key, value FROM meta WHERE key IN ('fingerprint', 'recent')")
+      {
+        values[row[0]] = row[1]
+      }
+      guard let fingerprint = values["fingerprint"] else { return nil }
+      let recent = (values["recent"] ?? "").split(separator: "\n").compactMap {
+        line -> (path: String, hash: String)? in
+        let parts = line.split(separator: " ", maxSplits: 1)
+        return parts.count == 2 ? (path: String(parts[1]), hash: String(parts[0])) : nil
+      }
+      return Stamp(fingerprint: fingerprint, recent: recent)
+    }
+
+    func store(_ db: Database) throws {
+      try db.execute(
+        sql: """
+          INSERT OR REPLACE INTO meta(key, value) VALUES ('fingerprint', ?), ('recent', ?)
+          """,
+        arguments: [fingerprint, recent.map { "\($0.hash) \($0.path)\n" }.joined()])
+    }
+
+    static func remove(_ db: Database) throws {
+      try db.execute(sql: "DELETE FROM meta WHERE key IN ('fingerprint', 'recent')")
+    }
   }
 
-  static func storedFingerprint(_ db: Database) throws -> String? {
-    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'fingerprint'")
+  func storedStamp() throws -> Stamp? {
+    try pool.read { try Stamp.load($0) }
   }
 
-  /// Whether the index matches the files, by the cheap check alone (listing and `stat`s); reads
-  /// nothing else and writes nothing.
+  /// Whether the index matches the files, by the cheap check alone (listing and `stat`s, and
+  /// the bytes of the few files written just before the last update); writes nothing.
   public func isCurrent() throws -> Bool {
-    try storedFingerprint() == DayFileScanner.scan(journal, listing: false).fingerprint
+    try storedStamp()?.matches(DayFileScanner.scan(journal, listing: false), in: journal) == true
   }
 
   static func storedFiles(_ db: Database, capacity: Int = 0) throws -> [String: StoredFile] {
@@ -95,7 +138,11 @@ extension SearchIndex {
     return result
   }
 
-  private func apply(disk: [DiskFile], db: Database, report: inout IndexReport) throws {
+  /// Applies the differences between `disk` and the stored records; returns the files left
+  /// with mtime -1 (written too recently to trust their stat), with their content hashes.
+  private func apply(disk: [DiskFile], db: Database, report: inout IndexReport) throws
+    -> [(path: String, hash: String)]
+  {
     // Compare again inside the write lock: another process may have done part of the work.
     // Each file on disk claims its own record; what is left unclaimed is gone.
     var unclaimed = try SearchIndex.storedFiles(db, capacity: disk.count)
@@ -118,11 +165,13 @@ extension SearchIndex {
     // A file edited in the last two seconds may change again within the same mtime tick;
     // storing mtime -1 makes the next check hash it rather than trust its stat.
     let recent = Int64((Date().timeIntervalSince1970 - 2) * 1e9)
+    var recentFiles: [(path: String, hash: String)] = []
     for index in candidates.indices {
       let item = reads.take(index)
       if case .failure(let problem)? = item.result { report.problems.append(problem) }
       let path = item.disk.file.path
       let mtime = item.disk.mtime >= recent ? -1 : item.disk.mtime
+      if mtime == -1 { recentFiles.append((path, item.hash)) }
       if let old = previous[index] {
         if old.hash == item.hash, old.mtime == mtime, old.size == item.disk.size {
           // Recently written and still the same: nothing to record.
@@ -159,6 +208,7 @@ extension SearchIndex {
       try deleteEntry(id: old.id, db: db)
       report.deleted += 1
     }
+    return recentFiles
   }
 
   /// Starts reading and hashing the candidates on worker threads, parsing those whose content

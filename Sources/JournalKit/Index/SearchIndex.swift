@@ -72,7 +72,7 @@ public final class SearchIndex: Sendable {
     if !rebuild, !knownStale, let index = try? openExisting(journal, pipeline: pipeline),
       let quick = try? (DayFileScanner.takeEarly(for: journal) ?? DayFileScanner.start(journal))
         .finish(),
-      (try? index.storedFingerprint()) == quick.fingerprint
+      (try? index.storedStamp())?.matches(quick, in: journal) == true
     {
       var report = IndexReport()
       report.problems = quick.problems
@@ -108,10 +108,10 @@ public final class SearchIndex: Sendable {
     // and this thread joins it when the query is done.
     let check = DayFileScanner.takeEarly(for: journal) ?? DayFileScanner.start(journal)
     if let index = try? openExisting(journal, pipeline: pipeline) {
-      let stored = Result { try index.storedFingerprint() }
+      let stored = Result { try index.storedStamp() }
       let first = Result { try body(index) }
-      if let fingerprint = (try? check.finish())?.fingerprint, (try? stored.get()) == fingerprint,
-        case .success(let value) = first
+      if let listing = try? check.finish(), let stamp = try? stored.get(),
+        stamp.matches(listing, in: journal), case .success(let value) = first
       {
         return value
       }

@@ -13,9 +13,10 @@ extension Journal {
         The index is a cache: --rebuild deletes it and builds it again from the Markdown files.
 
         Every day file is stat'ed on each check (an edit in place changes the file's mtime, not
-        its folder's). Files written in the last two seconds are also hashed until they are older,
-        so two same-size edits within one mtime tick are still seen. Only an edit that keeps the
-        size and sets the mtime back (touch -r, some sync tools) goes unseen: use --rebuild.
+        its folder's). Files written less than two seconds before an update are also checked by
+        their bytes until an update finds them older, so two same-size edits within one mtime
+        tick are still seen. Only an edit that keeps the size and sets the mtime back (touch -r,
+        some sync tools) goes unseen: use --rebuild.
         """)
 
     @OptionGroup var global: GlobalOptions
