@@ -50,7 +50,15 @@ hyperfine --warmup 3 --runs 20 --export-json "$work/noop.json" \
 hyperfine --warmup 3 --runs 20 --export-json "$work/search.json" \
   "$journal search --journal $work/j $word" \
   "$journal search --journal $work/j --limit 0 --format paths $word" \
-  "$journal --version"
+  "$journal --version" \
+  "$journal search --journal $work/j --from 2005 '\"gradient descent\"'"
+# Capture: an addition to an existing day, the index updated before it returns; then the
+# first search after it (the new file is checked by its bytes, the index is not updated again).
+hyperfine --warmup 1 --runs 10 --export-json "$work/add.json" \
+  "$journal add --journal $work/j --date 2001-06-01 'A note about the serializer.'"
+hyperfine --warmup 0 --runs 10 --export-json "$work/after-add.json" \
+  --prepare "$journal add --journal $work/j --date 2001-06-02 'Another note.'" \
+  "$journal search --journal $work/j $word"
 
 jrnl_ok=0
 if [ "${JRNL:-1}" = 0 ]; then
@@ -104,7 +112,9 @@ def medians(name):
     return [r["median"] for r in results(name)]
 cold, = medians("cold")
 noop, = medians("noop")
-search, search_all, version = medians("search")
+search, search_all, version, search_dated = medians("search")
+add, = medians("add")
+after_add, = medians("after-add")
 def cpu(name, i=0):
     r = results(name)[i]
     return (r["user"] + r["system"]) * 1000
@@ -113,6 +123,8 @@ print(f"cold index:        {cold*1000:8.1f} ms   goal 1500 ms  -> {cold/1.5:.2f}
 print(f"no-op re-check:    {noop*1000:8.1f} ms   goal   50 ms  -> {noop/0.05:.2f}x of goal")
 print(f"search (top 20):   {search*1000:8.1f} ms   goal   20 ms  -> {search/0.02:.2f}x of goal")
 print(f"search (all hits): {search_all*1000:8.1f} ms")
+print(f"search --from 2005 '\"gradient descent\"': {search_dated*1000:8.1f} ms")
+print(f"add (index updated): {add*1000:8.1f} ms; the search right after an add: {after_add*1000:.1f} ms")
 print(f"process start (journal --version): {version*1000:.1f} ms")
 print(f"CPU time (user+sys, mean): cold {cpu('cold'):.0f} ms, no-op {cpu('noop'):.0f} ms, "
       f"search {cpu('search'):.1f} ms, --version {cpu('search', 2):.1f} ms; "
