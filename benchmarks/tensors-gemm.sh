@@ -12,7 +12,7 @@ trap 'rm -rf "$out"' EXIT
 blas_cflags=$(pkg-config --cflags openblas)
 swiftc -O -wmo benchmarks/tensors-gemm.swift -o "$out/bench" \
   -I "$bin/Modules" -I Sources/COpenBLAS -Xcc $blas_cflags \
-  "$bin"/Tensors.build/*.o $(pkg-config --libs openblas) -llapacke
+  "$bin"/Tensors.build/*.o
 "$out/bench" > "$out/swift.txt"
 python3 benchmarks/tensors-gemm.py > "$out/numpy.txt"
 # Wall time is inflated by whatever else runs on the machine; CPU time (user + sys of every

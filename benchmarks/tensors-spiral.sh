@@ -11,7 +11,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 swiftc -O -wmo benchmarks/tensors-spiral.swift -o "$out/bench" \
   -I "$bin/Modules" -I Sources/COpenBLAS -Xcc $(pkg-config --cflags openblas) \
-  "$bin"/Tensors.build/*.o $(pkg-config --libs openblas) -llapacke
+  "$bin"/Tensors.build/*.o
 OPENBLAS_NUM_THREADS=1 "$out/bench" "$steps" > "$out/swift.txt"
 OPENBLAS_NUM_THREADS=1 python3 benchmarks/tensors-spiral.py "$steps" > "$out/numpy.txt"
 awk 'NR == FNR { np[$1] = $2; npc[$1] = $3; next }

@@ -6,6 +6,7 @@
 // process about 20,000 symbol relocations and OpenBLAS's thread pool at start-up (5 ms of a
 // 24 ms `journal --version`), while only cell runs use them. Each routine is looked up once.
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -26,9 +27,35 @@ typedef int lapack_int;
 #define JOURNAL_LAPACKE_NAME "liblapacke.so.3"
 #endif
 
+/// Names the kernels OpenBLAS should use, unless the user did (OPENBLAS_CORETYPE): SkylakeX
+/// where the CPU has AVX-512, Haswell where it has AVX2 and FMA.
+///
+/// OpenBLAS picks its kernels from the CPU model when it loads, and Debian 12's 0.3.21 does not
+/// know models newer than it: an Emerald Rapids Xeon (family 6, model 207) gets the generic
+/// Prescott (SSE3) kernels, and every GEMM runs 4 to 5 times slower than NumPy's. NumPy's own
+/// OpenBLAS chooses SkylakeX there, so naming it also gives NumPy's bits (corpus program 091).
+static inline void journal_blas_choose_kernels(void) {
+#if defined(__x86_64__) && !defined(__APPLE__)
+  if (getenv("OPENBLAS_CORETYPE")) return;
+  __builtin_cpu_init();
+  const char *core = NULL;
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+      && __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq")
+      && __builtin_cpu_supports("avx512cd")) {
+    core = "SkylakeX";
+  } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+    core = "Haswell";
+  }
+  if (core) setenv("OPENBLAS_CORETYPE", core, 0);
+#endif
+}
+
 /// The address of `symbol` in `library`, loading it if needed; exits with a one-line message
 /// when the library or the routine is missing (install libopenblas-dev and liblapacke-dev).
 static inline void *journal_blas_symbol(const char *library, const char *symbol) {
+  // Before the first load, and once: a second thread waits rather than loading OpenBLAS first.
+  static pthread_once_t kernels = PTHREAD_ONCE_INIT;
+  pthread_once(&kernels, journal_blas_choose_kernels);
   void *handle = dlopen(library, RTLD_NOW | RTLD_GLOBAL);
   void *address = handle ? dlsym(handle, symbol) : NULL;
   if (!address) {
