@@ -337,7 +337,11 @@ import Testing
     let (otherDir, other) = try makeJournal()
     defer { withExtendedLifetime(otherDir) {} }
     try age(dir)
+    // Without an index there is nothing to check early.
+    SearchIndex.startCheck(journal)
+    #expect(DayFileScanner.takeEarly(for: journal) == nil)
     _ = try SearchIndex.openUpdated(journal)
+    _ = try SearchIndex.openUpdated(other)
     // Another journal's check is never used, and is dropped by the next start.
     SearchIndex.startCheck(other)
     #expect(DayFileScanner.takeEarly(for: journal) == nil)

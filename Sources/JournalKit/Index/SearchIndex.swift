@@ -47,6 +47,8 @@ public final class SearchIndex: Sendable {
   /// check runs while they are parsed. Only for commands that write no day file before they read:
   /// a check started before a write would not see it.
   public static func startCheck(_ journal: Journal) {
+    // Without an index there is nothing to check: the update lists the files itself.
+    guard access(databaseURL(for: journal).path, R_OK) == 0 else { return }
     DayFileScanner.startEarly(journal)
   }
 
