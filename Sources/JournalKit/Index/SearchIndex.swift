@@ -106,6 +106,10 @@ public final class SearchIndex: Sendable {
     _ journal: Journal, pipeline: MarkdownPipeline = MarkdownPipeline(options: .textOnly),
     _ body: (SearchIndex) throws -> T
   ) throws -> T {
+    // No index yet: the update lists the files itself, a check beside it would list them twice.
+    guard access(databaseURL(for: journal).path, F_OK) == 0 else {
+      return try body(openUpdated(journal, knownStale: true, pipeline: pipeline).index)
+    }
     // The check starts first, on threads of its own: opening the database overlaps with it too,
     // and this thread joins it when the query is done.
     let check = DayFileScanner.takeEarly(for: journal) ?? DayFileScanner.start(journal)
