@@ -61,19 +61,25 @@ enum DayFileScanner {
   /// this process; a scan started earlier and never taken is dropped.
   static func startEarly(_ journal: Journal) {
     let scan = start(journal)
-    early.withLock { $0 = (journal.root.path, scan) }
+    earlyLock.withLock { early = (journal.rootPath, scan) }
   }
 
   /// The scan `startEarly` started for this journal, if any; taken, so a later check starts anew.
   static func takeEarly(for journal: Journal) -> PendingScan? {
-    early.withLock { slot in
-      guard let (root, scan) = slot, root == journal.root.path else { return nil }
-      slot = nil
+    earlyLock.withLock {
+      guard let (root, scan) = early, root == journal.rootPath else { return nil }
+      early = nil
       return scan
     }
   }
 
-  private static let early = Locked<(root: String, scan: PendingScan)?>(nil)
+  /// The cheap check of `journal`: the one started early for it, else a new one.
+  static func check(_ journal: Journal) -> PendingScan {
+    takeEarly(for: journal) ?? start(journal)
+  }
+
+  private static let earlyLock = NSLock()
+  nonisolated(unsafe) private static var early: (root: String, scan: PendingScan)?
 
   /// A scan under way on its own threads.
   final class PendingScan: @unchecked Sendable {
@@ -241,16 +247,3 @@ enum DayFileScanner {
   }
 }
 
-/// A value behind a lock, for state shared between threads.
-final class Locked<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value: Value
-
-  init(_ value: Value) { self.value = value }
-
-  func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
-    lock.lock()
-    defer { lock.unlock() }
-    return try body(&value)
-  }
-}

@@ -215,12 +215,12 @@ extension SearchIndex {
   /// is new; `take` hands them over in order as they are ready.
   private func readAndParse(_ files: [DiskFile], known: [StoredFile?]) -> OrderedResults<ReadFile> {
     let results = OrderedResults<ReadFile>(count: files.count)
-    let root = journal.root.path + "/"
+    let journal = self.journal
     let pipeline = self.pipeline
     DispatchQueue.global().async {
       DispatchQueue.concurrentPerform(iterations: files.count) { i in
         guard !results.isCancelled else { return }
-        results.put(i, SearchIndex.readAndParse(files[i], root: root, known: known[i],
+        results.put(i, SearchIndex.readAndParse(files[i], journal: journal, known: known[i],
           pipeline: pipeline))
       }
     }
@@ -228,9 +228,9 @@ extension SearchIndex {
   }
 
   private static func readAndParse(
-    _ disk: DiskFile, root: String, known old: StoredFile?, pipeline: MarkdownPipeline
+    _ disk: DiskFile, journal: Journal, known old: StoredFile?, pipeline: MarkdownPipeline
   ) -> ReadFile {
-    guard let data = FileSystem.contents(atPath: root + disk.file.path) else {
+    guard let data = FileSystem.contents(atPath: journal.path(for: disk.file.path)) else {
       return ReadFile(disk: disk, hash: "",
         result: .failure(JournalError(.io, "cannot read", file: disk.file.path)))
     }

@@ -29,6 +29,11 @@ public final class SearchIndex: Sendable {
     journal.stateFolder.appendingPathComponent("index.sqlite")
   }
 
+  /// Whether the index file exists and can be read.
+  static func hasIndex(_ journal: Journal) -> Bool {
+    access(databaseURL(for: journal).path, R_OK) == 0
+  }
+
   static func lockURL(for journal: Journal) -> URL {
     journal.stateFolder.appendingPathComponent("index.lock")
   }
@@ -48,7 +53,7 @@ public final class SearchIndex: Sendable {
   /// a check started before a write would not see it.
   public static func startCheck(_ journal: Journal) {
     // Without an index there is nothing to check: the update lists the files itself.
-    guard access(databaseURL(for: journal).path, R_OK) == 0 else { return }
+    guard hasIndex(journal) else { return }
     DayFileScanner.startEarly(journal)
   }
 
@@ -72,8 +77,7 @@ public final class SearchIndex: Sendable {
     // The usual case, an index that is current, needs neither the lock nor a writable
     // connection: the same check as a reader's.
     if !rebuild, !knownStale, let index = try? openExisting(journal, pipeline: pipeline),
-      let quick = try? (DayFileScanner.takeEarly(for: journal) ?? DayFileScanner.start(journal))
-        .finish(),
+      let quick = try? DayFileScanner.check(journal).finish(),
       (try? index.storedStamp())?.matches(quick, in: journal) == true
     {
       var report = IndexReport()
@@ -107,12 +111,12 @@ public final class SearchIndex: Sendable {
     _ body: (SearchIndex) throws -> T
   ) throws -> T {
     // No index yet: the update lists the files itself, a check beside it would list them twice.
-    guard access(databaseURL(for: journal).path, F_OK) == 0 else {
+    guard hasIndex(journal) else {
       return try body(openUpdated(journal, knownStale: true, pipeline: pipeline).index)
     }
     // The check starts first, on threads of its own: opening the database overlaps with it too,
     // and this thread joins it when the query is done.
-    let check = DayFileScanner.takeEarly(for: journal) ?? DayFileScanner.start(journal)
+    let check = DayFileScanner.check(journal)
     if let index = try? openExisting(journal, pipeline: pipeline) {
       let stored = Result { try index.storedStamp() }
       let first = Result { try body(index) }
@@ -136,8 +140,8 @@ public final class SearchIndex: Sendable {
   /// Opens an index that exists and has the current schema, read-only and without taking the
   /// lock; nil otherwise.
   static func openExisting(_ journal: Journal, pipeline: MarkdownPipeline) throws -> SearchIndex? {
+    guard hasIndex(journal) else { return nil }
     let url = databaseURL(for: journal)
-    guard access(url.path, R_OK) == 0 else { return nil }
     var config = Configuration()
     config.readonly = true
     config.busyMode = .timeout(60)
