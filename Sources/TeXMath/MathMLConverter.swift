@@ -1,9 +1,14 @@
 /// Converts TeX math to MathML Core, never throwing: bad input becomes an `<merror>` and a warning.
 ///
 /// The converter is a value: build it once with the journal's macros and call
-/// ``convert(_:display:)`` for each formula, from any thread. Groups nested more than 100 deep
-/// are an error, which bounds the stack a conversion needs: under 512 KB in release builds and
-/// 4 MB in debug builds.
+/// ``convert(_:display:)`` for each formula, from any thread.
+///
+/// Any input converts in time and memory linear in its length, and within a bounded stack:
+/// nesting more than 100 levels deep (groups, but also commands reading arguments such as
+/// `\sqrt\sqrt...x`, environments, `\left...\right`, text) is an error, so a conversion needs
+/// under 256 KB of stack in release builds and 2 MB in debug builds
+/// (`benchmarks/texmath.sh --deepest --stack KB` measures it). Macros may expand 2000 times and
+/// put at most 100,000 tokens into a formula.
 public struct MathMLConverter: Sendable {
   let macros: [String: Macro]
 
@@ -28,13 +33,25 @@ public struct MathMLConverter: Sendable {
     do {
       nodes = try parser.parseFormula()
     } catch {
-      let warning = MathWarning(message: error.message, range: error.range, source: source)
-      return MathMLResult(
-        mathML: MathMLWriter.errorDocument(tex, display: display), warnings: [warning])
+      return failure(error, tex, source, display: display)
     }
     var writer = MathMLWriter()
     let markup = writer.document(nodes, source: tex, display: display)
+    if let range = writer.tooDeep {
+      let error = MathError(
+        "Formula nested more than \(MathMLWriter.maximumDepth) levels deep", at: range)
+      return failure(error, tex, source, display: display)
+    }
     return MathMLResult(mathML: markup, warnings: [])
+  }
+
+  private func failure(
+    _ error: MathError, _ tex: String, _ source: [Unicode.Scalar], display: Bool
+  ) -> MathMLResult {
+    let warning = MathWarning(message: error.message, range: error.range, source: source)
+    return MathMLResult(
+      mathML: MathMLWriter.errorDocument(tex, message: error.message, display: display),
+      warnings: [warning])
   }
 
   /// The MathML alone, in the shape of `MarkdownPipeline.Options.mathRenderer`.

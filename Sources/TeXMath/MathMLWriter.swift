@@ -1,6 +1,13 @@
 /// Writes ``Node``s as MathML Core markup, tracking TeX's math style to place limits.
 struct MathMLWriter {
   private(set) var out = ""
+  /// Nodes open now, and where the first node past the limit was: the parser bounds a tree's
+  /// depth already, and this bounds the writer's stack whatever tree it is given.
+  private var depth = 0
+  private(set) var tooDeep: Range<Int>?
+
+  /// Deeper than any tree the parser builds (a level of parsing adds at most a few nodes).
+  static let maximumDepth = 8 * Parser.maximumDepth
 
   static let namespace = "http://www.w3.org/1998/Math/MathML"
 
@@ -20,12 +27,13 @@ struct MathMLWriter {
     return out
   }
 
-  /// The `<math>` shown for a formula that could not be converted: its source in an `<merror>`.
-  static func errorDocument(_ source: String, display: Bool) -> String {
+  /// The `<math>` shown for a formula that could not be converted: why, in an `<merror>`; the
+  /// source stays in the annotation.
+  static func errorDocument(_ source: String, message: String, display: Bool) -> String {
     var writer = MathMLWriter()
     writer.open(display: display)
     writer.out += "<merror><mtext>"
-    writer.escape(source)
+    writer.escape(message)
     writer.out += "</mtext></merror>"
     writer.close(source)
     return writer.out
@@ -109,7 +117,8 @@ struct MathMLWriter {
 
   /// Whether a neighbour leaves a binary operator without an operand on that side.
   static func makesBinaryOrdinary(_ neighbour: Node?, before: Bool) -> Bool {
-    guard let neighbour else { return true }
+    guard var neighbour else { return true }
+    while case .overUnder(let base, _, _) = neighbour.kind { neighbour = base }
     switch neighbour.kind {
     case .symbol(_, let cls), .sizedDelimiter(_, _, let cls), .classed(_, let cls):
       switch cls {
@@ -119,7 +128,6 @@ struct MathMLWriter {
       case .ordinary, .inner: return false
       }
     case .middle, .newline: return true
-    case .overUnder(let base, _, _): return makesBinaryOrdinary(base, before: before)
     case .scripts(let base, _, _, _):
       if case .symbol(_, .largeOperator) = base.kind { return before }
       return false
@@ -128,23 +136,27 @@ struct MathMLWriter {
   }
 
   static func isFunction(_ node: Node) -> Bool {
-    switch node.kind {
-    case .function: return true
-    case .scripts(let base, _, _, _): return isFunction(base)
-    default: return false
-    }
+    var node = node
+    while case .scripts(let base, _, _, _) = node.kind { node = base }
+    if case .function = node.kind { return true }
+    return false
   }
 
   /// TeX puts a thin space between an operator name and an ordinary atom, not before a fence.
   static func wantsThinSpaceAfterFunction(_ next: Node) -> Bool {
-    switch next.kind {
-    case .symbol(_, let cls):
-      return cls == .ordinary || cls == .largeOperator(limits: true)
-        || cls == .largeOperator(limits: false)
-    case .delimited, .sizedDelimiter, .space, .newline, .table: return false
-    case .row(let nodes): return nodes.first.map(wantsThinSpaceAfterFunction) ?? false
-    case .scripts(let base, _, _, _): return wantsThinSpaceAfterFunction(base)
-    default: return true
+    var next = next
+    while true {
+      switch next.kind {
+      case .symbol(_, let cls):
+        return cls == .ordinary || cls == .largeOperator(limits: true)
+          || cls == .largeOperator(limits: false)
+      case .delimited, .sizedDelimiter, .space, .newline, .table: return false
+      case .row(let nodes):
+        guard let first = nodes.first else { return false }
+        next = first
+      case .scripts(let base, _, _, _): next = base
+      default: return true
+      }
     }
   }
 
@@ -156,6 +168,12 @@ struct MathMLWriter {
   // MARK: - Nodes
 
   mutating func write(_ node: Node, style: MathStyle) {
+    depth += 1
+    defer { depth -= 1 }
+    if depth > Self.maximumDepth {
+      if tooDeep == nil { tooDeep = node.range }
+      return
+    }
     switch node.kind {
     case .identifier(let s, let upright):
       out += upright && s.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
@@ -439,15 +457,21 @@ struct MathMLWriter {
   /// Whether a base takes its scripts as limits above and below, as TeX decides.
   private static func takesLimits(_ base: Node, explicit: Bool?, style: MathStyle) -> Bool {
     if let explicit { return explicit }
-    switch base.kind {
-    case .symbol(_, .largeOperator(let limits)): return limits && style == .display
-    case .function(_, let limits): return limits && style == .display
-    case .classed(_, .largeOperator(let limits)): return limits && style == .display
-    case .accent(_, let mark, _, _): return mark == "⏞" || mark == "⏟" || mark == "⎴" || mark == "⎵"
-    case .row(let nodes) where nodes.count == 1:
-      return takesLimits(nodes[0], explicit: nil, style: style)
-    case .styled(let inner, let s): return takesLimits(inner, explicit: nil, style: s)
-    default: return false
+    var base = base
+    var style = style
+    while true {
+      switch base.kind {
+      case .symbol(_, .largeOperator(let limits)): return limits && style == .display
+      case .function(_, let limits): return limits && style == .display
+      case .classed(_, .largeOperator(let limits)): return limits && style == .display
+      case .accent(_, let mark, _, _):
+        return mark == "⏞" || mark == "⏟" || mark == "⎴" || mark == "⎵"
+      case .row(let nodes) where nodes.count == 1: base = nodes[0]
+      case .styled(let inner, let s):
+        base = inner
+        style = s
+      default: return false
+      }
     }
   }
 
@@ -494,6 +518,12 @@ struct MathMLWriter {
     case .scriptScript: out += " displaystyle=\"false\" scriptlevel=\"2\""
     }
     let columns = table.rows.map(\.count).max() ?? 0
+    // Short rows are padded with empty cells so that rules and alignment reach the last column;
+    // a ragged table (one long row, many short ones) would pad quadratically, so it is left
+    // ragged, as MathML allows: the output stays linear in the input.
+    let cells = table.rows.reduce(0) { $0 + $1.count }
+    let padded = table.rows.count.multipliedReportingOverflow(by: columns)
+    let padsRows = !padded.overflow && padded.partialValue <= 4 * cells + 4096
     func align(_ column: Int) -> String {
       if table.alignPairs { return column % 2 == 0 ? "right" : "left" }
       return column < table.columnAlign.count
@@ -510,7 +540,7 @@ struct MathMLWriter {
     out += ">"
     for (r, row) in table.rows.enumerated() {
       out += "<mtr>"
-      for c in 0..<columns {
+      for c in 0..<(padsRows ? columns : row.count) {
         var css = ""
         let a = align(c)
         // Chromium aligns an mtd's math box only with the -webkit- values; Firefox reads

@@ -319,7 +319,7 @@ extension Parser {
   mutating func parseTokens(_ part: [Token], _ at: Range<Int>) throws(MathError) -> Node {
     let savedTokens = tokens
     let savedPosition = pos
-    tokens = part
+    tokens = TokenStream(part)
     pos = 0
     peeked = -1
     defer {

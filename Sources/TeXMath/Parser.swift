@@ -1,7 +1,7 @@
 /// Parses TeX math tokens into ``Node``s, expanding macros as it goes.
 ///
-/// Macro expansion splices the expansion into the token array: formulas are short, so this is
-/// simpler and as fast as a stack of token sources.
+/// Macro expansion splices the expansion into the token stream (a gap buffer, so a splice costs
+/// the expansion's size).
 struct Parser {
   /// Where an expression stops besides `}`, `\end`, `\right` and `\middle`.
   struct Stops: OptionSet {
@@ -12,12 +12,15 @@ struct Parser {
     static let dollar = Stops(rawValue: 8)
   }
 
-  var tokens: [Token]
+  var tokens: TokenStream
   var pos = 0
   var macros: [String: Macro]
   /// The math alphabet in force (`\mathbf{...}`, `\bf`), nil for TeX's default.
   var font: MathFont?
   var expansions = 0
+  /// Tokens that macro expansion has put into the stream so far.
+  var expandedTokens = 0
+  /// Levels of nesting open now: groups, commands reading arguments, environments, text.
   var depth = 0
   /// The position that `peek()` last returned, already expanded; -1 after any expansion.
   var peeked = -1
@@ -27,11 +30,15 @@ struct Parser {
   /// The formula, for `\verb`, whose text is raw source rather than tokens.
   let source: [Unicode.Scalar]
 
+  /// Each level costs stack in the parser and in the writer: see ``MathMLConverter``.
   static let maximumDepth = 100
   static let maximumExpansions = 2000
+  /// Bounds the memory of a macro whose expansion grows each time (`\def\a#1{\a{#1#1}}`
+  /// doubles its argument at each of its 2000 allowed expansions).
+  static let maximumExpandedTokens = 100_000
 
   init(source: [Unicode.Scalar], macros: [String: Macro]) {
-    tokens = Token.tokenize(source)
+    tokens = TokenStream(Token.tokenize(source))
     self.macros = macros
     sourceLength = source.count
     self.source = source
@@ -123,7 +130,7 @@ struct Parser {
       case .char("{"): level += 1
       case .char("}"):
         if level == 0 {
-          let inner = Array(tokens[start..<pos])
+          let inner = tokens[start..<pos]
           pos += 1
           return inner
         }
@@ -158,7 +165,7 @@ struct Parser {
       case .char("{"): level += 1
       case .char("}"): level -= 1
       case .char("]") where level == 0:
-        let inner = Array(tokens[start..<pos])
+        let inner = tokens[start..<pos]
         pos += 1
         return inner
       default: break
@@ -220,6 +227,12 @@ struct Parser {
       } else {
         expansion.append(Token(kind: token.kind, range: call))
       }
+    }
+    expandedTokens += expansion.count
+    if expandedTokens > Parser.maximumExpandedTokens {
+      throw MathError(
+        "Macros expand to more than \(Parser.maximumExpandedTokens) tokens"
+          + " (a macro that calls itself?)", at: call)
     }
     tokens.replaceSubrange(start..<pos, with: expansion)
     pos = start
@@ -288,11 +301,21 @@ struct Parser {
 
   // MARK: - Expressions
 
+  /// Opens one more level of nesting; the caller closes it with `depth -= 1` in a `defer`.
+  ///
+  /// Every construct that parses by recursion calls this, not only `{...}`: a chain of commands
+  /// that take arguments (`\sqrt\sqrt...x`) nests as deeply as braces do, without one brace.
+  mutating func enterLevel(_ at: Range<Int>) throws(MathError) {
+    depth += 1
+    if depth > Parser.maximumDepth {
+      throw MathError("Formula nested more than \(Parser.maximumDepth) levels deep", at: at)
+    }
+  }
+
   /// Parses atoms until a stop; handles infix fractions and style switches.
   mutating func parseExpression(_ stops: Stops) throws(MathError) -> [Node] {
-    depth += 1
     defer { depth -= 1 }
-    if depth > Parser.maximumDepth { throw error("Formula nested too deeply") }
+    try enterLevel(here)
     var nodes: [Node] = []
     var infix: (name: String, at: Int, range: Range<Int>, thickness: String?)?
     loop: while let t = try peek() {
@@ -560,6 +583,8 @@ struct Parser {
       }
     case .command(let name):
       pos += 1
+      defer { depth -= 1 }
+      try enterLevel(t.range)
       return try parseCommand(name, t.range)
     case .space:
       pos += 1
@@ -882,19 +907,29 @@ struct Parser {
     return name == "stackrel" ? Node(.classed(node, .relation), span(from: range.lowerBound)) : node
   }
 
+  /// `\not` and any `\not`s that follow it, read in a loop: each adds one stroke.
   mutating func parseNotCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    var count = 1
+    while let t = try peek(), t.kind == .command("not") {
+      pos += 1
+      count += 1
+    }
     guard let next = try parseBase(single: true) else {
       throw error("Missing argument for \\not")
     }
+    // The negated characters are not keys of the table: strokes after the first are overlays.
+    let extra = String(repeating: "\u{338}", count: count - 1)
     switch next.kind {
     case .symbol(let s, let cls):
-      return Node(.symbol(Self.negations[s] ?? s + "\u{338}", cls), span(from: range.lowerBound))
+      return Node(
+        .symbol((Self.negations[s] ?? s + "\u{338}") + extra, cls), span(from: range.lowerBound))
     case .identifier(let s, let upright):
       return Node(
-        .identifier(Self.negations[s] ?? s + "\u{338}", upright: upright),
+        .identifier((Self.negations[s] ?? s + "\u{338}") + extra, upright: upright),
         span(from: range.lowerBound))
     default:
-      return Node(.row([Node(.symbol("⧸", .ordinary), range), next]), span(from: range.lowerBound))
+      let strokes = Array(repeating: Node(.symbol("⧸", .ordinary), range), count: count)
+      return Node(.row(strokes + [next]), span(from: range.lowerBound))
     }
   }
 
@@ -976,7 +1011,7 @@ struct Parser {
       let from = pos
       while pos < tokens.count, tokens[pos].kind != .char(delimiter) { pos += 1 }
       guard pos < tokens.count else { throw MathError("Missing end of \\verb", at: range) }
-      text = plainText(Array(tokens[from..<pos]))
+      text = plainText(tokens[from..<pos])
       pos += 1
     }
     if star { text = String(text.map { $0 == " " ? "␣" : $0 }) }
@@ -1045,7 +1080,7 @@ struct Parser {
   }
 
   init(tokens: [Token], length: Int) {
-    self.tokens = tokens
+    self.tokens = TokenStream(tokens)
     self.macros = [:]
     self.sourceLength = length
     self.source = []
@@ -1149,18 +1184,29 @@ struct Parser {
   }
 
   /// A delimiter after `\left`, `\big` etc.: a character, a command, or a braced one (`{(}`).
+  /// Braces around it are counted, not recursed into: `\left{{{{...(` is a loop.
   mutating func parseDelimiter(after command: String) throws(MathError) -> String {
+    var braces = 0
+    while let t = try peek(), t.kind == .char("{") {
+      pos += 1
+      braces += 1
+    }
+    let delimiter: String
+    if braces > 0, let t = try peek(), t.kind == .char("}") {
+      pos += 1
+      braces -= 1
+      delimiter = ""
+    } else {
+      delimiter = try parseBareDelimiter(after: command)
+    }
+    for _ in 0..<braces { try expect("}", "} after the delimiter of \(command)") }
+    return delimiter
+  }
+
+  /// A delimiter character or command, without braces.
+  mutating func parseBareDelimiter(after command: String) throws(MathError) -> String {
     guard let t = try peek() else { throw error("Missing delimiter after \(command)") }
     switch t.kind {
-    case .char("{"):
-      pos += 1
-      if let close = try peek(), close.kind == .char("}") {
-        pos += 1
-        return ""
-      }
-      let inner = try parseDelimiter(after: command)
-      try expect("}", "} after the delimiter of \(command)")
-      return inner
     case .char(let c) where Symbols.delimiterCharacters.contains(c):
       pos += 1
       switch c {
@@ -1241,8 +1287,15 @@ struct Parser {
     guard let value = Double(number.replacingComma()), let factor = Self.units[unit] else {
       throw MathError("Invalid dimension", at: at)
     }
-    return value * factor
+    let em = value * factor
+    guard abs(em) <= Self.maximumDimension else {
+      throw MathError("Dimension too large (TeX's limit is 16383.99999pt)", at: at)
+    }
+    return em
   }
+
+  /// TeX's largest dimension, 16383.99999pt, in em.
+  static let maximumDimension = 16383.99999 * 0.1
 
   static let units: [String: Double] = [
     "em": 1, "ex": 0.431, "pt": 0.1, "mu": 1.0 / 18, "pc": 1.2, "in": 7.227, "cm": 2.845,
@@ -1251,7 +1304,9 @@ struct Parser {
 
   /// A number for an attribute: at most 4 decimals, no trailing zeros.
   static func format(_ value: Double) -> String {
-    let scaled = Int((value * 10000).rounded())
+    // Dimensions are checked where they are read; the clamp keeps Int() from trapping anyway.
+    let bounded = value.isFinite ? min(max(value, -1e9), 1e9) : 0
+    let scaled = Int((bounded * 10000).rounded())
     let sign = scaled < 0 ? "-" : ""
     let magnitude = abs(scaled)
     let whole = magnitude / 10000
@@ -1283,7 +1338,7 @@ struct Parser {
     }
     let end = pos + 1
     let saved = tokens
-    tokens = Array(tokens[pos..<end]) + [Token(kind: .char("}"), range: start)]
+    tokens = TokenStream(tokens[pos..<end] + [Token(kind: .char("}"), range: start)])
     peeked = -1
     let savedPos = pos
     pos = 0
@@ -1311,9 +1366,8 @@ struct Parser {
 
   /// Text up to a closing `}` (not consumed).
   mutating func parseText() throws(MathError) -> [Node] {
-    depth += 1
     defer { depth -= 1 }
-    if depth > Parser.maximumDepth { throw error("Formula nested too deeply") }
+    try enterLevel(here)
     var nodes: [Node] = []
     var buffer = String.UnicodeScalarView()
     var bufferStart = here.lowerBound
