@@ -6,12 +6,31 @@ import Foundation
 struct TeXMathBenchmark {
   static func main() {
     let arguments = CommandLine.arguments
-    // `--convert TEX [--display]` prints one formula's MathML and warnings, for trying things.
+    // `--convert TEX [--display]` prints one formula's MathML and warnings, for trying things;
+    // `--convert-file PATH` reads the formula from a file (formulas longer than an argument).
+    var formula: String?
     if let flag = arguments.firstIndex(of: "--convert"), flag + 1 < arguments.count {
-      let result = MathMLConverter().convert(
-        arguments[flag + 1], display: arguments.contains("--display"))
+      formula = arguments[flag + 1]
+    } else if let flag = arguments.firstIndex(of: "--convert-file"), flag + 1 < arguments.count {
+      formula = try? String(contentsOfFile: arguments[flag + 1], encoding: .utf8)
+    }
+    if let formula {
+      let result = MathMLConverter().convert(formula, display: arguments.contains("--display"))
       print(result.mathML)
       for warning in result.warnings { print("warning: \(warning)") }
+      return
+    }
+    // `--deepest [--stack KB] [--only N]` nests every construct of NestingCorpus as deeply as
+    // the converter allows and converts those formulas on a thread with that stack: a crash
+    // means the depth limits do not bound the stack to KB.
+    if arguments.contains("--deepest") {
+      deepest(arguments)
+      return
+    }
+    // `--chains` times long chains of each shape at n and 4n: a ratio near 4 is linear time,
+    // near 16 quadratic (issue 19: \not x 8,000 took 5.5 s, 1,900 \iff before 10^6 letters 10 s).
+    if arguments.contains("--chains") {
+      chains()
       return
     }
     let data = arguments.count > 1 ? arguments[1] : "../shared/data"
@@ -70,5 +89,93 @@ struct TeXMathBenchmark {
         format: "texmath: %.0f formulas per CPU second (goal %.0f, ratio %.2f); %.0f per wall"
           + " second; %d bytes of MathML per pass",
         count / cpuSeconds, goal, count / cpuSeconds / goal, count / seconds, bytes / rounds))
+  }
+
+  static func deepest(_ arguments: [String]) {
+    func value(_ flag: String) -> Int? {
+      guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
+      return Int(arguments[i + 1])
+    }
+    let converter = MathMLConverter()
+    var templates = NestingCorpus.templates
+    if let only = value("--only") { templates = [templates[only]] }
+    var formulas: [String] = []
+    for template in templates {
+      let levels = NestingCorpus.deepest(template) { tex in
+        let result = converter.convert(tex, display: true)
+        return (result.isValid, result.warnings.first?.message.contains("nested") ?? false)
+      }
+      print("\(levels)\t\(template)")
+      formulas.append(NestingCorpus.nest(template, levels: levels))
+    }
+    let stack = value("--stack") ?? 8192
+    let done = DispatchSemaphore(value: 0)
+    let nested = formulas
+    let thread = Thread {
+      for tex in nested {
+        _ = converter.convert(tex, display: true)
+        _ = converter.convert(tex, display: false)
+      }
+      done.signal()
+    }
+    thread.stackSize = stack * 1024
+    thread.start()
+    done.wait()
+    print(
+      "texmath: the deepest formulas of \(formulas.count) constructs convert on a \(stack) KB stack"
+    )
+  }
+
+  static func chains() {
+    func repeated(_ s: String, _ n: Int) -> String { String(repeating: s, count: n) }
+    let shapes: [(String, (Int) -> String)] = [
+      ("\\not x n, =", { repeated("\\not", $0) + "=" }),
+      ("\\iff x 1900, x x 50n", { repeated("\\iff ", 1900) + repeated("x", 50 * $0) }),
+      ("\\sqrt x n, x", { repeated("\\sqrt", $0) + "x" }),
+      ("\\frac x n, xy", { repeated("\\frac", $0) + "xy" }),
+      ("x+ x n", { repeated("x+", $0) }),
+      ("{x} x n", { repeated("{x}", $0) }),
+      ("x^2 x n", { repeated("x^2", $0) }),
+      ("\\alpha x n", { repeated("\\alpha ", $0) }),
+      ("\\text{a x n}", { "\\text{" + repeated("a", $0) + "}" }),
+      ("matrix rows x n", { "\\begin{matrix}" + repeated("a&b\\\\", $0) + "\\end{matrix}" }),
+      (
+        "matrix, n & then n \\\\",
+        {
+          "\\begin{matrix}" + repeated("&", $0) + repeated("\\\\", $0) + "\\end{matrix}"
+        }
+      ),
+      ("x' x n", { "x" + repeated("'", $0) }),
+      ("x\\\\ x n", { repeated("x\\\\", $0) }),
+      ("\\left( x n", { repeated("\\left(", $0) }),
+      ("\\left{ x n", { "\\left" + repeated("{", $0) }),
+      ("\\color{red}x x n", { repeated("\\color{red}x", $0) }),
+      ("\\def\\b{x} x n", { repeated("\\def\\b{x}", $0) }),
+      ("\\lt x n (2000 expansions)", { repeated("\\lt ", min($0, 2000)) + repeated("x", $0) }),
+      ("{CD} rows x n", { "\\begin{CD}" + repeated("A @>>> B \\\\", $0) + "\\end{CD}" }),
+    ]
+    let converter = MathMLConverter()
+    func seconds(_ tex: String) -> Double {
+      var best = Double.infinity
+      for _ in 0..<3 {
+        let start = clock()
+        _ = converter.convert(tex, display: true)
+        best = min(best, Double(clock() - start) / Double(CLOCKS_PER_SEC))
+      }
+      return best
+    }
+    let n = 20_000
+    var worst = 0.0
+    for (name, make) in shapes {
+      let small = seconds(make(n))
+      let large = seconds(make(4 * n))
+      let ratio = large / max(small, 1e-6)
+      worst = max(worst, ratio)
+      print(
+        String(
+          format: "texmath chain %-28@ n=%d %.4fs, 4n %.4fs, ratio %.1f (linear 4, quadratic 16)",
+          name as NSString, n, small, large, ratio))
+    }
+    print(String(format: "texmath: worst chain ratio %.1f (linear 4, quadratic 16)", worst))
   }
 }

@@ -5,6 +5,9 @@
 # executable target is needed in Package.swift.
 # Usage: benchmarks/texmath.sh [--failures]     (--failures lists what converts to <merror>)
 #        benchmarks/texmath.sh --convert 'TEX' [--display]   (prints one formula's MathML)
+#        benchmarks/texmath.sh --convert-file PATH [--display]   (the same, TEX read from a file)
+#        benchmarks/texmath.sh --deepest [--stack KB]   (the deepest formulas on a KB stack)
+#        benchmarks/texmath.sh --chains   (time of long chains at n and 4n: linear or not)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/benchmarks/out"
@@ -12,6 +15,7 @@ mkdir -p "$out"
 swiftc -O -wmo -parse-as-library -module-name TeXMathBench -o "$out/texmath-bench" \
   "$root"/Sources/TeXMath/*.swift \
   "$root/Tests/TeXMathTests/DevelopmentCorpus.swift" \
+  "$root/Tests/TeXMathTests/NestingCorpus.swift" \
   "$root/benchmarks/texmath-main.swift"
 cd "$root"
 "$out/texmath-bench" "$root/../shared/data" "$@"
