@@ -4,7 +4,7 @@
 SWIFT ?= swift
 JOURNAL := .build/release/journal
 
-.PHONY: all deps build site test bench fixtures clean
+.PHONY: all deps build site test bench fixtures fuzz clean
 
 all: build
 
@@ -40,6 +40,14 @@ site: build
 
 test: deps
 	$(SWIFT) test
+
+# Every fuzzer (test suites named *FuzzTests) for an hour, side by side; `make test` gives each a
+# few seconds. FUZZ_SECONDS=N changes the time, FUZZ_SEED=N replays a run, FUZZ_REPLAY=FILE runs
+# one saved input (.build/fuzz/NAME.input holds the input running when a crash killed the run).
+# ASAN=1 builds with AddressSanitizer.
+FUZZ_SECONDS ?= 3600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test $(if $(ASAN),--sanitize=address) --filter FuzzTests
 
 # Benchmarks compare side by side with the anchors named in the issues and print ratios.
 bench: build
