@@ -34,11 +34,14 @@ let package = Package(
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
     ),
 
+    // The C library's heap statistics (mallinfo2), for the memory cap. Header only.
+    .systemLibrary(name: "CMalloc"),
+
     // TeX math to MathML. Knows nothing of journals.
     .target(name: "TeXMath"),
 
     // Tensors, autograd, nn, optim, random streams. Knows nothing of journals.
-    .target(name: "Tensors", dependencies: ["COpenBLAS"]),
+    .target(name: "Tensors", dependencies: ["COpenBLAS", "CMalloc"]),
 
     // The cell language: a Python-subset interpreter bridged to Tensors.
     .target(name: "PyInterpreter", dependencies: ["Tensors"]),

@@ -119,6 +119,11 @@ public final class Interpreter {
     /// Bytes of tensor storage (arrays, tensors) the session may hold at once; nil for no cap.
     /// Going over it ends the run with a MemoryError (see `Runtime.memoryLimitExceeded`).
     public var memoryLimit: Int? = Options.defaultMemoryLimit
+    /// Whether the memory cap also counts the process heap's growth during the session (lists,
+    /// strings, dicts), checked a few times a second. Leave it on where a session has its
+    /// process to itself; sessions side by side in one process (tests) turn it off, since each
+    /// would count the others' memory.
+    public var countsProcessHeap = true
 
     /// 4 GiB.
     public static let defaultMemoryLimit = 4 << 30
@@ -259,6 +264,7 @@ public final class Interpreter {
   fileprivate func runOnCurrentThread(source: String, filename: String, lineOffset: Int) throws {
     let rt = runtime
     rt.makeCurrent()
+    rt.checksProcessHeap = options.countsProcessHeap
     rt.installMemoryBudget(limit: options.memoryLimit)
     defer { TensorMemory.uninstall() }
     let sourceKey = Runtime.sourceKey(filename, lineOffset)
@@ -281,9 +287,16 @@ public final class Interpreter {
     let frame = Frame(slotCount: scope.slotCount, parent: nil, function: nil)
     rt.pendingError = nil
     do {
-      _ = try body(frame)
-      // A limit reached by the last statements, after the last tick.
-      try rt.checkClock()
+      do {
+        _ = try body(frame)
+        // A limit reached by the last statements, after the last tick.
+        try rt.checkClock()
+      } catch let e as PyException {
+        throw e
+      } catch {
+        // A native error no bridge converted (an operator on tensors): still a traceback.
+        throw Runtime.pythonException(error)
+      }
     } catch var e as PyException {
       let lines = rt.sources[sourceKey]
       let line = e.originLine ?? frame.line

@@ -7,6 +7,8 @@ import Testing
 @Suite struct MemoryLimitTests {
   static func session(limit: Int?) -> (Interpreter, () -> String) {
     let session = Interpreter(options: .init(memoryLimit: limit))
+    // Tests run side by side: the process heap holds the others' memory too.
+    session.options.countsProcessHeap = false
     registerBridge(in: session)
     final class Sink: @unchecked Sendable { var text = "" }
     let sink = Sink()
@@ -86,5 +88,28 @@ import Testing
       filename: "cell.py")
     #expect(output() == "10\n")
     #expect(Interpreter.Options().memoryLimit == 4 << 30)
+  }
+
+  /// Lists, strings and dicts count too: a list grown one item at a time ends the run at the
+  /// cap (the process heap is checked a few times a second), not at the machine's memory.
+  @Test func growingAListPastTheCapEndsTheRun() throws {
+    let session = Interpreter(options: .init(memoryLimit: 64 << 20))
+    var caught: PythonError?
+    do {
+      try session.run(
+        source: """
+          a = []
+          for i in range(10**8):
+              a.append([i, str(i)])
+          print("never")
+          """, filename: "cell.py")
+    } catch let e as PythonError {
+      caught = e
+    }
+    let error = try #require(caught)
+    #expect(error.typeName == "MemoryError")
+    #expect(error.isLimit)
+    #expect(
+      error.message.hasPrefix("memory limit exceeded: the session holds "), "\(error.message)")
   }
 }

@@ -19,6 +19,14 @@ public struct Arguments {
     return nil
   }
 
+  /// The positional argument at `index`; a missing one is a TypeError, never a trap.
+  public func at(_ index: Int) throws -> PyValue {
+    guard index < positional.count else {
+      throw PyException(.typeError, "\(function)() missing required argument (pos \(index + 1))")
+    }
+    return positional[index]
+  }
+
   public func keyword(_ name: String) -> PyValue? {
     keywords.first(where: { $0.0 == name })?.1
   }
@@ -60,6 +68,17 @@ public struct Arguments {
     for (k, _) in keywords where !allowed.contains(k) {
       throw PyException(.typeError, "\(function)() got an unexpected keyword argument '\(k)'")
     }
+  }
+}
+
+extension Array where Element == PyValue {
+  /// A native function's positional argument `index`; a missing one is CPython's TypeError
+  /// for an unnamed function, never a trap.
+  func at(_ index: Int) throws -> PyValue {
+    guard index < count else {
+      throw PyException(.typeError, "function missing required argument (pos \(index + 1))")
+    }
+    return self[index]
   }
 }
 

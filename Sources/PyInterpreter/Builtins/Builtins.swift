@@ -29,40 +29,40 @@ extension Runtime {
     }
     define("len") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      return .int(try length(a.positional[0]))
+      return .int(try length(a.at(0)))
     }
     define("repr") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      return .str(try repr(a.positional[0]))
+      return .str(try repr(a.at(0)))
     }
     define("ascii") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      return .str(asciiEscaped(try repr(a.positional[0])))
+      return .str(asciiEscaped(try repr(a.at(0))))
     }
     define("format") { [unowned self] a in
       try a.expect(min: 1, max: 2)
       let spec = try a.value(1).map { try string($0, "format() argument 2") } ?? ""
-      return .str(try format(a.positional[0], spec))
+      return .str(try format(a.at(0), spec))
     }
     define("abs") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      switch a.positional[0] {
+      switch try a.at(0) {
       case .int(let i):
         if i == .min { throw PyException(.overflowError, "integer overflow in abs()") }
         return .int(Swift.abs(i))
       case .bool(let b): return .int(b ? 1 : 0)
       case .float(let d): return .float(Swift.abs(d))
       case .instance(let i):
-        if let m = i.cls.lookup("__abs__") { return try call(m, [a.positional[0]]) }
+        if let m = i.cls.lookup("__abs__") { return try call(m, [a.at(0)]) }
       case .native(let n):
         if case .builtin(let b)? = try n.getAttribute("abs") { return try b.body([], []) }
       default: break
       }
-      throw PyException(.typeError, "bad operand type for abs(): '\(typeName(a.positional[0]))'")
+      throw PyException(.typeError, "bad operand type for abs(): '\(typeName(try a.at(0)))'")
     }
     define("round") { [unowned self] a in
       try a.expect(min: 1, max: 2, keywords: ["ndigits"])
-      let x = a.positional[0]
+      let x = try a.at(0)
       let nd = a.value(1, "ndigits").flatMap { isNoneValue($0) ? nil : $0 }
       switch x {
       case .int(let i):
@@ -102,8 +102,8 @@ extension Runtime {
     }
     define("divmod") { [unowned self] a in
       try a.expect(min: 2, max: 2)
-      let x = a.positional[0]
-      let y = a.positional[1]
+      let x = try a.at(0)
+      let y = try a.at(1)
       if let i = asInt(x), let j = asInt(y) {
         if j == 0 { throw PyException(.zeroDivisionError, "integer division or modulo by zero") }
         return .tuple([try binary(.floorDiv, .int(i), .int(j)), try binary(.mod, .int(i), .int(j))])
@@ -117,9 +117,9 @@ extension Runtime {
     define("pow") { [unowned self] a in
       try a.expect(min: 2, max: 3)
       if a.count == 3 {
-        var base = try int(a.positional[0], "pow")
-        var e = try int(a.positional[1], "pow")
-        let m = try int(a.positional[2], "pow")
+        var base = try int(a.at(0), "pow")
+        var e = try int(a.at(1), "pow")
+        let m = try int(a.at(2), "pow")
         if m == 0 { throw PyException(.valueError, "pow() 3rd argument cannot be 0") }
         if e < 0 { throw PyException(.valueError, "base is not invertible for the given modulus") }
         var r = 1 % m
@@ -136,12 +136,12 @@ extension Runtime {
         }
         return .int(r)
       }
-      return try binary(.pow, a.positional[0], a.positional[1])
+      return try binary(.pow, a.at(0), a.at(1))
     }
     define("sum") { [unowned self] a in
       try a.expect(min: 1, max: 2, keywords: ["start"])
       var total = a.value(1, "start") ?? .int(0)
-      let it = try iterate(a.positional[0])
+      let it = try iterate(a.at(0))
       while let v = try it.next() {
         if case .int(let x) = total, case .int(let y) = v {
           let (s, o) = x.addingReportingOverflow(y)
@@ -165,7 +165,7 @@ extension Runtime {
     for (name, op) in [("min", CompareOperator.lt), ("max", CompareOperator.gt)] {
       define(name) { [unowned self] a in
         try a.expect(min: 1, max: .max, keywords: ["key", "default"])
-        let items = a.count == 1 ? try toArray(a.positional[0]) : a.positional
+        let items = a.count == 1 ? try toArray(a.at(0)) : a.positional
         let key = a.keyword("key").flatMap { isNoneValue($0) ? nil : $0 }
         guard !items.isEmpty else {
           if let d = a.keyword("default") { return d }
@@ -185,13 +185,13 @@ extension Runtime {
     }
     define("any") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      let it = try iterate(a.positional[0])
+      let it = try iterate(a.at(0))
       while let v = try it.next() { if try isTrue(v) { return .bool(true) } }
       return .bool(false)
     }
     define("all") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      let it = try iterate(a.positional[0])
+      let it = try iterate(a.at(0))
       while let v = try it.next() { if !(try isTrue(v)) { return .bool(false) } }
       return .bool(true)
     }
@@ -199,11 +199,11 @@ extension Runtime {
       try a.expect(min: 1, max: 1, keywords: ["key", "reverse"])
       let reverse = try a.keyword("reverse").map { try isTrue($0) } ?? false
       return .list(
-        PyList(try sortValues(toArray(a.positional[0]), key: a.keyword("key"), reverse: reverse)))
+        PyList(try sortValues(toArray(a.at(0)), key: a.keyword("key"), reverse: reverse)))
     }
     define("reversed") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      let v = a.positional[0]
+      let v = try a.at(0)
       if case .instance(let i) = v, let m = i.cls.lookup("__reversed__") { return try call(m, [v]) }
       if case .range(let s, _, let st) = v {
         let n = try length(v)
@@ -229,7 +229,7 @@ extension Runtime {
     define("enumerate") { [unowned self] a in
       try a.expect(min: 1, max: 2, keywords: ["start"])
       var i = try a.value(1, "start").map { try int($0, "start") } ?? 0
-      let it = try iterate(a.positional[0])
+      let it = try iterate(a.at(0))
       return .iterator(
         PyIterator("enumerate") {
           guard let v = try it.next() else { return nil }
@@ -253,7 +253,7 @@ extension Runtime {
     }
     define("map") { [unowned self] a in
       try a.expect(min: 2, max: .max)
-      let f = a.positional[0]
+      let f = try a.at(0)
       let its = try a.positional.dropFirst().map { try iterate($0) }
       return .iterator(
         PyIterator("map") { [unowned self] in
@@ -267,8 +267,8 @@ extension Runtime {
     }
     define("filter") { [unowned self] a in
       try a.expect(min: 2, max: 2)
-      let f = a.positional[0]
-      let it = try iterate(a.positional[1])
+      let f = try a.at(0)
+      let it = try iterate(a.at(1))
       return .iterator(
         PyIterator("filter") { [unowned self] in
           while let v = try it.next() {
@@ -280,71 +280,71 @@ extension Runtime {
     }
     define("iter") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      return .iterator(try iterate(a.positional[0]))
+      return .iterator(try iterate(a.at(0)))
     }
     define("next") { [unowned self] a in
       try a.expect(min: 1, max: 2)
-      let v = a.positional[0]
+      let v = try a.at(0)
       if case .instance(let i) = v, let m = i.cls.lookup("__next__") {
         do {
           return try call(m, [v])
         } catch let e as PyException where e.typeName == "StopIteration" && a.count == 2 {
-          return a.positional[1]
+          return try a.at(1)
         }
       }
       guard case .iterator(let it) = v else {
         throw PyException(.typeError, "'\(typeName(v))' object is not an iterator")
       }
       if let x = try it.next() { return x }
-      if a.count == 2 { return a.positional[1] }
+      if a.count == 2 { return try a.at(1) }
       throw PyException(kind: .stopIteration, args: [])
     }
     define("isinstance") { [unowned self] a in
       try a.expect(min: 2, max: 2)
-      return .bool(try isInstance(a.positional[0], a.positional[1]))
+      return .bool(try isInstance(a.at(0), a.at(1)))
     }
     define("issubclass") { [unowned self] a in
       try a.expect(min: 2, max: 2)
-      guard case .type(let c) = a.positional[0] else {
+      guard case .type(let c) = try a.at(0) else {
         throw PyException(.typeError, "issubclass() arg 1 must be a class")
       }
-      return .bool(try classMatches(c, a.positional[1]))
+      return .bool(try classMatches(c, a.at(1)))
     }
     define("hasattr") { [unowned self] a in
       try a.expect(min: 2, max: 2)
-      let name = try string(a.positional[1], "attribute name")
+      let name = try string(a.at(1), "attribute name")
       do {
-        return .bool(try lookupAttribute(a.positional[0], name) != nil)
+        return .bool(try lookupAttribute(a.at(0), name) != nil)
       } catch let e as PyException where e.typeName == "AttributeError" {
         return .bool(false)
       }
     }
     define("getattr") { [unowned self] a in
       try a.expect(min: 2, max: 3)
-      let name = try string(a.positional[1], "attribute name")
+      let name = try string(a.at(1), "attribute name")
       if a.count == 3 {
         do {
-          return try lookupAttribute(a.positional[0], name) ?? a.positional[2]
+          return try lookupAttribute(a.at(0), name) ?? a.at(2)
         } catch let e as PyException where e.typeName == "AttributeError" {
-          return a.positional[2]
+          return try a.at(2)
         }
       }
-      return try getAttribute(a.positional[0], name)
+      return try getAttribute(a.at(0), name)
     }
     define("setattr") { [unowned self] a in
       try a.expect(min: 3, max: 3)
       try setAttribute(
-        a.positional[0], try string(a.positional[1], "attribute name"), a.positional[2])
+        a.at(0), try string(a.at(1), "attribute name"), a.at(2))
       return .none
     }
     define("delattr") { [unowned self] a in
       try a.expect(min: 2, max: 2)
-      try deleteAttribute(a.positional[0], try string(a.positional[1], "attribute name"))
+      try deleteAttribute(a.at(0), try string(a.at(1), "attribute name"))
       return .none
     }
     define("callable") { a in
       try a.expect(min: 1, max: 1)
-      switch a.positional[0] {
+      switch try a.at(0) {
       case .function, .builtin, .method, .type: return .bool(true)
       case .instance(let i): return .bool(i.cls.lookup("__call__") != nil)
       case .native: return .bool(true)
@@ -353,16 +353,16 @@ extension Runtime {
     }
     define("id") { a in
       try a.expect(min: 1, max: 1)
-      if let o = identity(a.positional[0]) {
+      if let o = identity(try a.at(0)) {
         return .int(Int(bitPattern: UInt(bitPattern: o.hashValue)) & 0x7FFF_FFFF_FFFF)
       }
       var h = Hasher()
-      HashKey.hashValue(a.positional[0], into: &h)
+      HashKey.hashValue(try a.at(0), into: &h)
       return .int(h.finalize() & 0x7FFF_FFFF_FFFF)
     }
     define("hash") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      let v = a.positional[0]
+      let v = try a.at(0)
       if let i = asInt(v) { return .int(pythonHash(i)) }
       if case .float(let d) = v { return .int(pythonHash(d)) }
       _ = try HashKey(v)
@@ -372,7 +372,7 @@ extension Runtime {
     }
     define("chr") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      let i = try int(a.positional[0], "chr")
+      let i = try int(a.at(0), "chr")
       guard i >= 0, let u = Unicode.Scalar(UInt32(clamping: i)) else {
         throw PyException(.valueError, "chr() arg not in range(0x110000)")
       }
@@ -380,7 +380,7 @@ extension Runtime {
     }
     define("ord") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      let s = try string(a.positional[0], "ord() argument")
+      let s = try string(a.at(0), "ord() argument")
       guard s.unicodeScalars.count == 1 else {
         throw PyException(
           .typeError,
@@ -391,13 +391,13 @@ extension Runtime {
     for (name, prefix, radix) in [("hex", "0x", 16), ("oct", "0o", 8), ("bin", "0b", 2)] {
       define(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        let i = try int(a.positional[0], name)
+        let i = try int(a.at(0), name)
         return .str((i < 0 ? "-" : "") + prefix + String(i.magnitude, radix: radix))
       }
     }
     define("vars") { [unowned self] a in
       try a.expect(min: 1, max: 1)
-      return try getAttribute(a.positional[0], "__dict__")
+      return try getAttribute(a.at(0), "__dict__")
     }
     define("dir") { [unowned self] a in
       try a.expect(min: 0, max: 1)
@@ -426,11 +426,11 @@ extension Runtime {
     }
     define("staticmethod") { a in
       try a.expect(min: 1, max: 1)
-      return .native(MethodWrapper(.staticMethod, a.positional[0]))
+      return .native(MethodWrapper(.staticMethod, try a.at(0)))
     }
     define("classmethod") { a in
       try a.expect(min: 1, max: 1)
-      return .native(MethodWrapper(.classMethod, a.positional[0]))
+      return .native(MethodWrapper(.classMethod, try a.at(0)))
     }
     define("property") { a in
       try a.expect(min: 1, max: 2, keywords: ["fget", "fset"])
@@ -438,10 +438,10 @@ extension Runtime {
         MethodWrapper(.property, try a.required(0, "fget"), setter: a.value(1, "fset")))
     }
     define("super") { a in
-      guard a.count == 2, case .type(let cls) = a.positional[0] else {
+      guard a.count == 2, case .type(let cls) = try a.at(0) else {
         throw PyException(.runtimeError, "super(): no arguments")
       }
-      return .superProxy(PySuper(receiver: a.positional[1], startAfter: cls))
+      return .superProxy(PySuper(receiver: try a.at(1), startAfter: cls))
     }
     define("globals") { [unowned self] a in
       let d = PyDict()

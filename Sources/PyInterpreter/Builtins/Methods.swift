@@ -67,12 +67,12 @@ extension Runtime {
       case "count":
         return method(name) { [unowned self] a in
           try a.expect(min: 1, max: 1)
-          return .int(try t.filter { try equals($0, a.positional[0]) }.count)
+          return .int(try t.filter { try equals($0, a.at(0)) }.count)
         }
       case "index":
         return method(name) { [unowned self] a in
           try a.expect(min: 1, max: 1)
-          for (i, v) in t.enumerated() where try equals(v, a.positional[0]) { return .int(i) }
+          for (i, v) in t.enumerated() where try equals(v, a.at(0)) { return .int(i) }
           throw PyException(.valueError, "tuple.index(x): x not in tuple")
         }
       default: return nil
@@ -185,7 +185,7 @@ extension Runtime {
     case "join":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        let items = try toArray(a.positional[0])
+        let items = try toArray(a.at(0))
         var parts: [String] = []
         parts.reserveCapacity(items.count)
         for (i, v) in items.enumerated() {
@@ -200,8 +200,8 @@ extension Runtime {
     case "replace":
       return method(name) { [unowned self] a in
         try a.expect(min: 2, max: 3)
-        let old = try string(a.positional[0], "replace() argument 1")
-        let new = try string(a.positional[1], "replace() argument 2")
+        let old = try string(a.at(0), "replace() argument 1")
+        let new = try string(a.at(1), "replace() argument 2")
         let count = try a.value(2).map { try int($0, "count") } ?? -1
         if count < 0 {
           if old.isEmpty {
@@ -223,15 +223,15 @@ extension Runtime {
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 3)
         let candidates: [PyValue]
-        if case .tuple(let t) = a.positional[0] {
+        if case .tuple(let t) = try a.at(0) {
           candidates = t
         } else {
-          candidates = [a.positional[0]]
+          candidates = [try a.at(0)]
         }
         var target = Substring(s)
         if a.count > 1 {
           let scalars = Array(s.unicodeScalars)
-          let (start, _, count) = try sliceIndices(a.positional[1], a.value(2), nil, scalars.count)
+          let (start, _, count) = try sliceIndices(a.at(1), a.value(2), nil, scalars.count)
           target = Substring(String(String.UnicodeScalarView(scalars[start..<(start + count)])))
         }
         for c in candidates {
@@ -243,7 +243,7 @@ extension Runtime {
     case "find", "rfind", "index", "rindex", "count":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 3)
-        let sub = Array(try string(a.positional[0], "must be str").unicodeScalars)
+        let sub = Array(try string(a.at(0), "must be str").unicodeScalars)
         let scalars = Array(s.unicodeScalars)
         let (start, _, count) = try sliceIndices(a.value(1), a.value(2), nil, scalars.count)
         let hay = Array(scalars[start..<(start + count)])
@@ -300,10 +300,11 @@ extension Runtime {
     case "center", "ljust", "rjust":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 2)
-        let width = try int(a.positional[0], "width")
+        let width = try int(a.at(0), "width")
         let fill = try a.value(1).map { try string($0, "fill") } ?? " "
         let n = width - s.count
         guard n > 0 else { return .str(s) }
+        try reserve(count: n, stride: fill.utf8.count)
         switch name {
         case "ljust": return .str(s + String(repeating: fill, count: n))
         case "rjust": return .str(String(repeating: fill, count: n) + s)
@@ -316,9 +317,10 @@ extension Runtime {
     case "zfill":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        let width = try int(a.positional[0], "width")
+        let width = try int(a.at(0), "width")
         let n = width - s.count
         guard n > 0 else { return .str(s) }
+        try reserve(bytes: n)
         if let f = s.first, f == "-" || f == "+" {
           return .str(String(f) + String(repeating: "0", count: n) + s.dropFirst())
         }
@@ -327,7 +329,7 @@ extension Runtime {
     case "partition", "rpartition":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        let sep = try string(a.positional[0], "sep")
+        let sep = try string(a.at(0), "sep")
         let r = name == "partition" ? s.range(of: sep) : s.range(of: sep, options: .backwards)
         guard let r else {
           return name == "partition"
@@ -400,21 +402,21 @@ extension Runtime {
     case "append":
       return method(name) { a in
         try a.expect(min: 1, max: 1)
-        l.items.append(a.positional[0])
+        l.items.append(try a.at(0))
         return .none
       }
     case "extend":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        l.items += try toArray(a.positional[0])
+        l.items += try toArray(a.at(0))
         return .none
       }
     case "insert":
       return method(name) { [unowned self] a in
         try a.expect(min: 2, max: 2)
-        var i = try int(a.positional[0], "index")
+        var i = try int(a.at(0), "index")
         if i < 0 { i = max(0, i + l.items.count) }
-        l.items.insert(a.positional[1], at: min(i, l.items.count))
+        l.items.insert(try a.at(1), at: min(i, l.items.count))
         return .none
       }
     case "pop":
@@ -431,7 +433,7 @@ extension Runtime {
     case "remove":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        guard let i = try l.items.firstIndex(where: { try equals($0, a.positional[0]) }) else {
+        guard let i = try l.items.firstIndex(where: { try equals($0, a.at(0)) }) else {
           throw PyException(.valueError, "list.remove(x): x not in list")
         }
         l.items.remove(at: i)
@@ -442,14 +444,14 @@ extension Runtime {
         try a.expect(min: 1, max: 3)
         let start = try a.value(1).map { try int($0, "start") } ?? 0
         for (i, v) in l.items.enumerated() where i >= start {
-          if try equals(v, a.positional[0]) { return .int(i) }
+          if try equals(v, a.at(0)) { return .int(i) }
         }
-        throw PyException(.valueError, "\(try repr(a.positional[0])) is not in list")
+        throw PyException(.valueError, "\(try repr(a.at(0))) is not in list")
       }
     case "count":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        return .int(try l.items.filter { try equals($0, a.positional[0]) }.count)
+        return .int(try l.items.filter { try equals($0, a.at(0)) }.count)
       }
     case "sort":
       return method(name) { [unowned self] a in
@@ -481,14 +483,14 @@ extension Runtime {
     case "get":
       return method(name) { a in
         try a.expect(min: 1, max: 2)
-        return try d.get(a.positional[0]) ?? a.value(1) ?? .none
+        return try d.get(a.at(0)) ?? a.value(1) ?? .none
       }
     case "pop":
       return method(name) { a in
         try a.expect(min: 1, max: 2)
-        if let v = try d.remove(a.positional[0]) { return v }
+        if let v = try d.remove(a.at(0)) { return v }
         if let dflt = a.value(1) { return dflt }
-        throw PyException.keyError(a.positional[0])
+        throw PyException.keyError(try a.at(0))
       }
     case "popitem":
       return method(name) { _ in
@@ -501,9 +503,9 @@ extension Runtime {
     case "setdefault":
       return method(name) { a in
         try a.expect(min: 1, max: 2)
-        if let v = try d.get(a.positional[0]) { return v }
+        if let v = try d.get(a.at(0)) { return v }
         let v = a.value(1) ?? .none
-        try d.set(a.positional[0], v)
+        try d.set(a.at(0), v)
         return v
       }
     case "update":
@@ -530,7 +532,7 @@ extension Runtime {
           d.items.map { .tuple([$0.key, $0.value]) },
           key: .builtin(
             PyBuiltin("key") { args, _ in
-              guard case .tuple(let t) = args[0] else { return .none }
+              guard case .tuple(let t) = try args.at(0) else { return .none }
               return t[1]
             }), reverse: true)
         return .list(PyList(n.map { Array(sorted.prefix(max(0, $0))) } ?? sorted))
@@ -596,21 +598,21 @@ extension Runtime {
     case "add":
       return method(name) { a in
         try a.expect(min: 1, max: 1)
-        try s.storage.set(a.positional[0], .none)
+        try s.storage.set(a.at(0), .none)
         return .none
       }
     case "remove":
       return method(name) { a in
         try a.expect(min: 1, max: 1)
-        if try s.storage.remove(a.positional[0]) == nil {
-          throw PyException.keyError(a.positional[0])
+        if try s.storage.remove(a.at(0)) == nil {
+          throw PyException.keyError(try a.at(0))
         }
         return .none
       }
     case "discard":
       return method(name) { a in
         try a.expect(min: 1, max: 1)
-        try s.storage.remove(a.positional[0])
+        try s.storage.remove(a.at(0))
         return .none
       }
     case "pop":
@@ -658,7 +660,7 @@ extension Runtime {
     case "issubset", "issuperset", "isdisjoint":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        let other = try toArray(a.positional[0])
+        let other = try toArray(a.at(0))
         let o = PySet()
         for x in other { try o.storage.set(x, .none) }
         switch name {

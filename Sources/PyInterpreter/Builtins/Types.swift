@@ -89,12 +89,12 @@ extension Runtime {
     }
     constructor("slice") { a in
       try a.expect(min: 1, max: 3)
-      if a.count == 1 { return .slice(nil, a.positional[0], nil) }
-      return .slice(a.positional[0], a.positional[1], a.value(2))
+      if a.count == 1 { return .slice(nil, try a.at(0), nil) }
+      return .slice(try a.at(0), try a.at(1), a.value(2))
     }
     constructor("type") { [unowned self] a in
       try a.expect(min: 1, max: 3)
-      if a.count == 1 { return .type(classOf(a.positional[0])) }
+      if a.count == 1 { return .type(classOf(try a.at(0))) }
       throw PyException(.typeError, "type() with three arguments is not supported in journal cells")
     }
   }

@@ -21,8 +21,8 @@ extension NumPyContext {
   /// A shape given as `(2, 3)`, `[2, 3]`, `2` or as several positional ints.
   func shape(_ args: [PyValue]) throws -> [Int] {
     if args.count == 1 {
-      switch args[0] {
-      case .tuple, .list: return try rt.toArray(args[0]).map { try rt.toInt($0) }
+      switch try args.at(0) {
+      case .tuple, .list: return try rt.toArray(args.at(0)).map { try rt.toInt($0) }
       default: break
       }
     }
@@ -32,7 +32,9 @@ extension NumPyContext {
   /// Resolves one `-1` in a requested shape, as `reshape` does.
   func resolve(_ shape: [Int], count: Int) throws -> [Int] {
     guard let hole = shape.firstIndex(of: -1) else { return shape }
-    let known = shape.enumerated().filter { $0.offset != hole }.reduce(1) { $0 * $1.element }
+    var others = shape
+    others.remove(at: hole)
+    let known = Tensor.elementCount(of: others) ?? 0
     guard known > 0, count % known == 0 else {
       throw PyException(
         .valueError,
@@ -50,7 +52,7 @@ extension NumPyContext {
 
   func reshape(_ t: Tensor, _ shape: [Int]) throws -> Tensor {
     let s = try resolve(shape, count: t.count)
-    guard s.reduce(1, *) == t.count else {
+    guard Tensor.elementCount(of: s) == t.count else {
       throw PyException(
         .valueError,
         "cannot reshape array of size \(t.count) into shape \(compactShape(shape))")
@@ -195,7 +197,7 @@ extension NumPyContext {
       }
     case "dot":
       return m { a in
-        self.wrap(try bridged { try Tensor.dot(x.tensor, try self.tensor(a.positional[0])) })
+        self.wrap(try bridged { try Tensor.dot(x.tensor, try self.tensor(a.at(0))) })
       }
     case "clip":
       return m { a in

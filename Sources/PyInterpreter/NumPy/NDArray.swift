@@ -11,11 +11,28 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
     case .index: throw PyException(.indexError, e.message)
     case .dtype, .autograd: throw PyException(.typeError, e.message)
     case .linalg: throw PyException(.valueError, e.message)
+    case .memory: throw PyException(.memoryError, e.message)
     default: throw PyException(.valueError, e.message)
     }
   } catch let e as RandomError {
     throw PyException(.valueError, "\(e)")
+  } catch let e as TensorMemory.LimitExceeded {
+    throw Runtime.memoryLimitError(requested: e.requested, live: e.live, limit: e.limit)
   }
+}
+
+/// The one check before a bridge makes a tensor from sizes a program gave: negative sizes,
+/// sizes whose product overflows and requests over the memory cap raise what NumPy raises
+/// (`negativeMessage` replaces NumPy's negative-dimension text, for PyTorch), before anything
+/// is allocated.
+@discardableResult
+func checkedAllocation(_ shape: [Int], _ dtype: DType, negativeMessage: String? = nil) throws
+  -> Int
+{
+  if let negativeMessage, shape.contains(where: { $0 < 0 }) {
+    throw PyException(.runtimeError, negativeMessage)
+  }
+  return try bridged { try TensorMemory.checkAllocation(shape: shape, dtype: dtype) }
 }
 
 /// NumPy's wording for a shape error: Tensors prefixes the op and appends both shapes, which

@@ -106,8 +106,9 @@ final class NumPyContext {
     }
     if case .range(let start, let stop, let step) = v {
       // `probs[range(n), y]` in a training loop: no walk through boxed ints.
-      let items = stride(from: start, to: stop, by: step).map { Int64($0) }
-      let t = try bridged { try Tensor(items) }
+      let t = try bridged {
+        try Tensor.arange(.int(Int64(start)), .int(Int64(stop)), step: .int(Int64(step)))
+      }
       return dtype.map { $0 == .int64 ? t : t.casted(to: $0) } ?? t
     }
     var shape: [Int] = []
@@ -153,6 +154,13 @@ final class NumPyContext {
           throw PyException(.typeError, "cannot convert '\(rt.typeName(x))' to an array")
         }
         if shape.count == depth {
+          // NumPy's limit, which also ends the walk of a list that contains itself.
+          if depth == 64 {
+            throw PyException(
+              .valueError,
+              "setting an array element with a sequence. The requested array would exceed the "
+                + "maximum number of dimension of 64.")
+          }
           shape.append(items.count)
         } else if shape[depth] != items.count {
           throw PyException(

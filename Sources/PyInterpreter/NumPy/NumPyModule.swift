@@ -74,6 +74,7 @@ extension NumPyContext {
         let shape = try self.shape([try a.required(0, "shape")])
         let dt = try self.optionalDType(a.value(value == nil ? 2 : 1, "dtype"))
         let v = try value ?? NumPyContext.pythonScalar(try a.required(1, "fill_value")) ?? .int(0)
+        try checkedAllocation(shape, dt ?? .float64)
         return self.array(Tensor.full(shape, v, dtype: dt ?? (value == nil ? nil : .float64)))
       }
     }
@@ -86,6 +87,7 @@ extension NumPyContext {
         let t = try self.tensor(try a.required(0, "a"))
         let dt = try self.optionalDType(a.value(value == nil ? 2 : 1, "dtype")) ?? t.dtype
         let v = try value ?? NumPyContext.pythonScalar(try a.required(1, "fill_value")) ?? .int(0)
+        try checkedAllocation(t.shape, dt)
         return self.array(Tensor.full(t.shape, v, dtype: dt))
       }
     }
@@ -101,6 +103,9 @@ extension NumPyContext {
         return s
       }
       let dt = try self.optionalDType(a.keyword("dtype"))
+      guard !nums.isEmpty else {
+        throw PyException(.typeError, "arange() requires stop to be specified.")
+      }
       let (start, stop, step): (Scalar, Scalar, Scalar)
       switch nums.count {
       case 1: (start, stop, step) = (.int(0), nums[0], .int(1))
@@ -114,6 +119,10 @@ extension NumPyContext {
       let stop = try self.rt.double(try a.required(1, "stop"))
       let num = try a.value(2, "num").map { try self.rt.toInt($0) } ?? 50
       let endpoint = try a.keyword("endpoint").map { try self.rt.isTrue($0) } ?? true
+      guard num >= 0 else {
+        throw PyException(.valueError, "Number of samples, \(num), must be non-negative.")
+      }
+      try checkedAllocation([num], .float64)
       if endpoint {
         return self.array(try bridged { try Tensor.linspace(start, stop, count: num) })
       }
@@ -125,27 +134,32 @@ extension NumPyContext {
       let cols = try a.value(1, "M").flatMap { self.isNone($0) ? nil : try self.rt.toInt($0) }
       let k = try a.keyword("k").map { try self.rt.toInt($0) } ?? 0
       let dt = try self.optionalDType(a.keyword("dtype")) ?? .float64
+      try checkedAllocation([n, cols ?? n], dt)
       return self.array(Tensor.eye(n, cols, k: k, dtype: dt))
     }
-    def("identity") { a in self.array(Tensor.eye(try self.rt.toInt(try a.required(0, "n")))) }
+    def("identity") { a in
+      let n = try self.rt.toInt(try a.required(0, "n"))
+      try checkedAllocation([n, n], .float64)
+      return self.array(Tensor.eye(n))
+    }
 
     // Products.
     def("dot") { a in
       self.wrap(
         try bridged {
-          try Tensor.dot(try self.tensor(a.positional[0]), try self.tensor(a.positional[1]))
+          try Tensor.dot(try self.tensor(a.at(0)), try self.tensor(a.at(1)))
         })
     }
     def("matmul") { a in
       self.wrap(
         try bridged {
-          try Tensor.matmul(try self.tensor(a.positional[0]), try self.tensor(a.positional[1]))
+          try Tensor.matmul(try self.tensor(a.at(0)), try self.tensor(a.at(1)))
         })
     }
     def("outer") { a in
       self.wrap(
         try bridged {
-          try Tensor.outer(try self.tensor(a.positional[0]), try self.tensor(a.positional[1]))
+          try Tensor.outer(try self.tensor(a.at(0)), try self.tensor(a.at(1)))
         })
     }
 
@@ -198,8 +212,8 @@ extension NumPyContext {
     def("where") { a in
       let c = try self.tensor(try a.required(0, "condition"))
       if a.count == 1 { return .tuple(c.nonzero().map { self.array($0) }) }
-      let x = try self.tensor(a.positional[1])
-      let y = try self.tensor(a.positional[2])
+      let x = try self.tensor(a.at(1))
+      let y = try self.tensor(a.at(2))
       return self.wrap(try bridged { try Tensor.where(c.casted(to: .bool), x, y) })
     }
 
@@ -405,11 +419,15 @@ extension NumPyContext {
     /// `size=`: nil means one Python float.
     func size(_ v: PyValue?) throws -> [Int]? {
       guard let v, !isNone(v) else { return nil }
-      return try shape([v])
+      let s = try shape([v])
+      try checkedAllocation(s, .float64)
+      return s
     }
     func floats(_ shape: [Int]?, _ draw: (Int) throws -> [Double]) throws -> PyValue {
       guard let shape else { return .float(try draw(1)[0]) }
-      return array(try bridged { try Tensor(try draw(shape.reduce(1, *)), shape: shape) })
+      // The draws and the array: twice the array's bytes at once.
+      let n = try checkedAllocation(shape + [2], .float64) / 2
+      return array(try bridged { try Tensor(try draw(n), shape: shape) })
     }
     def("seed") { a in
       let s = try a.value(0, "seed").map { try self.rt.toInt($0) } ?? 0
@@ -461,7 +479,7 @@ extension NumPyContext {
         low = 0
       }
       let shape = try size(a.value(2, "size"))
-      let n = shape?.reduce(1, *) ?? 1
+      let n = try shape.map { try checkedAllocation($0 + [2], .int64) / 2 } ?? 1
       let draws = try bridged { try box.state.randint(low: low, high: high, count: n) }
       guard let shape else { return .int(Int(draws[0])) }
       return self.array(try bridged { try Tensor(draws, shape: shape) })

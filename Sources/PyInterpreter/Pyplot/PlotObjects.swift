@@ -286,7 +286,7 @@ final class ColormapObject: PyNativeObject {
   var typeName: String { "Colormap" }
 
   func call(_ args: [PyValue], _ kwargs: KeywordArguments) throws -> PyValue {
-    guard args.count == 1, let t = numericValue(args[0]) else {
+    guard args.count == 1, let t = numericValue(try args.at(0)) else {
       throw PyException(.typeError, "a colormap takes one number between 0 and 1")
     }
     let c = colormap(t)

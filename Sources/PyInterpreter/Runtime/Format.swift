@@ -129,7 +129,7 @@ struct FormatSpec {
       w.append(chars[i])
       i += 1
     }
-    width = Int(w) ?? 0
+    width = try FormatSpec.number(w) ?? 0
     if i < chars.count && (chars[i] == "," || chars[i] == "_") {
       grouping = chars[i]
       i += 1
@@ -142,7 +142,7 @@ struct FormatSpec {
         i += 1
       }
       guard !p.isEmpty else { throw PyException(.valueError, "Format specifier missing precision") }
-      precision = Int(p)
+      precision = try FormatSpec.number(p)
     }
     if i < chars.count {
       type = chars[i]
@@ -152,6 +152,15 @@ struct FormatSpec {
       chars = Array(spec)
       throw PyException(.valueError, "Invalid format specifier '\(spec)'")
     }
+  }
+
+  /// A width or precision; nil for none. Past `Int.max` it is CPython's ValueError.
+  static func number(_ digits: String) throws -> Int? {
+    if digits.isEmpty { return nil }
+    guard let n = Int(digits) else {
+      throw PyException(.valueError, "Too many decimal digits in format string")
+    }
+    return n
   }
 
   /// Pads `body` (with its sign already split off) to the width.
@@ -218,6 +227,12 @@ extension Runtime {
     }
     if specText.isEmpty { return try str(value) }
     let spec = try FormatSpec(specText)
+    // The result is at least `width` characters, and a fixed-point float `precision` digits.
+    try reserve(count: spec.width, stride: spec.fill.utf8.count)
+    if let p = spec.precision, case .float = value, p > Int(Int32.max) {
+      throw PyException(.valueError, "precision too big")
+    }
+    if let p = spec.precision, let t = spec.type, "fFeE%".contains(t) { try reserve(bytes: p) }
     switch value {
     case .bool(let b) where spec.type == nil || spec.type == "s":
       return spec.pad(b ? "True" : "False")
@@ -421,12 +436,17 @@ extension Runtime {
         guard case .int(let w) = try nextArg() else {
           throw PyException(.typeError, "* wants int")
         }
-        width = String(w)
+        // A negative `*` width left-aligns, as CPython's does.
+        if w < 0 { flags.append("-") }
+        width = String(w.magnitude)
         i += 1
       }
       while i < chars.count && chars[i].isASCII && chars[i].isNumber {
         width.append(chars[i])
         i += 1
+      }
+      if !width.isEmpty && Int(width) == nil {
+        throw PyException(.valueError, "width too big")
       }
       var precision: String?
       if i < chars.count && chars[i] == "." {
@@ -436,12 +456,15 @@ extension Runtime {
           guard case .int(let w) = try nextArg() else {
             throw PyException(.typeError, "* wants int")
           }
-          p = String(w)
+          p = String(Swift.max(w, 0))
           i += 1
         }
         while i < chars.count && chars[i].isASCII && chars[i].isNumber {
           p.append(chars[i])
           i += 1
+        }
+        guard p.isEmpty || Int(p).map({ $0 <= Int(Int32.max) }) == true else {
+          throw PyException(.valueError, "precision too big")
         }
         precision = p.isEmpty ? "0" : p
       }
@@ -474,6 +497,7 @@ extension Runtime {
         if let p = precision, let n = Int(p) { s = String(s.prefix(n)) }
         let w = Int(width) ?? 0
         if s.count < w {
+          try reserve(bytes: w)
           s =
             flags.contains("-")
             ? s + String(repeating: " ", count: w - s.count)

@@ -157,7 +157,7 @@ extension Runtime {
           PyBuiltin("fromkeys") { [unowned self] args, _ in
             let d = PyDict()
             for k in try self.toArray(args.first ?? .tuple([])) {
-              try d.set(k, args.count > 1 ? args[1] : .none)
+              try d.set(k, args.count > 1 ? args.at(1) : .none)
             }
             return .dict(d)
           })

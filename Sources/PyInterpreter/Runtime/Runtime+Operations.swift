@@ -3,7 +3,31 @@ import Foundation
 extension Runtime {
   // MARK: Text
 
+  /// `repr(v)`. A list or dict met again inside itself prints as `[...]` or `{...}`, and
+  /// nesting deeper than the recursion limit is CPython's RecursionError, not a stack overflow.
   func repr(_ v: PyValue) throws -> String {
+    switch v {
+    case .list, .dict, .tuple, .set:
+      callDepth += 1
+      defer { callDepth -= 1 }
+      if callDepth >= recursionLimit {
+        throw PyException(
+          .recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+      }
+      guard let id = identity(v) else { return try containerRepr(v) }
+      if reprInProgress.contains(id) {
+        if case .list = v { return "[...]" }
+        if case .dict(let d) = v, d.flavor == .ordered { return "..." }
+        return "{...}"
+      }
+      reprInProgress.insert(id)
+      defer { reprInProgress.remove(id) }
+      return try containerRepr(v)
+    default: return try containerRepr(v)
+    }
+  }
+
+  private func containerRepr(_ v: PyValue) throws -> String {
     switch v {
     case .none: return "None"
     case .ellipsis: return "Ellipsis"
@@ -25,7 +49,7 @@ extension Runtime {
           items.indices.map { .int($0) },
           key: .builtin(
             PyBuiltin("key") { args, _ in
-              guard case .int(let i) = args[0] else { return .none }
+              guard case .int(let i) = try args.at(0) else { return .none }
               return items[i].value
             }), reverse: true)
         items = order.map { if case .int(let i) = $0 { return items[i] } else { return items[0] } }
@@ -405,9 +429,8 @@ extension Runtime {
 
   private func repeatItems(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
     guard n > 0 else { return [] }
-    if items.count > 0 && n > 1 << 28 / items.count {
-      throw PyException(.memoryError, "sequence repetition is too large for a journal cell")
-    }
+    let (count, o) = items.count.multipliedReportingOverflow(by: n)
+    try reserve(count: o ? -1 : count, stride: MemoryLayout<PyValue>.stride)
     var out: [PyValue] = []
     out.reserveCapacity(items.count * n)
     for _ in 0..<n { out += items }
@@ -416,9 +439,10 @@ extension Runtime {
 
   private func repeatString(_ s: String, _ n: Int) throws -> String {
     guard n > 0 else { return "" }
-    if !s.isEmpty && n > (1 << 30) / s.utf8.count {
-      throw PyException(.memoryError, "string repetition is too large for a journal cell")
+    if s.utf8.count.multipliedReportingOverflow(by: n).overflow {
+      throw PyException(.overflowError, "repeated string is too long")
     }
+    try reserve(count: s.utf8.count, stride: n)
     return String(repeating: s, count: n)
   }
 
@@ -706,10 +730,22 @@ extension Runtime {
     switch v {
     case .list(let l): return l.items
     case .tuple(let t): return t
+    case .range:
+      let n = try length(v)
+      try reserve(count: n, stride: MemoryLayout<PyValue>.stride)
+      let it = try iterate(v)
+      var out: [PyValue] = []
+      out.reserveCapacity(n)
+      while let x = try it.next() { out.append(x) }
+      return out
     default:
       let it = try iterate(v)
       var out: [PyValue] = []
-      while let x = try it.next() { out.append(x) }
+      while let x = try it.next() {
+        out.append(x)
+        // An endless or huge iterator (itertools.count()) meets the time and memory limits.
+        if out.count & 0xFFFF == 0 { try checkClock() }
+      }
       return out
     }
   }

@@ -135,6 +135,8 @@ final class Runtime {
   /// Exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
   var handling: [PyException] = []
   var callDepth = 0
+  /// The lists and dicts whose repr is being built, to print `[...]` when one contains itself.
+  var reprInProgress = Set<ObjectIdentifier>()
   var recursionLimit = 1000
   var deadline: Double = .infinity
   var timeLimitSeconds: Double = 600
@@ -215,16 +217,87 @@ final class Runtime {
       pendingError = nil
       throw e
     }
-    if deadline.isFinite && ProcessInfo.processInfo.systemUptime > deadline {
+    guard deadline.isFinite || memoryBudget != nil else { return }
+    let now = ProcessInfo.processInfo.systemUptime
+    if now > deadline { throw timeLimitError() }
+    if let budget = memoryBudget, checksProcessHeap, now >= nextHeapCheck {
+      // mallinfo2 walks the heap's free lists: at most 20 times a second.
+      nextHeapCheck = now + 0.05
+      try checkHeap(budget)
+    }
+  }
+
+  /// The TimeoutError that ends a run at its time limit; `except` cannot catch it.
+  func timeLimitError() -> PyException {
+    var e = PyException(
+      .timeoutError,
+      "the cell exceeded its time limit of \(formatSeconds(timeLimitSeconds)) seconds")
+    e.catchable = false
+    return e
+  }
+
+  /// Seconds left before the deadline (infinite without one).
+  var remainingSeconds: Double { deadline - ProcessInfo.processInfo.systemUptime }
+
+  // MARK: Memory
+
+  /// Whether the memory cap also counts what the whole process's heap grew by since the session
+  /// started (lists, strings, dicts, not only tensors). Right for one session per process (the
+  /// command line); tests that run sessions side by side in one process turn it off.
+  var checksProcessHeap = true
+  /// Heap bytes in use when the budget was installed: the engine's own.
+  var heapBaseline = 0
+  var nextHeapCheck = 0.0
+
+  /// Ends the run when the heap grew past the cap since the session started: the net under
+  /// the checks made before allocating, for containers that grow an item at a time.
+  func checkHeap(_ budget: TensorMemory.Budget) throws {
+    guard let inUse = TensorMemory.processHeapInUse() else { return }
+    let grown = inUse - heapBaseline
+    if grown > budget.limit {
       var e = PyException(
-        .timeoutError,
-        "the cell exceeded its time limit of \(formatSeconds(timeLimitSeconds)) seconds")
+        .memoryError,
+        "memory limit exceeded: the session holds \(Runtime.bytesText(grown)), over the limit "
+          + "of \(Runtime.bytesText(budget.limit))")
       e.catchable = false
       throw e
     }
   }
 
-  // MARK: Memory
+  /// Checks, before a string, list or other container of about `bytes` bytes is made from a
+  /// size the program gave (`[0] * n`, `list(range(n))`, a format width), that it can be: more
+  /// than the machine's memory is CPython's (catchable) MemoryError; more than the session's
+  /// cap leaves room for is the cap's MemoryError, which ends the run.
+  func reserve(bytes: Int) throws {
+    if bytes < 0 || UInt64(bytes) > ProcessInfo.processInfo.physicalMemory {
+      throw PyException(kind: .memoryError, args: [])
+    }
+    guard bytes > 1 << 16 else { return }
+    if UInt64(bytes) > ProcessInfo.processInfo.physicalMemory {
+      throw PyException(kind: .memoryError, args: [])
+    }
+    if let budget = memoryBudget {
+      var live = budget.liveBytes
+      if checksProcessHeap, let inUse = TensorMemory.processHeapInUse() {
+        live = Swift.max(live, inUse - heapBaseline)
+      }
+      if bytes > budget.limit - live {
+        var e = PyException(
+          .memoryError,
+          "memory limit exceeded: allocating \(Runtime.bytesText(bytes)) with "
+            + "\(Runtime.bytesText(live)) in use would go over the limit of "
+            + "\(Runtime.bytesText(budget.limit))")
+        e.catchable = false
+        throw e
+      }
+    }
+  }
+
+  /// `reserve` for `count` items of `stride` bytes, with the product checked for overflow.
+  func reserve(count: Int, stride: Int) throws {
+    let (bytes, o) = count.multipliedReportingOverflow(by: stride)
+    try reserve(bytes: o ? -1 : bytes)
+  }
 
   /// The session's tensor memory budget; kept across runs, since cells share their arrays.
   var memoryBudget: TensorMemory.Budget?
@@ -239,6 +312,7 @@ final class Runtime {
       return
     }
     if memoryBudget?.limit != limit {
+      heapBaseline = TensorMemory.processHeapInUse() ?? 0
       memoryBudget = TensorMemory.Budget(limit: limit) { [weak self] requested, live, limit in
         self?.memoryLimitExceeded(requested: requested, live: live, limit: limit)
       }
@@ -250,20 +324,29 @@ final class Runtime {
   /// and the run ends with a MemoryError at the next statement; one too large to make at all
   /// ends the process with the same message (the allocation cannot be refused from here).
   func memoryLimitExceeded(requested: Int, live: Int, limit: Int) {
-    let message =
-      "tensor memory limit exceeded: allocating \(Runtime.bytesText(requested)) with "
-      + "\(Runtime.bytesText(live)) in use would go over the limit of \(Runtime.bytesText(limit))"
     if requested <= Runtime.softOvershoot {
       guard pendingError == nil else { return }
-      var e = PyException(.memoryError, message)
-      e.catchable = false
-      pendingError = e
+      pendingError = Runtime.memoryLimitError(requested: requested, live: live, limit: limit)
       // The next tick reads the clock, and with it the pending error.
       ticks = 0x3FFF
       return
     }
+    let message = Runtime.memoryLimitMessage(requested: requested, live: live, limit: limit)
     FileHandle.standardError.write(Data("MemoryError: \(message)\n".utf8))
     exit(1)
+  }
+
+  /// The MemoryError that ends a run at the memory cap; `except` cannot catch it.
+  static func memoryLimitError(requested: Int, live: Int, limit: Int) -> PyException {
+    var e = PyException(
+      .memoryError, memoryLimitMessage(requested: requested, live: live, limit: limit))
+    e.catchable = false
+    return e
+  }
+
+  static func memoryLimitMessage(requested: Int, live: Int, limit: Int) -> String {
+    "tensor memory limit exceeded: allocating \(Runtime.bytesText(requested)) with "
+      + "\(Runtime.bytesText(live)) in use would go over the limit of \(Runtime.bytesText(limit))"
   }
 
   /// The largest allocation allowed past the limit before the run stops at the next statement.
@@ -412,6 +495,18 @@ final class Runtime {
 
   // MARK: Calls
 
+  /// The Python exception for an error a native function let through unconverted (a tensor
+  /// op called outside `bridged`): what `bridged` would have raised.
+  static func pythonException(_ error: Error) -> PyException {
+    do {
+      return try bridged { () -> PyException in throw error }
+    } catch let e as PyException {
+      return e
+    } catch {
+      return PyException(.runtimeError, "\(error)")
+    }
+  }
+
   func call(_ callee: PyValue, _ args: [PyValue], _ kwargs: KeywordArguments = []) throws
     -> PyValue
   {
@@ -419,7 +514,13 @@ final class Runtime {
     case .function(let f): return try callFunction(f, args, kwargs)
     case .builtin(let b):
       try tick()
-      return try b.body(args, kwargs)
+      do {
+        return try b.body(args, kwargs)
+      } catch let e as PyException {
+        throw e
+      } catch {
+        throw Runtime.pythonException(error)
+      }
     case .method(let m): return try call(m.function, [m.receiver] + args, kwargs)
     case .type(let cls): return try instantiate(cls, args, kwargs)
     case .instance(let inst):
@@ -427,7 +528,14 @@ final class Runtime {
         throw PyException(.typeError, "'\(inst.cls.name)' object is not callable")
       }
       return try call(m, [callee] + args, kwargs)
-    case .native(let n): return try n.call(args, kwargs)
+    case .native(let n):
+      do {
+        return try n.call(args, kwargs)
+      } catch let e as PyException {
+        throw e
+      } catch {
+        throw Runtime.pythonException(error)
+      }
     default:
       throw PyException(.typeError, "'\(typeName(callee))' object is not callable")
     }

@@ -98,44 +98,47 @@ enum CollectionsModule {
       "__repr__",
       .builtin(
         PyBuiltin("__repr__") { args, _ in
-          let parts = try zip(fields, values(args[0])).map { "\($0)=\(try rt.repr($1))" }
+          let parts = try zip(fields, values(args.at(0))).map { "\($0)=\(try rt.repr($1))" }
           return .str("\(name)(\(parts.joined(separator: ", ")))")
         }))
     ns.set(
       "__iter__",
       .builtin(
         PyBuiltin("__iter__") { args, _ in
-          .iterator(PyIterator.over(values(args[0]), typeName: "tuple_iterator"))
+          .iterator(PyIterator.over(values(try args.at(0)), typeName: "tuple_iterator"))
         }))
     ns.set("__len__", .builtin(PyBuiltin("__len__") { _, _ in .int(fields.count) }))
     ns.set(
       "__getitem__",
       .builtin(
-        PyBuiltin("__getitem__") { args, _ in try rt.getItem(.tuple(values(args[0])), args[1]) }))
+        PyBuiltin("__getitem__") { args, _ in
+          try rt.getItem(.tuple(values(args.at(0))), args.at(1))
+        }))
     ns.set(
       "__eq__",
       .builtin(
         PyBuiltin("__eq__") { args, _ in
           let other: [PyValue]
-          if case .tuple(let t) = args[1] { other = t } else { other = values(args[1]) }
-          return .bool(try rt.equals(.tuple(values(args[0])), .tuple(other)))
+          let second = try args.at(1)
+          if case .tuple(let t) = second { other = t } else { other = values(second) }
+          return .bool(try rt.equals(.tuple(values(args.at(0))), .tuple(other)))
         }))
     ns.set(
       "__hash__",
-      .builtin(PyBuiltin("__hash__") { args, _ in .int(values(args[0]).count) }))
+      .builtin(PyBuiltin("__hash__") { args, _ in .int(values(try args.at(0)).count) }))
     ns.set(
       "_asdict",
       .builtin(
         PyBuiltin("_asdict") { args, _ in
           let d = PyDict()
-          for (f, v) in zip(fields, values(args[0])) { d.set(f, v) }
+          for (f, v) in zip(fields, values(try args.at(0))) { d.set(f, v) }
           return .dict(d)
         }))
     ns.set(
       "_replace",
       .builtin(
         PyBuiltin("_replace") { args, kwargs in
-          guard case .instance(let old) = args[0] else { return .none }
+          guard case .instance(let old) = try args.at(0) else { return .none }
           let inst = PyInstance(cls: old.cls)
           for f in fields { inst.attributes.set(f, old.attributes.get(f) ?? .none) }
           for (k, v) in kwargs { inst.attributes.set(k, v) }

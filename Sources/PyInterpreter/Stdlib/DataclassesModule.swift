@@ -124,7 +124,7 @@ enum DataclassesModule {
               "\(name).__init__() missing \(missing.count) required positional argument"
                 + "\(missing.count == 1 ? "" : "s"): \(text)")
           }
-          if let post = inst.cls.lookup("__post_init__") { _ = try rt.call(post, [args[0]]) }
+          if let post = inst.cls.lookup("__post_init__") { _ = try rt.call(post, [args.at(0)]) }
           return .none
         }))
     if cls.namespace.get("__repr__") == nil {
@@ -142,7 +142,8 @@ enum DataclassesModule {
         "__eq__",
         .builtin(
           PyBuiltin("__eq__") { args, _ in
-            guard case .instance(let a) = args[0], case .instance(let b) = args[1], a.cls === b.cls
+            guard case .instance(let a) = try args.at(0), case .instance(let b) = try args.at(1),
+              a.cls === b.cls
             else { return .bool(false) }
             for n in names {
               if !(try rt.equals(a.attributes.get(n) ?? .none, b.attributes.get(n) ?? .none)) {

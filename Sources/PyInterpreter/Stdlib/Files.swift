@@ -44,7 +44,7 @@ extension Runtime {
   func installFileBuiltins() {
     define("open") { [unowned self] a in
       try a.expect(min: 1, max: 3, keywords: ["mode", "encoding", "newline", "errors"])
-      let path = try string(a.positional[0], "open() argument 'file'")
+      let path = try string(a.at(0), "open() argument 'file'")
       let mode = try a.value(1, "mode").map { try string($0, "open() argument 'mode'") } ?? "r"
       if mode.contains("w") || mode.contains("a") || mode.contains("x") || mode.contains("+") {
         throw PyException(

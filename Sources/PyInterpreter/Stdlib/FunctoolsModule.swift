@@ -4,17 +4,17 @@ enum FunctoolsModule {
     let m = PyModule(name: "functools")
     m.define("reduce") { args, _ in
       try Arguments("reduce", args, []).expect(min: 2, max: 3)
-      let it = try rt.iterate(args[1])
+      let it = try rt.iterate(args.at(1))
       var acc: PyValue
       if args.count == 3 {
-        acc = args[2]
+        acc = try args.at(2)
       } else {
         guard let first = try it.next() else {
           throw PyException(.typeError, "reduce() of empty iterable with no initial value")
         }
         acc = first
       }
-      while let v = try it.next() { acc = try rt.call(args[0], [acc, v]) }
+      while let v = try it.next() { acc = try rt.call(args.at(0), [acc, v]) }
       return acc
     }
     m.define("partial") { args, kwargs in

@@ -63,21 +63,21 @@ enum ItertoolsModule {
     _ = chainBuiltin
     chainClass.namespace.set(
       "from_iterable",
-      .builtin(PyBuiltin("from_iterable") { args, _ in try chain(try rt.toArray(args[0])) }))
+      .builtin(PyBuiltin("from_iterable") { args, _ in try chain(try rt.toArray(args.at(0))) }))
     m["chain"] = .type(chainClass)
     define("islice") { a in
       try a.expect(min: 2, max: 4)
-      let it = try rt.iterate(a.positional[0])
+      let it = try rt.iterate(a.at(0))
       var start = 0
       var stop: Int?
       var step = 1
       func opt(_ v: PyValue) throws -> Int? { rt.isNoneValue(v) ? nil : try rt.int(v, "islice") }
       if a.count == 2 {
-        stop = try opt(a.positional[1])
+        stop = try opt(a.at(1))
       } else {
-        start = try opt(a.positional[1]) ?? 0
-        stop = try opt(a.positional[2])
-        if a.count == 4 { step = try opt(a.positional[3]) ?? 1 }
+        start = try opt(a.at(1)) ?? 0
+        stop = try opt(a.at(2))
+        if a.count == 4 { step = try opt(a.at(3)) ?? 1 }
       }
       var index = 0
       var nextWanted = start

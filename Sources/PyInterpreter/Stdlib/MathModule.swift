@@ -13,7 +13,7 @@ enum MathModule {
     func unary(_ name: String, _ f: @escaping (Double) throws -> Double) {
       m.define(name) { args, _ in
         try Arguments(name, args, []).expect(min: 1, max: 1)
-        let r = try f(try rt.double(args[0]))
+        let r = try f(try rt.double(args.at(0)))
         return .float(r)
       }
     }
@@ -41,10 +41,10 @@ enum MathModule {
     }
     m.define("log") { args, _ in
       try Arguments("log", args, []).expect(min: 1, max: 2)
-      let x = try rt.double(args[0])
+      let x = try rt.double(args.at(0))
       if x <= 0 { throw domain() }
       if args.count == 2 {
-        let b = try rt.double(args[1])
+        let b = try rt.double(args.at(1))
         if b <= 0 { throw domain() }
         if b == 1 { throw PyException(.zeroDivisionError, "float division by zero") }
         return .float(Foundation.log(x) / Foundation.log(b))
@@ -80,45 +80,45 @@ enum MathModule {
     unary("degrees") { $0 * 180 / Double.pi }
     unary("radians") { $0 * Double.pi / 180 }
     m.define("atan2") { args, _ in
-      .float(Foundation.atan2(try rt.double(args[0]), try rt.double(args[1])))
+      .float(Foundation.atan2(try rt.double(args.at(0)), try rt.double(args.at(1))))
     }
     m.define("hypot") { args, _ in
       .float(try args.map { try rt.double($0) }.reduce(0) { Foundation.hypot($0, $1) })
     }
     m.define("pow") { args, _ in
-      let x = try rt.double(args[0])
-      let y = try rt.double(args[1])
+      let x = try rt.double(args.at(0))
+      let y = try rt.double(args.at(1))
       if x < 0 && y != y.rounded() { throw domain() }
       if x == 0 && y < 0 { throw domain() }
       return .float(Foundation.pow(x, y))
     }
     m.define("fmod") { args, _ in
-      let y = try rt.double(args[1])
+      let y = try rt.double(args.at(1))
       if y == 0 { throw domain() }
-      return .float(Foundation.fmod(try rt.double(args[0]), y))
+      return .float(Foundation.fmod(try rt.double(args.at(0)), y))
     }
     m.define("copysign") { args, _ in
-      .float(Foundation.copysign(try rt.double(args[0]), try rt.double(args[1])))
+      .float(Foundation.copysign(try rt.double(args.at(0)), try rt.double(args.at(1))))
     }
     m.define("modf") { args, _ in
-      let x = try rt.double(args[0])
+      let x = try rt.double(args.at(0))
       let i = x.rounded(.towardZero)
       return .tuple([.float(x - i), .float(i)])
     }
     func toInt(_ name: String, _ rule: FloatingPointRoundingRule) {
       m.define(name) { args, _ in
         try Arguments(name, args, []).expect(min: 1, max: 1)
-        if let i = rt.asInt(args[0]) { return .int(i) }
-        let x = try rt.double(args[0])
+        if let i = rt.asInt(try args.at(0)) { return .int(i) }
+        let x = try rt.double(args.at(0))
         return .int(try rt.toInt(.float(x.rounded(rule))))
       }
     }
     toInt("floor", .down)
     toInt("ceil", .up)
     toInt("trunc", .towardZero)
-    m.define("isnan") { args, _ in .bool(try rt.double(args[0]).isNaN) }
-    m.define("isinf") { args, _ in .bool(try rt.double(args[0]).isInfinite) }
-    m.define("isfinite") { args, _ in .bool(try rt.double(args[0]).isFinite) }
+    m.define("isnan") { args, _ in .bool(try rt.double(args.at(0)).isNaN) }
+    m.define("isinf") { args, _ in .bool(try rt.double(args.at(0)).isInfinite) }
+    m.define("isfinite") { args, _ in .bool(try rt.double(args.at(0)).isFinite) }
     m.define("isclose") { args, kwargs in
       let a = Arguments("isclose", args, kwargs)
       let x = try rt.double(try a.required(0, "a"))
@@ -153,7 +153,7 @@ enum MathModule {
       return .int(l)
     }
     m.define("factorial") { args, _ in
-      let n = try rt.int(args[0], "factorial")
+      let n = try rt.int(args.at(0), "factorial")
       if n < 0 { throw PyException(.valueError, "factorial() not defined for negative values") }
       var r = 1
       for i in stride(from: 2, through: n, by: 1) {
@@ -164,8 +164,8 @@ enum MathModule {
       return .int(r)
     }
     m.define("comb") { args, _ in
-      let n = try rt.int(args[0], "comb")
-      let k = try rt.int(args[1], "comb")
+      let n = try rt.int(args.at(0), "comb")
+      let k = try rt.int(args.at(1), "comb")
       if n < 0 || k < 0 { throw PyException(.valueError, "n must be a non-negative integer") }
       if k > n { return .int(0) }
       var r = 1
@@ -177,8 +177,8 @@ enum MathModule {
       return .int(r)
     }
     m.define("perm") { args, _ in
-      let n = try rt.int(args[0], "perm")
-      let k = args.count > 1 ? try rt.int(args[1], "perm") : n
+      let n = try rt.int(args.at(0), "perm")
+      let k = args.count > 1 ? try rt.int(args.at(1), "perm") : n
       if k > n { return .int(0) }
       var r = 1
       for i in 0..<k {
@@ -190,14 +190,14 @@ enum MathModule {
     }
     m.define("prod") { args, kwargs in
       var total = kwargs.first(where: { $0.0 == "start" })?.1 ?? .int(1)
-      for v in try rt.toArray(args[0]) { total = try rt.binary(.mul, total, v) }
+      for v in try rt.toArray(args.at(0)) { total = try rt.binary(.mul, total, v) }
       return total
     }
     m.define("fsum") { args, _ in
       // Neumaier summation: exact enough to match CPython's fsum on ordinary inputs.
       var sum = 0.0
       var c = 0.0
-      for v in try rt.toArray(args[0]) {
+      for v in try rt.toArray(args.at(0)) {
         let x = try rt.double(v)
         let t = sum + x
         if Swift.abs(sum) >= Swift.abs(x) { c += (sum - t) + x } else { c += (x - t) + sum }
@@ -206,7 +206,7 @@ enum MathModule {
       return .float(sum + c)
     }
     m.define("isqrt") { args, _ in
-      let n = try rt.int(args[0], "isqrt")
+      let n = try rt.int(args.at(0), "isqrt")
       if n < 0 { throw PyException(.valueError, "isqrt() argument must be nonnegative") }
       var r = Int(Double(n).squareRoot())
       while r * r > n { r -= 1 }

@@ -70,7 +70,8 @@ enum StandardModules {
     m["environ"] = .dict(env)
     m.define("getenv") { args, _ in
       guard case .str(let k)? = args.first else { return .none }
-      return env.get(k) ?? (args.count > 1 ? args[1] : .none)
+      if let v = env.get(k) { return v }
+      return args.count > 1 ? args[1] : .none
     }
     m["sep"] = .str("/")
     m["linesep"] = .str("\n")

@@ -8,8 +8,8 @@ enum UnicodedataModule {
     m.define("normalize") { args, kwargs in
       let a = Arguments("normalize", args, kwargs)
       try a.expect(min: 2, max: 2)
-      let form = try rt.string(args[0], "normalize() argument 1")
-      let s = try rt.string(args[1], "normalize() argument 2")
+      let form = try rt.string(args.at(0), "normalize() argument 1")
+      let s = try rt.string(args.at(1), "normalize() argument 2")
       switch form {
       case "NFD": return .str(s.decomposedStringWithCanonicalMapping)
       case "NFC": return .str(s.precomposedStringWithCanonicalMapping)
@@ -21,7 +21,7 @@ enum UnicodedataModule {
     m.define("category") { args, kwargs in
       let a = Arguments("category", args, kwargs)
       try a.expect(min: 1, max: 1)
-      let s = try rt.string(args[0], "category() argument")
+      let s = try rt.string(args.at(0), "category() argument")
       let scalars = Array(s.unicodeScalars)
       guard scalars.count == 1 else {
         throw PyException(
@@ -33,7 +33,7 @@ enum UnicodedataModule {
     m.define("combining") { args, kwargs in
       let a = Arguments("combining", args, kwargs)
       try a.expect(min: 1, max: 1)
-      let s = try rt.string(args[0], "combining() argument")
+      let s = try rt.string(args.at(0), "combining() argument")
       guard let u = s.unicodeScalars.first, s.unicodeScalars.count == 1 else {
         throw PyException(
           .typeError, "combining() argument must be a unicode character, not str")

@@ -267,7 +267,7 @@ extension TorchContext {
         nn, name, file: "container",
         initialize: { [unowned self] m, a in
           if name == "Sequential" {
-            if a.count == 1, case .dict(let d) = a.positional[0] {
+            if a.count == 1, case .dict(let d) = try a.at(0) {
               for (k, v) in d.items {
                 guard self.moduleInstance(v) != nil else {
                   throw PyException(.typeError, "\(rt.typeName(v)) is not a Module subclass")

@@ -168,6 +168,7 @@ extension TorchContext {
         let n = try self.rt.toInt(try a.required(0, "in_features"))
         let out = try self.rt.toInt(try a.required(1, "out_features"))
         let hasBias = try a.value(2, "bias").map { try self.rt.isTrue($0) } ?? true
+        try self.checkedNew([out, n], copies: 2)
         let ps = self.generator.linearParameters(inFeatures: n, outFeatures: out, bias: hasBias)
         m.attributes.set("in_features", .int(n))
         m.attributes.set("out_features", .int(out))
@@ -306,6 +307,7 @@ extension TorchContext {
             throw PyException(
               .valueError, "padding='same' is not supported for strided convolutions")
           }
+          try self.checkedNew([cout, cin / groups] + kernel, copies: 2)
           let ps = self.generator.convolutionParameters(
             inChannels: cin, outChannels: cout, kernelSize: kernel, groups: groups,
             bias: hasBias)
@@ -537,6 +539,7 @@ extension TorchContext {
           let momentum = try self.rt.double(momentumArg)
           let affine = try a.value(3, "affine").map { try self.rt.isTrue($0) } ?? true
           let track = try a.value(4, "track_running_stats").map { try self.rt.isTrue($0) } ?? true
+          try self.checkedNew([n], copies: 4)
           let bn = try bridged { try BatchNorm(n, eps: eps, momentum: momentum) }
           m.attributes.set("num_features", .int(n))
           m.attributes.set("eps", .float(eps))
@@ -588,6 +591,7 @@ extension TorchContext {
         }
         let eps = try a.value(1, "eps").map { try self.rt.double($0) } ?? 1e-5
         let affine = try a.value(2, "elementwise_affine").map { try self.rt.isTrue($0) } ?? true
+        try self.checkedNew(shape, copies: 2)
         let ln = try bridged { try LayerNorm(shape, eps: eps, elementwiseAffine: affine) }
         m.attributes.set("normalized_shape", self.tuple(shape))
         m.attributes.set("eps", .float(eps))
@@ -613,6 +617,7 @@ extension TorchContext {
       initialize: { [unowned self] m, a in
         let n = try self.rt.toInt(try a.required(0, "num_embeddings"))
         let d = try self.rt.toInt(try a.required(1, "embedding_dim"))
+        try self.checkedNew([n, d], copies: 2)
         var values = self.generator.embeddingParameters(count: n, dimension: d)[0]
         var padding = PyValue.none
         if let p = a.value(2, "padding_idx"), case .int(var i) = p {

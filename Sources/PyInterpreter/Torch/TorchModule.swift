@@ -71,13 +71,46 @@ final class TorchContext {
 
   func shape(_ args: [PyValue]) throws -> [Int] {
     if args.count == 1 {
-      switch args[0] {
-      case .tuple, .list: return try rt.toArray(args[0]).map { try rt.toInt($0) }
+      switch try args.at(0) {
+      case .tuple, .list: return try rt.toArray(args.at(0)).map { try rt.toInt($0) }
       case .native(let s as TorchSize): return s.shape
       default: break
       }
     }
     return try args.map { try rt.toInt($0) }
+  }
+
+  /// A shape for a new tensor of `dtype`: `shape(args)` checked by `checkedNew`.
+  func newShape(_ args: [PyValue], dtype: DType = .float32, copies: Int = 1) throws -> [Int] {
+    let s = try shape(args)
+    try checkedNew(s, dtype: dtype, copies: copies)
+    return s
+  }
+
+  /// Checks sizes before a tensor (or a layer's parameter, or `copies` buffers of it) is made:
+  /// a negative size raises PyTorch's RuntimeError, an overflowing one or one over the memory
+  /// cap NumPy's errors.
+  func checkedNew(_ shape: [Int], dtype: DType = .float32, copies: Int = 1) throws {
+    if let d = shape.first(where: { $0 < 0 }) {
+      let list = shape.map(String.init).joined(separator: ", ")
+      throw PyException(
+        .runtimeError, "Trying to create tensor with negative dimension \(d): [\(list)]")
+    }
+    guard let n = Tensor.elementCount(of: shape) else {
+      let list = shape.map(String.init).joined(separator: ", ")
+      throw PyException(
+        .runtimeError, "Storage size calculation overflowed with sizes=[\(list)]")
+    }
+    do {
+      try TensorMemory.checkAllocation(shape: [n, copies], dtype: dtype)
+    } catch let e as TensorMemory.LimitExceeded {
+      throw Runtime.memoryLimitError(requested: e.requested, live: e.live, limit: e.limit)
+    } catch {
+      throw PyException(
+        .runtimeError,
+        "DefaultCPUAllocator: can't allocate memory: you tried to allocate "
+          + "\(n &* dtype.itemSize) bytes. Error code 12 (Cannot allocate memory)")
+    }
   }
 
   /// PyTorch's broadcasting error, checked before the op so the message is PyTorch's.
@@ -148,7 +181,9 @@ final class TorchContext {
       return self.wrap(t)
     }
     def("manual_seed") { a in
-      self.generator.manualSeed(UInt64(try self.rt.toInt(try a.required(0, "seed"))))
+      // PyTorch takes any seed in [-2**63, 2**64) and keeps its 64 bits.
+      self.generator.manualSeed(
+        UInt64(bitPattern: Int64(try self.rt.toInt(try a.required(0, "seed")))))
       return .none
     }
     // float64 draws differ from float32 draws in PyTorch, so the dtype picks the stream.
@@ -157,7 +192,7 @@ final class TorchContext {
       return try self.dtype(d) == .float64
     }
     def("randn") { a in
-      let shape = try self.shape(a.positional)
+      let shape = try self.newShape(a.positional, dtype: .float64, copies: 2)
       let n = shape.reduce(1, *)
       if try isDouble(a) {
         let vals = try bridged { try self.generator.normalDouble(count: n) }
@@ -166,7 +201,7 @@ final class TorchContext {
       return try finish(try bridged { try Tensor(self.generator.randn(count: n), shape: shape) }, a)
     }
     def("rand") { a in
-      let shape = try self.shape(a.positional)
+      let shape = try self.newShape(a.positional, dtype: .float64, copies: 2)
       let n = shape.reduce(1, *)
       if try isDouble(a) {
         let vals = try bridged { try self.generator.uniformDouble(count: n) }
@@ -180,14 +215,14 @@ final class TorchContext {
       var high: Int64
       let sizeIndex: Int
       if a.count >= 3 {
-        low = Int64(try self.rt.toInt(a.positional[0]))
-        high = Int64(try self.rt.toInt(a.positional[1]))
+        low = Int64(try self.rt.toInt(a.at(0)))
+        high = Int64(try self.rt.toInt(a.at(1)))
         sizeIndex = 2
       } else {
         high = Int64(try self.rt.toInt(try a.required(0, "high")))
         sizeIndex = 1
       }
-      let shape = try self.shape([try a.required(sizeIndex, "size")])
+      let shape = try self.newShape([try a.required(sizeIndex, "size")], dtype: .int64, copies: 2)
       let vals = try bridged {
         try self.generator.randint(low: low, high: high, count: shape.reduce(1, *))
       }
@@ -204,7 +239,7 @@ final class TorchContext {
       return self.wrap(arr.tensor)
     }
     def("full") { a in
-      let shape = try self.shape([try a.required(0, "size")])
+      let shape = try self.newShape([try a.required(0, "size")], dtype: .int64)
       guard let v = NumPyContext.pythonScalar(try a.required(1, "fill_value")) else {
         throw PyException(.typeError, "full(): fill_value must be a number")
       }
@@ -217,7 +252,12 @@ final class TorchContext {
       return try finish(Tensor.full(shape, v, dtype: dt), a)
     }
     def("eye") { a in
-      try finish(Tensor.eye(try self.rt.toInt(try a.required(0, "n")), dtype: .float32), a)
+      let n = try self.rt.toInt(try a.required(0, "n"))
+      guard n >= 0 else {
+        throw PyException(.runtimeError, "n must be greater or equal to 0, got \(n)")
+      }
+      try checkedAllocation([n, n], .float32)
+      return try finish(Tensor.eye(n, dtype: .float32), a)
     }
     for (name, value) in [("zeros_like", 0), ("ones_like", 1)] {
       def(name) { a in
@@ -235,10 +275,28 @@ final class TorchContext {
       let d = try self.rt.toInt(try a.required(1, "dim"))
       return self.wrap(try self.run { try Functional.logSoftmax(x, axis: d) })
     }
-    def("zeros") { a in try finish(Tensor.zeros(try self.shape(a.positional), dtype: .float32), a) }
-    def("ones") { a in try finish(Tensor.ones(try self.shape(a.positional), dtype: .float32), a) }
+    def("zeros") { a in
+      // PyTorch's zeros words a negative size its own way.
+      if try self.shape(a.positional).contains(where: { $0 < 0 }) {
+        throw PyException(.runtimeError, "zeros: Dimension size must be non-negative.")
+      }
+      return try finish(Tensor.zeros(try self.newShape(a.positional), dtype: .float32), a)
+    }
+    def("ones") { a in
+      try finish(Tensor.ones(try self.newShape(a.positional), dtype: .float32), a)
+    }
     def("arange") { a in
-      let nums = a.positional.compactMap { NumPyContext.pythonScalar($0) }
+      try a.expect(min: 1, max: 3, keywords: ["dtype", "requires_grad", "device"])
+      let names = a.count == 1 ? ["end"] : ["start", "end", "step"]
+      let nums = try a.positional.enumerated().map { i, v in
+        guard let n = NumPyContext.pythonScalar(v) else {
+          throw PyException(
+            .typeError,
+            "arange(): argument '\(names[i])' (position \(i + 1)) must be Number, not "
+              + self.rt.typeName(v))
+        }
+        return n
+      }
       let (s, e, st): (Scalar, Scalar, Scalar) =
         nums.count == 1
         ? (.int(0), nums[0], .int(1))
@@ -246,7 +304,7 @@ final class TorchContext {
       return try finish(try bridged { try Tensor.arange(s, e, step: st, style: .torch) }, a)
     }
     def("matmul") { a in
-      let x = try self.tensor(a.positional[0]), y = try self.tensor(a.positional[1])
+      let x = try self.tensor(a.at(0)), y = try self.tensor(a.at(1))
       try self.checkMatmul(x.shape, y.shape)
       return self.wrap(try self.run { try Tensor.matmul(x, y, style: .torch) })
     }

@@ -92,6 +92,19 @@ extension TorchContext {
           }
           let cell: Recurrent.Cell =
             mode == .lstm ? .lstm : mode == .gru ? .gru : nonlinearity == "relu" ? .rnnRelu : .rnnTanh
+          guard inputSize > 0 else {
+            throw PyException(.valueError, "input_size must be greater than zero")
+          }
+          guard hidden > 0 else {
+            throw PyException(.valueError, "hidden_size must be greater than zero")
+          }
+          guard layers > 0 else {
+            throw PyException(.valueError, "num_layers must be greater than zero")
+          }
+          // Per layer and direction: input and hidden weights of 4 gates at most, twice over.
+          try self.checkedNew(
+            [layers, bidirectional ? 2 : 1, 4 * hidden, Swift.max(inputSize, 2 * hidden)],
+            copies: 2)
           let ps = self.generator.recurrentParameters(
             mode: mode, inputSize: inputSize, hiddenSize: hidden, numLayers: layers, bias: bias,
             bidirectional: bidirectional)

@@ -41,14 +41,30 @@ extension Tensor {
     guard step.doubleValue != 0 else { throw TensorError(.value, "arange: step must be nonzero") }
     if isInt {
       let a = start.int64Value, b = stop.int64Value, s = step.int64Value
-      let n = Swift.max(0, s > 0 ? (b - a + s - 1) / s : (a - b - s - 1) / -s)
-      let vals = (0..<Int(n)).map { a + Int64($0) * s }
-      return try Tensor(vals).casted(to: dt)
+      // The distance as an unsigned magnitude: `b - a + s - 1` overflows Int64 near its ends.
+      var n = 0
+      if (s > 0 && b > a) || (s < 0 && a > b) {
+        let distance = UInt64(bitPattern: s > 0 ? b &- a : a &- b)
+        let q = (distance - 1) / s.magnitude + 1
+        guard q < 1 << 62 else { throw TensorError(.value, "Maximum allowed size exceeded") }
+        n = Int(q)
+      }
+      try TensorMemory.checkAllocation(shape: [n], dtype: dt)
+      let out = Tensor(uninitialized: [n], dtype: .int64)
+      let p = out.storage.pointer(Int64.self)
+      for i in 0..<n { p[i] = a &+ Int64(i) &* s }
+      return out.casted(to: dt)
     }
     let a = start.doubleValue, s = step.doubleValue
-    let len = Swift.max(0, Int(((stop.doubleValue - a) / s).rounded(.up)))
-    let vals = (0..<len).map { a + Double($0) * s }
-    return try Tensor(vals).casted(to: dt)
+    let length = ((stop.doubleValue - a) / s).rounded(.up)
+    guard !length.isNaN else { throw TensorError(.value, "arange: cannot compute length") }
+    guard length < 0x1p62 else { throw TensorError(.value, "Maximum allowed size exceeded") }
+    let len = Swift.max(0, Int(length))
+    try TensorMemory.checkAllocation(shape: [len], dtype: dt)
+    let out = Tensor(uninitialized: [len], dtype: .float64)
+    let p = out.storage.pointer(Double.self)
+    for i in 0..<len { p[i] = a + Double(i) * s }
+    return out.casted(to: dt)
   }
 
   /// `count` values from `start` to `stop` inclusive (NumPy's formula: `start + i * step`, last
@@ -56,6 +72,7 @@ extension Tensor {
   public static func linspace(_ start: Double, _ stop: Double, count: Int,
                               dtype: DType = .float64) throws -> Tensor {
     guard count >= 0 else { throw TensorError(.value, "Number of samples, \(count), must be non-negative.") }
+    try TensorMemory.checkAllocation(shape: [count], dtype: .float64)
     let div = Double(count - 1)
     let step = count > 1 ? (stop - start) / div : 0
     var vals = (0..<count).map { start + Double($0) * step }
@@ -64,11 +81,31 @@ extension Tensor {
   }
 
   /// The identity matrix (`k` shifts the diagonal).
+  /// Callers with sizes from outside check them first (`TensorMemory.checkAllocation`).
   public static func eye(_ n: Int, _ m: Int? = nil, k: Int = 0, dtype: DType = .float64) -> Tensor {
     let cols = m ?? n
     let out = Tensor(zeros: [n, cols], dtype: dtype)
-    for i in 0..<n where i + k >= 0 && i + k < cols { out.storeScalar(.int(1), at: i * cols + i + k) }
+    // `k` may be any Int: compare with it, never add to it.
+    for i in 0..<n where k >= -i && k < cols - i {
+      out.storeScalar(.int(1), at: i * cols + i + k)
+    }
     return out
+  }
+
+  /// The number of elements of `shape`, or nil when a dimension is negative or the product
+  /// overflows: the overflow-safe product every size from outside goes through.
+  public static func elementCount(of shape: [Int]) -> Int? {
+    var n = 1
+    var overflow = false
+    for d in shape {
+      if d < 0 { return nil }
+      if d == 0 { return 0 }
+      if !overflow {
+        let (p, o) = n.multipliedReportingOverflow(by: d)
+        if o { overflow = true } else { n = p }
+      }
+    }
+    return overflow ? nil : n
   }
 
   // MARK: Broadcasting
@@ -144,15 +181,16 @@ extension Tensor {
   /// One size may be -1.
   public func reshaped(_ newShape: [Int]) throws -> Tensor {
     var target = newShape
-    let known = target.filter { $0 != -1 }.reduce(1, *)
+    let known = Tensor.elementCount(of: target.filter { $0 != -1 })
     if let i = target.firstIndex(of: -1) {
-      guard target.filter({ $0 == -1 }).count == 1, known != 0, count % known == 0 else {
+      guard target.filter({ $0 == -1 }).count == 1, let known, known != 0, count % known == 0
+      else {
         throw TensorError(
           .shape, "cannot reshape array of size \(count) into shape \(shapeString(newShape))")
       }
       target[i] = count / known
     }
-    guard target.reduce(1, *) == count, target.allSatisfy({ $0 >= 0 }) else {
+    guard Tensor.elementCount(of: target) == count else {
       throw TensorError(
         .shape, "cannot reshape array of size \(count) into shape \(shapeString(newShape))")
     }
@@ -203,10 +241,10 @@ extension Tensor {
   public func view(_ newShape: [Int]) throws -> Tensor {
     var target = newShape
     if let i = target.firstIndex(of: -1) {
-      let known = target.filter { $0 != -1 }.reduce(1, *)
+      let known = Tensor.elementCount(of: target.filter { $0 != -1 }) ?? 0
       target[i] = known == 0 ? 0 : count / known
     }
-    guard viewStrides(for: target) != nil, target.reduce(1, *) == count else {
+    guard Tensor.elementCount(of: target) == count, viewStrides(for: target) != nil else {
       throw TensorError(
         .shape,
         "view size is not compatible with input tensor's size and stride (shape "

@@ -59,7 +59,7 @@ public struct Tensor: @unchecked Sendable {
   /// A tensor holding `values` (row-major) with the given shape (default: 1-D).
   public init<T: TensorElement>(_ values: [T], shape: [Int]? = nil) throws {
     let shape = shape ?? [values.count]
-    guard shape.reduce(1, *) == values.count, shape.allSatisfy({ $0 >= 0 }) else {
+    guard Tensor.elementCount(of: shape) == values.count else {
       throw TensorError(
         .shape, "cannot reshape array of size \(values.count) into shape \(shapeString(shape))")
     }

@@ -6,6 +6,8 @@ public struct TensorError: Error, Sendable, Hashable, CustomStringConvertible {
   /// What kind of failure this is.
   public enum Code: Sendable, Hashable {
     case shape, dtype, index, value, linalg, autograd, io
+    /// The memory for a result cannot be had (NumPy's MemoryError).
+    case memory
   }
 
   public var code: Code

@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 
 /// A cap on the tensor memory one computation may hold: the single choke point is
@@ -7,8 +8,76 @@ import Foundation
 /// let budget = TensorMemory.Budget(limit: 4 << 30) { requested, live, limit in ... }
 /// budget.install()   // on the thread that computes; storages made there are charged to it
 /// ```
-/// A thread without a budget allocates without limit.
+/// A thread without a budget allocates up to the machine's physical memory.
+///
+/// Code that makes a tensor from sizes it was given (a shape from a user, a count, a repeat)
+/// calls `checkAllocation` first: it is the one place that turns a negative or overflowing size,
+/// or a request over the budget, into an error instead of a trap or an allocation.
 public enum TensorMemory {
+  /// A request that would take a budget above its limit.
+  public struct LimitExceeded: Error, Sendable, CustomStringConvertible {
+    public var requested: Int
+    public var live: Int
+    public var limit: Int
+    public var description: String {
+      "allocating \(requested) bytes with \(live) in use would go over the limit of \(limit)"
+    }
+  }
+
+  /// Checks that a new tensor of `shape` and `dtype` can be made, before anything is allocated.
+  ///
+  /// - Throws: `TensorError(.value)` for a negative dimension ("negative dimensions are not
+  ///   allowed") or a byte size past `Int.max` (NumPy's "array is too big" message);
+  ///   `TensorError(.memory)` with NumPy's "Unable to allocate" message when it is larger than
+  ///   the machine's memory; `LimitExceeded` when the current thread's budget cannot hold it.
+  /// - Returns: the number of elements.
+  @discardableResult
+  public static func checkAllocation(shape: [Int], dtype: DType) throws -> Int {
+    var count = 1
+    var overflow = false
+    for d in shape {
+      if d < 0 { throw TensorError(.value, "negative dimensions are not allowed") }
+      if !overflow {
+        let (p, o) = count.multipliedReportingOverflow(by: d)
+        if o { overflow = true } else { count = p }
+      }
+    }
+    if shape.contains(0) { return 0 }
+    let (bytes, o) = count.multipliedReportingOverflow(by: dtype.itemSize)
+    if overflow || o {
+      throw TensorError(
+        .value,
+        "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible "
+          + "size.")
+    }
+    // More than the machine has fails as NumPy's allocation would, whatever the cap.
+    if UInt64(bytes) > ProcessInfo.processInfo.physicalMemory {
+      throw TensorError(.memory, unableToAllocate(bytes, shape: shape, dtype: dtype))
+    }
+    if let budget = current {
+      let live = budget.liveBytes
+      if bytes > budget.limit - live {
+        throw LimitExceeded(requested: bytes, live: live, limit: budget.limit)
+      }
+    }
+    return count
+  }
+
+  /// NumPy's `_ArrayMemoryError` text: `Unable to allocate 7.28 TiB for an array with shape
+  /// (1000000000000,) and data type int64`.
+  static func unableToAllocate(_ bytes: Int, shape: [Int], dtype: DType) -> String {
+    let units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"]
+    var v = Double(bytes)
+    var u = 0
+    while v >= 1024 && u < units.count - 1 {
+      v /= 1024
+      u += 1
+    }
+    let size = u == 0 ? "\(bytes) bytes" : String(format: "%.3g", v) + " " + units[u]
+    return "Unable to allocate \(size) for an array with shape \(shapeString(shape)) and data "
+      + "type \(dtype)"
+  }
+
   /// Bytes alive and the limit of one computation (an interpreter session).
   public final class Budget: @unchecked Sendable {
     /// The cap in bytes.
@@ -55,6 +124,27 @@ public enum TensorMemory {
       live -= bytes
       lock.unlock()
     }
+  }
+
+  /// Ends the process for an allocation that cannot be made where no error can be thrown (deep
+  /// inside an op whose caller did not call `checkAllocation`): a one-line MemoryError on
+  /// standard error and exit status 1, never a trap.
+  static func allocationFailed(count: Int, dtype: DType) -> Never {
+    let (bytes, o) = count.multipliedReportingOverflow(by: dtype.itemSize)
+    let text =
+      count < 0 || o
+      ? "negative or overflowing tensor size (\(count) elements of \(dtype))"
+      : unableToAllocate(bytes, shape: [count], dtype: dtype)
+    FileHandle.standardError.write(Data("MemoryError: \(text)\n".utf8))
+    exit(1)
+  }
+
+  /// Bytes the process's malloc heap has handed out and not taken back (glibc's mallinfo2:
+  /// every thread's lists, strings and tensors alike), or nil where that is unknown. It walks
+  /// the heap's free lists: call it a few times a second, not per allocation.
+  public static func processHeapInUse() -> Int? {
+    let n = journal_heap_in_use()
+    return n < 0 ? nil : n
   }
 
   /// Removes the current thread's budget.

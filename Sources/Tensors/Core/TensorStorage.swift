@@ -21,10 +21,16 @@ final class TensorStorage: @unchecked Sendable {
     _ = TensorStorage.tuneAllocator
     self.dtype = dtype
     self.count = count
+    let (bytes, overflow) = count.multipliedReportingOverflow(by: dtype.itemSize)
+    if count < 0 || overflow { TensorMemory.allocationFailed(count: count, dtype: dtype) }
     budget = TensorMemory.current
-    budget?.charge(count * dtype.itemSize)
-    raw = UnsafeMutableRawPointer.allocate(
-      byteCount: Swift.max(1, count * dtype.itemSize), alignment: 16)
+    budget?.charge(bytes)
+    // malloc, not `allocate`: a failed request is a MemoryError, not a trap. glibc's blocks are
+    // 16-byte aligned.
+    guard let p = malloc(Swift.max(1, bytes)) else {
+      TensorMemory.allocationFailed(count: count, dtype: dtype)
+    }
+    raw = p
   }
 
   static func zeroed(dtype: DType, count: Int) -> TensorStorage {
@@ -34,7 +40,7 @@ final class TensorStorage: @unchecked Sendable {
   }
 
   deinit {
-    raw.deallocate()
+    free(raw)
     budget?.release(count * dtype.itemSize)
   }
 

@@ -125,8 +125,12 @@ extension Tensor {
     for d in 0..<n {
       viewShape += [1, base.shape[d]]
       bigShape += [reps[d], base.shape[d]]
-      outShape.append(reps[d] * base.shape[d])
+      outShape.append(reps[d] &* base.shape[d])
     }
+    if reps.contains(where: { $0 < 0 }) {
+      throw TensorError(.value, "negative dimensions are not allowed")
+    }
+    try TensorMemory.checkAllocation(shape: bigShape, dtype: dtype)
     return try base.reshaped(viewShape).expanded(to: bigShape).reshaped(outShape)
   }
 
@@ -137,6 +141,11 @@ extension Tensor {
     let a = try self.axis(axis, "repeat")
     var big = shape
     big.insert(count, at: a + 1)
+    // NumPy's size wraps negative when it overflows.
+    if Tensor.elementCount(of: big) == nil {
+      throw TensorError(.value, "negative dimensions are not allowed")
+    }
+    try TensorMemory.checkAllocation(shape: big, dtype: dtype)
     var out = shape
     out[a] *= count
     return try unsqueezed(a + 1).expanded(to: big).reshaped(out)
