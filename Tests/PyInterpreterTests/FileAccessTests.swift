@@ -79,14 +79,14 @@ import Testing
         import numpy as np
         print(open("notes.txt").read(), end="")
         x = np.load("digits/x.npy")
-        print(x.dtype, x.shape, x.sum())
+        print(x.dtype, x.shape, x.max())
         try:
             np.load("digits/missing.npy")
         except FileNotFoundError as e:
             print(e)
         """, filename: "cell.py")
     #expect(
-      output == "first\nuint8 (2, 3) 270\n"
+      output == "first\nuint8 (2, 3) 255\n"
         + "[Errno 2] data file 'digits/missing.npy' not found; set JOURNAL_DATA\n")
     let opened = session.takeOpenedDataFiles()
     #expect(opened.map(\.name) == ["notes.txt", "digits/x.npy"])

@@ -8,7 +8,9 @@ extension Runtime {
 
   func installBuiltins() {
     installTypeConstructors()
-    for (kind, cls) in exceptionClasses { builtins[kind.rawValue] = .type(cls) }
+    for (kind, cls) in exceptionClasses where kind.module == "builtins" {
+      builtins[kind.rawValue] = .type(cls)
+    }
     builtins["NotImplemented"] = .builtin(PyBuiltin("NotImplemented") { _, _ in .none })
     builtins["Ellipsis"] = .ellipsis
 
@@ -55,7 +57,9 @@ extension Runtime {
       case .instance(let i):
         if let m = i.cls.lookup("__abs__") { return try call(m, [a.at(0)]) }
       case .native(let n):
-        if case .builtin(let b)? = try n.getAttribute("abs") { return try b.body([], []) }
+        if case .builtin(let b)? = try n.getAttribute("__abs__") ?? n.getAttribute("abs") {
+          return try b.body([], [])
+        }
       default: break
       }
       throw PyException(.typeError, "bad operand type for abs(): '\(typeName(try a.at(0)))'")

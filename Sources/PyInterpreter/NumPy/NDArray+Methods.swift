@@ -2,31 +2,86 @@ import Foundation
 import Tensors
 
 extension NumPyContext {
-  func method(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) -> PyValue {
-    .builtin(PyBuiltin(name) { args, kwargs in try body(Arguments(name, args, kwargs)) })
+  /// The array method `name`, bound through its declared signature.
+  func method(_ name: String, _ body: @escaping BoundFunction) -> PyValue {
+    .builtin(PyBuiltin(NumPySignatures.ndarray.signature(name), body))
   }
 
-  /// `axis=` as a list of axes; nil for None or absent.
-  func axes(_ v: PyValue?) throws -> [Int]? {
-    guard let v, !isNone(v) else { return nil }
-    if case .tuple(let parts) = v { return try parts.map { try rt.toInt($0) } }
-    return [try rt.toInt(v)]
+  /// `np.clip`'s bound under its old name (`a_min`) or its new one (`min`), not both.
+  func clipBound(_ a: Arguments, _ old: String, _ new: String) throws -> PyValue? {
+    let x = a.value(old)
+    let y = a.value(new)
+    if x != nil && y != nil {
+      throw PyException(
+        .valueError,
+        "Passing `min` or `max` keyword argument when `a_min` and `a_max` are provided is "
+          + "forbidden.")
+    }
+    return x ?? y
   }
+
+  /// `axis=` as a list of axes of an array of `rank` dimensions, normalised; nil for None or
+  /// absent. Out-of-range and repeated axes raise as NumPy raises.
+  func axes(_ v: PyValue?, rank: Int) throws -> [Int]? {
+    guard let v, !isNone(v) else { return nil }
+    let given: [Int]
+    if case .tuple(let parts) = v { given = try parts.map { try integer($0) } } else {
+      given = [try integer(v)]
+    }
+    var seen: [Int] = []
+    for g in given {
+      let n = try axis(g, rank: rank)
+      if seen.contains(n) { throw PyException(.valueError, "duplicate value in 'axis'") }
+      seen.append(n)
+    }
+    return seen
+  }
+
+  /// A single `axis=` (an int or None) of an array of `rank` dimensions, normalised.
+  func singleAxis(_ v: PyValue?, rank: Int) throws -> Int? {
+    guard let v, !isNone(v) else { return nil }
+    return try axis(try integer(v), rank: rank)
+  }
+
+  /// `a` in `[-rank, rank)`, made non-negative; else NumPy's `AxisError`.
+  func axis(_ a: Int, rank: Int) throws -> Int {
+    guard a >= -rank && a < rank else {
+      throw axisError("axis \(a) is out of bounds for array of dimension \(rank)")
+    }
+    return a < 0 ? a + rank : a
+  }
+
+  func axisError(_ message: String) -> PyException { PyException(.axisError, message) }
 
   func flag(_ v: PyValue?) throws -> Bool {
     guard let v else { return false }
     return try rt.isTrue(v)
   }
 
+  /// An integer argument as NumPy reads one (`operator.index`): floats are refused, not
+  /// truncated.
+  func integer(_ v: PyValue) throws -> Int {
+    try rt.int(v, "")
+  }
+
+  /// The shape of a new array: as `shape`, with NumPy's refusal of negative sizes.
+  func newShape(_ v: PyValue) throws -> [Int] {
+    let s = try shape([v])
+    if s.contains(where: { $0 < 0 }) {
+      throw PyException(.valueError, "negative dimensions are not allowed")
+    }
+    return s
+  }
+
   /// A shape given as `(2, 3)`, `[2, 3]`, `2` or as several positional ints.
   func shape(_ args: [PyValue]) throws -> [Int] {
     if args.count == 1 {
       switch try args.at(0) {
-      case .tuple, .list: return try rt.toArray(args.at(0)).map { try rt.toInt($0) }
+      case .tuple, .list: return try rt.toArray(args.at(0)).map { try integer($0) }
       default: break
       }
     }
-    return try args.map { try rt.toInt($0) }
+    return try args.map { try integer($0) }
   }
 
   /// Resolves one `-1` in a requested shape, as `reshape` does.
@@ -83,52 +138,68 @@ extension NumPyContext {
   }
 
   func reduction(
-    _ t: Tensor, _ a: Arguments, axisIndex: Int = 0,
+    _ name: String, _ t: Tensor, _ a: Arguments,
     _ f: (Tensor, [Int]?, Bool) throws -> Tensor
   ) throws -> PyValue {
-    let ax = try axes(a.value(axisIndex, "axis"))
-    let keep = try flag(a.keyword("keepdims"))
-    return wrap(try bridged { try f(t, ax, keep) })
+    let ax = try axes(a.value("axis"), rank: t.rank)
+    let keep = try flag(a.value("keepdims"))
+    var t = t
+    var resultType: DType?
+    if let d = a.optional("dtype") {
+      let type = try dtype(d)
+      resultType = type
+      // NumPy's mean, std and var then return that dtype even when it is an integer one.
+      if ["mean", "std", "var"].contains(name) && !type.isFloatingPoint {
+        throw PyException(
+          .notImplementedError,
+          "numpy.\(name)(dtype=\(type)) is not supported in journal cells")
+      }
+      t = t.casted(to: type)
+    }
+    if ["sum", "prod"].contains(name) { try refuseUnsigned64(name, t.dtype) }
+    var r = try bridged { try f(t, ax, keep) }
+    // Sums accumulate in the dtype asked for; Tensors widens integers to int64 (the same
+    // value modulo the narrower width, which the cast restores).
+    if let resultType, r.dtype != resultType { r = r.casted(to: resultType) }
+    return wrap(r)
   }
 
-  func argReduction(_ t: Tensor, _ a: Arguments, axisIndex: Int = 0, max: Bool) throws -> PyValue {
-    let ax = try axes(a.value(axisIndex, "axis"))?.first
-    let keep = try flag(a.keyword("keepdims"))
-    return wrap(
-      try bridged {
-        max ? try t.argmax(axis: ax, keepDims: keep) : try t.argmin(axis: ax, keepDims: keep)
-      })
+  func argReduction(_ t: Tensor, _ a: Arguments, max: Bool) throws -> PyValue {
+    let ax = try singleAxis(a.value("axis"), rank: t.rank)
+    let keep = try flag(a.value("keepdims"))
+    var r = try bridged {
+      max ? try t.argmax(axis: ax, keepDims: keep) : try t.argmin(axis: ax, keepDims: keep)
+    }
+    // Over all elements, keepdims keeps every dimension as 1.
+    if ax == nil && keep { r = try bridged { try r.reshaped(Array(repeating: 1, count: t.rank)) } }
+    return wrap(r)
   }
 
   /// Reductions shared by the array methods and the module functions (`a.sum()`, `np.sum(a)`).
-  func reduce(_ name: String, _ t: Tensor, _ a: Arguments, axisIndex: Int) throws -> PyValue? {
+  func reduce(_ name: String, _ t: Tensor, _ a: Arguments) throws -> PyValue? {
     switch name {
-    case "sum":
-      return try reduction(t, a, axisIndex: axisIndex) { try $0.sum(axes: $1, keepDims: $2) }
-    case "mean":
-      return try reduction(t, a, axisIndex: axisIndex) { try $0.mean(axes: $1, keepDims: $2) }
-    case "max", "amax":
-      return try reduction(t, a, axisIndex: axisIndex) { try $0.max(axes: $1, keepDims: $2) }
-    case "min", "amin":
-      return try reduction(t, a, axisIndex: axisIndex) { try $0.min(axes: $1, keepDims: $2) }
-    case "prod":
-      return try reduction(t, a, axisIndex: axisIndex) { try $0.prod(axes: $1, keepDims: $2) }
-    case "any":
-      return try reduction(t, a, axisIndex: axisIndex) { try $0.any(axes: $1, keepDims: $2) }
-    case "all":
-      return try reduction(t, a, axisIndex: axisIndex) { try $0.all(axes: $1, keepDims: $2) }
+    case "sum": return try reduction(name, t, a) { try $0.sum(axes: $1, keepDims: $2) }
+    case "mean": return try reduction(name, t, a) { try $0.mean(axes: $1, keepDims: $2) }
+    case "max", "amax": return try reduction(name, t, a) { try $0.max(axes: $1, keepDims: $2) }
+    case "min", "amin": return try reduction(name, t, a) { try $0.min(axes: $1, keepDims: $2) }
+    case "prod": return try reduction(name, t, a) { try $0.prod(axes: $1, keepDims: $2) }
+    case "any": return try reduction(name, t, a) { try $0.any(axes: $1, keepDims: $2) }
+    case "all": return try reduction(name, t, a) { try $0.all(axes: $1, keepDims: $2) }
     case "std", "var":
-      let ddof = try a.keyword("ddof").map { try rt.toInt($0) } ?? 0
-      return try reduction(t, a, axisIndex: axisIndex) { x, ax, keep in
+      let ddof = try a.value("ddof").map { try integer($0) } ?? 0
+      return try reduction(name, t, a) { x, ax, keep in
         name == "std"
           ? try x.standardDeviation(axes: ax, ddof: ddof, keepDims: keep)
           : try x.variance(axes: ax, ddof: ddof, keepDims: keep)
       }
-    case "argmax": return try argReduction(t, a, axisIndex: axisIndex, max: true)
-    case "argmin": return try argReduction(t, a, axisIndex: axisIndex, max: false)
+    case "argmax": return try argReduction(t, a, max: true)
+    case "argmin": return try argReduction(t, a, max: false)
     case "cumsum":
-      let ax = try axes(a.value(axisIndex, "axis"))?.first
-      return wrap(try bridged { try t.cumsum(axis: ax) })
+      let ax = try singleAxis(a.value("axis"), rank: t.rank)
+      let t = try a.optional("dtype").map { t.casted(to: try dtype($0)) } ?? t
+      try refuseUnsigned64(name, t.dtype)
+      let r = try bridged { try t.cumsum(axis: ax) }
+      return wrap(a.has("dtype") && r.dtype != t.dtype ? r.casted(to: t.dtype) : r)
     default: return nil
     }
   }
@@ -159,27 +230,31 @@ extension NumPyContext {
       default: break
       }
     }
-    let m = { (body: @escaping (Arguments) throws -> PyValue) in self.method(name, body) }
+    let m = { (body: @escaping BoundFunction) in self.method(name, body) }
     if [
       "sum", "mean", "max", "min", "prod", "any", "all", "std", "var", "argmax", "argmin",
       "cumsum",
     ].contains(name) {
-      return m { a in try self.reduce(name, x.tensor, a, axisIndex: 0) ?? .none }
+      return m { a in try self.reduce(name, x.tensor, a) ?? .none }
     }
     switch name {
     case "reshape":
-      return m { a in self.array(try self.reshape(x.tensor, try self.shape(a.positional))) }
+      return m { a in self.array(try self.reshape(x.tensor, try self.shape(Array(a.rest())))) }
     case "astype":
-      return m { a in self.array(x.tensor.casted(to: try self.dtype(try a.required(0, "dtype")))) }
+      return m { a in self.array(x.tensor.casted(to: try self.dtype(try a.required("dtype")))) }
     case "copy": return m { _ in self.wrap(x.tensor.clone()) }
     case "flatten", "ravel": return m { _ in self.array(try self.reshape(x.tensor.clone(), [-1])) }
     case "tolist": return m { _ in try self.toList(x.tensor) }
     case "item":
       return m { a in
-        if let i = a.value(0) {
+        let index = a.rest()
+        if let i = index.first {
+          guard index.count == 1 else {
+            throw PyException(.notImplementedError, "numpy.ndarray.item of several indices is not supported in journal cells")
+          }
           let flat = try self.reshape(x.tensor, [-1])
           return NumPyContext.python(
-            try bridged { try flat.item([.index(try self.rt.toInt(i))]).item() }, x.tensor.dtype)
+            try bridged { try flat.item([.index(try self.integer(i))]).item() }, x.tensor.dtype)
         }
         guard x.tensor.count == 1 else {
           throw PyException(.valueError, "can only convert an array of size 1 to a Python scalar")
@@ -189,49 +264,51 @@ extension NumPyContext {
     case "transpose":
       return m { a in
         let t = x.tensor
-        if a.positional.isEmpty {
+        let axes = Array(a.rest())
+        if axes.isEmpty || axes.count == 1 && self.isNone(axes[0]) {
           return self.wrap(
             t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
         }
-        return self.wrap(try bridged { try t.permuted(try self.shape(a.positional)) })
+        return self.wrap(try bridged { try t.permuted(try self.shape(axes)) })
       }
     case "dot":
       return m { a in
-        self.wrap(try bridged { try Tensor.dot(x.tensor, try self.tensor(a.at(0))) })
+        let other = try self.tensor(try a.required("other"))
+        return self.wrap(try bridged { try Tensor.dot(x.tensor, other) })
       }
     case "clip":
-      return m { a in
-        try self.clip(x.tensor, a.value(0, "min"), a.value(1, "max"))
-      }
+      return m { a in try self.clip(x.tensor, a.value("min"), a.value("max")) }
     case "squeeze":
       return m { a in
-        self.wrap(try bridged { try x.tensor.squeezed(axes: try self.axes(a.value(0, "axis"))) })
+        let axes = try self.axes(a.value("axis"), rank: x.tensor.rank)
+        return self.wrap(try bridged { try x.tensor.squeezed(axes: axes) })
       }
     case "fill":
       return m { a in
-        let s = NumPyContext.pythonScalar(try a.required(0, "value")) ?? .double(0)
+        let v = try a.required("value")
+        let s = try NumPyContext.pythonScalar(v) ?? self.tensor(v).reshaped([]).item()
         try bridged { try x.tensor.fillInPlace(s) }
         return .none
       }
     case "round":
-      return m { a in try self.round(x.tensor, a.value(0, "decimals")) }
+      return m { a in try self.round(x.tensor, a.value("decimals")) }
     case "argsort":
       return m { a in
-        let ax = try self.axes(a.value(0, "axis"))?.first ?? -1
+        let ax = try self.singleAxis(a.value("axis"), rank: x.tensor.rank) ?? -1
         return self.wrap(try bridged { try x.tensor.argsort(axis: ax) })
       }
     case "sort":
       return m { a in
-        let ax = try self.axes(a.value(0, "axis"))?.first ?? -1
+        let ax = try self.singleAxis(a.value("axis"), rank: x.tensor.rank) ?? -1
         let sorted = try bridged { try x.tensor.sorted(axis: ax).values }
         try bridged { try x.tensor.copyInPlace(from: sorted) }
         return .none
       }
     case "nonzero": return m { _ in .tuple(x.tensor.nonzero().map { self.array($0) }) }
-    case "abs": return m { _ in self.wrap(try bridged { try x.tensor.abs() }) }
+    case "__abs__": return m { _ in self.wrap(try bridged { try x.tensor.abs() }) }
     case "__format__":
       return m { a in
-        let spec = try self.rt.string(try a.required(0, "format_spec"), "format spec")
+        let spec = try self.rt.string(try a.required("spec"), "format spec")
         guard x.isScalar || x.tensor.rank == 0 else {
           if spec.isEmpty { return .str(try x.str()) }
           throw PyException(
@@ -245,7 +322,7 @@ extension NumPyContext {
       return m { a in
         let v = NumPyContext.python(try x.tensor.item(), x.tensor.dtype)
         let round = self.rt.builtins["round"]!
-        if let nd = a.value(0) {
+        if let nd = a.optional("ndigits") {
           return self.wrap(
             try self.tensor(try self.rt.call(round, [v, nd])).casted(to: x.tensor.dtype))
         }
@@ -255,17 +332,222 @@ extension NumPyContext {
     }
   }
 
+  /// Two operands as NumPy 2 promotes them: a Python number takes the other's dtype where it
+  /// can (a weak scalar), an array keeps its own.
+  func weakPair(_ x: PyValue, _ y: PyValue) throws -> (Tensor, Tensor) {
+    let sx = NumPyContext.pythonScalar(x)
+    let sy = NumPyContext.pythonScalar(y)
+    switch (sx, sy) {
+    case (let s?, nil):
+      let ty = try tensor(y)
+      return (Tensor(scalar: s, dtype: s.resultType(with: ty.dtype)), ty)
+    case (nil, let s?):
+      let tx = try tensor(x)
+      return (tx, Tensor(scalar: s, dtype: s.resultType(with: tx.dtype)))
+    default: return (try tensor(x), try tensor(y))
+    }
+  }
+
+  /// NumPy sums and products of uint8 arrays are uint64, which the engine has no storage for.
+  func refuseUnsigned64(_ name: String, _ d: DType) throws {
+    if d == .uint8 {
+      throw PyException(
+        .notImplementedError,
+        "numpy.\(name) of a uint8 array (a uint64 result) is not supported in journal cells")
+    }
+  }
+
+  /// The `offset` diagonal of the first two axes, moved last (NumPy's `diagonal`).
+  func diagonal(_ t: Tensor, offset k: Int) throws -> Tensor {
+    let (n, m) = (t.shape[0], t.shape[1])
+    let count = Swift.max(0, Swift.min(n + Swift.min(k, 0), m - Swift.max(k, 0)))
+    let i = (0..<Int64(count)).map { $0 }
+    let rows = try bridged { try Tensor(i.map { $0 + Int64(Swift.max(-k, 0)) }, shape: [count]) }
+    let cols = try bridged { try Tensor(i.map { $0 + Int64(Swift.max(k, 0)) }, shape: [count]) }
+    let d = try bridged { try t.item([.array(rows), .array(cols)]) }
+    guard d.rank > 1 else { return d }
+    return try bridged { try d.permuted(Array(1..<d.rank) + [0]) }
+  }
+
+  /// `np.concatenate` of arrays of any dtypes, with NumPy's refusals.
+  func concatenate(_ ts: [Tensor], axis: Int) throws -> Tensor {
+    guard let first = ts.first else {
+      throw PyException(.valueError, "need at least one array to concatenate")
+    }
+    if first.rank == 0 {
+      throw PyException(.valueError, "zero-dimensional arrays cannot be concatenated")
+    }
+    let ax = try self.axis(axis, rank: first.rank)
+    for (i, t) in ts.enumerated().dropFirst() where t.rank != first.rank {
+      throw PyException(
+        .valueError,
+        "all the input array dimensions except for the concatenation axis must match exactly, "
+          + "but along dimension 0, the array at index 0 has \(first.rank) dimension(s) and the "
+          + "array at index \(i) has \(t.rank) dimension(s)")
+    }
+    let type = ts.dropFirst().reduce(first.dtype) { DType.promoted($0, $1.dtype) }
+    let parts = ts.map { $0.dtype == type ? $0 : $0.casted(to: type) }
+    return try bridged { try Tensor.concatenate(parts, axis: ax) }
+  }
+
+  /// `np.atleast_1d` / `np.atleast_2d` of one array.
+  func atLeast(_ t: Tensor, _ n: Int) throws -> Tensor {
+    if t.rank >= n { return t }
+    if n == 1 || t.rank == 0 { return try bridged { try t.reshaped(Array(repeating: 1, count: n - 1) + [t.count]) } }
+    return try bridged { try t.reshaped([1, t.count]) }
+  }
+
+  /// `np.nonzero`: one index array per dimension; refused for 0-d arrays, as NumPy 2 does.
+  func nonzero(_ t: Tensor) throws -> PyValue {
+    guard t.rank > 0 else {
+      throw PyException(
+        .valueError,
+        "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() "
+          + "instead. If the context of this error is of the form `arr[nonzero(cond)]`, just use "
+          + "`arr[cond]`.")
+    }
+    return .tuple(t.nonzero().map { array($0) })
+  }
+
+  /// `np.median` over all elements or one axis: the mean of the middle elements, NaN when a
+  /// NaN is among them.
+  func median(_ t: Tensor, axis: PyValue?, keepDims: Bool) throws -> PyValue {
+    var x = t
+    var ax: Int
+    if let given = try axes(axis, rank: t.rank) {
+      guard given.count == 1 else {
+        throw PyException(
+          .notImplementedError, "numpy.median over several axes is not supported in journal cells")
+      }
+      ax = given[0]
+    } else {
+      x = try bridged { try t.reshaped([-1]) }
+      ax = 0
+    }
+    let n = x.shape[ax]
+    if !x.dtype.isFloatingPoint { x = x.casted(to: .float64) }
+    if n == 0 {
+      var shape = x.shape
+      shape.remove(at: ax)
+      return wrap(Tensor.full(shape, .double(.nan), dtype: x.dtype))
+    }
+    let sorted = try bridged { try x.sorted(axis: ax).values }
+    let lo = try bridged { try sorted.narrowed(axis: ax, start: (n - 1) / 2, length: 1) }
+    let hi = try bridged { try sorted.narrowed(axis: ax, start: n / 2, length: 1) }
+    var m = try bridged { try Tensor.concatenate([lo, hi], axis: ax).mean(axes: [ax], keepDims: true) }
+    if x.dtype.isFloatingPoint {
+      let nan = try bridged { try x.unary(.isnan).any(axes: [ax], keepDims: true) }
+      m = try bridged { try Tensor.where(nan, Tensor(scalar: .double(.nan), dtype: m.dtype), m) }
+    }
+    if !keepDims {
+      if axis == nil || axis.map(isNone) == true {
+        m = try bridged { try m.reshaped(keepDims ? Array(repeating: 1, count: t.rank) : []) }
+      } else {
+        m = try bridged { try m.squeezed(axes: [ax]) }
+      }
+    } else if axis == nil || axis.map(isNone) == true {
+      m = try bridged { try m.reshaped(Array(repeating: 1, count: t.rank)) }
+    }
+    return wrap(m)
+  }
+
+  /// `np.repeat`: each element (or slice along `axis`) `repeats` times, where `repeats` is one
+  /// count or one per element.
+  func repeated(_ t: Tensor, _ repeats: PyValue, axis: PyValue?) throws -> PyValue {
+    var x = t
+    if x.rank == 0 { x = try bridged { try x.reshaped([1]) } }
+    var ax = try singleAxis(axis, rank: x.rank)
+    if ax == nil {
+      x = try bridged { try x.reshaped([-1]) }
+      ax = 0
+    }
+    let a = ax ?? 0
+    let n = x.shape[a]
+    let counts = try tensor(repeats)
+    guard counts.rank <= 1 else {
+      throw PyException(.valueError, "object too deep for desired array")
+    }
+    let given = counts.casted(to: .int64).contiguous().int64s
+    var reps: [Int64]
+    if counts.rank == 0 || given.count == 1 {
+      let r = given.first ?? 0
+      if r < 0 && n > 0 { throw PyException(.valueError, "negative dimensions are not allowed") }
+      reps = Array(repeating: r, count: n)
+    } else {
+      guard given.count == n else {
+        throw PyException(
+          .valueError,
+          "operands could not be broadcast together with shape (\(n),) (\(given.count),)")
+      }
+      if given.contains(where: { $0 < 0 }) {
+        throw PyException(.valueError, "repeats may not contain negative values.")
+      }
+      reps = given
+    }
+    var total = 0
+    for r in reps {
+      let (sum, overflow) = total.addingReportingOverflow(Int(r))
+      // NumPy counts in a signed word, whose overflow reads as a negative size.
+      guard !overflow else { throw PyException(.valueError, "negative dimensions are not allowed") }
+      total = sum
+    }
+    var outShape = x.shape
+    outShape[a] = total
+    try checkedAllocation(outShape, x.dtype)
+    try checkedAllocation([total], .int64)
+    var index: [Int64] = []
+    index.reserveCapacity(total)
+    for (i, r) in reps.enumerated() where r > 0 {
+      index += Array(repeating: Int64(i), count: Int(r))
+    }
+    let idx = try bridged { try Tensor(index, shape: [index.count]) }
+    let key = Array(repeating: TensorIndex.all, count: a) + [.array(idx)]
+    return array(try bridged { try x.item(key) })
+  }
+
+  /// `np.full`'s fill value as a 0-d tensor of NumPy's dtype for it (a Python int is int64, a
+  /// float float64; a NumPy scalar keeps its own; an array broadcasts).
+  func fillValue(_ v: PyValue) throws -> Tensor {
+    if let s = NumPyContext.pythonScalar(v) { return Tensor(scalar: s) }
+    return try tensor(v)
+  }
+
   func clip(_ t: Tensor, _ lo: PyValue?, _ hi: PyValue?) throws -> PyValue {
     var r = t
-    if let lo, !isNone(lo) { r = try binaryTensors(.maximum, r, lo, reflected: false) }
-    if let hi, !isNone(hi) { r = try binaryTensors(.minimum, r, hi, reflected: false) }
+    // A Python int bound beyond what an integer array holds clips nothing on that side.
+    func beyond(_ v: PyValue, below: Bool) -> Bool {
+      guard case .int(let i) = v, t.dtype.isInteger else { return false }
+      switch t.dtype {
+      case .uint8: return below ? i < 0 : i > 255
+      case .int32: return below ? i < Int(Int32.min) : i > Int(Int32.max)
+      default: return false
+      }
+    }
+    if let lo, !isNone(lo), !beyond(lo, below: true) {
+      r = try binaryTensors(.maximum, r, lo, reflected: false)
+    }
+    if let hi, !isNone(hi), !beyond(hi, below: false) {
+      r = try binaryTensors(.minimum, r, hi, reflected: false)
+    }
     return wrap(r)
   }
 
   /// `np.round(a, decimals)`: NumPy scales, rounds half to even, and scales back.
   func round(_ t: Tensor, _ decimals: PyValue?) throws -> PyValue {
-    let d = try decimals.map { try rt.toInt($0) } ?? 0
-    if !t.dtype.isFloatingPoint { return wrap(t) }
+    let d = try decimals.map { try integer($0) } ?? 0
+    if t.dtype == .bool {
+      throw PyException(
+        .notImplementedError,
+        "numpy.round of a bool array (a float16 result) is not supported in journal cells")
+    }
+    if !t.dtype.isFloatingPoint {
+      if d < 0 {
+        throw PyException(
+          .notImplementedError,
+          "numpy.round of integers to negative decimals is not supported in journal cells")
+      }
+      return wrap(t.clone())
+    }
     if d == 0 { return wrap(try bridged { try t.unary(.round) }) }
     let scale = Foundation.pow(10.0, Double(Swift.abs(d)))
     return wrap(

@@ -8,7 +8,12 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
   } catch let e as TensorError {
     switch e.code {
     case .shape: throw PyException(.valueError, numpyShapeMessage(e.message))
-    case .index: throw PyException(.indexError, e.message)
+    case .index:
+      // NumPy's AxisError; Tensors prefixes the op (`concatenate: axis 2 is out of ...`).
+      if let r = e.message.range(of: "axis "), e.message.contains("out of bounds for array of dimension") {
+        throw PyException(.axisError, String(e.message[r.lowerBound...]))
+      }
+      throw PyException(.indexError, e.message)
     case .dtype, .autograd: throw PyException(.typeError, e.message)
     case .linalg: throw PyException(.valueError, e.message)
     case .memory: throw PyException(.memoryError, e.message)
@@ -202,7 +207,18 @@ final class NPDType: PyNativeObject {
     self.numpy = numpy
   }
 
-  var typeName: String { isType ? "type" : "dtype[\(dtype)]" }
+  /// `type(np.dtype('float32')).__name__` is `Float32DType`.
+  var typeName: String {
+    if isType { return "type" }
+    switch dtype {
+    case .bool: return "BoolDType"
+    case .uint8: return "UInt8DType"
+    case .int32: return "Int32DType"
+    case .int64: return "Int64DType"
+    case .float32: return "Float32DType"
+    case .float64: return "Float64DType"
+    }
+  }
 
   var name: String { dtype == .bool ? "bool" : dtype.rawValue }
 
@@ -233,5 +249,23 @@ final class NPDType: PyNativeObject {
     case "type": return .native(numpy.typeObject(dtype))
     default: return nil
     }
+  }
+}
+
+/// A NumPy scalar type the engine has no storage for (`np.int8`, `np.float16`): it exists, so
+/// code naming it reaches the call that uses it, which is refused with the dtype's name.
+final class NPUnsupportedType: PyNativeObject {
+  let name: String
+  init(_ name: String) { self.name = name }
+  var typeName: String { "type" }
+  func repr() throws -> String { "<class 'numpy.\(name)'>" }
+  func call(_ args: [PyValue], _ kwargs: KeywordArguments) throws -> PyValue {
+    throw PyException(.notImplementedError, "numpy dtype \(name) is not supported in journal cells")
+  }
+  func compare(_ op: CompareOperator, _ other: PyValue) throws -> PyValue? {
+    guard op == .eq || op == .ne else { return nil }
+    var same = false
+    if case .native(let o as NPUnsupportedType) = other { same = o.name == name }
+    return .bool(same == (op == .eq))
   }
 }

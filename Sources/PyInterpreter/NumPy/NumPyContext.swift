@@ -67,18 +67,46 @@ final class NumPyContext {
       case "bool", "?", "bool_": return .bool
       default: break
       }
+      if let name = NumPyContext.unsupportedDTypes[s] {
+        throw PyException(
+          .notImplementedError, "numpy dtype \(name) is not supported in journal cells")
+      }
       throw PyException(.typeError, "data type '\(s)' not understood")
+    case .native(let u as NPUnsupportedType):
+      throw PyException(
+        .notImplementedError, "numpy dtype \(u.name) is not supported in journal cells")
     case .type(let c):
       switch c.name {
       case "float": return .float64
       case "int": return .int64
       case "bool": return .bool
+      case "complex", "str", "bytes", "object":
+        throw PyException(
+          .notImplementedError, "numpy dtype \(c.name) is not supported in journal cells")
       default: break
       }
     default: break
     }
     throw PyException(.typeError, "Cannot interpret '\(try rt.repr(v))' as a data type")
   }
+
+  /// NumPy's dtypes the engine has no storage for, by every name NumPy accepts for them.
+  static let unsupportedDTypes: [String: String] = {
+    var names: [String: String] = [:]
+    for (name, aliases) in [
+      ("int8", ["i1", "b", "byte"]), ("int16", ["i2", "h", "short"]),
+      ("uint16", ["u2", "H", "ushort"]), ("uint32", ["u4", "I", "uintc"]),
+      ("uint64", ["u8", "Q", "uint", "ulonglong", "L", "ulong"]),
+      ("float16", ["f2", "e", "half"]), ("longdouble", ["g", "float128", "f16"]),
+      ("complex64", ["c8", "F", "csingle"]), ("complex128", ["c16", "D", "complex", "cdouble"]),
+      ("str", ["U", "str_", "unicode"]), ("bytes", ["S", "bytes_"]), ("object", ["O"]),
+      ("datetime64", ["M", "M8"]), ("timedelta64", ["m", "m8"]), ("void", ["V"]),
+    ] {
+      names[name] = name
+      for a in aliases { names[a] = name }
+    }
+    return names
+  }()
 
   func optionalDType(_ v: PyValue?) throws -> DType? {
     guard let v, !isNone(v) else { return nil }
@@ -150,6 +178,13 @@ final class NumPyContext {
         let items: [PyValue]
         switch x {
         case .list, .tuple, .range: items = try rt.toArray(x)
+        case .str:
+          throw PyException(
+            .notImplementedError, "numpy arrays of str are not supported in journal cells")
+        case .none:
+          throw PyException(
+            .notImplementedError,
+            "numpy arrays of objects (None) are not supported in journal cells")
         default:
           throw PyException(.typeError, "cannot convert '\(rt.typeName(x))' to an array")
         }
@@ -209,7 +244,7 @@ final class NumPyContext {
     case .slice(let a, let b, let c):
       func part(_ p: PyValue?) throws -> Int? {
         guard let p, !isNone(p) else { return nil }
-        return try rt.toInt(p)
+        return try integer(p)
       }
       let (x, y, z) = (try part(a), try part(b), try part(c))
       if x == nil && y == nil && z == nil { return .all }
@@ -267,11 +302,102 @@ final class NumPyContext {
     -> Tensor
   {
     if let s = NumPyContext.pythonScalar(other) {
+      // A Python int the array's integer dtype cannot hold: NumPy 2 compares by value and
+      // refuses arithmetic.
+      if case .int(let i) = s, !NumPyContext.fits(i, t.dtype) {
+        // Only loops that run in the array's own integer dtype cannot take it.
+        let wide: Tensor
+        if op.isComparisonOp {
+          wide = t.casted(to: .int64)
+        } else if op == .divide {
+          wide = t.casted(to: .float64)
+        } else if [.logicalAnd, .logicalOr, .logicalXor].contains(op) {
+          wide = t
+        } else {
+          throw PyException(.overflowError, "Python integer \(i) out of bounds for \(t.dtype)")
+        }
+        let b: Scalar = [.logicalAnd, .logicalOr, .logicalXor].contains(op) ? .bool(i != 0) : s
+        return try bridged { try Tensor.binary(op, wide, b, scalarFirst: reflected) }
+      }
+      let type = s.resultType(with: t.dtype)
+      try checkIntegerPower(op, type, exponent: reflected ? t : nil, base: t)
+      if case .bool = s, t.dtype == .bool, [.power, .remainder, .floorDivide].contains(op) {
+        throw PyException(
+          .notImplementedError,
+          "numpy \(op.rawValue) of bools (an int8 result) is not supported in journal cells")
+      }
+      if op == .power, !type.isFloatingPoint, !reflected, s.doubleValue < 0, t.count > 0 {
+        throw PyException(.valueError, "Integers to negative integer powers are not allowed.")
+      }
       return try bridged { try Tensor.binary(op, t, s, scalarFirst: reflected) }
     }
     let o = try tensor(other)
-    return try bridged {
-      reflected ? try Tensor.binary(op, o, t) : try Tensor.binary(op, t, o)
+    let (x, y) = reflected ? (o, t) : (t, o)
+    if x.dtype == .bool && y.dtype == .bool && [.power, .remainder, .floorDivide].contains(op) {
+      throw PyException(
+        .notImplementedError,
+        "numpy \(op.rawValue) of two bool arrays (an int8 result) is not supported in journal cells")
+    }
+    try checkIntegerPower(op, DType.promoted(x.dtype, y.dtype), exponent: y, base: x)
+    return try bridged { try Tensor.binary(op, x, y) }
+  }
+
+  /// NumPy refuses integer powers with a negative integer exponent.
+  func checkIntegerPower(_ op: BinaryOp, _ type: DType, exponent: Tensor?, base: Tensor) throws {
+    guard op == .power, !type.isFloatingPoint, let exponent, exponent.count > 0, base.count > 0
+    else { return }
+    if exponent.casted(to: .int64).contiguous().int64s.contains(where: { $0 < 0 }) {
+      throw PyException(.valueError, "Integers to negative integer powers are not allowed.")
+    }
+  }
+
+  /// A scalar argument (`fill_value`, a bound): a Python number, or a NumPy scalar or 0-d array
+  /// with its dtype, which NumPy keeps where a Python number's would be weak.
+  func scalarArgument(_ v: PyValue) throws -> (value: Scalar, dtype: DType?) {
+    if let s = NumPyContext.pythonScalar(v) { return (s, nil) }
+    let t = try tensor(v)
+    guard t.count == 1 else {
+      throw PyException(.valueError, "could not broadcast input array into a scalar")
+    }
+    return (try bridged { try t.reshaped([]).item() }, t.dtype)
+  }
+
+  /// True when the integer dtype `d` holds `i` (floats and bool take any Python int).
+  static func fits(_ i: Int64, _ d: DType) -> Bool {
+    switch d {
+    case .uint8: return i >= 0 && i <= 255
+    case .int32: return i >= Int64(Int32.min) && i <= Int64(Int32.max)
+    default: return true
+    }
+  }
+
+  /// The dtype NumPy's unary ufunc `name` returns for `d`, which the engine's result is cast
+  /// to; refused when it is one the engine cannot hold (float16, int8).
+  func unaryResultType(_ name: String, _ d: DType) throws -> DType {
+    switch name {
+    case "exp", "log", "log2", "log10", "sqrt", "tanh", "sin", "cos", "tan", "log1p", "expm1",
+      "rint":
+      if d == .bool || d == .uint8 {
+        throw PyException(
+          .notImplementedError,
+          "numpy.\(name) of a \(d) array (a float16 result) is not supported in journal cells")
+      }
+      return d.isFloatingPoint ? d : .float64
+    case "isnan", "isinf", "isfinite", "logical_not": return .bool
+    case "square" where d == .bool, "sign" where d == .bool:
+      throw PyException(
+        .notImplementedError, "numpy.\(name) of a bool array is not supported in journal cells")
+    default: return d
+    }
+  }
+}
+
+extension BinaryOp {
+  /// Comparisons answer by value whatever the operands' dtypes.
+  var isComparisonOp: Bool {
+    switch self {
+    case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
+    default: return false
     }
   }
 }

@@ -38,8 +38,8 @@ public func registerBridge(in interpreter: Interpreter) {
 extension NumPyContext {
   func makeModule() -> PyModule {
     let m = PyModule(name: "numpy")
-    func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
+    func def(_ name: String, _ body: @escaping BoundFunction) {
+      m.define(name, in: NumPySignatures.module, body)
     }
     m["pi"] = .float(Double.pi)
     m["e"] = .float(M_E)
@@ -50,32 +50,48 @@ extension NumPyContext {
     for d in DType.allCases {
       m[d == .bool ? "bool_" : d.rawValue] = .native(typeObject(d))
     }
+    for name in [
+      "int8", "int16", "uint16", "uint32", "uint64", "float16", "longdouble", "complex64",
+      "complex128", "str_", "bytes_", "object_", "datetime64", "timedelta64", "byte", "short",
+      "ushort", "uintc", "half", "csingle", "cdouble", "complex_", "ubyte", "intc", "single",
+      "double",
+    ] where m[name] == nil {
+      switch name {
+      case "ubyte": m[name] = .native(typeObject(.uint8))
+      case "intc": m[name] = .native(typeObject(.int32))
+      case "single": m[name] = .native(typeObject(.float32))
+      case "double": m[name] = .native(typeObject(.float64))
+      default: m[name] = .native(NPUnsupportedType(NumPyContext.unsupportedDTypes[name] ?? name))
+      }
+    }
     m["bool"] = .native(typeObject(.bool))
     m["float_"] = .native(typeObject(.float64))
     m["int_"] = .native(typeObject(.int64))
     def("dtype") { a in
-      .native(NPDType(try self.dtype(try a.required(0, "dtype")), isType: false, numpy: self))
+      .native(NPDType(try self.dtype(try a.required("dtype")), isType: false, numpy: self))
     }
 
     // Creation.
     def("array") { a in
-      self.array(
-        try self.tensor(
-          try a.required(0, "object"), dtype: try self.optionalDType(a.value(1, "dtype"))
-        ).clone())
+      let dt = try self.optionalDType(a.value("dtype"))
+      return self.array(try self.tensor(try a.required("object"), dtype: dt).clone())
     }
     def("asarray") { a in
-      let v = try a.required(0, "a")
-      if case .native(let x as NDArray) = v, !x.isScalar, a.value(1, "dtype") == nil { return v }
-      return self.array(try self.tensor(v, dtype: try self.optionalDType(a.value(1, "dtype"))))
+      let v = try a.required("a")
+      let dt = try self.optionalDType(a.value("dtype"))
+      if case .native(let x as NDArray) = v, !x.isScalar, dt == nil || dt == x.tensor.dtype {
+        return v
+      }
+      return self.array(try self.tensor(v, dtype: dt))
     }
     func filled(_ name: String, _ value: Scalar?) {
       def(name) { a in
-        let shape = try self.shape([try a.required(0, "shape")])
-        let dt = try self.optionalDType(a.value(value == nil ? 2 : 1, "dtype"))
-        let v = try value ?? NumPyContext.pythonScalar(try a.required(1, "fill_value")) ?? .int(0)
+        let shape = try self.newShape(try a.required("shape"))
+        let dt = try self.optionalDType(a.value("dtype"))
         try checkedAllocation(shape, dt ?? .float64)
-        return self.array(Tensor.full(shape, v, dtype: dt ?? (value == nil ? nil : .float64)))
+        if let value { return self.array(Tensor.full(shape, value, dtype: dt ?? .float64)) }
+        let fill = try self.fillValue(try a.required("fill_value"))
+        return self.array(try bridged { try fill.expanded(to: shape).casted(to: dt ?? fill.dtype) })
       }
     }
     filled("zeros", .int(0))
@@ -84,11 +100,12 @@ extension NumPyContext {
     filled("full", nil)
     func like(_ name: String, _ value: Scalar?) {
       def(name) { a in
-        let t = try self.tensor(try a.required(0, "a"))
-        let dt = try self.optionalDType(a.value(value == nil ? 2 : 1, "dtype")) ?? t.dtype
-        let v = try value ?? NumPyContext.pythonScalar(try a.required(1, "fill_value")) ?? .int(0)
+        let t = try self.tensor(try a.required(name == "empty_like" ? "prototype" : "a"))
+        let dt = try self.optionalDType(a.value("dtype")) ?? t.dtype
         try checkedAllocation(t.shape, dt)
-        return self.array(Tensor.full(t.shape, v, dtype: dt))
+        if let value { return self.array(Tensor.full(t.shape, value, dtype: dt)) }
+        let fill = try self.fillValue(try a.required("fill_value"))
+        return self.array(try bridged { try fill.expanded(to: t.shape).casted(to: dt) })
       }
     }
     like("zeros_like", .int(0))
@@ -96,100 +113,150 @@ extension NumPyContext {
     like("ones_like", .int(1))
     like("full_like", nil)
     def("arange") { a in
-      let nums = try a.positional.map { v -> Scalar in
-        guard let s = NumPyContext.pythonScalar(v) else {
-          return try self.tensor(v).item()
-        }
+      func number(_ v: PyValue) throws -> Scalar {
+        guard let s = NumPyContext.pythonScalar(v) else { return try self.tensor(v).item() }
         return s
       }
-      let dt = try self.optionalDType(a.keyword("dtype"))
-      guard !nums.isEmpty else {
+      guard let given = a.optional("start_or_stop") ?? a.optional("stop") else {
         throw PyException(.typeError, "arange() requires stop to be specified.")
       }
-      let (start, stop, step): (Scalar, Scalar, Scalar)
-      switch nums.count {
-      case 1: (start, stop, step) = (.int(0), nums[0], .int(1))
-      case 2: (start, stop, step) = (nums[0], nums[1], .int(1))
-      default: (start, stop, step) = (nums[0], nums[1], nums[2])
+      let first = try number(given)
+      let stop = a.has("start_or_stop") ? try a.optional("stop").map(number) : nil
+      let step = try a.value("step").map(number) ?? .int(1)
+      let dt = try self.optionalDType(a.value("dtype"))
+      let (start, end) = stop.map { (first, $0) } ?? (.int(0), first)
+      if step.doubleValue == 0 { throw PyException(.zeroDivisionError, "division by zero") }
+      if let dt, dt.isInteger {
+        for case .int(let i) in [start, end, step] where !NumPyContext.fits(i, dt) {
+          throw PyException(.overflowError, "Python integer \(i) out of bounds for \(dt)")
+        }
       }
-      return self.array(try bridged { try Tensor.arange(start, stop, step: step, dtype: dt) })
+      let r = try bridged { try Tensor.arange(start, end, step: step, dtype: dt) }
+      if dt == .bool && r.count > 2 {
+        throw PyException(
+          .typeError,
+          "arange() is only supported for booleans when the result has at most length 2.")
+      }
+      return self.array(r)
     }
     def("linspace") { a in
-      let start = try self.rt.double(try a.required(0, "start"))
-      let stop = try self.rt.double(try a.required(1, "stop"))
-      let num = try a.value(2, "num").map { try self.rt.toInt($0) } ?? 50
-      let endpoint = try a.keyword("endpoint").map { try self.rt.isTrue($0) } ?? true
+      let first = try a.required("start")
+      let last = try a.required("stop")
+      // The result type of the ends: float32 ends give float32, as NumPy's does.
+      var natural = DType.float64
+      for v in [first, last] {
+        if case .list = v {
+          throw PyException(
+            .notImplementedError, "numpy.linspace between arrays is not supported in journal cells")
+        }
+        guard case .native(let x as NDArray) = v else { continue }
+        guard x.tensor.rank == 0 else {
+          throw PyException(
+            .notImplementedError, "numpy.linspace between arrays is not supported in journal cells")
+        }
+        if x.tensor.dtype == .float32 { natural = .float32 }
+      }
+      if natural == .float32, [first, last].contains(where: {
+        if case .native(let x as NDArray) = $0 { return x.tensor.dtype == .float64 }
+        return false
+      }) {
+        natural = .float64
+      }
+      if natural == .float32 {
+        throw PyException(
+          .notImplementedError,
+          "numpy.linspace between float32 values is not supported in journal cells")
+      }
+      let start = try self.rt.double(first)
+      let stop = try self.rt.double(last)
+      let num = try a.value("num").map { try self.integer($0) } ?? 50
+      let endpoint = try a.value("endpoint").map { try self.rt.isTrue($0) } ?? true
+      let dt = try self.optionalDType(a.value("dtype"))
       guard num >= 0 else {
         throw PyException(.valueError, "Number of samples, \(num), must be non-negative.")
       }
       try checkedAllocation([num], .float64)
+      var t: Tensor
       if endpoint {
-        return self.array(try bridged { try Tensor.linspace(start, stop, count: num) })
+        t = try bridged { try Tensor.linspace(start, stop, count: num) }
+      } else {
+        let step = (stop - start) / Double(num)
+        t = try bridged { try Tensor((0..<num).map { start + Double($0) * step }) }
       }
-      let step = (stop - start) / Double(num)
-      return self.array(try bridged { try Tensor((0..<num).map { start + Double($0) * step }) })
+      if let dt { t = t.casted(to: dt) }
+      return self.array(t)
     }
     def("eye") { a in
-      let n = try self.rt.toInt(try a.required(0, "N"))
-      let cols = try a.value(1, "M").flatMap { self.isNone($0) ? nil : try self.rt.toInt($0) }
-      let k = try a.keyword("k").map { try self.rt.toInt($0) } ?? 0
-      let dt = try self.optionalDType(a.keyword("dtype")) ?? .float64
+      let n = try self.integer(try a.required("N"))
+      let cols = try a.optional("M").map { try self.integer($0) }
+      if n < 0 || (cols ?? 0) < 0 {
+        throw PyException(.valueError, "negative dimensions are not allowed")
+      }
+      let k = try a.value("k").map { try self.integer($0) } ?? 0
+      let dt = try self.optionalDType(a.value("dtype")) ?? .float64
       try checkedAllocation([n, cols ?? n], dt)
       return self.array(Tensor.eye(n, cols, k: k, dtype: dt))
     }
     def("identity") { a in
-      let n = try self.rt.toInt(try a.required(0, "n"))
-      try checkedAllocation([n, n], .float64)
-      return self.array(Tensor.eye(n))
+      let dt = try self.optionalDType(a.value("dtype")) ?? .float64
+      let n = try self.integer(try a.required("n"))
+      if n < 0 { throw PyException(.valueError, "negative dimensions are not allowed") }
+      try checkedAllocation([n, n], dt)
+      return self.array(Tensor.eye(n, dtype: dt))
     }
+    def("copy") { a in self.array(try self.tensor(try a.required("a")).clone()) }
 
     // Products.
     def("dot") { a in
-      self.wrap(
-        try bridged {
-          try Tensor.dot(try self.tensor(a.at(0)), try self.tensor(a.at(1)))
-        })
+      let x = try self.tensor(try a.required("a"))
+      let y = try self.tensor(try a.required("b"))
+      var r = try bridged { try Tensor.dot(x, y) }
+      // NumPy's dot accumulates from +0 (BLAS), so a product of -0 comes out +0.
+      if (x.rank == 0 || y.rank == 0) && r.dtype.isFloatingPoint {
+        r = try bridged { try Tensor.binary(.add, r, .double(0)) }
+      }
+      return self.wrap(r)
     }
     def("matmul") { a in
-      self.wrap(
-        try bridged {
-          try Tensor.matmul(try self.tensor(a.at(0)), try self.tensor(a.at(1)))
-        })
+      let x = try self.tensor(try a.required("x1"))
+      let y = try self.tensor(try a.required("x2"))
+      return self.wrap(try bridged { try Tensor.matmul(x, y) })
     }
     def("outer") { a in
-      self.wrap(
-        try bridged {
-          try Tensor.outer(try self.tensor(a.at(0)), try self.tensor(a.at(1)))
-        })
+      let x = try self.tensor(try a.required("a"))
+      let y = try self.tensor(try a.required("b"))
+      return self.wrap(try bridged { try Tensor.outer(x, y) })
     }
 
     // Elementwise.
-    let unaries: [(String, UnaryOp)] = [
-      ("exp", .exp), ("log", .log), ("log2", .log2), ("log10", .log10), ("sqrt", .sqrt),
-      ("tanh", .tanh), ("sin", .sin), ("cos", .cos), ("tan", .tan), ("abs", .abs),
-      ("absolute", .abs), ("sign", .sign), ("square", .square), ("floor", .floor),
-      ("ceil", .ceil), ("log1p", .log1p), ("expm1", .expm1), ("negative", .negative),
-      ("isnan", .isnan), ("isinf", .isinf), ("isfinite", .isfinite), ("logical_not", .logicalNot),
-      ("rint", .round),
+    let unaries: [String: UnaryOp] = [
+      "exp": .exp, "log": .log, "log2": .log2, "log10": .log10, "sqrt": .sqrt, "tanh": .tanh,
+      "sin": .sin, "cos": .cos, "tan": .tan, "abs": .abs, "absolute": .abs, "sign": .sign,
+      "square": .square, "floor": .floor, "ceil": .ceil, "log1p": .log1p, "expm1": .expm1,
+      "negative": .negative, "isnan": .isnan, "isinf": .isinf, "isfinite": .isfinite,
+      "logical_not": .logicalNot, "rint": .round,
     ]
-    for (name, op) in unaries {
+    for name in NumPySignatures.unaryUfuncs {
+      guard let op = unaries[name] else { continue }
       def(name) { a in
-        let t = try self.tensor(try a.required(0, "x"))
-        return self.wrap(try bridged { try t.unary(op) })
+        let t = try self.tensor(try a.required("x"))
+        let type = try self.unaryResultType(name, t.dtype)
+        let r = try bridged { try t.unary(op) }
+        return self.wrap(r.dtype == type ? r : r.casted(to: type))
       }
     }
-    let binaries: [(String, BinaryOp)] = [
-      ("maximum", .maximum), ("minimum", .minimum), ("add", .add), ("subtract", .subtract),
-      ("multiply", .multiply), ("divide", .divide), ("power", .power), ("mod", .remainder),
-      ("floor_divide", .floorDivide), ("equal", .equal), ("not_equal", .notEqual),
-      ("less", .less), ("greater", .greater), ("less_equal", .lessEqual),
-      ("greater_equal", .greaterEqual), ("logical_and", .logicalAnd), ("logical_or", .logicalOr),
-      ("logical_xor", .logicalXor),
+    let binaries: [String: BinaryOp] = [
+      "maximum": .maximum, "minimum": .minimum, "add": .add, "subtract": .subtract,
+      "multiply": .multiply, "divide": .divide, "power": .power, "mod": .remainder,
+      "floor_divide": .floorDivide, "equal": .equal, "not_equal": .notEqual, "less": .less,
+      "greater": .greater, "less_equal": .lessEqual, "greater_equal": .greaterEqual,
+      "logical_and": .logicalAnd, "logical_or": .logicalOr, "logical_xor": .logicalXor,
     ]
-    for (name, op) in binaries {
+    for name in NumPySignatures.binaryUfuncs {
+      guard let op = binaries[name] else { continue }
       def(name) { a in
-        let x = try a.required(0, "x1")
-        let y = try a.required(1, "x2")
+        let x = try a.required("x1")
+        let y = try a.required("x2")
         if case .native(let arr as NDArray) = x {
           return self.wrap(try self.binaryTensors(op, arr.tensor, y, reflected: false))
         }
@@ -200,21 +267,26 @@ extension NumPyContext {
       }
     }
     def("clip") { a in
-      try self.clip(
-        try self.tensor(try a.required(0, "a")), a.value(1, "a_min"), a.value(2, "a_max"))
+      let t = try self.tensor(try a.required("a"))
+      let lo = try self.clipBound(a, "a_min", "min")
+      let hi = try self.clipBound(a, "a_max", "max")
+      return try self.clip(t, lo, hi)
     }
-    def("round") { a in
-      try self.round(try self.tensor(try a.required(0, "a")), a.value(1, "decimals"))
-    }
-    def("around") { a in
-      try self.round(try self.tensor(try a.required(0, "a")), a.value(1, "decimals"))
+    for name in ["round", "around"] {
+      def(name) { a in try self.round(try self.tensor(try a.required("a")), a.value("decimals")) }
     }
     def("where") { a in
-      let c = try self.tensor(try a.required(0, "condition"))
-      if a.count == 1 { return .tuple(c.nonzero().map { self.array($0) }) }
-      let x = try self.tensor(a.at(1))
-      let y = try self.tensor(a.at(2))
-      return self.wrap(try bridged { try Tensor.where(c.casted(to: .bool), x, y) })
+      let c = try self.tensor(try a.required("condition"))
+      let x = a.value("x")
+      let y = a.value("y")
+      guard let x, let y else {
+        if x != nil || y != nil {
+          throw PyException(.valueError, "either both or neither of x and y should be given")
+        }
+        return try self.nonzero(c)
+      }
+      let (tx, ty) = try self.weakPair(x, y)
+      return self.wrap(try bridged { try Tensor.where(c.casted(to: .bool), tx, ty) })
     }
 
     // Reductions.
@@ -222,32 +294,32 @@ extension NumPyContext {
       "sum", "mean", "max", "min", "amax", "amin", "prod", "any", "all", "std", "var",
       "argmax", "argmin", "cumsum",
     ] {
-      def(name) { a in
-        try self.reduce(name, try self.tensor(try a.required(0, "a")), a, axisIndex: 1) ?? .none
-      }
+      def(name) { a in try self.reduce(name, try self.tensor(try a.required("a")), a) ?? .none }
     }
 
     def("median") { a in
-      if let axis = a.value(1, "axis"), !self.isNone(axis) {
-        throw PyException(.valueError, "median over an axis is not supported in journal cells")
+      try self.median(
+        try self.tensor(try a.required("a")), axis: a.value("axis"),
+        keepDims: try self.flag(a.value("keepdims")))
+    }
+    def("trace") { a in
+      let t = try self.tensor(try a.required("a"))
+      guard t.rank >= 2 else {
+        throw PyException(.valueError, "diag requires an array of at least two dimensions")
       }
-      let values = try self.tensor(try a.required(0, "a")).casted(to: .float64).contiguous()
-        .doubles.sorted()
-      guard !values.isEmpty else { return .float(.nan) }
-      let middle = values.count / 2
-      if values.count % 2 == 1 { return .float(values[middle]) }
-      return .float((values[middle - 1] + values[middle]) / 2)
+      try self.refuseUnsigned64("trace", t.dtype)
+      let d = try self.diagonal(t, offset: 0)
+      return self.wrap(try bridged { try d.sum(axes: [d.rank - 1]) })
     }
 
     // Shapes and joining.
     def("reshape") { a in
       self.array(
-        try self.reshape(
-          try self.tensor(try a.required(0, "a")), try self.shape([try a.required(1, "newshape")])))
+        try self.reshape(try self.tensor(try a.required("a")), try self.shape([try a.required("shape")])))
     }
     def("transpose") { a in
-      let t = try self.tensor(try a.required(0, "a"))
-      if let ax = a.value(1, "axes") {
+      let t = try self.tensor(try a.required("a"))
+      if let ax = a.optional("axes") {
         return self.array(try bridged { try t.permuted(try self.shape([ax])) })
       }
       return self.array(
@@ -257,149 +329,223 @@ extension NumPyContext {
       try self.rt.toArray(v).map { try self.tensor($0) }
     }
     def("concatenate") { a in
-      let ts = try sequence(try a.required(0, "arrays"))
-      let axis = try a.value(1, "axis").map { try self.rt.toInt($0) } ?? 0
-      return self.array(try bridged { try Tensor.concatenate(ts, axis: axis) })
+      var ts = try sequence(try a.required("arrays"))
+      var axis = 0
+      if let v = a.value("axis") {
+        if self.isNone(v) {
+          ts = try ts.map { t in try bridged { try t.reshaped([-1]) } }
+        } else {
+          axis = try self.integer(v)
+        }
+      }
+      return self.array(try self.concatenate(ts, axis: axis))
     }
     def("stack") { a in
-      let ts = try sequence(try a.required(0, "arrays"))
-      let axis = try a.value(1, "axis").map { try self.rt.toInt($0) } ?? 0
-      return self.array(try bridged { try Tensor.stack(ts, axis: axis) })
+      let ts = try sequence(try a.required("arrays"))
+      guard let first = ts.first else {
+        throw PyException(.valueError, "need at least one array to stack")
+      }
+      if ts.contains(where: { $0.shape != first.shape }) {
+        throw PyException(.valueError, "all input arrays must have the same shape")
+      }
+      let axis = try self.axis(
+        try a.value("axis").map { try self.integer($0) } ?? 0, rank: first.rank + 1)
+      let parts = try ts.map { t in try bridged { try t.unsqueezed(axis) } }
+      return self.array(try self.concatenate(parts, axis: axis))
     }
     def("vstack") { a in
-      let ts = try sequence(try a.required(0, "tup")).map {
-        $0.rank == 1 ? try $0.reshaped([1, $0.count]) : $0
-      }
-      return self.array(try bridged { try Tensor.concatenate(ts, axis: 0) })
+      let ts = try sequence(try a.required("tup")).map { try self.atLeast($0, 2) }
+      return self.array(try self.concatenate(ts, axis: 0))
     }
     def("hstack") { a in
-      let ts = try sequence(try a.required(0, "tup"))
-      let axis = ts.first?.rank == 1 ? 0 : 1
-      return self.array(try bridged { try Tensor.concatenate(ts, axis: axis) })
+      let ts = try sequence(try a.required("tup")).map { try self.atLeast($0, 1) }
+      return self.array(try self.concatenate(ts, axis: ts.first?.rank == 1 ? 0 : 1))
     }
     def("column_stack") { a in
-      let ts = try sequence(try a.required(0, "tup")).map {
-        $0.rank == 1 ? try $0.reshaped([$0.count, 1]) : $0
+      let ts = try sequence(try a.required("tup")).map { t -> Tensor in
+        t.rank < 2 ? try bridged { try t.reshaped([-1, 1]) } : t
       }
-      return self.array(try bridged { try Tensor.concatenate(ts, axis: 1) })
-    }
-    def("nonzero") { a in
-      .tuple(try self.tensor(try a.required(0, "a")).nonzero().map { self.array($0) })
+      return self.array(try self.concatenate(ts, axis: 1))
     }
     def("squeeze") { a in
-      let t = try self.tensor(try a.required(0, "a"))
-      return self.array(try bridged { try t.squeezed(axes: try self.axes(a.value(1, "axis"))) })
+      let t = try self.tensor(try a.required("a"))
+      // A 0-d array squeezes as if it had the one axis 0 (or -1).
+      if t.rank == 0, let ax = try self.axes(a.value("axis"), rank: 1) {
+        _ = ax
+        return self.array(t)
+      }
+      let axes = try self.axes(a.value("axis"), rank: t.rank)
+      return self.array(try bridged { try t.squeezed(axes: axes) })
     }
     def("expand_dims") { a in
-      let t = try self.tensor(try a.required(0, "a"))
-      let axis = try self.rt.toInt(try a.required(1, "axis"))
-      return self.array(try bridged { try t.unsqueezed(axis) })
+      var t = try self.tensor(try a.required("a"))
+      let given = try a.required("axis")
+      let list: [Int]
+      if case .tuple(let parts) = given { list = try parts.map { try self.integer($0) } } else {
+        list = [try self.integer(given)]
+      }
+      let rank = t.rank + list.count
+      let axes = try list.map { try self.axis($0, rank: rank) }
+      if Set(axes).count != axes.count {
+        throw PyException(.valueError, "repeated axis")
+      }
+      for ax in axes.sorted() { t = try bridged { try t.unsqueezed(ax) } }
+      return self.array(t)
     }
     def("tile") { a in
-      let t = try self.tensor(try a.required(0, "A"))
-      return self.array(try bridged { try t.tiled(try self.shape([try a.required(1, "reps")])) })
+      let t = try self.tensor(try a.required("A"))
+      let reps = try self.shape([try a.required("reps")])
+      return self.array(try bridged { try t.tiled(reps) })
     }
     def("repeat") { a in
-      let t = try self.tensor(try a.required(0, "a"))
-      let n = try self.rt.toInt(try a.required(1, "repeats"))
-      let axis = try self.axes(a.value(2, "axis"))?.first
-      return self.array(try bridged { try t.repeatedElements(n, axis: axis) })
+      try self.repeated(
+        try self.tensor(try a.required("a")), try a.required("repeats"), axis: a.value("axis"))
     }
     def("flip") { a in
-      let t = try self.tensor(try a.required(0, "m"))
-      return self.array(try bridged { try t.flipped(axes: try self.axes(a.value(1, "axis"))) })
+      let t = try self.tensor(try a.required("m"))
+      let axes = try self.axes(a.value("axis"), rank: t.rank)
+      // NumPy indexes with `m[()]` here, which makes a 0-d array a scalar.
+      if t.rank == 0 { return self.wrap(t.clone()) }
+      return self.array(try bridged { try t.flipped(axes: axes) })
     }
     def("diag") { a in
-      self.array(try bridged { try self.tensor(try a.required(0, "v")).diagonal().clone() })
-    }
-    def("trace") { a in
-      self.wrap(try bridged { try self.tensor(try a.required(0, "a")).diagonal().sum() })
-    }
-    def("cov") { a in
-      let m = try self.tensor(try a.required(0, "m"))
-      let rowvar = try a.keyword("rowvar").map { try self.rt.isTrue($0) } ?? true
-      return self.wrap(try bridged { try Tensor.cov(m, rowVariables: rowvar) })
-    }
-    def("corrcoef") { a in
-      let m = try self.tensor(try a.required(0, "x"))
-      return self.wrap(try bridged { try Tensor.corrcoef(m) })
-    }
-    def("bincount") { a in
-      let t = try self.tensor(try a.required(0, "x"))
-      let minLength = try a.keyword("minlength").map { try self.rt.toInt($0) } ?? 0
-      return self.array(try bridged { try t.bincount(minLength: minLength) })
+      let t = try self.tensor(try a.required("v"))
+      let k = try a.value("k").map { try self.integer($0) } ?? 0
+      switch t.rank {
+      case 1:
+        let n = t.count + Swift.abs(k)
+        let out = Tensor.zeros([n, n], dtype: t.dtype)
+        let i = (0..<Int64(t.count)).map { $0 }
+        let rows = try bridged { try Tensor(i.map { $0 + Int64(Swift.max(-k, 0)) }) }
+        let cols = try bridged { try Tensor(i.map { $0 + Int64(Swift.max(k, 0)) }) }
+        try bridged { try out.writeItem([.array(rows), .array(cols)], t) }
+        return self.array(out)
+      case 2: return self.array(try self.diagonal(t, offset: k).clone())
+      default: throw PyException(.valueError, "Input must be 1- or 2-d.")
+      }
     }
     def("meshgrid") { a in
-      let xs = try a.positional.map { try self.tensor($0).reshaped([-1]) }
-      guard xs.count == 2 else { throw PyException(.valueError, "meshgrid takes two arrays here") }
-      let (x, y) = (xs[0], xs[1])
-      let shape = [y.count, x.count]
-      let gx = try bridged { try x.reshaped([1, x.count]).expanded(to: shape).contiguous() }
-      let gy = try bridged { try y.reshaped([y.count, 1]).expanded(to: shape).contiguous() }
-      return .list(PyList([self.array(gx), self.array(gy)]))
+      let xs = try a.rest().map { try self.tensor($0).reshaped([-1]) }
+      let indexing = try a.value("indexing").map { try self.rt.string($0, "indexing") } ?? "xy"
+      guard indexing == "xy" || indexing == "ij" else {
+        throw PyException(.valueError, "Valid values for `indexing` are 'xy' and 'ij'.")
+      }
+      var shape = xs.map(\.count)
+      let cartesian = indexing == "xy" && xs.count >= 2
+      if cartesian { shape.swapAt(0, 1) }
+      var grids: [PyValue] = []
+      for (i, x) in xs.enumerated() {
+        var place = Array(repeating: 1, count: xs.count)
+        place[cartesian && i < 2 ? 1 - i : i] = x.count
+        let g = try bridged { try x.reshaped(place).expanded(to: shape).contiguous() }
+        grids.append(self.array(g))
+      }
+      return .tuple(grids)
     }
+    def("shape") { a in .tuple(try self.tensor(try a.required("a")).shape.map { .int($0) }) }
+    def("size") { a in .int(try self.tensor(try a.required("a")).count) }
+    def("ndim") { a in .int(try self.tensor(try a.required("a")).rank) }
+
+    // Searching, sorting, counting.
+    def("nonzero") { a in try self.nonzero(try self.tensor(try a.required("a"))) }
     def("argsort") { a in
-      let ax = try self.axes(a.value(1, "axis"))?.first ?? -1
-      return self.array(try bridged { try self.tensor(try a.required(0, "a")).argsort(axis: ax) })
+      var t = try self.tensor(try a.required("a"))
+      // NumPy sorts a 0-d array's indices as those of a 1-element one.
+      if t.rank == 0 { t = try bridged { try t.reshaped([1]) } }
+      let axis = a.value("axis")
+      if let axis, self.isNone(axis) { t = try bridged { try t.reshaped([-1]) } }
+      let ax = try self.singleAxis(axis, rank: t.rank) ?? t.rank - 1
+      return self.array(try bridged { try t.argsort(axis: ax) })
     }
     def("sort") { a in
-      let ax = try self.axes(a.value(1, "axis"))?.first ?? -1
-      return self.array(
-        try bridged { try self.tensor(try a.required(0, "a")).sorted(axis: ax).values })
+      var t = try self.tensor(try a.required("a"))
+      let axis = a.value("axis")
+      if let axis, self.isNone(axis) { t = try bridged { try t.reshaped([-1]) } }
+      let ax = try self.singleAxis(axis ?? .int(-1), rank: t.rank) ?? t.rank - 1
+      return self.array(try bridged { try t.sorted(axis: ax).values })
     }
     def("unique") { a in
-      let r = try bridged { try self.tensor(try a.required(0, "ar")).unique() }
-      if try self.flag(a.keyword("return_counts")) {
+      let r = try bridged { try self.tensor(try a.required("ar")).unique() }
+      if try self.flag(a.value("return_counts")) {
         return .tuple([self.array(r.values), self.array(r.counts)])
       }
       return self.array(r.values)
     }
-    def("shape") { a in .tuple(try self.tensor(try a.required(0, "a")).shape.map { .int($0) }) }
-    def("size") { a in .int(try self.tensor(try a.required(0, "a")).count) }
-    def("ndim") { a in .int(try self.tensor(try a.required(0, "a")).rank) }
-    def("copy") { a in self.array(try self.tensor(try a.required(0, "a")).clone()) }
+    def("bincount") { a in
+      let x = try a.required("x")
+      var t = try self.tensor(x)
+      if case .native = x, t.dtype.isFloatingPoint {
+        throw PyException(
+          .typeError,
+          "Cannot cast array data from dtype('\(t.dtype)') to dtype('int64') according to the "
+            + "rule 'safe'")
+      }
+      // A list is converted as NumPy converts it, floats truncated.
+      if !t.dtype.isInteger && t.dtype != .bool { t = t.casted(to: .int64) }
+      guard t.rank == 1 else { throw PyException(.valueError, "object too deep for desired array") }
+      let minLength = try a.value("minlength").map { try self.integer($0) } ?? 0
+      if minLength < 0 { throw PyException(.valueError, "'minlength' must not be negative") }
+      if t.int64s.contains(where: { $0 < 0 }) {
+        throw PyException(.valueError, "'list' argument must have no negative elements")
+      }
+      let weights = try a.optional("weights").map { try self.tensor($0).casted(to: .float64) }
+      if let weights, weights.shape != t.shape {
+        throw PyException(.valueError, "The weights and list don't have the same length.")
+      }
+      return self.array(try bridged { try t.bincount(weights: weights, minLength: minLength) })
+    }
+
+    // Statistics and comparison.
+    // Both compute in float64 whatever the input, as NumPy's do.
+    def("cov") { a in
+      let m = try self.tensor(try a.required("m")).casted(to: .float64)
+      let rowvar = try a.value("rowvar").map { try self.rt.isTrue($0) } ?? true
+      let bias = try self.flag(a.value("bias"))
+      let ddof = try a.optional("ddof").map { try self.integer($0) }
+      return self.array(
+        try bridged { try Tensor.cov(m, rowVariables: rowvar, bias: bias, ddof: ddof) })
+    }
+    def("corrcoef") { a in
+      let m = try self.tensor(try a.required("x")).casted(to: .float64)
+      let rowvar = try a.value("rowvar").map { try self.rt.isTrue($0) } ?? true
+      return self.wrap(try bridged { try Tensor.corrcoef(m, rowVariables: rowvar) })
+    }
     def("allclose") { a in
-      let x = try self.tensor(try a.required(0, "a")).casted(to: .float64)
-      let y = try self.tensor(try a.required(1, "b")).casted(to: .float64)
-      let rtol = try a.keyword("rtol").map { try self.rt.double($0) } ?? 1e-5
-      let atol = try a.keyword("atol").map { try self.rt.double($0) } ?? 1e-8
+      let x = try self.tensor(try a.required("a")).casted(to: .float64)
+      let y = try self.tensor(try a.required("b")).casted(to: .float64)
+      let rtol = try a.value("rtol").map { try self.rt.double($0) } ?? 1e-5
+      let atol = try a.value("atol").map { try self.rt.double($0) } ?? 1e-8
       let shape = try bridged { try Tensor.broadcastShapes(x.shape, y.shape) }
       let xs = try bridged { try x.expanded(to: shape).contiguous().doubles }
       let ys = try bridged { try y.expanded(to: shape).contiguous().doubles }
-      return .bool(zip(xs, ys).allSatisfy { Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) })
+      return .bool(
+        zip(xs, ys).allSatisfy { $0 == $1 || Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) })
     }
     def("array_equal") { a in
-      let x = try self.tensor(try a.required(0, "a1"))
-      let y = try self.tensor(try a.required(1, "a2"))
+      let x = try self.tensor(try a.required("a1"))
+      let y = try self.tensor(try a.required("a2"))
       guard x.shape == y.shape else { return .bool(false) }
       return .bool(
         x.casted(to: .float64).contiguous().doubles == y.casted(to: .float64).contiguous().doubles)
     }
 
+    // Input and printing.
     def("load") { a in
-      let name = try self.rt.string(try a.required(0, "file"), "load() argument 'file'")
+      let name = try self.rt.string(try a.required("file"), "load() argument 'file'")
       let path = try self.rt.dataFilePath(name, for: "load")
       return self.array(try bridged { try NPY.load(URL(fileURLWithPath: path)) })
     }
-
     def("set_printoptions") { a in
-      if let p = a.keyword("precision"), !self.isNone(p) {
-        self.printOptions.precision = try self.rt.toInt(p)
-      }
-      if let p = a.keyword("suppress"), !self.isNone(p) {
-        self.printOptions.suppress = try self.rt.isTrue(p)
-      }
-      if let p = a.keyword("linewidth"), !self.isNone(p) {
-        self.printOptions.lineWidth = try self.rt.toInt(p)
-      }
-      if let p = a.keyword("threshold"), !self.isNone(p) {
-        self.printOptions.threshold = try self.rt.toInt(p)
-      }
-      if let p = a.keyword("edgeitems"), !self.isNone(p) {
-        self.printOptions.edgeItems = try self.rt.toInt(p)
-      }
+      if let p = a.optional("precision") { self.printOptions.precision = try self.integer(p) }
+      if let p = a.optional("suppress") { self.printOptions.suppress = try self.rt.isTrue(p) }
+      if let p = a.optional("linewidth") { self.printOptions.lineWidth = try self.integer(p) }
+      if let p = a.optional("threshold") { self.printOptions.threshold = try self.integer(p) }
+      if let p = a.optional("edgeitems") { self.printOptions.edgeItems = try self.integer(p) }
       return .none
     }
+    let exceptions = PyModule(name: "numpy.exceptions")
+    if let axisError = rt.exceptionClasses[.axisError] { exceptions["AxisError"] = .type(axisError) }
+    m["exceptions"] = .module(exceptions)
     m["c_"] = .native(IndexConcatenator(self, columns: true))
     m["r_"] = .native(IndexConcatenator(self, columns: false))
     m["random"] = .module(makeRandomModule(globalRandom))
@@ -413,13 +559,13 @@ extension NumPyContext {
   /// `RandomState` object's own.
   func makeRandomModule(_ box: RandomBox) -> PyModule {
     let m = PyModule(name: "numpy.random")
-    func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
+    func def(_ name: String, _ body: @escaping BoundFunction) {
+      m.define(name, in: NumPySignatures.random, body)
     }
     /// `size=`: nil means one Python float.
     func size(_ v: PyValue?) throws -> [Int]? {
       guard let v, !isNone(v) else { return nil }
-      let s = try shape([v])
+      let s = try newShape(v)
       try checkedAllocation(s, .float64)
       return s
     }
@@ -430,7 +576,7 @@ extension NumPyContext {
       return array(try bridged { try Tensor(try draw(n), shape: shape) })
     }
     def("seed") { a in
-      let s = try a.value(0, "seed").map { try self.rt.toInt($0) } ?? 0
+      let s = try a.value(0, "seed").map { try self.integer($0) } ?? 0
       guard s >= 0 && s < (1 << 32) else {
         throw PyException(.valueError, "Seed must be between 0 and 2**32 - 1")
       }
@@ -438,18 +584,31 @@ extension NumPyContext {
       return .none
     }
     def("rand") { a in
-      try floats(a.count == 0 ? nil : try self.shape(a.positional)) {
+      let dims = Array(a.rest())
+      return try floats(dims.isEmpty ? nil : try self.shape(dims)) {
         box.state.randomSample(count: $0)
       }
     }
     def("randn") { a in
-      try floats(a.count == 0 ? nil : try self.shape(a.positional)) {
+      let dims = Array(a.rest())
+      return try floats(dims.isEmpty ? nil : try self.shape(dims)) {
         box.state.standardNormal(count: $0)
       }
     }
-    for name in ["random", "random_sample", "sample", "ranf"] {
+    for name in ["random", "random_sample"] {
       def(name) { a in
-        try floats(try size(a.value(0, "size"))) { box.state.randomSample(count: $0) }
+        try floats(try size(a.value("size"))) { box.state.randomSample(count: $0) }
+      }
+    }
+    // Aliases of `random_sample` that forward whatever they are given to it.
+    for name in ["sample", "ranf"] {
+      def(name) { a in
+        let given = Array(a.rest()) + a.extraKeywords().map(\.1)
+        guard given.count <= 1, a.extraKeywords().allSatisfy({ $0.0 == "size" }) else {
+          throw PyException(
+            .typeError, "random_sample() takes at most 1 positional argument (\(given.count) given)")
+        }
+        return try floats(try size(given.first)) { box.state.randomSample(count: $0) }
       }
     }
     def("standard_normal") { a in
@@ -470,10 +629,10 @@ extension NumPyContext {
       }
     }
     def("randint") { a in
-      var low = Int64(try self.rt.toInt(try a.required(0, "low")))
+      var low = Int64(try self.integer(try a.required(0, "low")))
       var high: Int64
       if let h = a.value(1, "high"), !self.isNone(h) {
-        high = Int64(try self.rt.toInt(h))
+        high = Int64(try self.integer(h))
       } else {
         high = low
         low = 0
@@ -561,7 +720,7 @@ extension NumPyContext {
       return .none
     }
     def("RandomState") { a in
-      let seed = try a.value(0, "seed").map { try self.rt.toInt($0) } ?? 0
+      let seed = try a.value(0, "seed").map { try self.integer($0) } ?? 0
       let state = RandomBox(NumPyRandomState(seed: UInt32(truncatingIfNeeded: seed)))
       return .native(RandomStateObject(self.makeRandomModule(state)))
     }
@@ -572,8 +731,8 @@ extension NumPyContext {
 
   func makeLinalgModule() -> PyModule {
     let m = PyModule(name: "numpy.linalg")
-    func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
+    func def(_ name: String, _ body: @escaping BoundFunction) {
+      m.define(name, in: NumPySignatures.linalg, body)
     }
     def("inv") { a in
       self.array(try bridged { try Linalg.inv(try self.tensor(try a.required(0, "a"))) })
@@ -616,7 +775,7 @@ extension NumPyContext {
     }
     def("norm") { a in
       let t = try self.tensor(try a.required(0, "x"))
-      let ax = try self.axes(a.value(2, "axis"))
+      let ax = try self.axes(a.value(2, "axis"), rank: t.rank)
       let keep = try self.flag(a.keyword("keepdims"))
       if let ord = a.value(1, "ord"), !self.isNone(ord) {
         if case .str(let s) = ord {

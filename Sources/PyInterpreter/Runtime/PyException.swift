@@ -28,6 +28,12 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
   case keyboardInterrupt = "KeyboardInterrupt"
   case systemExit = "SystemExit"
   case unicodeError = "UnicodeError"
+  /// `numpy.exceptions.AxisError`, raised by the NumPy bridge (a `ValueError`; NumPy's also
+  /// derives from `IndexError`, which single inheritance cannot say).
+  case axisError = "AxisError"
+
+  /// The module the class lives in: NumPy's own exceptions are not builtins.
+  var module: String { self == .axisError ? "numpy.exceptions" : "builtins" }
 
   var parent: ExceptionKind? {
     switch self {
@@ -39,7 +45,7 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
     case .recursionError, .notImplementedError: return .runtimeError
     case .moduleNotFoundError: return .importError
     case .fileNotFoundError, .permissionError, .timeoutError: return .osError
-    case .unicodeError: return .valueError
+    case .unicodeError, .axisError: return .valueError
     default: return .exception
     }
   }

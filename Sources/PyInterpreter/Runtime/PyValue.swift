@@ -312,9 +312,12 @@ func identity(_ v: PyValue) -> ObjectIdentifier? {
 public final class PyBuiltin {
   public let name: String
   public let body: NativeFunction
+  /// The declared parameters, for functions bound through a `Signature`.
+  public let signature: Signature?
 
-  public init(_ name: String, _ body: @escaping NativeFunction) {
+  public init(_ name: String, signature: Signature? = nil, _ body: @escaping NativeFunction) {
     self.name = name
+    self.signature = signature
     self.body = body
   }
 }

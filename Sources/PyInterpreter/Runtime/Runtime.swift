@@ -157,7 +157,7 @@ final class Runtime {
     types["bool"] = PyClass(name: "bool", base: types["int"])
     for kind in ExceptionKind.allCases {
       let base = kind.parent.map { exceptionClasses[$0]! } ?? objectClass
-      let cls = PyClass(name: kind.rawValue, base: base)
+      let cls = PyClass(name: kind.rawValue, base: base, module: kind.module)
       exceptionClasses[kind] = cls
     }
     let initFunction = PyBuiltin("__init__") { args, _ in

@@ -84,7 +84,7 @@ public enum Scalar: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The dtype a tensor gets when combined with this scalar.
-  func resultType(with t: DType, style: PromotionStyle) -> DType {
+  public func resultType(with t: DType, style: PromotionStyle = .numpy) -> DType {
     switch self {
     case .bool: return t
     case .int: return t == .bool ? .int64 : t

@@ -60,10 +60,12 @@ extension Tensor {
     guard !length.isNaN else { throw TensorError(.value, "arange: cannot compute length") }
     guard length < 0x1p62 else { throw TensorError(.value, "Maximum allowed size exceeded") }
     let len = Swift.max(0, Int(length))
+    // NumPy fills `start + i * delta` with delta = (start + step) - start, as rounded.
+    let delta = style == .numpy ? (a + s) - a : s
     try TensorMemory.checkAllocation(shape: [len], dtype: dt)
     let out = Tensor(uninitialized: [len], dtype: .float64)
     let p = out.storage.pointer(Double.self)
-    for i in 0..<len { p[i] = a + Double(i) * s }
+    for i in 0..<len { p[i] = a + Double(i) * delta }
     return out.casted(to: dt)
   }
 

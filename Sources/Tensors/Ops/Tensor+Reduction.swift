@@ -240,7 +240,8 @@ extension Tensor {
     case .bool:
       let p = src.storage.pointer(Bool.self) + src.offset
       let o = out.storage.pointer(Bool.self)
-      let isAny = kind == .any || kind == .max
+      // max, any and argmax look for the first True; min, all and argmin for the first False.
+      let isAny = kind == .any || kind == .max || kind == .argmax
       let isArg = kind == .argmax || kind == .argmin
       let oi = out.storage.pointer(Int64.self)
       for r in 0..<outer {

@@ -121,7 +121,12 @@ extension Tensor {
     case .int64: intUnary(op, input, out, Int64.self)
     case .int32: intUnary(op, input, out, Int32.self)
     case .uint8: intUnary(op, input, out, UInt8.self)
-    case .bool: unaryKernel(input, out) { (x: Bool) in !x }
+    case .bool:
+      switch op {
+      case .isnan, .isinf: unaryKernel(input, out) { (_: Bool) in false }
+      case .isfinite: unaryKernel(input, out) { (_: Bool) in true }
+      default: unaryKernel(input, out) { (x: Bool) in !x }
+      }
     }
     var result = out
     if Tensor.needsGrad(self) && out.dtype.isFloatingPoint { result.recordUnary(op, self) }

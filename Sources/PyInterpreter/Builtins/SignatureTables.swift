@@ -1,0 +1,13 @@
+/// Every signature table of the engine: the registration table that `SignatureRegistryTests`
+/// checks against the real libraries and `docs/engine.md` is generated from.
+public enum SignatureTables {
+  public static var all: [SignatureTable] {
+    [
+      NumPySignatures.module, NumPySignatures.random, NumPySignatures.linalg,
+      NumPySignatures.ndarray,
+    ]
+  }
+
+  /// The modules whose functions must all be declared.
+  public static let modules = ["numpy", "numpy.random", "numpy.linalg"]
+}
