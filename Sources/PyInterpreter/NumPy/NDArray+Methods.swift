@@ -348,6 +348,57 @@ extension NumPyContext {
     }
   }
 
+  /// A ufunc's result, written into `out=` when given (an array, or a 1-tuple of one), under
+  /// NumPy's `same_kind` casting: `out` is returned, as NumPy returns it.
+  func ufuncResult(_ name: String, _ r: Tensor, out: PyValue?) throws -> PyValue {
+    guard var out, !isNone(out) else { return wrap(r) }
+    if case .tuple(let items) = out, items.count == 1 { out = items[0] }
+    let target = try checkOutCast(name, r.dtype, out: out)
+    let to = target.tensor.dtype
+    let shape = try bridged { try Tensor.broadcastShapes(r.shape, target.tensor.shape) }
+    guard shape == target.tensor.shape else {
+      throw PyException(
+        .valueError,
+        "non-broadcastable output operand with shape \(ArrayFormat.shapeText(target.tensor.shape)) "
+          + "doesn't match the broadcast shape \(ArrayFormat.shapeText(shape))")
+    }
+    let value = try bridged { try r.casted(to: to).expanded(to: shape) }
+    try bridged { try target.tensor.copyInPlace(from: value) }
+    return out
+  }
+
+  /// The array `out=` names, refused (as NumPy refuses it before computing) when a result of
+  /// `type` cannot go into it under the `same_kind` rule.
+  @discardableResult
+  func checkOutCast(_ name: String, _ type: DType, out: PyValue) throws -> NDArray {
+    var out = out
+    if case .tuple(let items) = out, items.count == 1 { out = items[0] }
+    guard case .native(let target as NDArray) = out, !target.isScalar else {
+      throw PyException(.typeError, "return arrays must be of ArrayType")
+    }
+    let to = target.tensor.dtype
+    let sameKind =
+      type == to || type == .bool || (type.isInteger && to != .bool)
+      || (type.isFloatingPoint && to.isFloatingPoint)
+    guard sameKind else {
+      throw PyException(
+        .ufuncTypeError,
+        "Cannot cast ufunc '\(name)' output from dtype('\(type)') to dtype('\(to)') with "
+          + "casting rule 'same_kind'")
+    }
+    return target
+  }
+
+  /// The dtype NumPy's binary ufunc `op` gives for these operands (weak Python scalars).
+  func binaryResultType(_ op: BinaryOp, _ x: PyValue, _ y: PyValue) throws -> DType {
+    let (tx, ty) = try weakPair(x, y)
+    if op.isComparisonOp || [.logicalAnd, .logicalOr, .logicalXor].contains(op) { return .bool }
+    var t = DType.promoted(tx.dtype, ty.dtype)
+    if op == .divide && !t.isFloatingPoint { t = .float64 }
+    if t == .bool && [.power, .remainder, .floorDivide].contains(op) { t = .int64 }
+    return t
+  }
+
   /// NumPy sums and products of uint8 arrays are uint64, which the engine has no storage for.
   func refuseUnsigned64(_ name: String, _ d: DType) throws {
     if d == .uint8 {

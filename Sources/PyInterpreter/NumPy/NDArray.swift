@@ -14,6 +14,8 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
         throw PyException(.axisError, String(e.message[r.lowerBound...]))
       }
       throw PyException(.indexError, e.message)
+    case .dtype where e.message.hasPrefix("Cannot cast ufunc"):
+      throw PyException(.ufuncTypeError, e.message)
     case .dtype, .autograd: throw PyException(.typeError, e.message)
     case .linalg: throw PyException(.valueError, e.message)
     case .memory: throw PyException(.memoryError, e.message)

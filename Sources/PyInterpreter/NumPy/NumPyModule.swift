@@ -242,7 +242,7 @@ extension NumPyContext {
         let t = try self.tensor(try a.required("x"))
         let type = try self.unaryResultType(name, t.dtype)
         let r = try bridged { try t.unary(op) }
-        return self.wrap(r.dtype == type ? r : r.casted(to: type))
+        return try self.ufuncResult(name, r.dtype == type ? r : r.casted(to: type), out: a.value("out"))
       }
     }
     let binaries: [String: BinaryOp] = [
@@ -257,13 +257,20 @@ extension NumPyContext {
       def(name) { a in
         let x = try a.required("x1")
         let y = try a.required("x2")
+        let out = a.value("out")
+        if let out, !self.isNone(out) {
+          try self.checkOutCast(name, try self.binaryResultType(op, x, y), out: out)
+        }
         if case .native(let arr as NDArray) = x {
-          return self.wrap(try self.binaryTensors(op, arr.tensor, y, reflected: false))
+          return try self.ufuncResult(
+            name, try self.binaryTensors(op, arr.tensor, y, reflected: false), out: out)
         }
         if case .native(let arr as NDArray) = y {
-          return self.wrap(try self.binaryTensors(op, arr.tensor, x, reflected: true))
+          return try self.ufuncResult(
+            name, try self.binaryTensors(op, arr.tensor, x, reflected: true), out: out)
         }
-        return self.wrap(try self.binaryTensors(op, try self.tensor(x), y, reflected: false))
+        return try self.ufuncResult(
+          name, try self.binaryTensors(op, try self.tensor(x), y, reflected: false), out: out)
       }
     }
     def("clip") { a in

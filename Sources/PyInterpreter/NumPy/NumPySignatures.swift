@@ -4,7 +4,7 @@
 /// the real signature; `docs/engine.md` is generated from these tables.
 enum NumPySignatures {
   static let ufuncKeywords =
-    "~out=None, *, ~where=True, ~casting='same_kind', ~order='K', ~dtype=None, ~subok=True, "
+    "out=None, *, ~where=True, ~casting='same_kind', ~order='K', ~dtype=None, ~subok=True, "
     + "~signature=None"
 
   static let unaryUfuncs = [

@@ -31,9 +31,17 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
   /// `numpy.exceptions.AxisError`, raised by the NumPy bridge (a `ValueError`; NumPy's also
   /// derives from `IndexError`, which single inheritance cannot say).
   case axisError = "AxisError"
+  /// NumPy's `UFuncTypeError` (a `TypeError`): a ufunc result that `out=` cannot take.
+  case ufuncTypeError = "UFuncTypeError"
 
   /// The module the class lives in: NumPy's own exceptions are not builtins.
-  var module: String { self == .axisError ? "numpy.exceptions" : "builtins" }
+  var module: String {
+    switch self {
+    case .axisError: return "numpy.exceptions"
+    case .ufuncTypeError: return "numpy._core._exceptions"
+    default: return "builtins"
+    }
+  }
 
   var parent: ExceptionKind? {
     switch self {
@@ -46,6 +54,7 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
     case .moduleNotFoundError: return .importError
     case .fileNotFoundError, .permissionError, .timeoutError: return .osError
     case .unicodeError, .axisError: return .valueError
+    case .ufuncTypeError: return .typeError
     default: return .exception
     }
   }
