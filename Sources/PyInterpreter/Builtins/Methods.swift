@@ -36,7 +36,7 @@ final class DictView: PyNativeObject {
     switch op {
     case .contains:
       if kind == .keys { return .bool(try dict.contains(other)) }
-      return .bool(try items.contains { try runtime.equals($0, other) })
+      return .bool(try items.contains { try runtime.isSameOrEqual($0, other) })
     case .eq:
       if case .native(let o as DictView) = other {
         return .bool(try runtime.equals(.list(PyList(items)), .list(PyList(o.items))))
@@ -67,12 +67,12 @@ extension Runtime {
       case "count":
         return method(name) { [unowned self] a in
           try a.expect(min: 1, max: 1)
-          return .int(try t.filter { try equals($0, a.at(0)) }.count)
+          return .int(try t.filter { try isSameOrEqual($0, a.at(0)) }.count)
         }
       case "index":
         return method(name) { [unowned self] a in
           try a.expect(min: 1, max: 1)
-          for (i, v) in t.enumerated() where try equals(v, a.at(0)) { return .int(i) }
+          for (i, v) in t.enumerated() where try isSameOrEqual(v, a.at(0)) { return .int(i) }
           throw PyException(.valueError, "tuple.index(x): x not in tuple")
         }
       default: return nil
@@ -433,7 +433,7 @@ extension Runtime {
     case "remove":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        guard let i = try l.items.firstIndex(where: { try equals($0, a.at(0)) }) else {
+        guard let i = try l.items.firstIndex(where: { try isSameOrEqual($0, a.at(0)) }) else {
           throw PyException(.valueError, "list.remove(x): x not in list")
         }
         l.items.remove(at: i)
@@ -444,14 +444,14 @@ extension Runtime {
         try a.expect(min: 1, max: 3)
         let start = try a.value(1).map { try int($0, "start") } ?? 0
         for (i, v) in l.items.enumerated() where i >= start {
-          if try equals(v, a.at(0)) { return .int(i) }
+          if try isSameOrEqual(v, a.at(0)) { return .int(i) }
         }
         throw PyException(.valueError, "\(try repr(a.at(0))) is not in list")
       }
     case "count":
       return method(name) { [unowned self] a in
         try a.expect(min: 1, max: 1)
-        return .int(try l.items.filter { try equals($0, a.at(0)) }.count)
+        return .int(try l.items.filter { try isSameOrEqual($0, a.at(0)) }.count)
       }
     case "sort":
       return method(name) { [unowned self] a in

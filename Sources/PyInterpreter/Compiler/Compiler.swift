@@ -437,6 +437,11 @@ final class Compiler {
         return .normal
       }
     case .importFrom(let module, let items):
+      // At module level `Parser.checkFutureImports` has placed them.
+      if module == "__future__" && scope.kind != .module {
+        throw SyntaxIssue(
+          "from __future__ imports must occur at the beginning of the file", stmt.range.start)
+      }
       if items.count == 1 && items[0].name == "*" {
         if scope.kind != .module {
           throw SyntaxIssue("import * only allowed at module level", stmt.range.start)

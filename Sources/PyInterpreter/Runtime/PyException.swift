@@ -118,3 +118,15 @@ public struct PyException: Error, @unchecked Sendable {
     PyException(kind: .keyError, args: [key])
   }
 }
+
+extension PyException {
+  /// Raised where CPython's answer depends on whether two nan floats are the same object
+  /// (`np.nan in {np.nan}` is True, `float('nan') in [float('nan')]` False): floats here are
+  /// values without identity, so no answer would be right every time.
+  static var nanIdentity: PyException {
+    PyException(
+      .notImplementedError,
+      "comparing nan with nan in a container (list, tuple, dict, set) depends on object "
+        + "identity, which journal cells do not track")
+  }
+}

@@ -123,14 +123,21 @@ public final class PyDict {
   private var index: [HashKey: Int] = [:]
   private var entries: [(key: PyValue, value: PyValue)?] = []
   public private(set) var count = 0
+  /// nan keys held: looking one up again is a question of identity (`PyException.nanIdentity`).
+  private var nanKeys = 0
 
   public init() {}
+
+  private func checkNaN(_ key: PyValue) throws {
+    if nanKeys > 0, case .float(let d) = key, d.isNaN { throw PyException.nanIdentity }
+  }
 
   public var keys: [PyValue] { entries.compactMap { $0?.key } }
   public var values: [PyValue] { entries.compactMap { $0?.value } }
   public var items: [(key: PyValue, value: PyValue)] { entries.compactMap { $0 } }
 
   public func get(_ key: PyValue) throws -> PyValue? {
+    try checkNaN(key)
     guard let i = index[try HashKey(key)] else { return nil }
     return entries[i]?.value
   }
@@ -141,6 +148,7 @@ public final class PyDict {
   }
 
   public func set(_ key: PyValue, _ value: PyValue) throws {
+    try checkNaN(key)
     let k = try HashKey(key)
     if let i = index[k] {
       entries[i]!.value = value
@@ -148,6 +156,7 @@ public final class PyDict {
       index[k] = entries.count
       entries.append((key, value))
       count += 1
+      if case .float(let d) = key, d.isNaN { nanKeys += 1 }
     }
   }
 
@@ -157,6 +166,7 @@ public final class PyDict {
 
   @discardableResult
   public func remove(_ key: PyValue) throws -> PyValue? {
+    try checkNaN(key)
     let k = try HashKey(key)
     guard let i = index.removeValue(forKey: k) else { return nil }
     let old = entries[i]?.value
@@ -166,12 +176,16 @@ public final class PyDict {
     return old
   }
 
-  public func contains(_ key: PyValue) throws -> Bool { index[try HashKey(key)] != nil }
+  public func contains(_ key: PyValue) throws -> Bool {
+    try checkNaN(key)
+    return index[try HashKey(key)] != nil
+  }
 
   public func removeAll() {
     index = [:]
     entries = []
     count = 0
+    nanKeys = 0
   }
 
   public func copy() -> PyDict {
@@ -179,6 +193,7 @@ public final class PyDict {
     d.index = index
     d.entries = entries
     d.count = count
+    d.nanKeys = nanKeys
     d.flavor = flavor
     d.defaultFactory = defaultFactory
     return d

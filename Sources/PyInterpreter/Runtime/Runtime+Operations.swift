@@ -180,7 +180,12 @@ extension Runtime {
     }
   }
 
+  /// Containers compare items by identity first, then `==` (CPython's
+  /// `PyObject_RichCompareBool`).
   func isSameOrEqual(_ a: PyValue, _ b: PyValue) throws -> Bool {
+    if case .float(let x) = a, case .float(let y) = b, x.isNaN, y.isNaN {
+      throw PyException.nanIdentity
+    }
     if isSame(a, b) { return true }
     return try equals(a, b)
   }

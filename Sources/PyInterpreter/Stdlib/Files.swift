@@ -175,7 +175,8 @@ enum GlobModule {
       let prefix = base.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
       var g = glob_t()
       defer { globfree(&g) }
-      guard Glibc.glob(prefix + pattern, 0, nil, &g) == 0 else { return [] }
+      // Unsorted, as CPython's glob: the order the directory lists its entries in.
+      guard Glibc.glob(prefix + pattern, GLOB_NOSORT, nil, &g) == 0 else { return [] }
       var out: [String] = []
       for i in 0..<Int(g.gl_pathc) {
         if let p = g.gl_pathv[i] { out.append(String(cString: p)) }

@@ -23,6 +23,34 @@ enum StandardModules {
     rt.moduleLoaders["json"] = { rt in JSONModule.make(rt) }
     rt.moduleLoaders["random"] = { rt in RandomModule.make(rt) }
     rt.moduleLoaders["unicodedata"] = { rt in UnicodedataModule.make(rt) }
+    rt.moduleLoaders["io"] = { rt in IOModule.make(rt) }
+    rt.moduleLoaders["copy"] = { rt in CopyModule.make(rt) }
+    rt.moduleLoaders["operator"] = { rt in OperatorModule.make(rt) }
+    rt.moduleLoaders["heapq"] = { rt in HeapqModule.make(rt) }
+    rt.moduleLoaders["bisect"] = { rt in BisectModule.make(rt) }
+    rt.moduleLoaders["__future__"] = { _ in futureModule() }
+  }
+
+  /// `__future__`: the features, as CPython 3.11 describes them (what `Parser` accepts).
+  static func futureModule() -> PyModule {
+    let m = PyModule(name: "__future__")
+    let features: [(String, String, String, Int)] = [
+      ("nested_scopes", "(2, 1, 0, 'beta', 1)", "(2, 2, 0, 'alpha', 0)", 0x10),
+      ("generators", "(2, 2, 0, 'alpha', 1)", "(2, 3, 0, 'final', 0)", 0),
+      ("division", "(2, 2, 0, 'alpha', 2)", "(3, 0, 0, 'alpha', 0)", 0x20000),
+      ("absolute_import", "(2, 5, 0, 'alpha', 1)", "(3, 0, 0, 'alpha', 0)", 0x40000),
+      ("with_statement", "(2, 5, 0, 'alpha', 1)", "(2, 6, 0, 'alpha', 0)", 0x80000),
+      ("print_function", "(2, 6, 0, 'alpha', 2)", "(3, 0, 0, 'alpha', 0)", 0x100000),
+      ("unicode_literals", "(2, 6, 0, 'alpha', 2)", "(3, 0, 0, 'alpha', 0)", 0x200000),
+      ("barry_as_FLUFL", "(3, 1, 0, 'alpha', 2)", "(4, 0, 0, 'alpha', 0)", 0x400000),
+      ("generator_stop", "(3, 5, 0, 'beta', 1)", "(3, 7, 0, 'alpha', 0)", 0x800000),
+      ("annotations", "(3, 7, 0, 'beta', 1)", "None", 0x1000000),
+    ]
+    for (name, optional, mandatory, flag) in features {
+      m[name] = .native(FutureFeature(optional: optional, mandatory: mandatory, flag: flag))
+    }
+    m["all_feature_names"] = .list(PyList(features.map { .str($0.0) }))
+    return m
   }
 
   static func stringModule() -> PyModule {
@@ -194,4 +222,25 @@ final class StandardStream: PyNativeObject {
     default: return nil
     }
   }
+}
+
+/// A `__future__` feature: only its repr matters to programs.
+final class FutureFeature: PyNativeObject {
+  let optional: String
+  let mandatory: String
+  let flag: Int
+
+  init(optional: String, mandatory: String, flag: Int) {
+    self.optional = optional
+    self.mandatory = mandatory
+    self.flag = flag
+  }
+
+  var typeName: String { "_Feature" }
+
+  func getAttribute(_ name: String) throws -> PyValue? {
+    name == "compiler_flag" ? .int(flag) : nil
+  }
+
+  func repr() throws -> String { "_Feature(\(optional), \(mandatory), \(flag))" }
 }

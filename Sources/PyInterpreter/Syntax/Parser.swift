@@ -104,7 +104,39 @@ struct Parser {
       if current.kind == .indent { throw SyntaxIssue("unexpected indent", location) }
       body += try parseStatement()
     }
+    try Parser.checkFutureImports(body)
     return body
+  }
+
+  /// The features `from __future__ import` accepts; all but `barry_as_FLUFL` are what Python 3
+  /// does anyway (annotations are never evaluated here).
+  static let futureFeatures: Set<String> = [
+    "nested_scopes", "generators", "division", "absolute_import", "with_statement",
+    "print_function", "unicode_literals", "generator_stop", "annotations",
+  ]
+
+  /// CPython's rules for future statements: only a docstring and other future statements may
+  /// come before one, and each feature must exist.
+  static func checkFutureImports(_ body: [Stmt]) throws {
+    var atBeginning = true
+    for (i, stmt) in body.enumerated() {
+      if case .importFrom("__future__", let names) = stmt.kind {
+        guard atBeginning else {
+          throw SyntaxIssue(
+            "from __future__ imports must occur at the beginning of the file", stmt.range.start)
+        }
+        for (name, _) in names where !futureFeatures.contains(name) {
+          if name == "braces" { throw SyntaxIssue("not a chance", stmt.range.start) }
+          if name == "barry_as_FLUFL" {
+            throw SyntaxIssue.unsupported("from __future__ import barry_as_FLUFL", stmt.range.start)
+          }
+          throw SyntaxIssue("future feature \(name) is not defined", stmt.range.start)
+        }
+        continue
+      }
+      if i == 0, case .expr(let e) = stmt.kind, case .constant(.str) = e.kind { continue }
+      atBeginning = false
+    }
   }
 
   private mutating func parseBlock() throws -> [Stmt] {
