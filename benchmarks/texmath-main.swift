@@ -33,7 +33,33 @@ struct TeXMathBenchmark {
       chains()
       return
     }
+    // `--mhchem` prints the TeX of each `\ce` argument read from standard input, one a line,
+    // as Tests/TeXMathTests/Fixtures/mhchem/katex-mhchem.mjs prints KaTeX's: to compare them.
+    if arguments.contains("--mhchem") {
+      // With `--render`, `\ce{line}` is converted instead: "OK" or the merror's message.
+      let render = arguments.contains("--render")
+      while let line = readLine(strippingNewline: true) {
+        if render {
+          let result = MathMLConverter().convert("\\ce{" + line + "}", display: false)
+          print(result.warnings.first.map { "ERROR \($0.message)" } ?? "OK")
+          continue
+        }
+        do {
+          print(try Mhchem.tex(line, depth: 100))
+        } catch {
+          print("ERROR \(error.message)")
+        }
+      }
+      return
+    }
     let data = arguments.count > 1 ? arguments[1] : "../shared/data"
+    // `--support-table` counts the rows of KaTeX's support table that give <merror>: rows with
+    // a rendered example convert it; rows KaTeX marks "Not supported" convert the bare command
+    // (an environment as \begin{name}x\end{name}) and count only unknown names.
+    if arguments.contains("--support-table") {
+      supportTable(data + "/spec/katex-support-table.md", list: arguments.contains("--list"))
+      return
+    }
     let showFailures = arguments.contains("--failures")
     let goal = 50_000.0
 
@@ -101,10 +127,7 @@ struct TeXMathBenchmark {
     if let only = value("--only") { templates = [templates[only]] }
     var formulas: [String] = []
     for template in templates {
-      let levels = NestingCorpus.deepest(template) { tex in
-        let result = converter.convert(tex, display: true)
-        return (result.isValid, result.warnings.first?.message.contains("nested") ?? false)
-      }
+      let levels = NestingCorpus.deepest(template) { converter.convert($0, display: true).isValid }
       print("\(levels)\t\(template)")
       formulas.append(NestingCorpus.nest(template, levels: levels))
     }
@@ -178,4 +201,37 @@ struct TeXMathBenchmark {
     }
     print(String(format: "texmath: worst chain ratio %.1f (linear 4, quadratic 16)", worst))
   }
+
+  static func supportTable(_ path: String, list: Bool) {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      FileHandle.standardError.write(Data("texmath: cannot read \(path)\n".utf8))
+      exit(1)
+    }
+    let converter = MathMLConverter(macros: ["VERT": "|"])
+    let examples = DevelopmentCorpus.supportTable(text)
+    var exampleErrors: [String] = []
+    for formula in examples {
+      let result = converter.convert(formula.tex, display: formula.display)
+      if let warning = result.warnings.first {
+        exampleErrors.append("\(formula.name): \(warning.message)")
+      }
+    }
+    let unsupported = DevelopmentCorpus.notSupportedRows(text)
+    var unknown: [String] = []
+    for formula in unsupported {
+      let message = converter.convert(formula.tex, display: false).warnings.first?.message ?? ""
+      if message.hasPrefix("Unknown") { unknown.append("\(formula.name): \(message)") }
+    }
+    if list {
+      for error in exampleErrors { print("example merror  \(error)") }
+      for name in unknown { print("unsupported     \(name)") }
+    }
+    print(
+      "texmath: KaTeX support table: \(exampleErrors.count) of \(examples.count) rendered"
+        + " examples give <merror>")
+    print(
+      "texmath: KaTeX support table: \(unknown.count) of \(unsupported.count) rows KaTeX"
+        + " does not support are unknown commands")
+  }
+
 }

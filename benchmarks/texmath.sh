@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/benchmarks/out"
 mkdir -p "$out"
 swiftc -O -wmo -parse-as-library -module-name TeXMathBench -o "$out/texmath-bench" \
-  "$root"/Sources/TeXMath/*.swift \
+  $(find "$root/Sources/TeXMath" -name "*.swift") \
   "$root/Tests/TeXMathTests/DevelopmentCorpus.swift" \
   "$root/Tests/TeXMathTests/NestingCorpus.swift" \
   "$root/benchmarks/texmath-main.swift"

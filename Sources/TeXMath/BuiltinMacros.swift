@@ -54,5 +54,8 @@ enum BuiltinMacros {
     "part": "\\partial",
     "omicron": "o",
     "ne": "\\neq",
+    // mhchem's, as KaTeX defines it (contrib/mhchem/mhchem.js), for \bond{~} and friends.
+    "tripledash": "{\\vphantom{-}\\raisebox{2.56mu}{$\\mkern2mu\\tiny\\text{-}\\mkern1mu"
+      + "\\text{-}\\mkern1mu\\text{-}\\mkern2mu$}}",
   ]
 }

@@ -8,7 +8,8 @@
 /// `\sqrt\sqrt...x`, environments, `\left...\right`, text) is an error, so a conversion needs
 /// under 256 KB of stack in release builds and 2 MB in debug builds
 /// (`benchmarks/texmath.sh --deepest --stack KB` measures it). Macros may expand 2000 times and
-/// put at most 100,000 tokens into a formula.
+/// put at most 100,000 tokens into a formula; the MathML of a formula is at most 1,000 bytes per
+/// character of source, or 16 MB (`\bordermatrix` copies its cells, so nesting it multiplies).
 public struct MathMLConverter: Sendable {
   let macros: [String: Macro]
 
@@ -36,13 +37,26 @@ public struct MathMLConverter: Sendable {
       return failure(error, tex, source, display: display)
     }
     var writer = MathMLWriter()
+    writer.outputLimit = Self.outputLimit(sourceLength: source.count)
     let markup = writer.document(nodes, source: tex, display: display)
     if let range = writer.tooDeep {
       let error = MathError(
         "Formula nested more than \(MathMLWriter.maximumDepth) levels deep", at: range)
       return failure(error, tex, source, display: display)
     }
+    if let range = writer.tooLarge {
+      let error = MathError(
+        "Formula too large: its MathML passes \(writer.outputLimit >> 20) MB", at: range)
+      return failure(error, tex, source, display: display)
+    }
     return MathMLResult(mathML: markup, warnings: [])
+  }
+
+  /// The most MathML one formula may produce: 1,000 bytes per character of source, and 16 MB
+  /// whatever the source (a long formula of `\xcancel` writes 500 bytes per character).
+  static func outputLimit(sourceLength: Int) -> Int {
+    let (scaled, overflow) = sourceLength.multipliedReportingOverflow(by: 1000)
+    return overflow ? Int.max : max(16 << 20, scaled)
   }
 
   private func failure(

@@ -5,6 +5,10 @@ struct MathMLWriter {
   /// depth already, and this bounds the writer's stack whatever tree it is given.
   private var depth = 0
   private(set) var tooDeep: Range<Int>?
+  /// Where the output passed `outputLimit`, if it did: copies (\bordermatrix writes phantoms
+  /// of its cells, macros repeat their bodies) can multiply the output of a short formula.
+  private(set) var tooLarge: Range<Int>?
+  var outputLimit = Int.max
 
   /// Deeper than any tree the parser builds (a level of parsing adds at most a few nodes).
   static let maximumDepth = 8 * Parser.maximumDepth
@@ -174,6 +178,10 @@ struct MathMLWriter {
       if tooDeep == nil { tooDeep = node.range }
       return
     }
+    if out.utf8.count > outputLimit {
+      if tooLarge == nil { tooLarge = node.range }
+      return
+    }
     switch node.kind {
     case .identifier(let s, let upright):
       out += upright && s.unicodeScalars.count == 1 ? "<mi mathvariant=\"normal\">" : "<mi>"
@@ -336,6 +344,13 @@ struct MathMLWriter {
       out += "<mphantom>"
       write(inner, style: style)
       out += "</mphantom>"
+    case .smashed(let inner, let top, let bottom):
+      out += "<mpadded"
+      if top { out += " height=\"0px\"" }
+      if bottom { out += " depth=\"0px\"" }
+      out += ">"
+      write(inner, style: style)
+      out += "</mpadded>"
     case .lap(let inner, let align):
       out += "<mpadded width=\"0px\""
       if align == "left" { out += " style=\"direction:rtl\"" }
@@ -349,6 +364,8 @@ struct MathMLWriter {
       out += "<mpadded voffset=\"\(Parser.format(by))em\">"
       write(inner, style: style)
       out += "</mpadded>"
+    case .multiscripts(let base, let preSub, let preSup, let postSub, let postSup):
+      writeMultiscripts(base, pre: (preSub, preSup), post: (postSub, postSup), style: style)
     case .choice(let choices):
       let i = min(style.rawValue, choices.count - 1)
       if i >= 0 { write(choices[i], style: style) } else { out += "<mrow></mrow>" }
@@ -369,6 +386,8 @@ struct MathMLWriter {
       switch part {
       case "updiagonalstrike": layers.append(line("to top left"))
       case "downdiagonalstrike": layers.append(line("to top right"))
+      // \cancelto's arrow: the strike drawn for updiagonalstrike is its shaft.
+      case "updiagonalarrow": continue
       default: layers.append(line("to top"))
       }
     }
@@ -467,6 +486,7 @@ struct MathMLWriter {
       case .accent(_, let mark, _, _):
         return mark == "⏞" || mark == "⏟" || mark == "⎴" || mark == "⎵"
       case .row(let nodes) where nodes.count == 1: base = nodes[0]
+      case .multiscripts(let inner, _, _, _, _): base = inner
       case .styled(let inner, let s):
         base = inner
         style = s
@@ -500,6 +520,30 @@ struct MathMLWriter {
     if let sup { write(sup, style: style.script) }
     if sub == nil, sup == nil { out += "<mrow></mrow>" }
     out += "</\(element)>"
+  }
+
+  /// `\sideset`'s scripts around a base; with no scripts before it, plain scripts after it.
+  private mutating func writeMultiscripts(
+    _ base: Node, pre: (sub: Node?, sup: Node?), post: (sub: Node?, sup: Node?), style: MathStyle
+  ) {
+    if pre.sub == nil, pre.sup == nil {
+      if post.sub == nil, post.sup == nil {
+        write(base, style: style)
+      } else {
+        writeScripts(base, sub: post.sub, sup: post.sup, limits: false, style: style)
+      }
+      return
+    }
+    out += "<mmultiscripts>"
+    write(base, style: style)
+    for script in [post.sub, post.sup] where post.sub != nil || post.sup != nil {
+      if let script { write(script, style: style.script) } else { out += "<mrow></mrow>" }
+    }
+    out += "<mprescripts></mprescripts>"
+    for script in [pre.sub, pre.sup] {
+      if let script { write(script, style: style.script) } else { out += "<mrow></mrow>" }
+    }
+    out += "</mmultiscripts>"
   }
 
   // MARK: - Tables
@@ -540,6 +584,12 @@ struct MathMLWriter {
     out += ">"
     for (r, row) in table.rows.enumerated() {
       out += "<mtr>"
+      // A row of \hphantoms (\bordermatrix's labels under the matrix) takes no height.
+      let squashed =
+        !row.isEmpty
+        && row.allSatisfy {
+          if case .smashed(_, true, true) = $0.kind { true } else { false }
+        }
       for c in 0..<(padsRows ? columns : row.count) {
         var css = ""
         let a = align(c)
@@ -566,6 +616,7 @@ struct MathMLWriter {
         {
           css += "border-right:\(border);"
         }
+        if squashed { css += "padding-top:0;padding-bottom:0;" }
         if r < table.rowLines.count, let border = Self.border(table.rowLines[r]) {
           css += "border-top:\(border);"
         }

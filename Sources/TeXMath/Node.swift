@@ -37,6 +37,8 @@ public struct Node: Sendable, Equatable {
     /// `\big(` and friends: a delimiter at a fixed size (1...4), of a class.
     case sizedDelimiter(String, size: Int, AtomClass)
     case root(Node, index: Node?)
+    /// `\sideset`: scripts before and after a base.
+    case multiscripts(base: Node, preSub: Node?, preSup: Node?, postSub: Node?, postSup: Node?)
     /// An accent above (or below) a base; `stretchy` accents span the whole base.
     case accent(Node, mark: String, stretchy: Bool, below: Bool)
     /// `\overset`, `\underset`, `\stackrel`, extensible arrows.
@@ -55,6 +57,8 @@ public struct Node: Sendable, Equatable {
     /// `\cancel`-like strikes, with MathML's `notation`.
     case enclosed(Node, notation: String)
     case phantom(Node)
+    /// `\smash`: the content without its height (`top`), its depth (`bottom`) or both.
+    case smashed(Node, top: Bool, bottom: Bool)
     /// Zero-width overlap (`\rlap`, `\llap`, `\clap`).
     case lap(Node, align: String)
     /// A filled rectangle (`\rule`), in em.

@@ -356,3 +356,87 @@ extension String {
     return String(s)
   }
 }
+
+/// Plain TeX's matrices, written as commands: `\matrix{a & b \cr c & d}`, `\pmatrix{...}` and
+/// `\bordermatrix{...}`.
+extension Parser {
+  /// The `{...}` grid after `\matrix`, `\pmatrix` or `\bordermatrix`.
+  private mutating func parsePlainGrid(_ name: String) throws(MathError) -> Table {
+    skipSpaces()
+    guard isChar("{") else { throw error("Expected { after \\\(name)") }
+    pos += 1
+    var table = try parseTableBody(environment: nil)
+    pos += 1
+    table.cellStyle = .text
+    return table
+  }
+
+  /// `\matrix`, `\pmatrix`, `\cases` (two left-aligned columns after a brace),
+  /// `\displaylines` (centred display lines) and `\eqalign` (aligned pairs).
+  mutating func parsePlainMatrix(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
+    var table = try parsePlainGrid(name)
+    switch name {
+    case "pmatrix":
+      table.open = "("
+      table.close = ")"
+    case "cases":
+      table.open = "{"
+      table.columnAlign = ["left", "left"]
+    case "displaylines":
+      table.cellStyle = .display
+    case "eqalign":
+      table.cellStyle = .display
+      table.alignPairs = true
+      table.columnAlign = ["right", "left"]
+    default: break
+    }
+    return Node(.table(table), span(from: range.lowerBound))
+  }
+
+  /// `\bordermatrix{ & c_1 & c_2 \cr r_1 & a & b \cr r_2 & c & d}`: a parenthesised matrix with
+  /// its first row above it and its first column to its left (the corner cell is dropped).
+  ///
+  /// Laid out as Temml lays it out: the row labels in a table of their own, beside the
+  /// parenthesised matrix under the column labels (`mover`); each part holds the other's
+  /// cells as phantoms (no height, or no width), so that rows and columns line up.
+  mutating func parseBordermatrix(_ range: Range<Int>) throws(MathError) -> Node {
+    let grid = try parsePlainGrid("bordermatrix")
+    let at = span(from: range.lowerBound)
+    let empty = Node(.row([]), at)
+    guard let header = grid.rows.first else { return empty }
+    let columns = max(0, grid.rows.map(\.count).max() ?? 0) - 1
+    func cell(_ row: [Node], _ index: Int) -> Node { index < row.count ? row[index] : empty }
+    func squashed(_ node: Node) -> Node {
+      Node(.smashed(Node(.phantom(node), node.range), top: true, bottom: true), node.range)
+    }
+    func widthless(_ nodes: [Node]) -> Node {
+      Node(.lap(Node(.phantom(Node(.row(nodes), at)), at), align: "right"), at)
+    }
+    let labels = (0..<columns).map { cell(header, $0 + 1) }
+    let body = grid.rows.dropFirst().map { row in (0..<columns).map { cell(row, $0 + 1) } }
+    func table(
+      _ rows: [[Node]], open: String = "", close: String = "", align: String = "center"
+    ) -> Node {
+      var table = grid
+      table.rows = rows
+      table.rowLines = Array(repeating: "none", count: rows.count + 1)
+      table.columnLines = []
+      table.columnAlign = [align]
+      table.open = open
+      table.close = close
+      return Node(.table(table), at)
+    }
+    // Plain TeX sets the row labels flush left.
+    let left = table(
+      zip(grid.rows.dropFirst(), body).map { row, cells in
+        [Node(.row([cell(row, 0), widthless(cells)]), at)]
+      }, align: "left")
+    let matrix = table([labels.map(squashed)] + body, open: "(", close: ")")
+    let top = table([labels] + body.map { $0.map(squashed) })
+    return Node(
+      .row([
+        left, Node(.overUnder(base: matrix, over: Node(.styled(top, .text), at), under: nil), at),
+      ]),
+      at)
+  }
+}

@@ -26,6 +26,8 @@ struct Parser {
   var peeked = -1
   /// `\tag`s seen since the last row or formula end.
   var tags: [Node] = []
+  /// Colors named by `\definecolor`, as `#rrggbb`.
+  var colors: [String: String] = [:]
   let sourceLength: Int
   /// The formula, for `\verb`, whose text is raw source rather than tokens.
   let source: [Unicode.Scalar]
@@ -100,6 +102,8 @@ struct Parser {
       case .latex?: try defineLaTeXMacro()
       case .prefix?: pos += 1
       case .operator?: try defineOperator()
+      case .color?: try defineColor()
+      case .chemistry?: try expandChemistry()
       case nil:
         peeked = pos
         return tokens[pos]
@@ -191,12 +195,12 @@ struct Parser {
 
   // MARK: - Macros
 
-  enum DefinitionKind { case tex, latex, prefix, `operator` }
+  enum DefinitionKind { case tex, latex, prefix, `operator`, color, chemistry }
 
   static let definitionKinds: [String: DefinitionKind] = [
     "def": .tex, "gdef": .tex, "edef": .tex, "xdef": .tex, "newcommand": .latex,
     "renewcommand": .latex, "providecommand": .latex, "global": .prefix,
-    "DeclareMathOperator": .operator,
+    "DeclareMathOperator": .operator, "definecolor": .color, "ce": .chemistry, "pu": .chemistry,
   ]
 
   mutating func expand(_ macro: Macro) throws(MathError) {
@@ -317,7 +321,11 @@ struct Parser {
     defer { depth -= 1 }
     try enterLevel(here)
     var nodes: [Node] = []
-    var infix: (name: String, at: Int, range: Range<Int>, thickness: String?)?
+    var infix:
+      (
+        name: String, at: Int, range: Range<Int>, thickness: String?,
+        delimiters: (String, String)?
+      )?
     loop: while let t = try peek() {
       switch t.kind {
       case .char("}"): break loop
@@ -336,9 +344,15 @@ struct Parser {
         case .infix?:
           if infix != nil { throw error("Only one infix fraction per group") }
           pos += 1
+          var delimiters: (String, String)?
+          if name.hasSuffix("withdelims") {
+            delimiters = (
+              try parseDelimiter(after: "\\" + name), try parseDelimiter(after: "\\" + name)
+            )
+          }
           var thickness: String?
-          if name == "above" { thickness = Self.format(try parseDimension()) + "em" }
-          infix = (name, nodes.count, t.range, thickness)
+          if name.hasPrefix("above") { thickness = Self.format(try parseDimension()) + "em" }
+          infix = (name, nodes.count, t.range, thickness, delimiters)
           continue loop
         case .style?:
           pos += 1
@@ -406,6 +420,11 @@ struct Parser {
         .fraction(
           numerator: numerator, denominator: denominator, thickness: thickness,
           style: nil), whole)
+    }
+    if let (open, close) = infix.delimiters {
+      let plain = fraction(infix.name.hasPrefix("atop") ? "0" : infix.thickness)
+      if open.isEmpty, close.isEmpty { return [plain] }
+      return [Node(.delimited(open: open, body: [plain], close: close), whole)]
     }
     switch infix.name {
     case "over": return [fraction(nil)]
@@ -709,11 +728,14 @@ struct Parser {
     case .phantom?:
       let hidden = Node(
         .phantom(try parseArgument(after: "\\" + name)), span(from: range.lowerBound))
-      // \vphantom only lends its height: no width.
-      return name == "vphantom" ? Node(.lap(hidden, align: "right"), hidden.range) : hidden
+      // \vphantom only lends its height: no width; \hphantom only its width.
+      switch name {
+      case "vphantom": return Node(.lap(hidden, align: "right"), hidden.range)
+      case "hphantom": return Node(.smashed(hidden, top: true, bottom: true), hidden.range)
+      default: return hidden
+      }
     case .smash?:
-      _ = try readOptionalTokens()
-      return try parseArgument(after: "\\smash")
+      return try parseSmashCommand(range)
     case .lap?:
       return try parseLapCommand(name, range)
     case .rule?:
@@ -757,6 +779,29 @@ struct Parser {
     case .html?:
       _ = try readArgumentTokens()
       return try parseArgument(after: "\\" + name)
+    case .unicode?:
+      return try parseUnicodeCommand(range)
+    case .root?:
+      return try parseRootCommand(range)
+    case .buildrel?:
+      return try parseBuildrelCommand(range)
+    case .ignoredArgument?:
+      // Adjustments of a root's index, MathJax's extension loading: nothing to draw.
+      _ = try readArgumentTokens()
+      return Node(.row([]), span(from: range.lowerBound))
+    case .tip?:
+      // MathJax's tooltips: the math is shown, the tip is not.
+      let shown = try parseArgument(after: "\\" + name)
+      _ = try readArgumentTokens()
+      return shown
+    case .cancelto?:
+      return try parseCanceltoCommand(range)
+    case .sideset?:
+      return try parseSidesetCommand(range)
+    case .plainMatrix?:
+      return try parsePlainMatrix(name, range)
+    case .bordermatrix?:
+      return try parseBordermatrix(range)
     case .misplacedSwitch?:
       // A switch used as a lone argument: it applies to nothing.
       return Node(.row([]), range)
@@ -780,10 +825,11 @@ struct Parser {
           .row([Node(.space(0.3), node.range), node, Node(.space(0.3), node.range)]),
           node.range)
       }
+      // KaTeX's MathML: the arrow stretches under its label, and is at least 1.75em long.
+      let base = Node(.stretched(Node(.symbol(arrow, .relation), range), minimum: 1.75), range)
       return Node(
-        .overUnder(
-          base: Node(.symbol(arrow, .relation), range), over: padded(above),
-          under: padded(below)), span(from: range.lowerBound))
+        .overUnder(base: base, over: padded(above), under: padded(below)),
+        span(from: range.lowerBound))
     }
     if let entry = Symbols.math[name] { return node(entry, range) }
     if let function = Symbols.functions[name] {
@@ -966,6 +1012,104 @@ struct Parser {
       span(from: range.lowerBound))
   }
 
+  /// `\smash`, `\smash[t]` (no height) or `\smash[b]` (no depth).
+  mutating func parseSmashCommand(_ range: Range<Int>) throws(MathError) -> Node {
+    let option = try readOptionalTokens().map { plainText($0).trimmingSpaces() }
+    let body = try parseArgument(after: "\\smash")
+    return Node(
+      .smashed(body, top: option != "b", bottom: option != "t"), span(from: range.lowerBound))
+  }
+
+  /// MathJax's `\unicode{x263A}` (or decimal `\unicode{9786}`): a character by code.
+  mutating func parseUnicodeCommand(_ range: Range<Int>) throws(MathError) -> Node {
+    let text = plainText(try readArgumentTokens()).trimmingSpaces()
+    let code =
+      text.first == "x" || text.first == "X" ? UInt32(text.dropFirst(), radix: 16) : UInt32(text)
+    guard let code, let scalar = Unicode.Scalar(code) else {
+      throw MathError("Invalid character code in \\unicode{\(text)}", at: range)
+    }
+    if let entry = Symbols.byCharacter[String(scalar)] {
+      return node(entry, span(from: range.lowerBound))
+    }
+    if scalar.properties.isAlphabetic { return identifier(scalar, span(from: range.lowerBound)) }
+    return Node(.symbol(String(scalar), .ordinary), span(from: range.lowerBound))
+  }
+
+  /// Plain TeX's `\root 3 \of {x}`.
+  mutating func parseRootCommand(_ range: Range<Int>) throws(MathError) -> Node {
+    let index = try parseTokens(try readTokens(until: "of", after: "\\root"), range)
+    let radicand = try parseArgument(after: "\\root")
+    return Node(.root(radicand, index: index), span(from: range.lowerBound))
+  }
+
+  /// Plain TeX's `\buildrel \rm def \over =`: `\stackrel{\rm def}{=}`.
+  mutating func parseBuildrelCommand(_ range: Range<Int>) throws(MathError) -> Node {
+    let over = try parseTokens(try readTokens(until: "over", after: "\\buildrel"), range)
+    let base = try parseArgument(after: "\\buildrel")
+    let node = Node(.overUnder(base: base, over: over, under: nil), span(from: range.lowerBound))
+    return Node(.classed(node, .relation), node.range)
+  }
+
+  /// The tokens up to `\name` at brace level 0 (which is consumed).
+  mutating func readTokens(until name: String, after command: String) throws(MathError)
+    -> [Token]
+  {
+    let start = pos
+    var level = 0
+    while pos < tokens.count {
+      switch tokens[pos].kind {
+      case .char("{"): level += 1
+      case .char("}"):
+        if level == 0 { throw error("Missing \\\(name) after \(command)") }
+        level -= 1
+      case .command(name) where level == 0:
+        let part = tokens[start..<pos]
+        pos += 1
+        return part
+      default: break
+      }
+      pos += 1
+    }
+    throw error("Missing \\\(name) after \(command)")
+  }
+
+  /// `\cancelto{value}{expression}`: the expression struck by an arrow towards the value, as
+  /// MathJax writes it (an `menclose` in an `msup`).
+  mutating func parseCanceltoCommand(_ range: Range<Int>) throws(MathError) -> Node {
+    let value = try parseArgument(after: "\\cancelto")
+    let body = try parseArgument(after: "\\cancelto")
+    let struck = Node(.enclosed(body, notation: "updiagonalstrike updiagonalarrow"), body.range)
+    return Node(
+      .scripts(base: struck, sub: nil, sup: value, limits: false), span(from: range.lowerBound))
+  }
+
+  /// `\sideset{_a^b}{_c^d}\sum`: scripts at the four corners of a large operator, whose own
+  /// limits may follow.
+  mutating func parseSidesetCommand(_ range: Range<Int>) throws(MathError) -> Node {
+    let before = try parseArgument(after: "\\sideset")
+    let after = try parseArgument(after: "\\sideset")
+    let base = try parseArgument(after: "\\sideset")
+    func scripts(_ node: Node) throws(MathError) -> (sub: Node?, sup: Node?) {
+      switch node.kind {
+      case .row(let nodes) where nodes.isEmpty: return (nil, nil)
+      case .row(let nodes) where nodes.count == 1: return try scripts(nodes[0])
+      case .scripts(let empty, let sub, let sup, nil):
+        if case .row(let nodes) = empty.kind, nodes.isEmpty { return (sub, sup) }
+      case .symbol("′", _): return (nil, node)
+      default: break
+      }
+      throw MathError(
+        "\\sideset takes only subscripts and superscripts in its first two arguments",
+        at: node.range)
+    }
+    let (preSub, preSup) = try scripts(before)
+    let (postSub, postSup) = try scripts(after)
+    return Node(
+      .multiscripts(
+        base: base, preSub: preSub, preSup: preSup, postSub: postSub, postSup: postSup),
+      span(from: range.lowerBound))
+  }
+
   mutating func parseLapCommand(_ name: String, _ range: Range<Int>) throws(MathError) -> Node {
     let body =
       name.hasPrefix("math") ? try parseArgument(after: "\\" + name) : try parseTextArgument()
@@ -1094,9 +1238,16 @@ struct Parser {
     case lap, rule, raisebox, href, url, ref, verb, char, vcenter, space, mathchoice, substack,
       begin
     case end, right, middle, lineBreak, limits, html, misplacedSwitch
+    case cancelto, sideset, plainMatrix, bordermatrix, unicode, root, buildrel, ignoredArgument
+    case tip
   }
 
   static let commandKinds: [String: CommandKind] = [
+    "cancelto": .cancelto, "sideset": .sideset, "matrix": .plainMatrix, "pmatrix": .plainMatrix,
+    "cases": .plainMatrix, "displaylines": .plainMatrix, "eqalign": .plainMatrix,
+    "bordermatrix": .bordermatrix, "unicode": .unicode, "root": .root, "buildrel": .buildrel,
+    "leftroot": .ignoredArgument, "uproot": .ignoredArgument, "require": .ignoredArgument,
+    "class": .html, "cssId": .html, "style": .html, "mathtip": .tip, "texttip": .tip,
     "frac": .frac, "dfrac": .frac, "tfrac": .frac, "cfrac": .frac, "binom": .binom,
     "dbinom": .binom, "tbinom": .binom, "genfrac": .genfrac, "sqrt": .sqrt,
     "left": .left, "big": .big, "Big": .big, "bigg": .big, "Bigg": .big, "bigl": .big,
@@ -1146,7 +1297,8 @@ struct Parser {
     "end": .stop, "right": .stop, "middle": .stop, ")": .stop, "\\": .lineBreak,
     "cr": .lineBreak, "newline": .lineBreak, "over": .infix, "atop": .infix, "choose": .infix,
     "brace": .infix,
-    "brack": .infix, "above": .infix, "displaystyle": .style,
+    "brack": .infix, "above": .infix, "overwithdelims": .infix, "atopwithdelims": .infix,
+    "abovewithdelims": .infix, "displaystyle": .style,
     "textstyle": .style, "scriptstyle": .style,
     "scriptscriptstyle": .style, "color": .color, "tiny": .size,
     "scriptsize": .size, "footnotesize": .size, "small": .size, "normalsize": .size,
@@ -1231,26 +1383,6 @@ struct Parser {
   }
 
   // MARK: - Colors and dimensions
-
-  /// `{red}` or `{#ff0000}`: letters, digits and `#` only, so the value is safe in an attribute.
-  mutating func parseColor() throws(MathError) -> String {
-    let tokens = try readArgumentTokens()
-    var color = ""
-    for token in tokens {
-      switch token.kind {
-      case .char(let c) where Token.isLetter(c) || (c >= "0" && c <= "9") || c == "#":
-        color.unicodeScalars.append(c)
-      case .parameter(let k): color += "#\(k)"
-      case .space: continue
-      default: throw MathError("Invalid color", at: token.range)
-      }
-    }
-    if color.isEmpty { throw error("Invalid color") }
-    if color.first == "#" || color.count != 6 || color.contains(where: { !$0.isHexDigit }) {
-      return color
-    }
-    return "#" + color
-  }
 
   /// A TeX dimension in em: `1em`, `{2pt}`, `-0.25em`, `18mu`.
   mutating func parseDimension() throws(MathError) -> Double {

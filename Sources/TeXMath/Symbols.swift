@@ -25,6 +25,11 @@ enum Symbols {
         i += 2
       }
     }
+    // Text letters that authors type in math (`\AA` for ångström): upright, as LaTeX sets them.
+    // Not in the table above, so that a typed Å keeps the class of any letter.
+    for (name, char) in ["AA": "Å", "aa": "å", "O": "Ø", "o": "ø", "L": "Ł", "l": "ł"] {
+      table[name] = .identifier(char, upright: true)
+    }
     return table
   }()
 
@@ -82,6 +87,11 @@ enum Symbols {
     u # # $ $ % % & & _ _ textdollar $ mathdollar $ natnums ℕ cnums ℂ Complex ℂ Z ℤ N ℕ R ℝ
     u diagup ╱ diagdown ╲ varclubsuit ♧ vardiamondsuit ♦ varheartsuit ♥ varspadesuit ♤
     u minuso ⦵ Bbbk 𝕜 weierp ℘
+    u euro € geneuro € geneuronarrow € geneurowide € officialeuro € smiley ☺ C ℂ Q ℚ ang ∠
+    u Digamma Ϝ Coppa Ϙ Koppa Ϟ Stigma Ϛ Sampi Ϡ textvisiblespace ␣
+    v coppa ϙ koppa ϟ stigma ϛ sampi ϡ
+    m Arrowvert ‖ arrowvert ⏐ bracevert ⎪
+    b and ∧
     m | ‖ Vert ‖ vert | backslash \\ textbackslash \\ lq ‘ rq ′ mathellipsis … colon :
     m ldotp . cdotp ⋅
     o lbrace { { { langle ⟨ lceil ⌈ lfloor ⌊ lgroup ⟮ lmoustache ⎰ ulcorner ┌ llcorner └
@@ -145,9 +155,9 @@ enum Symbols {
     r longleftrightarrow ⟷ nwarrow ↖ Darr ⇓ models ⊨ propto ∝ notin ∉
     r = = < < > > : :
     L sum ∑ prod ∏ coprod ∐ bigcup ⋃ bigcap ⋂ bigvee ⋁ bigwedge ⋀ bigoplus ⨁ bigotimes ⨂
-    L bigodot ⨀ biguplus ⨄ bigsqcup ⨆ intop ∫ bigtimes ⨉
-    N int ∫ iint ∬ iiint ∭ oint ∮ oiint ∯ oiiint ∰ smallint ∫ intkern ∫
-    i ldots … dots … cdots ⋯ ddots ⋱ dotsc … dotsb ⋯ dotsm ⋯ dotsi ⋯ dotso … cdotp ⋅
+    L bigodot ⨀ biguplus ⨄ bigsqcup ⨆ intop ∫ bigtimes ⨉ bigsqcap ⨅
+    N int ∫ iint ∬ iiint ∭ iiiint ⨌ oint ∮ oiint ∯ oiiint ∰ smallint ∫ intkern ∫
+    i iddots ⋰ ldots … dots … cdots ⋯ ddots ⋱ dotsc … dotsb ⋯ dotsm ⋯ dotsi ⋯ dotso … cdotp ⋅
     p , , ; ;
     """
 
@@ -156,7 +166,7 @@ enum Symbols {
     var table: [String: (name: String, limits: Bool)] = [:]
     for name in """
     arcsin arccos arctan arctg arcctg arg ch cos cosec cosh cot cotg coth csc ctg cth deg dim
-    exp hom ker lg ln log sec sin sinh sh tan tanh tg th
+    exp hom ker lg ln log sec sgn sin sinh sh tan tanh tg th
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
       table[String(name)] = (String(name), false)
     }
@@ -194,7 +204,7 @@ enum Symbols {
     "underleftrightarrow": ("↔", true, true), "undergroup": ("⏡", true, true),
     "underlinesegment": ("\u{332}", true, true), "underbrace": ("⏟", true, true),
     "underbracket": ("⎵", true, true), "overparen": ("⏜", true, false),
-    "underparen": ("⏝", true, true),
+    "underparen": ("⏝", true, true), "wideparen": ("⏜", true, false),
   ]
 
   /// Delimiters that `\left`, `\right` and `\big` accept, by command name.
@@ -224,7 +234,7 @@ enum Symbols {
     "negmedspace": -4.0 / 18, "negthickspace": -5.0 / 18, "quad": 1, "qquad": 2,
     "enspace": 0.5, " ": 0.25, "space": 0.25, "nobreakspace": 0.25, "enskip": 0.5,
     "nobreak": 0, "allowbreak": 0, "relax": 0, "mathstrut": 0, "strut": 0, "nonumber": 0,
-    "notag": 0, "hfill": 0, "hfil": 0, "vfill": 0, "ignorespaces": 0, "hline": 0,
+    "notag": 0, "hfill": 0, "hfil": 0, "vfill": 0, "vfil": 0, "ignorespaces": 0, "hline": 0,
     "hdashline": 0, "nolinebreak": 0, "newpage": 0, "pagebreak": 0,
   ]
 

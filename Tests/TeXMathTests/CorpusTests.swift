@@ -71,6 +71,28 @@ func isWellFormedXML(_ markup: String) -> Bool {
   }
 }
 
+/// KaTeX's support table also lists what KaTeX does not support: the cheap and common ones are
+/// known here (issue 18), the rest (TeX conditionals, `\raise`, `\scalebox`, ...) stay unknown.
+@Suite struct SupportTableTests {
+  @Test func commandsKaTeXDoesNotSupport() throws {
+    guard let table = TestPaths.shared("spec/katex-support-table.md") else { return }
+    let rows = DevelopmentCorpus.notSupportedRows(try String(contentsOf: table, encoding: .utf8))
+    #expect(rows.count == 127)
+    let converter = MathMLConverter()
+    let unknown = rows.filter {
+      converter.convert($0.tex, display: false).warnings.first?.message.hasPrefix("Unknown") == true
+    }
+    #expect(unknown.count <= 56, "\(unknown.map(\.name))")
+    for known in [
+      "\\sideset", "\\iiiint", "\\matrix", "\\pmatrix", "\\cancelto", "\\definecolor",
+      "\\wideparen", "\\cases", "\\root", "\\unicode", "\\euro",
+    ] {
+      #expect(rows.contains { $0.name == known }, "\(known)")
+      #expect(!unknown.contains { $0.name == known }, "\(known)")
+    }
+  }
+}
+
 /// Counts the children of MathML elements whose arity is fixed (`mfrac` has two, ...).
 final class ArityChecker: NSObject, XMLParserDelegate {
   static let arity: [String: Int] = [

@@ -127,6 +127,21 @@ enum DevelopmentCorpus {
     return formulas
   }
 
+  /// The rows `katex-support-table.md` marks "Not supported", as a formula trying the command
+  /// bare (an environment as `\begin{name}x\end{name}`): a test of whether the name is known.
+  static func notSupportedRows(_ text: String) -> [CorpusFormula] {
+    var formulas: [CorpusFormula] = []
+    for line in text.split(separator: "\n") where line.hasPrefix("|") {
+      let cells = line.dropFirst().split(separator: "|", omittingEmptySubsequences: false)
+      guard cells.count >= 2, cells[1].contains("Not supported") else { continue }
+      let name = cells[0].trimmingCharacters(in: .whitespaces)
+      let command = String(name.split(separator: " ").first ?? "")
+      let tex = command.hasPrefix("{") ? "\\begin\(command)x\\end\(command)" : command
+      formulas.append(CorpusFormula(name: name, tex: tex, display: false))
+    }
+    return formulas
+  }
+
   private static func closingDollar(
     _ chars: [Character], from start: Int, display: Bool, countingBraces: Bool
   ) -> Int? {

@@ -19,7 +19,9 @@ enum NestingCorpus {
     "\\begin{pmatrix}#&x\\\\x\\end{pmatrix}", "\\begin{array}{c}#\\end{array}",
     "\\begin{aligned}#&=x\\end{aligned}", "\\begin{cases}#&x\\end{cases}",
     "\\begin{equation}#\\end{equation}", "\\tag{$#$}x", "a\\over{#}", "\\vcenter{#}",
-    "\\htmlClass{c}{#}", "\\mathclap{#}",
+    "\\htmlClass{c}{#}", "\\mathclap{#}", "\\sideset{_#}{}\\sum", "\\cancelto{#}{x}",
+    "\\bordermatrix{&#\\cr x&y}", "\\pmatrix{#}", "\\ce{#}", "\\ce{A_{#}}",
+    "\\ce{A->[#]B}", "\\ce{\\frac{#}{2}}", "\\ce{$#$}", "\\ce{(#)}",
   ]
 
   /// The template nested `levels` times around `x`.
@@ -30,18 +32,15 @@ enum NestingCorpus {
       + String(repeating: String(parts[1]), count: levels)
   }
 
-  /// The largest nesting of a template that converts without a nesting error (searching up to
-  /// `limit` levels), found by bisection; 0 when the template is not supported at all.
-  static func deepest(
-    _ template: String, limit: Int = 1000, converts: (String) -> (valid: Bool, tooDeep: Bool)
-  ) -> Int {
-    guard converts(nest(template, levels: 1)).valid else { return 0 }
+  /// The largest nesting of a template that converts without error (searching up to `limit`
+  /// levels), found by bisection; 0 when the template does not convert at all.
+  static func deepest(_ template: String, limit: Int = 1000, converts: (String) -> Bool) -> Int {
+    guard converts(nest(template, levels: 1)) else { return 0 }
     var low = 1
     var high = limit + 1
     while high - low > 1 {
       let middle = (low + high) / 2
-      let result = converts(nest(template, levels: middle))
-      if result.tooDeep { high = middle } else { low = middle }
+      if converts(nest(template, levels: middle)) { low = middle } else { high = middle }
     }
     return low
   }
