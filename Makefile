@@ -54,6 +54,10 @@ bench: build
 	@scripts/install-deps scripts/debian-packages.txt scripts/debian-packages-bench.txt
 	@scripts/bench.sh
 
+# docs/engine.md from the engine's signature tables (a test fails when it is stale).
+engine-doc:
+	UPDATE_ENGINE_DOC=1 $(SWIFT) test --filter PyInterpreterTests.EngineReferenceTests
+
 # Regenerate fixtures from real NumPy / PyTorch / CPython (by hand, never in CI).
 fixtures:
 	python3 scripts/make-fixtures.py

@@ -60,7 +60,9 @@ import Testing
   /// Declarations that differ from `inspect.signature` on purpose, each with its reason.
   static let deviations: [String: String] = [
     "numpy.arange":
-      "the C function also accepts `stop=` alone; inspect shows start_or_stop required"
+      "the C function also accepts `stop=` alone; inspect shows start_or_stop required",
+    "numpy.ndarray.any": "binds as NumPy's _any(a, axis, dtype, out, keepdims) does",
+    "numpy.ndarray.all": "binds as NumPy's _all(a, axis, dtype, out, keepdims) does",
   ]
 
   @Test func declarationsMatchTheRealSignatures() {

@@ -389,7 +389,9 @@ struct ArgumentBinder {
   private func unexpectedKeyword(_ k: String) -> PyException {
     switch signature.style {
     case .clinic:
-      return PyException(.typeError, "'\(k)' is an invalid keyword argument for \(name)()")
+      // Functions parsed without a name say "for this function".
+      let target = name.contains(" ") ? name : name + "()"
+      return PyException(.typeError, "'\(k)' is an invalid keyword argument for \(target)")
     case .single: return PyException(.typeError, "\(name)() takes no keyword arguments")
     default: return PyException(.typeError, "\(name)() got an unexpected keyword argument '\(k)'")
     }
@@ -490,7 +492,7 @@ extension Runtime {
     case .instance(let i):
       if let m = i.cls.lookup("__float__") { return try double(try call(m, [v])) }
     case .native(let n):
-      if case .builtin(let b)? = try n.getAttribute("item") {
+      if case .builtin(let b)? = try n.getAttribute("__float__") ?? n.getAttribute("item") {
         return try double(try b.body([], []))
       }
     default: break

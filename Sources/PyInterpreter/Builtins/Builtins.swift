@@ -102,7 +102,16 @@ extension Runtime {
         }
       default: break
       }
-      throw PyException(.typeError, "type \(typeName(x)) doesn't define __round__ method")
+      // CPython names a type from a module by its full name (`numpy.ndarray`).
+      var type = typeName(x)
+      if case .native(let n) = x {
+        if let module = n.pyClass?.module, module != "builtins" {
+          type = module + "." + type
+        } else if n is NDArray {
+          type = "numpy." + type
+        }
+      }
+      throw PyException(.typeError, "type \(type) doesn't define __round__ method")
     }
     define("divmod") { [unowned self] a in
       try a.expect(min: 2, max: 2)

@@ -143,7 +143,9 @@ extension Runtime {
       if let m = i.cls.lookup("__int__") { return try toInt(try call(m, [v])) }
       if let m = i.cls.lookup("__index__") { return try toInt(try call(m, [v])) }
     case .native(let n):
-      if case .builtin(let b)? = try n.getAttribute("item") { return try toInt(try b.body([], [])) }
+      if case .builtin(let b)? = try n.getAttribute("__int__") ?? n.getAttribute("item") {
+        return try toInt(try b.body([], []))
+      }
     default: break
     }
     throw PyException(

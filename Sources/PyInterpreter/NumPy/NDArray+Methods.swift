@@ -137,11 +137,36 @@ extension NumPyContext {
     return build(0)
   }
 
+  /// `np.dot`, which accumulates from +0 as BLAS does: a product of -0 comes out +0.
+  func dot(_ x: Tensor, _ y: Tensor) throws -> Tensor {
+    var r = try bridged { try Tensor.dot(x, y) }
+    if (x.rank == 0 || y.rank == 0) && r.dtype.isFloatingPoint {
+      r = try bridged { try Tensor.binary(.add, r, .double(0)) }
+    }
+    return r
+  }
+
+  /// The result of a method on `x`: a NumPy scalar stays a scalar, an array (even 0-d) stays
+  /// an array.
+  func same(_ x: NDArray, _ t: Tensor) -> PyValue { x.isScalar ? wrap(t) : array(t) }
+
+  /// `axis=` of a reduction that NumPy runs as a ufunc reduce, which takes axis 0 (or -1) of a
+  /// 0-d array as all of it.
+  func reductionAxes(_ name: String, _ v: PyValue?, rank: Int) throws -> [Int]? {
+    let ufuncReduce = ["sum", "prod", "max", "min", "amax", "amin", "any", "all", "argmax",
+      "argmin"].contains(name)
+    if rank == 0 && ufuncReduce {
+      _ = try axes(v, rank: 1)  // Only 0 and -1 pass.
+      return nil
+    }
+    return try axes(v, rank: rank)
+  }
+
   func reduction(
     _ name: String, _ t: Tensor, _ a: Arguments,
     _ f: (Tensor, [Int]?, Bool) throws -> Tensor
   ) throws -> PyValue {
-    let ax = try axes(a.value("axis"), rank: t.rank)
+    let ax = try reductionAxes(name, a.value("axis"), rank: t.rank)
     let keep = try flag(a.value("keepdims"))
     var t = t
     var resultType: DType?
@@ -165,7 +190,12 @@ extension NumPyContext {
   }
 
   func argReduction(_ t: Tensor, _ a: Arguments, max: Bool) throws -> PyValue {
-    let ax = try singleAxis(a.value("axis"), rank: t.rank)
+    var ax: Int?
+    if t.rank == 0 {
+      _ = try singleAxis(a.value("axis"), rank: 1)  // Only 0 and -1 pass: all of it.
+    } else {
+      ax = try singleAxis(a.value("axis"), rank: t.rank)
+    }
     let keep = try flag(a.value("keepdims"))
     var r = try bridged {
       max ? try t.argmax(axis: ax, keepDims: keep) : try t.argmin(axis: ax, keepDims: keep)
@@ -195,8 +225,10 @@ extension NumPyContext {
     case "argmax": return try argReduction(t, a, max: true)
     case "argmin": return try argReduction(t, a, max: false)
     case "cumsum":
-      let ax = try singleAxis(a.value("axis"), rank: t.rank)
-      let t = try a.optional("dtype").map { t.casted(to: try dtype($0)) } ?? t
+      // A 0-d array is summed as the 1-element array it flattens to.
+      let flat = t.rank == 0 ? try bridged { try t.reshaped([1]) } : t
+      let ax = try singleAxis(a.value("axis"), rank: flat.rank)
+      let t = try a.optional("dtype").map { flat.casted(to: try dtype($0)) } ?? flat
       try refuseUnsigned64(name, t.dtype)
       let r = try bridged { try t.cumsum(axis: ax) }
       return wrap(a.has("dtype") && r.dtype != t.dtype ? r.casted(to: t.dtype) : r)
@@ -214,21 +246,27 @@ extension NumPyContext {
     case "itemsize": return .int(t.dtype.itemSize)
     case "nbytes": return .int(t.dtype.itemSize * t.count)
     case "T":
-      return wrap(t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
+      return same(x, t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
     case "real": return .native(x)
     default: break
     }
-    // Python's number protocol for NumPy scalars, for the runtime's int()/float()/index paths.
-    if x.isScalar || t.count == 1 {
-      switch name {
-      case "__float__":
-        return method(name) { _ in .float(try t.reshaped([]).item().doubleValue) }
-      case "__int__":
-        return method(name) { _ in .int(Int(try t.reshaped([]).item().int64Value)) }
-      case "__index__" where !t.dtype.isFloatingPoint && t.dtype != .bool && t.rank == 0:
-        return method(name) { _ in .int(Int(try t.reshaped([]).item().int64Value)) }
-      default: break
+    // Python's number protocol, for the runtime's int()/float()/index paths: NumPy 2 converts
+    // 0-d arrays and scalars only.
+    switch name {
+    case "__float__", "__int__":
+      return method(name) { _ in
+        guard t.rank == 0 else {
+          throw PyException(
+            .typeError, "only 0-dimensional arrays can be converted to Python scalars")
+        }
+        let v = try t.item()
+        return name == "__int__" ? .int(Int(v.int64Value)) : .float(v.doubleValue)
       }
+    case "__index__" where !t.dtype.isFloatingPoint && t.dtype != .bool && t.rank == 0:
+      return method(name) { _ in .int(Int(try t.item().int64Value)) }
+    case "__round__" where !x.isScalar || t.dtype == .bool:
+      return nil
+    default: break
     }
     let m = { (body: @escaping BoundFunction) in self.method(name, body) }
     if [
@@ -239,22 +277,37 @@ extension NumPyContext {
     }
     switch name {
     case "reshape":
-      return m { a in self.array(try self.reshape(x.tensor, try self.shape(Array(a.rest())))) }
+      return m { a in
+        let shape = Array(a.rest())
+        if shape.isEmpty {
+          throw PyException(.typeError, "reshape() takes exactly 1 argument (0 given)")
+        }
+        return self.array(try self.reshape(x.tensor, try self.shape(shape)))
+      }
     case "astype":
-      return m { a in self.array(x.tensor.casted(to: try self.dtype(try a.required("dtype")))) }
-    case "copy": return m { _ in self.wrap(x.tensor.clone()) }
+      return m { a in self.same(x, x.tensor.casted(to: try self.dtype(try a.required("dtype")))) }
+    case "copy": return m { _ in self.same(x, x.tensor.clone()) }
     case "flatten", "ravel": return m { _ in self.array(try self.reshape(x.tensor.clone(), [-1])) }
     case "tolist": return m { _ in try self.toList(x.tensor) }
     case "item":
       return m { a in
         let index = a.rest()
-        if let i = index.first {
-          guard index.count == 1 else {
-            throw PyException(.notImplementedError, "numpy.ndarray.item of several indices is not supported in journal cells")
-          }
+        if index.count == 1, let i = index.first {
           let flat = try self.reshape(x.tensor, [-1])
+          let k = try self.integer(i)
+          guard k >= -flat.count && k < flat.count else {
+            throw PyException(.indexError, "index \(k) is out of bounds for size \(flat.count)")
+          }
           return NumPyContext.python(
-            try bridged { try flat.item([.index(try self.integer(i))]).item() }, x.tensor.dtype)
+            try bridged { try flat.item([.index(k)]).item() }, x.tensor.dtype)
+        }
+        if index.count > 1 {
+          guard index.count == x.tensor.rank else {
+            throw PyException(.valueError, "incorrect number of indices for array")
+          }
+          let key = try index.map { TensorIndex.index(try self.integer($0)) }
+          return NumPyContext.python(
+            try bridged { try x.tensor.item(key).item() }, x.tensor.dtype)
         }
         guard x.tensor.count == 1 else {
           throw PyException(.valueError, "can only convert an array of size 1 to a Python scalar")
@@ -266,22 +319,24 @@ extension NumPyContext {
         let t = x.tensor
         let axes = Array(a.rest())
         if axes.isEmpty || axes.count == 1 && self.isNone(axes[0]) {
-          return self.wrap(
-            t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
+          return self.same(
+            x, t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
         }
-        return self.wrap(try bridged { try t.permuted(try self.shape(axes)) })
+        return self.same(x, try bridged { try t.permuted(try self.shape(axes)) })
       }
     case "dot":
       return m { a in
-        let other = try self.tensor(try a.required("other"))
-        return self.wrap(try bridged { try Tensor.dot(x.tensor, other) })
+        self.wrap(try self.dot(x.tensor, try self.tensor(try a.required("other"))))
       }
     case "clip":
       return m { a in try self.clip(x.tensor, a.value("min"), a.value("max")) }
     case "squeeze":
       return m { a in
-        let axes = try self.axes(a.value("axis"), rank: x.tensor.rank)
-        return self.wrap(try bridged { try x.tensor.squeezed(axes: axes) })
+        let t = x.tensor
+        // A 0-d array squeezes as if it had the one axis 0 (or -1).
+        let axes = try self.axes(a.value("axis"), rank: Swift.max(t.rank, 1))
+        if t.rank == 0 { return self.same(x, t) }
+        return self.same(x, try bridged { try t.squeezed(axes: axes) })
       }
     case "fill":
       return m { a in
@@ -294,18 +349,27 @@ extension NumPyContext {
       return m { a in try self.round(x.tensor, a.value("decimals")) }
     case "argsort":
       return m { a in
-        let ax = try self.singleAxis(a.value("axis"), rank: x.tensor.rank) ?? -1
-        return self.wrap(try bridged { try x.tensor.argsort(axis: ax) })
+        var t = x.tensor
+        if t.rank == 0 { t = try bridged { try t.reshaped([1]) } }
+        let axis = a.value("axis")
+        if let axis, self.isNone(axis) { t = try bridged { try t.reshaped([-1]) } }
+        let ax = try self.singleAxis(axis, rank: t.rank) ?? t.rank - 1
+        return self.array(try bridged { try t.argsort(axis: ax) })
       }
     case "sort":
       return m { a in
-        let ax = try self.singleAxis(a.value("axis"), rank: x.tensor.rank) ?? -1
+        let ax = try self.singleAxis(a.value("axis") ?? .int(-1), rank: x.tensor.rank) ?? -1
         let sorted = try bridged { try x.tensor.sorted(axis: ax).values }
         try bridged { try x.tensor.copyInPlace(from: sorted) }
         return .none
       }
-    case "nonzero": return m { _ in .tuple(x.tensor.nonzero().map { self.array($0) }) }
-    case "__abs__": return m { _ in self.wrap(try bridged { try x.tensor.abs() }) }
+    case "nonzero": return m { _ in try self.nonzero(x.tensor) }
+    case "__abs__":
+      return m { _ in
+        let r = try bridged { try x.tensor.abs() }
+        let type = try self.unaryResultType("abs", x.tensor.dtype)
+        return self.wrap(r.dtype == type ? r : r.casted(to: type))
+      }
     case "__format__":
       return m { a in
         let spec = try self.rt.string(try a.required("spec"), "format spec")

@@ -208,14 +208,8 @@ extension NumPyContext {
 
     // Products.
     def("dot") { a in
-      let x = try self.tensor(try a.required("a"))
-      let y = try self.tensor(try a.required("b"))
-      var r = try bridged { try Tensor.dot(x, y) }
-      // NumPy's dot accumulates from +0 (BLAS), so a product of -0 comes out +0.
-      if (x.rank == 0 || y.rank == 0) && r.dtype.isFloatingPoint {
-        r = try bridged { try Tensor.binary(.add, r, .double(0)) }
-      }
-      return self.wrap(r)
+      self.wrap(
+        try self.dot(try self.tensor(try a.required("a")), try self.tensor(try a.required("b"))))
     }
     def("matmul") { a in
       let x = try self.tensor(try a.required("x1"))
@@ -582,6 +576,21 @@ extension NumPyContext {
       let n = try checkedAllocation(shape + [2], .float64) / 2
       return array(try bridged { try Tensor(try draw(n), shape: shape) })
     }
+    /// A distribution's parameter: one number (NumPy's broadcasting of arrays of parameters
+    /// is refused).
+    func parameter(_ name: String, _ v: PyValue) throws -> Double {
+      switch v {
+      case .list, .tuple:
+        throw PyException(
+          .notImplementedError,
+          "numpy.random with an array of \(name) values is not supported in journal cells")
+      case .native(let x as NDArray) where x.tensor.rank > 0:
+        throw PyException(
+          .notImplementedError,
+          "numpy.random with an array of \(name) values is not supported in journal cells")
+      default: return try self.rt.double(v)
+      }
+    }
     def("seed") { a in
       let s = try a.value(0, "seed").map { try self.integer($0) } ?? 0
       guard s >= 0 && s < (1 << 32) else {
@@ -622,24 +631,25 @@ extension NumPyContext {
       try floats(try size(a.value(0, "size"))) { box.state.standardNormal(count: $0) }
     }
     def("normal") { a in
-      let loc = try a.value(0, "loc").map { try self.rt.double($0) } ?? 0
-      let scale = try a.value(1, "scale").map { try self.rt.double($0) } ?? 1
+      let loc = try a.value(0, "loc").map { try parameter("loc", $0) } ?? 0
+      let scale = try a.value(1, "scale").map { try parameter("scale", $0) } ?? 1
       return try floats(try size(a.value(2, "size"))) { n in
         try bridged { try box.state.normal(loc: loc, scale: scale, count: n) }
       }
     }
     def("uniform") { a in
-      let low = try a.value(0, "low").map { try self.rt.double($0) } ?? 0
-      let high = try a.value(1, "high").map { try self.rt.double($0) } ?? 1
+      let low = try a.value(0, "low").map { try parameter("low", $0) } ?? 0
+      let high = try a.value(1, "high").map { try parameter("high", $0) } ?? 1
       return try floats(try size(a.value(2, "size"))) {
         box.state.uniform(low: low, high: high, count: $0)
       }
     }
     def("randint") { a in
-      var low = Int64(try self.integer(try a.required(0, "low")))
+      // Cython converts the bounds with int(), so floats truncate.
+      var low = Int64(try self.rt.toInt(try a.required(0, "low")))
       var high: Int64
       if let h = a.value(1, "high"), !self.isNone(h) {
-        high = Int64(try self.integer(h))
+        high = Int64(try self.rt.toInt(h))
       } else {
         high = low
         low = 0
@@ -671,10 +681,12 @@ extension NumPyContext {
       }
       let it = try bridged { try Tensor(idx, shape: shape ?? []) }
       if let values { return self.wrap(try bridged { try values.item([.array(it)]) }) }
+      // One draw from range(a) is a Python int.
+      if shape == nil { return .int(Int(idx.first ?? 0)) }
       return self.wrap(it)
     }
     def("exponential") { a in
-      let scale = try a.value(0, "scale").map { try self.rt.double($0) } ?? 1
+      let scale = try a.value(0, "scale").map { try parameter("scale", $0) } ?? 1
       return try floats(try size(a.value(1, "size"))) { n in
         try bridged { try box.state.exponential(scale: scale, count: n) }
       }
@@ -741,64 +753,214 @@ extension NumPyContext {
     func def(_ name: String, _ body: @escaping BoundFunction) {
       m.define(name, in: NumPySignatures.linalg, body)
     }
-    def("inv") { a in
-      self.array(try bridged { try Linalg.inv(try self.tensor(try a.required(0, "a"))) })
+    if let error = rt.exceptionClasses[.linAlgError] { m["LinAlgError"] = .type(error) }
+    /// A matrix argument: NumPy's LinAlgError for too few dimensions or a non-square one; a
+    /// stack of matrices is refused.
+    func matrix(_ a: Arguments, _ fn: String, square: Bool = true) throws -> Tensor {
+      let t = try self.tensor(try a.required("a"))
+      guard t.rank >= 2 else {
+        throw PyException(
+          .linAlgError,
+          "\(t.rank)-dimensional array given. Array must be at least two-dimensional")
+      }
+      guard t.rank == 2 else {
+        throw PyException(
+          .notImplementedError,
+          "numpy.linalg.\(fn) of a stack of matrices is not supported in journal cells")
+      }
+      if square && t.shape[0] != t.shape[1] {
+        throw PyException(.linAlgError, "Last 2 dimensions of the array must be square")
+      }
+      return t.dtype.isFloatingPoint ? t : t.casted(to: .float64)
     }
-    def("det") { a in
-      self.wrap(try bridged { try Linalg.det(try self.tensor(try a.required(0, "a"))) })
-    }
+    def("inv") { a in self.array(try linalg { try Linalg.inv(try matrix(a, "inv")) }) }
+    def("det") { a in self.wrap(try linalg { try Linalg.det(try matrix(a, "det")) }) }
     def("solve") { a in
-      self.array(
-        try bridged {
-          try Linalg.solve(
-            try self.tensor(try a.required(0, "a")), try self.tensor(try a.required(1, "b")))
-        })
+      let x = try matrix(a, "solve")
+      let b = try self.tensor(try a.required("b"))
+      guard b.rank <= 2 else {
+        throw PyException(
+          .notImplementedError, "numpy.linalg.solve of stacked systems is not supported in journal cells")
+      }
+      return self.array(try linalg { try Linalg.solve(x, b) })
     }
     def("eig") { a in
-      let r = try bridged { try Linalg.eig(try self.tensor(try a.required(0, "a"))) }
+      let r = try linalg { try Linalg.eig(try matrix(a, "eig")) }
       if r.imaginary.doubles.contains(where: { $0 != 0 }) {
-        throw PyException(.valueError, "complex eigenvalues are not supported in journal cells")
+        throw PyException(
+          .notImplementedError,
+          "numpy.linalg.eig with complex eigenvalues is not supported in journal cells")
       }
-      return .tuple([self.array(r.real), self.array(r.vectors)])
+      return self.named("EigResult", [("eigenvalues", r.real), ("eigenvectors", r.vectors)])
     }
     def("eigh") { a in
-      let r = try bridged { try Linalg.eigh(try self.tensor(try a.required(0, "a"))) }
-      return .tuple([self.array(r.values), self.array(r.vectors)])
+      let r = try linalg { try Linalg.eigh(try matrix(a, "eigh")) }
+      return self.named("EighResult", [("eigenvalues", r.values), ("eigenvectors", r.vectors)])
     }
     def("eigvalsh") { a in
-      self.array(try bridged { try Linalg.eigh(try self.tensor(try a.required(0, "a"))).values })
+      self.array(try linalg { try Linalg.eigh(try matrix(a, "eigvalsh")).values })
     }
-    def("cholesky") { a in
-      self.array(try bridged { try Linalg.cholesky(try self.tensor(try a.required(0, "a"))) })
-    }
+    def("cholesky") { a in self.array(try linalg { try Linalg.cholesky(try matrix(a, "cholesky")) }) }
     def("svd") { a in
-      let full = try a.value(1, "full_matrices").map { try self.rt.isTrue($0) } ?? true
-      let t = try self.tensor(try a.required(0, "a"))
-      if let uv = a.value(2, "compute_uv"), !(try self.rt.isTrue(uv)) {
-        return self.array(try bridged { try Linalg.svd(t, fullMatrices: false).s })
+      let t = try matrix(a, "svd", square: false)
+      let full = try a.value("full_matrices").map { try self.rt.isTrue($0) } ?? true
+      if let uv = a.value("compute_uv"), !(try self.rt.isTrue(uv)) {
+        return self.array(try linalg { try Linalg.svd(t, fullMatrices: false).s })
       }
-      let r = try bridged { try Linalg.svd(t, fullMatrices: full) }
-      return .tuple([self.array(r.u), self.array(r.s), self.array(r.vh)])
+      let r = try linalg { try Linalg.svd(t, fullMatrices: full) }
+      return self.named("SVDResult", [("U", r.u), ("S", r.s), ("Vh", r.vh)])
     }
     def("norm") { a in
-      let t = try self.tensor(try a.required(0, "x"))
-      let ax = try self.axes(a.value(2, "axis"), rank: t.rank)
-      let keep = try self.flag(a.keyword("keepdims"))
-      if let ord = a.value(1, "ord"), !self.isNone(ord) {
-        if case .str(let s) = ord {
-          return self.wrap(try bridged { try Linalg.matrixNorm(t, ord: s) })
-        }
-        let p = try self.rt.double(ord)
-        if t.rank == 2 && ax == nil {
-          let name = p == .infinity ? "inf" : p == -.infinity ? "-inf" : String(Int(p))
-          return self.wrap(try bridged { try Linalg.matrixNorm(t, ord: name) })
-        }
-        return self.wrap(try bridged { try Linalg.norm(t, p: p, axes: ax, keepDims: keep) })
-      }
-      return self.wrap(try bridged { try Linalg.norm(t, axes: ax, keepDims: keep) })
+      try self.norm(
+        try self.tensor(try a.required("x")), ord: a.optional("ord"), axis: a.value("axis"),
+        keepDims: try self.flag(a.value("keepdims")))
     }
     return m
   }
+
+  /// A named result tuple of `numpy.linalg` (`SVDResult(U=..., S=..., Vh=...)`).
+  func named(_ name: String, _ fields: [(String, Tensor)]) -> PyValue {
+    .native(NamedResult(name, fields.map { ($0.0, array($0.1)) }))
+  }
+
+  /// `np.linalg.norm`, following NumPy's own cases: the 2-norm of everything, a vector norm
+  /// over one axis, a matrix norm over two.
+  func norm(_ t: Tensor, ord: PyValue?, axis: PyValue?, keepDims: Bool) throws -> PyValue {
+    let x = t.dtype.isFloatingPoint ? t : t.casted(to: .float64)
+    var name: String?
+    var p: Double?
+    if let ord {
+      if case .str(let s) = ord { name = s } else { p = try rt.double(ord) }
+    }
+    let noAxis = axis == nil || axis.map(isNone) == true
+    let whole = p == nil && name == nil
+    if noAxis && (whole || (["f", "fro"].contains(name ?? "") && x.rank == 2) || (p == 2 && x.rank == 1)) {
+      var r = try bridged { try Tensor.binary(.multiply, x, x).sum().sqrt() }
+      if keepDims { r = try bridged { try r.reshaped(Array(repeating: 1, count: x.rank)) } }
+      return wrap(r)
+    }
+    let axes = noAxis ? Array(0..<x.rank) : try self.axes(axis, rank: x.rank) ?? []
+    func maxOrZero(_ v: Tensor, _ axis: Int) throws -> Tensor {
+      if v.shape[axis] == 0 {
+        var shape = v.shape
+        shape.remove(at: axis)
+        return Tensor.zeros(shape, dtype: v.dtype)
+      }
+      return try bridged { try v.max(axes: [axis]) }
+    }
+    switch axes.count {
+    case 1:
+      let ax = axes[0]
+      let absx = try bridged { try x.abs() }
+      let r: Tensor
+      if let name { throw PyException(.valueError, "Invalid norm order '\(name)' for vectors") }
+      switch p {
+      case .infinity?:
+        r = try maxOrZero(absx, ax)
+      case (-Double.infinity)?: r = try bridged { try absx.min(axes: [ax]) }
+      case 0?:
+        r = try bridged {
+          try Tensor.binary(.notEqual, x, .double(0)).casted(to: x.dtype).sum(axes: [ax])
+        }
+      case 1?: r = try bridged { try absx.sum(axes: [ax]) }
+      case nil, 2?: r = try bridged { try Tensor.binary(.multiply, x, x).sum(axes: [ax]).sqrt() }
+      case let q?:
+        r = try bridged {
+          try Tensor.binary(
+            .power, try Tensor.binary(.power, absx, .double(q)).sum(axes: [ax]), .double(1 / q))
+        }
+      }
+      return wrap(keepDims ? try bridged { try r.unsqueezed(ax) } : r)
+    case 2:
+      let (row, col) = (axes[0], axes[1])
+      let absx = try bridged { try x.abs() }
+      var r: Tensor
+      // The order as NumPy spells the cases: 1, inf, -1, -inf, 2, -2, fro, nuc.
+      let key = name ?? p.map { $0 == .infinity ? "inf" : $0 == -.infinity ? "-inf" : "\($0)" }
+      switch key {
+      case "1.0":
+        r = try maxOrZero(try bridged { try absx.sum(axes: [row]) }, col > row ? col - 1 : col)
+      case "inf":
+        r = try maxOrZero(try bridged { try absx.sum(axes: [col]) }, row > col ? row - 1 : row)
+      case "-1.0":
+        r = try bridged { try absx.sum(axes: [row]).min(axes: [col > row ? col - 1 : col]) }
+      case "-inf":
+        r = try bridged { try absx.sum(axes: [col]).min(axes: [row > col ? row - 1 : row]) }
+      case nil, "fro", "f":
+        r = try bridged { try Tensor.binary(.multiply, x, x).sum(axes: [row, col]).sqrt() }
+      case "2.0", "-2.0", "nuc":
+        guard x.rank == 2 else {
+          throw PyException(
+            .notImplementedError,
+            "numpy.linalg.norm of a stack of matrices is not supported in journal cells")
+        }
+        let m = row < col ? x : x.T
+        let s = try linalg { try Linalg.svd(m, fullMatrices: false).s }
+        if key == "nuc" {
+          r = try bridged { try s.sum() }
+        } else if key == "2.0" {
+          r = try maxOrZero(s, 0)
+        } else {
+          r = try bridged { try s.min() }
+        }
+      default: throw PyException(.valueError, "Invalid norm order for matrices.")
+      }
+      if keepDims {
+        var shape = x.shape
+        shape[row] = 1
+        shape[col] = 1
+        r = try bridged { try r.reshaped(shape) }
+      }
+      return wrap(r)
+    default:
+      throw PyException(.valueError, "Improper number of dimensions to norm.")
+    }
+  }
+}
+
+/// Runs a LAPACK-backed operation, raising `numpy.linalg.LinAlgError` for its failures.
+func linalg<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let e as TensorError where e.code == .linalg {
+    throw PyException(.linAlgError, e.message)
+  } catch {
+    return try bridged { throw error }
+  }
+}
+
+/// The named tuples NumPy's linear algebra returns (`EighResult`, `SVDResult`): they unpack,
+/// index and name their fields.
+final class NamedResult: PyNativeObject {
+  let name: String
+  let fields: [(String, PyValue)]
+
+  init(_ name: String, _ fields: [(String, PyValue)]) {
+    self.name = name
+    self.fields = fields
+  }
+
+  var typeName: String { name }
+
+  func repr() throws -> String {
+    guard let rt = Runtime.current else { return name }
+    return name + "(" + (try fields.map { "\($0.0)=\(try rt.repr($0.1))" }.joined(separator: ", "))
+      + ")"
+  }
+
+  func length() throws -> Int? { fields.count }
+  func makeIterator() throws -> PyIterator? { .over(fields.map { $0.1 }) }
+  func getItem(_ key: PyValue) throws -> PyValue {
+    guard case .int(var i) = key else {
+      throw PyException(.typeError, "tuple indices must be integers or slices, not \(key)")
+    }
+    if i < 0 { i += fields.count }
+    guard i >= 0 && i < fields.count else {
+      throw PyException(.indexError, "tuple index out of range")
+    }
+    return fields[i].1
+  }
+  func getAttribute(_ name: String) throws -> PyValue? { fields.first { $0.0 == name }?.1 }
 }
 
 /// `np.c_[...]` and `np.r_[...]`: concatenation written as indexing.

@@ -180,8 +180,10 @@ extension NumPySignatures {
     min(axis=None, ~out=None, keepdims=False, ~initial=<no value>, ~where=True) as _amin
     prod(axis=None, dtype=None, ~out=None, keepdims=False, ~initial=<no value>,
       ~where=True) as _prod
-    any(axis=None, ~out=None, keepdims=False, *, ~where=True) as _any
-    all(axis=None, ~out=None, keepdims=False, *, ~where=True) as _all
+    # `a.any(axis, dtype, out, keepdims)`: NumPy's _any takes a dtype second, which
+    # inspect.signature does not show.
+    any(axis=None, ~dtype=None, ~out=None, keepdims=False, *, ~where=True) as _any
+    all(axis=None, ~dtype=None, ~out=None, keepdims=False, *, ~where=True) as _all
     std(axis=None, dtype=None, ~out=None, ddof=0, keepdims=False, *, ~where=True,
       ~mean=<no value>, ~correction=<no value>) as _std
     var(axis=None, dtype=None, ~out=None, ddof=0, keepdims=False, *, ~where=True,
@@ -189,7 +191,7 @@ extension NumPySignatures {
     [numpy] argmax(axis=None, ~out=None, *, keepdims=False)
     [numpy] argmin(axis=None, ~out=None, *, keepdims=False)
     [clinic] cumsum(axis=None, dtype=None, ~out=None)
-    [single] reshape(*shape, ~order='C', ~copy=None)
+    [clinic] reshape(*shape, ~order='C', ~copy=None) as this function
     [numpy] astype(dtype, ~order='K', ~casting='unsafe', ~subok=True, ~copy=True)
     [numpy] copy(~order='C')
     [numpy] flatten(~order='C')

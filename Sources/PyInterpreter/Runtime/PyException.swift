@@ -33,12 +33,15 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
   case axisError = "AxisError"
   /// NumPy's `UFuncTypeError` (a `TypeError`): a ufunc result that `out=` cannot take.
   case ufuncTypeError = "UFuncTypeError"
+  /// `numpy.linalg.LinAlgError` (a `ValueError`).
+  case linAlgError = "LinAlgError"
 
   /// The module the class lives in: NumPy's own exceptions are not builtins.
   var module: String {
     switch self {
     case .axisError: return "numpy.exceptions"
     case .ufuncTypeError: return "numpy._core._exceptions"
+    case .linAlgError: return "numpy.linalg"
     default: return "builtins"
     }
   }
@@ -53,7 +56,7 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
     case .recursionError, .notImplementedError: return .runtimeError
     case .moduleNotFoundError: return .importError
     case .fileNotFoundError, .permissionError, .timeoutError: return .osError
-    case .unicodeError, .axisError: return .valueError
+    case .unicodeError, .axisError, .linAlgError: return .valueError
     case .ufuncTypeError: return .typeError
     default: return .exception
     }
