@@ -4,7 +4,7 @@
 SWIFT ?= swift
 JOURNAL := .build/release/journal
 
-.PHONY: all deps build site test bench fixtures fuzz clean
+.PHONY: all deps build site test bench fixtures fuzz fuzz-texmath clean
 
 all: build
 
@@ -48,6 +48,10 @@ test: deps
 FUZZ_SECONDS ?= 3600
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test $(if $(ASAN),--sanitize=address) --filter FuzzTests
+
+# The TeX fuzzer compiled with -O (about 20 times the inputs of the debug one in `make fuzz`).
+fuzz-texmath:
+	sh benchmarks/texmath.sh --fuzz $(FUZZ_SECONDS) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 # Benchmarks compare side by side with the anchors named in the issues and print ratios.
 bench: build

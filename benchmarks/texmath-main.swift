@@ -53,6 +53,18 @@ struct TeXMathBenchmark {
       return
     }
     let data = arguments.count > 1 ? arguments[1] : "../shared/data"
+    // `--fuzz SECONDS [--seed N]`: the TeXFuzzTests loop compiled with -O, for long runs by
+    // hand. Each input is written to benchmarks/out/fuzz-input.tex before it runs (a crash
+    // leaves it there); one running longer than 10 s is reported as a hang and ends the run.
+    if let flag = arguments.firstIndex(of: "--fuzz"), flag + 1 < arguments.count {
+      let seed = arguments.firstIndex(of: "--seed").flatMap {
+        $0 + 1 < arguments.count ? UInt64(arguments[$0 + 1]) : nil
+      }
+      fuzz(
+        seconds: Double(arguments[flag + 1]) ?? 60, seed: seed, data: data,
+        showSlowest: arguments.contains("--slowest"))
+      return
+    }
     // `--support-table` counts the rows of KaTeX's support table that give <merror>: rows with
     // a rendered example convert it; rows KaTeX marks "Not supported" convert the bare command
     // (an environment as \begin{name}x\end{name}) and count only unknown names.
@@ -234,4 +246,78 @@ struct TeXMathBenchmark {
         + " does not support are unknown commands")
   }
 
+  static func fuzz(seconds: Double, seed: UInt64?, data: String, showSlowest: Bool) {
+    let seed = seed ?? UInt64(Date().timeIntervalSince1970 * 1000)
+    var corpus: [String] = []
+    if let yaml = try? String(
+      contentsOfFile: data + "/spec/katex-screenshotter-cases.yaml", encoding: .utf8),
+      let table = try? String(
+        contentsOfFile: data + "/spec/katex-support-table.md", encoding: .utf8)
+    {
+      corpus = (DevelopmentCorpus.screenshotterCases(yaml) + DevelopmentCorpus.supportTable(table))
+        .map(\.tex)
+    }
+    let generator = TeXFuzzGenerator(corpus: corpus)
+    let converter = MathMLConverter(macros: ["R": "\\mathbb{R}", "half": "\\frac{#1}{2}"])
+    let inputPath = "benchmarks/out/fuzz-input.tex"
+    print("texmath fuzz: seed \(seed), \(Int(seconds)) s, each input in \(inputPath) while it runs")
+    var random = FuzzRandom(seed: seed)
+    let started = Date()
+    let watch = FuzzWatch()
+    watch.start(deadline: 10, inputPath: inputPath)
+    var inputs = 0
+    var failures = 0
+    var errors = 0
+    var slowest = (seconds: 0.0, tex: "")
+    while Date().timeIntervalSince(started) < seconds {
+      let tex = generator.formula(&random)
+      try? tex.write(toFile: inputPath, atomically: false, encoding: .utf8)
+      let begin = Date()
+      watch.begin()
+      do {
+        try TeXFuzzCheck.check(tex, display: false, converter: converter)
+        try TeXFuzzCheck.check(tex, display: true, converter: converter)
+      } catch {
+        failures += 1
+        print("FAIL \(error)\n  input: \(tex.prefix(500).debugDescription)")
+      }
+      watch.end()
+      let elapsed = Date().timeIntervalSince(begin)
+      if elapsed > slowest.seconds { slowest = (elapsed, tex) }
+      if showSlowest, elapsed > 0.25 {
+        print(String(format: "slow %.3f s: ", elapsed) + tex.prefix(150).debugDescription)
+      }
+      if !converter.convert(tex, display: false).isValid { errors += 1 }
+      inputs += 1
+    }
+    print(
+      "texmath fuzz: seed \(seed), \(inputs) inputs in \(Int(Date().timeIntervalSince(started))) s,"
+        + " \(failures) failures, 0 hangs, 0 crashes; \(errors) gave <merror>;"
+        + String(
+          format: " slowest input %.3f s (%d characters)", slowest.seconds, slowest.tex.count))
+    if showSlowest { print(slowest.tex) }
+  }
+}
+
+/// Ends the process, naming the input, when one input runs past the deadline.
+final class FuzzWatch: @unchecked Sendable {
+  private let lock = NSLock()
+  private var since: Date?
+
+  func begin() { lock.withLock { since = Date() } }
+  func end() { lock.withLock { since = nil } }
+
+  func start(deadline: Double, inputPath: String) {
+    let thread = Thread { [self] in
+      while true {
+        Thread.sleep(forTimeInterval: 0.5)
+        let running = lock.withLock { since.map { Date().timeIntervalSince($0) } ?? 0 }
+        if running > deadline {
+          print("HANG: an input ran \(Int(running)) s; it is in \(inputPath)")
+          exit(3)
+        }
+      }
+    }
+    thread.start()
+  }
 }

@@ -16,6 +16,9 @@ swiftc -O -wmo -parse-as-library -module-name TeXMathBench -o "$out/texmath-benc
   $(find "$root/Sources/TeXMath" -name "*.swift") \
   "$root/Tests/TeXMathTests/DevelopmentCorpus.swift" \
   "$root/Tests/TeXMathTests/NestingCorpus.swift" \
+  "$root/Tests/TeXMathTests/MathMLChecker.swift" \
+  "$root/Tests/TeXMathTests/TeXFuzzGenerator.swift" \
+  "$root/Tests/TestSupport/Fuzz.swift" "$root/Tests/TestSupport/TestSupport.swift" \
   "$root/benchmarks/texmath-main.swift"
 cd "$root"
 "$out/texmath-bench" "$root/../shared/data" "$@"

@@ -4,15 +4,6 @@ import Testing
 
 @testable import TeXMath
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// Whether markup parses as XML.
-func isWellFormedXML(_ markup: String) -> Bool {
-  XMLParser(data: Data(markup.utf8)).parse()
-}
-
 @Suite struct CorpusTests {
   @Test func everyJournalFormulaConvertsToWellFormedMathML() throws {
     guard let url = TestPaths.shared("journal-2018.md") else { return }
@@ -93,43 +84,6 @@ func isWellFormedXML(_ markup: String) -> Bool {
   }
 }
 
-/// Counts the children of MathML elements whose arity is fixed (`mfrac` has two, ...).
-final class ArityChecker: NSObject, XMLParserDelegate {
-  static let arity: [String: Int] = [
-    "mfrac": 2, "msub": 2, "msup": 2, "msubsup": 3, "mroot": 2, "mover": 2, "munder": 2,
-    "munderover": 3, "semantics": 2,
-  ]
-  private var stack: [(name: String, children: Int)] = []
-  private(set) var violations: [String] = []
-
-  func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-    qualifiedName: String?, attributes: [String: String] = [:]
-  ) {
-    if !stack.isEmpty { stack[stack.count - 1].children += 1 }
-    stack.append((name, 0))
-  }
-
-  func parser(
-    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
-    qualifiedName: String?
-  ) {
-    let element = stack.removeLast()
-    if let expected = Self.arity[element.name], expected != element.children {
-      violations.append("\(element.name) has \(element.children) children")
-    }
-  }
-
-  /// The violations in one document (malformed XML is one).
-  static func check(_ markup: String) -> [String] {
-    let checker = ArityChecker()
-    let parser = XMLParser(data: Data(markup.utf8))
-    parser.delegate = checker
-    guard parser.parse() else { return ["not well-formed XML"] }
-    return checker.violations
-  }
-}
-
 @Suite struct MathMLStructureTests {
   @Test func scriptsFractionsAndRootsHaveTheirChildrenAcrossTheCorpus() throws {
     guard let yaml = TestPaths.shared("spec/katex-screenshotter-cases.yaml"),
@@ -142,11 +96,16 @@ final class ArityChecker: NSObject, XMLParserDelegate {
     for formula in formulas {
       let result = MathMLConverter(macros: formula.macros).convert(
         formula.tex, display: formula.display)
-      let violations = ArityChecker.check(result.mathML)
+      let violations = MathMLChecker.check(result.mathML).violations
       #expect(violations.isEmpty, "\(formula.name): \(violations)")
       checked += 1
     }
     #expect(checked > 1000)
-    #expect(ArityChecker.check("<math><msub><mi>x</mi></msub></math>") == ["msub has 1 children"])
+    #expect(
+      MathMLChecker.check("<math><msub><mi>x</mi></msub></math>").violations == [
+        "msub has 1 children"
+      ])
+    #expect(MathMLChecker.check("<math><mi>x</mo></math>").violations == ["</mo> closes mi"])
+    #expect(MathMLChecker.check("<math>&x</math>").violations == ["bare & at 6"])
   }
 }
