@@ -11,7 +11,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 blas_cflags=$(pkg-config --cflags openblas)
 swiftc -O -wmo benchmarks/tensors-gemm.swift -o "$out/bench" \
-  -I "$bin/Modules" -I Sources/COpenBLAS -Xcc $blas_cflags \
+  -I "$bin/Modules" -I Sources/COpenBLAS -I Sources/CMalloc -Xcc $blas_cflags \
   "$bin"/Tensors.build/*.o
 "$out/bench" > "$out/swift.txt"
 python3 benchmarks/tensors-gemm.py > "$out/numpy.txt"

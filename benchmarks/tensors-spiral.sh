@@ -10,7 +10,7 @@ bin=.build/release
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 swiftc -O -wmo benchmarks/tensors-spiral.swift -o "$out/bench" \
-  -I "$bin/Modules" -I Sources/COpenBLAS -Xcc $(pkg-config --cflags openblas) \
+  -I "$bin/Modules" -I Sources/COpenBLAS -I Sources/CMalloc -Xcc $(pkg-config --cflags openblas) \
   "$bin"/Tensors.build/*.o
 OPENBLAS_NUM_THREADS=1 "$out/bench" "$steps" > "$out/swift.txt"
 OPENBLAS_NUM_THREADS=1 python3 benchmarks/tensors-spiral.py "$steps" > "$out/numpy.txt"

@@ -262,6 +262,8 @@ public final class Interpreter {
   }
 
   fileprivate func runOnCurrentThread(source: String, filename: String, lineOffset: Int) throws {
+    // A UTF-8 byte-order mark opens many files saved on Windows; CPython skips it.
+    let source = source.hasPrefix("\u{FEFF}") ? String(source.dropFirst()) : source
     let rt = runtime
     rt.makeCurrent()
     rt.checksProcessHeap = options.countsProcessHeap
@@ -273,6 +275,8 @@ public final class Interpreter {
     let start = ProcessInfo.processInfo.systemUptime
     rt.timeLimitSeconds = options.timeLimit
     rt.deadline = options.timeLimit.isFinite ? start + options.timeLimit : .infinity
+    TensorDeadline.install(rt.deadline.isFinite ? rt.deadline : nil)
+    defer { TensorDeadline.install(nil) }
     rt.recursionLimit = options.recursionLimit
     rt.callDepth = 0
     rt.handling = []
@@ -368,7 +372,7 @@ public final class Interpreter {
         return s
       })
     var error = PythonError(
-      typeName: "SyntaxError", message: issue.message, traceback: [entry],
+      typeName: issue.typeName, message: issue.message, traceback: [entry],
       column: issue.location.column, isSyntaxError: true, isLimit: false, exitStatus: nil)
     error.caretColumn = max(1, issue.location.column - indent)
     return error

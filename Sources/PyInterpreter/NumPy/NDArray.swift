@@ -19,6 +19,10 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
     case .dtype, .autograd: throw PyException(.typeError, e.message)
     case .linalg: throw PyException(.valueError, e.message)
     case .memory: throw PyException(.memoryError, e.message)
+    case .timeLimit:
+      var limit = PyException(.timeoutError, e.message)
+      limit.catchable = false
+      throw limit
     default: throw PyException(.valueError, e.message)
     }
   } catch let e as RandomError {

@@ -716,10 +716,15 @@ extension NumPyContext {
     }
     def("permutation") { a in
       let x = try a.required(0, "x")
-      if case .int(let k) = x {
+      if case .int(var k) = x {
+        k = Swift.max(k, 0)  // NumPy permutes nothing for a negative count
+        try checkedAllocation([k, 2], .int64)
         return self.array(try bridged { try Tensor(box.state.permutation(k)) })
       }
       let t = try self.tensor(x)
+      guard t.rank > 0 else {
+        throw PyException(.indexError, "x must be an integer or at least 1-dimensional")
+      }
       let perm = try bridged { try Tensor(box.state.permutation(t.shape[0])) }
       return self.array(try bridged { try t.item([.array(perm)]) })
     }

@@ -3,26 +3,36 @@ import Foundation
 extension Runtime {
   // MARK: Text
 
+  /// Runs a step of a native walk into nested containers (comparison, repr, JSON) one level
+  /// deeper: past the recursion limit it is CPython's RecursionError ("maximum recursion depth
+  /// exceeded in comparison"), never a native stack overflow.
+  func nested<T>(_ context: String, _ body: () throws -> T) throws -> T {
+    callDepth += 1
+    defer { callDepth -= 1 }
+    if callDepth >= recursionLimit {
+      throw PyException(.recursionError, "maximum recursion depth exceeded \(context)")
+    }
+    return try body()
+  }
+
   /// `repr(v)`. A list or dict met again inside itself prints as `[...]` or `{...}`, and
   /// nesting deeper than the recursion limit is CPython's RecursionError, not a stack overflow.
   func repr(_ v: PyValue) throws -> String {
+    // The repr of a huge list takes long: it meets the time limit like a loop.
+    try tick()
     switch v {
     case .list, .dict, .tuple, .set:
-      callDepth += 1
-      defer { callDepth -= 1 }
-      if callDepth >= recursionLimit {
-        throw PyException(
-          .recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+      return try nested("while getting the repr of an object") {
+        guard let id = identity(v) else { return try containerRepr(v) }
+        if reprInProgress.contains(id) {
+          if case .list = v { return "[...]" }
+          if case .dict(let d) = v, d.flavor == .ordered { return "..." }
+          return "{...}"
+        }
+        reprInProgress.insert(id)
+        defer { reprInProgress.remove(id) }
+        return try containerRepr(v)
       }
-      guard let id = identity(v) else { return try containerRepr(v) }
-      if reprInProgress.contains(id) {
-        if case .list = v { return "[...]" }
-        if case .dict(let d) = v, d.flavor == .ordered { return "..." }
-        return "{...}"
-      }
-      reprInProgress.insert(id)
-      defer { reprInProgress.remove(id) }
-      return try containerRepr(v)
     default: return try containerRepr(v)
     }
   }
@@ -142,16 +152,19 @@ extension Runtime {
     case (.str(let x), .str(let y)): return x == y
     case (.none, .none): return true
     case (.float(let x), .float(let y)): return x == y
-    case (.tuple(let x), .tuple(let y)): return try sequenceEquals(x, y)
+    case (.tuple(let x), .tuple(let y)):
+      return try nested("in comparison") { try sequenceEquals(x, y) }
     case (.list(let x), .list(let y)):
       if x === y { return true }
-      return try sequenceEquals(x.items, y.items)
+      return try nested("in comparison") { try sequenceEquals(x.items, y.items) }
     case (.dict(let x), .dict(let y)):
       if x.count != y.count { return false }
-      for (k, v) in x.items {
-        guard let w = try y.get(k), try equals(v, w) else { return false }
+      return try nested("in comparison") {
+        for (k, v) in x.items {
+          guard let w = try y.get(k), try equals(v, w) else { return false }
+        }
+        return true
       }
-      return true
     case (.set(let x), .set(let y)):
       if x.count != y.count { return false }
       return try x.items.allSatisfy { try y.storage.contains($0) }
@@ -678,13 +691,39 @@ extension Runtime {
     case .str(let s):
       var it = s.unicodeScalars.makeIterator()
       return PyIterator("str_ascii_iterator") { it.next().map { .str(String($0)) } }
-    case .dict(let d): return PyIterator.over(d.keys, typeName: "dict_keyiterator")
-    case .set(let s): return PyIterator.over(s.items, typeName: "set_iterator")
+    case .dict(let d):
+      // Over a snapshot of the keys, but like CPython a dict that grew or shrank meanwhile is
+      // an error at the next step.
+      let keys = d.keys
+      let size = d.count
+      var i = 0
+      return PyIterator("dict_keyiterator") {
+        guard d.count == size else {
+          throw PyException(.runtimeError, "dictionary changed size during iteration")
+        }
+        guard i < keys.count else { return nil }
+        defer { i += 1 }
+        return keys[i]
+      }
+    case .set(let s):
+      let items = s.items
+      let size = s.count
+      var i = 0
+      return PyIterator("set_iterator") {
+        guard s.count == size else {
+          throw PyException(.runtimeError, "Set changed size during iteration")
+        }
+        guard i < items.count else { return nil }
+        defer { i += 1 }
+        return items[i]
+      }
     case .range(let a, let b, let c):
       var cur = a
       var done = false
-      return PyIterator("range_iterator") {
+      return PyIterator("range_iterator") { [unowned self] in
         if done || (c > 0 ? cur >= b : cur <= b) { return nil }
+        // Native code draining a huge range (Counter(range(10**12))) meets the time limit.
+        try self.tick()
         let v = cur
         let (n, o) = cur.addingReportingOverflow(c)
         if o { done = true } else { cur = n }

@@ -97,15 +97,22 @@ enum ItertoolsModule {
     define("product") { a in
       let repeatCount = try a.keyword("repeat").map { try rt.int($0, "repeat") } ?? 1
       var pools = try a.positional.map { try rt.toArray($0) }
+      guard repeatCount >= 0 else {
+        throw PyException(.valueError, "repeat argument cannot be negative")
+      }
       if repeatCount != 1 {
         let base = pools
+        try rt.reserve(count: base.count, stride: repeatCount)
         pools = []
-        for _ in 0..<max(0, repeatCount) { pools += base }
+        for _ in 0..<repeatCount { pools += base }
       }
       var result: [[PyValue]] = [[]]
       for pool in pools {
         var next: [[PyValue]] = []
-        for r in result { for x in pool { next.append(r + [x]) } }
+        for r in result {
+          try rt.tick()
+          for x in pool { next.append(r + [x]) }
+        }
         result = next
       }
       return .iterator(PyIterator.over(result.map { .tuple($0) }, typeName: "itertools.product"))
@@ -114,31 +121,36 @@ enum ItertoolsModule {
       let pool = try rt.toArray(try a.required(0, "iterable"))
       let r =
         try a.value(1, "r").flatMap { rt.isNoneValue($0) ? nil : try rt.int($0, "r") } ?? pool.count
+      guard r >= 0 else { throw PyException(.valueError, "r must be non-negative") }
       var out: [PyValue] = []
-      func rec(_ chosen: [Int]) {
+      func rec(_ chosen: [Int]) throws {
         if chosen.count == r {
+          try rt.tick()
           out.append(.tuple(chosen.map { pool[$0] }))
           return
         }
-        for i in pool.indices where !chosen.contains(i) { rec(chosen + [i]) }
+        for i in pool.indices where !chosen.contains(i) { try rec(chosen + [i]) }
       }
-      if r <= pool.count { rec([]) }
+      if r <= pool.count { try rec([]) }
       return .iterator(PyIterator.over(out, typeName: "itertools.permutations"))
     }
     for (name, replacement) in [("combinations", false), ("combinations_with_replacement", true)] {
       define(name) { a in
         let pool = try rt.toArray(try a.required(0, "iterable"))
         let r = try rt.int(try a.required(1, "r"), "r")
+        guard r >= 0 else { throw PyException(.valueError, "r must be non-negative") }
         var out: [PyValue] = []
-        func rec(_ start: Int, _ chosen: [Int]) {
+        // Built eagerly: each tuple ticks, so the time and memory limits hold.
+        func rec(_ start: Int, _ chosen: [Int]) throws {
           if chosen.count == r {
+            try rt.tick()
             out.append(.tuple(chosen.map { pool[$0] }))
             return
           }
           guard start < pool.count else { return }
-          for i in start..<pool.count { rec(replacement ? i : i + 1, chosen + [i]) }
+          for i in start..<pool.count { try rec(replacement ? i : i + 1, chosen + [i]) }
         }
-        rec(0, [])
+        try rec(0, [])
         return .iterator(PyIterator.over(out, typeName: "itertools.\(name)"))
       }
     }

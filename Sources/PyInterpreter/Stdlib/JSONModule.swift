@@ -56,7 +56,26 @@ enum JSONModule {
       func newline(_ level: Int) {
         if let indent { out += "\n" + String(repeating: indent, count: level) }
       }
+      var open = Set<ObjectIdentifier>()
       func encode(_ v: PyValue, _ level: Int) throws {
+        var isMutable = false
+        switch v {
+        case .list, .dict: isMutable = true
+        default: break
+        }
+        if isMutable, let id = identity(v) {
+          guard open.insert(id).inserted else {
+            throw PyException(.valueError, "Circular reference detected")
+          }
+          defer { open.remove(id) }
+          return try rt.nested("while encoding a JSON object") { try encodeValue(v, level) }
+        }
+        if case .tuple = v {
+          return try rt.nested("while encoding a JSON object") { try encodeValue(v, level) }
+        }
+        try encodeValue(v, level)
+      }
+      func encodeValue(_ v: PyValue, _ level: Int) throws {
         switch v {
         case .none: out += "null"
         case .bool(let b): out += b ? "true" : "false"

@@ -130,10 +130,16 @@ enum MathModule {
       let d = Swift.abs(x - y)
       return .bool(d <= Swift.max(rel * Swift.max(Swift.abs(x), Swift.abs(y)), abs))
     }
+    func bigResult(_ name: String) -> PyException {
+      PyException(
+        .overflowError, "\(name)() result does not fit in 64 bits (journal cells use 64-bit integers)")
+    }
     m.define("gcd") { args, _ in
       var g = 0
       for v in args {
-        var a = Swift.abs(try rt.int(v, "gcd"))
+        let i = try rt.int(v, "gcd")
+        guard i != Int.min else { throw bigResult("gcd") }
+        var a = Swift.abs(i)
         var b = g
         while b != 0 { (a, b) = (b, a % b) }
         g = a
@@ -143,12 +149,16 @@ enum MathModule {
     m.define("lcm") { args, _ in
       var l = 1
       for v in args {
-        let a = Swift.abs(try rt.int(v, "lcm"))
+        let i = try rt.int(v, "lcm")
+        guard i != Int.min else { throw bigResult("lcm") }
+        let a = Swift.abs(i)
         if a == 0 { return .int(0) }
         var x = l
         var y = a
         while y != 0 { (x, y) = (y, x % y) }
-        l = l / x * a
+        let (p, o) = (l / x).multipliedReportingOverflow(by: a)
+        if o { throw bigResult("lcm") }
+        l = p
       }
       return .int(l)
     }

@@ -24,9 +24,10 @@ enum RandomModule {
       switch v {
       case .int(let i): return Int64(i)
       case .bool(let b): return b ? 1 : 0
-      case .float(let d) where d == d.rounded():
-        // CPython 3.11 still accepts integral floats in randrange (deprecated).
-        return Int64(d)
+      case .float(let d) where d == d.rounded() || !d.isFinite:
+        // CPython 3.11 still accepts integral floats in randrange (deprecated); toInt raises
+        // CPython's errors for infinities and NaN, and OverflowError past 64 bits.
+        return Int64(try rt.toInt(v))
       default:
         if case .native = v, let i = try? rt.index(v, "") { return Int64(i) }
         throw PyException(

@@ -7,7 +7,7 @@ enum StandardModules {
   static func register(in rt: Runtime) {
     rt.moduleLoaders["math"] = { rt in MathModule.make(rt) }
     rt.moduleLoaders["string"] = { _ in stringModule() }
-    rt.moduleLoaders["time"] = { _ in timeModule() }
+    rt.moduleLoaders["time"] = { _ in timeModule(rt) }
     rt.moduleLoaders["itertools"] = { rt in ItertoolsModule.make(rt) }
     rt.moduleLoaders["collections"] = { rt in CollectionsModule.make(rt) }
     rt.moduleLoaders["os"] = { rt in osModule(rt) }
@@ -70,7 +70,7 @@ enum StandardModules {
     return m
   }
 
-  static func timeModule() -> PyModule {
+  static func timeModule(_ rt: Runtime) -> PyModule {
     let m = PyModule(name: "time")
     m.define("time") { _, _ in .float(Date().timeIntervalSince1970) }
     m.define("perf_counter") { _, _ in .float(ProcessInfo.processInfo.systemUptime) }
@@ -81,7 +81,20 @@ enum StandardModules {
     }
     m.define("time_ns") { _, _ in .int(Int(Date().timeIntervalSince1970 * 1e9)) }
     m.define("sleep") { args, _ in
-      if let s = args.first.flatMap(numericValue), s > 0 { Thread.sleep(forTimeInterval: s) }
+      guard let s = args.first.flatMap(numericValue) else {
+        throw PyException(
+          .typeError, "'\(args.first.map { rt.typeName($0) } ?? "NoneType")' object cannot be "
+            + "interpreted as an integer")
+      }
+      if s < 0 { throw PyException(.valueError, "sleep length must be non-negative") }
+      if s.isNaN { throw PyException(.valueError, "Invalid value NaN (not a number)") }
+      // A sleep past the time limit sleeps until the limit, then ends the run there.
+      let remaining = rt.remainingSeconds
+      if s >= remaining {
+        if remaining > 0 { Thread.sleep(forTimeInterval: remaining) }
+        throw rt.timeLimitError()
+      }
+      if s > 0 { Thread.sleep(forTimeInterval: s) }
       return .none
     }
     return m

@@ -2,6 +2,8 @@
 struct SyntaxIssue: Error {
   var message: String
   var location: SourceLocation
+  /// The SyntaxError subclass CPython raises: `TabError` for tabs and spaces mixed.
+  var typeName = "SyntaxError"
 
   init(_ message: String, _ location: SourceLocation) {
     self.message = message
@@ -20,6 +22,7 @@ struct Lexer {
   private var line = 1
   private var lineStart = 0
   private var indents: [Int] = [0]
+  private var altIndents: [Int] = [0]
   private var depth = 0
   private var tokens: [Token] = []
   private var atLineStart = true
@@ -126,16 +129,22 @@ struct Lexer {
   private func isIdentChar(_ c: UInt8) -> Bool { isIdentStart(c) || isDigit(c) }
 
   private mutating func readIndentation() throws {
+    // CPython's two measures: tabs to multiples of 8, and tabs as one column. Indentation that
+    // compares differently under the two mixes tabs and spaces ambiguously: TabError.
     var width = 0
+    var altWidth = 0
     var p = pos
     while p < bytes.count {
       let c = bytes[p]
       if c == UInt8(ascii: " ") {
         width += 1
+        altWidth += 1
       } else if c == UInt8(ascii: "\t") {
         width = (width / 8 + 1) * 8
+        altWidth += 1
       } else if c == 12 {
         width = 0
+        altWidth = 0
       } else {
         break
       }
@@ -161,17 +170,23 @@ struct Lexer {
     pos = p
     atLineStart = false
     let here = location
+    var tabError = SyntaxIssue("inconsistent use of tabs and spaces in indentation", here)
+    tabError.typeName = "TabError"
     if width > indents[indents.count - 1] {
+      guard altWidth > altIndents[altIndents.count - 1] else { throw tabError }
       indents.append(width)
+      altIndents.append(altWidth)
       tokens.append(Token(kind: .indent, range: SourceRange(here, here)))
     } else {
       while width < indents[indents.count - 1] {
         indents.removeLast()
+        altIndents.removeLast()
         tokens.append(Token(kind: .dedent, range: SourceRange(here, here)))
       }
       if width != indents[indents.count - 1] {
         throw SyntaxIssue("unindent does not match any outer indentation level", here)
       }
+      guard altWidth == altIndents[altIndents.count - 1] else { throw tabError }
     }
   }
 

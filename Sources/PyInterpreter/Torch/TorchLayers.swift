@@ -59,17 +59,32 @@ extension TorchContext {
     try rt.double(attr(m, name))
   }
 
-  /// An int or a tuple of ints as `n` values (`kernel_size=3` is `(3, 3)`).
+  /// An int or a tuple of ints as `n` values (`kernel_size=3` is `(3, 3)`). Every window size
+  /// of the layers comes through here: kernel sizes, strides and dilations must be positive,
+  /// paddings not negative, so the Tensors kernels never see a size they cannot loop over.
   func ints(_ v: PyValue, _ n: Int, _ what: String) throws -> [Int] {
+    let xs: [Int]
     switch v {
     case .tuple, .list:
-      let xs = try rt.toArray(v).map { try rt.toInt($0) }
+      xs = try rt.toArray(v).map { try rt.toInt($0) }
       guard xs.count == n else {
         throw PyException(.valueError, "\(what) must have \(n) elements, got \(xs.count)")
       }
-      return xs
-    default: return Array(repeating: try rt.toInt(v), count: n)
+    default: xs = Array(repeating: try rt.toInt(v), count: n)
     }
+    let list = xs.map(String.init).joined(separator: ", ")
+    if what == "padding" {
+      if xs.contains(where: { $0 < 0 }) {
+        throw PyException(.runtimeError, "negative padding is not supported")
+      }
+    } else if xs.contains(where: { $0 <= 0 }) {
+      throw PyException(.runtimeError, "\(what) should be greater than zero, but got (\(list))")
+    }
+    // Sizes past 2**31 are no window: Int32 in PyTorch, an overflow in window arithmetic here.
+    if xs.contains(where: { $0 > Int(Int32.max) }) {
+      throw PyException(.runtimeError, "\(what) (\(list)) is too large")
+    }
+    return xs
   }
 
   func tuple(_ xs: [Int]) -> PyValue { .tuple(xs.map { .int($0) }) }
@@ -217,6 +232,11 @@ extension TorchContext {
   ) throws -> PyValue {
     let dims = stride.count
     let op = "conv\(dims)d"
+    guard w.rank == dims + 2 else {
+      throw PyException(
+        .runtimeError,
+        "weight should have at least three dimensions, but got \(w.rank) (\(sizeText(w.shape)))")
+    }
     guard x.rank == dims + 1 || x.rank == dims + 2 else {
       throw PyException(
         .runtimeError,
@@ -386,6 +406,12 @@ extension TorchContext {
     guard out.count == 2 else {
       throw PyException(.valueError, "adaptive_avg_pool2d: output_size must be 2")
     }
+    guard out.allSatisfy({ $0 >= 0 }) else {
+      throw PyException(
+        .runtimeError, "adaptive_avg_pool2d: elements of output_size must be greater than or "
+          + "equal to 0 but received {\(out[0]), \(out[1])}")
+    }
+    try checkedNew(Array(x4.shape.prefix(2)) + out)
     var y = try Functional.adaptiveAvgPool2d(x4, outputSize: (out[0], out[1]))
     if unbatched { y = try y.squeezed(axes: [0]) }
     return named(out == [1, 1] ? "MeanBackward1" : "AdaptiveAvgPool2DBackward0", y)

@@ -230,6 +230,7 @@ final class TorchContext {
     }
     def("randperm") { a in
       let n = try self.rt.toInt(try a.required(0, "n"))
+      try self.checkedNew([n], dtype: .int64, copies: 3)
       return try finish(try bridged { try Tensor(try self.generator.randperm(n)) }, a)
     }
     def("from_numpy") { a in

@@ -153,6 +153,7 @@ extension TorchContext {
       var classes = try a.value(1, "num_classes").map { try rt.toInt($0) } ?? -1
       let values = idx.casted(to: .float64).doubles.map { Int($0) }
       if classes < 0 { classes = (values.max() ?? -1) + 1 }
+      try self.checkedNew(idx.shape + [classes], dtype: .int64, copies: 2)
       var out = [Int64](repeating: 0, count: values.count * classes)
       for (i, v) in values.enumerated() {
         guard v >= 0 && v < classes else {

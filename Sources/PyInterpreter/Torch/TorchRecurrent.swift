@@ -206,6 +206,8 @@ extension TorchContext {
             : "tanh"
           let cell: Recurrent.Cell =
             mode == .lstm ? .lstm : mode == .gru ? .gru : nonlinearity == "relu" ? .rnnRelu : .rnnTanh
+          try self.checkedNew([hidden, inputSize])
+          try self.checkedNew([4, hidden, Swift.max(inputSize, hidden)], copies: 4)
           let ps = self.generator.recurrentCellParameters(
             mode: mode, inputSize: inputSize, hiddenSize: hidden, bias: bias)
           let layer = try bridged {

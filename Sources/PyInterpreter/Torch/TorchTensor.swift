@@ -188,6 +188,12 @@ final class TorchTensor: PyNativeObject {
       return m { a in
         if let d = a.value(0, "dim") {
           var i = try torch.rt.toInt(d)
+          let r = Swift.max(t.rank, 1)
+          guard i >= -r && i < r, t.rank > 0 else {
+            throw PyException(
+              .indexError,
+              "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(i))")
+          }
           if i < 0 { i += t.rank }
           return .int(t.shape[i])
         }

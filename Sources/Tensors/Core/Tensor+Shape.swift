@@ -58,8 +58,10 @@ extension Tensor {
     let a = start.doubleValue, s = step.doubleValue
     let length = ((stop.doubleValue - a) / s).rounded(.up)
     guard !length.isNaN else { throw TensorError(.value, "arange: cannot compute length") }
-    guard length < 0x1p62 else { throw TensorError(.value, "Maximum allowed size exceeded") }
-    let len = Swift.max(0, Int(length))
+    guard length.isFinite, length < 0x1p62 else {
+      throw TensorError(.value, "Maximum allowed size exceeded")
+    }
+    let len = length > 0 ? Int(length) : 0
     // NumPy fills `start + i * delta` with delta = (start + step) - start, as rounded.
     let delta = style == .numpy ? (a + s) - a : s
     try TensorMemory.checkAllocation(shape: [len], dtype: dt)
@@ -95,19 +97,22 @@ extension Tensor {
   }
 
   /// The number of elements of `shape`, or nil when a dimension is negative or the product
-  /// overflows: the overflow-safe product every size from outside goes through.
+  /// of the nonzero ones overflows (as NumPy, since strides are that product): the
+  /// overflow-safe product every size from outside goes through.
   public static func elementCount(of shape: [Int]) -> Int? {
     var n = 1
-    var overflow = false
+    var zero = false
     for d in shape {
       if d < 0 { return nil }
-      if d == 0 { return 0 }
-      if !overflow {
-        let (p, o) = n.multipliedReportingOverflow(by: d)
-        if o { overflow = true } else { n = p }
+      if d == 0 {
+        zero = true
+        continue
       }
+      let (p, o) = n.multipliedReportingOverflow(by: d)
+      if o { return nil }
+      n = p
     }
-    return overflow ? nil : n
+    return zero ? 0 : n
   }
 
   // MARK: Broadcasting
@@ -298,6 +303,7 @@ extension Tensor {
   /// Removes size-1 dimensions (all of them, or the given ones).
   public func squeezed(axes: [Int]? = nil) throws -> Tensor {
     let drop: Set<Int>
+    if rank == 0 { return self }  // NumPy and PyTorch accept axis 0 of a 0-d array
     if let axes {
       drop = Set(try axes.map { try axis($0, "squeeze") })
       for a in drop where shape[a] != 1 {

@@ -8,6 +8,8 @@ public struct TensorError: Error, Sendable, Hashable, CustomStringConvertible {
     case shape, dtype, index, value, linalg, autograd, io
     /// The memory for a result cannot be had (NumPy's MemoryError).
     case memory
+    /// A native call that could not end before the thread's deadline (`TensorDeadline`).
+    case timeLimit
   }
 
   public var code: Code

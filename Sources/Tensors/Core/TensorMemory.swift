@@ -33,23 +33,20 @@ public enum TensorMemory {
   /// - Returns: the number of elements.
   @discardableResult
   public static func checkAllocation(shape: [Int], dtype: DType) throws -> Int {
-    var count = 1
-    var overflow = false
-    for d in shape {
-      if d < 0 { throw TensorError(.value, "negative dimensions are not allowed") }
-      if !overflow {
-        let (p, o) = count.multipliedReportingOverflow(by: d)
-        if o { overflow = true } else { count = p }
-      }
+    if shape.contains(where: { $0 < 0 }) {
+      throw TensorError(.value, "negative dimensions are not allowed")
     }
-    if shape.contains(0) { return 0 }
-    let (bytes, o) = count.multipliedReportingOverflow(by: dtype.itemSize)
-    if overflow || o {
+    // Zero sizes aside, as NumPy: the strides of the other dimensions must still fit.
+    let nonzero = Tensor.elementCount(of: shape.filter { $0 != 0 })
+    let (bytes, o) = (nonzero ?? 0).multipliedReportingOverflow(by: dtype.itemSize)
+    if nonzero == nil || o {
       throw TensorError(
         .value,
         "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible "
           + "size.")
     }
+    if shape.contains(0) { return 0 }
+    let count = bytes / dtype.itemSize
     // More than the machine has fails as NumPy's allocation would, whatever the cap.
     if UInt64(bytes) > ProcessInfo.processInfo.physicalMemory {
       throw TensorError(.memory, unableToAllocate(bytes, shape: shape, dtype: dtype))

@@ -21,6 +21,22 @@ public enum Linalg {
         .shape, "\(op): Last 2 dimensions of the array must be square (got shape "
           + "\(shapeString(a.shape)))")
     }
+    // Every LAPACK call starts here: its float64 copies count against the memory cap, and the
+    // factorisation (textbook operation counts) must be able to end before the time limit.
+    let (m, n) = (a.shape[0], a.shape[1])
+    try TensorMemory.checkAllocation(shape: [m, n, 2], dtype: .float64)
+    let factor: Double =
+      switch op {
+      case "inv": 2
+      case "det", "solve": 2.0 / 3
+      case "cholesky": 1.0 / 3
+      case "eigh", "svd": 4
+      case "eig": 10
+      default: 1
+      }
+    try TensorDeadline.check(
+      operations: factor * Double(m) * Double(n) * Double(Swift.min(m, n)),
+      "\(op) of a \(m)x\(n) matrix")
     return (a.shape[0], a.shape[1], a.scalars(as: Double.self))
   }
 

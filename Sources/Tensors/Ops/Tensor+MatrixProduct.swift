@@ -109,6 +109,12 @@ extension Tensor {
     guard a.rank > 0 && b.rank > 0 else {
       throw TensorError(.shape, "matmul: Input operand does not have enough dimensions")
     }
+    // 2*m*n*k per product: a's elements times b's columns (or b's times a's rows).
+    let columns = Double(b.rank >= 2 ? b.shape[b.rank - 1] : 1)
+    let rows = Double(a.rank >= 2 ? a.shape[a.rank - 2] : 1)
+    try TensorDeadline.check(
+      operations: 2 * Swift.max(Double(a.count) * columns, Double(b.count) * rows),
+      "matmul of \(shapeString(a.shape)) and \(shapeString(b.shape))")
     if vectorKernels && a.rank == 1 && b.rank == 1 && a.shape == b.shape && a.count > 1
       && a.dtype == b.dtype && a.dtype.isFloatingPoint && a.strides[0] > 0 && b.strides[0] > 0
       && !needsGrad(a, b)

@@ -193,6 +193,8 @@ extension Tensor {
 
   /// The raw reduction (no autograd).
   func reduceRaw(_ kind: ReduceKind, _ ax: [Int], keepDims: Bool, op: String) throws -> Tensor {
+    // A 0-d tensor accepts axis 0 (PyTorch's dim=0) and has no dimension to reduce.
+    let ax = rank == 0 ? [] : ax
     let outShape = reducedShape(ax, keepDims: keepDims)
     let kept = (0..<rank).filter { !ax.contains($0) }
     let inner = ax.map { shape[$0] }.reduce(1, *)
@@ -437,6 +439,8 @@ extension Tensor {
   public func cumsum(axis: Int? = nil) throws -> Tensor {
     guard let axis else { return try reshaped([-1]).cumsum(axis: 0) }
     let a = try self.axis(axis, "cumsum")
+    // A 0-d array's axis 0: NumPy sums it as the 1-element array it becomes.
+    if rank == 0 { return try reshaped([1]).cumsum(axis: 0) }
     var perm = Array(0..<rank)
     perm.remove(at: a)
     perm.append(a)

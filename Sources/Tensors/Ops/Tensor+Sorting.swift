@@ -68,7 +68,10 @@ extension Tensor {
     if let bad = x.first(where: { $0 < 0 }) {
       throw TensorError(.value, "bincount: 'list' argument must have no negative elements (\(bad))")
     }
-    let n = Swift.max(Int(x.max() ?? -1) + 1, minLength)
+    guard minLength >= 0 else { throw TensorError(.value, "'minlength' must not be negative") }
+    let top = Int(x.max() ?? -1)
+    try TensorMemory.checkAllocation(shape: [Swift.max(top, minLength), 2], dtype: .float64)
+    let n = Swift.max(top + 1, minLength)
     if let weights {
       guard weights.shape == shape else {
         throw TensorError(
