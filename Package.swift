@@ -6,7 +6,10 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "journal", targets: ["journal"]),
-    .library(name: "JournalKit", targets: ["JournalKit"]),
+    .library(name: "JournalCore", targets: ["JournalCore"]),
+    .library(name: "JournalIndex", targets: ["JournalIndex"]),
+    .library(name: "JournalCells", targets: ["JournalCells"]),
+    .library(name: "JournalSite", targets: ["JournalSite"]),
     .library(name: "TeXMath", targets: ["TeXMath"]),
     .library(name: "Tensors", targets: ["Tensors"]),
     .library(name: "PyInterpreter", targets: ["PyInterpreter"]),
@@ -46,18 +49,37 @@ let package = Package(
     // The cell language: a Python-subset interpreter bridged to Tensors.
     .target(name: "PyInterpreter", dependencies: ["Tensors"]),
 
-    // Entries, import/export, Markdown pipeline, index & search, site, cell runner.
+    // The journal on disk and its Markdown: the journal folder, entries and their dates and
+    // front matter, the one listing and stamp of day files, import/export of a single-file
+    // journal, and the Markdown pipeline that turns an entry into a `Document`.
     .target(
-      name: "JournalKit",
+      name: "JournalCore",
+      dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
+    ),
+
+    // The full-text index: SQLite/FTS5 through GRDB, search, and `journal add`.
+    .target(
+      name: "JournalIndex",
       dependencies: [
-        "CCmarkGFM",
-        "TeXMath",
-        "PyInterpreter",
+        "JournalCore",
         .product(name: "GRDB", package: "GRDB.swift"),
-        // The SQLite C API, for the FTS5 ranking function (Index/SectionRank.swift only).
+        // The SQLite C API, for the FTS5 ranking function (SectionRank.swift only).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
+    ),
+
+    // Runnable cells: frozen outputs, the embedded engine's bridge, the CPython driver, and
+    // `journal exec`'s script runner.
+    .target(name: "JournalCells", dependencies: ["JournalCore", "PyInterpreter"]),
+
+    // The static site: page kinds, templates, the site cache, and the preview server.
+    .target(
+      name: "JournalSite",
+      dependencies: [
+        "JournalCore",
+        "JournalCells",
+        "TeXMath",
         .product(name: "Mustache", package: "swift-mustache"),
-        .product(name: "Yams", package: "Yams"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
       ]
     ),
@@ -66,7 +88,7 @@ let package = Package(
     .executableTarget(
       name: "journal",
       dependencies: [
-        "JournalKit",
+        "JournalCore", "JournalIndex", "JournalCells", "JournalSite",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -74,13 +96,16 @@ let package = Package(
     // Shared test fixtures and helpers (paths to ../shared/data, temp folders, running the binary).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
+    .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore", "TestSupport"]),
     .testTarget(
-      name: "JournalKitTests",
+      name: "JournalIndexTests",
+      dependencies: ["JournalIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+    .testTarget(name: "JournalCellsTests", dependencies: ["JournalCells", "TestSupport"]),
+    .testTarget(
+      name: "JournalSiteTests",
       dependencies: [
-        "JournalKit", "TestSupport", .product(name: "FlyingSocks", package: "FlyingFox"),
-        .product(name: "GRDB", package: "GRDB.swift"),
-      ],
-      resources: [.copy("Fixtures")]),
+        "JournalSite", "TestSupport", .product(name: "FlyingSocks", package: "FlyingFox"),
+      ]),
     .testTarget(
       name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"],
       resources: [.copy("Fixtures")]),
@@ -92,7 +117,7 @@ let package = Package(
       resources: [.copy("Fixtures")]),
     // End-to-end tests of the real binary: depending on the executable makes `swift test` build it.
     .testTarget(
-      name: "JournalCLITests", dependencies: ["journal", "JournalKit", "TestSupport"],
+      name: "JournalCLITests", dependencies: ["journal", "JournalCore", "TestSupport"],
       resources: [.copy("Fixtures")]),
   ],
   swiftLanguageModes: [.v6]

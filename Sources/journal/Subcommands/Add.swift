@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
+import JournalIndex
 
-extension Journal {
+extension JournalCommand {
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "add",
@@ -39,24 +40,20 @@ extension Journal {
 
     func run() throws {
       let journal = try global.journal()
-      let day = try JournalKit_run { () -> JournalDate in
-        try Add.checkArgumentsAreUTF8()
-        let range = try DateExpression.parse(date ?? "today")
-        guard range.isSingleDay else {
-          throw JournalError(.usage, "--date must name one day, not '\(date ?? "")'")
-        }
-        return range.first
+      try Add.checkArgumentsAreUTF8()
+      let range = try DateExpression.parse(date ?? "today")
+      guard range.isSingleDay else {
+        throw JournalError(.usage, "--date must name one day, not '\(date ?? "")'")
       }
-      guard let content = try JournalKit_run({ try readText() }) else {
+      let day = range.first
+      guard let content = try readText() else {
         print("nothing added")
         return
       }
-      let (path, line) = try JournalKit_run { () -> (String, Int) in
-        try EntryAppender.validate(text: content, date: day, title: title, tags: tag)
-        let block = EntryAppender.block(text: content, title: title, tags: tag)
-        return try EntryAppender(journal: journal).append(block, on: day) {
-          _ = try SearchIndex.openUpdated(journal, knownStale: true)
-        }
+      try EntryAppender.validate(text: content, date: day, title: title, tags: tag)
+      let block = EntryAppender.block(text: content, title: title, tags: tag)
+      let (path, line) = try EntryAppender(journal: journal).append(block, on: day) {
+        _ = try SearchIndex.openUpdated(journal, knownStale: true)
       }
       print("added to \(path):\(line)")
     }

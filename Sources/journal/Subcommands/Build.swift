@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
+import JournalSite
 
-extension Journal {
+extension JournalCommand {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "build",
@@ -45,8 +46,8 @@ extension Journal {
       let journal = try global.journal()
       let builder = SiteBuilder(journal: journal, options: siteOptions(for: journal))
       let started = Date()
-      let report = try JournalKit_run { try builder.build() }
-      for problem in report.problems { Terminal.standardError.write("journal: \(problem)\n") }
+      let report = try builder.build()
+      for problem in report.problems { Terminal.warn(problem) }
       let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
       print("built \(report.entries) entries into \(builder.options.outputFolder.path) in "
         + "\(seconds) s: \(report.parsed) parsed, \(report.written) written, "
@@ -55,7 +56,7 @@ extension Journal {
       if !report.problems.isEmpty { throw ExitCode(1) }
     }
 
-    func siteOptions(for journal: JournalKit.Journal) -> SiteBuilder.Options {
+    func siteOptions(for journal: Journal) -> SiteBuilder.Options {
       let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? journal.root.appendingPathComponent("_site", isDirectory: true)
       var options = SiteBuilder.Options(outputFolder: folder, baseURL: baseURL,

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCells
+import JournalCore
 
-extension Journal {
+extension JournalCommand {
   struct Exec: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "exec",
@@ -37,7 +38,7 @@ extension Journal {
     var arguments: [String] = []
 
     func run() throws {
-      let journal = try? JournalKit.Journal.locate(explicit: global.journalPath)
+      let journal = try? Journal.locate(explicit: global.journalPath)
       var runner = ScriptRunner(
         dataFolders: ScriptRunner.dataFolders(journal: journal), timeLimit: timeout)
       runner.memoryLimit = memoryLimit
@@ -46,12 +47,10 @@ extension Journal {
       // shows what the script printed before.
       outputToFlushAtExit = out
       atexit { outputToFlushAtExit?.flush() }
-      let status = try JournalKit_run {
-        try runner.run(
-          scriptAt: URL(fileURLWithPath: script), displayPath: script, arguments: arguments,
-          output: { out.write($0) },
-          errorOutput: { text in out.flush(); Terminal.standardError.write(text) })
-      }
+      let status = try runner.run(
+        scriptAt: URL(fileURLWithPath: script), displayPath: script, arguments: arguments,
+        output: { out.write($0) },
+        errorOutput: { text in out.flush(); Terminal.standardError.write(text) })
       out.flush()
       if status != 0 { throw ExitCode(status) }
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
 
-extension Journal {
+extension JournalCommand {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
@@ -21,11 +21,9 @@ extension Journal {
 
     func run() throws {
       let journal = try global.journal()
-      let text = try JournalKit_run { try Exporter(journal: journal).export() }
+      let text = try Exporter(journal: journal).export()
       if let output {
-        try JournalKit_run {
-          try FileSystem.writeAtomically(text, to: URL(fileURLWithPath: output))
-        }
+        try FileSystem.writeAtomically(text, to: URL(fileURLWithPath: output))
       } else {
         Terminal.standardOutput.write(text)
       }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
 
-extension Journal {
+extension JournalCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
@@ -29,9 +29,7 @@ extension Journal {
     func run() throws {
       let journal = try importTarget()
       let url = URL(fileURLWithPath: file)
-      let report = try JournalKit_run {
-        try Importer(journal: journal, force: force).importFile(at: url, displayPath: file)
-      }
+      let report = try Importer(journal: journal, force: force).importFile(at: url, displayPath: file)
       for path in report.overwritten { print("overwrote \(path)") }
       let range = report.dates.first.map { "\($0.iso) to \(report.dates.last!.iso)" } ?? "none"
       print("imported \(report.entryCount) entries into \(report.dates.count) day files "
@@ -40,11 +38,11 @@ extension Journal {
 
     /// Import may create the journal: without --journal or JOURNAL_DIR and with no journal
     /// upward, it imports into the current folder.
-    func importTarget() throws -> JournalKit.Journal {
+    func importTarget() throws -> Journal {
       if global.journalPath == nil, ProcessInfo.processInfo.environment["JOURNAL_DIR"] == nil,
-        (try? JournalKit.Journal.locate(explicit: nil)) == nil
+        (try? Journal.locate(explicit: nil)) == nil
       {
-        return JournalKit.Journal(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        return Journal(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
       }
       if let path = global.journalPath, !FileManager.default.fileExists(atPath: path) {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -54,5 +52,3 @@ extension Journal {
   }
 }
 
-// `run` is shadowed inside commands by `ParsableCommand.run()`.
-func JournalKit_run<T>(_ body: () throws -> T) throws -> T { try run(body) }

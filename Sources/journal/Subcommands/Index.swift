@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
+import JournalIndex
 
-extension Journal {
+extension JournalCommand {
   struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "index",
@@ -27,13 +28,10 @@ extension Journal {
     func run() throws {
       let journal = try global.journal()
       let start = DispatchTime.now()
-      let (_, report) = try JournalKit_run {
-        try SearchIndex.openUpdated(journal, rebuild: rebuild)
-      }
+      let (_, report) = try SearchIndex.openUpdated(
+        journal, rebuild: rebuild, check: EarlyIndexCheck.take(for: journal))
       let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
-      for problem in report.problems {
-        Terminal.standardError.write("journal: warning: \(problem)\n")
-      }
+      for problem in report.problems { Terminal.warn(problem, prefix: "warning: ") }
       print(
         "indexed \(report.total) day files in \(Int(ms.rounded())) ms: \(report.added) added, "
           + "\(report.changed) changed, \(report.deleted) deleted, \(report.renamed) renamed, "

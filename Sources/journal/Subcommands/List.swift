@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
+import JournalIndex
 
-extension Journal {
+extension JournalCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "list",
@@ -38,14 +39,12 @@ extension Journal {
 
     func run() throws {
       let journal = try global.journal()
-      let filter = try JournalKit_run { try dates.filter() }
-      let entries = try JournalKit_run { () -> [ListedEntry] in
-        let tags = tag.map {
-          $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#"))
-        }
-        return try SearchIndex.reading(journal) {
-          try $0.entries(dates: filter, tags: tags, limit: limit > 0 ? limit : nil)
-        }
+      let filter = try dates.filter()
+      let tags = tag.map {
+        $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#"))
+      }
+      let entries = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
+        try $0.entries(dates: filter, tags: tags, limit: limit > 0 ? limit : nil)
       }
       let out = Terminal.standardOutput
       switch format {
@@ -79,10 +78,7 @@ extension Journal {
           }
         }
       }
-      if entries.isEmpty {
-        Terminal.standardError.write("journal: no entries\n")
-        throw ExitCode(1)
-      }
+      if entries.isEmpty { throw JournalError(.notFound, "no entries") }
     }
   }
 }

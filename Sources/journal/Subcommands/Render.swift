@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
 
-extension Journal {
+extension JournalCommand {
   struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "render",
@@ -102,16 +102,14 @@ extension Journal {
       if file == "-" {
         data = FileHandle.standardInput.readDataToEndOfFile()
       } else {
-        data = try JournalKit_run {
-          guard let contents = FileManager.default.contents(atPath: file) else {
-            throw JournalError(.invalidInput, "cannot read the file", file: file)
-          }
-          return contents
+        guard let contents = FileManager.default.contents(atPath: file) else {
+          throw JournalError(.invalidInput, "cannot read the file", file: file)
         }
+        data = contents
       }
-      let text = try JournalKit_run { try decodeUTF8(data, file: name) }
+      let text = try decodeUTF8(data, file: name)
       if let date {
-        let entry = try JournalKit_run { try Entry(date: date, path: file, source: text) }
+        let entry = try Entry(date: date, path: file, source: text)
         return pipeline.document(for: entry).html
       }
       return pipeline.html(for: text)

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCells
+import JournalCore
 
-extension Journal {
+extension JournalCommand {
   struct RunEntry: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "run-entry",
@@ -61,68 +62,18 @@ extension Journal {
 
     func run() throws {
       let journal = try global.journal()
-      let documents = try JournalKit_run { try selectDocuments(in: journal) }
+      let documents = try selectDocuments(in: journal)
       if documents.isEmpty { return }
       if compare { return try runComparison(documents, in: journal) }
-      let engine = try JournalKit_run { try makeEngine() }
+      let engine = try makeEngine()
       let runner = CellRunner(journal: journal, engine: engine,
         dataFolders: DataFolders(journal: journal),
         options: .init(cell: cell, force: force, timeout: timeout))
-      let failures = FailureList()
-      let printLock = NSLock()
-      let workers = min(jobs, max(documents.count, 1))
-      let next = FailureList.Counter()
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        while let i = next.take(below: documents.count) {
-          let document = documents[i]
-          // With several entries at once, each entry's text is printed whole when it ends.
-          let buffer = workers > 1 ? OutputBuffer() : nil
-          // One entry at a time on a terminal: a status line shows a long cell is still going.
-          let status = buffer == nil && showsStatusLine
-            ? CellStatusLine { Terminal.standardError.write($0) } : nil
-          let printer = CellRunPrinter(entryPath: document.path) { stream, text in
-            if let buffer {
-              buffer.append(stream, text)
-            } else if let status {
-              status.passThrough {
-                (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
-              }
-            } else {
-              (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
-            }
-          }
-          let message: String?
-          let start = Date()
-          do {
-            let result = try runner.run(document) { event in
-              if case .finished = event { status?.end() }
-              printer.print(event)
-              if case .started(let index, let total, let line) = event {
-                status?.begin("\(document.path): cell \(index + 1) of \(total) (line \(line))")
-              }
-            }
-            status?.end()
-            printer.write(.stdout, "\(document.path): \(document.cells.count) cells, "
-              + "\(result.ran.count) run, \(result.reused.count) frozen, in "
-              + "\(CellRunPrinter.seconds(Date().timeIntervalSince(start)))\n")
-            if let (index, error) = result.failure {
-              let line = error.innermostFrame(in: document.path).map { ":\($0.line)" } ?? ""
-              message = "\(document.path)\(line): cell \(index + 1) failed: \(error.type): "
-                + "\(error.message)"
-            } else {
-              message = nil
-            }
-          } catch {
-            message = "\(error)"
-          }
-          printLock.withLock {
-            buffer?.flush()
-            if let message {
-              Terminal.standardError.write("journal: \(message)\n")
-              failures.add(message)
-            }
-          }
-        }
+      let queue = CellRunQueue(runner: runner, jobs: jobs, showsStatusLine: showsStatusLine)
+      let failures = queue.run(documents) { stream, text in
+        (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
+      } failed: { message in
+        Terminal.standardError.write("journal: \(message)\n")
       }
       if !failures.isEmpty { throw ExitCode(1) }
     }
@@ -147,22 +98,20 @@ extension Journal {
     func warnAboutUnknownOptions(_ document: Document) {
       for cell in document.cells where !cell.options.unknown.isEmpty {
         let words = cell.options.unknown.map { "'\($0)'" }.joined(separator: ", ")
-        Terminal.standardError.write("journal: \(document.path):\(cell.line - 1): unknown cell "
-          + "option \(words) ignored (known: seed=N timeout=S echo= output= error=)\n")
+        Terminal.warn(JournalError(
+          .invalidInput,
+          "unknown cell option \(words) ignored (known: seed=N timeout=S echo= output= error=)",
+          file: document.path, line: cell.line - 1))
       }
     }
 
     /// `--compare`: each entry in both engines, differences printed, nothing frozen.
-    func runComparison(_ documents: [Document], in journal: JournalKit.Journal) throws {
-      let comparison = try JournalKit_run {
-        CellComparison(first: try embeddedEngine(), second: try makeEngine(),
-          dataFolders: DataFolders(journal: journal), timeout: timeout)
-      }
+    func runComparison(_ documents: [Document], in journal: Journal) throws {
+      let comparison = CellComparison(first: try embeddedEngine(), second: try makeEngine(),
+        dataFolders: DataFolders(journal: journal), timeout: timeout)
       var differing = 0
       for document in documents {
-        let found = try JournalKit_run {
-          try comparison.differences(in: document, root: journal.root)
-        }
+        let found = try comparison.differences(in: document, root: journal.root)
         if found.isEmpty {
           print("\(document.path): same outputs in \(comparison.first.identity) and "
             + "\(comparison.second.identity)")
@@ -174,7 +123,7 @@ extension Journal {
       if differing > 0 { throw ExitCode(1) }
     }
 
-    func selectDocuments(in journal: JournalKit.Journal) throws -> [Document] {
+    func selectDocuments(in journal: Journal) throws -> [Document] {
       let pipeline = MarkdownPipeline()
       if all {
         let documents = try journal.entries().map { pipeline.document(for: $0) }
@@ -199,44 +148,6 @@ extension Journal {
         return []
       }
       return [document]
-    }
-  }
-}
-
-/// Text held back until an entry's run ends, so parallel entries do not interleave.
-final class OutputBuffer: @unchecked Sendable {
-  private var parts: [(CellStreamName, String)] = []
-  private let lock = NSLock()
-
-  func append(_ stream: CellStreamName, _ text: String) {
-    lock.withLock { parts.append((stream, text)) }
-  }
-
-  func flush() {
-    for (stream, text) in lock.withLock({ parts }) {
-      (stream == .stdout ? Terminal.standardOutput : Terminal.standardError).write(text)
-    }
-  }
-}
-
-/// The failed entries of a run, shared by the workers.
-final class FailureList: @unchecked Sendable {
-  private var messages: [String] = []
-  private let lock = NSLock()
-
-  func add(_ message: String) { lock.withLock { messages.append(message) } }
-  var isEmpty: Bool { lock.withLock { messages.isEmpty } }
-
-  /// Hands out indices to workers, each once.
-  final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func take(below limit: Int) -> Int? {
-      lock.withLock {
-        guard value < limit else { return nil }
-        defer { value += 1 }
-        return value
-      }
     }
   }
 }

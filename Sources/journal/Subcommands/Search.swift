@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
+import JournalIndex
 
-extension Journal {
+extension JournalCommand {
   struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "search",
@@ -53,17 +54,14 @@ extension Journal {
     func run() throws {
       let journal = try global.journal()
       let text = Search.queryText(query)
-      let filter = try JournalKit_run { try dates.filter() }
+      let filter = try dates.filter()
       let parsed = SearchQuery(parsing: text)
-      let hits = try JournalKit_run { () -> [SearchHit] in
-        guard !parsed.isEmpty else {
-          throw JournalError(.usage, "nothing to search for in '\(text)'")
-        }
-        return try SearchIndex.reading(journal) {
-          try $0.search(
-            parsed, dates: filter, limit: limit > 0 ? limit : nil,
-            snippets: format != .paths)
-        }
+      guard !parsed.isEmpty else {
+        throw JournalError(.usage, "nothing to search for in '\(text)'")
+      }
+      let hits = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
+        try $0.search(
+          parsed, dates: filter, limit: limit > 0 ? limit : nil, snippets: format != .paths)
       }
       let out = Terminal.standardOutput
       switch format {
@@ -95,10 +93,7 @@ extension Journal {
               + hit.snippet(open: "**", close: "**") + "\n")
         }
       }
-      if hits.isEmpty {
-        Terminal.standardError.write("journal: no matches for '\(text)'\n")
-        throw ExitCode(1)
-      }
+      if hits.isEmpty { throw JournalError(.notFound, "no matches for '\(text)'") }
     }
 
     /// Joins the shell arguments into one query; with several, one holding a space was quoted
@@ -111,7 +106,7 @@ extension Journal {
     }
 
     /// The path as an editor run from here can open it.
-    static func displayPath(_ path: String, journal: JournalKit.Journal) -> String {
+    static func displayPath(_ path: String, journal: Journal) -> String {
       currentDirectory == journal.rootPath ? path : journal.path(for: path)
     }
 
@@ -119,7 +114,7 @@ extension Journal {
     private static let currentDirectory =
       URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
 
-    static func block(for hit: SearchHit, journal: JournalKit.Journal, style: TextStyle)
+    static func block(for hit: SearchHit, journal: Journal, style: TextStyle)
       -> String
     {
       let heading =
@@ -152,33 +147,6 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, jsonl, paths, markdown
 }
 
-/// ANSI styling when standard output is a terminal and NO_COLOR is unset; none otherwise.
-/// JOURNAL_COLOR=always or never overrides both.
-struct TextStyle {
-  var color: Bool
-
-  static func forStandardOutput() -> TextStyle {
-    let env = ProcessInfo.processInfo.environment
-    switch env["JOURNAL_COLOR"] {
-    case "always": return TextStyle(color: true)
-    case "never": return TextStyle(color: false)
-    default: break
-    }
-    if env["NO_COLOR"].map({ !$0.isEmpty }) == true { return TextStyle(color: false) }
-    return TextStyle(color: isatty(1) == 1 && env["TERM"] != "dumb")
-  }
-
-  func wrap(_ text: String, _ code: String) -> String {
-    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-  }
-  func bold(_ text: String) -> String { wrap(text, "1") }
-  func dim(_ text: String) -> String { wrap(text, "2") }
-  func italic(_ text: String) -> String { wrap(text, "3") }
-  func cyan(_ text: String) -> String { wrap(text, "36") }
-  func yellow(_ text: String) -> String { wrap(text, "33") }
-  func magenta(_ text: String) -> String { wrap(text, "35") }
-}
-
 /// The stable JSON shape of a search hit (see `journal search --help`).
 struct HitJSON: Encodable {
   var date: String
@@ -194,7 +162,7 @@ struct HitJSON: Encodable {
   var snippet: String
   var matches: [String]
 
-  init(_ hit: SearchHit, journal: JournalKit.Journal) {
+  init(_ hit: SearchHit, journal: Journal) {
     date = hit.date.iso
     path = hit.path
     file = journal.path(for: hit.path)

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import JournalKit
+import JournalCore
+import JournalIndex
 
-extension Journal {
+extension JournalCommand {
   struct Tags: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "tags",
@@ -21,9 +22,9 @@ extension Journal {
 
     func run() throws {
       let journal = try global.journal()
-      let filter = try JournalKit_run { try dates.filter() }
-      let counts = try JournalKit_run {
-        try SearchIndex.reading(journal) { try $0.tagCounts(dates: filter) }
+      let filter = try dates.filter()
+      let counts = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
+        try $0.tagCounts(dates: filter)
       }
       let out = Terminal.standardOutput
       if format == .json || format == .jsonl {
@@ -36,10 +37,7 @@ extension Journal {
           out.write(String(repeating: " ", count: width - n.count) + n + "  " + tag + "\n")
         }
       }
-      if counts.isEmpty {
-        Terminal.standardError.write("journal: no tags\n")
-        throw ExitCode(1)
-      }
+      if counts.isEmpty { throw JournalError(.notFound, "no tags") }
     }
   }
 }

@@ -1,0 +1,277 @@
+import Foundation
+import JournalCells
+import JournalCore
+import TeXMath
+
+/// Builds the static website of a journal: `journal build`.
+///
+/// Reads every entry, renders pages with the site templates into memory, then brings the output
+/// folder in line with them (see `SiteOutput`): unchanged pages are not rewritten, pages of
+/// deleted entries disappear, and no page is ever half-written. A template error stops the build
+/// before anything is written; a broken entry is reported and left out while the rest builds.
+public struct SiteBuilder: Sendable {
+  public struct Options: Sendable {
+    /// The folder the site is written to.
+    public var outputFolder: URL
+    /// The absolute URL the site is served from, ending in `/`; used by the feeds and sitemap.
+    public var baseURL: String
+    /// Entries per home page.
+    public var pageSize: Int
+    /// Entries per feed.
+    public var feedSize: Int
+    /// The journal's own templates, overriding the built-in ones; default `root/templates`.
+    public var templatesFolder: URL?
+    public var markdown: MarkdownPipeline.Options
+    /// KaTeX's folder (Debian's libjs-katex: `/usr/share/javascript/katex`): when set, its
+    /// script, style and fonts are copied to `assets/katex/` and math is typeset in the browser
+    /// from the TeX in the math spans, instead of shown as MathML.
+    public var katexFolder: URL?
+    /// Set by `journal build`, whose process ends right after the build: what the build read
+    /// and made is left for the exit to reclaim instead of freed object by object (a tenth of
+    /// the time of a rebuild after a one-entry edit).
+    public var leavesMemoryToExit = false
+
+    public init(
+      outputFolder: URL, baseURL: String = "http://localhost:8000/", pageSize: Int = 10,
+      feedSize: Int = 20, templatesFolder: URL? = nil,
+      markdown: MarkdownPipeline.Options = SiteBuilder.defaultMarkdown, katexFolder: URL? = nil
+    ) {
+      self.outputFolder = outputFolder
+      self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+      self.pageSize = max(1, pageSize)
+      self.feedSize = max(1, feedSize)
+      self.templatesFolder = templatesFolder
+      self.markdown = markdown
+      self.katexFolder = katexFolder
+      // KaTeX reads the TeX that the math spans hold when no renderer replaced it.
+      if katexFolder != nil { self.markdown.mathRenderer = nil }
+    }
+  }
+
+  /// The site's Markdown options: every extension, and math as MathML from `TeXMath`, so pages
+  /// show formulas without JavaScript.
+  public static let defaultMarkdown = MarkdownPipeline.Options(
+    mathRenderer: MathMLConverter().renderer)
+
+  /// What a build did.
+  public struct Report: Sendable {
+    public var entries = 0
+    /// Entries whose Markdown was rendered in this build (the others came from the site cache).
+    public var parsed = 0
+    public var written = 0
+    public var unchanged = 0
+    public var removed = 0
+    /// Entries that could not be read; the rest of the site was built without them.
+    public var problems: [JournalError] = []
+  }
+
+  public let journal: Journal
+  public let options: Options
+
+  public init(journal: Journal, options: Options) {
+    self.journal = journal
+    self.options = options
+  }
+
+  /// `.journal/site-cache/`: the parsed entries and search postings of the last build.
+  public var cacheFolder: URL { journal.stateFolder.appendingPathComponent("site-cache") }
+
+  /// Builds the site. Throws when nothing could be built (a template error, an unwritable
+  /// folder); problems with single entries are in the report.
+  ///
+  /// Entries whose file is unchanged since the last build come from the site cache instead of
+  /// being parsed, and pages whose inputs are unchanged are neither rendered nor written.
+  public func build() throws -> Report {
+    var clock = PhaseClock()
+    let templates = try SiteTemplates.load(
+      overrides: options.templatesFolder ?? journal.root.appendingPathComponent("templates"))
+    let output = SiteOutput(folder: options.outputFolder)
+    let previous = try output.readManifest()
+    var report = Report()
+    // One listing with every file's stamp (parallel `fstatat` per year folder): the entries
+    // whose stamp matches the cache's are not read at all.
+    let listing = try DayFiles.scan(journal)
+    report.problems = listing.problems
+    let programKey = cacheKey()
+    let cache = SiteCache.load(folder: cacheFolder, key: programKey)
+    let pipeline = MarkdownPipeline(options: options.markdown)
+    let keepable = output.keepable(previous)
+    clock.lap("cache")
+    let frozen = Set((try? FileManager.default.contentsOfDirectory(
+      atPath: journal.entriesFolder.appendingPathComponent(".outputs").path)) ?? [])
+    /// An entry's page made anew from its file, when the cache lost part of it.
+    let reparse = { @Sendable (page: SitePage) -> SitePage? in
+      guard let entry = try? journal.read(page.date, path: page.path).entry() else { return nil }
+      return self.page(for: entry, pipeline: pipeline, frozen: frozen).page
+    }
+    cache.blob?.fallback = { reparse($0)?.details ?? SitePage.Details(toc: [], docs: []) }
+    /// A page, its file's hash, whether it was parsed in this build, and a problem with its
+    /// frozen outputs.
+    typealias Read = (page: SitePage, hash: ContentHash, parsed: Bool, problem: JournalError?)
+    let reads = listing.files.concurrentMap { file in
+      Result { () throws -> Read in
+        // Cell outputs can go stale with data files: such entries are always rendered anew.
+        let hasOutputs = !frozen.isEmpty && frozen.contains(file.date.iso)
+        let record = hasOutputs ? nil : cache.record(for: file.path)
+        if let record, record.stamp == file.stamp { return (record.page, record.sourceHash, false, nil) }
+        let contents = try journal.read(file)
+        if let record, record.sourceHash == contents.hash {
+          // Touched, not changed: the record is written anew with the new stamp.
+          var page = record.page
+          page.cachedRecord = nil
+          return (page, contents.hash, false, nil)
+        }
+        let (page, problem) = page(for: try contents.entry(), pipeline: pipeline, frozen: frozen)
+        return (page, contents.hash, true, problem)
+      }
+    }
+    var pages: [SitePage] = []
+    var stamps: [String: (FileStamp, ContentHash)] = [:]
+    var outputProblems: [JournalError] = []
+    for (file, result) in zip(listing.files, reads) {
+      switch result {
+      case .success(let read):
+        pages.append(read.page)
+        stamps[read.page.path] = (file.stamp, read.hash)
+        if read.parsed { report.parsed += 1 }
+        if let problem = read.problem { outputProblems.append(problem) }
+      case .failure(let error): report.problems.append(JournalError(error, code: .io))
+      }
+    }
+    report.problems += outputProblems
+    clock.lap("read (\(report.parsed) parsed)")
+    var renderer = SiteRenderer(
+      pages: pages, readme: try journal.readme(), templates: templates, options: options)
+    renderer.keepable = keepable
+    var base = StableHasher(value: templates.fingerprint)
+    base.combine(programKey)
+    renderer.baseKey = base.value
+    if let postings = cache.postings {
+      renderer.previousPostings = (postings, cache.records.map { ($0.page.path, $0.page.docCount) })
+    }
+    renderer.html = { page in
+      if let html = page.html { return html }
+      if let ref = page.htmlRef, let html = cache.html(at: ref) { return html }
+      // The cache lost it: render the entry again.
+      return reparse(page)?.html ?? ""
+    }
+    var rendered = renderer.render()
+    if let katex = options.katexFolder {
+      for (path, data) in try Self.katexAssets(katex) {
+        rendered.files.append(("assets/katex/" + path, { data }))
+      }
+    }
+    clock.lap("keys")
+    let stats = try output.write(rendered.files, kept: rendered.kept, keys: rendered.keys,
+      previous: previous)
+    clock.lap("render and write")
+    do {
+      try cache.save(pages: rendered.pages, stamps: stamps, postings: rendered.postings,
+        html: renderer.html)
+    } catch {
+      // The site is complete; without a cache the next build is a full one.
+      try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(SiteCache.cacheName))
+    }
+    clock.lap("cache saved")
+    if options.leavesMemoryToExit {
+      Self.leftovers.keep((cache, pages, stamps, rendered, renderer, previous, keepable, reads))
+    }
+    report.entries = pages.count
+    report.written = stats.written
+    report.unchanged = stats.unchanged
+    report.removed = stats.removed
+    return report
+  }
+
+  /// What builds left for the process's exit to reclaim (`Options.leavesMemoryToExit`).
+  private final class Leftovers: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Any] = []
+    func keep(_ value: Any) { lock.withLock { values.append(value) } }
+  }
+  private static let leftovers = Leftovers()
+
+  /// What the site needs of an entry, from its Markdown and frozen cell outputs (`frozen`: the
+  /// dates that have them). Outputs that cannot be read are left out and returned as a problem.
+  func page(for entry: Entry, pipeline: MarkdownPipeline, frozen: Set<String>)
+    -> (page: SitePage, problem: JournalError?)
+  {
+    var document = pipeline.document(for: entry)
+    var problem: JournalError? = nil
+    if frozen.contains(entry.date.iso) {
+      do {
+        let outputs = try FrozenOutputs.load(for: entry.date, in: journal)
+        let current = document
+        document.html = CellOutputHTML.insert(into: document.html, cells: document.cells,
+          frozen: outputs, stale: { outputs.isStale($0, in: current, journal: journal) })
+      } catch let error as JournalError {
+        problem = error
+      } catch {
+        problem = JournalError(.io, "\(error)")
+      }
+    }
+    SiteRenderer.dropLeadingTitleHeading(&document)
+    return (SitePage(document: document, entry: entry), problem)
+  }
+
+  /// Identifies what the cached pages were rendered with: the Markdown options and the program
+  /// itself (its size and modification time), so that a new `journal` renders everything anew.
+  func cacheKey() -> UInt64 {
+    var h = StableHasher()
+    let markdown = options.markdown
+    h.combine(markdown.mathRenderer != nil)
+    h.combine("\(markdown.extensions)")
+    h.combine(markdown.math)
+    h.combine(markdown.emoji)
+    h.combine(markdown.highlight)
+    h.combine(markdown.headingAnchors)
+    if let program = FileStamp(path: "/proc/self/exe")
+      ?? Bundle.main.executablePath.flatMap({ FileStamp(path: $0) })
+    {
+      h.combine(UInt64(bitPattern: program.size))
+      h.combine(UInt64(bitPattern: program.modified))
+    }
+    return h.value
+  }
+
+  /// A value that changes when any source of the site changes: the files under `journal/` and
+  /// the templates folder (paths, sizes and modification times). `journal serve` polls it.
+  public func sourceFingerprint() -> Int {
+    var hasher = Hasher()
+    let folders = [journal.entriesFolder,
+      options.templatesFolder ?? journal.root.appendingPathComponent("templates")]
+    for folder in folders {
+      let base = folder.path
+      guard let walker = FileManager.default.enumerator(atPath: base) else { continue }
+      while let rel = walker.nextObject() as? String {
+        var info = stat()
+        guard stat(base + "/" + rel, &info) == 0 else { continue }
+        hasher.combine(rel)
+        hasher.combine(Int(info.st_size))
+        hasher.combine(Int(info.st_mtim.tv_sec))
+        hasher.combine(Int(info.st_mtim.tv_nsec))
+      }
+    }
+    return hasher.finalize()
+  }
+
+  /// KaTeX's minified script and style and its fonts, relative to `folder`.
+  static func katexAssets(_ folder: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in ["katex.min.js", "katex.min.css"] {
+      let url = folder.appendingPathComponent(name)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw JournalError(.usage, "no \(name) here: install libjs-katex or give its folder",
+          file: folder.path)
+      }
+      files[name] = data
+    }
+    let fonts = folder.appendingPathComponent("fonts").resolvingSymlinksInPath()
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: fonts.path)) ?? [] {
+      if let data = FileManager.default.contents(atPath: fonts.appendingPathComponent(name).path) {
+        files["fonts/" + name] = data
+      }
+    }
+    return files
+  }
+}
