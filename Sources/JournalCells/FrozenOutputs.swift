@@ -100,8 +100,17 @@ public struct FrozenOutputs: Sendable {
   public func staleness(
     of index: Int, in document: Document, dataFolders: DataFolders, hashes: DataHashCache = .init()
   ) -> Staleness {
-    guard index < document.cells.count, let cell = cells[index] else { return .missing }
-    guard cell.sourceHash == FrozenOutputs.sourceHash(document.cells, through: index) else {
+    staleness(of: index, cells: document.cells, dataFolders: dataFolders, hashes: hashes)
+  }
+
+  /// Why a cell's frozen output cannot be shown as current, or `.fresh`, given the entry's cells
+  /// (at least up to `index`).
+  public func staleness(
+    of index: Int, cells entryCells: [Cell], dataFolders: DataFolders,
+    hashes: DataHashCache = .init()
+  ) -> Staleness {
+    guard index < entryCells.count, let cell = cells[index] else { return .missing }
+    guard cell.sourceHash == FrozenOutputs.sourceHash(entryCells, through: index) else {
       return .sourceChanged
     }
     // The namespace carries over, so data read by an earlier cell shapes this one too.

@@ -2,30 +2,21 @@ import Foundation
 import JournalCells
 import JournalCore
 
-/// Puts each runnable cell's frozen outputs (text, value, figures, error) after the cell in an
-/// entry's HTML. The site only reads frozen outputs; it never runs code.
+/// Each runnable cell's frozen outputs (text, value, figures, error) as HTML, put after the cell by
+/// the Markdown pipeline. The site only reads frozen outputs; it never runs code.
 enum CellOutputHTML {
-  /// Returns `html` with outputs after each `<pre class="cell" data-cell="N">` block; a cell
-  /// with `echo=false` loses its source, one with `output=false` shows no outputs.
-  static func insert(
-    into html: String, cells: [Cell], frozen: FrozenOutputs, stale: (Int) -> Bool
-  ) -> String {
-    guard !cells.isEmpty else { return html }
-    var out = ""
-    var rest = Substring(html)
-    for cell in cells {
-      let opener = "<pre class=\"cell\" data-cell=\"\(cell.index)\""
-      guard let start = rest.range(of: opener),
-        let end = rest[start.upperBound...].range(of: "</pre>")
-      else { continue }
-      out += rest[..<start.lowerBound]
-      if cell.options.echo { out += rest[start.lowerBound..<end.upperBound] }
-      if cell.options.output, let output = frozen[cell.index] {
-        out += block(output, index: cell.index, stale: stale(cell.index))
+  /// The Markdown pipeline's cell hook for an entry with frozen outputs: after each cell, its
+  /// output, flagged when it is stale (the cell, a cell before it, or a data file changed).
+  static func outputs(_ frozen: FrozenOutputs, dataFolders: DataFolders) -> CellOutputs {
+    let hashes = DataHashCache()
+    return { cells in
+      guard let cell = cells.last, cell.options.output, let output = frozen[cell.index] else {
+        return ""
       }
-      rest = rest[end.upperBound...]
+      let staleness = frozen.staleness(
+        of: cell.index, cells: cells, dataFolders: dataFolders, hashes: hashes)
+      return block(output, index: cell.index, stale: staleness != .fresh)
     }
-    return out + rest
   }
 
   static func block(_ output: CellOutput, index: Int, stale: Bool) -> String {

@@ -48,10 +48,13 @@ public struct SiteBuilder: Sendable {
     }
   }
 
-  /// The site's Markdown options: every extension, and math as MathML from `TeXMath`, so pages
-  /// show formulas without JavaScript.
-  public static let defaultMarkdown = MarkdownPipeline.Options(
-    mathRenderer: MathMLConverter().renderer)
+  /// The site's Markdown options: every extension, math as MathML from `TeXMath` (so pages show
+  /// formulas without JavaScript), and no heading repeating the title a page shows already.
+  public static let defaultMarkdown: MarkdownPipeline.Options = {
+    var options = MarkdownPipeline.Options(mathRenderer: MathMLConverter().renderer)
+    options.dropsTitleHeading = true
+    return options
+  }()
 
   /// What a build did.
   public struct Report: Sendable {
@@ -196,21 +199,18 @@ public struct SiteBuilder: Sendable {
   func page(for entry: Entry, pipeline: MarkdownPipeline, frozen: Set<String>)
     -> (page: SitePage, problem: JournalError?)
   {
-    var document = pipeline.document(for: entry)
-    var problem: JournalError? = nil
+    var outputs: CellOutputs?
+    var problem: JournalError?
     if frozen.contains(entry.date.iso) {
       do {
-        let outputs = try FrozenOutputs.load(for: entry.date, in: journal)
-        let current = document
-        document.html = CellOutputHTML.insert(into: document.html, cells: document.cells,
-          frozen: outputs, stale: { outputs.isStale($0, in: current, journal: journal) })
-      } catch let error as JournalError {
-        problem = error
+        outputs = CellOutputHTML.outputs(
+          try FrozenOutputs.load(for: entry.date, in: journal),
+          dataFolders: DataFolders(journal: journal))
       } catch {
-        problem = JournalError(.io, "\(error)")
+        problem = JournalError(error, code: .io)
       }
     }
-    SiteRenderer.dropLeadingTitleHeading(&document)
+    let document = pipeline.document(for: entry, cellOutputs: outputs)
     return (SitePage(document: document, entry: entry), problem)
   }
 
@@ -225,6 +225,7 @@ public struct SiteBuilder: Sendable {
     h.combine(markdown.emoji)
     h.combine(markdown.highlight)
     h.combine(markdown.headingAnchors)
+    h.combine(markdown.dropsTitleHeading)
     if let program = FileStamp(path: "/proc/self/exe")
       ?? Bundle.main.executablePath.flatMap({ FileStamp(path: $0) })
     {

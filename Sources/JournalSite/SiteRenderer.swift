@@ -321,11 +321,9 @@ struct SiteRenderer {
   /// The README rendered as the home page's introduction, without its first heading (the site
   /// title already says it).
   func introduction(_ text: String) -> String? {
-    let date = pages.last?.date ?? JournalDate(year: 2000, month: 1, day: 1)!
-    guard let entry = try? Entry(date: date, path: "journal/README.md", source: text) else {
-      return nil
-    }
-    var html = Substring(MarkdownPipeline(options: options.markdown).document(for: entry).html)
+    var options = options.markdown
+    options.dropsTitleHeading = false
+    var html = Substring(MarkdownPipeline(options: options).html(for: String(FrontMatter.split(text).body)))
     if html.hasPrefix("<h1"), let end = html.range(of: "</h1>") {
       html = html[end.upperBound...]
     }
@@ -456,39 +454,6 @@ struct SiteRenderer {
   }
 
   // MARK: Helpers
-
-  /// The page shows the title as its `<h1>`: when the entry opens with the heading the title
-  /// came from, that heading is dropped from the body instead of shown twice.
-  static func dropLeadingTitleHeading(_ document: inout Document) {
-    guard let first = document.sections.firstIndex(where: { $0.level > 0 }),
-      document.sections[first].heading == document.title,
-      document.sections[..<first].allSatisfy({
-        $0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && $0.code.isEmpty
-      })
-    else { return }
-    let level = document.sections[first].level
-    let html = document.html.drop(while: \.isWhitespace)
-    // A byte search: Foundation's `range(of:)` bridged the whole body to UTF-16.
-    guard html.hasPrefix("<h\(level)"), let end = Self.end(of: "</h\(level)>", in: html) else {
-      return
-    }
-    document.html = String(html[end...].drop(while: \.isNewline))
-    document.sections[first].anchor = ""
-  }
-
-  /// The index just past the first occurrence of `pattern` (ASCII) in `text`.
-  static func end(of pattern: String, in text: Substring) -> Substring.Index? {
-    let needle = Array(pattern.utf8)
-    guard let first = needle.first else { return text.startIndex }
-    let utf8 = text.utf8
-    var i = utf8.startIndex
-    while let hit = utf8[i...].firstIndex(of: first) {
-      let tail = utf8[hit...]
-      if tail.starts(with: needle) { return utf8.index(hit, offsetBy: needle.count) }
-      i = utf8.index(after: hit)
-    }
-    return nil
-  }
 
   /// `../` once per folder of `path`, or `./` at the top.
   static func root(for path: String) -> String {

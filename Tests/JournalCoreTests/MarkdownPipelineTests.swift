@@ -208,4 +208,32 @@ import Testing
     }
     #expect(prose.contains("1:21:47"))
   }
+
+  /// A page that shows the title as its `<h1>` does not show the heading it came from again.
+  @Test func theTitleHeadingIsNotShownTwice() throws {
+    var options = MarkdownPipeline.Options(highlight: false, headingAnchors: false)
+    options.dropsTitleHeading = true
+    let pipeline = MarkdownPipeline(options: options)
+    let path = "journal/2018/2018-09-26.md"
+    let date = try #require(JournalDate(iso: "2018-09-26"))
+    let opening = try Entry(date: date, path: path, source: "#### torch.nn\nLSTM\n#### Later\n")
+    var doc = pipeline.document(for: opening)
+    #expect(doc.html == "<p>LSTM</p>\n<h4>Later</h4>\n")
+    #expect(doc.sections.map(\.anchor) == ["", "", "later"])
+    // The front matter's title names the heading it came from, or none.
+    let named = try Entry(
+      date: date, path: path, source: "---\ntitle: Later\n---\n#### torch.nn\nLSTM\n")
+    doc = pipeline.document(for: named)
+    #expect(doc.html == "<h4>torch.nn</h4>\n<p>LSTM</p>\n")
+    let same = try Entry(
+      date: date, path: path, source: "---\ntitle: torch.nn\n---\n#### torch.nn\nLSTM\n")
+    #expect(pipeline.document(for: same).html == "<p>LSTM</p>\n")
+    // A heading after prose (or any other block) stays.
+    let afterProse = try Entry(date: date, path: path, source: "Intro\n#### torch.nn\n")
+    doc = pipeline.document(for: afterProse)
+    #expect(doc.html == "<p>Intro</p>\n<h4>torch.nn</h4>\n")
+    #expect(doc.sections[1].anchor == "torchnn")
+    let afterMath = try Entry(date: date, path: path, source: "$$x$$\n\n#### torch.nn\n")
+    #expect(pipeline.document(for: afterMath).html.contains("<h4>torch.nn</h4>"))
+  }
 }

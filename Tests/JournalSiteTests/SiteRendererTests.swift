@@ -7,35 +7,6 @@ import JournalCells
 @testable import JournalSite
 
 @Suite struct SiteRendererTests {
-  func document(html: String, intro: String = "") -> Document {
-    let date = JournalDate(iso: "2018-09-26")!
-    let sections = [
-      Section(level: 0, heading: "", anchor: "", lines: 1...1, text: intro, code: "", mathText: ""),
-      Section(level: 4, heading: "torch.nn", anchor: "torchnn", lines: 2...3, text: "LSTM",
-        code: "", mathText: ""),
-      Section(level: 4, heading: "Later", anchor: "later", lines: 4...5, text: "more", code: "",
-        mathText: ""),
-    ]
-    return Document(date: date, path: "journal/2018/2018-09-26.md", title: "torch.nn",
-      sections: sections, math: [], codeBlocks: [], cells: [], links: [], tags: [],
-      plainText: "", html: html)
-  }
-
-  @Test func theTitleHeadingIsNotShownTwice() {
-    var doc = document(html: "<h4 id=\"torchnn\">torch.nn</h4>\n<p>LSTM</p>\n<h4 id=\"later\">Later</h4>\n")
-    SiteRenderer.dropLeadingTitleHeading(&doc)
-    #expect(doc.html == "<p>LSTM</p>\n<h4 id=\"later\">Later</h4>\n")
-    #expect(doc.sections.map(\.anchor) == ["", "", "later"])
-  }
-
-  @Test func aHeadingAfterProseStays() {
-    let html = "<p>Intro</p>\n<h4 id=\"torchnn\">torch.nn</h4>\n"
-    var doc = document(html: html, intro: "Intro")
-    SiteRenderer.dropLeadingTitleHeading(&doc)
-    #expect(doc.html == html)
-    #expect(doc.sections[1].anchor == "torchnn")
-  }
-
   @Test func helpers() {
     #expect(SiteRenderer.root(for: "index.html") == "./")
     #expect(SiteRenderer.root(for: "2018/09/26/index.html") == "../../../")

@@ -55,6 +55,8 @@ enum MarkdownEdit {
   case replaceParagraphWithHTML(String)
   /// Insert raw inline HTML as the node's first child (heading anchors).
   case prependHTML(String)
+  /// Remove the node and its children (a heading the page shows as its title).
+  case remove
 }
 
 /// A Markdown text parsed by cmark-gfm with the math extension attached. Owns the parser and
@@ -230,6 +232,9 @@ final class CmarkTree {
           cmark_node_set_literal(raw, html)
           if cmark_node_prepend_child(node, raw) == 0 { cmark_node_free(raw) }
         }
+      case .remove:
+        cmark_node_unlink(node)
+        cmark_node_free(node)
       }
     }
     edits = []

@@ -27,6 +27,11 @@ struct DocumentBuilder {
   private let options: MarkdownPipeline.Options
   /// The file line of the Markdown's first line.
   private let firstLine: Int
+  /// The front matter's title, for `dropsTitleHeading`.
+  private let title: String?
+  private let cellOutputs: CellOutputs?
+  /// A block came before the first heading (so no heading can be dropped as the title's).
+  private var blockBeforeHeading = false
   private let highlighter = SyntaxHighlighter()
 
   private var sections: [Section] = []
@@ -48,15 +53,21 @@ struct DocumentBuilder {
   private var seenTags = Set<String>()
   private var plain: [String] = []
 
-  init(options: MarkdownPipeline.Options, firstLine: Int) {
+  init(
+    options: MarkdownPipeline.Options, firstLine: Int, title: String? = nil,
+    cellOutputs: CellOutputs? = nil
+  ) {
     self.options = options
     self.firstLine = firstLine
+    self.title = title
+    self.cellOutputs = cellOutputs
     current = OpenSection(level: 0, start: firstLine)
   }
 
   private func fileLine(_ line: Int) -> Int { firstLine + max(1, line) - 1 }
 
   mutating func visit(_ node: MarkdownNode) -> MarkdownEdit? {
+    if node.isBlock, node.kind != .document, node.kind != .heading { blockBeforeHeading = true }
     switch node.kind {
     case .blockQuote, .list, .item, .footnoteDefinition, .table:
       containerDepth += node.entering ? 1 : -1
@@ -132,6 +143,12 @@ struct DocumentBuilder {
     inHeading = false
     current.heading = trimmed(current.heading)
     current.anchor = slugs.unique(for: current.heading)
+    let isTitle = !blockBeforeHeading && (title ?? current.heading) == current.heading
+    blockBeforeHeading = true
+    if options.dropsTitleHeading, options.renderHTML, isTitle {
+      current.anchor = ""
+      return .remove
+    }
     return anchorEdit(current.anchor)
   }
 
@@ -167,7 +184,8 @@ struct DocumentBuilder {
         isFenced: node.isFenced))
     current.code.append(node.literal)
     var attributes = ""
-    if language == "python", blockOptions.first == "run" {
+    let isCell = language == "python" && blockOptions.first == "run"
+    if isCell {
       attributes = " class=\"cell\" data-cell=\"\(cells.count)\""
       cells.append(
         Cell(index: cells.count, source: node.literal, line: line + 1,
@@ -176,6 +194,11 @@ struct DocumentBuilder {
     guard options.highlight, let language,
       let html = highlighter.html(code: node.literal, language: language, attributes: attributes)
     else { return nil }
+    if isCell, let cellOutputs, let cell = cells.last {
+      // The outputs go right after the source's `</pre>`, before its block's line end.
+      let source = cell.options.echo ? String(html.dropLast()) : ""
+      return .replaceWithHTML(source + cellOutputs(cells) + "\n")
+    }
     return .replaceWithHTML(html)
   }
 

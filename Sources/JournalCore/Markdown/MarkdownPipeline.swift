@@ -20,6 +20,10 @@ public struct MarkdownPipeline: Sendable {
     public var highlight: Bool
     /// Give headings an anchor (`<a id="slug" ...>`) matching `Section.anchor`.
     public var headingAnchors: Bool
+    /// Leave out of the HTML the heading the title came from, when the entry opens with it (a
+    /// page that shows the title as its own `<h1>` would show it twice). Its section keeps its
+    /// text but loses its anchor.
+    public var dropsTitleHeading = false
     /// Render `Document.html`. Off, the document keeps its text, sections, math, code, cells,
     /// links and tags, its `html` is empty, and no tree edit (highlighting, anchors, math or
     /// emoji markup) is made: what the index and the terminal need, at about half the cost.
@@ -50,10 +54,16 @@ public struct MarkdownPipeline: Sendable {
   public init(options: Options = Options()) { self.options = options }
 
   /// Parses an entry.
-  public func document(for entry: Entry) -> Document {
+  ///
+  /// - Parameter cellOutputs: what to show after each runnable cell (the site shows its frozen
+  ///   outputs), given the entry's cells up to and including it. When set, a cell with
+  ///   `echo=false` loses its source.
+  public func document(for entry: Entry, cellOutputs: CellOutputs? = nil) -> Document {
     let tree = CmarkTree(markdown: String(entry.body), extensions: options.extensions,
       math: options.math)
-    var builder = DocumentBuilder(options: options, firstLine: entry.bodyLine)
+    var builder = DocumentBuilder(
+      options: options, firstLine: entry.bodyLine, title: entry.frontMatter.title,
+      cellOutputs: cellOutputs)
     let html: String
     if options.renderHTML {
       tree.walk { builder.visit($0) }
@@ -93,6 +103,10 @@ public struct MarkdownPipeline: Sendable {
     return count
   }
 }
+
+/// The HTML shown after a runnable cell, given the entry's cells up to and including it (so its
+/// output can be checked against the sources it was computed from).
+public typealias CellOutputs = @Sendable (_ cells: [Cell]) -> String
 
 /// Makes GitHub-style heading anchors unique within a document (`setup`, `setup-1`, ...).
 public struct SlugSet: Sendable {
