@@ -18,102 +18,73 @@ extension SearchIndex {
     snippets: Bool = true
   ) throws -> [SearchHit] {
     let match = query.matchExpression
-    // Entry-level filters, as a set of section ids.
-    var filters: [String] = []
-    var filterArguments: [(any DatabaseValueConvertible)?] = []
-    if let from = dates.from {
-      filters.append("e.date >= ?")
-      filterArguments.append(from.iso)
-    }
-    if let to = dates.to {
-      filters.append("e.date <= ?")
-      filterArguments.append(to.iso)
-    }
-    for tag in query.tags {
-      filters.append("e.id IN (SELECT entry_id FROM tag WHERE name = ?)")
-      filterArguments.append(tag)
-    }
-    let filtered =
-      filters.isEmpty
-      ? nil
-      : """
+    let filter = EntryFilter(dates: dates, tags: query.tags)
+    // The sections of the entries the filter keeps.
+    let filtered: SQL = """
       SELECT s.id FROM section s JOIN entry e ON e.id = s.entry_id
-      WHERE \(filters.joined(separator: " AND "))
+      WHERE \(filter.condition(on: "e"))
       """
-    var arguments: [(any DatabaseValueConvertible)?] = []
-    let sql: String
+    let limitClause: SQL = limit.map { "LIMIT \($0)" } ?? ""
+    let sql: SQL
     if let match {
       // Rank inside the full-text table alone and join only the hits kept: ranking thousands of
       // matches is the cost, joining each of them would double it. `journal_rank` is bm25 with
       // the row lengths read once per query (see `SectionRank`).
-      var conditions = ["section_fts MATCH ?"]
-      arguments.append(match)
-      if let filtered {
+      var conditions: [SQL] = ["section_fts MATCH \(match)"]
+      if !filter.isEmpty {
         // A filter, not a way in (the unary +): FTS5 driven by a list of rowids starts a new
         // query for each, and ranking recomputes its per-query constants each time, which made
         // a date-filtered search of a 10k journal take seconds.
         conditions.append("+rowid IN (\(filtered))")
-        arguments += filterArguments
       }
       if let exclusion = query.exclusionExpression {
-        conditions.append("rowid NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH ?)")
-        arguments.append(exclusion)
+        conditions.append(
+          "rowid NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH \(exclusion))")
       }
-      var ranked = """
-        SELECT rowid AS id,
-          \(SectionRank.functionName)(section_fts, 10.0, 1.0, 1.0, 1.0, 1.0) AS score
-        FROM section_fts WHERE \(conditions.joined(separator: " AND ")) ORDER BY score, rowid
-        """
-      if let limit {
-        ranked += " LIMIT ?"
-        arguments.append(limit)
-      }
+      let rank = SQL(sql: SectionRank.functionName)
       sql = """
         SELECT s.id, e.date, e.path, e.title, s.heading, s.anchor, s.level, s.first_line,
           s.last_line, h.score
-        FROM (\(ranked)) h JOIN section s ON s.id = h.id JOIN entry e ON e.id = s.entry_id
+        FROM (
+          SELECT rowid AS id, \(rank)(section_fts, 10.0, 1.0, 1.0, 1.0, 1.0) AS score
+          FROM section_fts WHERE \(conditions.joined(separator: " AND "))
+          ORDER BY score, rowid \(limitClause)
+        ) h JOIN section s ON s.id = h.id JOIN entry e ON e.id = s.entry_id
         ORDER BY h.score, e.date DESC, s.position
         """
     } else {
-      guard let filtered else { return [] }
-      var conditions = ["s.id IN (\(filtered))"]
-      arguments += filterArguments
+      guard !filter.isEmpty else { return [] }
+      var conditions: [SQL] = ["s.id IN (\(filtered))"]
       if let exclusion = query.exclusionExpression {
-        conditions.append("s.id NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH ?)")
-        arguments.append(exclusion)
+        conditions.append(
+          "s.id NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH \(exclusion))")
       }
-      var listing = """
+      sql = """
         SELECT s.id, e.date, e.path, e.title, s.heading, s.anchor, s.level, s.first_line,
-          s.last_line, 0.0
+          s.last_line, 0.0 AS score
         FROM section s JOIN entry e ON e.id = s.entry_id
         WHERE \(conditions.joined(separator: " AND ")) ORDER BY e.date DESC, s.position
+        \(limitClause)
         """
-      if let limit {
-        listing += " LIMIT ?"
-        arguments.append(limit)
-      }
-      sql = listing
     }
-    let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
-    return try pool.read { db in
-      let rows = try Row.fetchAll(db, sql: sql, arguments: statementArguments)
+    return try read(query: "search \(match ?? query.tags.map { "tag:" + $0 }.joined())") { db in
+      let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql))
       var files: [String: Data] = [:]
-      let ids = rows.map { $0[0] as Int64 }
+      let ids: [Int64] = rows.map { $0["id"] }
       let allSnippets = snippets ? try self.snippets(for: ids, match: match, db: db) : []
-      return try rows.enumerated().map { (n, row) in
-        let path: String = row[2]
-        let lines = (row[7] as Int)...(row[8] as Int)
-        let snippet = snippets ? allSnippets[n] : []
+      return rows.enumerated().map { (n, row) in
+        let path: String = row["path"]
+        let lines = (row["first_line"] as Int)...(row["last_line"] as Int)
         var hit = SearchHit(
-          date: JournalDate(iso: row[1] as String) ?? JournalDate(daysSinceEpoch: 0),
-          path: path, line: lines.lowerBound, title: row[3], heading: row[4], anchor: row[5],
-          level: row[6], lines: lines, score: row[9], snippet: snippet)
+          date: JournalDate(iso: row["date"] as String) ?? JournalDate(daysSinceEpoch: 0),
+          path: path, line: lines.lowerBound, title: row["title"], heading: row["heading"],
+          anchor: row["anchor"], level: row["level"], lines: lines, score: row["score"],
+          snippet: snippets ? allSnippets[n] : [])
         if let word = hit.snippet.first(where: \.isMatch)?.text {
           if files[path] == nil {
             files[path] = FileSystem.contents(atPath: journal.path(for: path)) ?? Data()
           }
-          let file = files[path] ?? Data()
-          if let n = SearchIndex.firstLine(containing: word, in: file, lines: lines) {
+          if let n = SearchIndex.firstLine(containing: word, in: files[path] ?? Data(), lines: lines) {
             hit.line = n
           }
         }
@@ -281,30 +252,13 @@ extension SearchIndex {
   public func entries(dates: DateFilter = DateFilter(), tags: [String] = [], limit: Int? = nil)
     throws -> [ListedEntry]
   {
-    var conditions = ["1"]
-    var arguments: [(any DatabaseValueConvertible)?] = []
-    if let from = dates.from {
-      conditions.append("date >= ?")
-      arguments.append(from.iso)
-    }
-    if let to = dates.to {
-      conditions.append("date <= ?")
-      arguments.append(to.iso)
-    }
-    for tag in tags {
-      conditions.append("id IN (SELECT entry_id FROM tag WHERE name = ?)")
-      arguments.append(tag.lowercased())
-    }
-    var sql = """
+    let filter = EntryFilter(dates: dates, tags: tags)
+    let limitClause: SQL = limit.map { "LIMIT \($0)" } ?? ""
+    let sql: SQL = """
       SELECT id, date, path, title, problem FROM entry
-      WHERE \(conditions.joined(separator: " AND ")) ORDER BY date DESC
+      WHERE \(filter.condition(on: "entry")) ORDER BY date DESC \(limitClause)
       """
-    if let limit {
-      sql += " LIMIT ?"
-      arguments.append(limit)
-    }
-    let statementArguments = StatementArguments(arguments.map { $0?.databaseValue ?? .null })
-    return try pool.read { db in
+    return try read(query: "list") { db in
       let sectionStatement = try db.cachedStatement(
         sql: """
           SELECT level, heading, anchor, first_line FROM section
@@ -312,44 +266,38 @@ extension SearchIndex {
           """)
       let tagStatement = try db.cachedStatement(
         sql: "SELECT name FROM tag WHERE entry_id = ? ORDER BY name")
-      return try Row.fetchAll(db, sql: sql, arguments: statementArguments).map { row in
-        let id: Int64 = row[0]
+      return try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map { row in
+        let id: Int64 = row["id"]
         let sections = try Row.fetchAll(sectionStatement, arguments: [id]).map {
           (
-            level: $0[0] as Int, heading: $0[1] as String, anchor: $0[2] as String,
-            line: $0[3] as Int
+            level: $0["level"] as Int, heading: $0["heading"] as String,
+            anchor: $0["anchor"] as String, line: $0["first_line"] as Int
           )
         }
         return ListedEntry(
-          date: JournalDate(iso: row[1] as String) ?? JournalDate(daysSinceEpoch: 0),
-          path: row[2], title: row[3], sections: sections,
-          tags: try String.fetchAll(tagStatement, arguments: [id]), problem: row[4])
+          date: JournalDate(iso: row["date"] as String) ?? JournalDate(daysSinceEpoch: 0),
+          path: row["path"], title: row["title"], sections: sections,
+          tags: try String.fetchAll(tagStatement, arguments: [id]), problem: row["problem"])
       }
     }
   }
 
   /// Every tag with the number of entries carrying it, most used first.
   public func tagCounts(dates: DateFilter = DateFilter()) throws -> [(tag: String, count: Int)] {
-    var sql = "SELECT t.name, count(*) AS n FROM tag t JOIN entry e ON e.id = t.entry_id WHERE 1"
-    var arguments: [String] = []
-    if let from = dates.from {
-      sql += " AND e.date >= ?"
-      arguments.append(from.iso)
-    }
-    if let to = dates.to {
-      sql += " AND e.date <= ?"
-      arguments.append(to.iso)
-    }
-    sql += " GROUP BY t.name ORDER BY n DESC, t.name"
-    return try pool.read { db in
-      try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map {
-        (tag: $0[0] as String, count: $0[1] as Int)
+    let filter = EntryFilter(dates: dates)
+    let sql: SQL = """
+      SELECT t.name, count(*) AS n FROM tag t JOIN entry e ON e.id = t.entry_id
+      WHERE \(filter.condition(on: "e")) GROUP BY t.name ORDER BY n DESC, t.name
+      """
+    return try read(query: "tags") { db in
+      try Row.fetchAll(db, SQLRequest<Row>(literal: sql)).map {
+        (tag: $0["name"] as String, count: $0["n"] as Int)
       }
     }
   }
 
   /// How many day files the index holds.
   public func entryCount() throws -> Int {
-    try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") ?? 0 }
+    try read(query: "count") { try Int.fetchOne($0, sql: "SELECT count(*) FROM entry") ?? 0 }
   }
 }

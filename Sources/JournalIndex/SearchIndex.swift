@@ -92,13 +92,44 @@ public final class SearchIndex: Sendable {
     defer { lock.unlock() }
     if rebuild { removeDatabase(journal) }
     do {
-      let index = try open(journal, pipeline: pipeline)
-      return (index, try index.update())
-    } catch let error as DatabaseError where isDamage(error) {
-      // A damaged index is only a cache: throw it away and build it again.
-      removeDatabase(journal)
-      let index = try open(journal, pipeline: pipeline)
-      return (index, try index.update())
+      do {
+        let index = try open(journal, pipeline: pipeline)
+        return (index, try index.update())
+      } catch let error as DatabaseError where isDamage(error) {
+        // A damaged index is only a cache: throw it away and build it again.
+        removeDatabase(journal)
+        let index = try open(journal, pipeline: pipeline)
+        return (index, try index.update())
+      }
+    } catch let error as DatabaseError {
+      throw JournalError(
+        .io, "cannot update the index: \(describe(error))", file: displayPath, cause: error)
+    }
+  }
+
+  /// The index file as the user sees it, relative to the journal root.
+  static let displayPath = ".journal/index.sqlite"
+
+  /// SQLite's message for an error, without GRDB's SQL and arguments.
+  static func describe(_ error: DatabaseError) -> String {
+    error.message ?? "\(error.resultCode)"
+  }
+
+  /// The database error behind `error`, when there is one.
+  static func databaseError(in error: any Error) -> DatabaseError? {
+    error as? DatabaseError ?? (error as? JournalError)?.cause as? DatabaseError
+  }
+
+  /// Reads the index, turning a database error into a `JournalError` that names the index file
+  /// and what was asked of it (`what`).
+  func read<T>(query what: String, _ body: (Database) throws -> T) throws -> T {
+    do {
+      return try pool.read(body)
+    } catch let error as DatabaseError {
+      let asked = what.count > 80 ? what.prefix(80) + "…" : what[...]
+      throw JournalError(
+        .io, "the index could not answer '\(asked)': \(Self.describe(error))",
+        file: Self.displayPath, cause: error)
     }
   }
 
@@ -131,7 +162,9 @@ public final class SearchIndex: Sendable {
       {
         return value
       }
-      if case .failure(let error as DatabaseError) = first, isDamage(error) {
+      if case .failure(let failure) = first, let error = databaseError(in: failure),
+        isDamage(error)
+      {
         // Damage the update would not touch (it reads only what changed): start over.
         return try body(
           openUpdated(journal, rebuild: true, knownStale: true, pipeline: pipeline).index)

@@ -1,0 +1,30 @@
+import GRDB
+import JournalCore
+
+/// Which entries a query looks at: a span of dates, and tags each entry must all carry. One value
+/// renders the condition for every query that filters entries (`search`, `list`, `tags`).
+public struct EntryFilter: Sendable, Hashable {
+  public var dates: DateFilter
+  /// Lower-case tag names; an entry must carry every one.
+  public var tags: [String]
+
+  public init(dates: DateFilter = DateFilter(), tags: [String] = []) {
+    self.dates = dates
+    self.tags = tags.map { $0.lowercased() }
+  }
+
+  /// Whether every entry passes.
+  public var isEmpty: Bool { dates.from == nil && dates.to == nil && tags.isEmpty }
+
+  /// The condition on rows of the `entry` table named `alias`, with its arguments bound.
+  func condition(on alias: String) -> SQL {
+    let entry = SQL(sql: alias)
+    var parts: [SQL] = []
+    if let from = dates.from { parts.append("\(entry).date >= \(from.iso)") }
+    if let to = dates.to { parts.append("\(entry).date <= \(to.iso)") }
+    for tag in tags {
+      parts.append("\(entry).id IN (SELECT entry_id FROM tag WHERE name = \(tag))")
+    }
+    return parts.isEmpty ? "1" : parts.joined(separator: " AND ")
+  }
+}
