@@ -70,9 +70,13 @@ let package = Package(
 
     // Runnable cells: frozen outputs, the embedded engine's bridge, the CPython driver, and
     // `journal exec`'s script runner.
-    .target(name: "JournalCells", dependencies: ["JournalCore", "PyInterpreter"]),
+    // The driver is embedded: `PackageResources.python_driver_py`.
+    .target(
+      name: "JournalCells", dependencies: ["JournalCore", "PyInterpreter"],
+      resources: [.embedInCode("python-driver.py")]),
 
-    // The static site: page kinds, templates, the site cache, and the preview server.
+    // The static site: page kinds, templates, the site cache, and the preview server. The
+    // default templates are the files of templates/, built in by the EmbedTemplates plugin.
     .target(
       name: "JournalSite",
       dependencies: [
@@ -81,8 +85,12 @@ let package = Package(
         "TeXMath",
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "FlyingSocks", package: "FlyingFox"),
-      ]
+      ],
+      plugins: ["EmbedTemplates"]
     ),
+    .executableTarget(name: "embed-files", path: "Sources/EmbedFiles"),
+    .plugin(
+      name: "EmbedTemplates", capability: .buildTool(), dependencies: ["embed-files"]),
 
     // The thin command-line front end: one file per subcommand.
     .executableTarget(

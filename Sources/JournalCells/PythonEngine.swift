@@ -2,7 +2,7 @@ import Foundation
 import JournalCore
 
 /// Runs cells in a real CPython (`journal run-entry --python PATH`) through a small driver
-/// program (`PythonDriver.source`, also scripts/python-driver.py) spoken to over line-delimited
+/// program (python-driver.py, embedded as a package resource) spoken to over line-delimited
 /// JSON: one process per entry, one request and one result per cell, output streamed as it is
 /// printed.
 public struct PythonEngine: CellEngine {
@@ -66,7 +66,7 @@ public struct PythonEngine: CellEngine {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("journal-python-\(UUID().uuidString)", isDirectory: true)
     try FileSystem.writeAtomically(
-      PythonDriver.source + "\n", to: folder.appendingPathComponent("driver.py"))
+      Data(PackageResources.python_driver_py), to: folder.appendingPathComponent("driver.py"))
     return folder
   }
 }

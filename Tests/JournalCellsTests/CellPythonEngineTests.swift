@@ -15,12 +15,6 @@ import Testing
       dataFolders: DataFolders(folders: dataFolders)))
   }
 
-  @Test func embeddedDriverIsTheCommittedScript() throws {
-    let script = TestPaths.packageRoot.appendingPathComponent("scripts/python-driver.py")
-    #expect(PythonDriver.source + "\n" == (try String(contentsOf: script, encoding: .utf8)),
-      "run scripts/embed-python-driver.sh")
-  }
-
   @Test func identityNamesCPythonAndItsVersion() throws {
     let engine = try PythonEngine(python: "python3")
     #expect(engine.identity.name == "cpython")

@@ -7,8 +7,8 @@ import JournalCells
 @testable import JournalSite
 
 @Suite struct SiteTemplatesTests {
-  /// The templates built into the binary are exactly the files of templates/: run
-  /// `python3 scripts/embed-templates.py` after editing them.
+  /// The templates built into the binary are exactly the files of templates/ (the
+  /// EmbedTemplates plugin builds them in).
   @Test func builtInTemplatesMatchTheTemplatesFolder() throws {
     let folder = TestPaths.packageRoot.appendingPathComponent("templates")
     let paths = try SiteTemplates.files(under: folder).filter { $0 != "README.md" }

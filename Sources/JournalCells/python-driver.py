@@ -1,8 +1,7 @@
 """Runs journal cells in a real CPython for `journal run-entry --python PATH`.
 
-The Swift side (Sources/JournalKit/Cells/PythonEngine.swift, which embeds this file's text as
-PythonDriver.source; keep the two identical, a test checks it) starts one process per entry and
-talks to it over line-delimited JSON:
+The Swift side (Sources/JournalCells/PythonEngine.swift; this file is built into the binary as
+a package resource) starts one process per entry and talks to it over line-delimited JSON:
 
   -> {"type": "start", "entry": "journal/2018/2018-09-17.md", "dataFolders": [...]}
   -> {"type": "run", "index": 0, "line": 12, "source": "...", "seed": 1, "timeout": 600}
