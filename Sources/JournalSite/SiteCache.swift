@@ -128,7 +128,7 @@ final class SiteCache: @unchecked Sendable {
     var cachedBytes: Range<Int>? = nil
   }
 
-  static let formatVersion: UInt64 = 4
+  static let formatVersion: UInt64 = 5
   static let cacheName = "pages.bin"
 
   let folder: URL
@@ -213,7 +213,7 @@ final class SiteCache: @unchecked Sendable {
       let title = try r.string()
       let excerpt = try r.string()
       let tags = try r.strings()
-      let digests = (page: try r.uint(), summary: try r.uint(), docs: try r.uint())
+      let digests = (body: try r.uint(), docs: try r.uint())
       let docCount = try r.count()
       let ref = BlobRef(offset: try r.int(), length: try r.int(), hash: try r.uint())
       let detailsRef = BlobRef(offset: try r.int(), length: try r.int(), hash: try r.uint())
@@ -359,8 +359,7 @@ final class SiteCache: @unchecked Sendable {
       record.write(page.title)
       record.write(page.excerpt)
       record.write(page.tagNames)
-      record.write(page.digest)
-      record.write(page.summaryDigest)
+      record.write(page.bodyDigest)
       record.write(page.docsDigest)
       record.write(page.docCount)
       let missing = BlobRef(offset: 0, length: -1, hash: 0)

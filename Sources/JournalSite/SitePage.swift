@@ -5,14 +5,14 @@ import JournalCore
 /// What the site needs of one entry, once its Markdown is rendered: enough to build every page
 /// without parsing the entry again, so that it can be kept in the site cache between builds.
 struct SitePage: Sendable {
-  struct TOCItem: Sendable, Equatable {
+  struct TOCItem: Sendable, Equatable, Encodable {
     var level: Int
     var heading: String
     var anchor: String
   }
 
   /// A searchable section.
-  struct SearchDoc: Sendable, Equatable {
+  struct SearchDoc: Sendable, Equatable, Encodable {
     /// `#anchor`, or empty when the section has no anchor in the page.
     var anchor: String
     var heading: String
@@ -43,15 +43,14 @@ struct SitePage: Sendable {
     let docCount: Int
     let html: String?
     let terms: [[String]]?
-    let digest: UInt64
-    let summaryDigest: UInt64
+    let bodyDigest: UInt64
     let docsDigest: UInt64
 
     init(
       date: JournalDate, iso: String, path: String, title: String, excerpt: String,
       tagNames: [String], storedDetails: Details?, lazyDetails: SiteCache.LazyDetails?,
       docCount: Int, html: String?, terms: [[String]]?,
-      digests: (page: UInt64, summary: UInt64, docs: UInt64)
+      digests: (body: UInt64, docs: UInt64)
     ) {
       self.date = date
       self.iso = iso
@@ -65,7 +64,7 @@ struct SitePage: Sendable {
       self.docCount = docCount
       self.html = html
       self.terms = terms
-      (digest, summaryDigest, docsDigest) = digests
+      (bodyDigest, docsDigest) = digests
     }
   }
 
@@ -96,10 +95,10 @@ struct SitePage: Sendable {
   var terms: [[String]]? { storage.terms }
   /// Where the cache has this page's record, when it is unchanged since the last build.
   var cachedRecord: Range<Int>? = nil
-  /// Hashes of what the entry's own page shows of it (`digest`), of what lists show
-  /// (`summaryDigest`: title, date, tags, excerpt) and of its search documents (`docsDigest`).
-  var digest: UInt64 { storage.digest }
-  var summaryDigest: UInt64 { storage.summaryDigest }
+  /// Hashes of what the entry's own page shows of its body (`bodyDigest`: the HTML and the
+  /// table of contents) and of its search documents (`docsDigest`), made when the entry is
+  /// parsed and kept in the site cache with them, so that keys never need them read.
+  var bodyDigest: UInt64 { storage.bodyDigest }
   var docsDigest: UInt64 { storage.docsDigest }
   /// The tags with their URL slugs, which depend on the whole site; set by the renderer.
   var tags: [(name: String, slug: String)] = []
@@ -111,7 +110,7 @@ struct SitePage: Sendable {
   init(
     date: JournalDate, path: String, title: String, excerpt: String, tagNames: [String],
     details: SiteCache.LazyDetails, docCount: Int, htmlRef: SiteCache.BlobRef,
-    digests: (page: UInt64, summary: UInt64, docs: UInt64)
+    digests: (body: UInt64, docs: UInt64)
   ) {
     // `journal/2018/2018-09-26.md`: the date is in the name, cheaper to cut than to format.
     let iso = path.hasSuffix(".md") && path.utf8.count >= 13
@@ -126,32 +125,26 @@ struct SitePage: Sendable {
     date: JournalDate, path: String, title: String, excerpt: String, tagNames: [String],
     toc: [TOCItem], docs: [SearchDoc], html: String, terms: [[String]]
   ) {
-    var summary = StableHasher()
-    summary.combine(date.iso)
-    summary.combine(title)
-    summary.combine(excerpt)
-    for tag in tagNames { summary.combine(tag) }
-    var docsHash = StableHasher()
-    docsHash.combine(title)
-    docsHash.combine(date.iso)
-    for doc in docs {
-      docsHash.combine(doc.anchor)
-      docsHash.combine(doc.heading)
-      docsHash.combine(doc.snippet)
-    }
-    var page = StableHasher()
-    page.combine(summary.value)
-    for item in toc {
-      page.combine(item.level)
-      page.combine(item.heading)
-      page.combine(item.anchor)
-    }
-    page.combine(html)
+    let bodyDigest = StableHashEncoder.hash(Body(html: html, toc: toc))
+    let docsDigest = StableHashEncoder.hash(Documents(title: title, iso: date.iso, docs: docs))
     storage = Storage(date: date, iso: date.iso, path: path, title: title, excerpt: excerpt,
       tagNames: tagNames, storedDetails: Details(toc: toc, docs: docs), lazyDetails: nil,
       docCount: docs.count, html: html, terms: terms,
-      digests: (page.value, summary.value, docsHash.value))
+      digests: (bodyDigest, docsDigest))
     htmlRef = nil
+  }
+
+  /// What an entry's own page shows of its body.
+  private struct Body: Encodable {
+    var html: String
+    var toc: [TOCItem]
+  }
+
+  /// What the search index shows of an entry.
+  private struct Documents: Encodable {
+    var title: String
+    var iso: String
+    var docs: [SearchDoc]
   }
 
   static func url(_ iso: String) -> String {

@@ -2,11 +2,12 @@ import Foundation
 import JournalCells
 import JournalCore
 
-/// Renders the files of a site in memory: pages, feeds, sitemap, search index and assets.
+/// Plans the files of a site (pages, feeds, sitemap, search index) from its entries' pages: one
+/// file per page of each `PageKind`, keyed by the hash of its inputs.
 ///
-/// Every output has a key, a hash of everything it is rendered from; an output whose key is the
-/// one recorded by the last build (`keepable`) is kept as it is on disk instead of rendered, so
-/// a rebuild after editing one entry renders only the pages that show that entry.
+/// A file whose key is the one recorded by the last build (`keepable`) is kept as it is on disk
+/// instead of made again, so a rebuild after editing one entry renders only the pages that show
+/// that entry.
 ///
 /// Pages link to each other with paths relative to the page (`{{root}}2018/09/26/`), so the site
 /// works from any folder or host path; feeds and the sitemap use `Options.baseURL`.
@@ -18,32 +19,25 @@ struct SiteRenderer {
   let options: SiteBuilder.Options
   /// The body of a page that was not parsed in this build (from the site cache).
   var html: @Sendable (SitePage) -> String = { $0.html ?? "" }
-  /// Output path to the key it was rendered from, for the outputs still on disk as written.
+  /// Output path to the key it was made from, for the outputs still on disk as written.
   var keepable: [String: UInt64] = [:]
   /// The search postings of the last build and the pages (newest first) they were made from.
   var previousPostings: (postings: SiteCache.Postings, pages: [(path: String, docs: Int)])? = nil
-  /// Hash of the templates and anything else every page depends on beyond this renderer.
+  /// Hash of the templates and the program: what every file depends on beyond its inputs.
   var baseKey: UInt64 = 0
 
   /// What a render produced.
   struct Output {
-    /// The files to produce: relative path and how to render it. Rendering is left to the
-    /// writer, so that pages are written as they are rendered instead of held in memory.
+    /// The files to produce: relative path and how to make it. Making is left to the writer,
+    /// so that pages are written as they are rendered instead of held in memory.
     var files: [(path: String, render: () -> Data)] = []
     /// Outputs left as they are on disk.
     var kept: Set<String> = []
-    /// The key of every output, rendered or kept.
+    /// The key of every output, made or kept.
     var keys: [String: UInt64] = [:]
     var postings = SiteCache.Postings()
     /// The pages with their tag slugs, newest first.
     var pages: [SitePage] = []
-  }
-
-  /// A file to produce: its key, and how to render it when it cannot be kept.
-  private struct Job {
-    var path: String
-    var key: UInt64
-    var render: () -> Data
   }
 
   func render() -> Output {
@@ -52,270 +46,171 @@ struct SiteRenderer {
     let tagSlugs = Self.tagSlugs(pages.flatMap(\.tagNames))
     let pages = self.pages.reversed().map { page -> SitePage in
       var page = page
-      page.tags = page.tagNames.map { ($0, tagSlugs[$0]!) }
+      page.tags = page.tagNames.map { ($0, tagSlugs[$0] ?? "tag") }
       return page
     }
-    // What a list shows of a page, and what its own page shows, slugs included.
-    let summaryKeys = pages.map { page -> UInt64 in
-      var h = StableHasher(value: page.summaryDigest)
-      for tag in page.tags { h.combine(tag.slug) }
-      return h.value
-    }
-    let pageKeys = pages.indices.map { i -> UInt64 in
-      var h = StableHasher(value: pages[i].digest)
-      h.combine(summaryKeys[i])
-      return h.value
-    }
-    let site = siteContext(pages: pages)
-    var base = StableHasher(value: baseKey)
-    base.combine(site["title"] as? String ?? "")
-    base.combine(site["description"] as? String ?? "")
-    base.combine(pages.count)
-    base.combine(options.baseURL)
-    base.combine(options.pageSize)
-    base.combine(options.feedSize)
-    base.combine(options.katexFolder != nil)
-    base.combine(readme ?? "")
-    let baseKey = base.value
+    let summaries = pages.map { Digested(summary($0)) }
+    let bodies = pages.map { EntryBody(page: $0, html: html) }
+    var plan = SitePlan(
+      site: SiteEnvironment(templates: templates, info: siteInfo(pages: pages), base: baseKey))
 
-    var jobs: [Job] = []
-    func add(
-      _ path: String, _ template: String, key: (inout StableHasher) -> Void,
-      _ context: @escaping () -> [String: Any]
-    ) {
-      var h = StableHasher(value: baseKey)
-      h.combine(path)
-      h.combine(template)
-      key(&h)
-      jobs.append(Job(path: path, key: h.value) {
-        var c = context()
-        c["site"] = site
-        if c["root"] == nil { c["root"] = Self.root(for: path) }
-        return Data(templates.render(template, c).utf8)
-      })
-    }
-    func keyOf(_ indices: some Sequence<Int>, _ keys: [UInt64]) -> (inout StableHasher) -> Void {
-      { h in for i in indices { h.combine(keys[i]) } }
-    }
-    let html = self.html
-
-    // Entry pages.
     for (i, page) in pages.enumerated() {
-      add(page.url + "index.html", "entry", key: { h in
-        h.combine(pageKeys[i])
-        if i + 1 < pages.count { h.combine(pages[i + 1].url); h.combine(pages[i + 1].title) }
-        h.combine("|")
-        if i > 0 { h.combine(pages[i - 1].url); h.combine(pages[i - 1].title) }
-      }) {
-        var entry = summary(page)
-        entry["html"] = html(page)
-        let toc = page.toc.map { item -> [String: Any] in
-          ["level": item.level, "heading": item.heading, "anchor": item.anchor]
-        }
-        entry["toc"] = toc
-        entry["hasTOC"] = toc.count > 1
-        if i + 1 < pages.count { entry["older"] = link(pages[i + 1]) }
-        if i > 0 { entry["newer"] = link(pages[i - 1]) }
-        return ["entry": entry]
-      }
+      plan.add(
+        EntryPage.self, at: page.url + "index.html",
+        EntryPage.Inputs(
+          entry: summaries[i], body: bodies[i],
+          older: i + 1 < pages.count ? link(pages[i + 1]) : nil,
+          newer: i > 0 ? link(pages[i - 1]) : nil))
     }
 
-    // Home pages.
     let chunks = stride(from: 0, to: max(1, pages.count), by: options.pageSize).map {
       $0..<min(pages.count, $0 + options.pageSize)
     }
     let introHTML = readme.flatMap { introduction($0) }
     for (n, chunk) in chunks.enumerated() {
-      let path = n == 0 ? "index.html" : "page/\(n + 1)/index.html"
-      add(path, "home", key: { h in
-        h.combine(n)
-        h.combine(chunks.count)
-        keyOf(chunk, summaryKeys)(&h)
-      }) {
-        var pager: [String: Any] = ["page": n + 1, "pages": chunks.count]
-        // Page 2's newer page is the home page: the root itself.
-        if n > 0 { pager["newer"] = n == 1 ? "" : "page/\(n)/" }
-        if n + 1 < chunks.count { pager["older"] = "page/\(n + 2)/" }
-        var c: [String: Any] = [
-          "entries": pages[chunk].map(summary), "page": n + 1, "isFirstPage": n == 0,
-        ]
-        if chunks.count > 1 { c["pager"] = pager }
-        if n == 0, let introHTML { c["intro"] = introHTML }
-        return c
-      }
+      plan.add(
+        HomePage.self, at: n == 0 ? "index.html" : "page/\(n + 1)/index.html",
+        HomePage.Inputs(
+          number: n + 1, pages: chunks.count, entries: Array(summaries[chunk]),
+          intro: n == 0 ? introHTML : nil))
     }
 
-    // Archives: all years, each year, each month.
     let byYear = Dictionary(grouping: pages.indices, by: { pages[$0].date.year })
-    var yearsContext: [[String: Any]] = []
-    var archivesKey = StableHasher()
+    var archive: [ArchivesPage.Year] = []
     for year in byYear.keys.sorted(by: >) {
-      let inYear = byYear[year]!
+      let inYear = byYear[year] ?? []
       let byMonth = Dictionary(grouping: inYear, by: { pages[$0].date.month })
       let months = byMonth.keys.sorted(by: >)
       let yearURL = "\(year)/"
-      archivesKey.combine(year)
+      archive.append(
+        ArchivesPage.Year(
+          year: year, url: yearURL, count: inYear.count,
+          months: months.map {
+            ArchivesPage.Month(
+              name: JournalDate.monthNames[$0 - 1], url: Self.monthURL(year, $0),
+              count: byMonth[$0]?.count ?? 0)
+          }))
+      plan.add(
+        YearPage.self, at: yearURL + "index.html",
+        YearPage.Inputs(
+          year: year, count: inYear.count,
+          months: months.map { m in
+            YearPage.Month(
+              name: JournalDate.monthNames[m - 1], url: Self.monthURL(year, m),
+              entries: (byMonth[m] ?? []).map { i in
+                YearPage.Day(
+                  iso: pages[i].iso, day: pages[i].date.day, url: pages[i].url,
+                  title: pages[i].title)
+              })
+          }))
       for m in months {
-        archivesKey.combine(m)
-        archivesKey.combine(byMonth[m]!.count)
-      }
-      yearsContext.append([
-        "year": year, "url": yearURL, "count": inYear.count,
-        "months": months.map { m -> [String: Any] in
-          ["name": JournalDate.monthNames[m - 1], "url": Self.monthURL(year, m),
-           "count": byMonth[m]!.count]
-        },
-      ])
-      add(yearURL + "index.html", "year", key: keyOf(inYear, summaryKeys)) {
-        [
-          "year": year, "count": inYear.count,
-          "months": months.map { m -> [String: Any] in
-            [
-              "name": JournalDate.monthNames[m - 1], "url": Self.monthURL(year, m),
-              "entries": byMonth[m]!.map { i -> [String: Any] in
-                let page = pages[i]
-                return ["iso": page.iso, "day": page.date.day, "url": page.url,
-                  "title": page.title]
-              },
-            ]
-          },
-        ]
-      }
-      for m in months {
-        let inMonth = byMonth[m]!
-        add(Self.monthURL(year, m) + "index.html", "month", key: keyOf(inMonth, summaryKeys)) {
-          ["name": "\(JournalDate.monthNames[m - 1]) \(year)", "year": year, "yearURL": yearURL,
-           "count": inMonth.count, "entries": inMonth.map { summary(pages[$0]) }]
-        }
+        plan.add(
+          MonthPage.self, at: Self.monthURL(year, m) + "index.html",
+          MonthPage.Inputs(
+            name: "\(JournalDate.monthNames[m - 1]) \(year)", year: year, yearURL: yearURL,
+            entries: (byMonth[m] ?? []).map { summaries[$0] }))
       }
     }
-    let archives = archivesKey.value
-    add("archives/index.html", "archives", key: { $0.combine(archives) }) {
-      ["years": yearsContext]
-    }
+    plan.add(ArchivesPage.self, at: "archives/index.html", ArchivesPage.Inputs(years: archive))
 
-    // Tags.
     var byTag: [String: [Int]] = [:]
     for (i, page) in pages.enumerated() {
       for tag in page.tags { byTag[tag.name, default: []].append(i) }
     }
     let tagNames = byTag.keys.sorted {
-      (byTag[$0]!.count, $1) > (byTag[$1]!.count, $0)
+      (byTag[$0]?.count ?? 0, $1) > (byTag[$1]?.count ?? 0, $0)
     }
-    add("tags/index.html", "tags", key: { h in
-      for name in tagNames {
-        h.combine(name)
-        h.combine(tagSlugs[name]!)
-        h.combine(byTag[name]!.count)
-      }
-    }) {
-      ["tags": tagNames.map { name -> [String: Any] in
-        ["name": name, "url": "tags/\(tagSlugs[name]!)/", "count": byTag[name]!.count]
-      }]
-    }
+    plan.add(
+      TagsPage.self, at: "tags/index.html",
+      TagsPage.Inputs(
+        tags: tagNames.map {
+          TagsPage.Tag(
+            name: $0, url: "tags/\(tagSlugs[$0] ?? "tag")/", count: byTag[$0]?.count ?? 0)
+        }))
     for name in tagNames {
-      let url = "tags/\(tagSlugs[name]!)/"
-      let tagged = byTag[name]!
-      add(url + "index.html", "tag", key: { h in
-        h.combine(name)
-        keyOf(tagged, summaryKeys)(&h)
-      }) {
-        ["name": name, "count": tagged.count, "feedURL": url + "feed.xml",
-         "entries": tagged.map { summary(pages[$0]) }]
-      }
-      let shown = tagged.prefix(options.feedSize)
-      add(url + "feed.xml", "feed", key: { h in
-        h.combine(name)
-        keyOf(shown, pageKeys)(&h)
-      }) {
-        feedContext(title: "#\(name)", path: url + "feed.xml", alternate: url,
-          pages: shown.map { pages[$0] })
-      }
+      let url = "tags/\(tagSlugs[name] ?? "tag")/"
+      let tagged = byTag[name] ?? []
+      plan.add(
+        TagPage.self, at: url + "index.html",
+        TagPage.Inputs(
+          name: name, feedURL: url + "feed.xml", entries: tagged.map { summaries[$0] }))
+      plan.add(
+        FeedPage.self, at: url + "feed.xml",
+        feed(
+          title: "#\(name)", path: url + "feed.xml", alternate: url,
+          pages: tagged.prefix(options.feedSize), of: pages, bodies: bodies))
     }
+    plan.add(
+      FeedPage.self, at: "feed.xml",
+      feed(
+        title: plan.site.info.title, path: "feed.xml", alternate: "",
+        pages: pages.indices.prefix(options.feedSize), of: pages, bodies: bodies))
+    plan.add(SearchPage.self, at: "search/index.html", SearchPage.Inputs())
+    plan.add(
+      NotFoundPage.self, at: "404.html", NotFoundPage.Inputs(root: Self.sitePath(options.baseURL)))
 
-    let shown = pages.indices.prefix(options.feedSize)
-    add("feed.xml", "feed", key: keyOf(shown, pageKeys)) {
-      feedContext(title: site["title"] as? String ?? "", path: "feed.xml", alternate: "",
-        pages: shown.map { pages[$0] })
-    }
-    add("search/index.html", "search", key: { _ in }) { [:] }
-    add("404.html", "404", key: { _ in }) { ["root": Self.sitePath(options.baseURL)] }
-
-    let htmlPaths = jobs.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
-    let lastmod = Dictionary(uniqueKeysWithValues: pages.map {
-      ($0.url + "index.html", $0.iso)
-    })
-    add("sitemap.xml", "sitemap", key: { h in
-      for path in htmlPaths {
-        h.combine(path)
-        h.combine(lastmod[path] ?? "")
-      }
-    }) {
-      ["urls": htmlPaths.map { path -> [String: Any] in
-        var u: [String: Any] = ["loc": String(path.dropLast("index.html".count))]
-        if let date = lastmod[path] { u["lastmod"] = date }
-        return u
-      }]
-    }
-    let (postings, searchJobs) = searchIndex(pages, baseKey: baseKey)
-    jobs += searchJobs
+    let lastmod = Dictionary(uniqueKeysWithValues: pages.map { ($0.url + "index.html", $0.iso) })
+    let htmlPaths = plan.files.map(\.path).filter { $0.hasSuffix("index.html") }.sorted()
+    plan.add(
+      SitemapPage.self, at: "sitemap.xml",
+      SitemapPage.Inputs(
+        urls: htmlPaths.map {
+          SitemapPage.URLEntry(loc: String($0.dropLast("index.html".count)), lastmod: lastmod[$0])
+        }))
+    let postings = searchIndex(pages, into: &plan)
 
     var output = Output()
     output.postings = postings
     output.pages = pages
-    var todo: [Job] = []
-    for job in jobs {
-      output.keys[job.path] = job.key
-      if keepable[job.path] == job.key {
-        output.kept.insert(job.path)
+    var todo: [PlannedFile] = []
+    for file in plan.files {
+      output.keys[file.path] = file.key
+      if keepable[file.path] == file.key {
+        output.kept.insert(file.path)
       } else {
-        todo.append(job)
+        todo.append(file)
       }
     }
-    output.files = todo.map { ($0.path, $0.render) }
+    output.files = todo.map { ($0.path, $0.make) }
     for (name, data) in templates.assets { output.files.append(("assets/" + name, { data })) }
-    clock.lap("keys (\(todo.count) of \(jobs.count) to render)")
+    clock.lap("keys (\(todo.count) of \(plan.files.count) to render)")
     return output
   }
 
-  func summary(_ page: SitePage) -> [String: Any] {
-    var s: [String: Any] = [
-      "url": page.url, "title": page.title, "iso": page.iso,
-      "longDate": page.date.longForm, "hasTags": !page.tags.isEmpty,
-      "tags": page.tags.map { ["name": $0.name, "url": "tags/\($0.slug)/"] },
-    ]
-    if !page.excerpt.isEmpty { s["excerpt"] = page.excerpt }
-    return s
+  func summary(_ page: SitePage) -> EntrySummary {
+    EntrySummary(
+      url: page.url, title: page.title, iso: page.iso, longDate: page.date.longForm,
+      tags: page.tags.map { TagLink(name: $0.name, url: "tags/\($0.slug)/") },
+      excerpt: page.excerpt)
   }
 
-  func link(_ page: SitePage) -> [String: Any] { ["url": page.url, "title": page.title] }
+  func link(_ page: SitePage) -> PageLink { PageLink(url: page.url, title: page.title) }
 
-  func feedContext(title: String, path: String, alternate: String, pages: [SitePage])
-    -> [String: Any]
-  {
-    return [
-      "title": title, "path": path, "alternate": alternate, "root": "",
-      "updated": pages.first.map { Self.timestamp($0.date) } ?? "1970-01-01T00:00:00Z",
-      "entries": pages.map { page -> [String: Any] in
-        [
-          "title": page.title, "url": page.url, "updated": Self.timestamp(page.date),
-          "tags": page.tags.map { ["name": $0.name] }, "html": html(page),
-        ]
-      },
-    ]
+  /// A feed of `pages` (indices into `all`, newest first).
+  func feed(
+    title: String, path: String, alternate: String, pages indices: some Collection<Int>,
+    of all: [SitePage], bodies: [EntryBody]
+  ) -> FeedPage.Inputs {
+    FeedPage.Inputs(
+      title: title, path: path, alternate: alternate,
+      updated: indices.first.map { Self.timestamp(all[$0].date) } ?? "1970-01-01T00:00:00Z",
+      entries: indices.map { i in
+        FeedPage.Item(
+          title: all[i].title, url: all[i].url, updated: Self.timestamp(all[i].date),
+          tags: all[i].tags.map(\.name), body: bodies[i])
+      })
   }
 
-  func siteContext(pages: [SitePage]) -> [String: Any] {
+  func siteInfo(pages: [SitePage]) -> SiteInfo {
     let title = readme.flatMap(Self.title(ofReadme:)) ?? "Journal"
     var description = title
     if let newest = pages.first, let oldest = pages.last {
       description = "\(title): \(pages.count) days, \(oldest.date.longForm) to "
         + newest.date.longForm
     }
-    return [
-      "title": title, "author": title, "description": description,
-      "baseURL": options.baseURL, "entryCount": pages.count, "katex": options.katexFolder != nil,
-    ]
+    return SiteInfo(
+      title: title, author: title, description: description, baseURL: options.baseURL,
+      entryCount: pages.count, katex: options.katexFolder != nil)
   }
 
   /// The README rendered as the home page's introduction, without its first heading (the site
@@ -333,7 +228,7 @@ struct SiteRenderer {
 
   /// The search index's postings and files. The postings of the last build are carried over
   /// for the pages that were not parsed again, so only changed entries are split into words.
-  private func searchIndex(_ pages: [SitePage], baseKey: UInt64) -> (SiteCache.Postings, [Job]) {
+  private func searchIndex(_ pages: [SitePage], into plan: inout SitePlan) -> SiteCache.Postings {
     var starts: [Int] = []
     var docCount = 0
     for page in pages {
@@ -413,44 +308,29 @@ struct SiteRenderer {
     }
     if postings.shardCount == 0 { postings.shardCount = SearchIndexBuilder.shardCount(postings) }
 
-    var jobs: [Job] = []
-    let final = postings
     for (n, terms) in SearchIndexBuilder.termsByShard(postings).enumerated() {
-      var h = StableHasher(value: SearchIndexBuilder.termShardKey(terms, postings: final))
-      h.combine(baseKey)
-      jobs.append(Job(path: "search/t\(n).js", key: h.value) {
-          SearchIndexBuilder.termShard(n, terms: terms, postings: final)
-        })
+      plan.add(
+        SearchTermShard.self, at: "search/t\(n).js",
+        SearchTermShard.Inputs(number: n, terms: terms, postings: postings))
     }
-    var docs: [(page: Int, doc: Int)] = []
-    docs.reserveCapacity(docCount)
-    for (i, page) in pages.enumerated() {
-      for k in 0..<page.docCount { docs.append((i, k)) }
+    var documents: [SearchDocumentShard.Document] = []
+    documents.reserveCapacity(docCount)
+    for page in pages {
+      for k in 0..<page.docCount { documents.append(.init(page: page, index: k)) }
     }
-    var start = 0
-    while start < docs.count {
+    for start in stride(from: 0, to: documents.count, by: SearchIndexBuilder.docsPerShard) {
       let n = start / SearchIndexBuilder.docsPerShard
-      let slice = docs[start..<min(docs.count, start + SearchIndexBuilder.docsPerShard)]
-      var h = StableHasher(value: baseKey)
-      for item in slice {
-        h.combine(pages[item.page].docsDigest)
-        h.combine(pages[item.page].url)
-        h.combine(item.doc)
-      }
-      jobs.append(Job(path: "search/d\(n).js", key: h.value) {
-        SearchIndexBuilder.docShard(n, records: slice.map { item in
-          let page = pages[item.page]
-          let doc = page.docs[item.doc]
-          return [page.url + doc.anchor, page.title, doc.heading, page.iso, doc.snippet]
-        })
-      })
-      start += SearchIndexBuilder.docsPerShard
+      plan.add(
+        SearchDocumentShard.self, at: "search/d\(n).js",
+        SearchDocumentShard.Inputs(
+          number: n,
+          documents: Array(
+            documents[start..<min(documents.count, start + SearchIndexBuilder.docsPerShard)])))
     }
-    var meta = StableHasher(value: baseKey)
-    meta.combine(final.shardCount)
-    meta.combine(final.docCount)
-    jobs.append(Job(path: "search/meta.js", key: meta.value) { SearchIndexBuilder.meta(final) })
-    return (postings, jobs)
+    plan.add(
+      SearchIndexMeta.self, at: "search/meta.js",
+      SearchIndexMeta.Inputs(shardCount: postings.shardCount, docCount: postings.docCount))
+    return postings
   }
 
   // MARK: Helpers

@@ -1,0 +1,109 @@
+import Foundation
+import JournalCore
+
+/// A kind of file the site is made of (an entry's page, a month's archive, a feed, a search
+/// shard): what a file of the kind is made from, its `Inputs`, and how it is made from them.
+///
+/// The key that decides whether a file must be made again is the hash of its inputs
+/// (`StableHashEncoder`), so it covers everything the file shows by construction: `make` sees
+/// nothing but the inputs and what every page shares (`SiteEnvironment`). An input that is not
+/// declared cannot be used, and one that is declared cannot be left out of the key.
+protocol PageKind {
+  associatedtype Inputs: Encodable & Sendable
+  /// The file's bytes.
+  static func make(_ inputs: Inputs, path: String, in site: SiteEnvironment) -> Data
+}
+
+/// A page rendered by a Mustache template.
+protocol TemplatePage: PageKind {
+  /// The template's name (`entry` for `templates/entry.mustache`).
+  static var template: String { get }
+  /// The template's context for the page, from its inputs.
+  static func context(_ inputs: Inputs) -> [String: Any]
+}
+
+extension TemplatePage {
+  static func make(_ inputs: Inputs, path: String, in site: SiteEnvironment) -> Data {
+    var context = context(inputs)
+    context["site"] = site.context
+    if context["root"] == nil { context["root"] = SiteRenderer.root(for: path) }
+    return Data(site.templates.render(template, context).utf8)
+  }
+}
+
+/// What every file of the site depends on: the templates, the program that renders (both in
+/// `seed`) and the site-wide values every page shows (`SiteInfo`).
+struct SiteEnvironment: Sendable {
+  let templates: SiteTemplates
+  let info: SiteInfo
+  /// The key every file's key starts from: the templates, the program, and `info`.
+  let seed: UInt64
+
+  init(templates: SiteTemplates, info: SiteInfo, base: UInt64) {
+    self.templates = templates
+    self.info = info
+    seed = StableHashEncoder.hash(info, seed: base)
+  }
+
+  var context: [String: Any] { info.context }
+}
+
+/// The site-wide values of every page's `site` context.
+struct SiteInfo: Encodable, Sendable {
+  var title: String
+  var author: String
+  var description: String
+  var baseURL: String
+  var entryCount: Int
+  var katex: Bool
+
+  var context: [String: Any] {
+    [
+      "title": title, "author": author, "description": description, "baseURL": baseURL,
+      "entryCount": entryCount, "katex": katex,
+    ]
+  }
+}
+
+/// A file of the site, planned: its key, and how to make it when the file on disk (made from
+/// the same key) cannot be kept.
+struct PlannedFile: @unchecked Sendable {
+  let path: String
+  let key: UInt64
+  let make: () -> Data
+}
+
+/// The files of a site, as they are planned.
+struct SitePlan {
+  let site: SiteEnvironment
+  private(set) var files: [PlannedFile] = []
+
+  init(site: SiteEnvironment) { self.site = site }
+
+  /// Plans the file at `path`, of `kind`, made from `inputs`.
+  mutating func add<Kind: PageKind>(_ kind: Kind.Type, at path: String, _ inputs: Kind.Inputs) {
+    var hasher = StableHasher(value: site.seed)
+    hasher.combine(String(describing: kind))
+    hasher.combine(path)
+    let key = StableHashEncoder.hash(inputs, seed: hasher.value)
+    let site = self.site
+    files.append(PlannedFile(path: path, key: key) { Kind.make(inputs, path: path, in: site) })
+  }
+}
+
+/// A value whose part of a key is computed once, from all its properties, however many pages
+/// show it (an entry's summary is on its month's, its year's, its tags' and a home page).
+struct Digested<Value: Encodable & Sendable>: Encodable, Sendable {
+  let value: Value
+  let digest: UInt64
+
+  init(_ value: Value) {
+    self.value = value
+    digest = StableHashEncoder.hash(value)
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(digest)
+  }
+}
