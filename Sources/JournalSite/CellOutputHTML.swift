@@ -26,19 +26,19 @@ enum CellOutputHTML {
         + "of the cell; run <code>journal run-entry</code> to refresh them.</p>")
     }
     if !output.stdout.isEmpty {
-      parts.append("<pre class=\"cell-stdout\">\(escape(output.stdout))</pre>")
+      parts.append("<pre class=\"cell-stdout\">\(HTMLEscaping.escape(output.stdout))</pre>")
     }
     if !output.stderr.isEmpty {
-      parts.append("<pre class=\"cell-stderr\">\(escape(output.stderr))</pre>")
+      parts.append("<pre class=\"cell-stderr\">\(HTMLEscaping.escape(output.stderr))</pre>")
     }
     if let value = output.value {
-      parts.append("<pre class=\"cell-value\">\(escape(value))</pre>")
+      parts.append("<pre class=\"cell-value\">\(HTMLEscaping.escape(value))</pre>")
     }
     for svg in output.figures {
       parts.append("<figure class=\"cell-figure\">\(inlineSVG(svg))</figure>")
     }
     if let error = output.error {
-      parts.append("<pre class=\"cell-error\">\(escape(error.formatted))</pre>")
+      parts.append("<pre class=\"cell-error\">\(HTMLEscaping.escape(error.formatted))</pre>")
     }
     guard !parts.isEmpty else { return "" }
     return "<div class=\"cell-output\" data-cell=\"\(index)\">\n" + parts.joined(separator: "\n")
@@ -47,21 +47,7 @@ enum CellOutputHTML {
 
   /// An SVG document without its XML declaration and doctype, to sit inside HTML.
   static func inlineSVG(_ svg: String) -> String {
-    guard let start = svg.range(of: "<svg") else { return escape(svg) }
+    guard let start = svg.range(of: "<svg") else { return HTMLEscaping.escape(svg) }
     return String(svg[start.lowerBound...])
-  }
-
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for ch in text.unicodeScalars {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      default: out.unicodeScalars.append(ch)
-      }
-    }
-    return out
   }
 }

@@ -39,7 +39,7 @@ public struct SiteTemplates: Sendable {
         sources[path] = (text, displayPrefix + path)
       }
     }
-    HTMLEscaping.register()
+    MustacheHTML.register()
     var library = MustacheLibrary()
     var assets: [String: Data] = [:]
     var hasher = StableHasher()
@@ -50,7 +50,7 @@ public struct SiteTemplates: Sendable {
         assets[String(path.dropFirst("assets/".count))] = Data(source.text.utf8)
       } else if path.hasSuffix(".mustache") {
         do {
-          library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text),
+          library.register(try MustacheTemplate(string: MustacheHTML.pragma + source.text),
             named: String(path.dropLast(".mustache".count)))
         } catch let error as MustacheTemplate.ParserError {
           // The pragma line comes before the template's first line.
@@ -104,60 +104,24 @@ public struct SiteTemplates: Sendable {
   }
 }
 
-/// Mustache's HTML escaping (`<`, `>`, `&`, `"`, `'`) over UTF-8 bytes: swift-mustache's own
-/// looks each `Character` up in a dictionary, which took a tenth of a full build's CPU time (a
-/// site escapes every title and excerpt several times). Every template starts with `pragma`,
-/// which selects it; a partial resets the content type, so partials start with it too, and a
+/// Mustache's HTML escaping through the one escaper (`HTMLEscaping`, for attribute values: a
+/// template value may stand in either place). Every template starts with `pragma`, which
+/// selects it; a partial resets the content type, so partials start with it too, and a
 /// template's own `{{% CONTENT_TYPE: ... }}` comes later and wins.
 ///
-/// The one difference from swift-mustache's: a special character followed by a combining mark
-/// (one `Character`) is escaped here and was left as it is there.
-struct HTMLEscaping: MustacheContentType {
+/// The one difference from swift-mustache's own escaper: a special character followed by a
+/// combining mark (one `Character`) is escaped here and was left as it is there.
+struct MustacheHTML: MustacheContentType {
   static let name = "JOURNAL_HTML"
   /// A standalone tag line, which leaves no text in the output.
   static let pragma = "{{% CONTENT_TYPE: \(name) }}\n"
 
   private static let registered: Bool = {
-    MustacheContentTypes.register(HTMLEscaping(), named: name)
+    MustacheContentTypes.register(MustacheHTML(), named: name)
     return true
   }()
 
   static func register() { _ = registered }
 
-  func escapeText(_ text: String) -> String { Self.escape(text) }
-
-  static func escape(_ text: String) -> String {
-    var text = text
-    return text.withUTF8 { bytes -> String? in
-      var special = 0
-      for byte in bytes {
-        switch byte {
-        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""),
-          UInt8(ascii: "'"):
-          special += 1
-        default: break
-        }
-      }
-      guard special > 0 else { return nil }
-      return String(unsafeUninitializedCapacity: bytes.count + special * 5) { out in
-        var n = 0
-        func put(_ s: StaticString) {
-          s.withUTF8Buffer { for b in $0 { out[n] = b; n += 1 } }
-        }
-        for byte in bytes {
-          switch byte {
-          case UInt8(ascii: "<"): put("&lt;")
-          case UInt8(ascii: ">"): put("&gt;")
-          case UInt8(ascii: "&"): put("&amp;")
-          case UInt8(ascii: "\""): put("&quot;")
-          case UInt8(ascii: "'"): put("&#39;")
-          default:
-            out[n] = byte
-            n += 1
-          }
-        }
-        return n
-      }
-    } ?? text
-  }
+  func escapeText(_ text: String) -> String { HTMLEscaping.escape(text, for: .attribute) }
 }

@@ -237,3 +237,17 @@ import Testing
     #expect(pipeline.document(for: afterMath).html.contains("<h4>torch.nn</h4>"))
   }
 }
+
+@Suite struct HTMLEscapingTests {
+  @Test func textAndAttributesNeedDifferentCharactersEscaped() {
+    let text = "a < b && c > \"d\" 'e'"
+    #expect(HTMLEscaping.escape(text) == "a &lt; b &amp;&amp; c &gt; &quot;d&quot; 'e'")
+    #expect(
+      HTMLEscaping.escape(text, for: .attribute)
+        == "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &#39;e&#39;")
+    #expect(HTMLEscaping.escape("Ünïcode 🙂, nothing to escape") == "Ünïcode 🙂, nothing to escape")
+    var bytes: [UInt8] = []
+    HTMLEscaping.escape("x<'y'".utf8, for: .text, into: &bytes)
+    #expect(String(decoding: bytes, as: UTF8.self) == "x&lt;'y'")
+  }
+}

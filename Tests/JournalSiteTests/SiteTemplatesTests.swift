@@ -47,7 +47,7 @@ import JournalCells
     ("", ""),
   ])
   func variablesAreEscapedForHTML(text: String, escaped: String) throws {
-    #expect(HTMLEscaping.escape(text) == escaped)
+    #expect(MustacheHTML().escapeText(text) == escaped)
     let folder = TemporaryDirectory("site-templates")
     try folder.write("404.mustache", "<p title=\"{{t}}\">{{t}}|{{{t}}}</p>\n")
     let templates = try SiteTemplates.load(overrides: folder.url)

@@ -154,7 +154,7 @@ struct DocumentBuilder {
 
   private func anchorEdit(_ slug: String) -> MarkdownEdit? {
     guard options.headingAnchors, options.renderHTML else { return nil }
-    let anchor = escapeHTML(slug)
+    let anchor = HTMLEscaping.escape(slug, for: .attribute)
     return .prependHTML(
       "<a id=\"\(anchor)\" class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\"></a>")
   }
@@ -221,8 +221,8 @@ struct DocumentBuilder {
     if let render = options.mathRenderer {
       return block ? render(tex, display) + "\n" : render(tex, display)
     }
-    if block { return "<div class=\"math display\">\(escapeHTML(tex))</div>\n" }
-    return "<span class=\"math \(display ? "display" : "inline")\">\(escapeHTML(tex))</span>"
+    if block { return "<div class=\"math display\">\(HTMLEscaping.escape(tex))</div>\n" }
+    return "<span class=\"math \(display ? "display" : "inline")\">\(HTMLEscaping.escape(tex))</span>"
   }
 
   // MARK: Text
@@ -300,24 +300,4 @@ func trimmed(_ text: String) -> String {
   else { return "" }
   if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return text }
   return String(Substring(utf8[first...last]))
-}
-
-/// Escapes `&`, `<`, `>` and `"` for HTML text and attributes.
-func escapeHTML(_ text: String) -> String {
-  guard
-    ByteSearch.contains(text, 0x26) || ByteSearch.contains(text, 0x3C)
-      || ByteSearch.contains(text, 0x3E) || ByteSearch.contains(text, 0x22)
-  else { return text }
-  var out: [UInt8] = []
-  out.reserveCapacity(text.utf8.count + 16)
-  for b in text.utf8 {
-    switch b {
-    case 0x26: out += "&amp;".utf8
-    case 0x3C: out += "&lt;".utf8
-    case 0x3E: out += "&gt;".utf8
-    case 0x22: out += "&quot;".utf8
-    default: out.append(b)
-    }
-  }
-  return String(decoding: out, as: UTF8.self)
 }

@@ -46,13 +46,13 @@ public struct SyntaxHighlighter: Sendable {
     var out: [UInt8] = []
     out.reserveCapacity(code.utf8.count * 2 + 64)
     out += "<pre\(attributes)><code class=\"language-".utf8
-    escape(Array(language.utf8)[...], into: &out)
+    HTMLEscaping.escape(language.utf8, for: .attribute, into: &out)
     out += "\">".utf8
     let bytes = Array(code.utf8)
     if let rules = Self.rules[name] {
       tokenize(bytes, rules: rules, into: &out)
     } else {
-      escape(bytes[...], into: &out)
+      HTMLEscaping.escape(bytes, into: &out)
     }
     out += "</code></pre>\n".utf8
     return String(decoding: out, as: UTF8.self)
@@ -64,12 +64,12 @@ public struct SyntaxHighlighter: Sendable {
     var i = 0
     var plainStart = 0
     func flushPlain(to end: Int) {
-      if plainStart < end { escape(s[plainStart..<end], into: &out) }
+      if plainStart < end { HTMLEscaping.escape(s[plainStart..<end], into: &out) }
     }
     func emit(_ cls: String, _ range: Range<Int>) {
       flushPlain(to: range.lowerBound)
       out += "<span class=\"hl-\(cls)\">".utf8
-      escape(s[range], into: &out)
+      HTMLEscaping.escape(s[range], into: &out)
       out += "</span>".utf8
       plainStart = range.upperBound
     }
@@ -202,18 +202,6 @@ public struct SyntaxHighlighter: Sendable {
       }
     }
     return s.count
-  }
-
-  private func escape(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
-    for b in bytes {
-      switch b {
-      case UInt8(ascii: "&"): out += "&amp;".utf8
-      case UInt8(ascii: "<"): out += "&lt;".utf8
-      case UInt8(ascii: ">"): out += "&gt;".utf8
-      case UInt8(ascii: "\""): out += "&quot;".utf8
-      default: out.append(b)
-      }
-    }
   }
 
   private func isSpace(_ b: UInt8) -> Bool {
