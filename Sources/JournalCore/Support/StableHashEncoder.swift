@@ -13,7 +13,7 @@ public struct StableHashEncoder {
   public static func hash(_ value: some Encodable, seed: UInt64? = nil) -> UInt64 {
     let sink = Sink(seed.map { StableHasher(value: $0) } ?? StableHasher())
     // Only `encode(to:)` of the value itself can throw here, and a type made for keys does not.
-    try? value.encode(to: Writer(sink: sink, codingPath: []))
+    try? value.encode(to: Writer(sink: sink))
     return sink.hasher.value
   }
 
@@ -29,27 +29,30 @@ public struct StableHashEncoder {
     }
   }
 
+  // The containers keep no coding path (nothing reads it): building one array per value was
+  // most of the cost of keying a large site.
+
   struct Writer: Encoder {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
       sink.tag(2)
-      return KeyedEncodingContainer(Keyed<Key>(sink: sink, codingPath: codingPath))
+      return KeyedEncodingContainer(Keyed<Key>(sink: sink))
     }
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
       sink.tag(3)
-      return Unkeyed(sink: sink, codingPath: codingPath)
+      return Unkeyed(sink: sink)
     }
     func singleValueContainer() -> any SingleValueEncodingContainer {
-      Single(sink: sink, codingPath: codingPath)
+      Single(sink: sink)
     }
   }
 
   struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws {
       sink.key(key)
@@ -57,28 +60,28 @@ public struct StableHashEncoder {
     }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
       sink.key(key)
-      try value.encode(to: Writer(sink: sink, codingPath: codingPath + [key]))
+      try value.encode(to: Writer(sink: sink))
     }
     mutating func nestedContainer<NestedKey: CodingKey>(
       keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
       sink.key(key)
-      return Writer(sink: sink, codingPath: codingPath + [key]).container(keyedBy: keyType)
+      return Writer(sink: sink).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
       sink.key(key)
-      return Writer(sink: sink, codingPath: codingPath + [key]).unkeyedContainer()
+      return Writer(sink: sink).unkeyedContainer()
     }
-    mutating func superEncoder() -> any Encoder { Writer(sink: sink, codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { Writer(sink: sink) }
     mutating func superEncoder(forKey key: Key) -> any Encoder {
       sink.key(key)
-      return Writer(sink: sink, codingPath: codingPath + [key])
+      return Writer(sink: sink)
     }
   }
 
   struct Unkeyed: UnkeyedEncodingContainer {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var count = 0
 
     mutating func encodeNil() throws {
@@ -88,24 +91,24 @@ public struct StableHashEncoder {
     mutating func encode<T: Encodable>(_ value: T) throws {
       count += 1
       sink.tag(5)
-      try value.encode(to: Writer(sink: sink, codingPath: codingPath))
+      try value.encode(to: Writer(sink: sink))
     }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
       -> KeyedEncodingContainer<NestedKey>
     {
       count += 1
-      return Writer(sink: sink, codingPath: codingPath).container(keyedBy: keyType)
+      return Writer(sink: sink).container(keyedBy: keyType)
     }
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
       count += 1
-      return Writer(sink: sink, codingPath: codingPath).unkeyedContainer()
+      return Writer(sink: sink).unkeyedContainer()
     }
-    mutating func superEncoder() -> any Encoder { Writer(sink: sink, codingPath: codingPath) }
+    mutating func superEncoder() -> any Encoder { Writer(sink: sink) }
   }
 
   struct Single: SingleValueEncodingContainer {
     let sink: Sink
-    var codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws { sink.tag(4) }
     mutating func encode(_ value: Bool) throws {
@@ -138,7 +141,7 @@ public struct StableHashEncoder {
       sink.hasher.combine(value)
     }
     mutating func encode<T: Encodable>(_ value: T) throws {
-      try value.encode(to: Writer(sink: sink, codingPath: codingPath))
+      try value.encode(to: Writer(sink: sink))
     }
   }
 }

@@ -80,10 +80,21 @@ struct SitePlan {
 
   init(site: SiteEnvironment) { self.site = site }
 
+  /// Each kind's seed: the site's, and the kind's name (found once, not once per file).
+  private var kindSeeds: [ObjectIdentifier: UInt64] = [:]
+
   /// Plans the file at `path`, of `kind`, made from `inputs`.
   mutating func add<Kind: PageKind>(_ kind: Kind.Type, at path: String, _ inputs: Kind.Inputs) {
-    var hasher = StableHasher(value: site.seed)
-    hasher.combine(String(describing: kind))
+    let seed: UInt64
+    if let known = kindSeeds[ObjectIdentifier(kind)] {
+      seed = known
+    } else {
+      var kindHasher = StableHasher(value: site.seed)
+      kindHasher.combine(String(describing: kind))
+      seed = kindHasher.value
+      kindSeeds[ObjectIdentifier(kind)] = seed
+    }
+    var hasher = StableHasher(value: seed)
     hasher.combine(path)
     let key = StableHashEncoder.hash(inputs, seed: hasher.value)
     let site = self.site
