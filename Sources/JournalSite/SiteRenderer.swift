@@ -49,7 +49,8 @@ struct SiteRenderer {
       page.tags = page.tagNames.map { ($0, tagSlugs[$0] ?? "tag") }
       return page
     }
-    let summaries = pages.map { Digested(summary($0)) }
+    let summaries = pages.concurrentMap { Digested(summary($0)) }
+    clock.lap("summaries")
     let bodies = pages.map { EntryBody(page: $0, html: html) }
     var plan = SitePlan(
       site: SiteEnvironment(templates: templates, info: siteInfo(pages: pages), base: baseKey))
@@ -63,6 +64,7 @@ struct SiteRenderer {
           newer: i > 0 ? link(pages[i - 1]) : nil))
     }
 
+    clock.lap("entry pages")
     let chunks = stride(from: 0, to: max(1, pages.count), by: options.pageSize).map {
       $0..<min(pages.count, $0 + options.pageSize)
     }
@@ -157,15 +159,17 @@ struct SiteRenderer {
         urls: htmlPaths.map {
           SitemapPage.URLEntry(loc: String($0.dropLast("index.html".count)), lastmod: lastmod[$0])
         }))
+    clock.lap("lists")
     let postings = searchIndex(pages, into: &plan)
+    clock.lap("search index")
 
     var output = Output()
     output.postings = postings
     output.pages = pages
     var todo: [PlannedFile] = []
-    for file in plan.files {
-      output.keys[file.path] = file.key
-      if keepable[file.path] == file.key {
+    for (file, key) in zip(plan.files, plan.keys()) {
+      output.keys[file.path] = key
+      if keepable[file.path] == key {
         output.kept.insert(file.path)
       } else {
         todo.append(file)

@@ -65,12 +65,12 @@ struct SiteInfo: Encodable, Sendable {
   }
 }
 
-/// A file of the site, planned: its key, and how to make it when the file on disk (made from
-/// the same key) cannot be kept.
-struct PlannedFile: @unchecked Sendable {
+/// A file of the site, planned: how to find its key, and how to make it when the file on disk
+/// (made from the same key) cannot be kept.
+struct PlannedFile: Sendable {
   let path: String
-  let key: UInt64
-  let make: () -> Data
+  let key: @Sendable () -> UInt64
+  let make: @Sendable () -> Data
 }
 
 /// The files of a site, as they are planned.
@@ -96,10 +96,16 @@ struct SitePlan {
     }
     var hasher = StableHasher(value: seed)
     hasher.combine(path)
-    let key = StableHashEncoder.hash(inputs, seed: hasher.value)
+    let pathSeed = hasher.value
     let site = self.site
-    files.append(PlannedFile(path: path, key: key) { Kind.make(inputs, path: path, in: site) })
+    files.append(
+      PlannedFile(
+        path: path, key: { StableHashEncoder.hash(inputs, seed: pathSeed) },
+        make: { Kind.make(inputs, path: path, in: site) }))
   }
+
+  /// Every file's key, in the order of `files`, hashed on every processor.
+  func keys() -> [UInt64] { files.concurrentMap { $0.key() } }
 }
 
 /// A value whose part of a key is computed once, from all its properties, however many pages
