@@ -26,10 +26,6 @@ public struct SiteBuilder: Sendable {
     /// script, style and fonts are copied to `assets/katex/` and math is typeset in the browser
     /// from the TeX in the math spans, instead of shown as MathML.
     public var katexFolder: URL?
-    /// Set by `journal build`, whose process ends right after the build: what the build read
-    /// and made is left for the exit to reclaim instead of freed object by object (a tenth of
-    /// the time of a rebuild after a one-entry edit).
-    public var leavesMemoryToExit = false
 
     public init(
       outputFolder: URL, baseURL: String = "http://localhost:8000/", pageSize: Int = 10,
@@ -176,9 +172,6 @@ public struct SiteBuilder: Sendable {
       try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(SiteCache.cacheName))
     }
     clock.lap("cache saved")
-    if options.leavesMemoryToExit {
-      Self.leftovers.keep((cache, pages, stamps, rendered, renderer, previous, keepable, reads))
-    }
     report.entries = pages.count
     report.written = stats.written
     report.unchanged = stats.unchanged
@@ -186,13 +179,6 @@ public struct SiteBuilder: Sendable {
     return report
   }
 
-  /// What builds left for the process's exit to reclaim (`Options.leavesMemoryToExit`).
-  private final class Leftovers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Any] = []
-    func keep(_ value: Any) { lock.withLock { values.append(value) } }
-  }
-  private static let leftovers = Leftovers()
 
   /// What the site needs of an entry, from its Markdown and frozen cell outputs (`frozen`: the
   /// dates that have them). Outputs that cannot be read are left out and returned as a problem.

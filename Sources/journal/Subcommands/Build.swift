@@ -59,9 +59,8 @@ extension JournalCommand {
     func siteOptions(for journal: Journal) -> SiteBuilder.Options {
       let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? journal.root.appendingPathComponent("_site", isDirectory: true)
-      var options = SiteBuilder.Options(outputFolder: folder, baseURL: baseURL,
+      let options = SiteBuilder.Options(outputFolder: folder, baseURL: baseURL,
         katexFolder: math == .katex ? URL(fileURLWithPath: katexFolder) : nil)
-      options.leavesMemoryToExit = true
       return options
     }
   }
