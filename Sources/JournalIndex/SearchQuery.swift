@@ -236,4 +236,13 @@ extension SearchQuery {
   static func quoted(_ text: String) -> String {
     "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
+
+  /// The query typed as several shell arguments, as one text: an argument holding a space was
+  /// quoted in the shell on purpose and becomes a phrase.
+  public static func text(ofArguments arguments: [String]) -> String {
+    guard arguments.count > 1 else { return arguments.first ?? "" }
+    return arguments.map { arg in
+      arg.contains(where: \.isWhitespace) && !arg.contains("\"") ? "\"\(arg)\"" : arg
+    }.joined(separator: " ")
+  }
 }

@@ -43,7 +43,7 @@ extension JournalCommand {
           }
         } else {
           let name = file.split(separator: "/").last ?? file[...]
-          let date = file == "-" ? nil : Self.date(ofDayFile: name)
+          let date = file == "-" ? nil : Entry.date(fromFileName: name)
           Terminal.standardOutput.write(try render(file, date: date, pipeline: pipeline))
         }
       }
@@ -65,32 +65,12 @@ extension JournalCommand {
           let path = directory + "/" + name
           if Int32(item.pointee.d_type) == Int32(DT_DIR) {
             pending.append(path)
-          } else if let date = Self.date(ofDayFile: name[...]) {
+          } else if let date = Entry.date(fromFileName: name) {
             found.append((date, path))
           }
         }
       }
       return found.sorted { $0.date < $1.date }.map { ($0.date, $0.path) }
-    }
-
-    /// The date of a `YYYY-MM-DD.md` file name.
-    static func date(ofDayFile name: Substring) -> JournalDate? {
-      let bytes = Array(name.utf8)
-      guard bytes.count == 13, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-        name.hasSuffix(".md")
-      else { return nil }
-      func number(_ range: Range<Int>) -> Int? {
-        var value = 0
-        for i in range {
-          guard bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") else { return nil }
-          value = value * 10 + Int(bytes[i] - UInt8(ascii: "0"))
-        }
-        return value
-      }
-      guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-        return nil
-      }
-      return JournalDate(year: year, month: month, day: day)
     }
 
     /// The HTML of a file: through `document(for:)` when it is a day file (`date` is set).

@@ -53,7 +53,7 @@ extension JournalCommand {
 
     func run() throws {
       let journal = try global.journal()
-      let text = Search.queryText(query)
+      let text = SearchQuery.text(ofArguments: query)
       let filter = try dates.filter()
       let parsed = SearchQuery(parsing: text)
       guard !parsed.isEmpty else {
@@ -74,11 +74,11 @@ extension JournalCommand {
       case .json:
         out.write(
           try JSONOutput.encode(
-            SearchResult(
+            SearchHit.Results(
               query: text, count: hits.count,
-              hits: hits.map { HitJSON($0, journal: journal) })) + "\n")
+              hits: hits.map { SearchHit.JSON($0, journal: journal) })) + "\n")
       case .jsonl:
-        for hit in hits { out.write(try JSONOutput.encode(HitJSON(hit, journal: journal)) + "\n") }
+        for hit in hits { out.write(try JSONOutput.encode(SearchHit.JSON(hit, journal: journal)) + "\n") }
       case .paths:
         var seen = Set<String>()
         for hit in hits where seen.insert(hit.path).inserted {
@@ -94,15 +94,6 @@ extension JournalCommand {
         }
       }
       if hits.isEmpty { throw JournalError(.notFound, "no matches for '\(text)'") }
-    }
-
-    /// Joins the shell arguments into one query; with several, one holding a space was quoted
-    /// in the shell on purpose and is a phrase.
-    static func queryText(_ arguments: [String]) -> String {
-      guard arguments.count > 1 else { return arguments.first ?? "" }
-      return arguments.map { arg in
-        arg.contains(where: \.isWhitespace) && !arg.contains("\"") ? "\"\(arg)\"" : arg
-      }.joined(separator: " ")
     }
 
     /// The path as an editor run from here can open it.
@@ -145,43 +136,6 @@ struct DateOptions: ParsableArguments {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, jsonl, paths, markdown
-}
-
-/// The stable JSON shape of a search hit (see `journal search --help`).
-struct HitJSON: Encodable {
-  var date: String
-  var path: String
-  var file: String
-  var line: Int
-  var lines: [Int]
-  var title: String
-  var heading: String
-  var anchor: String
-  var level: Int
-  var score: Double
-  var snippet: String
-  var matches: [String]
-
-  init(_ hit: SearchHit, journal: Journal) {
-    date = hit.date.iso
-    path = hit.path
-    file = journal.path(for: hit.path)
-    line = hit.line
-    lines = [hit.lines.lowerBound, hit.lines.upperBound]
-    title = hit.title
-    heading = hit.heading
-    anchor = hit.anchor
-    level = hit.level
-    score = (hit.score * 1000).rounded() / 1000
-    snippet = hit.snippet(open: "", close: "")
-    matches = hit.matches
-  }
-}
-
-struct SearchResult: Encodable {
-  var query: String
-  var count: Int
-  var hits: [HitJSON]
 }
 
 enum JSONOutput {
