@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates Sources/JournalKit/Markdown/EmojiTable.swift from GitHub's gemoji database.
+"""Generates Sources/JournalCore/Markdown/EmojiTable.swift from GitHub's gemoji database.
 
 Run from the repository root:  python3 scripts/generate-emoji.py [../shared/data/gemoji-emoji.json]
 
@@ -14,7 +14,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
     ROOT, "..", "shared", "data", "gemoji-emoji.json")
-OUTPUT = os.path.join(ROOT, "Sources", "JournalKit", "Markdown", "EmojiTable.swift")
+OUTPUT = os.path.join(ROOT, "Sources", "JournalCore", "Markdown", "EmojiTable.swift")
 
 
 def main():
