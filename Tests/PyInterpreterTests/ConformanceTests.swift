@@ -396,6 +396,7 @@ enum FigureComparison {
     var tally: [String: (passed: Int, run: Int, notRunnable: Int, absent: Int, slow: Int)] = [:]
     var unlisted: [String] = []
     var stale: [String] = []
+    var failures: [String] = []
     for index in programs.indices {
       guard let outcome = outcomes[index] else { continue }
       let program = outcome.program
@@ -414,6 +415,7 @@ enum FigureComparison {
       count.run += 1
       let listed = ConformanceCorpus.knownFailures[program.id]
       if let difference {
+        failures.append("\(program.id): \(difference)")
         if listed == nil { unlisted.append("\(program.id): \(difference)") }
       } else {
         count.passed += 1
@@ -429,6 +431,8 @@ enum FigureComparison {
     if let dump {
       try? (unlisted.sorted().joined(separator: "\n") + "\n").write(
         to: dump.appendingPathComponent("unlisted.txt"), atomically: true, encoding: .utf8)
+      try? (failures.sorted().joined(separator: "\n") + "\n").write(
+        to: dump.appendingPathComponent("failures.txt"), atomically: true, encoding: .utf8)
     }
     let known = Set(programs.map(\.id))
     let unknown = ConformanceCorpus.knownFailures.keys.filter { !known.contains($0) }.sorted()

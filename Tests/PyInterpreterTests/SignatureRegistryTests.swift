@@ -97,7 +97,15 @@ import Testing
       try session.run(source: "import \(module)")
       let m = try session.runtime.importModule(module)
       for (key, value) in m.namespace.items {
-        guard case .builtin(let b) = value, case .str(let name) = key else { continue }
+        guard case .str(let name) = key else { continue }
+        let function: PyBuiltin
+        switch value {
+        case .builtin(let b): function = b
+        // A ufunc object calls its declared function.
+        case .native(let u as UFunc): function = u.function
+        default: continue
+        }
+        let b = function
         functions += 1
         guard let s = b.signature, !s.isUndeclared else {
           Issue.record("\(module).\(name) has no declared signature")

@@ -4,7 +4,7 @@ public enum SignatureTables {
   public static var all: [SignatureTable] {
     [
       NumPySignatures.module, NumPySignatures.random, NumPySignatures.linalg,
-      NumPySignatures.ndarray,
+      NumPySignatures.ndarray, NumPySignatures.ufunc, NumPySignatures.ufuncFunctions,
     ]
   }
 

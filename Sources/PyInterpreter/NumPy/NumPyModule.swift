@@ -547,6 +547,7 @@ extension NumPyContext {
     let exceptions = PyModule(name: "numpy.exceptions")
     if let axisError = rt.exceptionClasses[.axisError] { exceptions["AxisError"] = .type(axisError) }
     m["exceptions"] = .module(exceptions)
+    defineUfuncs(in: m)
     m["c_"] = .native(IndexConcatenator(self, columns: true))
     m["r_"] = .native(IndexConcatenator(self, columns: false))
     m["random"] = .module(makeRandomModule(globalRandom))
