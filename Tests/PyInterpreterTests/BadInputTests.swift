@@ -75,4 +75,17 @@ struct BadInput: Decodable, Sendable, CustomTestStringConvertible {
       #expect(e.message.hasPrefix(prefix + ": allocating "), "\(e.message)")
     }
   }
+
+  /// NumPy stores any precision and fails when printing; the engine refuses it at the call.
+  @Test func printPrecisionOutsideTheFormattersRangeIsRefused() throws {
+    let session = Interpreter()
+    registerBridge(in: session)
+    do {
+      try session.run(source: "import numpy as np\nnp.set_printoptions(precision=-10**12)\n")
+      Issue.record("expected NotImplementedError")
+    } catch let e as PythonError {
+      #expect(e.typeName == "NotImplementedError")
+      #expect(e.message.hasPrefix("numpy.set_printoptions(precision=-1000000000000)"))
+    }
+  }
 }

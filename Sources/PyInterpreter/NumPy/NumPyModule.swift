@@ -537,7 +537,18 @@ extension NumPyContext {
       return self.array(try bridged { try NPY.load(URL(fileURLWithPath: path)) })
     }
     def("set_printoptions") { a in
-      if let p = a.optional("precision") { self.printOptions.precision = try self.integer(p) }
+      if let p = a.optional("precision") {
+        // NumPy takes any int here and fails (or not) when printing; the engine's formatter
+        // needs a digit count it can print.
+        let n = try self.integer(p)
+        guard (0...1000).contains(n) else {
+          throw PyException(
+            .notImplementedError,
+            "numpy.set_printoptions(precision=\(n)) is not supported in journal cells "
+              + "(0 to 1000 are)")
+        }
+        self.printOptions.precision = n
+      }
       if let p = a.optional("suppress") { self.printOptions.suppress = try self.rt.isTrue(p) }
       if let p = a.optional("linewidth") { self.printOptions.lineWidth = try self.integer(p) }
       if let p = a.optional("threshold") { self.printOptions.threshold = try self.integer(p) }
