@@ -282,19 +282,73 @@ struct ArgumentBinder {
   /// The bits of the parameters given (bit 62: extra positional, bit 63: extra keywords).
   func bind() throws -> UInt64 {
     let s = signature
+    guard s.style == .torchmulti || s.style == .torchone else { return try bindOne() }
+    do {
+      return try bindOne()
+    } catch let e as PyException where e.typeName == "TypeError" {
+      // With keywords given, PyTorch's parser names the missing argument instead.
+      if s.style == .torchone, !keywords.isEmpty, s.requiredMask != 0,
+        (try? missingOnly()) != nil
+      {
+        throw e
+      }
+      throw invalidCombination()
+    }
+  }
+
+  /// Succeeds when the only misfit is a missing required argument.
+  private func missingOnly() throws {
+    let given = Set(keywords.map(\.0))
+    for (i, p) in signature.parameters.enumerated()
+    where signature.requiredMask & (1 << UInt64(i)) != 0 {
+      if i < positional.count || given.contains(p.name) { continue }
+      return
+    }
+    throw PyException(.typeError, "")
+  }
+
+  /// PyTorch's refusal of a call that fits none of an overloaded name's signatures.
+  private func invalidCombination() -> PyException {
+    func kind(_ v: PyValue) -> String {
+      switch v {
+      case .none: return "NoneType"
+      case .bool: return "bool"
+      case .int: return "int"
+      case .float: return "float"
+      case .str: return "str"
+      case .tuple(let items): return "tuple of (" + items.map(kind).joined(separator: ", ") + ")"
+      case .list(let l): return "list of [" + l.items.map(kind).joined(separator: ", ") + "]"
+      case .native(let n): return n.typeName
+      default: return Runtime.current?.typeName(v) ?? "object"
+      }
+    }
+    let given = positional.map(kind) + keywords.map { "\($0.0)=\(kind($0.1))" }
+    let text = signature.text.drop(while: { $0 != "(" })
+    return PyException(
+      .typeError,
+      "\(name)() received an invalid combination of arguments - got (\(given.joined(separator: ", "))"
+        + "\(keywords.isEmpty ? "" : ", ")), but expected one of:\n * \(text)\n")
+  }
+
+  private func bindOne() throws -> UInt64 {
+    let s = signature
     var supplied: UInt64 = 0
     let byPosition = min(positional.count, s.positionalCount)
     if byPosition > 0 { supplied = byPosition >= 64 ? ~0 : (1 << UInt64(byPosition)) - 1 }
     let tooMany = positional.count > s.positionalCount && s.varPositional == nil
     if positional.count > s.positionalCount, s.varPositional != nil { supplied |= 1 << 62 }
+    if s.style == .noargs && !positional.isEmpty {
+      throw PyException(.typeError, "\(name)() takes no arguments (\(positional.count) given)")
+    }
     if tooMany && s.style != .python { throw tooManyPositional(keywordOnlyGiven: 0) }
     if s.style == .ufunc && positional.count < requiredPositional {
       throw tooManyPositional(keywordOnlyGiven: 0)
     }
     var keywordOnlyGiven = 0
     var positionalOnlyAsKeyword: [String] = []
+    var laterError: PyException?
     if !keywords.isEmpty {
-      if s.style == .single {
+      if s.style == .single || s.style == .noargs {
         throw PyException(.typeError, "\(name)() takes no keyword arguments")
       }
       for (k, _) in keywords {
@@ -313,7 +367,14 @@ struct ArgumentBinder {
           default: break
           }
         }
-        guard s.varKeyword != nil else { throw unexpectedKeyword(k) }
+        guard s.varKeyword != nil else {
+          // PyTorch's parser reports a missing argument before an unknown keyword.
+          if [.torch, .torchmulti, .torchone].contains(s.style) && laterError == nil {
+            laterError = unexpectedKeyword(k)
+            continue
+          }
+          throw unexpectedKeyword(k)
+        }
         supplied |= 1 << 63
       }
     }
@@ -326,6 +387,7 @@ struct ArgumentBinder {
     if tooMany { throw tooManyPositional(keywordOnlyGiven: keywordOnlyGiven) }
     let missing = s.requiredMask & ~supplied
     if missing != 0 { throw self.missing(missing) }
+    if let laterError { throw laterError }
     return supplied
   }
 
@@ -339,8 +401,9 @@ struct ArgumentBinder {
     let most = s.positionalCount
     let least = requiredPositional
     switch s.style {
-    case .python, .torch:
-      let selfCount = s.hasSelf ? 1 : 0
+    case .python, .torch, .torchmulti, .torchone, .noargs:
+      // PyTorch's parser counts no receiver; CPython's counts `self`.
+      let selfCount = s.hasSelf && s.style == .python ? 1 : 0
       let (lo, hi, n) = (least + selfCount, most + selfCount, given + selfCount)
       let takes = lo == hi ? "\(hi)" : "from \(lo) to \(hi)"
       var gave = "\(n)"
@@ -351,7 +414,7 @@ struct ArgumentBinder {
       }
       return PyException(
         .typeError,
-        "\(name)() takes \(takes) positional argument\(hi == 1 ? "" : "s") but \(gave) "
+        "\(name)() takes \(takes) positional argument\(hi == 1 && (lo == hi || s.style == .python) ? "" : "s") but \(gave) "
           + "\(n == 1 && keywordOnlyGiven == 0 ? "was" : "were") given")
     case .numpy, .ufunc:
       if most == least {
@@ -444,7 +507,7 @@ struct ArgumentBinder {
         .typeError,
         "\(name)() missing \(list.count) required \(names.isEmpty ? "keyword-only" : "positional") "
           + "argument\(list.count == 1 ? "" : "s"): \(joined)")
-    case .torch:
+    case .torch, .torchmulti, .torchone, .noargs:
       let list = names + keywordOnly
       return PyException(
         .typeError,

@@ -341,8 +341,17 @@ public enum CallStyle: String, Sendable {
   case clinic
   /// A CPython builtin taking exactly one argument and no keywords (`len`, `math.sqrt`).
   case single
-  /// PyTorch's C++ argument parser: "received an invalid combination of arguments".
+  /// PyTorch's C++ argument parser for a function of one signature (its own wording of a
+  /// missing argument: `missing 1 required positional arguments: "input"`).
   case torch
+  /// PyTorch's parser for an overloaded name: every misfit is "received an invalid combination
+  /// of arguments".
+  case torchmulti
+  /// PyTorch's parser for a name with one visible signature among hidden ones (`add_`): an
+  /// invalid combination, except that with keywords given it names a missing argument.
+  case torchone
+  /// A method that takes no arguments at all (`METH_NOARGS`).
+  case noargs
 }
 
 /// The signatures of one module or type, declared as text, one per line.

@@ -5,9 +5,10 @@ public enum SignatureTables {
     [
       NumPySignatures.module, NumPySignatures.random, NumPySignatures.linalg,
       NumPySignatures.ndarray, NumPySignatures.ufunc, NumPySignatures.ufuncFunctions,
+      TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda,
     ]
   }
 
   /// The modules whose functions must all be declared.
-  public static let modules = ["numpy", "numpy.random", "numpy.linalg"]
+  public static let modules = ["numpy", "numpy.random", "numpy.linalg", "torch"]
 }

@@ -28,17 +28,139 @@ final class TorchContext {
 
   /// Runs a tensor operation with autograd off inside `no_grad`, mapping errors to Python's.
   func run<T>(_ body: () throws -> T) throws -> T {
-    if noGradDepth > 0 { return try bridged { try GradMode.withNoGrad(body) } }
-    return try bridged(body)
+    do {
+      if noGradDepth > 0 { return try GradMode.withNoGrad(body) }
+      return try body()
+    } catch let e as TensorError {
+      throw TorchContext.pytorchError(e)
+    } catch {
+      return try bridged { throw error }
+    }
+  }
+
+  /// A Tensors failure as PyTorch raises it: shape and dtype problems are RuntimeErrors, a
+  /// dimension out of range an IndexError in PyTorch's words.
+  static func pytorchError(_ e: TensorError) -> PyException {
+    var message = e.message
+    // Tensors prefixes the op ("concatenate: ..."), which PyTorch does not.
+    if let colon = message.range(of: ": "), !message[..<colon.lowerBound].contains(" ") {
+      message = String(message[colon.upperBound...])
+    }
+    if e.code == .index, message.hasPrefix("axis "),
+      let r = message.range(of: " is out of bounds for array of dimension ")
+    {
+      let axis = message.dropFirst(5)[..<r.lowerBound]
+      let n = Swift.max(Int(message[r.upperBound...]) ?? 1, 1)
+      return PyException(
+        .indexError,
+        "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(axis))")
+    }
+    switch e.code {
+    case .index: return PyException(.indexError, message)
+    case .memory: return PyException(.memoryError, message)
+    default: return PyException(.runtimeError, message)
+    }
+  }
+
+  /// PyTorch multiplies matrices of one dtype, and not of bools.
+  func checkMatmulTypes(_ x: Tensor, _ y: Tensor) throws {
+    if x.rank == 0 || y.rank == 0 {
+      throw PyException(
+        .runtimeError,
+        "both arguments to matmul need to be at least 1D, but they are \(x.rank)D and \(y.rank)D")
+    }
+    if x.dtype != y.dtype {
+      let (a, b) = (TorchContext.scalarTypeName(x.dtype), TorchContext.scalarTypeName(y.dtype))
+      if x.rank == 1 && y.rank == 1 {
+        throw PyException(
+          .runtimeError,
+          "dot : expected both vectors to have same dtype, but found \(a) and \(b)")
+      }
+      throw PyException(
+        .runtimeError,
+        "expected m1 and m2 to have the same dtype, but got: \(a.lowercased()) != "
+          + "\(b.lowercased())")
+    }
+    if x.dtype == .bool {
+      let kernel = x.rank == 1 && y.rank == 1 ? "dot" : y.rank == 1 ? "addmv_impl_cpu" : "addmm_impl_cpu_"
+      throw PyException(.notImplementedError, "\"\(kernel)\" not implemented for 'Bool'")
+    }
+  }
+
+  /// PyTorch's refusals of `cat` and `stack`, before Tensors words them its own way.
+  func checkJoin(_ name: String, _ ts: [Tensor], dim: Int) throws {
+    guard let first = ts.first else {
+      throw PyException(.runtimeError, "\(name) expects a non-empty TensorList")
+    }
+    if name == "stack" {
+      let n = first.rank + 1
+      guard dim >= -n && dim < n else {
+        throw PyException(
+          .indexError,
+          "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(dim))")
+      }
+      for (i, t) in ts.enumerated() where t.shape != first.shape {
+        func list(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
+        throw PyException(
+          .runtimeError,
+          "stack expects each tensor to be equal size, but got \(list(first.shape)) at entry 0 "
+            + "and \(list(t.shape)) at entry \(i)")
+      }
+      return
+    }
+    // Only 1-D empty tensors: PyTorch returns an empty one whatever `dim` is.
+    if ts.allSatisfy({ $0.rank == 1 && $0.count == 0 }) { return }
+    if let i = ts.firstIndex(where: { $0.rank == 0 }) {
+      throw PyException(
+        .runtimeError, "zero-dimensional tensor (at position \(i)) cannot be concatenated")
+    }
+    let n = first.rank
+    guard dim >= -n && dim < n else {
+      throw PyException(
+        .indexError,
+        "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(dim))")
+    }
+    let d = dim < 0 ? dim + n : dim
+    for (i, t) in ts.enumerated().dropFirst() {
+      // PyTorch skips 1-D empty tensors, a legacy allowance.
+      if t.rank == 1 && t.count == 0 { continue }
+      guard t.rank == n else {
+        throw PyException(
+          .runtimeError,
+          "Tensors must have same number of dimensions: got \(n) and \(t.rank)")
+      }
+      for k in 0..<n where k != d && t.shape[k] != first.shape[k] {
+        throw PyException(
+          .runtimeError,
+          "Sizes of tensors must match except in dimension \(d). Expected size "
+            + "\(first.shape[k]) but got size \(t.shape[k]) for tensor number \(i) in the list.")
+      }
+    }
+  }
+
+  /// PyTorch's name of a dtype in its error messages (`Long`, `Float`).
+  static func scalarTypeName(_ d: DType) -> String {
+    switch d {
+    case .bool: return "Bool"
+    case .uint8: return "Byte"
+    case .int32: return "Int"
+    case .int64: return "Long"
+    case .float32: return "Float"
+    case .float64: return "Double"
+    }
   }
 
   func wrap(_ t: Tensor) -> PyValue { .native(TorchTensor(t, torch: self)) }
 
   func dtype(_ v: PyValue) throws -> DType {
     if case .native(let d as TorchDType) = v { return d.dtype }
+    if case .native(let u as TorchUnsupportedDType) = v {
+      throw PyException(
+        .notImplementedError, "torch dtype \(u.name) is not supported in journal cells")
+    }
     if case .type(let c) = v {
       switch c.name {
-      case "float": return .float32
+      case "float": return .float64
       case "int": return .int64
       case "bool": return .bool
       default: break
@@ -62,11 +184,51 @@ final class TorchContext {
       case .int: natural = .int64
       case .bool: natural = .bool
       }
+      if let dtype { try checkConvertible([s], to: dtype) }
       return Tensor(scalar: s, dtype: dtype ?? natural)
     }
     let t = try numpy.tensor(v)
-    let natural: DType = t.dtype == .float64 ? .float32 : t.dtype
+    var leaves: [Scalar] = []
+    var pythonFloats = false
+    func scan(_ x: PyValue) throws {
+      switch x {
+      case .list(let l): for item in l.items { try scan(item) }
+      case .tuple(let items): for item in items { try scan(item) }
+      default:
+        if let s = NumPyContext.pythonScalar(x) {
+          leaves.append(s)
+          if case .double = s { pythonFloats = true }
+        }
+      }
+    }
+    try scan(v)
+    if let dtype { try checkConvertible(leaves, to: dtype) }
+    // Python floats take the default float32; NumPy's float64 scalars keep their dtype.
+    let natural: DType =
+      t.dtype == .float64 && (pythonFloats || leaves.isEmpty && t.count == 0) ? .float32 : t.dtype
     return t.casted(to: dtype ?? natural)
+  }
+
+  /// PyTorch refuses Python numbers an integer dtype cannot hold (ints wrap within the
+  /// signed range of the width, as PyTorch's checked conversion allows).
+  func checkConvertible(_ values: [Scalar], to d: DType) throws {
+    guard d.isInteger else { return }
+    let (lo, hi): (Double, Double) =
+      d == .uint8 ? (-128, 255) : d == .int32 ? (-2147483648, 4294967295) : (-0x1p63, 0x1p64)
+    let (flo, fhi): (Double, Double) =
+      d == .uint8 ? (0, 255) : d == .int32 ? (-2147483648, 2147483647) : (-0x1p63, 0x1p63)
+    for s in values {
+      let ok: Bool
+      switch s {
+      case .double(let x): ok = x.isNaN ? false : x.rounded(.towardZero) >= flo && x < fhi + 1
+      case .int(let i): ok = Double(i) >= lo && Double(i) <= hi
+      case .bool: ok = true
+      }
+      guard ok else {
+        throw PyException(
+          .runtimeError, "value cannot be converted to type \(d) without overflow")
+      }
+    }
   }
 
   func shape(_ args: [PyValue]) throws -> [Int] {
@@ -148,10 +310,61 @@ final class TorchContext {
     }
   }
 
+  /// `device=`: the engine computes on the CPU only.
+  func checkDevice(_ v: PyValue) throws {
+    var name = ""
+    switch v {
+    case .native(let d as TorchDevice): name = d.name
+    case .str(let s): name = s
+    default: name = (try? rt.repr(v)) ?? "?"
+    }
+    guard name == "cpu" || name.hasPrefix("cpu:") else {
+      throw PyException(
+        .notImplementedError, "torch device '\(name)' is not supported in journal cells (cpu only)")
+    }
+  }
+
+  /// A factory's result with its `dtype=`, `device=` and `requires_grad=` applied.
+  func finish(_ t: Tensor, _ a: Arguments) throws -> PyValue {
+    var t = t
+    if let d = a.optional("dtype") { t = t.casted(to: try dtype(d)) }
+    if let d = a.optional("device") { try checkDevice(d) }
+    if let r = a.value("requires_grad"), try rt.isTrue(r) {
+      guard t.dtype.isFloatingPoint else {
+        throw PyException(
+          .runtimeError, "Only Tensors of floating point and complex dtype can require gradients")
+      }
+      try bridged { try t.setRequiresGrad(true) }
+    }
+    return wrap(t)
+  }
+
+  /// The sizes of a factory: `*sizes` (`torch.zeros(2, 3)`, `torch.zeros((2, 3))`) or `size=`.
+  func factoryShape(_ a: Arguments, _ name: String, dtype: DType = .float32, copies: Int = 1)
+    throws -> [Int]
+  {
+    let sizes = Array(a.rest())
+    let size = a.optional("size")
+    if !sizes.isEmpty && size != nil {
+      throw PyException(.typeError, "\(name)() got multiple values for argument 'size'")
+    }
+    guard let given = size.map({ [$0] }) ?? (sizes.isEmpty ? nil : sizes) else {
+      throw PyException(.typeError, "\(name)() missing 1 required positional arguments: \"size\"")
+    }
+    for v in given {
+      if case .float = v {
+        throw PyException(
+          .typeError,
+          "\(name)(): argument 'size' must be tuple of ints, but found element of type float")
+      }
+    }
+    return try newShape(given, dtype: dtype, copies: copies)
+  }
+
   func makeModule() -> PyModule {
     let m = PyModule(name: "torch")
-    func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
+    func def(_ name: String, _ body: @escaping BoundFunction) {
+      m.define(name, in: TorchSignatures.module, body)
     }
     for d in DType.allCases {
       m[d == .bool ? "bool" : d.rawValue] = .native(TorchDType(d))
@@ -160,22 +373,30 @@ final class TorchContext {
     m["double"] = .native(TorchDType(.float64))
     m["long"] = .native(TorchDType(.int64))
     m["int"] = .native(TorchDType(.int32))
-    func finish(_ t: Tensor, _ a: Arguments) throws -> PyValue {
-      var t = t
-      if let d = a.keyword("dtype"), !NumPyContext.isNoneLiteral(d) {
-        t = t.casted(to: try dtype(d))
-      }
-      if let r = a.keyword("requires_grad"), try rt.isTrue(r) {
-        try bridged { try t.setRequiresGrad(true) }
-      }
-      return wrap(t)
+    for name in [
+      "int8", "int16", "short", "float16", "half", "bfloat16", "complex64", "complex128",
+      "cfloat", "cdouble", "uint16", "uint32", "uint64",
+    ] {
+      m[name] = .native(TorchUnsupportedDType(name))
     }
+    m["strided"] = .native(TorchLayout())
+    m["Size"] = .type(
+      PyClass(name: "Size", base: nil, module: "torch") { [unowned self] args, _ in
+        .native(TorchSize(try args.isEmpty ? [] : self.shape([args[0]])))
+      })
     def("tensor") { a in
-      let dt = try a.keyword("dtype").flatMap {
-        NumPyContext.isNoneLiteral($0) ? nil : try self.dtype($0)
+      let dt = try a.optional("dtype").map { try self.dtype($0) }
+      let data = try a.required("data")
+      if case .str = data {
+        throw PyException(.typeError, "new(): invalid data type 'str'")
       }
-      var t = try self.tensor(try a.required(0, "data"), dtype: dt).clone()
-      if let r = a.keyword("requires_grad"), try self.rt.isTrue(r) {
+      var t = try self.tensor(data, dtype: dt).clone()
+      if let d = a.optional("device") { try self.checkDevice(d) }
+      if let r = a.value("requires_grad"), try self.rt.isTrue(r) {
+        guard t.dtype.isFloatingPoint else {
+          throw PyException(
+            .runtimeError, "Only Tensors of floating point and complex dtype can require gradients")
+        }
         try bridged { try t.setRequiresGrad(true) }
       }
       return self.wrap(t)
@@ -183,138 +404,228 @@ final class TorchContext {
     def("manual_seed") { a in
       // PyTorch takes any seed in [-2**63, 2**64) and keeps its 64 bits.
       self.generator.manualSeed(
-        UInt64(bitPattern: Int64(try self.rt.toInt(try a.required(0, "seed")))))
-      return .none
+        UInt64(bitPattern: Int64(try self.rt.toInt(try a.required("seed")))))
+      return .native(TorchGeneratorObject())
     }
     // float64 draws differ from float32 draws in PyTorch, so the dtype picks the stream.
     func isDouble(_ a: Arguments) throws -> Bool {
-      guard let d = a.keyword("dtype"), !NumPyContext.isNoneLiteral(d) else { return false }
+      guard let d = a.optional("dtype") else { return false }
       return try self.dtype(d) == .float64
     }
+    /// Random floats have no integer or bool kernels in PyTorch.
+    func floatKernel(_ a: Arguments, _ kernel: String) throws {
+      guard let d = a.optional("dtype") else { return }
+      let type = try self.dtype(d)
+      if !type.isFloatingPoint {
+        throw PyException(
+          .notImplementedError,
+          "\"\(kernel)\" not implemented for '\(TorchContext.scalarTypeName(type))'")
+      }
+    }
     def("randn") { a in
-      let shape = try self.newShape(a.positional, dtype: .float64, copies: 2)
+      try floatKernel(a, "normal_kernel_cpu")
+      let shape = try self.factoryShape(a, "randn", dtype: .float64, copies: 2)
       let n = shape.reduce(1, *)
       if try isDouble(a) {
         let vals = try bridged { try self.generator.normalDouble(count: n) }
-        return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+        return try self.finish(try bridged { try Tensor(vals, shape: shape) }, a)
       }
-      return try finish(try bridged { try Tensor(self.generator.randn(count: n), shape: shape) }, a)
+      return try self.finish(
+        try bridged { try Tensor(self.generator.randn(count: n), shape: shape) }, a)
     }
     def("rand") { a in
-      let shape = try self.newShape(a.positional, dtype: .float64, copies: 2)
+      try floatKernel(a, "check_uniform_bounds")
+      let shape = try self.factoryShape(a, "rand", dtype: .float64, copies: 2)
       let n = shape.reduce(1, *)
       if try isDouble(a) {
         let vals = try bridged { try self.generator.uniformDouble(count: n) }
-        return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+        return try self.finish(try bridged { try Tensor(vals, shape: shape) }, a)
       }
       let vals = try bridged { try self.generator.uniform(count: n) }
-      return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+      return try self.finish(try bridged { try Tensor(vals, shape: shape) }, a)
     }
     def("randint") { a in
-      var low: Int64 = 0
-      var high: Int64
-      let sizeIndex: Int
-      if a.count >= 3 {
-        low = Int64(try self.rt.toInt(a.at(0)))
-        high = Int64(try self.rt.toInt(a.at(1)))
-        sizeIndex = 2
-      } else {
-        high = Int64(try self.rt.toInt(try a.required(0, "high")))
-        sizeIndex = 1
+      // randint(high, size), randint(low, high, size), or any of them by keyword.
+      var bounds = Array(a.rest())
+      var size = a.optional("size")
+      if size == nil, bounds.count >= 2 { size = bounds.removeLast() }
+      if let l = a.optional("low") { bounds.insert(l, at: 0) }
+      if let h = a.optional("high") { bounds.append(h) }
+      guard let size, bounds.count == 1 || bounds.count == 2 else {
+        throw PyException(
+          .typeError,
+          "randint() received an invalid combination of arguments - got (\(a.count) arguments), "
+            + "but expected one of:\n * (int high, tuple of ints size)\n * (int low, int high, "
+            + "tuple of ints size)\n")
       }
-      let shape = try self.newShape([try a.required(sizeIndex, "size")], dtype: .int64, copies: 2)
+      let low = bounds.count == 2 ? Int64(try self.rt.int(bounds[0], "low")) : 0
+      let high = Int64(try self.rt.int(bounds[bounds.count - 1], "high"))
+      if let d = a.optional("dtype"), try self.dtype(d) == .bool, high > 2 {
+        throw PyException(.runtimeError, "to - 1 is out of bounds for bool")
+      }
+      guard low < high else {
+        throw PyException(
+          .runtimeError,
+          "random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
+      }
+      let shape = try self.newShape([size], dtype: .int64, copies: 2)
       let vals = try bridged {
         try self.generator.randint(low: low, high: high, count: shape.reduce(1, *))
       }
-      return try finish(try bridged { try Tensor(vals, shape: shape) }, a)
+      return try self.finish(try bridged { try Tensor(vals, shape: shape) }, a)
     }
     def("randperm") { a in
-      let n = try self.rt.toInt(try a.required(0, "n"))
+      let n = try self.rt.int(try a.required("n"), "n")
+      if let d = a.optional("dtype"), try self.dtype(d) == .bool {
+        throw PyException(.notImplementedError, "\"randperm\" not implemented for 'Bool'")
+      }
       try self.checkedNew([n], dtype: .int64, copies: 3)
-      return try finish(try bridged { try Tensor(try self.generator.randperm(n)) }, a)
+      return try self.finish(try bridged { try Tensor(try self.generator.randperm(n)) }, a)
     }
     def("from_numpy") { a in
-      guard case .native(let arr as NDArray) = try a.required(0, "ndarray") else {
-        throw PyException(.typeError, "expected np.ndarray")
+      guard case .native(let arr as NDArray) = try a.required("ndarray") else {
+        throw PyException(.typeError, "expected np.ndarray (got \(self.rt.typeName(try a.required("ndarray"))))")
       }
       return self.wrap(arr.tensor)
     }
     def("full") { a in
-      let shape = try self.newShape([try a.required(0, "size")], dtype: .int64)
-      guard let v = NumPyContext.pythonScalar(try a.required(1, "fill_value")) else {
-        throw PyException(.typeError, "full(): fill_value must be a number")
+      let size = try a.required("size")
+      switch size {
+      case .tuple, .list, .native(is TorchSize): break
+      default:
+        throw PyException(
+          .typeError,
+          "full(): argument 'size' (position 1) must be tuple of ints, not \(self.rt.typeName(size))")
       }
-      let dt: DType
-      switch v {
-      case .double: dt = .float32
-      case .int: dt = .int64
-      case .bool: dt = .bool
+      let shape = try self.newShape([size], dtype: .int64)
+      let fill = try a.required("fill_value")
+      let v: Scalar
+      let natural: DType
+      if let s = NumPyContext.pythonScalar(fill) {
+        v = s
+        switch s {
+        case .double: natural = .float32
+        case .int: natural = .int64
+        case .bool: natural = .bool
+        }
+      } else {
+        let t = try self.tensor(fill)
+        guard t.count == 1 else {
+          throw PyException(.typeError, "full(): argument 'fill_value' must be Number")
+        }
+        v = try bridged { try t.reshaped([]).item() }
+        natural = t.dtype.isFloatingPoint ? .float32 : t.dtype == .bool ? .bool : .int64
       }
-      return try finish(Tensor.full(shape, v, dtype: dt), a)
+      return try self.finish(Tensor.full(shape, v, dtype: natural), a)
     }
     def("eye") { a in
-      let n = try self.rt.toInt(try a.required(0, "n"))
+      let n = try self.rt.int(try a.required("n"), "n")
+      let cols = try a.optional("m").map { try self.rt.int($0, "m") } ?? n
       guard n >= 0 else {
         throw PyException(.runtimeError, "n must be greater or equal to 0, got \(n)")
       }
-      try checkedAllocation([n, n], .float32)
-      return try finish(Tensor.eye(n, dtype: .float32), a)
+      guard cols >= 0 else {
+        throw PyException(.runtimeError, "m must be greater or equal to 0, got \(cols)")
+      }
+      try checkedAllocation([n, cols], .float32)
+      return try self.finish(Tensor.eye(n, cols, dtype: .float32), a)
     }
     for (name, value) in [("zeros_like", 0), ("ones_like", 1)] {
       def(name) { a in
-        let t = try self.tensor(try a.required(0, "input"))
-        return try finish(Tensor.full(t.shape, .int(Int64(value)), dtype: t.dtype), a)
+        let t = try self.tensor(try a.required("input"))
+        return try self.finish(Tensor.full(t.shape, .int(Int64(value)), dtype: t.dtype), a)
       }
     }
-    def("softmax") { a in
-      let x = try self.tensor(try a.required(0, "input"))
-      let d = try self.rt.toInt(try a.required(1, "dim"))
-      return self.wrap(try self.run { try Functional.softmax(x, axis: d) })
-    }
-    def("log_softmax") { a in
-      let x = try self.tensor(try a.required(0, "input"))
-      let d = try self.rt.toInt(try a.required(1, "dim"))
-      return self.wrap(try self.run { try Functional.logSoftmax(x, axis: d) })
-    }
-    def("zeros") { a in
-      // PyTorch's zeros words a negative size its own way.
-      if try self.shape(a.positional).contains(where: { $0 < 0 }) {
-        throw PyException(.runtimeError, "zeros: Dimension size must be non-negative.")
+    for name in ["softmax", "log_softmax"] {
+      def(name) { a in
+        var x = try self.tensor(try a.required("input"))
+        if let d = a.optional("dtype") { x = x.casted(to: try self.dtype(d)) }
+        let d = try self.rt.int(try a.required("dim"), "dim")
+        if !x.dtype.isFloatingPoint {
+          throw PyException(
+            .notImplementedError,
+            "\"softmax_lastdim_kernel_impl\" not implemented for "
+              + "'\(TorchContext.scalarTypeName(x.dtype))'")
+        }
+        if x.rank == 0 {
+          guard d == 0 || d == -1 else {
+            throw PyException(
+              .indexError, "Dimension out of range (expected to be in range of [-1, 0], but got \(d))")
+          }
+          return self.wrap(Tensor(scalar: .double(name == "softmax" ? 1 : 0), dtype: x.dtype))
+        }
+        return self.wrap(
+          try self.run {
+            name == "softmax"
+              ? try Functional.softmax(x, axis: d) : try Functional.logSoftmax(x, axis: d)
+          })
       }
-      return try finish(Tensor.zeros(try self.newShape(a.positional), dtype: .float32), a)
     }
-    def("ones") { a in
-      try finish(Tensor.ones(try self.newShape(a.positional), dtype: .float32), a)
+    for (name, value) in [("zeros", Scalar.int(0)), ("ones", .int(1))] {
+      def(name) { a in
+        // PyTorch's zeros words a negative size its own way.
+        let sizes = a.optional("size").map { [$0] } ?? Array(a.rest())
+        if name == "zeros", try self.shape(sizes).contains(where: { $0 < 0 }) {
+          throw PyException(.runtimeError, "zeros: Dimension size must be non-negative.")
+        }
+        return try self.finish(
+          Tensor.full(try self.factoryShape(a, name), value, dtype: .float32), a)
+      }
     }
     def("arange") { a in
-      try a.expect(min: 1, max: 3, keywords: ["dtype", "requires_grad", "device"])
-      let names = a.count == 1 ? ["end"] : ["start", "end", "step"]
-      let nums = try a.positional.enumerated().map { i, v in
-        guard let n = NumPyContext.pythonScalar(v) else {
+      var given: [(String, PyValue)] = []
+      for name in ["start", "end", "step"] {
+        if let v = a.value(name) { given.append((name, v)) }
+      }
+      // One number alone is the end: arange(5) and arange(end=5).
+      let names = given.count == 1 ? ["end"] : ["start", "end", "step"]
+      let nums = try given.enumerated().map { i, pair in
+        guard let n = NumPyContext.pythonScalar(pair.1) else {
+          if case .native(let x as TorchTensor) = pair.1, x.tensor.count == 1 {
+            return try bridged { try x.tensor.reshaped([]).item() }
+          }
           throw PyException(
             .typeError,
-            "arange(): argument '\(names[i])' (position \(i + 1)) must be Number, not "
-              + self.rt.typeName(v))
+            "arange(): argument '\(names[Swift.min(i, names.count - 1)])' (position \(i + 1)) "
+              + "must be Number, not \(self.rt.typeName(pair.1))")
         }
         return n
+      }
+      guard !nums.isEmpty else {
+        throw PyException(
+          .typeError,
+          "arange() received an invalid combination of arguments - got (), but expected one of:"
+            + "\n * (Number end)\n * (Number start, Number end)\n * (Number start, Number end, "
+            + "Number step)\n")
       }
       let (s, e, st): (Scalar, Scalar, Scalar) =
         nums.count == 1
         ? (.int(0), nums[0], .int(1))
         : nums.count == 2 ? (nums[0], nums[1], .int(1)) : (nums[0], nums[1], nums[2])
-      return try finish(try bridged { try Tensor.arange(s, e, step: st, style: .torch) }, a)
+      if st.doubleValue == 0 { throw PyException(.runtimeError, "step must be nonzero") }
+      if (e.doubleValue - s.doubleValue) * st.doubleValue < 0 {
+        throw PyException(.runtimeError, "upper bound and lower bound inconsistent with step sign")
+      }
+      if let d = a.optional("dtype"), try self.dtype(d) == .bool {
+        throw PyException(.notImplementedError, "\"arange_cpu\" not implemented for 'Bool'")
+      }
+      return try self.finish(try bridged { try Tensor.arange(s, e, step: st, style: .torch) }, a)
     }
     def("matmul") { a in
-      let x = try self.tensor(a.at(0)), y = try self.tensor(a.at(1))
+      let x = try self.tensor(try a.required("input"))
+      let y = try self.tensor(try a.required("other"))
+      try self.checkMatmulTypes(x, y)
       try self.checkMatmul(x.shape, y.shape)
       return self.wrap(try self.run { try Tensor.matmul(x, y, style: .torch) })
     }
     def("no_grad") { _ in .native(NoGrad(torch: self)) }
     def("device") { a in
-      let name = try self.rt.string(try a.required(0, "type"), "type")
-      guard name.hasPrefix("cpu") else {
-        throw PyException(.runtimeError, "the embedded engine has no device '\(name)', only 'cpu'")
+      let name = try self.rt.string(try a.required("type"), "type")
+      if let i = a.optional("index"), try self.rt.int(i, "index") != 0 {
+        throw PyException(
+          .notImplementedError, "torch device '\(name)' with an index is not supported in journal cells")
       }
+      try self.checkDevice(.str(name))
       return .native(TorchDevice("cpu"))
     }
     m["Tensor"] = .type(tensorClass)
@@ -327,52 +638,93 @@ final class TorchContext {
     backends["cudnn"] = .module(cudnn)
     m["backends"] = .module(backends)
     let cuda = PyModule(name: "torch.cuda")
-    cuda.define("is_available") { _, _ in .bool(false) }
-    cuda.define("device_count") { _, _ in .int(0) }
+    cuda.define("is_available", in: TorchSignatures.cuda) { _ in .bool(false) }
+    cuda.define("device_count", in: TorchSignatures.cuda) { _ in .int(0) }
     m["cuda"] = .module(cuda)
     def("equal") { a in
-      let x = try self.tensor(try a.required(0, "input")), y = try self.tensor(try a.required(1, "other"))
+      let x = try self.tensor(try a.required("input"))
+      let y = try self.tensor(try a.required("other"))
       guard x.shape == y.shape else { return .bool(false) }
       return .bool(x.casted(to: .float64).doubles == y.casted(to: .float64).doubles)
     }
     def("allclose") { a in
-      let x = try self.tensor(try a.required(0, "input")), y = try self.tensor(try a.required(1, "other"))
-      let rtol = try a.value(2, "rtol").map { try self.rt.double($0) } ?? 1e-5
-      let atol = try a.value(3, "atol").map { try self.rt.double($0) } ?? 1e-8
+      let x = try self.tensor(try a.required("input"))
+      let y = try self.tensor(try a.required("other"))
+      if x.dtype != y.dtype {
+        throw PyException(
+          .runtimeError,
+          "\(TorchContext.scalarTypeName(y.dtype)) did not match "
+            + "\(TorchContext.scalarTypeName(x.dtype))")
+      }
+      let rtol = try a.value("rtol").map { try self.rt.double($0) } ?? 1e-5
+      let atol = try a.value("atol").map { try self.rt.double($0) } ?? 1e-8
       let b = try self.run { try Tensor.broadcastShapes(x.shape, y.shape) }
       let xs = try self.run { try x.expanded(to: b).casted(to: .float64).contiguous().doubles }
       let ys = try self.run { try y.expanded(to: b).casted(to: .float64).contiguous().doubles }
-      return .bool(zip(xs, ys).allSatisfy { Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) })
+      return .bool(
+        zip(xs, ys).allSatisfy { $0 == $1 || Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) })
     }
     m["nn"] = .module(makeNN())
     m["optim"] = .module(makeOptim())
     let utils = PyModule(name: "torch.utils")
     utils["data"] = .module(makeUtilsData())
     m["utils"] = .module(utils)
-    def("cat") { a in
-      let ts = try self.rt.toArray(try a.required(0, "tensors")).map { try self.tensor($0) }
-      let dim = try a.value(1, "dim").map { try self.rt.toInt($0) } ?? 0
-      return self.wrap(try self.run { try Tensor.concatenate(ts, axis: dim, style: .torch) })
-    }
-    def("stack") { a in
-      let ts = try self.rt.toArray(try a.required(0, "tensors")).map { try self.tensor($0) }
-      let dim = try a.value(1, "dim").map { try self.rt.toInt($0) } ?? 0
-      return self.wrap(try self.run { try Tensor.stack(ts, axis: dim, style: .torch) })
-    }
-    for name in [
-      "exp", "log", "tanh", "sigmoid", "relu", "abs", "sqrt", "sin", "cos", "sum",
-      "mean", "argmax", "max", "min",
-    ] {
+    for name in ["cat", "stack"] {
       def(name) { a in
-        guard case .native(let t as TorchTensor) = try a.required(0, "input") else {
-          throw PyException(.typeError, "\(name)(): argument 'input' must be Tensor")
+        let ts = try self.rt.toArray(try a.required("tensors")).map { try self.tensor($0) }
+        let dim = try a.value("dim").map { try self.rt.int($0, "dim") } ?? 0
+        try self.checkJoin(name, ts, dim: dim)
+        if ts.allSatisfy({ $0.rank == 1 && $0.count == 0 }), name == "cat" {
+          let type = ts.dropFirst().reduce(ts[0].dtype) { DType.promoted($0, $1.dtype, style: .torch) }
+          return self.wrap(Tensor.zeros([0], dtype: type))
         }
-        guard case .builtin(let b)? = try t.getAttribute(name) else { return .none }
-        return try b.body(Array(a.positional.dropFirst()), a.keywords)
+        return self.wrap(
+          try self.run {
+            name == "cat"
+              ? try Tensor.concatenate(ts, axis: dim, style: .torch)
+              : try Tensor.stack(ts, axis: dim, style: .torch)
+          })
+      }
+    }
+    // `torch.sum(x, ...)` and friends: the method's body on `input`.
+    for name in TorchSignatures.unary + ["sum", "mean", "argmax", "max", "min"] {
+      def(name) { a in
+        let input = try a.required("input")
+        let t: TorchTensor
+        if case .native(let x as TorchTensor) = input {
+          t = x
+        } else {
+          throw PyException(
+            .typeError,
+            "\(name)(): argument 'input' (position 1) must be Tensor, not \(self.rt.typeName(input))")
+        }
+        guard let body = t.methodBody(name) else { return .none }
+        return try body(a)
       }
     }
     return m
   }
+}
+
+/// A PyTorch dtype the engine has no storage for (`torch.int8`, `torch.float16`): naming it
+/// works, using it is refused with its name.
+final class TorchUnsupportedDType: PyNativeObject {
+  let name: String
+  init(_ name: String) { self.name = name }
+  var typeName: String { "dtype" }
+  func repr() throws -> String { "torch.\(name)" }
+}
+
+/// `torch.strided`, the only layout.
+final class TorchLayout: PyNativeObject {
+  var typeName: String { "layout" }
+  func repr() throws -> String { "torch.strided" }
+}
+
+/// What `torch.manual_seed` returns (a `torch._C.Generator`).
+final class TorchGeneratorObject: PyNativeObject {
+  var typeName: String { "Generator" }
+  func repr() throws -> String { "<torch._C.Generator object>" }
 }
 
 /// `torch.no_grad()`: a context manager counting its depth in the session.

@@ -159,19 +159,6 @@ final class TorchTensor: PyNativeObject {
 
   func getAttribute(_ name: String) throws -> PyValue? {
     let t = tensor
-    let torch = self.torch
-    func m(_ body: @escaping (Arguments) throws -> PyValue) -> PyValue {
-      .builtin(PyBuiltin(name) { args, kwargs in try body(Arguments(name, args, kwargs)) })
-    }
-    func dims(_ a: Arguments) throws -> [Int]? {
-      guard let v = a.value(0, "dim") else { return nil }
-      if case .none = v { return nil }
-      if case .tuple(let parts) = v { return try parts.map { try torch.rt.toInt($0) } }
-      return [try torch.rt.toInt(v)]
-    }
-    func keep(_ a: Arguments) throws -> Bool {
-      try a.keyword("keepdim").map { try torch.rt.isTrue($0) } ?? false
-    }
     switch name {
     case "shape": return .native(TorchSize(t.shape))
     case "grad": return t.grad.map { torch.wrap($0) } ?? PyValue.none
@@ -184,134 +171,318 @@ final class TorchTensor: PyNativeObject {
     case "T":
       return torch.wrap(
         try torch.run { t.rank < 2 ? t : try t.permuted(Array((0..<t.rank).reversed())) })
-    case "size":
-      return m { a in
-        if let d = a.value(0, "dim") {
-          var i = try torch.rt.toInt(d)
-          let r = Swift.max(t.rank, 1)
-          guard i >= -r && i < r, t.rank > 0 else {
-            throw PyException(
-              .indexError,
-              "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(i))")
-          }
-          if i < 0 { i += t.rank }
-          return .int(t.shape[i])
+    case "is_cuda": return .bool(false)
+    case "device": return .native(TorchDevice("cpu"))
+    default: break
+    }
+    guard let body = methodBody(name) else { return nil }
+    return .builtin(PyBuiltin(TorchSignatures.tensor.signature(name), body))
+  }
+
+  /// The strides a view of `shape` needs over storage laid out as `oldShape`/`oldStrides`, or
+  /// nil when no view can (PyTorch's `computeStride`).
+  static func viewStrides(_ oldShape: [Int], _ oldStrides: [Int], _ shape: [Int]) -> [Int]? {
+    if oldShape.isEmpty { return shape.map { _ in 1 } }
+    let count = oldShape.reduce(1, *)
+    if count == 0 { return Tensor.contiguousStrides(shape) }
+    var strides = Array(repeating: 0, count: shape.count)
+    var viewD = shape.count - 1
+    var chunkBase = oldStrides[oldStrides.count - 1]
+    var tensorCount = 1
+    var viewCount = 1
+    for d in stride(from: oldShape.count - 1, through: 0, by: -1) {
+      tensorCount *= oldShape[d]
+      if d == 0 || (oldShape[d - 1] != 1 && oldStrides[d - 1] != tensorCount * chunkBase) {
+        while viewD >= 0 && (viewCount < tensorCount || shape[viewD] == 1) {
+          strides[viewD] = viewCount * chunkBase
+          viewCount *= shape[viewD]
+          viewD -= 1
         }
-        return .native(TorchSize(t.shape))
+        if viewCount != tensorCount { return nil }
+        if d > 0 {
+          chunkBase = oldStrides[d - 1]
+          tensorCount = 1
+          viewCount = 1
+        }
       }
-    case "dim": return m { _ in .int(t.rank) }
-    case "numel": return m { _ in .int(t.count) }
+    }
+    return viewD == -1 ? strides : nil
+  }
+
+  /// `dim=`: nil for None or absent, else one or several dimensions (PyTorch takes 0 and -1
+  /// of a 0-d tensor as all of it).
+  func dims(_ a: Arguments) throws -> [Int]? {
+    guard let v = a.optional("dim") else { return nil }
+    let given = try validDims(v)
+    // A 0-d tensor has no dimension to reduce: dim 0 (or -1) is all of it.
+    return tensor.rank == 0 ? nil : given
+  }
+
+  private func validDims(_ v: PyValue) throws -> [Int] {
+    let rt = torch.rt
+    let given: [Int]
+    if case .tuple(let parts) = v { given = try parts.map { try rt.int($0, "dim") } } else {
+      given = [try rt.int(v, "dim")]
+    }
+    let n = Swift.max(tensor.rank, 1)
+    return try given.map { d in
+      guard d >= -n && d < n else {
+        throw PyException(
+          .indexError,
+          "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(d))")
+      }
+      return d < 0 ? d + n : d
+    }
+  }
+
+  /// The body of method `name`, reading its arguments by name: the `torch.x(input, ...)`
+  /// functions of the same name run it on their `input`.
+  func methodBody(_ name: String) -> BoundFunction? {
+    let t = tensor
+    let torch = self.torch
+    let rt = torch.rt
+    func keep(_ a: Arguments) throws -> Bool {
+      try a.value("keepdim").map { try rt.isTrue($0) } ?? false
+    }
+    /// PyTorch's refusals of an empty reduction: without `dim` a RuntimeError (an IndexError
+    /// for the arg-reductions), with one an IndexError when that dimension is empty.
+    func checkNonEmpty(_ op: String, _ d: Int?) throws {
+      guard t.count == 0 else { return }
+      guard let d else {
+        let message = "\(op)(): Expected reduction dim to be specified for input.numel() == 0."
+        if op.hasPrefix("arg") { throw PyException(.indexError, message) }
+        throw PyException(
+          .runtimeError, message + " Specify the reduction dim with the 'dim' argument.")
+      }
+      if t.shape[d] == 0 {
+        throw PyException(.indexError, "\(op)(): Expected reduction dim \(d) to have non-zero size.")
+      }
+    }
+    /// A single `dim=`: a tuple is refused as PyTorch's parser refuses it.
+    func singleDim(_ a: Arguments, _ op: String) throws -> Int? {
+      if case .tuple? = a.optional("dim") {
+        if op == "argmax" {
+          // Given by position, PyTorch names it: 2nd of torch.argmax, 1st of the method.
+          let function = a.signature?.owner == "torch"
+          let position = a.count > (function ? 1 : 0) ? " (position \(function ? 2 : 1))" : ""
+          throw PyException(
+            .typeError, "argmax(): argument 'dim'\(position) must be int, not tuple")
+        }
+        throw PyException(
+          .typeError,
+          "\(op)() received an invalid combination of arguments - got (tuple), but expected one "
+            + "of:\n * (int dim, bool keepdim = False)\n")
+      }
+      return try self.dims(a)?.first
+    }
+    /// `dtype=` of a reduction: the input is converted first, as PyTorch accumulates in it.
+    func accumulating(_ a: Arguments) throws -> Tensor {
+      guard let d = a.optional("dtype") else { return t }
+      return t.casted(to: try torch.dtype(d))
+    }
+    switch name {
+    case "size":
+      return { a in
+        if t.rank == 0, let d = a.optional("dim") {
+          throw PyException(
+            .indexError,
+            "Dimension specified as \(try rt.int(d, "dim")) but tensor has no dimensions")
+        }
+        guard let d = try self.dims(a)?.first else { return .native(TorchSize(t.shape)) }
+        return .int(t.shape[d])
+      }
+    case "dim": return { _ in .int(t.rank) }
+    case "numel": return { _ in .int(t.count) }
     case "item":
-      return m { _ in
+      return { _ in
         guard t.count == 1 else {
           throw PyException(
             .runtimeError, "a Tensor with \(t.count) elements cannot be converted to Scalar")
         }
         return NumPyContext.python(try t.reshaped([]).item(), t.dtype)
       }
-    case "tolist": return m { _ in try torch.numpy.toList(t) }
+    case "tolist": return { _ in try torch.numpy.toList(t) }
     case "backward":
-      return m { a in
-        let g = try a.value(0, "gradient").flatMap { v -> Tensor? in
-          if case .none = v { return nil }
-          return try torch.tensor(v)
-        }
-        let retain = try a.keyword("retain_graph").map { try torch.rt.isTrue($0) } ?? false
+      return { a in
+        let g = try a.optional("gradient").map { try torch.tensor($0) }
+        let retain = try a.optional("retain_graph").map { try rt.isTrue($0) } ?? false
         try bridged { try t.backward(g, retainGraph: retain) }
         return .none
       }
-    case "detach": return m { _ in torch.wrap(t.detached()) }
-    case "clone": return m { _ in torch.wrap(try torch.run { t.clone() }) }
+    case "detach": return { _ in torch.wrap(t.detached()) }
+    case "clone": return { _ in torch.wrap(try torch.run { t.clone() }) }
     case "requires_grad_":
-      return m { a in
-        let flag = try a.value(0, "requires_grad").map { try torch.rt.isTrue($0) } ?? true
+      return { a in
+        let flag = try a.value("requires_grad").map { try rt.isTrue($0) } ?? true
         try torch.run { try self.tensor.setRequiresGrad(flag) }
         return .native(self)
       }
     case "zero_":
-      return m { _ in
+      return { _ in
         try torch.run { try GradMode.withNoGrad { try t.fillInPlace(.int(0)) } }
         return .native(self)
       }
-    case "float": return m { _ in torch.wrap(t.casted(to: .float32)) }
-    case "double": return m { _ in torch.wrap(t.casted(to: .float64)) }
-    case "long": return m { _ in torch.wrap(t.casted(to: .int64)) }
+    case "float", "double", "long":
+      let type: DType = name == "float" ? .float32 : name == "double" ? .float64 : .int64
+      return { _ in t.dtype == type ? .native(self) : torch.wrap(t.casted(to: type)) }
     case "view", "reshape":
-      return m { a in
-        let np = torch.numpy
-        let shape = try np.resolve(try torch.shape(a.positional), count: t.count)
+      return { a in
+        let given = (a.value("shape").map { [$0] } ?? []) + Array(a.rest())
+        let sizes = given.count == 1 ? ((try? rt.toArray(given[0])) ?? given) : given
+        let ints = !sizes.isEmpty && sizes.allSatisfy {
+          if case .int = $0 { return true }
+          if case .native(let n as TorchTensor) = $0 { return n.tensor.rank == 0 }
+          return false
+        }
+        if !ints {
+          if name == "reshape" {
+            throw PyException(
+              .typeError, "reshape() takes 1 positional argument but \(given.count) were given")
+          }
+          throw PyException(
+            .typeError,
+            "view() received an invalid combination of arguments - got (\(given.count) "
+              + "arguments), but expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n")
+        }
+        let requested = try torch.shape(given)
+        let invalid = PyException(
+          .runtimeError,
+          "shape '[\(requested.map(String.init).joined(separator: ", "))]' is invalid for input of "
+            + "size \(t.count)")
+        guard let shape = try? torch.numpy.resolve(requested, count: t.count),
+          Tensor.elementCount(of: shape) == t.count
+        else { throw invalid }
+        // A view keeps the storage, which a layout it cannot stride over forbids.
+        if name == "view" && TorchTensor.viewStrides(t.shape, t.strides, shape) == nil {
+          throw PyException(
+            .runtimeError,
+            "view size is not compatible with input tensor's size and stride (at least one "
+              + "dimension spans across two contiguous subspaces). Use .reshape(...) instead.")
+        }
         return torch.wrap(try torch.run { try t.reshaped(shape) })
       }
     case "t":
-      return m { _ in torch.wrap(try torch.run { t.rank < 2 ? t : try t.transposed(0, 1) }) }
+      return { _ in
+        guard t.rank <= 2 else {
+          throw PyException(
+            .runtimeError, "t() expects a tensor with <= 2 dimensions, but self is \(t.rank)D")
+        }
+        return torch.wrap(try torch.run { t.rank < 2 ? t : try t.transposed(0, 1) })
+      }
     case "unsqueeze":
-      return m { a in
-        torch.wrap(try torch.run { try t.unsqueezed(try torch.rt.toInt(try a.required(0, "dim"))) })
+      return { a in
+        let d = try rt.int(try a.required("dim"), "dim")
+        let n = t.rank + 1
+        guard d >= -n && d < n else {
+          throw PyException(
+            .indexError,
+            "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(d))")
+        }
+        return torch.wrap(try torch.run { try t.unsqueezed(d) })
       }
     case "squeeze":
-      return m { a in torch.wrap(try torch.run { try t.squeezed(axes: try dims(a)) }) }
+      return { a in
+        let d = try self.dims(a)
+        if t.rank == 0 { return torch.wrap(t) }
+        return torch.wrap(try torch.run { try t.squeezed(axes: d?.filter { t.shape[$0] == 1 }) })
+      }
     case "sum", "mean":
-      return m { a in
-        let d = try dims(a)
+      return { a in
+        let x = try accumulating(a)
+        if name == "mean" && !x.dtype.isFloatingPoint {
+          throw PyException(
+            .runtimeError,
+            "mean(): could not infer output dtype. Input dtype must be either a floating point or "
+              + "complex dtype. Got: \(TorchContext.scalarTypeName(x.dtype))")
+        }
+        let d = try self.dims(a)
         let r = try torch.run {
           name == "sum"
-            ? try t.sum(axes: d, keepDims: try keep(a)) : try t.mean(axes: d, keepDims: try keep(a))
+            ? try x.sum(axes: d, keepDims: try keep(a)) : try x.mean(axes: d, keepDims: try keep(a))
         }
         return d == nil ? self.fullReduction(r) : torch.wrap(r)
       }
     case "std", "var":
       // PyTorch's default is the unbiased estimate (divide by n - 1); `unbiased=False` or
       // `correction=0` give NumPy's.
-      return m { a in
+      return { a in
+        guard t.dtype.isFloatingPoint else {
+          throw PyException(
+            .runtimeError, "std and var only support floating point and complex dtypes")
+        }
         var ddof = 1
-        if let u = a.value(1, "unbiased") { ddof = try torch.rt.isTrue(u) ? 1 : 0 }
-        if let c = a.keyword("correction") { ddof = try torch.rt.toInt(c) }
-        let d = try dims(a)
+        if let u = a.optional("unbiased") { ddof = try rt.isTrue(u) ? 1 : 0 }
+        if let c = a.optional("correction") { ddof = try rt.int(c, "correction") }
+        let d = try self.dims(a)
+        let k = try keep(a)
         let r = try torch.run {
           name == "std"
-            ? try t.standardDeviation(axes: d, ddof: ddof, keepDims: try keep(a))
-            : try t.variance(axes: d, ddof: ddof, keepDims: try keep(a))
+            ? try t.standardDeviation(axes: d, ddof: ddof, keepDims: k)
+            : try t.variance(axes: d, ddof: ddof, keepDims: k)
         }
         return torch.wrap(r)
       }
     case "any", "all":
-      return m { a in
+      return { a in
+        let d = try self.dims(a)
+        let k = try keep(a)
         let r = try torch.run {
-          name == "any"
-            ? try t.any(axes: try dims(a), keepDims: try keep(a))
-            : try t.all(axes: try dims(a), keepDims: try keep(a))
+          name == "any" ? try t.any(axes: d, keepDims: k) : try t.all(axes: d, keepDims: k)
         }
-        return torch.wrap(r)
+        // PyTorch keeps uint8 for uint8 input (a legacy of its byte masks).
+        return torch.wrap(t.dtype == .uint8 ? r.casted(to: .uint8) : r)
       }
     case "argmax":
-      return m { a in
-        torch.wrap(try torch.run { try t.argmax(axis: try dims(a)?.first, keepDims: try keep(a)) })
+      return { a in
+        if t.dtype == .bool {
+          if case .tuple? = a.optional("dim") { _ = try singleDim(a, "argmax") }
+          throw PyException(.runtimeError, "argmax(): does not support bool input")
+        }
+        let d = try singleDim(a, "argmax")
+        let k = try keep(a)
+        try checkNonEmpty("argmax", d)
+        return torch.wrap(try torch.run { try t.argmax(axis: d, keepDims: k) })
       }
     case "max", "min":
-      return m { a in
-        guard let d = try dims(a)?.first else {
+      return { a in
+        if t.rank == 0, a.optional("dim") != nil {
+          _ = try singleDim(a, name)
+          _ = try keep(a)
+          let zero = Tensor(scalar: .int(0), dtype: .int64)
+          return .native(
+            TorchReturnTypes(name, [("values", torch.wrap(t)), ("indices", torch.wrap(zero))]))
+        }
+        guard let d = try singleDim(a, name) else {
+          if a.has("keepdim") { _ = try keep(a) }
+          try checkNonEmpty(name, nil)
           return torch.wrap(try torch.run { name == "max" ? try t.max() : try t.min() })
         }
+        try checkNonEmpty(name, d)
+        let k = try keep(a)
         let r = try torch.run {
-          name == "max"
-            ? try t.max(axis: d, keepDims: try keep(a)) : try t.min(axis: d, keepDims: try keep(a))
+          name == "max" ? try t.max(axis: d, keepDims: k) : try t.min(axis: d, keepDims: k)
         }
         return .native(
           TorchReturnTypes(
             name, [("values", torch.wrap(r.values)), ("indices", torch.wrap(r.indices))]))
       }
     case "topk":
-      return m { a in
-        let k = try torch.rt.toInt(try a.required(0, "k"))
-        var d = try a.value(1, "dim").map { try torch.rt.toInt($0) } ?? -1
+      return { a in
+        let k = try rt.int(try a.required("k"), "k")
+        var d = try a.value("dim").map { try rt.int($0, "dim") } ?? -1
         if d < 0 { d += Swift.max(t.rank, 1) }
-        let largest = try a.value(2, "largest").map { try torch.rt.isTrue($0) } ?? true
+        let largest = try a.value("largest").map { try rt.isTrue($0) } ?? true
+        // Sorted or not, the values come out sorted here, which `sorted=False` allows.
+        _ = try a.value("sorted").map { try rt.isTrue($0) }
+        if t.dtype == .bool {
+          throw PyException(.runtimeError, "topk does not support bool dtypes on CPU")
+        }
+        guard k >= 0 && k <= (t.rank == 0 ? 1 : t.shape[d]) else {
+          throw PyException(.runtimeError, "selected index k out of range")
+        }
         let r = try torch.run { () -> (Tensor, Tensor) in
           let s = try t.sorted(axis: d, descending: largest)
           guard t.rank > 0 else { return (s.values, s.indices) }
-          guard k >= 0 && k <= t.shape[d] else {
-            throw TensorError(.index, "selected index k out of range")
-          }
           return (
             try s.values.narrowed(axis: d, start: 0, length: k),
             try s.indices.narrowed(axis: d, start: 0, length: k)
@@ -321,37 +492,70 @@ final class TorchTensor: PyNativeObject {
           TorchReturnTypes("topk", [("values", torch.wrap(r.0)), ("indices", torch.wrap(r.1))]))
       }
     case "pow":
-      return m { a in
-        torch.wrap(try torch.binary(.power, t, try a.required(0, "exponent"), reflected: false))
+      return { a in
+        let e = try a.required("exponent")
+        if !t.dtype.isFloatingPoint, case .int(let i) = e, i < 0 {
+          throw PyException(.runtimeError, "Integers to negative integer powers are not allowed.")
+        }
+        return torch.wrap(try torch.binary(.power, t, e, reflected: false))
       }
     case "numpy":
-      return m { _ in .native(NDArray(t.detached(), numpy: torch.numpy)) }
-    case "to", "cpu", "contiguous":
-      return m { a in
-        for v in a.positional + a.keywords.map(\.1) {
-          if case .native(let d as TorchDType) = v { return torch.wrap(t.casted(to: d.dtype)) }
+      return { _ in
+        if t.requiresGrad {
+          throw PyException(
+            .runtimeError,
+            "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         }
-        return .native(self)
+        return .native(NDArray(t.detached(), numpy: torch.numpy))
+      }
+    case "cpu", "contiguous": return { _ in .native(self) }
+    case "to":
+      return { a in
+        var type = try a.optional("dtype").map { try torch.dtype($0) }
+        var device = a.optional("device")
+        for v in a.rest() {
+          switch v {
+          case .native(let d as TorchDType): type = d.dtype
+          case .native(let other as TorchTensor): type = other.tensor.dtype
+          default: device = v
+          }
+        }
+        if let device { try torch.checkDevice(device) }
+        _ = try a.value("non_blocking").map { try rt.isTrue($0) }
+        let copy = try a.value("copy").map { try rt.isTrue($0) } ?? false
+        guard let type, type != t.dtype else {
+          return copy ? torch.wrap(try torch.run { t.clone() }) : .native(self)
+        }
+        return torch.wrap(t.casted(to: type))
       }
     case "norm":
-      return m { a in
+      return { a in
         var p = 2.0
-        if let v = a.value(0, "p") {
-          if case .str(let s) = v { p = s == "fro" ? 2 : .infinity } else { p = try torch.rt.double(v) }
+        if let v = a.optional("p") {
+          if case .str(let s) = v {
+            guard s == "fro" else {
+              throw PyException(
+                .notImplementedError, "torch.Tensor.norm(p='\(s)') is not supported in journal cells")
+            }
+          } else {
+            p = try rt.double(v)
+          }
         }
-        let d = try a.value(1, "dim").flatMap { v -> [Int]? in
-          if case .none = v { return nil }
-          if case .tuple(let parts) = v { return try parts.map { try torch.rt.toInt($0) } }
-          return [try torch.rt.toInt(v)]
+        let d = try self.dims(a)
+        let k = try keep(a)
+        let x = try a.optional("dtype").map { t.casted(to: try torch.dtype($0)) } ?? t
+        guard x.dtype.isFloatingPoint else {
+          throw PyException(
+            .runtimeError,
+            "linalg.vector_norm: Expected a floating point or complex tensor as input. Got "
+              + TorchContext.scalarTypeName(x.dtype))
         }
-        let r = try torch.run { try Linalg.norm(t, p: p, axes: d, keepDims: try keep(a)) }
+        let r = try torch.run { try Linalg.norm(x, p: p, axes: d, keepDims: k) }
         return torch.named("LinalgVectorNormBackward0", r)
       }
-    case "is_cuda": return .bool(false)
-    case "device": return .native(TorchDevice("cpu"))
     case "fill_":
-      return m { a in
-        let v = try torch.tensor(try a.required(0, "value"), dtype: t.dtype)
+      return { a in
+        let v = try torch.tensor(try a.required("value"), dtype: t.dtype)
         try torch.run {
           try GradMode.withNoGrad {
             try t.copyInPlace(from: Tensor.full(t.shape, try v.reshaped([]).item(), dtype: t.dtype))
@@ -360,16 +564,16 @@ final class TorchTensor: PyNativeObject {
         return .native(self)
       }
     case "copy_":
-      return m { a in
-        let src = try torch.tensor(try a.required(0, "src"))
+      return { a in
+        let src = try torch.tensor(try a.required("src"))
         try torch.run { try t.copyInPlace(from: src.casted(to: t.dtype)) }
         return .native(self)
       }
     case "uniform_", "normal_":
-      return m { a in
+      return { a in
         let n = t.count
-        let x = try a.value(0, name == "uniform_" ? "from" : "mean").map { try torch.rt.double($0) } ?? 0
-        let y = try a.value(1, name == "uniform_" ? "to" : "std").map { try torch.rt.double($0) } ?? 1
+        let x = try a.value(name == "uniform_" ? "from" : "mean").map { try rt.double($0) } ?? 0
+        let y = try a.value(name == "uniform_" ? "to" : "std").map { try rt.double($0) } ?? 1
         let values: Tensor = try bridged {
           switch (name, t.dtype) {
           case ("uniform_", .float64):
@@ -385,23 +589,65 @@ final class TorchTensor: PyNativeObject {
         try torch.run { try GradMode.withNoGrad { try t.copyInPlace(from: values.casted(to: t.dtype)) } }
         return .native(self)
       }
+    case "round":
+      return { a in
+        if t.dtype == .bool {
+          throw PyException(.notImplementedError, "\"round_vml_cpu\" not implemented for 'Bool'")
+        }
+        if let d = a.value("decimals"), try rt.int(d, "decimals") != 0 {
+          throw PyException(
+            .notImplementedError, "torch.Tensor.round(decimals=...) is not supported in journal cells")
+        }
+        return torch.wrap(try torch.run { try t.unary(.round, style: .torch) })
+      }
     default: break
     }
     let unaries: [String: UnaryOp] = [
       "exp": .exp, "log": .log, "tanh": .tanh, "sigmoid": .sigmoid, "relu": .relu, "abs": .abs,
-      "sqrt": .sqrt, "sin": .sin, "cos": .cos, "neg": .negative,
-      "round": .round, "floor": .floor, "ceil": .ceil,
+      "sqrt": .sqrt, "sin": .sin, "cos": .cos, "neg": .negative, "floor": .floor, "ceil": .ceil,
     ]
     if let op = unaries[name] {
-      return m { _ in torch.wrap(try torch.run { try t.unary(op, style: .torch) }) }
+      return { _ in
+        if t.dtype == .bool {
+          switch op {
+          case .relu: throw PyException(.runtimeError, "Boolean inputs not supported for relu")
+          case .abs, .negative, .sign:
+            throw PyException(.notImplementedError, "\"\(name)_cpu\" not implemented for 'Bool'")
+          case .floor, .ceil:
+            throw PyException(
+              .notImplementedError, "\"\(name)_vml_cpu\" not implemented for 'Bool'")
+          default: break
+          }
+        }
+        return torch.wrap(try torch.run { try t.unary(op, style: .torch) })
+      }
     }
     let inPlace: [String: BinaryOp] = [
       "add_": .add, "sub_": .subtract, "mul_": .multiply, "div_": .divide,
     ]
     if let op = inPlace[name] {
-      return m { a in
-        var o = try torch.tensor(try a.required(0, "other"), dtype: t.dtype)
-        if let alpha = a.keyword("alpha") {
+      return { a in
+        let other = try a.required("other")
+        // The result type must cast back into self: no floats into integers, no numbers into
+        // bools (PyTorch's can_cast).
+        let resultType: DType
+        if let s = NumPyContext.pythonScalar(other) {
+          resultType = s.resultType(with: t.dtype, style: .torch)
+        } else {
+          resultType = DType.promoted(t.dtype, try torch.tensor(other).dtype, style: .torch)
+        }
+        let castable =
+          resultType == t.dtype || (t.dtype.isFloatingPoint)
+          || (t.dtype.isInteger && !resultType.isFloatingPoint)
+        if !castable || (name == "div_" && !t.dtype.isFloatingPoint) {
+          let from = name == "div_" && !resultType.isFloatingPoint ? .float32 : resultType
+          throw PyException(
+            .runtimeError,
+            "result type \(TorchContext.scalarTypeName(from)) can't be cast to the desired output "
+              + "type \(TorchContext.scalarTypeName(t.dtype))")
+        }
+        var o = try torch.tensor(other, dtype: t.dtype)
+        if let alpha = a.value("alpha") {
           o = try torch.binary(.multiply, o, alpha, reflected: false)
         }
         try torch.run { try t.applyInPlace(op, o) }

@@ -93,7 +93,7 @@ public struct Tensor: @unchecked Sendable {
     return n
   }
 
-  static func contiguousStrides(_ shape: [Int]) -> [Int] {
+  public static func contiguousStrides(_ shape: [Int]) -> [Int] {
     let n = shape.count
     return [Int](unsafeUninitializedCapacity: n) { buf, initialized in
       var acc = 1
