@@ -6,8 +6,9 @@ import PyInterpreter
 ///
 /// The same file can be run by real Python and by `journal`, and their outputs compared.
 public struct ScriptRunner {
-  /// Folders the script may read besides its own: `journal/data/` of the journal (when one is
-  /// found) and every folder in `JOURNAL_DATA` (colon-separated).
+  /// Folders the script may read besides its own: the journal's data folders (when one is
+  /// found: `journal.yml`'s `data`, else `journal/data/`) and every folder in `JOURNAL_DATA`
+  /// (colon-separated).
   public var dataFolders: [String]
   public var timeLimit: Double
   /// Bytes of arrays and tensors the script may hold at once; nil for no limit.
@@ -24,7 +25,7 @@ public struct ScriptRunner {
   ) -> [String] {
     var folders: [String] = []
     if let journal {
-      folders.append(journal.entriesFolder.appendingPathComponent("data").path)
+      folders += journal.config.dataFolderURLs(in: journal).map(\.path)
     }
     for part in (environment["JOURNAL_DATA"] ?? "").split(separator: ":") where !part.isEmpty {
       folders.append(URL(fileURLWithPath: String(part)).standardizedFileURL.path)

@@ -142,6 +142,7 @@ public struct SiteBuilder: Sendable {
     var renderer = SiteRenderer(
       pages: pages, readme: try journal.readme(), templates: templates, options: options)
     renderer.keepable = keepable
+    renderer.config = journal.config
     var base = StableHasher(value: templates.fingerprint)
     base.combine(programKey)
     renderer.baseKey = base.value

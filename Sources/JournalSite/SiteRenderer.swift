@@ -15,6 +15,8 @@ struct SiteRenderer {
   /// The entries' pages, oldest first.
   let pages: [SitePage]
   let readme: String?
+  /// The journal's `journal.yml`.
+  var config = JournalConfig()
   let templates: SiteTemplates
   let options: SiteBuilder.Options
   /// The body of a page that was not parsed in this build (from the site cache).
@@ -205,16 +207,20 @@ struct SiteRenderer {
       })
   }
 
+  /// The site-wide values: `journal.yml`'s, else the README's title and a description of the
+  /// entries.
   func siteInfo(pages: [SitePage]) -> SiteInfo {
-    let title = readme.flatMap(Self.title(ofReadme:)) ?? "Journal"
+    let title = config.title ?? readme.flatMap(Self.title(ofReadme:)) ?? "Journal"
     var description = title
     if let newest = pages.first, let oldest = pages.last {
       description = "\(title): \(pages.count) days, \(oldest.date.longForm) to "
         + newest.date.longForm
     }
     return SiteInfo(
-      title: title, author: title, description: description, baseURL: options.baseURL,
-      entryCount: pages.count, katex: options.katexFolder != nil)
+      title: title, author: config.author ?? title,
+      description: config.description ?? description, baseURL: options.baseURL,
+      language: config.language ?? "en", entryCount: pages.count,
+      katex: options.katexFolder != nil, params: config.params)
   }
 
   /// The README rendered as the home page's introduction, without its first heading (the site

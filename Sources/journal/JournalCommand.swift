@@ -15,7 +15,7 @@ struct JournalCommand: AsyncParsableCommand {
       """,
     version: JournalVersion.current,
     subcommands: [
-      Import.self, Export.self, Add.self, Search.self, List.self, Show.self, Tags.self,
+      Init.self, Import.self, Export.self, Add.self, Search.self, List.self, Show.self, Tags.self,
       Index.self, Build.self, Serve.self, RunEntry.self, Status.self, Exec.self, Render.self,
     ]
   )
@@ -105,9 +105,11 @@ struct GlobalOptions: ParsableArguments {
       valueName: "path"))
   var journalPath: String?
 
-  /// Locates the journal.
+  /// Locates the journal and reads its `journal.yml`, warning about keys it does not know.
   func journal() throws -> Journal {
-    try Journal.locate(explicit: journalPath)
+    let journal = try Journal.locate(explicit: journalPath)
+    for warning in journal.config.warnings { Terminal.warn(warning, prefix: "warning: ") }
+    return journal
   }
 }
 

@@ -106,7 +106,7 @@ public struct FrontMatter: Sendable, Hashable {
     return result
   }
 
-  private static func yamlLine(_ error: YamlError) -> Int? {
+  static func yamlLine(_ error: YamlError) -> Int? {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
     case .composer(_, _, let mark, _): return mark.line
@@ -114,7 +114,7 @@ public struct FrontMatter: Sendable, Hashable {
     }
   }
 
-  private static func yamlMessage(_ error: YamlError) -> String {
+  static func yamlMessage(_ error: YamlError) -> String {
     switch error {
     case .scanner(_, let problem, _, _), .parser(_, let problem, _, _): return problem
     case .composer(_, let problem, _, _): return problem

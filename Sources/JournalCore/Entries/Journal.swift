@@ -8,10 +8,21 @@ public struct Journal: Sendable {
   public let root: URL
   /// `root.path`, kept: building paths from strings spares a URL parse per file.
   public let rootPath: String
+  /// The journal's settings (`journal.yml`), or the defaults.
+  public var config: JournalConfig
 
-  public init(root: URL) {
+  public init(root: URL, config: JournalConfig = JournalConfig()) {
     self.root = root.standardizedFileURL
     self.rootPath = self.root.path
+    self.config = config
+  }
+
+  /// The journal at `root` with its `journal.yml` read. Throws a `JournalError` naming the
+  /// file and line when the file is not valid.
+  public static func open(root: URL) throws -> Journal {
+    var journal = Journal(root: root)
+    journal.config = try JournalConfig.load(journal)
+    return journal
   }
 
   /// `root/journal`.
@@ -52,18 +63,20 @@ public struct Journal: Sendable {
       guard isDirectory(url) else {
         throw JournalError(.usage, "no such journal folder", file: path)
       }
-      return Journal(root: url)
+      return try open(root: url)
     }
     var dir = start.standardizedFileURL
     while true {
-      if isDirectory(dir.appendingPathComponent("journal")) { return Journal(root: dir) }
+      if isDirectory(dir.appendingPathComponent("journal")) { return try open(root: dir) }
       let parent = dir.deletingLastPathComponent()
       if parent.path == dir.path { break }
       dir = parent
     }
     _ = fm
-    throw JournalError(.usage,
-      "no journal found: no folder containing 'journal/' above \(start.path); use --journal PATH or set JOURNAL_DIR")
+    throw JournalError(
+      .usage,
+      "no journal found: no folder containing 'journal/' above \(start.path); use --journal "
+        + "PATH, set JOURNAL_DIR, or create one with 'journal init'")
   }
 
   /// Whether `url` is a folder (following symbolic links).
@@ -112,6 +125,55 @@ public struct Journal: Sendable {
     let journal = self
     return try files.concurrentMap { file in Result { try journal.read(file).entry() } }
       .map { try $0.get() }
+  }
+
+  /// Makes a new journal at `root` (`journal init`): the folder, a commented `journal.yml`, an
+  /// empty `journal/` folder, and a `.gitignore` for what is rebuilt (`.journal/`, `_site/`).
+  /// Creates only what is missing, and refuses a folder that has a `journal.yml` already.
+  /// Returns the paths it created, relative to `root`.
+  public static func create(at root: URL) throws -> [String] {
+    let root = root.standardizedFileURL
+    let fm = FileManager.default
+    let config = root.appendingPathComponent(JournalConfig.fileName)
+    if fm.fileExists(atPath: config.path) {
+      throw JournalError(.conflict, "already a journal: it has a \(JournalConfig.fileName)",
+        file: root.path)
+    }
+    var created: [String] = []
+    do {
+      if !isDirectory(root) {
+        try fm.createDirectory(at: root, withIntermediateDirectories: true)
+      }
+      let entries = root.appendingPathComponent("journal", isDirectory: true)
+      if !isDirectory(entries) {
+        try fm.createDirectory(at: entries, withIntermediateDirectories: true)
+        created.append("journal/")
+      }
+    } catch {
+      throw JournalError(.io, "cannot create the journal's folders: \(error.localizedDescription)",
+        file: root.path, cause: error)
+    }
+    let ignore = root.appendingPathComponent(".gitignore")
+    let ignored = ["/.journal/", "/_site/"]
+    if let existing = FileSystem.contents(atPath: ignore.path) {
+      let text = String(decoding: existing, as: UTF8.self)
+      let lines = Set(text.split(separator: "\n").map(String.init))
+      let missing = ignored.filter { !lines.contains($0) }
+      if !missing.isEmpty {
+        let separator = text.isEmpty || text.hasSuffix("\n") ? "" : "\n"
+        try FileSystem.writeAtomically(
+          text + separator + missing.joined(separator: "\n") + "\n", to: ignore)
+        created.append(".gitignore (added \(missing.joined(separator: ", ")))")
+      }
+    } else {
+      try FileSystem.writeAtomically(
+        "# Rebuilt by journal from journal/: the index and caches, and the site.\n"
+          + ignored.joined(separator: "\n") + "\n", to: ignore)
+      created.append(".gitignore")
+    }
+    try FileSystem.writeAtomically(JournalConfig.template, to: config)
+    created.append(JournalConfig.fileName)
+    return created
   }
 
   /// The journal's introduction (`journal/README.md`), if present.

@@ -50,3 +50,35 @@ public indirect enum MetadataValue: Sendable, Hashable, CustomStringConvertible 
     }
   }
 }
+
+/// Encodes the value as it was written (maps as key, value, key, value...), for keys.
+extension MetadataValue: Encodable {
+  public func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .null:
+      var container = encoder.singleValueContainer()
+      try container.encodeNil()
+    case .bool(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .int(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .double(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .string(let value):
+      var container = encoder.singleValueContainer()
+      try container.encode(value)
+    case .list(let items):
+      var container = encoder.unkeyedContainer()
+      for item in items { try container.encode(item) }
+    case .map(let pairs):
+      var container = encoder.unkeyedContainer()
+      for pair in pairs {
+        try container.encode(pair.key)
+        try container.encode(pair.value)
+      }
+    }
+  }
+}

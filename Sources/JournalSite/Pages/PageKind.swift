@@ -54,14 +54,35 @@ struct SiteInfo: Encodable, Sendable {
   var author: String
   var description: String
   var baseURL: String
+  var language: String
   var entryCount: Int
   var katex: Bool
+  /// `journal.yml`'s `params`, for the templates.
+  var params: MetadataValue?
 
   var context: [String: Any] {
-    [
+    var context: [String: Any] = [
       "title": title, "author": author, "description": description, "baseURL": baseURL,
-      "entryCount": entryCount, "katex": katex,
+      "language": language, "entryCount": entryCount, "katex": katex,
     ]
+    if let params { context["params"] = params.templateValue }
+    return context
+  }
+}
+
+extension MetadataValue {
+  /// The value as a Mustache context value: dictionaries, arrays and scalars.
+  var templateValue: Any {
+    switch self {
+    case .null: return ""
+    case .bool(let value): return value
+    case .int(let value): return value
+    case .double(let value): return value
+    case .string(let value): return value
+    case .list(let items): return items.map(\.templateValue)
+    case .map(let pairs):
+      return Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
+    }
   }
 }
 

@@ -23,17 +23,20 @@ extension JournalCommand {
     @OptionGroup var global: GlobalOptions
 
     @Option(help: ArgumentHelp(
-      "The output folder (default: _site in the journal folder).", valueName: "path"))
+      "The output folder (default: journal.yml's output, else _site in the journal folder).",
+      valueName: "path"))
     var out: String?
 
     @Option(name: .customLong("base-url"),
-      help: "The URL the site is published at, for the feeds and sitemap.")
-    var baseURL = "http://localhost:8000/"
+      help: ArgumentHelp(
+        "The URL the site is published at, for the feeds, sitemap and canonical links.",
+        discussion: "Default: journal.yml's base_url; without either, http://localhost:8000/."))
+    var baseURL: String?
 
     @Option(help: ArgumentHelp(
       "How formulas are shown: mathml (no JavaScript) or katex (typeset in the browser).",
-      valueName: "mathml|katex"))
-    var math: MathMode = .mathml
+      discussion: "Default: journal.yml's math, else mathml.", valueName: "mathml|katex"))
+    var math: MathMode?
 
     @Option(name: .customLong("katex-folder"),
       help: ArgumentHelp("KaTeX's files, for --math katex (Debian: libjs-katex).",
@@ -56,12 +59,22 @@ extension JournalCommand {
       if !report.problems.isEmpty { throw ExitCode(1) }
     }
 
+    /// The options, from the command line over `journal.yml` over the defaults.
     func siteOptions(for journal: Journal) -> SiteBuilder.Options {
+      let config = journal.config
       let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
-        ?? journal.root.appendingPathComponent("_site", isDirectory: true)
-      let options = SiteBuilder.Options(outputFolder: folder, baseURL: baseURL,
-        katexFolder: math == .katex ? URL(fileURLWithPath: katexFolder) : nil)
-      return options
+        ?? URL(fileURLWithPath: config.output ?? "_site", relativeTo: journal.root)
+          .standardizedFileURL
+      let base = baseURL ?? config.baseURL
+      if base == nil {
+        Terminal.warn(JournalError(
+          .usage, "no base URL: feeds, the sitemap and canonical links name "
+            + "http://localhost:8000/; set base_url in journal.yml or pass --base-url"))
+      }
+      let mode = math ?? config.math.flatMap(MathMode.init(rawValue:)) ?? .mathml
+      return SiteBuilder.Options(
+        outputFolder: folder, baseURL: base ?? "http://localhost:8000/",
+        katexFolder: mode == .katex ? URL(fileURLWithPath: katexFolder) : nil)
     }
   }
 }
