@@ -110,8 +110,9 @@ def resolve(path, mode):
             return candidate, None
     looked = ", ".join(DATA_FOLDERS) if DATA_FOLDERS else "(no data folders)"
     message = (
-        "data file '%s' not found; looked in %s; put it in journal/data/ or add its folder "
-        "to JOURNAL_DATA (colon-separated folders, e.g. JOURNAL_DATA=../shared/data)"
+        "data file '%s' not found; looked in %s; put it in journal/data/, add its folder "
+        "to journal.yml's data list, or to JOURNAL_DATA (colon-separated folders, "
+        "e.g. JOURNAL_DATA=../shared/data)"
         % (text, looked)
     )
     return path, message
