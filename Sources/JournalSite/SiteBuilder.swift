@@ -26,11 +26,18 @@ public struct SiteBuilder: Sendable {
     /// script, style and fonts are copied to `assets/katex/` and math is typeset in the browser
     /// from the TeX in the math spans, instead of shown as MathML.
     public var katexFolder: URL?
+    /// Links between pages name folders (`2018/09/26/`) instead of their `index.html`: shorter
+    /// URLs for a site that is only ever served by a web server. The default links work from
+    /// `file://` too, where a folder link shows a directory listing.
+    public var folderLinks: Bool
+    /// `.journal/site-cache/` by default; `journal serve` keeps its own.
+    public var cacheFolder: URL?
 
     public init(
       outputFolder: URL, baseURL: String = "http://localhost:8000/", pageSize: Int = 10,
       feedSize: Int = 20, templatesFolder: URL? = nil,
-      markdown: MarkdownPipeline.Options = SiteBuilder.defaultMarkdown, katexFolder: URL? = nil
+      markdown: MarkdownPipeline.Options = SiteBuilder.defaultMarkdown, katexFolder: URL? = nil,
+      folderLinks: Bool = false, cacheFolder: URL? = nil
     ) {
       self.outputFolder = outputFolder
       self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -39,6 +46,8 @@ public struct SiteBuilder: Sendable {
       self.templatesFolder = templatesFolder
       self.markdown = markdown
       self.katexFolder = katexFolder
+      self.folderLinks = folderLinks
+      self.cacheFolder = cacheFolder
       // KaTeX reads the TeX that the math spans hold when no renderer replaced it.
       if katexFolder != nil { self.markdown.mathRenderer = nil }
     }
@@ -72,8 +81,11 @@ public struct SiteBuilder: Sendable {
     self.options = options
   }
 
-  /// `.journal/site-cache/`: the parsed entries and search postings of the last build.
-  public var cacheFolder: URL { journal.stateFolder.appendingPathComponent("site-cache") }
+  /// `.journal/site-cache/` unless the options name another: the parsed entries and search
+  /// postings of the last build.
+  public var cacheFolder: URL {
+    options.cacheFolder ?? journal.stateFolder.appendingPathComponent("site-cache")
+  }
 
   /// Builds the site. Throws when nothing could be built (a template error, an unwritable
   /// folder); problems with single entries are in the report.

@@ -9,8 +9,9 @@ import JournalCore
 /// instead of made again, so a rebuild after editing one entry renders only the pages that show
 /// that entry.
 ///
-/// Pages link to each other with paths relative to the page (`{{root}}2018/09/26/`), so the site
-/// works from any folder or host path; feeds and the sitemap use `Options.baseURL`.
+/// Pages link to each other with paths relative to the page that name the file
+/// (`{{root}}2018/09/26/index.html`), so the site works from any folder, host path or `file://`;
+/// feeds, the sitemap and canonical links use `Options.baseURL` and folder URLs.
 struct SiteRenderer {
   /// The entries' pages, oldest first.
   let pages: [SitePage]
@@ -220,7 +221,8 @@ struct SiteRenderer {
       title: title, author: config.author ?? title,
       description: config.description ?? description, baseURL: options.baseURL,
       language: config.language ?? "en", entryCount: pages.count,
-      katex: options.katexFolder != nil, params: config.params)
+      katex: options.katexFolder != nil, index: options.folderLinks ? "" : "index.html",
+      params: config.params)
   }
 
   /// The README rendered as the home page's introduction, without its first heading (the site

@@ -8,7 +8,7 @@ import JournalCells
 
 @Suite struct SiteServeTests {
   /// `journal serve` on a free loopback port: fetch a page, change its entry, see the new text,
-  /// then Ctrl-C stops it cleanly.
+  /// then Ctrl-C stops it cleanly; `_site` is never written.
   @Test func servesRebuildsOnChangeAndStopsOnInterrupt() async throws {
     guard let (folder, journal) = try seedJournal() else { return }
     let process = Process()
@@ -44,6 +44,11 @@ import JournalCells
       updated = try await fetch(page).body.contains("axolotl")
     }
     #expect(updated)
+    // The preview has its own folder: `_site`, which gets published, never names the port.
+    #expect(!FileManager.default.fileExists(
+      atPath: journal.root.appendingPathComponent("_site").path))
+    #expect(FileManager.default.fileExists(
+      atPath: journal.stateFolder.appendingPathComponent("preview/site/index.html").path))
 
     kill(process.processIdentifier, SIGINT)
     #expect(lines.next(matching: "stopped", timeout: 20) != nil)

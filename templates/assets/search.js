@@ -5,6 +5,10 @@
   "use strict";
   var script = document.currentScript;
   var root = (script && script.getAttribute("data-root")) || "../";
+  // "index.html", or "" when the site links to folders (never over file://, where a folder
+  // link opens a listing).
+  var index = (script && script.getAttribute("data-index")) || "";
+  if (location.protocol === "file:") index = "index.html";
   var base = root + "search/";
   var loaded = {};
   var waiting = {};
@@ -119,10 +123,8 @@
     return html;
   }
 
-  // Over file:// a folder link opens a listing, so point at its index.html.
   function pageURL(url) {
-    if (location.protocol !== "file:") return root + url;
-    return root + url.replace(/\/(#|$)/, "/index.html$1");
+    return root + url.replace(/\/(#|$)/, "/" + index + "$1");
   }
 
   var input = document.getElementById("q");

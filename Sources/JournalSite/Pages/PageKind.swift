@@ -57,13 +57,16 @@ struct SiteInfo: Encodable, Sendable {
   var language: String
   var entryCount: Int
   var katex: Bool
+  /// What links to a folder end with: `index.html`, so that links work from `file://` as well
+  /// as from a web server, or nothing (`SiteBuilder.Options.folderLinks`).
+  var index: String
   /// `journal.yml`'s `params`, for the templates.
   var params: MetadataValue?
 
   var context: [String: Any] {
     var context: [String: Any] = [
       "title": title, "author": author, "description": description, "baseURL": baseURL,
-      "language": language, "entryCount": entryCount, "katex": katex,
+      "language": language, "entryCount": entryCount, "katex": katex, "index": index,
     ]
     if let params { context["params"] = params.templateValue }
     return context

@@ -43,6 +43,14 @@ extension JournalCommand {
         valueName: "path"))
     var katexFolder = "/usr/share/javascript/katex"
 
+    @Flag(name: .customLong("folder-links"),
+      help: """
+        Link pages by folder (2018/09/26/) instead of by file (2018/09/26/index.html): for a \
+        site only ever served by a web server. The default links also work when a page is \
+        opened from disk.
+        """)
+    var folderLinks = false
+
     enum MathMode: String, ExpressibleByArgument { case mathml, katex }
 
     func run() throws {
@@ -74,7 +82,8 @@ extension JournalCommand {
       let mode = math ?? config.math.flatMap(MathMode.init(rawValue:)) ?? .mathml
       return SiteBuilder.Options(
         outputFolder: folder, baseURL: base ?? "http://localhost:8000/",
-        katexFolder: mode == .katex ? URL(fileURLWithPath: katexFolder) : nil)
+        katexFolder: mode == .katex ? URL(fileURLWithPath: katexFolder) : nil,
+        folderLinks: folderLinks)
     }
   }
 }
