@@ -113,15 +113,20 @@ public struct FrozenOutputs: Sendable {
     guard cell.sourceHash == FrozenOutputs.sourceHash(entryCells, through: index) else {
       return .sourceChanged
     }
-    // The namespace carries over, so data read by an earlier cell shapes this one too.
+    // The namespace carries over, so data read by an earlier cell shapes this one too. A file
+    // that changed makes the output stale whatever other files are not found.
+    var notFound: String?
     for earlier in 0...index {
       guard let record = cells[earlier] else { return .missing }
       for (name, hash) in record.dataHashes.sorted(by: { $0.key < $1.key }) {
-        guard let url = dataFolders.resolve(name) else { return .dataMissing(name) }
+        guard let url = dataFolders.resolve(name) else {
+          notFound = notFound ?? name
+          continue
+        }
         guard hashes.hash(of: url) == hash else { return .dataChanged(name) }
       }
     }
-    return .fresh
+    return notFound.map(Staleness.dataMissing) ?? .fresh
   }
 
   /// Whether a cell's frozen output is missing or out of date with the document or its data.
@@ -186,8 +191,19 @@ public enum Staleness: Sendable, Hashable, CustomStringConvertible {
   /// A data file read by this cell or one before it changed.
   case dataChanged(String)
   /// A data file read by this cell or one before it is in none of the data folders (often:
-  /// `JOURNAL_DATA` is not set in this shell).
+  /// `JOURNAL_DATA` is not set in this shell). Nothing says the output is out of date: it
+  /// cannot be checked, which is not "stale" (`isStale` is false).
   case dataMissing(String)
+
+  /// Whether something the output was computed from changed (or it was never computed): not
+  /// for `.fresh`, nor for `.dataMissing`, where the sources are unchanged and the data could
+  /// not be checked.
+  public var isStale: Bool {
+    switch self {
+    case .fresh, .dataMissing: return false
+    case .missing, .sourceChanged, .dataChanged: return true
+    }
+  }
 
   public var description: String {
     switch self {

@@ -6,7 +6,9 @@ import JournalCore
 /// the Markdown pipeline. The site only reads frozen outputs; it never runs code.
 enum CellOutputHTML {
   /// The Markdown pipeline's cell hook for an entry with frozen outputs: after each cell, its
-  /// output, flagged when it is stale (the cell, a cell before it, or a data file changed).
+  /// output, flagged when it is stale (the cell, a cell before it, or a data file changed) or
+  /// when a data file it read was not found, so it could not be checked (not stale: nothing
+  /// says it changed).
   static func outputs(_ frozen: FrozenOutputs, dataFolders: DataFolders) -> CellOutputs {
     let hashes = DataHashCache()
     return { cells in
@@ -15,15 +17,19 @@ enum CellOutputHTML {
       }
       let staleness = frozen.staleness(
         of: cell.index, cells: cells, dataFolders: dataFolders, hashes: hashes)
-      return block(output, index: cell.index, stale: staleness != .fresh)
+      return block(output, index: cell.index, staleness: staleness)
     }
   }
 
-  static func block(_ output: CellOutput, index: Int, stale: Bool) -> String {
+  static func block(_ output: CellOutput, index: Int, staleness: Staleness) -> String {
     var parts: [String] = []
-    if stale {
+    if staleness.isStale {
       parts.append("<p class=\"cell-stale\">These outputs were frozen from an earlier version "
         + "of the cell; run <code>journal run-entry</code> to refresh them.</p>")
+    } else if case .dataMissing(let name) = staleness {
+      parts.append("<p class=\"cell-note\">The data file <code>\(HTMLEscaping.escape(name))"
+        + "</code> was not found when the site was built, so these outputs could not be "
+        + "checked against it.</p>")
     }
     if !output.stdout.isEmpty {
       parts.append("<pre class=\"cell-stdout\">\(HTMLEscaping.escape(output.stdout))</pre>")

@@ -49,4 +49,46 @@ import Testing
     #expect(stale.contains("class=\"cell-stale\""))
     #expect(stale.contains("[[10 21 32]"))
   }
+
+  /// Outputs whose cells are unchanged but whose data folder is not there (a build without
+  /// JOURNAL_DATA) are "data not found", never "stale", on the site and in `journal status`;
+  /// a data file that changed makes them stale.
+  @Test func missingDataIsNotStale() throws {
+    let dir = TemporaryDirectory()
+    try dir.write("data/n.csv", "1,2\n")
+    try dir.write("journal/2018/2018-09-17.md", """
+      # Data
+
+      ```python run
+      print(open('n.csv').read())
+      ```
+
+      """)
+    let data = ["JOURNAL_DATA": dir.url.appendingPathComponent("data").path]
+    let run = try runJournal(["run-entry", "2018-09-17"], in: dir.url, environment: data)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try runJournal(["status"], in: dir.url, environment: data).stdout
+      == "1 entry with cells, 1 up to date\n")
+
+    let status = try runJournal(["status"], in: dir.url)
+    #expect(status.status == 0)
+    #expect(status.stdout == "journal/2018/2018-09-17.md: data not found: cell 1 "
+      + "(data file 'n.csv' not found; set JOURNAL_DATA?)\n1 entry with cells, 0 up to date\n")
+    #expect(try runJournal(["build", "--out", "_site"], in: dir.url).status == 0)
+    let page = try String(
+      contentsOf: dir.url.appendingPathComponent("_site/2018/09/17/index.html"), encoding: .utf8)
+    #expect(!page.contains("cell-stale"))
+    #expect(page.contains("<p class=\"cell-note\">The data file <code>n.csv</code> was not found"))
+    #expect(page.contains("<pre class=\"cell-stdout\">1,2\n"))
+
+    try dir.write("data/n.csv", "1,3\n")
+    let changed = try runJournal(["status"], in: dir.url, environment: data)
+    #expect(changed.stdout == "journal/2018/2018-09-17.md: outputs stale: cell 1 "
+      + "(data file 'n.csv' changed)\n1 entry with cells, 0 up to date\n")
+    #expect(try runJournal(["build", "--out", "_site"], in: dir.url, environment: data)
+      .status == 0)
+    let stale = try String(
+      contentsOf: dir.url.appendingPathComponent("_site/2018/09/17/index.html"), encoding: .utf8)
+    #expect(stale.contains("class=\"cell-stale\""))
+  }
 }

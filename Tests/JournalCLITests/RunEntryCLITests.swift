@@ -98,7 +98,9 @@ import Testing
     #expect(result.stderr.hasSuffix(
       "journal: journal/2018/2018-09-17.md:7: cell 2 failed: "
         + "ZeroDivisionError: division by zero\n"))
-    #expect(try runJournal(["status"], in: dir.url).stdout
+    let status = try runJournal(["status"], in: dir.url)
+    #expect(status.status == 1, "a failed cell makes status exit 1")
+    #expect(status.stdout
       == "journal/2018/2018-09-17.md:7: cell 2 failed: ZeroDivisionError\n"
       + "journal/2018/2018-09-17.md: outputs stale: cell 3 (not run)\n"
       + "1 entry with cells, 0 up to date\n")

@@ -117,6 +117,9 @@ import Testing
     #expect(frozen.staleness(of: 2, in: document, dataFolders: folders) == .dataMissing("n.csv"))
     #expect(Staleness.dataMissing("n.csv").description
       == "data file 'n.csv' not found; set JOURNAL_DATA?")
+    // Not found is not stale: nothing the output was computed from is known to have changed.
+    #expect(!Staleness.dataMissing("n.csv").isStale)
+    #expect(Staleness.dataChanged("n.csv").isStale && Staleness.sourceChanged.isStale)
   }
 
   @Test func dataFoldersAreJournalDataThenTheEnvironmentVariable() {
