@@ -4,8 +4,9 @@ import JournalCore
 /// A search query as the user typed it, parsed by our own rules so no user text ever reaches
 /// FTS5's query syntax.
 ///
-/// Syntax: words are ANDed; `"exact phrase"`; `prefix*`; `a OR b` (binds tighter than AND);
-/// `-word` or `-"phrase"` excludes; `title:`, `code:`, `math:` restrict a word or phrase to a
+/// Syntax: words are ANDed (`a AND b` says so); `"exact phrase"`; `prefix*`; `a OR b` (binds
+/// tighter than AND); `-word`, `-"phrase"` or `NOT word` excludes (the operators only in
+/// capitals: `and`, `or`, `not` and other capital words are words); `title:`, `code:`, `math:` restrict a word or phrase to a
 /// column; `tag:name` keeps entries with that tag. Each word is cut into tokens the way the
 /// index's tokenizer cuts text (letters and digits), so `well-known`, `C++`, `@home`, `it's` and
 /// `a/b` become phrases of their words, and a lone `"` or `-` is simply nothing.
@@ -63,15 +64,25 @@ public struct SearchQuery: Sendable, Hashable {
   /// Parses the text of a query. Never fails: what cannot be a word is dropped.
   public init(parsing text: String) {
     var pendingOr = false
+    var pendingNot = false
     for lexeme in SearchQuery.lex(text) {
       switch lexeme {
       case .or:
         pendingOr = !required.isEmpty
+        pendingNot = false
+      case .and:
+        pendingOr = false
+        pendingNot = false
+      case .not:
+        pendingOr = false
+        pendingNot = true
       case .tag(let name):
         if !name.isEmpty, !tags.contains(name) { tags.append(name) }
         pendingOr = false
+        pendingNot = false
       case .term(let term, let negated):
-        if negated {
+        defer { pendingNot = false }
+        if negated || pendingNot {
           excluded.append(term)
         } else if pendingOr {
           required[required.count - 1].append(term)
@@ -85,7 +96,7 @@ public struct SearchQuery: Sendable, Hashable {
 
   private enum Lexeme {
     case term(Term, negated: Bool)
-    case or
+    case or, and, not
     case tag(String)
   }
 
@@ -149,8 +160,10 @@ public struct SearchQuery: Sendable, Hashable {
         lexemes.append(.tag(normalizedTag(word)))
         continue
       }
-      if word == "OR", !negated, field == .any {
-        lexemes.append(.or)
+      if !negated, field == .any, let op = [("OR", Lexeme.or), ("AND", .and), ("NOT", .not)]
+        .first(where: { $0.0 == word })?.1
+      {
+        lexemes.append(op)
         continue
       }
       var isPrefix = false

@@ -46,6 +46,20 @@ import Testing
         == #"(idents : "zqnn8d8lstm" AND {heading prose code math} : "nn lstm")"#)
   }
 
+  /// `AND`, `OR` and `NOT` in capitals are operators; in other cases, and other capital
+  /// words, are words.
+  @Test func capitalOperators() {
+    let not = SearchQuery(parsing: "lstm NOT gru")
+    #expect(not.required.map { $0.map(\.tokens) } == [[["lstm"]]])
+    #expect(not.excluded.map(\.tokens) == [["gru"]])
+    let and = SearchQuery(parsing: "tensor.view AND np.reshape")
+    #expect(and.required.map { $0.map(\.identifier) } == [["tensor.view"], ["np.reshape"]])
+    let or = SearchQuery(parsing: "LSTM OR GRU NOT rnn Not")
+    #expect(or.required.map { $0.map(\.tokens) } == [[["lstm"], ["gru"]], [["not"]]])
+    #expect(or.excluded.map(\.tokens) == [["rnn"]])
+    #expect(SearchQuery(parsing: "not and or").required.count == 3)
+  }
+
   @Test(
     arguments: [
       ("well-known", [["well", "known"]]),
@@ -64,7 +78,10 @@ import Testing
       ("x:y", [["x", "y"]]),
       ("\"\"\"", []),
       ("NEAR(a b)", [["near", "a"], ["b"]]),
-      ("a AND b", [["a"], ["and"], ["b"]]),
+      ("a AND b", [["a"], ["b"]]),
+      ("a and b", [["a"], ["and"], ["b"]]),
+      ("AND", []),
+      ("lstm NOT", [["lstm"]]),
     ] as [(String, [[String]])])
   func weirdInputBecomesWordsOnly(text: String, tokens: [[String]]) {
     let q = SearchQuery(parsing: text)

@@ -9,8 +9,9 @@ extension JournalCommand {
       commandName: "search",
       abstract: "Search the journal: one block per matching section, best first.",
       discussion: """
-        QUERY: words are ANDed; "exact phrase"; prefix*; a OR b; -word excludes;
-        title:, code:, math: search one column (title: means headings); tag:name
+        QUERY: words are ANDed (a AND b); "exact phrase"; prefix*; a OR b; -word and
+        NOT word exclude (AND, OR, NOT only in capitals; other words in any case are
+        words); title:, code:, math: search one column (title: means headings); tag:name
         keeps entries with that tag. Code identifiers are found as typed: nn.LSTM,
         torch.manual_seed, read_only_fields. Punctuation never breaks a query:
         well-known, C++, @home, it's and a/b are searched as their words. Given as
