@@ -58,6 +58,7 @@ public struct SiteBuilder: Sendable {
   public static let defaultMarkdown: MarkdownPipeline.Options = {
     var options = MarkdownPipeline.Options(mathRenderer: MathMLConverter().renderer)
     options.dropsTitleHeading = true
+    options.headingsFollowTitle = true
     return options
   }()
 
@@ -225,6 +226,7 @@ public struct SiteBuilder: Sendable {
     h.combine(markdown.highlight)
     h.combine(markdown.headingAnchors)
     h.combine(markdown.dropsTitleHeading)
+    h.combine(markdown.headingsFollowTitle)
     if let program = FileStamp(path: "/proc/self/exe")
       ?? Bundle.main.executablePath.flatMap({ FileStamp(path: $0) })
     {

@@ -23,7 +23,7 @@ import Testing
     "P(w/x)",
     #"(x-\mu)^T\Sigma^{-1}(x-\mu) = C"#,
     #"p(x) = \exp\big{(}-\frac{1}{2}\big{)}"#,
-    #"a*b*c \_ \* &amp; &lt; \$ -- ... "x""#,
+    #"a*b*c \_ \* & &x &1 \$ -- ... "x""#,
     #"\text{cost $5$}"#,
   ])
   func inlineTeXIsUntouched(tex: String) throws {
@@ -34,6 +34,21 @@ import Testing
       .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
       .replacingOccurrences(of: "\"", with: "&quot;")
     #expect(html == "<p>Before <span class=\"math inline\">\(escaped)</span> after.</p>\n")
+  }
+
+  /// Math is TeX inside HTML, as MathJax and KaTeX read it from a page: character references
+  /// are decoded before TeX sees them, in every delimiter; a ```math block is code, as written.
+  @Test func characterReferencesAreDecodedBeforeTeX() throws {
+    let expected = #"x > y < z & \alpha α \;"#
+    let source = #"x &gt; y &#x3C; z &amp; \alpha &alpha; \;"#
+    for (open, close) in [("$", "$"), ("\\(", "\\)"), ("$$", "$$"), ("\\[", "\\]")] {
+      let spans = try math("Before \(open)\(source)\(close) after.\n")
+      #expect(spans.map(\.tex) == [expected], "\(open)")
+    }
+    let fenced = try math("```math\na &lt; b\n```\n")
+    #expect(fenced.map(\.tex) == ["a &lt; b\n"])
+    #expect(pipeline.html(for: "$a &lt; b$\n")
+      == "<p><span class=\"math inline\">a &lt; b</span></p>\n")
   }
 
   @Test func displayMathSpansLinesAndStandsAlone() throws {

@@ -101,10 +101,24 @@ import Testing
   @Test func headingAnchorsInHTML() throws {
     let doc = try document("# Setup\n\n# Setup\n")
     #expect(doc.html == """
-      <h1><a id="setup" class="anchor" href="#setup" aria-hidden="true"></a>Setup</h1>
-      <h1><a id="setup-1" class="anchor" href="#setup-1" aria-hidden="true"></a>Setup</h1>
+      <h1><a id="setup" class="anchor" href="#setup" aria-hidden="true" tabindex="-1"></a>Setup</h1>
+      <h1><a id="setup-1" class="anchor" href="#setup-1" aria-hidden="true" tabindex="-1"></a>Setup</h1>
 
       """)
+  }
+
+  /// For a page whose `<h1>` is the title: headings follow it without skipping a level, and
+  /// the sections keep the source's levels.
+  @Test func headingsFollowTheTitle() throws {
+    var options = MarkdownPipeline.Options()
+    options.headingsFollowTitle = true
+    options.headingAnchors = false
+    let markdown = "#### A\n\n###### B\n\n##### C\n\n#### D\n\n## E\n\n### F\n"
+    let day = try #require(JournalDate(iso: "2018-09-26"))
+    let doc = MarkdownPipeline(options: options).document(
+      for: try Entry(date: day, path: Entry.relativePath(for: day), source: markdown))
+    #expect(doc.html == "<h2>A</h2>\n<h3>B</h3>\n<h3>C</h3>\n<h2>D</h2>\n<h2>E</h2>\n<h3>F</h3>\n")
+    #expect(doc.sections.map(\.level).filter { $0 > 0 } == [4, 6, 5, 4, 2, 3])
   }
 
   @Test func headingsInContainersGetAnchorsButNoSection() throws {

@@ -55,8 +55,26 @@ enum MarkdownEdit {
   case replaceParagraphWithHTML(String)
   /// Insert raw inline HTML as the node's first child (heading anchors).
   case prependHTML(String)
+  /// Give a heading another level (1 to 6), and insert raw inline HTML (its anchor) as its first
+  /// child when there is some.
+  case heading(level: Int, prependHTML: String?)
   /// Remove the node and its children (a heading the page shows as its title).
   case remove
+}
+
+/// HTML character references (`&gt;`, `&#x3C;`, `&alpha;`) decoded as cmark-gfm decodes them in
+/// Markdown text; anything else, `&` alone and unknown names included, as it is.
+func decodingCharacterReferences(_ text: String) -> String {
+  guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+  var buffer = cmark_strbuf()
+  cmark_strbuf_init(cmark_get_default_mem_allocator(), &buffer, 0)
+  defer { cmark_strbuf_free(&buffer) }
+  var text = text
+  let decoded = text.withUTF8 { bytes in
+    houdini_unescape_html(&buffer, bytes.baseAddress, Int32(clamping: bytes.count)) != 0
+  }
+  guard decoded, let start = buffer.ptr else { return text }
+  return String(decoding: UnsafeBufferPointer(start: start, count: Int(buffer.size)), as: UTF8.self)
 }
 
 /// A Markdown text parsed by cmark-gfm with the math extension attached. Owns the parser and
@@ -228,16 +246,23 @@ final class CmarkTree {
       case .replaceParagraphWithHTML(let html):
         if let parent = cmark_node_parent(node) { replace(parent, with: html, block: true) }
       case .prependHTML(let html):
-        if let raw = cmark_node_new(CMARK_NODE_HTML_INLINE) {
-          cmark_node_set_literal(raw, html)
-          if cmark_node_prepend_child(node, raw) == 0 { cmark_node_free(raw) }
-        }
+        prepend(html, to: node)
+      case .heading(let level, let html):
+        cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+        if let html { prepend(html, to: node) }
       case .remove:
         cmark_node_unlink(node)
         cmark_node_free(node)
       }
     }
     edits = []
+  }
+
+  private func prepend(_ html: String, to node: OpaquePointer) {
+    if let raw = cmark_node_new(CMARK_NODE_HTML_INLINE) {
+      cmark_node_set_literal(raw, html)
+      if cmark_node_prepend_child(node, raw) == 0 { cmark_node_free(raw) }
+    }
   }
 
   private func replace(_ node: OpaquePointer, with html: String, block: Bool) {

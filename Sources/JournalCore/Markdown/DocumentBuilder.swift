@@ -44,6 +44,8 @@ struct DocumentBuilder {
   private var nestedHeading: String?
   private var containerDepth = 0
   private var math: [MathSpan] = []
+  /// The headings rendered so far that a later one may nest under (`headingsFollowTitle`).
+  private var outline: [(source: Int, rendered: Int)] = []
   private var codeBlocks: [CodeBlock] = []
   private var cells: [Cell] = []
   private var links: [Link] = []
@@ -132,7 +134,7 @@ struct DocumentBuilder {
       separate()
       let anchor = slugs.unique(for: trimmed(nestedHeading ?? ""))
       nestedHeading = nil
-      return anchorEdit(anchor)
+      return anchorEdit(anchor, level: node.headingLevel)
     }
     if node.entering {
       closeSection(end: fileLine(node.line) - 1)
@@ -149,14 +151,24 @@ struct DocumentBuilder {
       current.anchor = ""
       return .remove
     }
-    return anchorEdit(current.anchor)
+    return anchorEdit(current.anchor, level: node.headingLevel)
   }
 
-  private func anchorEdit(_ slug: String) -> MarkdownEdit? {
-    guard options.headingAnchors, options.renderHTML else { return nil }
-    let anchor = HTMLEscaping.escape(slug, for: .attribute)
-    return .prependHTML(
-      "<a id=\"\(anchor)\" class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\"></a>")
+  private mutating func anchorEdit(_ slug: String, level: Int) -> MarkdownEdit? {
+    guard options.renderHTML else { return nil }
+    var html: String?
+    if options.headingAnchors {
+      let anchor = HTMLEscaping.escape(slug, for: .attribute)
+      // Hidden from assistive technology, so out of the keyboard's way too.
+      html = "<a id=\"\(anchor)\" class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" "
+        + "tabindex=\"-1\"></a>"
+    }
+    guard options.headingsFollowTitle else { return html.map(MarkdownEdit.prependHTML) }
+    // The outline so far: source levels with the levels they became, shallowest first.
+    while let last = outline.last, last.source >= level { outline.removeLast() }
+    let rendered = (outline.last?.rendered ?? 1) + 1
+    outline.append((level, rendered))
+    return .heading(level: rendered, prependHTML: html)
   }
 
   private mutating func text(_ node: MarkdownNode) -> MarkdownEdit? {
@@ -203,12 +215,15 @@ struct DocumentBuilder {
   }
 
   private mutating func mathSpan(_ node: MarkdownNode) -> MarkdownEdit? {
-    recordMath(node.literal, display: node.display, line: fileLine(node.line))
+    // Math in text is TeX in HTML, as MathJax and KaTeX read it from a page: `x &lt; y` is
+    // `x < y`. (A ```math block is code: taken as written.)
+    let tex = decodingCharacterReferences(node.literal)
+    recordMath(tex, display: node.display, line: fileLine(node.line))
     // A `<div>` cannot sit in a `<p>`; a renderer's own markup (MathML) can, so it stays put.
     if node.isAloneInParagraph, options.mathRenderer == nil {
-      return .replaceParagraphWithHTML(mathHTML(node.literal, display: true, block: true))
+      return .replaceParagraphWithHTML(mathHTML(tex, display: true, block: true))
     }
-    return .replaceWithHTML(mathHTML(node.literal, display: node.display, block: false))
+    return .replaceWithHTML(mathHTML(tex, display: node.display, block: false))
   }
 
   private mutating func recordMath(_ tex: String, display: Bool, line: Int) {

@@ -24,6 +24,11 @@ public struct MarkdownPipeline: Sendable {
     /// page that shows the title as its own `<h1>` would show it twice). Its section keeps its
     /// text but loses its anchor.
     public var dropsTitleHeading = false
+    /// Renumber the HTML's headings to follow a page's own `<h1>` without skipping a level: the
+    /// entry's first heading becomes `<h2>`, a deeper one one level more, a heading as shallow
+    /// as an earlier one its level (so `####` then `#####` become `<h2>` then `<h3>`). Sections
+    /// keep the levels of the source.
+    public var headingsFollowTitle = false
     /// Render `Document.html`. Off, the document keeps its text, sections, math, code, cells,
     /// links and tags, its `html` is empty, and no tree edit (highlighting, anchors, math or
     /// emoji markup) is made: what the index and the terminal need, at about half the cost.
