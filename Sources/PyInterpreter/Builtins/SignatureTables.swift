@@ -5,6 +5,7 @@ public enum SignatureTables {
     [
       NumPySignatures.module, NumPySignatures.random, NumPySignatures.linalg,
       NumPySignatures.ndarray, NumPySignatures.ufunc, NumPySignatures.ufuncFunctions,
+      NumPySignatures.functions,
       TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda,
     ]
   }

@@ -7,6 +7,8 @@ final class NumPyContext {
   /// The global legacy stream behind `np.random.*`.
   lazy var globalRandom = RandomBox(NumPyRandomState(seed: 5489))
   var printOptions = ArrayFormat.Options()
+  /// `np.seterr`'s modes (`NumPyFunctions`).
+  var errorState = ["divide": "warn", "over": "warn", "under": "ignore", "invalid": "warn"]
   lazy var ndarrayClass = PyClass(name: "ndarray", base: nil, module: "numpy")
   private var typeObjects: [DType: NPDType] = [:]
 

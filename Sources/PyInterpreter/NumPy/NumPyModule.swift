@@ -559,6 +559,7 @@ extension NumPyContext {
     if let axisError = rt.exceptionClasses[.axisError] { exceptions["AxisError"] = .type(axisError) }
     m["exceptions"] = .module(exceptions)
     defineUfuncs(in: m)
+    defineFunctions(in: m)
     m["c_"] = .native(IndexConcatenator(self, columns: true))
     m["r_"] = .native(IndexConcatenator(self, columns: false))
     m["random"] = .module(makeRandomModule(globalRandom))
