@@ -309,6 +309,8 @@ struct ArgumentBinder {
 
   /// PyTorch's refusal of a call that fits none of an overloaded name's signatures.
   private func invalidCombination() -> PyException {
+    // PyTorch names only each argument's type here (`got (Tensor, list)`), never the items, so
+    // a list that contains itself needs no care.
     func kind(_ v: PyValue) -> String {
       switch v {
       case .none: return "NoneType"
@@ -316,8 +318,8 @@ struct ArgumentBinder {
       case .int: return "int"
       case .float: return "float"
       case .str: return "str"
-      case .tuple(let items): return "tuple of (" + items.map(kind).joined(separator: ", ") + ")"
-      case .list(let l): return "list of [" + l.items.map(kind).joined(separator: ", ") + "]"
+      case .tuple: return "tuple"
+      case .list: return "list"
       case .native(let n): return n.typeName
       default: return Runtime.current?.typeName(v) ?? "object"
       }
