@@ -304,6 +304,21 @@ public enum DefaultValue: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// The default as a Python value (nil for `<no value>` and defaults kept as text).
+  var value: PyValue? {
+    switch self {
+    case .none: return PyValue.none
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .float(let d): return .float(d)
+    case .string(let s): return .str(s)
+    case .tuple(let items):
+      let values = items.compactMap(\.value)
+      return values.count == items.count ? .tuple(values) : nil
+    case .noValue, .other: return nil
+    }
+  }
+
   /// True when `value` is this default, so passing it changes nothing.
   func matches(_ value: PyValue, _ rt: Runtime?) -> Bool {
     switch (self, value) {
@@ -371,6 +386,11 @@ public struct SignatureTable: Sendable {
     for line in text.split(separator: "\n") {
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if pending.isEmpty && (trimmed.isEmpty || trimmed.hasPrefix("#")) { continue }
+      // `as name` on a line of its own belongs to the signature above.
+      if pending.isEmpty, trimmed.hasPrefix("as "), let last = lines.popLast() {
+        lines.append(last + " " + trimmed)
+        continue
+      }
       pending += pending.isEmpty || pending.hasSuffix("(") ? trimmed : " " + trimmed
       if pending.filter({ $0 == "(" }).count <= pending.filter({ $0 == ")" }).count {
         lines.append(pending)

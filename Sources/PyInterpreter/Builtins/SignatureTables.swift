@@ -6,10 +6,13 @@ public enum SignatureTables {
       NumPySignatures.module, NumPySignatures.random, NumPySignatures.linalg,
       NumPySignatures.ndarray, NumPySignatures.ufunc, NumPySignatures.ufuncFunctions,
       NumPySignatures.functions,
-      TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda,
+      TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda, TorchSignatures.nn,
+      TorchSignatures.functional, TorchSignatures.optim,
     ]
   }
 
   /// The modules whose functions must all be declared.
-  public static let modules = ["numpy", "numpy.random", "numpy.linalg", "torch"]
+  public static let modules = [
+    "numpy", "numpy.random", "numpy.linalg", "torch", "torch.nn.functional",
+  ]
 }

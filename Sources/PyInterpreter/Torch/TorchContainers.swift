@@ -14,11 +14,16 @@ extension TorchContext {
         forward: { [unowned self] _, a in self.named(gradName, try body(try self.input(a))) })
     }
     simple("ReLU", nil) { try $0.relu() }
+    // PyTorch's Tanh and Sigmoid take any arguments and use none.
+    let ignoring: (PyInstance, Arguments) throws -> Void = { _, a in
+      _ = a.rest()
+      _ = a.extraKeywords()
+    }
     defineLayer(
-      nn, "Tanh", file: "activation",
+      nn, "Tanh", file: "activation", initialize: ignoring,
       forward: { [unowned self] _, a in self.wrap(try self.input(a).tanh()) })
     defineLayer(
-      nn, "Sigmoid", file: "activation",
+      nn, "Sigmoid", file: "activation", initialize: ignoring,
       forward: { [unowned self] _, a in self.wrap(try self.input(a).sigmoid()) })
     defineLayer(
       nn, "LeakyReLU", file: "activation",
@@ -267,7 +272,8 @@ extension TorchContext {
         nn, name, file: "container",
         initialize: { [unowned self] m, a in
           if name == "Sequential" {
-            if a.count == 1, case .dict(let d) = try a.at(0) {
+            let given = Array(a.rest())
+            if given.count == 1, case .dict(let d) = given[0] {
               for (k, v) in d.items {
                 guard self.moduleInstance(v) != nil else {
                   throw PyException(.typeError, "\(rt.typeName(v)) is not a Module subclass")
@@ -275,7 +281,7 @@ extension TorchContext {
                 m.attributes.set(try rt.string(k, "name"), v)
               }
             } else {
-              try addChildren(m, a.positional, from: 0)
+              try addChildren(m, given, from: 0)
             }
           } else if let v = a.value(0, "modules"), !NumPyContext.isNoneLiteral(v) {
             try addChildren(m, try rt.toArray(v), from: 0)

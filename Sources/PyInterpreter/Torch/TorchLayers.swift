@@ -122,13 +122,16 @@ extension TorchContext {
     forward: ((PyInstance, Arguments) throws -> PyValue)? = nil
   ) -> PyClass {
     let cls = PyClass(name: name, base: moduleClass, module: "torch.nn.modules." + file)
+    let signature = TorchSignatures.nn.signature(name)
     cls.namespace.set(
       "__init__",
       .builtin(
-        PyBuiltin("__init__") { args, kwargs in
+        PyBuiltin("__init__", signature: signature) { args, kwargs in
           guard case .instance(let me)? = args.first else { return .none }
+          let a = try Arguments(binding: Array(args.dropFirst()), kwargs, to: signature)
           me.attributes.set("training", .bool(true))
-          try initialize(me, Arguments(name, Array(args.dropFirst()), kwargs))
+          try initialize(me, a)
+          try a.finish()
           return .none
         }))
     if let forward {
@@ -207,6 +210,11 @@ extension TorchContext {
       })
     defineLayer(
       nn, "Identity", file: "linear",
+      // PyTorch's Identity takes any arguments and uses none.
+      initialize: { _, a in
+        _ = a.rest()
+        _ = a.extraKeywords()
+      },
       forward: { _, a in try a.required(0, "input") })
   }
 

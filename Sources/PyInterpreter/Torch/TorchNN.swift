@@ -40,10 +40,9 @@ extension TorchContext {
   func makeFunctional() -> PyModule {
     let f = PyModule(name: "torch.nn.functional")
     let rt = self.rt
-    func def(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-      f.define(name) { [unowned self] args, kwargs in
-        let a = Arguments(name, args, kwargs)
-        return try self.run { try body(a) }
+    func def(_ name: String, _ body: @escaping BoundFunction) {
+      f.define(name, in: TorchSignatures.functional) { [unowned self] a in
+        try self.run { try body(a) }
       }
     }
     func input(_ a: Arguments, _ i: Int = 0, _ name: String = "input") throws -> Tensor {

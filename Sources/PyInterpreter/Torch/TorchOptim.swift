@@ -159,12 +159,19 @@ extension TorchContext {
       make: @escaping (PyDict, [Tensor]) throws -> any Optimizer,
       sync: @escaping (PyDict, any Optimizer) throws -> Void
     ) {
-      optim.define(name) { [unowned self] args, kwargs in
-        let a = Arguments(name, args, kwargs)
+      // The declared signature gives the groups' defaults, in PyTorch's order; parameters the
+      // engine lacks are refused by the binding unless left at their default.
+      let signature = TorchSignatures.optim.signature(name)
+      optim.define(name, in: TorchSignatures.optim) { [unowned self] a in
         var defaults: [(String, PyValue)] = []
-        for (i, (k, v)) in positional.enumerated() { defaults.append((k, a.value(i + 1, k) ?? v)) }
-        for (k, v) in keywordOnly { defaults.append((k, a.keyword(k) ?? v)) }
-        let groups = try self.parameterGroups(try a.required(0, "params"), defaults: defaults)
+        for p in signature.parameters.dropFirst() {
+          defaults.append((p.name, a.value(p.name) ?? p.defaultValue?.value ?? .none))
+        }
+        // AdamW is Adam with the weight decay decoupled, a group default of its own.
+        for (k, v) in positional + keywordOnly where !defaults.contains(where: { $0.0 == k }) {
+          defaults.append((k, v))
+        }
+        let groups = try self.parameterGroups(try a.required("params"), defaults: defaults)
         var optimizers: [any Optimizer] = []
         for case .dict(let g) in groups.items {
           let ps = try rt.toArray(g.get("params") ?? .none).compactMap { v -> Tensor? in

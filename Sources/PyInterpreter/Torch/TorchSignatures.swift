@@ -108,3 +108,123 @@ enum TorchSignatures {
     """
       + unary.map { "\n[noargs] \($0)() as TensorBase.\($0)" }.joined())
 }
+
+extension TorchSignatures {
+  /// The constructors of the `torch.nn` layers (`Linear.__init__`): Python classes, whose
+  /// errors count `self`.
+  static let nn = SignatureTable(
+    "torch.nn", style: .python, methods: true,
+    """
+    Linear(in_features, out_features, bias=True, ~device=None, ~dtype=None) as Linear.__init__
+    Identity(*args, **kwargs) as Identity.__init__
+    Conv1d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
+      bias=True, ~padding_mode='zeros', ~device=None, ~dtype=None) as Conv1d.__init__
+    Conv2d(in_channels, out_channels, kernel_size, stride=1, padding=0, dilation=1, groups=1,
+      bias=True, ~padding_mode='zeros', ~device=None, ~dtype=None) as Conv2d.__init__
+    MaxPool2d(kernel_size, stride=None, padding=0, dilation=1, ~return_indices=False,
+      ceil_mode=False) as MaxPool2d.__init__
+    AvgPool2d(kernel_size, stride=None, padding=0, ceil_mode=False, ~count_include_pad=True,
+      ~divisor_override=None) as AvgPool2d.__init__
+    AdaptiveAvgPool2d(output_size) as AdaptiveAvgPool2d.__init__
+    Flatten(start_dim=1, end_dim=-1) as Flatten.__init__
+    Dropout(p=0.5, inplace=False) as Dropout.__init__
+    BatchNorm1d(num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True,
+      ~device=None, ~dtype=None, *, ~bias=True) as BatchNorm1d.__init__
+    BatchNorm2d(num_features, eps=1e-05, momentum=0.1, affine=True, track_running_stats=True,
+      ~device=None, ~dtype=None, *, ~bias=True) as BatchNorm2d.__init__
+    LayerNorm(normalized_shape, eps=1e-05, elementwise_affine=True, ~bias=True, ~device=None,
+      ~dtype=None) as LayerNorm.__init__
+    Embedding(num_embeddings, embedding_dim, padding_idx=None, ~max_norm=None, ~norm_type=2.0,
+      ~scale_grad_by_freq=False, ~sparse=False, ~_weight=None, ~_freeze=False, ~device=None,
+      ~dtype=None) as Embedding.__init__
+    RNN(input_size, hidden_size, num_layers=1, nonlinearity='tanh', bias=True, batch_first=False,
+      dropout=0.0, bidirectional=False, ~device=None, ~dtype=None) as RNN.__init__
+    LSTM(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0,
+      bidirectional=False, proj_size=0, ~device=None, ~dtype=None) as LSTM.__init__
+    GRU(input_size, hidden_size, num_layers=1, bias=True, batch_first=False, dropout=0.0,
+      bidirectional=False, ~device=None, ~dtype=None) as GRU.__init__
+    RNNCell(input_size, hidden_size, bias=True, nonlinearity='tanh', ~device=None, ~dtype=None)
+      as RNNCell.__init__
+    LSTMCell(input_size, hidden_size, bias=True, ~device=None, ~dtype=None) as LSTMCell.__init__
+    GRUCell(input_size, hidden_size, bias=True, ~device=None, ~dtype=None) as GRUCell.__init__
+    ReLU(inplace=False) as ReLU.__init__
+    Tanh(*args, **kwargs) as Tanh.__init__
+    Sigmoid(*args, **kwargs) as Sigmoid.__init__
+    LeakyReLU(negative_slope=0.01, inplace=False) as LeakyReLU.__init__
+    ELU(alpha=1.0, inplace=False) as ELU.__init__
+    Softplus(beta=1.0, threshold=20.0) as Softplus.__init__
+    Softmax(dim=None) as Softmax.__init__
+    LogSoftmax(dim=None) as LogSoftmax.__init__
+    CrossEntropyLoss(weight=None, ~size_average=None, ~ignore_index=-100, ~reduce=None,
+      reduction='mean', label_smoothing=0.0) as CrossEntropyLoss.__init__
+    NLLLoss(weight=None, ~size_average=None, ~ignore_index=-100, ~reduce=None, reduction='mean')
+      as NLLLoss.__init__
+    MSELoss(~size_average=None, ~reduce=None, reduction='mean') as MSELoss.__init__
+    L1Loss(~size_average=None, ~reduce=None, reduction='mean') as L1Loss.__init__
+    BCELoss(weight=None, ~size_average=None, ~reduce=None, reduction='mean') as BCELoss.__init__
+    BCEWithLogitsLoss(weight=None, ~size_average=None, ~reduce=None, reduction='mean',
+      ~pos_weight=None) as BCEWithLogitsLoss.__init__
+    MultiMarginLoss(p=1, margin=1.0, weight=None, ~size_average=None, ~reduce=None,
+      reduction='mean') as MultiMarginLoss.__init__
+    Sequential(*args) as Sequential.__init__
+    ModuleList(modules=None) as ModuleList.__init__
+    ModuleDict(modules=None) as ModuleDict.__init__
+    """)
+
+  static let functional = SignatureTable(
+    "torch.nn.functional", style: .python,
+    """
+    relu(input, ~inplace=False)
+    sigmoid(input)
+    tanh(input)
+    leaky_relu(input, negative_slope=0.01, ~inplace=False)
+    elu(input, alpha=1.0, ~inplace=False)
+    [torch] softplus(input, beta=1, threshold=20)
+    softmax(input, dim=None, ~_stacklevel=3, dtype=None)
+    log_softmax(input, dim=None, ~_stacklevel=3, dtype=None)
+    cross_entropy(input, target, weight=None, ~size_average=None, ~ignore_index=-100,
+      ~reduce=None, reduction='mean', ~label_smoothing=0.0)
+    nll_loss(input, target, weight=None, ~size_average=None, ~ignore_index=-100, ~reduce=None,
+      reduction='mean')
+    mse_loss(input, target, ~size_average=None, ~reduce=None, reduction='mean', ~weight=None)
+    l1_loss(input, target, ~size_average=None, ~reduce=None, reduction='mean', ~weight=None)
+    binary_cross_entropy(input, target, weight=None, ~size_average=None, ~reduce=None,
+      reduction='mean')
+    binary_cross_entropy_with_logits(input, target, weight=None, ~size_average=None,
+      ~reduce=None, reduction='mean', ~pos_weight=None)
+    multi_margin_loss(input, target, p=1, margin=1.0, ~weight=None, ~size_average=None,
+      ~reduce=None, reduction='mean')
+    dropout(input, p=0.5, training=True, ~inplace=False)
+    [torch] linear(input, weight, bias=None)
+    [torch] conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)
+    [torch] conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)
+    max_pool2d(input, kernel_size, stride=None, padding=0, ~dilation=1, ~ceil_mode=False,
+      ~return_indices=False)
+    [torch] avg_pool2d(input, kernel_size, stride=None, padding=0, ~ceil_mode=False,
+      ~count_include_pad=True, ~divisor_override=None)
+    adaptive_avg_pool2d(input, output_size)
+    embedding(input, weight, ~padding_idx=None, ~max_norm=None, ~norm_type=2.0,
+      ~scale_grad_by_freq=False, ~sparse=False)
+    [torch] one_hot(tensor, num_classes=-1)
+    [torch] flatten(input, start_dim=0, end_dim=-1)
+    """)
+
+  /// The optimizers' constructors: their defaults are the parameter groups' defaults.
+  static let optim = SignatureTable(
+    "torch.optim", style: .python, methods: true,
+    """
+    SGD(params, lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False, *,
+      ~maximize=False, foreach=None, ~differentiable=False, fused=None) as SGD.__init__
+    Adam(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, ~amsgrad=False, *,
+      foreach=None, ~maximize=False, capturable=False, ~differentiable=False, fused=None,
+      decoupled_weight_decay=False) as Adam.__init__
+    AdamW(params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01, ~amsgrad=False, *,
+      ~maximize=False, foreach=None, capturable=False, ~differentiable=False, fused=None)
+      as AdamW.__init__
+    RMSprop(params, lr=0.01, alpha=0.99, eps=1e-08, weight_decay=0, momentum=0, centered=False,
+      capturable=False, foreach=None, ~maximize=False, ~differentiable=False) as RMSprop.__init__
+    Adagrad(params, lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0,
+      eps=1e-10, foreach=None, *, ~maximize=False, ~differentiable=False, fused=None)
+      as Adagrad.__init__
+    """)
+}
