@@ -66,6 +66,8 @@ public struct FrontMatter: Sendable, Hashable {
 
   /// Parses the YAML of a front-matter block. Errors name `file` and the line in that file.
   public static func parse(yaml: Substring, file: String) throws -> FrontMatter {
+    // The block opens on line 1 (`---`), so its YAML starts on line 2.
+    try YAMLBudget().check(String(yaml), file: file, firstLine: 2)
     let node: Node?
     do {
       node = try Yams.compose(yaml: String(yaml))

@@ -47,6 +47,7 @@ extension ExportLayout {
     func bad(_ message: String) -> JournalError {
       JournalError(.invalidInput, message, file: relativePath)
     }
+    try YAMLBudget().check(text, file: relativePath, firstLine: 1)
     guard let node = try? Yams.compose(yaml: text), let map = node.mapping else {
       throw bad("not a YAML mapping")
     }
