@@ -113,7 +113,8 @@ let package = Package(
       name: "JournalSiteTests",
       dependencies: [
         "JournalSite", "TestSupport", .product(name: "FlyingSocks", package: "FlyingFox"),
-      ]),
+      ],
+      resources: [.copy("Fixtures")]),
     .testTarget(
       name: "TeXMathTests", dependencies: ["TeXMath", "TestSupport"],
       resources: [.copy("Fixtures")]),

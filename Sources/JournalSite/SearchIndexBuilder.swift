@@ -6,10 +6,12 @@ import JournalCore
 /// `JournalSearch.t` (terms) and `JournalSearch.d` (documents).
 ///
 /// Script files rather than JSON because `fetch()` is refused on `file://` pages while `<script>`
-/// tags are not. A document is a section of an entry; documents are numbered newest first, so a
-/// posting list in ascending order is also newest first and the client needs no ranking data.
-/// Terms are spread over shards by an FNV-1a hash, sized so that a query loads a few tens of kB of
-/// postings plus one small document shard per shown result, whatever the journal's size.
+/// tags are not. A document is a section of an entry; documents are numbered newest first. The
+/// client ranks by BM25: a posting list repeats a document once per occurrence of its term (up
+/// to `maxTermCount`), and `search/len.js` holds every document's length.
+/// Terms are spread over shards by an FNV-1a hash of their first three letters, sized so that a
+/// query loads a few tens of kB of postings plus one small document shard per shown result,
+/// whatever the journal's size.
 struct SearchIndexBuilder {
   /// One searchable section.
   struct Doc {
@@ -23,7 +25,10 @@ struct SearchIndexBuilder {
     var text: String
   }
 
-  static let docsPerShard = 32
+  /// Documents per `search/dN.js`: a shown result loads one.
+  static let docsPerShard = 16
+  /// How much of a section's prose (then code) its document keeps, for the result's snippet.
+  static let snippetLength = 1_000
   static let targetShardBytes = 24_000
 
   private(set) var docs: [Doc] = []
@@ -35,7 +40,9 @@ struct SearchIndexBuilder {
     var postings = SiteCache.Postings()
     postings.docCount = docs.count
     for (id, doc) in docs.enumerated() {
-      for term in Self.terms(in: doc.text) { postings.lists[term, default: []].append(UInt32(id)) }
+      let section = Self.sectionTerms(in: doc.text)
+      for term in section.terms { postings.lists[term, default: []].append(UInt32(id)) }
+      postings.lengths.append(Self.lengthCode(section.length))
     }
     postings.shardCount = Self.shardCount(postings)
     var files: [String: Data] = [:]
@@ -51,6 +58,7 @@ struct SearchIndexBuilder {
       start = end
     }
     files["search/meta.js"] = Self.meta(postings)
+    files["search/len.js"] = Self.lengthsScript(postings.lengths)
     return files
   }
 
@@ -109,8 +117,52 @@ struct SearchIndexBuilder {
   }
 
   static func meta(_ postings: SiteCache.Postings) -> Data {
-    Data(("JournalSearch.meta={\"termShards\":\(postings.shardCount),"
-      + "\"docsPerShard\":\(docsPerShard),\"docs\":\(postings.docCount)};\n").utf8)
+    meta(shardCount: postings.shardCount, docCount: postings.docCount,
+      averageLength: averageLength(postings.lengths))
+  }
+
+  static func meta(shardCount: Int, docCount: Int, averageLength: Double) -> Data {
+    let average = String(format: "%.3f", averageLength)
+    return Data(("JournalSearch.meta={\"termShards\":\(shardCount),"
+      + "\"docsPerShard\":\(docsPerShard),\"docs\":\(docCount),"
+      + "\"avgdl\":\(average),\"lengthBase\":\(lengthBase)};\n").utf8)
+  }
+
+  // MARK: Ranking data
+
+  /// How often a term counts in one section at most: the posting lists repeat a section once
+  /// per occurrence up to this, and BM25's term-frequency factor gains little beyond it
+  /// (k1 = 1.2: 1.57 of at most 2.2 at 3, 1.69 at 4).
+  static let maxTermCount = 4
+
+  /// Sections' lengths in words are kept to within 8%: one letter each in `search/len.js`,
+  /// `lengthBase` to the power of the letter's place in `lengthDigits`.
+  static let lengthBase = 1.17
+  static let lengthDigits = Array(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+  /// The letter of a section of `words` words.
+  static func lengthCode(_ words: Int) -> UInt8 {
+    guard words > 1 else { return lengthDigits[0] }
+    let place = (log(Double(words)) / log(lengthBase)).rounded()
+    return lengthDigits[min(lengthDigits.count - 1, Int(place))]
+  }
+
+  /// The length a letter stands for, as search.js reads it.
+  static func length(of code: UInt8) -> Double {
+    pow(lengthBase, Double(lengthDigits.firstIndex(of: code) ?? 0))
+  }
+
+  /// BM25's average section length, from the lengths as search.js reads them.
+  static func averageLength(_ codes: [UInt8]) -> Double {
+    guard !codes.isEmpty else { return 1 }
+    var table = [Double](repeating: 0, count: 256)
+    for (k, digit) in lengthDigits.enumerated() { table[Int(digit)] = pow(lengthBase, Double(k)) }
+    return codes.reduce(0) { $0 + table[Int($1)] } / Double(codes.count)
+  }
+
+  static func lengthsScript(_ codes: [UInt8]) -> Data {
+    Data(("JournalSearch.lengths=\"" + String(decoding: codes, as: UTF8.self) + "\";\n").utf8)
   }
 
   /// A posting list as text: base-36 gaps separated by commas, or, when shorter, `~` and the
@@ -158,22 +210,52 @@ struct SearchIndexBuilder {
   }
 
 
-  /// Lower-cased runs of letters and digits, 2 to 32 characters, each once. The client's
-  /// `terms()` in search.js splits queries the same way.
-  static func terms(in text: String) -> Set<String> {
+  /// The index terms of a text: runs of letters and digits of 2 to 32 characters, lower-cased,
+  /// without diacritics (canonical decomposition, marks dropped) and reduced to their Porter
+  /// stem, each once: what SQLite's `porter unicode61 remove_diacritics 2` tokenizer makes of
+  /// them for `journal search`. The client's `terms()` in search.js splits queries the same way.
+  static func terms(in text: String) -> Set<String> { Set(counts(in: text).counts.keys) }
+
+  /// The terms of one section, for its posting lists: sorted, each repeated once per
+  /// occurrence up to `maxTermCount`; and its length in words, for BM25.
+  struct SectionTerms: Sendable, Equatable {
+    var terms: [String]
+    var length: Int
+  }
+
+  static func sectionTerms(in text: String) -> SectionTerms {
+    let (counts, words) = counts(in: text)
+    var terms: [String] = []
+    terms.reserveCapacity(counts.count)
+    for (term, count) in counts.sorted(by: { $0.key < $1.key }) {
+      for _ in 0..<min(count, maxTermCount) { terms.append(term) }
+    }
+    return SectionTerms(terms: terms, length: words)
+  }
+
+  /// How often each term is in a text (see `terms(in:)`), and how many words the text has.
+  static func counts(in text: String) -> (counts: [String: Int], words: Int) {
     // Unicode scalars rather than Characters: grapheme breaking would dominate the build.
-    // An ASCII word is lowered byte by byte as it is read; `lowercased()` is for the others
-    // (lowering their ASCII part first changes nothing: only a final sigma looks at its
-    // neighbours, and only at whether they are letters).
-    var result = Set<String>()
+    // An ASCII word is lowered and stemmed byte by byte as it is read; `lowercased()` and the
+    // decomposition are for the others (lowering their ASCII part first changes nothing: only a
+    // final sigma looks at its neighbours, and only at whether they are letters).
+    var result: [String: Int] = [:]
+    var words = 0
     var ascii: [UInt8] = []
     ascii.reserveCapacity(32)
     var current: String.UnicodeScalarView? = nil
     var length = 0
     func flush() {
+      if length > 0 { words += 1 }
       if (2...32).contains(length) {
-        result.insert(current.map { String($0).lowercased() }
-          ?? String(decoding: ascii, as: UTF8.self))
+        if let current {
+          var bytes = Array(fold(String(current).lowercased()).utf8)
+          PorterStemmer.stem(&bytes)
+          result[String(decoding: bytes, as: UTF8.self), default: 0] += 1
+        } else {
+          PorterStemmer.stem(&ascii)
+          result[String(decoding: ascii, as: UTF8.self), default: 0] += 1
+        }
       }
       ascii.removeAll(keepingCapacity: true)
       current = nil
@@ -205,13 +287,34 @@ struct SearchIndexBuilder {
       }
     }
     flush()
-    return result
+    return (result, words)
   }
 
-  /// FNV-1a (32-bit) of the term's UTF-8 bytes, modulo `count`; search.js computes the same.
+  /// A lower-cased word without its diacritics: canonically decomposed, marks dropped
+  /// (`Ångström` to `angstrom`; `ß`, `œ` and ligatures stay), as search.js's `fold()`.
+  static func fold(_ word: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars {
+      switch scalar.properties.generalCategory {
+      case .nonspacingMark, .spacingMark, .enclosingMark: continue
+      default: out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// Which shard holds a term: FNV-1a (32-bit) of the UTF-8 bytes of its first three Unicode
+  /// scalars, modulo `count`. Terms that share their first three letters share a shard, so
+  /// search.js finds every term that starts with what is being typed in one shard.
   static func shard(of term: String, count: Int) -> Int {
     var h: UInt32 = 0x811c_9dc5
+    var scalars = 0
     for byte in term.utf8 {
+      // A byte that is not a continuation byte starts a scalar.
+      if byte & 0xC0 != 0x80 {
+        scalars += 1
+        if scalars > 3 { break }
+      }
       h ^= UInt32(byte)
       h = h &* 0x0100_0193
     }

@@ -118,17 +118,20 @@ final class SiteCache: @unchecked Sendable {
     return r.isAtEnd ? details : nil
   }
 
-  /// The search index's posting lists: ascending document numbers per term.
+  /// The search index's posting lists: ascending document numbers per term, a number repeated
+  /// once per occurrence (`SearchIndexBuilder.maxTermCount`).
   struct Postings: Sendable {
     var lists: [String: [UInt32]] = [:]
     var shardCount = 1
     var docCount = 0
+    /// Each document's length, as `SearchIndexBuilder.lengthCode` writes it.
+    var lengths: [UInt8] = []
     /// Where these postings are in the loaded cache file, while they are unchanged: saving
     /// copies those bytes instead of encoding every list again.
     var cachedBytes: Range<Int>? = nil
   }
 
-  static let formatVersion: UInt64 = 5
+  static let formatVersion: UInt64 = 6
   static let cacheName = "pages.bin"
 
   let folder: URL
@@ -228,6 +231,8 @@ final class SiteCache: @unchecked Sendable {
     let postingsStart = r.offset
     p.shardCount = try r.count()
     p.docCount = try r.count()
+    p.lengths = Array(try r.string().utf8)
+    guard p.lengths.count == p.docCount else { throw BinaryReader.Malformed() }
     let terms = try r.count()
     p.lists.reserveCapacity(terms)
     for _ in 0..<terms {
@@ -388,6 +393,7 @@ final class SiteCache: @unchecked Sendable {
   private func encode(_ postings: Postings, to w: inout BinaryWriter) {
     w.write(postings.shardCount)
     w.write(postings.docCount)
+    w.write(String(decoding: postings.lengths, as: UTF8.self))
     w.write(postings.lists.count)
     for (term, list) in postings.lists {
       w.write(term)

@@ -42,14 +42,14 @@ struct SitePage: Sendable {
     let lazyDetails: SiteCache.LazyDetails?
     let docCount: Int
     let html: String?
-    let terms: [[String]]?
+    let terms: [SearchIndexBuilder.SectionTerms]?
     let bodyDigest: UInt64
     let docsDigest: UInt64
 
     init(
       date: JournalDate, iso: String, path: String, title: String, excerpt: String,
       tagNames: [String], storedDetails: Details?, lazyDetails: SiteCache.LazyDetails?,
-      docCount: Int, html: String?, terms: [[String]]?,
+      docCount: Int, html: String?, terms: [SearchIndexBuilder.SectionTerms]?,
       digests: (body: UInt64, docs: UInt64)
     ) {
       self.date = date
@@ -91,8 +91,8 @@ struct SitePage: Sendable {
   var html: String? { storage.html }
   /// Where the cache keeps the body.
   var htmlRef: SiteCache.BlobRef?
-  /// The words of each of `docs`, when the entry was parsed in this build.
-  var terms: [[String]]? { storage.terms }
+  /// The terms and length of each of `docs`, when the entry was parsed in this build.
+  var terms: [SearchIndexBuilder.SectionTerms]? { storage.terms }
   /// Where the cache has this page's record, when it is unchanged since the last build.
   var cachedRecord: Range<Int>? = nil
   /// Hashes of what the entry's own page shows of its body (`bodyDigest`: the HTML and the
@@ -123,7 +123,7 @@ struct SitePage: Sendable {
 
   init(
     date: JournalDate, path: String, title: String, excerpt: String, tagNames: [String],
-    toc: [TOCItem], docs: [SearchDoc], html: String, terms: [[String]]
+    toc: [TOCItem], docs: [SearchDoc], html: String, terms: [SearchIndexBuilder.SectionTerms]
   ) {
     let bodyDigest = StableHashEncoder.hash(Body(html: html, toc: toc))
     let docsDigest = StableHashEncoder.hash(Documents(title: title, iso: date.iso, docs: docs))
@@ -166,7 +166,7 @@ struct SitePage: Sendable {
       TOCItem(level: $0.level, heading: $0.heading, anchor: $0.anchor)
     }
     var docs: [SearchDoc] = []
-    var terms: [[String]] = []
+    var terms: [SearchIndexBuilder.SectionTerms] = []
     let tagWords = document.tags.joined(separator: " ")
     for section in document.sections {
       let body = [section.heading, section.text, section.code, section.mathText]
@@ -177,9 +177,11 @@ struct SitePage: Sendable {
       docs.append(SearchDoc(
         anchor: anchors.contains(section.anchor) ? "#" + section.anchor : "",
         heading: section.heading,
-        snippet: SiteRenderer.excerpt(section.text.isEmpty ? section.code : section.text,
-          limit: 320)))
-      terms.append(SearchIndexBuilder.terms(in: text).sorted())
+        // Long enough that search.js finds most matches in it to show them.
+        snippet: SiteRenderer.excerpt(
+          section.text.isEmpty ? section.code : section.text + " " + section.code,
+          limit: SearchIndexBuilder.snippetLength)))
+      terms.append(SearchIndexBuilder.sectionTerms(in: text))
     }
     let prose = document.sections.map(\.text).joined(separator: " ")
     self.init(date: entry.date, path: entry.path, title: document.title,

@@ -253,6 +253,8 @@ struct SiteRenderer {
     // the default of one shard: the whole term index, 469 kB for 10,000 entries, in t0.js.)
     postings.shardCount = 0
     var touched = Set<String>()
+    var lengths = [UInt8](
+      repeating: SearchIndexBuilder.lengthDigits[0], count: docCount)
     // Terms whose lists lost or renumbered documents.
     var remapped: [String] = []
     if let (old, oldPages) = previousPostings {
@@ -268,6 +270,9 @@ struct SiteRenderer {
           }
         }
         oldStart += page.docs
+      }
+      for (id, to) in map.enumerated() where to >= 0 && id < old.lengths.count {
+        lengths[Int(to)] = old.lengths[id]
       }
       // Usually documents keep their numbers and only the edited pages' ones go: then only
       // the lists holding those change, and the others are shared as they are.
@@ -301,17 +306,19 @@ struct SiteRenderer {
     }
     for (i, page) in pages.enumerated() {
       guard let terms = page.terms else { continue }
-      for (k, words) in terms.enumerated() {
-        for word in words {
+      for (k, section) in terms.enumerated() {
+        lengths[starts[i] + k] = SearchIndexBuilder.lengthCode(section.length)
+        for word in section.terms {
           postings.lists[word, default: []].append(UInt32(starts[i] + k))
           touched.insert(word)
         }
       }
     }
     for word in touched { postings.lists[word]!.sort() }
+    postings.lengths = lengths
     // An edit that brings no new words and moves no documents leaves the postings as they were
     // (then the cache keeps their bytes): only the lists it touched can differ.
-    if let old = previousPostings?.postings, old.docCount == docCount,
+    if let old = previousPostings?.postings, old.docCount == docCount, old.lengths == lengths,
       old.lists.count == postings.lists.count,
       remapped.allSatisfy({ postings.lists[$0] == old.lists[$0] }),
       touched.allSatisfy({ postings.lists[$0] == old.lists[$0] })
@@ -341,7 +348,10 @@ struct SiteRenderer {
     }
     plan.add(
       SearchIndexMeta.self, at: "search/meta.js",
-      SearchIndexMeta.Inputs(shardCount: postings.shardCount, docCount: postings.docCount))
+      SearchIndexMeta.Inputs(shardCount: postings.shardCount, docCount: postings.docCount,
+        averageLength: SearchIndexBuilder.averageLength(postings.lengths)))
+    plan.add(
+      SearchLengths.self, at: "search/len.js", SearchLengths.Inputs(lengths: postings.lengths))
     return postings
   }
 

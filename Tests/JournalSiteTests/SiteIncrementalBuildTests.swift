@@ -80,7 +80,8 @@ import JournalCells
     _ = folder
   }
 
-  /// An edit with no new words keeps the search postings: the cache copies their bytes.
+  /// An edit that changes no word's count keeps the search postings: the cache copies their
+  /// bytes.
   @Test func anEditWithNoNewWordsKeepsTheCachedPostings() throws {
     guard let (folder, journal) = try seedJournal() else { return }
     let (_, site) = try buildSite(journal)
@@ -92,12 +93,15 @@ import JournalCells
     let before = try #require(SiteCache.load(folder: builder.cacheFolder, key: key).postings)
     #expect(before.lists["zebrafish"]?.count == 1)
 
-    try append("\nAbout zebrafish, a new line.\n", to: "2018-09-12", in: journal)
+    let url = journal.entryURL(for: JournalDate(iso: "2018-09-12")!)
+    try readFile(url).replacingOccurrences(
+      of: "A new line about zebrafish.", with: "About zebrafish, a new line."
+    ).write(to: url, atomically: true, encoding: .utf8)
     let report = try buildSite(journal).0
     #expect(report.parsed == 1)
     let after = try #require(SiteCache.load(folder: builder.cacheFolder, key: key).postings)
     #expect(after.lists == before.lists && after.docCount == before.docCount
-      && after.shardCount == before.shardCount)
+      && after.shardCount == before.shardCount && after.lengths == before.lengths)
     #expect(readFile(site.appendingPathComponent("2018/09/12/index.html"))
       .contains("About zebrafish, a new line."))
     try expectSameAsFreshBuild(journal, site)
@@ -106,7 +110,7 @@ import JournalCells
     try append("\nA line about quokkas.\n", to: "2018-09-12", in: journal)
     _ = try buildSite(journal)
     let later = try #require(SiteCache.load(folder: builder.cacheFolder, key: key).postings)
-    #expect(later.lists["quokkas"] == before.lists["zebrafish"])
+    #expect(later.lists["quokka"] == before.lists["zebrafish"])
     try expectSameAsFreshBuild(journal, site)
     _ = folder
   }

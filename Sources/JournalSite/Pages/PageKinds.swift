@@ -364,12 +364,22 @@ enum SearchIndexMeta: PageKind {
   struct Inputs: Encodable, Sendable {
     var shardCount: Int
     var docCount: Int
+    var averageLength: Double
   }
 
   static func make(_ inputs: Inputs, path: String, in site: SiteEnvironment) -> Data {
-    var postings = SiteCache.Postings()
-    postings.shardCount = inputs.shardCount
-    postings.docCount = inputs.docCount
-    return SearchIndexBuilder.meta(postings)
+    SearchIndexBuilder.meta(shardCount: inputs.shardCount, docCount: inputs.docCount,
+      averageLength: inputs.averageLength)
+  }
+}
+
+/// `search/len.js`: every search document's length, for BM25.
+enum SearchLengths: PageKind {
+  struct Inputs: Encodable, Sendable {
+    var lengths: [UInt8]
+  }
+
+  static func make(_ inputs: Inputs, path: String, in site: SiteEnvironment) -> Data {
+    SearchIndexBuilder.lengthsScript(inputs.lengths)
   }
 }
