@@ -10,6 +10,7 @@ all: build
 
 deps:
 	@scripts/install-deps
+	@scripts/site-checkers.sh
 
 # The release binary links the Swift runtime and Foundation statically: no dynamic loading and
 # symbol binding of ~15 Swift libraries and ICU at every start (issues #4, #6: `journal --version`

@@ -40,9 +40,7 @@ enum CellOutputHTML {
     if let value = output.value {
       parts.append("<pre class=\"cell-value\">\(HTMLEscaping.escape(value))</pre>")
     }
-    for svg in output.figures {
-      parts.append("<figure class=\"cell-figure\">\(inlineSVG(svg))</figure>")
-    }
+    for svg in output.figures { parts.append(figure(svg)) }
     if let error = output.error {
       parts.append("<pre class=\"cell-error\">\(HTMLEscaping.escape(error.formatted))</pre>")
     }
@@ -51,9 +49,102 @@ enum CellOutputHTML {
       + "\n</div>\n"
   }
 
+  /// A plot as a figure: the SVG with a text alternative (`role="img"`, a `<title>` naming its
+  /// titles and a `<desc>` naming its axes and series), a caption from its titles, inside a
+  /// button that shows it full size (the header's script).
+  static func figure(_ svg: String) -> String {
+    let text = PlotText(svg: svg)
+    let name = text.name
+    var inner = inlineSVG(svg)
+    if let open = inner.range(of: "<svg"), let end = inner[open.upperBound...].range(of: ">") {
+      var alternative = "<title>\(HTMLEscaping.escape(name))</title>"
+      if !text.description.isEmpty {
+        alternative += "<desc>\(HTMLEscaping.escape(text.description))</desc>"
+      }
+      inner.replaceSubrange(end.upperBound..<end.upperBound, with: alternative)
+      inner.replaceSubrange(open, with: "<svg role=\"img\"")
+    }
+    let caption = text.titles.isEmpty
+      ? "" : "<figcaption>\(HTMLEscaping.escape(text.titles.joined(separator: "; ")))</figcaption>"
+    return "<figure class=\"cell-figure\"><button type=\"button\" class=\"figure-open\" "
+      + "aria-expanded=\"false\" title=\"Show full size\">\(inner)</button>\(caption)</figure>"
+  }
+
   /// An SVG document without its XML declaration and doctype, to sit inside HTML.
   static func inlineSVG(_ svg: String) -> String {
     guard let start = svg.range(of: "<svg") else { return HTMLEscaping.escape(svg) }
     return String(svg[start.lowerBound...])
+  }
+
+  /// What a plot says in words, read from the classes the engine's SVG gives its texts
+  /// (`suptitle`, `title`, `xlabel`, `ylabel`, `legend-label`); tick labels are left out.
+  struct PlotText {
+    var titles: [String] = []
+    var axes: [String] = []
+    var series: [String] = []
+
+    init(svg: String) {
+      var rest = svg[...]
+      while let open = rest.range(of: "<text class=\"") {
+        let afterClass = rest[open.upperBound...]
+        guard let quote = afterClass.firstIndex(of: "\""),
+          let tagEnd = afterClass[quote...].firstIndex(of: ">"),
+          let close = afterClass[tagEnd...].range(of: "</text>")
+        else { break }
+        let kind = afterClass[..<quote]
+        let content = Self.unescape(String(afterClass[afterClass.index(after: tagEnd)..<close.lowerBound]))
+          .trimmingCharacters(in: .whitespacesAndNewlines)
+        rest = afterClass[close.upperBound...]
+        guard !content.isEmpty else { continue }
+        switch kind {
+        case "suptitle": titles.insert(content, at: 0)
+        case "title": titles.append(content)
+        case "xlabel", "ylabel": if !axes.contains(content) { axes.append(content) }
+        case "legend-label": if !series.contains(content) { series.append(content) }
+        default: break
+        }
+      }
+    }
+
+    /// The accessible name: the titles, or "Plot" for a plot without one.
+    var name: String { titles.isEmpty ? "Plot" : "Plot: " + titles.joined(separator: "; ") }
+
+    var description: String {
+      var parts: [String] = []
+      if !axes.isEmpty { parts.append("Axes: " + axes.joined(separator: ", ") + ".") }
+      if !series.isEmpty { parts.append("Series: " + series.joined(separator: ", ") + ".") }
+      return parts.joined(separator: " ")
+    }
+
+    /// XML text as plain text: the five predefined entities and numeric references.
+    static func unescape(_ text: String) -> String {
+      guard text.contains("&") else { return text }
+      var out = ""
+      var rest = text[...]
+      while let amp = rest.firstIndex(of: "&") {
+        out += rest[..<amp]
+        guard let semi = rest[amp...].firstIndex(of: ";"),
+          rest.distance(from: amp, to: semi) <= 10
+        else {
+          out += "&"
+          rest = rest[rest.index(after: amp)...]
+          continue
+        }
+        let name = rest[rest.index(after: amp)..<semi]
+        let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+        if let value = named[String(name)] {
+          out += value
+        } else if name.hasPrefix("#"), let code = name.hasPrefix("#x") || name.hasPrefix("#X")
+          ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()),
+          let scalar = Unicode.Scalar(code)
+        {
+          out.unicodeScalars.append(scalar)
+        } else {
+          out += rest[amp...semi]
+        }
+        rest = rest[rest.index(after: semi)...]
+      }
+      return out + rest
+    }
   }
 }
