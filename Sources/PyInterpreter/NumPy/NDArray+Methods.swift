@@ -248,6 +248,7 @@ extension NumPyContext {
     case "T":
       return same(x, t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
     case "real": return .native(x)
+    case "flat": return .native(FlatIterator(x, numpy: self))
     default: break
     }
     // Python's number protocol, for the runtime's int()/float()/index paths: NumPy 2 converts
@@ -364,6 +365,14 @@ extension NumPyContext {
         return .none
       }
     case "nonzero": return m { _ in try self.nonzero(x.tensor) }
+    case "repeat":
+      return m { a in try self.repeated(x.tensor, try a.required("repeats"), axis: a.value("axis")) }
+    case "diagonal":
+      return m { a in
+        try self.diagonal(
+          x.tensor, a.value("offset"), a.value("axis1"), a.value("axis2"),
+          function: "ndarray.diagonal")
+      }
     case "__abs__":
       return m { _ in
         let r = try bridged { try x.tensor.abs() }

@@ -24,6 +24,8 @@ extension NumPySignatures {
     put(a, ind, v, mode='raise')
     ndenumerate(arr)
     ndindex(*shape)
+    diagonal(a, offset=0, axis1=0, axis2=1)
+    unpackbits(a, /, axis=None, ~count=None, ~bitorder='big')
 
     # Sets
     intersect1d(ar1, ar2, assume_unique=False, ~return_indices=False)
@@ -1223,5 +1225,161 @@ final class IntInfo: PyNativeObject {
       + "---------------------------------------------------------------\n"
       + "min = \(min)\nmax = \(max)\n"
       + "---------------------------------------------------------------\n"
+  }
+}
+
+extension NumPyContext {
+  func defineIndexingFunctions(in m: PyModule) {
+    m.define("diagonal", in: NumPySignatures.functions) { a in
+      try self.diagonal(
+        try self.tensor(try a.required("a")), a.value("offset"), a.value("axis1"),
+        a.value("axis2"), function: "numpy.diagonal")
+    }
+    m.define("unpackbits", in: NumPySignatures.functions) { a in
+      let given = try self.tensor(try a.required("a"))
+      guard given.dtype == .uint8 else {
+        throw PyException(.typeError, "Expected an input array of unsigned byte data type")
+      }
+      var t = given.rank == 0 ? try bridged { try given.reshaped([1]) } : given
+      var axis = t.rank - 1
+      if let v = a.value("axis"), !self.isNone(v) {
+        axis = try self.axis(try self.integer(v), rank: t.rank)
+      } else {
+        t = try bridged { try t.reshaped([-1]) }
+        axis = 0
+      }
+      // The unpacked axis last, each byte becoming its eight bits, most significant first.
+      var order = Array(0..<t.rank)
+      order.remove(at: axis)
+      order.append(axis)
+      let moved = try bridged { try t.permuted(order).contiguous() }
+      let bytes = moved.casted(to: .int64).contiguous().int64s
+      var bits: [Int64] = []
+      bits.reserveCapacity(bytes.count * 8)
+      for byte in bytes {
+        for shift in stride(from: 7, through: 0, by: -1) { bits.append((byte >> Int64(shift)) & 1) }
+      }
+      var shape = moved.shape
+      shape[shape.count - 1] *= 8
+      let unpacked = try bridged { try Tensor(bits, shape: shape).casted(to: .uint8) }
+      // Back to the original axis order.
+      var inverse = Array(repeating: 0, count: order.count)
+      for (i, o) in order.enumerated() { inverse[o] = i }
+      return self.array(try bridged { try unpacked.permuted(inverse).contiguous() })
+    }
+  }
+
+  /// `a.diagonal(offset, axis1, axis2)` of a 2-d array (a copy: NumPy's is a read-only view).
+  func diagonal(
+    _ t: Tensor, _ offset: PyValue?, _ axis1: PyValue?, _ axis2: PyValue?, function: String
+  ) throws -> PyValue {
+    guard t.rank >= 2 else {
+      throw PyException(.valueError, "diag requires an array of at least two dimensions")
+    }
+    guard t.rank == 2 else {
+      throw PyException(
+        .notImplementedError,
+        "\(function) of an array of \(t.rank) dimensions is not supported in journal cells")
+    }
+    let k = try offset.map { try integer($0) } ?? 0
+    let a1 = try axis(try integer(axis1 ?? .int(0)), rank: 2)
+    let a2 = try axis(try integer(axis2 ?? .int(1)), rank: 2)
+    guard a1 != a2 else { throw PyException(.valueError, "axis1 and axis2 cannot be the same") }
+    let m = a1 == 0 ? t : try bridged { try t.permuted([1, 0]) }
+    return array(try diagonal(m, offset: k).clone())
+  }
+
+  /// `np.linalg.matrix_rank`: singular values above `S.max() * max(M, N) * eps` (or above
+  /// `tol`, or `S.max() * rtol`), as NumPy 2.4 counts them.
+  func matrixRank(_ a: Arguments) throws -> PyValue {
+    let t = try tensor(try a.required("A"))
+    if t.rank < 2 {
+      let any = try bridged { try Tensor.binary(.notEqual, t, .int(0)).any().item().doubleValue }
+      return .int(any != 0 ? 1 : 0)
+    }
+    guard t.rank == 2 else {
+      throw PyException(
+        .notImplementedError,
+        "numpy.linalg.matrix_rank of a stack of matrices is not supported in journal cells")
+    }
+    let x = t.dtype.isFloatingPoint ? t : t.casted(to: .float64)
+    let s = try linalg { try Linalg.svd(x, fullMatrices: false).s }
+    let values = s.casted(to: .float64).contiguous().doubles
+    let largest = values.max() ?? 0
+    let tol: Double
+    if let given = a.value("tol"), !isNone(given) {
+      if a.value("rtol").map(isNone) == false {
+        throw PyException(.valueError, "`tol` and `rtol` can't be both set.")
+      }
+      tol = try rt.double(given)
+    } else if let r = a.value("rtol"), !isNone(r) {
+      tol = largest * (try rt.double(r))
+    } else {
+      let eps = s.dtype == .float32 ? Double(Float.ulpOfOne) : Double.ulpOfOne
+      // NumPy multiplies in the singular values' dtype.
+      let rtol = Double(max(t.shape[0], t.shape[1])) * eps
+      tol = s.dtype == .float32 ? Double(Float(largest) * Float(rtol)) : largest * rtol
+    }
+    let count = values.filter { s.dtype == .float32 ? Float($0) > Float(tol) : $0 > tol }.count
+    return wrap(Tensor(scalar: .int(Int64(count)), dtype: .int64))
+  }
+}
+
+/// `a.flat`: the array read in C order. Reading copies (as NumPy's flatiter does for slices);
+/// writing goes through to the array when its elements are stored in C order.
+final class FlatIterator: PyNativeObject {
+  let base: NDArray
+  let numpy: NumPyContext
+
+  init(_ base: NDArray, numpy: NumPyContext) {
+    self.base = base
+    self.numpy = numpy
+  }
+
+  var typeName: String { "numpy.flatiter" }
+
+  private func flat() throws -> Tensor { try bridged { try base.tensor.reshaped([-1]) } }
+
+  func length() throws -> Int? { base.tensor.count }
+
+  func makeIterator() throws -> PyIterator? {
+    let t = try flat()
+    var i = 0
+    return PyIterator("numpy.flatiter") { [numpy] in
+      guard i < t.count else { return nil }
+      defer { i += 1 }
+      return numpy.wrap(try bridged { try t.item([.index(i)]) })
+    }
+  }
+
+  func getItem(_ key: PyValue) throws -> PyValue {
+    let t = try flat()
+    if case .int(let k) = key, k < -t.count || k >= t.count {
+      throw PyException(.indexError, "index \(k) is out of bounds for size \(t.count)")
+    }
+    let r = try bridged { try t.item(try numpy.indices(key)) }
+    return r.rank == 0 ? numpy.wrap(r) : numpy.array(r.clone())
+  }
+
+  func setItem(_ key: PyValue, _ value: PyValue) throws {
+    guard base.tensor.isContiguous else {
+      throw PyException(
+        .notImplementedError,
+        "assigning through ndarray.flat of a non-contiguous array is not supported in journal "
+          + "cells")
+    }
+    let t = try flat()
+    if case .int(let k) = key, k < -t.count || k >= t.count {
+      throw PyException(.indexError, "index \(k) is out of bounds for size \(t.count)")
+    }
+    let v = try numpy.tensor(value)
+    try bridged { try t.writeItem(try numpy.indices(key), v) }
+  }
+
+  func getAttribute(_ name: String) throws -> PyValue? {
+    switch name {
+    case "base": return .native(base)
+    default: return nil
+    }
   }
 }

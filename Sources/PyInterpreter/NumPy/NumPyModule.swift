@@ -551,7 +551,21 @@ extension NumPyContext {
       }
       if let p = a.optional("suppress") { self.printOptions.suppress = try self.rt.isTrue(p) }
       if let p = a.optional("linewidth") { self.printOptions.lineWidth = try self.integer(p) }
-      if let p = a.optional("threshold") { self.printOptions.threshold = try self.integer(p) }
+      if let p = a.optional("threshold") {
+        // A float threshold (`float('inf')` for no summary) compares with the integer size as
+        // its floor does.
+        if case .float(let f) = p {
+          guard !f.isNaN else {
+            throw PyException(
+              .valueError,
+              "threshold must be non-NAN, try sys.maxsize for untruncated representation")
+          }
+          self.printOptions.threshold =
+            f >= Double(Int.max) ? Int.max : f <= Double(Int.min) ? Int.min : Int(f.rounded(.down))
+        } else {
+          self.printOptions.threshold = try self.integer(p)
+        }
+      }
       if let p = a.optional("edgeitems") { self.printOptions.edgeItems = try self.integer(p) }
       return .none
     }
@@ -560,6 +574,7 @@ extension NumPyContext {
     m["exceptions"] = .module(exceptions)
     defineUfuncs(in: m)
     defineFunctions(in: m)
+    defineIndexingFunctions(in: m)
     m["c_"] = .native(IndexConcatenator(self, columns: true))
     m["r_"] = .native(IndexConcatenator(self, columns: false))
     m["random"] = .module(makeRandomModule(globalRandom))
@@ -648,6 +663,16 @@ extension NumPyContext {
       let scale = try a.value(1, "scale").map { try parameter("scale", $0) } ?? 1
       return try floats(try size(a.value(2, "size"))) { n in
         try bridged { try box.state.normal(loc: loc, scale: scale, count: n) }
+      }
+    }
+    def("lognormal") { a in
+      let mean = try a.value(0, "mean").map { try parameter("mean", $0) } ?? 0
+      let sigma = try a.value(1, "sigma").map { try parameter("sigma", $0) } ?? 1
+      guard sigma >= 0 else { throw PyException(.valueError, "sigma < 0") }
+      // NumPy's legacy lognormal is exp of its legacy normal draw.
+      return try floats(try size(a.value(2, "size"))) { n in
+        let draws = try bridged { try box.state.normal(loc: mean, scale: sigma, count: n) }
+        return draws.map { Foundation.exp($0) }
       }
     }
     def("uniform") { a in
@@ -828,6 +853,7 @@ extension NumPyContext {
       let r = try linalg { try Linalg.svd(t, fullMatrices: full) }
       return self.named("SVDResult", [("U", r.u), ("S", r.s), ("Vh", r.vh)])
     }
+    def("matrix_rank") { a in try self.matrixRank(a) }
     def("norm") { a in
       try self.norm(
         try self.tensor(try a.required("x")), ord: a.optional("ord"), axis: a.value("axis"),

@@ -150,6 +150,7 @@ enum NumPySignatures {
     multivariate_normal(mean, cov, size=None, ~check_valid='warn', ~tol=1e-08)
     permutation(x)
     shuffle(x)
+    lognormal(mean=0.0, sigma=1.0, size=None)
     RandomState(seed=None)
     """)
 
@@ -165,6 +166,7 @@ enum NumPySignatures {
     cholesky(a, /, *, ~upper=False)
     svd(a, full_matrices=True, compute_uv=True, ~hermitian=False)
     norm(x, ord=None, axis=None, keepdims=False)
+    matrix_rank(A, tol=None, ~hermitian=False, *, rtol=None)
     """)
 }
 
@@ -207,6 +209,8 @@ extension NumPySignatures {
     [numpy] argsort(axis=-1, ~kind=None, ~order=None, *, ~stable=None)
     [numpy] sort(axis=-1, ~kind=None, ~order=None, *, ~stable=None)
     [single] nonzero() as ndarray.nonzero
+    [numpy] repeat(repeats, /, axis=None)
+    [numpy] diagonal(offset=0, axis1=0, axis2=1)
     __abs__()
     [single] __format__(spec, /)
     __round__(ndigits=None)
