@@ -45,8 +45,11 @@ public struct ScriptRunner {
     interpreter.output = output
     interpreter.errorOutput = errorOutput
     registerBridge(in: interpreter)
-    // A script shows its figures nowhere: `plt.show()` and `savefig` are accepted and dropped.
-    _ = PlotBridge.register(in: interpreter, sink: FigureCollector())
+    // A script shows its figures nowhere; `savefig` writes SVG files in the working folder.
+    _ = PlotBridge.register(
+      in: interpreter,
+      sink: FigureFileWriter(
+        folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)))
     interpreter.readableFolders = [url.deletingLastPathComponent().standardizedFileURL.path]
       + dataFolders
     try interpreter.setArguments([displayPath] + arguments)

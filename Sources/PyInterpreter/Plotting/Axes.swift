@@ -41,9 +41,12 @@ public final class Axes {
     var showTicks = true
   }
 
+  /// An artist a legend can show: its label ("" when it has none) and whether matplotlib
+  /// keeps it as a container (bars, error bars), which legends list after the other artists.
   struct LegendEntry {
     var label: String
     var handle: LegendHandle
+    var isContainer = false
   }
 
   struct LegendRequest {
@@ -52,6 +55,8 @@ public final class Axes {
     var title: String?
     var frame: Bool
     var columns: Int
+    /// `legend(labels)`: the labels given, paired in order with every artist.
+    var labels: [String]?
   }
 
   struct GridStyle {
@@ -64,7 +69,11 @@ public final class Axes {
   weak var figure: Figure?
   var slot: Slot
   var artists: [Artist] = []
+  /// Every artist a legend can show, labelled or not, in the order drawn.
   var legendEntries: [LegendEntry] = []
+  /// Set by artists whose legend handles matplotlib lists in ways not modelled here (labelled
+  /// bar histograms, contour sets), so `legend(labels)` cannot pair labels with them.
+  public private(set) var hasUnorderedLegendHandles = false
   var legendRequest: LegendRequest?
   var x = AxisState()
   var y = AxisState()
@@ -155,7 +164,15 @@ public final class Axes {
     let count = min(x.count, y.count)
     var xs: [Double] = []
     var ys: [Double] = []
-    for index in 0..<count {
+    if position == .mid {
+      // matplotlib's `pts_to_midstep`: the ends, and each y held between the midpoints.
+      for index in 0..<count {
+        xs.append(index == 0 ? x[0] : (x[index - 1] + x[index]) / 2)
+        xs.append(index == count - 1 ? x[index] : (x[index] + x[index + 1]) / 2)
+        ys += [y[index], y[index]]
+      }
+    }
+    for index in 0..<count where position != .mid {
       if index == 0 {
         xs.append(x[0])
         ys.append(y[0])
@@ -168,10 +185,7 @@ public final class Axes {
       case .post:
         xs += [x[index], x[index]]
         ys += [y[index - 1], y[index]]
-      case .mid:
-        let middle = (x[index - 1] + x[index]) / 2
-        xs += [middle, middle, x[index]]
-        ys += [y[index - 1], y[index], y[index]]
+      case .mid: break
       }
     }
     plot(
@@ -183,6 +197,7 @@ public final class Axes {
   public func clear() {
     artists = []
     legendEntries = []
+    hasUnorderedLegendHandles = false
     legendRequest = nil
     x = AxisState()
     y = AxisState()
@@ -290,7 +305,8 @@ public final class Axes {
       label,
       .line(
         color: lineColor, width: 1.5, style: style, marker: chosenMarker,
-        markerSize: line.markerSize, alpha: alpha))
+        markerSize: line.markerSize, alpha: alpha),
+      container: true)
   }
 
   private func capsArtist(
@@ -424,7 +440,11 @@ public final class Axes {
           RectArtist(
             rects: rects, faces: [face], edge: edgecolor, edgeWidth: linewidth ?? 1,
             alpha: alpha)))
-      addLegend(label, .patch(face: face, edge: edgecolor, alpha: alpha))
+      // matplotlib's handle is the bar container, or its first bar once labelled: both are
+      // listed then, which `legend(labels)` does not pair here.
+      if label != nil { markUnorderedLegendHandles() }
+      addLegend(
+        label, .patch(face: face, edge: edgecolor, alpha: alpha), container: label == nil)
     case .step, .stepfilled:
       var outline: [(x: Double, y: Double)] = [(result.edges.first ?? 0, 0)]
       for (index, count) in result.counts.enumerated() {
@@ -507,7 +527,7 @@ public final class Axes {
       .rects(
         RectArtist(
           rects: rects, faces: faces, edge: edgecolor, edgeWidth: linewidth, alpha: alpha)))
-    addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha))
+    addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha), container: true)
   }
 
   /// Horizontal bars for named categories at y = 0, 1, 2, ..., the first at the bottom as in
@@ -700,13 +720,10 @@ public final class Axes {
     loc: Location = .best, labels: [String]? = nil, fontsize: Double = 10, title: String? = nil,
     frameon: Bool = true, ncols: Int = 1
   ) {
-    if let labels {
-      for (index, label) in labels.enumerated() where index < legendEntries.count {
-        legendEntries[index].label = label
-      }
-    }
+    // matplotlib pairs the labels with the artists there are when legend() is called.
     legendRequest = LegendRequest(
-      location: loc, fontSize: fontsize, title: title, frame: frameon, columns: max(1, ncols))
+      location: loc, fontSize: fontsize, title: title, frame: frameon, columns: max(1, ncols),
+      labels: labels.map { Array($0.prefix(legendEntries.count)) })
   }
 
   /// A second y axis on the right sharing this x axis (`twinx`), e.g. a learning rate beside
@@ -736,9 +753,22 @@ public final class Axes {
     }
   }
 
-  func addLegend(_ label: String?, _ handle: LegendHandle) {
-    guard let label, !label.isEmpty, !label.hasPrefix("_") else { return }
-    legendEntries.append(LegendEntry(label: label, handle: handle))
+  func addLegend(_ label: String?, _ handle: LegendHandle, container: Bool = false) {
+    legendEntries.append(LegendEntry(label: label ?? "", handle: handle, isContainer: container))
+  }
+
+  func markUnorderedLegendHandles() { hasUnorderedLegendHandles = true }
+
+  /// The legend's entries as matplotlib lists them: artists, then containers; with the labels
+  /// given to `legend(labels)`, or else the artists whose labels do not start with "_".
+  var shownLegendEntries: [LegendEntry] {
+    let ordered = legendEntries.filter { !$0.isContainer } + legendEntries.filter(\.isContainer)
+    if let labels = legendRequest?.labels {
+      return zip(ordered, labels).map { entry, label in
+        LegendEntry(label: label, handle: entry.handle, isContainer: entry.isContainer)
+      }
+    }
+    return ordered.filter { !$0.label.isEmpty && !$0.label.hasPrefix("_") }
   }
 }
 

@@ -11,7 +11,7 @@ extension Axes {
     let axesPad = 0.5 * fs
     let columnSpacing = 2.0 * fs
     let rowHeight = fs * 0.95
-    let entries = legendEntries
+    let entries = shownLegendEntries
     let columns = min(request.columns, entries.count)
     let perColumn = Int((Double(entries.count) / Double(columns)).rounded(.up))
     var columnWidths: [Double] = []

@@ -43,7 +43,7 @@ extension Axes {
       renderArtist(.text(text), into: &svg, transform: transform)
     }
     renderTitles(into: &svg, box: box, above: axisOn ? topLabelReach(xTicks) : 0)
-    if let request = legendRequest, !legendEntries.isEmpty {
+    if let request = legendRequest, !shownLegendEntries.isEmpty {
       renderLegend(into: &svg, request: request, transform: transform)
     }
     svg.end("g")

@@ -203,6 +203,7 @@ extension Axes {
             segments: segments, color: color, width: linewidth, style: linestyle, alpha: alpha)))
     }
     extendContourLimits(xs, ys)
+    markUnorderedLegendHandles()
     if let label, let first = chosen.first {
       addLegend(
         label,
@@ -227,6 +228,7 @@ extension Axes {
     case .values(let values): chosen = values.sorted()
     }
     if chosen.count < 2 { chosen = [range.0, range.1] }
+    markUnorderedLegendHandles()
     let mids = zip(chosen, chosen.dropFirst()).map { ($0 + $1) / 2 }
     let layers = ScalarMappable(
       colormap: colormap, vmin: mids.first ?? 0, vmax: mids.last ?? 1)

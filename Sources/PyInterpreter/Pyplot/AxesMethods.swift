@@ -319,7 +319,28 @@ enum AxesMethods {
     let label = try a.take("label").map(v.text)
     let alpha = try a.take("alpha").map { try v.number($0, "alpha") }
     let zorder = try a.take("zorder").map { try v.number($0, "zorder") }
-    let whereName = step ? try a.take("where").map { try v.string($0, "where") } ?? "pre" : "pre"
+    var whereName = step ? try a.take("where").map { try v.string($0, "where") } ?? "pre" : "pre"
+    var step = step
+    // plot(drawstyle='steps-mid') is step(where='mid'); markers would sit on the data points,
+    // which the staircase does not keep apart.
+    if !step, let drawstyle = try a.take("drawstyle", "ds").map({ try v.string($0, "drawstyle") }),
+      drawstyle != "default"
+    {
+      let places = ["steps": "pre", "steps-pre": "pre", "steps-mid": "mid", "steps-post": "post"]
+      guard let place = places[drawstyle] else {
+        throw PyException(
+          .valueError,
+          "'\(drawstyle)' is not a valid value for drawstyle; supported values are 'default', "
+            + "'steps-mid', 'steps-pre', 'steps-post', 'steps'")
+      }
+      step = true
+      whereName = place
+    }
+    if step && (marker != nil || markersize != nil || face != nil || zorder != nil) {
+      throw PyException(
+        .notImplementedError,
+        "\(a.function)() of a staircase with markers or zorder is not supported in journal cells")
+    }
     try a.finish(ignoring: ignoredArtistKeywords)
     var groups: [(x: [Double]?, y: [Double], fmt: String)] = []
     var rest = a.positional[...]
@@ -340,6 +361,12 @@ enum AxesMethods {
       if let next = rest.first, case .str(let s) = next {
         fmt = try v.formatString(s)
         rest = rest.dropFirst()
+        if step && FormatString(fmt)?.marker != nil {
+          throw PyException(
+            .notImplementedError,
+            "\(a.function)() of a staircase with markers ('\(s)') is not supported in journal "
+              + "cells")
+        }
       }
       let ys = try v.numbers(y, "y")
       let xs = try x.map { try v.numbers($0, "x") }
@@ -641,6 +668,12 @@ enum AxesMethods {
     var labels: [String]?
     if let given = a.take("labels", at: 0) {
       labels = try v.interpreter.items(of: given).map(v.text)
+      if object.axes.hasUnorderedLegendHandles {
+        throw PyException(
+          .notImplementedError,
+          "legend(labels) on axes with a labelled histogram or a contour set is not supported "
+            + "in journal cells; label the artists instead")
+      }
     }
     var location = Location.best
     if let loc = a.take("loc") {

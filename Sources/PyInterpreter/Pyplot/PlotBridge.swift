@@ -1,3 +1,5 @@
+import Foundation
+
 /// A figure handed to the host: by `plt.show()` (no file name) or `plt.savefig(name)`.
 public struct PlotOutput: Sendable, Equatable {
   /// The complete standalone SVG document.
@@ -5,10 +7,13 @@ public struct PlotOutput: Sendable, Equatable {
   /// The name given to `savefig`, exactly as written in the cell; nil for `show()`. The host
   /// decides where (and whether) a file is written.
   public var filename: String?
+  /// `savefig(format=...)`, when given.
+  public var format: String?
 
-  public init(svg: String, filename: String?) {
+  public init(svg: String, filename: String?, format: String? = nil) {
     self.svg = svg
     self.filename = filename
+    self.format = format
   }
 }
 
@@ -16,6 +21,69 @@ public struct PlotOutput: Sendable, Equatable {
 /// order the cell produced them.
 public protocol FigureSink: AnyObject {
   func receive(_ output: PlotOutput)
+  /// `savefig`: a sink that writes files refuses, at the call, what it cannot write.
+  func save(_ output: PlotOutput) throws
+}
+
+extension FigureSink {
+  public func save(_ output: PlotOutput) throws { receive(output) }
+}
+
+/// `journal exec`'s sink: `savefig` writes the figure as an SVG file, only inside `folder`
+/// (the script's working folder); shown figures go nowhere. Formats other than SVG are
+/// refused at the call, naming the one format written.
+public final class FigureFileWriter: FigureSink {
+  public let folder: URL
+  /// The files written, in order.
+  public private(set) var written: [URL] = []
+
+  public init(folder: URL) { self.folder = folder.standardizedFileURL }
+
+  public func receive(_ output: PlotOutput) {}
+
+  public func save(_ output: PlotOutput) throws {
+    let name = output.filename ?? "figure.svg"
+    let ext = (name as NSString).pathExtension.lowercased()
+    let format = output.format?.lowercased() ?? (ext.isEmpty ? "png" : ext)
+    guard format == "svg" else {
+      throw PyException(
+        .notImplementedError,
+        "savefig(\(reprString(name))) in \(format.uppercased()) format is not supported in "
+          + "journal cells (figures are written as SVG: name the file .svg)")
+    }
+    guard ext == "svg" || ext.isEmpty else {
+      throw PyException(
+        .notImplementedError,
+        "savefig(\(reprString(name)), format='svg') under a .\(ext) name is not supported in "
+          + "journal cells (name the file .svg)")
+    }
+    // matplotlib adds the format's extension to a name without one.
+    let file = ext.isEmpty ? name + ".svg" : name
+    let target =
+      (file.hasPrefix("/") ? URL(fileURLWithPath: file) : folder.appendingPathComponent(file))
+      .standardizedFileURL
+    let root = folder.resolvingSymlinksInPath().path
+    let parent = target.deletingLastPathComponent().resolvingSymlinksInPath().path
+    guard parent == root || parent.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+      throw PyException(
+        .permissionError,
+        "[Errno 13] Permission denied: \(reprString(name)) (journal exec writes figures only "
+          + "inside the working folder)")
+    }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw PyException(
+        .fileNotFoundError, "[Errno 2] No such file or directory: \(reprString(name))")
+    }
+    do {
+      try Data(output.svg.utf8).write(to: target)
+    } catch {
+      throw PyException(.osError, "cannot write \(reprString(name)): \(error.localizedDescription)")
+    }
+    written.append(target)
+  }
 }
 
 /// A sink that keeps every figure in order, for hosts that collect a cell's outputs.
@@ -43,11 +111,13 @@ public enum PlotBridge {
     let state = PyplotState(interpreter: interpreter, sink: sink)
     interpreter.registerModule("matplotlib") { _ in
       let m = PyModule(name: "matplotlib")
-      m["__version__"] = .str("3.8.0")
+      m["__version__"] = .str("3.11.2")
       // Backends only matter to real matplotlib; figures here are always SVG.
       m.define("use") { _, _ in .none }
+      m["style"] = .module(PyplotModule.makeStyle())
       return m
     }
+    interpreter.registerModule("matplotlib.style") { _ in PyplotModule.makeStyle() }
     interpreter.registerModule("matplotlib.pyplot") { _ in PyplotModule.make(state) }
     interpreter.registerModule("matplotlib.ticker") { _ in TickerModule.make(state.values) }
     interpreter.registerModule("seaborn") { _ in SeabornModule.make(state) }

@@ -98,8 +98,9 @@ final class FigureObject: PyNativeObject {
       return .none
     case "savefig":
       let fname = try values.text(a.take("fname", at: 0) ?? .str("figure.svg"))
+      let format = try a.take("format").flatMap { $0.plotIsNone ? nil : try values.text($0) }
       try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredSavefigKeywords)
-      state.sink.receive(PlotOutput(svg: figure.svg(), filename: fname))
+      try state.sink.save(PlotOutput(svg: figure.svg(), filename: fname, format: format))
       return .none
     case "gca":
       try a.finish(maxPositional: 0)

@@ -10,7 +10,7 @@ enum PyplotModule {
     "fontsize", "size", "fontweight", "weight", "family", "fontfamily",
   ]
   static let ignoredSavefigKeywords: Set<String> = [
-    "dpi", "bbox_inches", "format", "transparent", "facecolor", "pad_inches",
+    "dpi", "bbox_inches", "transparent", "facecolor", "pad_inches",
   ]
 
   /// pyplot names that are an `Axes` method under another name.
@@ -25,9 +25,57 @@ enum PyplotModule {
     "semilogx", "semilogy", "loglog",
   ]
 
+  /// matplotlib 3.11's `plt.style.available`.
+  static let styleNames = [
+    "Solarize_Light2", "bmh", "classic", "dark_background", "fast", "fivethirtyeight", "ggplot",
+    "grayscale", "petroff10", "petroff6", "petroff8", "seaborn-v0_8", "seaborn-v0_8-bright",
+    "seaborn-v0_8-colorblind", "seaborn-v0_8-dark", "seaborn-v0_8-dark-palette",
+    "seaborn-v0_8-darkgrid", "seaborn-v0_8-deep", "seaborn-v0_8-muted", "seaborn-v0_8-notebook",
+    "seaborn-v0_8-paper", "seaborn-v0_8-pastel", "seaborn-v0_8-poster", "seaborn-v0_8-talk",
+    "seaborn-v0_8-ticks", "seaborn-v0_8-white", "seaborn-v0_8-whitegrid",
+    "tableau-colorblind10",
+  ]
+
+  /// `matplotlib.style`: `use('default')` is what the engine draws already; every other style
+  /// changes colours, fonts and sizes the engine does not restyle, so it is refused.
+  static func makeStyle() -> PyModule {
+    let m = PyModule(name: "matplotlib.style")
+    m["available"] = .list(PyList(styleNames.map { .str($0) }))
+    m.define("use") { args, kwargs in
+      var a = PlotArguments("use", args, kwargs)
+      guard let given = a.take("style", at: 0) else {
+        throw PyException(.typeError, "use() missing 1 required positional argument: 'style'")
+      }
+      try a.finish(maxPositional: 1)
+      var names: [PyValue] = [given]
+      if case .list(let list) = given { names = list.items }
+      if case .tuple(let items) = given { names = items }
+      for name in names {
+        guard case .str(let s) = name else {
+          throw PyException(
+            .notImplementedError,
+            "matplotlib.style.use with a dict or path is not supported in journal cells")
+        }
+        if s == "default" { continue }
+        guard styleNames.contains(s) else {
+          throw PyException(
+            .osError,
+            "'\(s)' is not a valid package style, path of style file, URL of style file, or "
+              + "library style name (library styles are listed in `style.available`)")
+        }
+        throw PyException(
+          .notImplementedError,
+          "matplotlib.style.use('\(s)') is not supported in journal cells (only 'default' is)")
+      }
+      return .none
+    }
+    return m
+  }
+
   static func make(_ state: PyplotState) -> PyModule {
     let m = PyModule(name: "matplotlib.pyplot")
     let values = state.values
+    m["style"] = .module(makeStyle())
     func define(_ name: String, _ body: @escaping (inout PlotArguments) throws -> PyValue) {
       m.define(name) { args, kwargs in
         var a = PlotArguments(name, args, kwargs)
