@@ -128,7 +128,7 @@ public final class SearchIndex: Sendable {
     } catch let error as DatabaseError {
       let asked = what.count > 80 ? what.prefix(80) + "…" : what[...]
       throw JournalError(
-        .io, "the index could not answer '\(asked)': \(Self.describe(error))",
+        .io, "the index could not answer \(JournalError.quote(asked)): \(Self.describe(error))",
         file: Self.displayPath, cause: error)
     }
   }

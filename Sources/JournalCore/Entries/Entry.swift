@@ -35,7 +35,8 @@ public struct Entry: Sendable, Hashable, Identifiable {
           written.count == 10 || written.dropFirst(10).first.map({ $0 == " " || $0 == "T" }) == true
         else {
           throw JournalError(.invalidInput,
-            "front matter date '\(written)' disagrees with the file name (\(date.iso))",
+            "front matter date \(JournalError.quote(written)) disagrees with the file name "
+              + "(\(date.iso))",
             file: path, line: Entry.lineOfKey("date", in: yaml))
         }
       }
@@ -61,7 +62,7 @@ public struct Entry: Sendable, Hashable, Identifiable {
 
   private static func lineOfKey(_ key: String, in yaml: Substring) -> Int {
     var line = 2
-    for l in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+    for l in yaml.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
       if l.hasPrefix("\(key):") { return line }
       line += 1
     }

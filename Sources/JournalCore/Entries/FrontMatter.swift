@@ -42,23 +42,26 @@ public struct FrontMatter: Sendable, Hashable {
   /// Front matter is recognised only when the very first line is `---` and a later line is `---`
   /// or `...`. Returns the YAML source, the body, and the 1-based line where the body starts.
   public static func split(_ text: String) -> (yaml: Substring?, body: Substring, bodyLine: Int) {
+    // Lines are cut on the UTF-8 bytes: as Characters, "\r\n" is one grapheme that is not "\n",
+    // so a CRLF file has no "\n" Character at all.
     let utf8 = text.utf8
-    guard utf8.starts(with: "---\n".utf8) || utf8.starts(with: "---\r\n".utf8) else {
+    guard utf8.starts(with: "---\n".utf8) || utf8.starts(with: "---\r\n".utf8),
+      var lineStart = utf8.firstIndex(of: UInt8(ascii: "\n")).map({ utf8.index(after: $0) })
+    else {
       return (nil, text[...], 1)
     }
     var lineNumber = 1
-    var lineStart = text.index(after: text.firstIndex(of: "\n")!)
     let yamlStart = lineStart
-    while lineStart < text.endIndex {
+    while lineStart < utf8.endIndex {
       lineNumber += 1
-      let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
-      var line = text[lineStart..<lineEnd]
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if line == "---" || line == "..." {
-        let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+      let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+      var line = utf8[lineStart..<lineEnd]
+      if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+      if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+        let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         return (text[yamlStart..<lineStart], text[bodyStart...], lineNumber + 1)
       }
-      lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
+      lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
     }
     // No closing line: not front matter, the whole file is Markdown.
     return (nil, text[...], 1)

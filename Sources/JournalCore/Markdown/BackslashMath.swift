@@ -29,6 +29,7 @@ enum BackslashMath {
     }
     var bytes = Array(text.utf8)
     var changed = false
+    var link = LinkDestinationScan()
     var i = 0
     while i + 1 < bytes.count {
       guard bytes[i] == backslash else {
@@ -46,7 +47,7 @@ enum BackslashMath {
       let next = bytes[i + 1]
       if next == UInt8(ascii: "(") || next == UInt8(ascii: "["),
         closer(in: bytes, opener: i, stopAtBlankLine: true) != nil,
-        !isInLinkDestination(bytes, at: i)
+        !link.contains(bytes, at: i)
       {
         bytes[i] = marker
         changed = true
@@ -93,24 +94,44 @@ enum BackslashMath {
     return nil
   }
 
-  /// True when `at` follows `](` or `<` (an autolink) on its line with no space, `)` or `>` in
-  /// between.
-  private static func isInLinkDestination(_ bytes: [UInt8], at index: Int) -> Bool {
-    var k = index - 1
-    while k >= 0 {
-      switch bytes[k] {
-      case UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ")"),
-        UInt8(ascii: ">"):
-        return false
-      case UInt8(ascii: "<"):
-        return true
-      case UInt8(ascii: "(") where k > 0 && bytes[k - 1] == UInt8(ascii: "]"):
-        return true
-      default:
-        k -= 1
+  /// Answers "is this offset inside a link destination or an autolink?" for increasing offsets.
+  ///
+  /// The answer for an offset is decided by the last `\n`, space, tab, `)`, `>`, `<` or `](`
+  /// before it on its line. Each question reads back only to the previous offset asked about and
+  /// reuses that answer, so a line of ten thousand openers after a `<` costs linear time, not the
+  /// quadratic time of reading back to the `<` for each.
+  private struct LinkDestinationScan {
+    var last = -1
+    var lastAnswer = false
+
+    /// True when `index` follows `](` or `<` on its line with no space, `)` or `>` in between.
+    mutating func contains(_ bytes: [UInt8], at index: Int) -> Bool {
+      var k = index - 1
+      var answer: Bool?
+      while answer == nil {
+        if k < 0 {
+          answer = false
+        } else if k == last {
+          // `last` holds a backslash (an opener): the scan from there already read on back.
+          answer = lastAnswer
+        } else {
+          switch bytes[k] {
+          case UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ")"),
+            UInt8(ascii: ">"):
+            answer = false
+          case UInt8(ascii: "<"):
+            answer = true
+          case UInt8(ascii: "(") where k > 0 && bytes[k - 1] == UInt8(ascii: "]"):
+            answer = true
+          default:
+            k -= 1
+          }
+        }
       }
+      last = index
+      lastAnswer = answer ?? false
+      return lastAnswer
     }
-    return false
   }
 
   /// Restores the marker bytes of `text` to backslashes.

@@ -63,6 +63,26 @@ public struct JournalError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// `text` in single quotes for a one-line message: at most `limit` characters (then `…`), with
+  /// line breaks and other control characters written as escapes, so a pasted 100 KB query or a
+  /// multi-line YAML value cannot flood or split the line.
+  public static func quote(_ text: some StringProtocol, limit: Int = 80) -> String {
+    var quoted = "'"
+    for (n, character) in text.enumerated() {
+      if n == limit {
+        quoted += "…"
+        break
+      }
+      let scalars = character.unicodeScalars
+      if scalars.contains(where: { $0.properties.generalCategory == .control }) {
+        quoted += scalars.map { $0.escaped(asASCII: true) }.joined()
+      } else {
+        quoted.append(character)
+      }
+    }
+    return quoted + "'"
+  }
+
   public static func == (a: JournalError, b: JournalError) -> Bool {
     a.code == b.code && a.message == b.message && a.file == b.file && a.line == b.line
   }
