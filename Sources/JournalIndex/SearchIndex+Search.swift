@@ -17,6 +17,12 @@ extension SearchIndex {
     _ query: SearchQuery, dates: DateFilter = DateFilter(), limit: Int? = 20,
     snippets: Bool = true
   ) throws -> [SearchHit] {
+    guard query.termCount <= SearchQuery.maximumTerms else {
+      throw JournalError(
+        .usage,
+        "the query has \(query.termCount) words, phrases and tags; at most "
+          + "\(SearchQuery.maximumTerms) are searched")
+    }
     let match = query.matchExpression
     let filter = EntryFilter(dates: dates, tags: query.tags)
     // The sections of the entries the filter keeps.

@@ -61,10 +61,19 @@ public struct SearchQuery: Sendable, Hashable {
   /// True when the query asks for nothing at all.
   public var isEmpty: Bool { required.isEmpty && excluded.isEmpty && tags.isEmpty }
 
+  /// The most words, phrases and tags a query may hold. FTS5's time grows faster than linearly
+  /// with the terms of one expression (16,000 words took 11 s), and nobody types more than a
+  /// few dozen: `SearchIndex.search` refuses a longer query with a clear message.
+  public static let maximumTerms = 64
+
+  /// Words, phrases and tags, counted as `maximumTerms` counts them.
+  public var termCount: Int { required.reduce(0) { $0 + $1.count } + excluded.count + tags.count }
+
   /// Parses the text of a query. Never fails: what cannot be a word is dropped.
   public init(parsing text: String) {
     var pendingOr = false
     var pendingNot = false
+    var seenTags = Set<String>()
     for lexeme in SearchQuery.lex(text) {
       switch lexeme {
       case .or:
@@ -77,7 +86,7 @@ public struct SearchQuery: Sendable, Hashable {
         pendingOr = false
         pendingNot = true
       case .tag(let name):
-        if !name.isEmpty, !tags.contains(name) { tags.append(name) }
+        if !name.isEmpty, seenTags.insert(name).inserted { tags.append(name) }
         pendingOr = false
         pendingNot = false
       case .term(let term, let negated):

@@ -58,7 +58,7 @@ extension JournalCommand {
       let filter = try dates.filter()
       let parsed = SearchQuery(parsing: text)
       guard !parsed.isEmpty else {
-        throw JournalError(.usage, "nothing to search for in '\(text)'")
+        throw JournalError(.usage, "nothing to search for in \(JournalError.quote(text))")
       }
       let hits = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
         try $0.search(
@@ -94,7 +94,7 @@ extension JournalCommand {
               + hit.snippet(open: "**", close: "**") + "\n")
         }
       }
-      if hits.isEmpty { throw JournalError(.notFound, "no matches for '\(text)'") }
+      if hits.isEmpty { throw JournalError(.notFound, "no matches for \(JournalError.quote(text))") }
     }
 
     /// The path as an editor run from here can open it.
