@@ -7,7 +7,8 @@ public enum SignatureTables {
       NumPySignatures.ndarray, NumPySignatures.ufunc, NumPySignatures.ufuncFunctions,
       NumPySignatures.functions,
       TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda, TorchSignatures.nn,
-      TorchSignatures.functional, TorchSignatures.optim,
+      TorchSignatures.accelerator,
+      TorchSignatures.functional, TorchSignatures.optim, TorchSignatures.autograd,
     ]
   }
 

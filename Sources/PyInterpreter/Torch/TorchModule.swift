@@ -58,8 +58,37 @@ final class TorchContext {
     switch e.code {
     case .index: return PyException(.indexError, message)
     case .memory: return PyException(.memoryError, message)
+    case .timeLimit:
+      // The time limit ends the run: `except` cannot catch it, as for NumPy's calls.
+      var limit = PyException(.timeoutError, e.message)
+      limit.catchable = false
+      return limit
     default: return PyException(.runtimeError, message)
     }
+  }
+
+  /// `torch.linspace`'s values as PyTorch's CPU kernel computes them: the step in the dtype's
+  /// arithmetic (float64 for integers, from the truncated ends), then each value as one fused
+  /// multiply-add, from `start` for the first half and back from `end` for the second.
+  static func linspace(_ start: Double, _ end: Double, steps: Int, dtype: DType) throws -> Tensor {
+    let half = steps / 2
+    if steps == 1 { return try Tensor([start], shape: [1]).casted(to: dtype) }
+    if dtype == .float32 {
+      let (s, e) = (Float(start), Float(end))
+      let step = steps > 1 ? (e - s) / Float(steps - 1) : 0
+      let values = (0..<steps).map { i in
+        i < half ? s.addingProduct(step, Float(i)) : e.addingProduct(-step, Float(steps - i - 1))
+      }
+      return try Tensor(values, shape: [steps])
+    }
+    let (s, e) =
+      dtype.isFloatingPoint
+      ? (start, end) : (start.rounded(.towardZero), end.rounded(.towardZero))
+    let step = steps > 1 ? (e - s) / Double(steps - 1) : 0
+    let values = (0..<steps).map { i in
+      i < half ? s.addingProduct(step, Double(i)) : e.addingProduct(-step, Double(steps - i - 1))
+    }
+    return try Tensor(values, shape: [steps]).casted(to: dtype)
   }
 
   /// PyTorch multiplies matrices of one dtype, and not of bools.
@@ -324,18 +353,22 @@ final class TorchContext {
     }
   }
 
+  /// `requires_grad=True` of a new tensor: only floating-point tensors can have it.
+  func applyRequiresGrad(_ t: inout Tensor, _ a: Arguments) throws {
+    guard let r = a.value("requires_grad"), try rt.isTrue(r) else { return }
+    guard t.dtype.isFloatingPoint else {
+      throw PyException(
+        .runtimeError, "Only Tensors of floating point and complex dtype can require gradients")
+    }
+    try bridged { try t.setRequiresGrad(true) }
+  }
+
   /// A factory's result with its `dtype=`, `device=` and `requires_grad=` applied.
   func finish(_ t: Tensor, _ a: Arguments) throws -> PyValue {
     var t = t
     if let d = a.optional("dtype") { t = t.casted(to: try dtype(d)) }
     if let d = a.optional("device") { try checkDevice(d) }
-    if let r = a.value("requires_grad"), try rt.isTrue(r) {
-      guard t.dtype.isFloatingPoint else {
-        throw PyException(
-          .runtimeError, "Only Tensors of floating point and complex dtype can require gradients")
-      }
-      try bridged { try t.setRequiresGrad(true) }
-    }
+    try applyRequiresGrad(&t, a)
     return wrap(t)
   }
 
@@ -392,13 +425,7 @@ final class TorchContext {
       }
       var t = try self.tensor(data, dtype: dt).clone()
       if let d = a.optional("device") { try self.checkDevice(d) }
-      if let r = a.value("requires_grad"), try self.rt.isTrue(r) {
-        guard t.dtype.isFloatingPoint else {
-          throw PyException(
-            .runtimeError, "Only Tensors of floating point and complex dtype can require gradients")
-        }
-        try bridged { try t.setRequiresGrad(true) }
-      }
+      try self.applyRequiresGrad(&t, a)
       return self.wrap(t)
     }
     def("manual_seed") { a in
@@ -611,6 +638,70 @@ final class TorchContext {
       }
       return try self.finish(try bridged { try Tensor.arange(s, e, step: st, style: .torch) }, a)
     }
+    def("linspace") { a in
+      func number(_ key: String) throws -> Double {
+        let v = try a.required(key)
+        if case .native(let x as TorchTensor) = v, x.tensor.rank == 0 {
+          return try bridged { try x.tensor.item().doubleValue }
+        }
+        guard let n = NumPyContext.pythonScalar(v) else {
+          throw PyException(
+            .typeError,
+            "linspace(): argument '\(key)' must be Number, not \(self.rt.typeName(v))")
+        }
+        return n.doubleValue
+      }
+      let (start, end) = (try number("start"), try number("end"))
+      let stepsValue = try a.required("steps")
+      guard case .int(let steps) = stepsValue else {
+        let overload =
+          ", int steps, *, Tensor out = None, torch.dtype dtype = None, torch.layout layout = "
+          + "None, torch.device device = None, bool pin_memory = False, bool requires_grad = False)"
+        let given = [a.value("start"), a.value("end"), stepsValue].map {
+          $0.map { self.rt.typeName($0) } ?? "?"
+        }
+        throw PyException(
+          .typeError,
+          "linspace() received an invalid combination of arguments - got "
+            + "(\(given.joined(separator: ", "))), but expected one of:\n"
+            + ["(Tensor start, Tensor end", "(Number start, Tensor end",
+               "(Tensor start, Number end", "(Number start, Number end"]
+            .map { " * " + $0 + overload + "\n" }.joined())
+      }
+      guard steps >= 0 else {
+        throw PyException(.runtimeError, "number of steps must be non-negative")
+      }
+      let type = try a.optional("dtype").map { try self.dtype($0) } ?? .float32
+      if type == .bool {
+        throw PyException(.notImplementedError, "\"linspace_cpu\" not implemented for 'Bool'")
+      }
+      try checkedAllocation([steps], .float64)
+      return try self.finish(
+        try bridged { try TorchContext.linspace(start, end, steps: steps, dtype: type) }, a)
+    }
+    for (name, normal) in [("rand_like", false), ("randn_like", true)] {
+      def(name) { a in
+        let input = try self.tensor(try a.required("input"))
+        let type = try a.optional("dtype").map { try self.dtype($0) } ?? input.dtype
+        if !type.isFloatingPoint {
+          let kernel = normal ? "normal_kernel_cpu" : "check_uniform_bounds"
+          throw PyException(
+            .notImplementedError,
+            "\"\(kernel)\" not implemented for '\(TorchContext.scalarTypeName(type))'")
+        }
+        // The same draws as torch.rand / torch.randn of the input's shape and this dtype.
+        let n = input.count
+        var t: Tensor
+        switch (normal, type == .float64) {
+        case (true, true): t = try bridged { try Tensor(self.generator.normalDouble(count: n)) }
+        case (true, false): t = try bridged { try Tensor(self.generator.randn(count: n)) }
+        case (false, true): t = try bridged { try Tensor(self.generator.uniformDouble(count: n)) }
+        case (false, false): t = try bridged { try Tensor(self.generator.uniform(count: n)) }
+        }
+        t = try bridged { try t.reshaped(input.shape).casted(to: type) }
+        return try self.finish(t, a)
+      }
+    }
     def("matmul") { a in
       let x = try self.tensor(try a.required("input"))
       let y = try self.tensor(try a.required("other"))
@@ -620,14 +711,50 @@ final class TorchContext {
     }
     def("no_grad") { _ in .native(NoGrad(torch: self)) }
     def("device") { a in
-      let name = try self.rt.string(try a.required("type"), "type")
-      if let i = a.optional("index"), try self.rt.int(i, "index") != 0 {
-        throw PyException(
-          .notImplementedError, "torch device '\(name)' with an index is not supported in journal cells")
+      let given = try self.rt.string(try a.required("type"), "type")
+      var name = given
+      var index = try a.optional("index").map { try self.rt.int($0, "index") }
+      if let colon = given.firstIndex(of: ":") {
+        name = String(given[..<colon])
+        guard index == nil else {
+          throw PyException(
+            .runtimeError,
+            "type (string) must not include an index because index was passed explicitly: \(given)")
+        }
+        guard let i = Int(given[given.index(after: colon)...]), i >= 0 else {
+          throw PyException(.runtimeError, "Invalid device string: '\(given)'")
+        }
+        index = i
       }
-      try self.checkDevice(.str(name))
-      return .native(TorchDevice("cpu"))
+      if let i = index, i < 0 {
+        throw PyException(.runtimeError, "Device index must not be negative")
+      }
+      let types = [
+        "cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve", "fpga",
+        "maia", "xla", "lazy", "vulkan", "mps", "meta", "hpu", "mtia", "privateuseone",
+      ]
+      guard types.contains(name) else {
+        throw PyException(
+          .runtimeError,
+          "Expected one of \(types.joined(separator: ", ")) device type at start of device "
+            + "string: \(given)")
+      }
+      if name == "cpu", let i = index, i != 0 {
+        throw PyException(
+          .notImplementedError, "torch device 'cpu:\(i)' is not supported in journal cells")
+      }
+      return .native(TorchDevice(name, index: index))
     }
+    let accelerator = PyModule(name: "torch.accelerator")
+    // The engine has no accelerator: PyTorch's answers on a machine without one.
+    accelerator.define("is_available", in: TorchSignatures.accelerator) { _ in .bool(false) }
+    accelerator.define("device_count", in: TorchSignatures.accelerator) { _ in .int(0) }
+    accelerator.define("current_accelerator", in: TorchSignatures.accelerator) { a in
+      // None whether or not the caller asks for an available one.
+      _ = a.value("check_available")
+      return .none
+    }
+    m["accelerator"] = .module(accelerator)
     m["Tensor"] = .type(tensorClass)
     // Determinism switches of the CUDA backend: accepted and ignored on the CPU engine.
     let backends = PyModule(name: "torch.backends")
@@ -664,6 +791,8 @@ final class TorchContext {
       return .bool(
         zip(xs, ys).allSatisfy { $0 == $1 || Swift.abs($0 - $1) <= atol + rtol * Swift.abs($1) })
     }
+    m["autograd"] = .module(makeAutograd())
+    defineLegacyConstructors(m)
     m["nn"] = .module(makeNN())
     m["optim"] = .module(makeOptim())
     let utils = PyModule(name: "torch.utils")
@@ -687,7 +816,7 @@ final class TorchContext {
       }
     }
     // `torch.sum(x, ...)` and friends: the method's body on `input`.
-    for name in TorchSignatures.unary + ["sum", "mean", "argmax", "max", "min"] {
+    for name in TorchSignatures.unary + ["sum", "mean", "argmax", "max", "min", "mm", "clamp"] {
       def(name) { a in
         let input = try a.required("input")
         let t: TorchTensor
@@ -818,7 +947,7 @@ public enum TorchBridge {
       ("torch.nn.utils", ["nn", "utils"]), ("torch.nn.utils.rnn", ["nn", "utils", "rnn"]),
       ("torch.optim.lr_scheduler", ["optim", "lr_scheduler"]), ("torch.utils", ["utils"]),
       ("torch.utils.data", ["utils", "data"]), ("torch.backends", ["backends"]),
-      ("torch.backends.cudnn", ["backends", "cudnn"]),
+      ("torch.backends.cudnn", ["backends", "cudnn"]), ("torch.autograd", ["autograd"]),
     ] {
       interpreter.registerModule(name) { i in
         var value = PyValue.module(try i.runtime.importModule("torch"))

@@ -32,7 +32,20 @@ enum TorchSignatures {
     ones(*sizes, size=None, \(factory))
     [torchmulti] arange(start=<no value>, end=<no value>, step=<no value>, *, \(factory))
     matmul(input, other, *, ~out=None)
+    mm(input, mat2, *, ~out=None)
+    [torchmulti] clamp(input, min=None, max=None, *, ~out=None)
+    [torchmulti] linspace(start, end, steps, *, \(factory))
+    rand_like(input, *, ~generator=None, dtype=None, ~layout=None, device=None,
+      requires_grad=False, ~memory_format=torch.preserve_format)
+    randn_like(input, *, ~generator=None, dtype=None, ~layout=None, device=None,
+      requires_grad=False, ~memory_format=torch.preserve_format)
     [python] no_grad()
+    [python] FloatTensor(*args, **kwargs)
+    [python] DoubleTensor(*args, **kwargs)
+    [python] LongTensor(*args, **kwargs)
+    [python] IntTensor(*args, **kwargs)
+    [python] BoolTensor(*args, **kwargs)
+    [python] ByteTensor(*args, **kwargs)
     device(type, index=None)
     equal(input, other)
     allclose(input, other, rtol=1e-05, atol=1e-08, ~equal_nan=False)
@@ -45,6 +58,14 @@ enum TorchSignatures {
     [torchmulti] min(input, dim=None, keepdim=False, *, ~out=None)
     """
       + unary.map { "\n\($0)(input, *, ~out=None)" }.joined())
+
+  static let accelerator = SignatureTable(
+    "torch.accelerator", style: .python,
+    """
+    is_available()
+    device_count()
+    current_accelerator(check_available=False)
+    """)
 
   static let cuda = SignatureTable(
     "torch.cuda", style: .python,
@@ -87,6 +108,8 @@ enum TorchSignatures {
     [torchmulti] min(dim=None, keepdim=False)
     topk(k, dim=-1, largest=True, sorted=True)
     [torchmulti] pow(exponent)
+    mm(mat2)
+    [torchmulti] clamp(min=None, max=None)
     numpy(*, ~force=False)
     [torchmulti] to(*args, dtype=None, device=None, non_blocking=False, copy=False,
       ~memory_format=torch.preserve_format)
@@ -226,5 +249,14 @@ extension TorchSignatures {
     Adagrad(params, lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0,
       eps=1e-10, foreach=None, *, ~maximize=False, ~differentiable=False, fused=None)
       as Adagrad.__init__
+    """)
+}
+
+extension TorchSignatures {
+  /// `torch.autograd`'s functions.
+  static let autograd = SignatureTable(
+    "torch.autograd", style: .python,
+    """
+    Variable(data=<no value>, requires_grad=False, ~volatile=False)
     """)
 }

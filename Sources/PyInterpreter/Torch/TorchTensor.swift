@@ -153,6 +153,35 @@ final class TorchTensor: PyNativeObject {
       let v = try torch.tensor(value)
       try torch.run { try GradMode.withNoGrad { try tensor.copyInPlace(from: v) } }
       return true
+    case "grad":
+      if NumPyContext.isNoneLiteral(value) {
+        tensor.grad = nil
+        return true
+      }
+      guard case .native(let g as TorchTensor) = value else {
+        throw PyException(
+          .typeError, "assigned grad expected to be a Tensor or None but got grad of type "
+            + torch.rt.typeName(value))
+      }
+      guard g.tensor.shape == tensor.shape else {
+        throw PyException(
+          .runtimeError,
+          "attempting to assign a gradient of size '\(g.tensor.shape)' to a tensor of size "
+            + "'\(tensor.shape)'. Please ensure that the gradient and the tensor are the same size")
+      }
+      guard g.tensor.dtype == tensor.dtype else {
+        throw PyException(
+          .notImplementedError,
+          "assigning a gradient of another dtype (\(g.tensor.dtype.rawValue)) is not supported in "
+            + "journal cells")
+      }
+      guard tensor.requiresGrad else {
+        throw PyException(
+          .notImplementedError,
+          "setting .grad of a tensor that does not require grad is not supported in journal cells")
+      }
+      tensor.grad = g.tensor
+      return true
     default: return false
     }
   }
@@ -499,6 +528,43 @@ final class TorchTensor: PyNativeObject {
         }
         return torch.wrap(try torch.binary(.power, t, e, reflected: false))
       }
+    case "mm":
+      return { a in
+        let other = try torch.tensor(try a.required("mat2"))
+        guard t.rank == 2 else { throw PyException(.runtimeError, "self must be a matrix") }
+        guard other.rank == 2 else { throw PyException(.runtimeError, "mat2 must be a matrix") }
+        try torch.checkMatmulTypes(t, other)
+        try torch.checkMatmul(t.shape, other.shape)
+        return torch.wrap(try torch.run { try Tensor.matmul(t, other, style: .torch) })
+      }
+    case "clamp":
+      return { a in
+        func bound(_ key: String) throws -> Scalar? {
+          guard let v = a.optional(key) else { return nil }
+          guard let s = NumPyContext.pythonScalar(v) else {
+            throw PyException(
+              .notImplementedError,
+              "torch.clamp(\(key)=\(rt.typeName(v))) is not supported in journal cells "
+                + "(numbers only)")
+          }
+          return s
+        }
+        let (lo, hi) = (try bound("min"), try bound("max"))
+        if lo == nil && hi == nil {
+          throw PyException(
+            .runtimeError, "torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        if t.dtype.isFloatingPoint {
+          // Tensors' clamp keeps PyTorch's gradient: it flows where min <= x <= max.
+          return torch.wrap(
+            try torch.run { try t.clipped(min: lo?.doubleValue, max: hi?.doubleValue) })
+        }
+        // Integers and bools promote with the bounds as PyTorch's maximum and minimum do.
+        var r = t
+        if let lo { r = try torch.run { try Tensor.binary(.maximum, r, lo, style: .torch) } }
+        if let hi { r = try torch.run { try Tensor.binary(.minimum, r, hi, style: .torch) } }
+        return torch.wrap(r)
+      }
     case "numpy":
       return { _ in
         if t.requiresGrad {
@@ -694,21 +760,32 @@ final class TorchReturnTypes: PyNativeObject {
   func getAttribute(_ name: String) throws -> PyValue? { fields.first { $0.0 == name }?.1 }
 }
 
-/// `torch.device("cpu")`: the only device of the embedded engine.
+/// `torch.device(...)`: any of PyTorch's device types can be named; only the CPU computes
+/// (`checkDevice` refuses the others where a tensor would be placed on them).
 final class TorchDevice: PyNativeObject {
   let name: String
-  init(_ name: String) { self.name = name }
+  let index: Int?
+  init(_ name: String, index: Int? = nil) {
+    self.name = name
+    self.index = index
+  }
   var typeName: String { "device" }
-  func repr() throws -> String { "device(type='\(name)')" }
-  func str() throws -> String { name }
+  func repr() throws -> String {
+    index.map { "device(type='\(name)', index=\($0))" } ?? "device(type='\(name)')"
+  }
+  func str() throws -> String { index.map { "\(name):\($0)" } ?? name }
   func getAttribute(_ name: String) throws -> PyValue? {
-    name == "type" ? .str(self.name) : nil
+    switch name {
+    case "type": return .str(self.name)
+    case "index": return index.map { .int($0) } ?? PyValue.none
+    default: return nil
+    }
   }
   func compare(_ op: CompareOperator, _ other: PyValue) throws -> PyValue? {
     guard op == .eq || op == .ne else { return nil }
     var same = false
-    if case .native(let d as TorchDevice) = other { same = d.name == name }
-    if case .str(let s) = other { same = s == name }
+    // A device never equals a string in PyTorch (`torch.device("cpu") == "cpu"` is False).
+    if case .native(let d as TorchDevice) = other { same = d.name == name && d.index == index }
     return .bool(same == (op == .eq))
   }
 }

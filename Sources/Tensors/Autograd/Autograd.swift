@@ -155,6 +155,18 @@ extension Tensor {
 
   // MARK: Public autograd API
 
+  /// These values as the output of an operation defined outside the library (PyTorch's
+  /// `torch.autograd.Function`) over `inputs`: `backward` maps the output's gradient to one
+  /// gradient per input (nil for none). Shares storage; without an input that needs a gradient,
+  /// or with recording off, the values alone.
+  public func recordingFunction(
+    _ inputs: [Tensor], name: String, backward: @escaping (Tensor) throws -> [Tensor?]
+  ) -> Tensor {
+    var out = detached()
+    out.record(inputs, name, backward)
+    return out
+  }
+
   /// Whether gradients flow to this tensor.
   public var requiresGrad: Bool { meta?.requiresGrad ?? false }
 

@@ -485,7 +485,10 @@ extension Tensor {
     if let hi { r = try Tensor.binary(.minimum, r.detached(), .double(hi)) }
     if Tensor.needsGrad(self) {
       let x = self.detached()
-      r.recordUnary(self, "ClampBackward1") { g in
+      // PyTorch's names for the three overloads' gradients.
+      let name =
+        lo == nil ? "ClampMaxBackward0" : hi == nil ? "ClampMinBackward0" : "ClampBackward1"
+      r.recordUnary(self, name) { g in
         var mask = Tensor.full(x.shape, .bool(true), dtype: .bool)
         if let lo { mask = try mask & (x .>= lo) }
         if let hi { mask = try mask & (x .<= hi) }
