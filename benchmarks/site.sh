@@ -82,11 +82,21 @@ hugo_kb=$(maxrss hugo --quiet -s "$work/hugo" -d "$work/public")
 echo 'Edited once more.' >> "$day"
 edit_kb=$(maxrss "$journal" build --journal "$work/j" --out "$work/site")
 pages=$(find "$work/site" -name '*.html' | wc -l)
+# The search index (search/*.js) raw and gzip-compressed, against issue 18's budget of 300 kB
+# compressed per 1,000 entries.
+index_sizes=$(python3 - "$work/site/search" <<'PY'
+import gzip, pathlib, sys
+files = [f.read_bytes() for f in pathlib.Path(sys.argv[1]).glob("*.js")]
+print(sum(map(len, files)), sum(len(gzip.compress(b, 9)) for b in files))
+PY
+)
 hugo_pages=$(find "$work/public" -name '*.html' | wc -l)
 
-python3 - "$work" "$journal_kb" "$hugo_kb" "$edit_kb" "$pages" "$hugo_pages" <<'PY'
+python3 - "$work" "$journal_kb" "$hugo_kb" "$edit_kb" "$pages" "$hugo_pages" "$entries" \
+  $index_sizes <<'PY'
 import json, sys
-work, jkb, hkb, ekb, pages, hpages = sys.argv[1], *map(int, sys.argv[2:5]), *sys.argv[5:]
+work, jkb, hkb, ekb, pages, hpages = sys.argv[1], *map(int, sys.argv[2:5]), *sys.argv[5:7]
+entries, index_raw, index_gz = map(int, sys.argv[7:10])
 full = {r["command"]: r for r in json.load(open(f"{work}/full.json"))["results"]}
 edit = json.load(open(f"{work}/edit.json"))["results"][0]
 j, h = full["journal build"], full["hugo"]
@@ -100,4 +110,7 @@ print(f"{'journal, one entry edited':26}{edit['mean']:>9.3f}s{cpu(edit):>9.3f}s{
       f"  (median {edit['median'] * 1000:.0f} ms)")
 print(f"{'edit / goal of 0.2 s':26}{edit['mean'] / 0.2:>9.2f}x{cpu(edit) / 0.2:>9.2f}x"
       f"{ekb / hkb:>11.2f}x  (memory vs hugo's full build)")
+per_1000 = index_gz / entries * 1000
+print(f"{'search index':26}{index_raw / 1e6:>9.2f} MB raw, {index_gz / 1e6:.2f} MB gzip: "
+      f"{per_1000 / 1000:.0f} kB per 1,000 entries, {per_1000 / 300_000:.2f}x the budget of 300 kB")
 PY

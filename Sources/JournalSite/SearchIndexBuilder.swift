@@ -28,7 +28,7 @@ struct SearchIndexBuilder {
   /// Documents per `search/dN.js`: a shown result loads one.
   static let docsPerShard = 16
   /// How much of a section's prose (then code) its document keeps, for the result's snippet.
-  static let snippetLength = 1_000
+  static let snippetLength = 700
   static let targetShardBytes = 24_000
 
   private(set) var docs: [Doc] = []
@@ -130,10 +130,9 @@ struct SearchIndexBuilder {
 
   // MARK: Ranking data
 
-  /// How often a term counts in one section at most: the posting lists repeat a section once
-  /// per occurrence up to this, and BM25's term-frequency factor gains little beyond it
-  /// (k1 = 1.2: 1.57 of at most 2.2 at 3, 1.69 at 4).
-  static let maxTermCount = 4
+  /// How often a term counts in one section at most: a heading's word once (`headingWeight`);
+  /// BM25's term-frequency factor gains little beyond it (k1 = 1.2: 1.96 of at most 2.2).
+  static let maxTermCount = 10
 
   /// Sections' lengths in words are kept to within 8%: one letter each in `search/len.js`,
   /// `lengthBase` to the power of the letter's place in `lengthDigits`.
@@ -165,20 +164,29 @@ struct SearchIndexBuilder {
     Data(("JournalSearch.lengths=\"" + String(decoding: codes, as: UTF8.self) + "\";\n").utf8)
   }
 
-  /// A posting list as text: base-36 gaps separated by commas, or, when shorter, `~` and the
+  /// A posting list as text: base-36 gaps separated by commas (`*n` after a document whose
+  /// term counts n times), or, when shorter, `~` and the
   /// base64 of a bitmap over all documents (bit `id % 8` of byte `id / 8`), so that a word in
   /// every section costs `docs / 6` bytes rather than two bytes per section.
   static func encode(_ ids: [UInt32], universe: Int) -> String {
-    // Measure the gap list first: most lists of a large journal are bitmaps.
-    var length = max(0, ids.count - 1)
+    // Measure the gap list first: most lists of a large journal are bitmaps. A document
+    // repeated r times (its term's count) is written once, with `*r` after its gap.
+    var length = 0
     var last: UInt32 = 0
-    for id in ids {
+    var k = 0
+    while k < ids.count {
+      let id = ids[k]
+      var run = 1
+      while k + run < ids.count && ids[k + run] == id { run += 1 }
+      if k > 0 { length += 1 }
       var gap = id - last
       repeat {
         length += 1
         gap /= 36
       } while gap > 0
+      if run > 1 { length += run < 10 ? 2 : 3 }
       last = id
+      k += run
     }
     let bitmapLength = 1 + ((universe + 7) / 8 + 2) / 3 * 4
     guard bitmapLength < length else {
@@ -187,7 +195,11 @@ struct SearchIndexBuilder {
       out.reserveCapacity(length)
       var scratch = [UInt8](repeating: 0, count: 8)
       last = 0
-      for (k, id) in ids.enumerated() {
+      k = 0
+      while k < ids.count {
+        let id = ids[k]
+        var run = 1
+        while k + run < ids.count && ids[k + run] == id { run += 1 }
         if k > 0 { out.append(UInt8(ascii: ",")) }
         var gap = id - last
         var n = 0
@@ -200,7 +212,12 @@ struct SearchIndexBuilder {
           n -= 1
           out.append(scratch[n])
         }
+        if run > 1 {
+          out.append(UInt8(ascii: "*"))
+          out.append(contentsOf: String(run).utf8)
+        }
         last = id
+        k += run
       }
       return String(decoding: out, as: UTF8.self)
     }
@@ -208,7 +225,6 @@ struct SearchIndexBuilder {
     for id in ids { bytes[Int(id / 8)] |= UInt8(1 << (id % 8)) }
     return "~" + Data(bytes).base64EncodedString()
   }
-
 
   /// The index terms of a text: runs of letters and digits of 2 to 32 characters, lower-cased,
   /// without diacritics (canonical decomposition, marks dropped) and reduced to their Porter
@@ -223,8 +239,17 @@ struct SearchIndexBuilder {
     var length: Int
   }
 
-  static func sectionTerms(in text: String) -> SectionTerms {
-    let (counts, words) = counts(in: text)
+  /// `journal search` weighs its heading column ten times the others (FTS5's bm25 counts a
+  /// heading word as ten occurrences): so does this, for the heading's words in `text`.
+  static let headingWeight = 10
+
+  static func sectionTerms(in text: String, heading: String = "") -> SectionTerms {
+    var (counts, words) = counts(in: text)
+    if !heading.isEmpty {
+      for (term, count) in Self.counts(in: heading).counts {
+        counts[term, default: 0] += (headingWeight - 1) * count
+      }
+    }
     var terms: [String] = []
     terms.reserveCapacity(counts.count)
     for (term, count) in counts.sorted(by: { $0.key < $1.key }) {

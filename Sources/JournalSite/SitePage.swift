@@ -181,7 +181,7 @@ struct SitePage: Sendable {
         snippet: SiteRenderer.excerpt(
           section.text.isEmpty ? section.code : section.text + " " + section.code,
           limit: SearchIndexBuilder.snippetLength)))
-      terms.append(SearchIndexBuilder.sectionTerms(in: text))
+      terms.append(SearchIndexBuilder.sectionTerms(in: text, heading: section.heading))
     }
     let prose = document.sections.map(\.text).joined(separator: " ")
     self.init(date: entry.date, path: entry.path, title: document.title,

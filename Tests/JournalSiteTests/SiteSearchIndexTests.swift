@@ -32,9 +32,10 @@ struct SearchIndexReader {
       return (0..<bytes.count * 8).filter { bytes[$0 / 8] & UInt8(1 << ($0 % 8)) != 0 }
     }
     var last = 0
-    return encoded.split(separator: ",").map {
-      last += Int($0, radix: 36)!
-      return last
+    return encoded.split(separator: ",").flatMap { part -> [Int] in
+      let fields = part.split(separator: "*")
+      last += Int(fields[0], radix: 36)!
+      return Array(repeating: last, count: fields.count > 1 ? Int(fields[1])! : 1)
     }
   }
 
@@ -99,13 +100,17 @@ struct SearchIndexReader {
     #expect(wrong.isEmpty, "\(wrong.count) words: \(wrong.prefix(20))")
   }
 
-  /// A posting list repeats a section once per occurrence of its term, up to four times, and
+  /// A posting list repeats a section once per occurrence of its term, up to ten times, and
   /// the section's length is counted in words.
   @Test func sectionTermsCountOccurrences() {
     let section = SearchIndexBuilder.sectionTerms(
       in: "LSTMs and an LSTM; lstm lstm lstm. A cell, cells")
-    #expect(section.terms == ["an", "and", "cell", "cell", "lstm", "lstm", "lstm", "lstm"])
+    #expect(section.terms == ["an", "and", "cell", "cell"] + Array(repeating: "lstm", count: 5))
     #expect(section.length == 10)
+    // A heading's words count ten times, as `journal search` weighs its heading column.
+    let headed = SearchIndexBuilder.sectionTerms(in: "Cells\nA cell", heading: "Cells")
+    #expect(headed.terms == Array(repeating: "cell", count: 10))
+    #expect(headed.length == 3)
     #expect(SearchIndexBuilder.lengthCode(1) == UInt8(ascii: "A"))
     let code = SearchIndexBuilder.lengthCode(500)
     #expect(abs(SearchIndexBuilder.length(of: code) / 500 - 1) < 0.08)
@@ -140,6 +145,7 @@ struct SearchIndexReader {
 
   @Test func postingsUseTheShorterEncoding() {
     #expect(SearchIndexBuilder.encode([1, 5, 40], universe: 10_000) == "1,4,z")
+    #expect(SearchIndexBuilder.encode([1, 5, 5, 5, 40], universe: 10_000) == "1,4*3,z")
     let dense = SearchIndexBuilder.encode(Array(0..<1000), universe: 1000)
     #expect(dense.hasPrefix("~"))
     #expect(dense.count == 1 + 168)

@@ -18,7 +18,7 @@ import JournalCells
     "index.html", "page/2/index.html", "2018/index.html", "2018/09/index.html",
     "2018/09/19/index.html", "2018/09/26/index.html", "2018/09/08/index.html",
     "archives/index.html", "tags/index.html", "tags/torch/index.html", "search/index.html",
-    "2018/09/24/index.html",
+    "2018/09/24/index.html", "2018/09/17/index.html",
   ]
 
   /// The seed journal with tags on one entry (the seed has none), built; and a plot added to
@@ -180,5 +180,29 @@ import JournalCells
     let result = run.stdout.components(separatedBy: "data-probe=\"").dropFirst().first
       .map { String($0.prefix(while: { $0 != "\"" })) } ?? "no result"
     #expect(result == "\(2 * Self.pages.count) ", "frames checked, pages too wide: \(result)")
+  }
+
+  /// Polish a reader expects: copy buttons on code blocks, Open Graph tags, a favicon, the
+  /// header's search box, "/" to reach it.
+  @Test func codeBlocksHaveCopyButtonsAndPagesHaveSocialTags() throws {
+    guard let (folder, site) = try site() else { return }
+    _ = folder
+    let page = site.appendingPathComponent("2018/09/17/index.html")
+    let html = readFile(page)
+    #expect(html.contains("<meta property=\"og:title\" content=\"Siraj stuff"))
+    #expect(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml,"))
+    #expect(html.contains("action=\"../../../search/index.html\""))
+    let result = try probe(page, script: """
+      window.addEventListener("load", function () {
+        var blocks = document.querySelectorAll("pre > code").length;
+        var buttons = document.querySelectorAll(".code-block > button.copy-code").length;
+        document.dispatchEvent(new KeyboardEvent("keydown", { key: "/" }));
+        document.body.setAttribute("data-probe",
+          blocks + " " + buttons + " " + document.activeElement.id);
+      });
+      """)
+    let fields = result.split(separator: " ")
+    #expect(fields.count == 3 && Int(fields[0]) ?? 0 > 0 && fields[0] == fields[1], "\(result)")
+    #expect(fields.last == "site-q", "/ focuses the header's search box: \(result)")
   }
 }

@@ -182,8 +182,8 @@
     return h % count;
   }
 
-  // A posting list: document number to how often the term is in it. A gap of 0 repeats the
-  // document before (a count, capped at the build); a bitmap (`~`, for the commonest terms)
+  // A posting list: document number to how often the term is in it (`*n` after its gap; a
+  // heading's word counts ten, as in `journal search`); a bitmap (`~`, for the commonest terms)
   // counts each once.
   function postings(encoded) {
     var tf = new Map();
@@ -199,8 +199,9 @@
     var parts = encoded.split(",");
     var last = 0;
     for (var i = 0; i < parts.length; i++) {
-      last += parseInt(parts[i], 36);
-      tf.set(last, (tf.get(last) || 0) + 1);
+      var star = parts[i].indexOf("*");
+      last += parseInt(star < 0 ? parts[i] : parts[i].slice(0, star), 36);
+      tf.set(last, star < 0 ? 1 : parseInt(parts[i].slice(star + 1), 10));
     }
     return tf;
   }

@@ -51,7 +51,16 @@ extension JournalCommand {
         """)
     var folderLinks = false
 
+    @Option(name: .customLong("feed-entries"),
+      help: ArgumentHelp("How many of the newest entries each Atom feed holds, in full.",
+        valueName: "count"))
+    var feedEntries = 20
+
     enum MathMode: String, ExpressibleByArgument { case mathml, katex }
+
+    func validate() throws {
+      guard feedEntries >= 1 else { throw ValidationError("--feed-entries must be 1 or more") }
+    }
 
     func run() throws {
       let journal = try global.journal()
@@ -81,7 +90,7 @@ extension JournalCommand {
       }
       let mode = math ?? config.math.flatMap(MathMode.init(rawValue:)) ?? .mathml
       return SiteBuilder.Options(
-        outputFolder: folder, baseURL: base ?? "http://localhost:8000/",
+        outputFolder: folder, baseURL: base ?? "http://localhost:8000/", feedSize: feedEntries,
         katexFolder: mode == .katex ? URL(fileURLWithPath: katexFolder) : nil,
         folderLinks: folderLinks)
     }
