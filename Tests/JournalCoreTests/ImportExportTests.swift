@@ -157,8 +157,10 @@ import Testing
       encoding: .utf8) == "new\n")
   }
 
+  /// A body that opens with front matter that reads is what `export` writes for a day file
+  /// with front matter (`ImportReliabilityTests`); one that does not read is refused.
   @Test func bodyThatWouldReadAsFrontMatterIsRefused() throws {
-    try expectImportFails(Data("---\n`2018-09-26`\n---\ntitle: x\n---\n".utf8),
+    try expectImportFails(Data("---\n`2018-09-26`\n---\ntitle: [x\n---\n".utf8),
       message: "would read as front matter", line: 3)
   }
 }

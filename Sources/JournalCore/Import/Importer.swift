@@ -86,13 +86,51 @@ public struct Importer: Sendable {
         "already exists with different content\(more); nothing was imported "
           + "(use --force to overwrite)", file: first, line: 1)
     }
-    try commit(toWrite)
+    if !toWrite.isEmpty {
+      // One writer at a time: an import and an `add` (or a second import) never interleave.
+      let lock = try FileLock(journal.stateFolder.appendingPathComponent("add.lock"))
+      defer { lock.unlock() }
+      for item in toWrite
+      where FileManager.default.contents(atPath: journal.url(for: item.path).path) != item.previous {
+        throw JournalError(.conflict, "changed while importing; nothing was imported",
+          file: item.path, line: 1)
+      }
+      removeStaleTemporaryFiles()
+      try commit(toWrite)
+    }
     report.written = toWrite.map(\.path)
     return report
   }
 
+  /// The name of the temporary file an import writes beside `final` before renaming it.
+  static func temporaryURL(for final: URL) -> URL {
+    final.deletingLastPathComponent().appendingPathComponent(
+      ".\(final.lastPathComponent)\(temporarySuffix)")
+  }
+
+  static let temporarySuffix = ".import.tmp"
+
+  /// Removes the temporary files an import killed before its renames left behind (kill -9 in
+  /// the rename phase left 11,502). Called under the lock, so no import is running.
+  func removeStaleTemporaryFiles() {
+    let fm = FileManager.default
+    let top = journal.entriesFolder
+    var folders = [top]
+    for name in (try? fm.contentsOfDirectory(atPath: top.path)) ?? [] {
+      let url = top.appendingPathComponent(name)
+      if !name.hasPrefix("."), Journal.isDirectory(url) { folders.append(url) }
+    }
+    for folder in folders {
+      for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+      where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
+        unlink(folder.appendingPathComponent(name).path)
+      }
+    }
+  }
+
   /// Writes every file or none: each goes to a temporary file first; the renames come last, and
-  /// if one fails, the files already renamed are put back as they were.
+  /// if one fails, the files already renamed are put back as they were. A replaced file keeps
+  /// its permissions (`--force` on a read-only day file leaves it read-only).
   private func commit(_ files: [(path: String, data: Data, previous: Data?)]) throws {
     let fm = FileManager.default
     var staged: [(temp: URL, final: URL, previous: Data?)] = []
@@ -112,9 +150,15 @@ public struct Importer: Sendable {
           try fm.createDirectory(at: folder, withIntermediateDirectories: true)
           createdFolders.append(contentsOf: missing.reversed())
         }
-        let temp = folder.appendingPathComponent(".\(final.lastPathComponent).import.tmp")
-        try FileSystem.writeUnsynced(file.data, to: temp, displayPath: file.path)
+        let temp = Self.temporaryURL(for: final)
+        // Staged before writing: a write that fails half-way (a full disk) leaves its temporary
+        // file for `cleanUp` too.
         staged.append((temp, final, file.previous))
+        try FileSystem.writeUnsynced(file.data, to: temp, displayPath: file.path)
+        var status = stat()
+        if file.previous != nil, stat(final.path, &status) == 0 {
+          chmod(temp.path, status.st_mode & 0o7777)
+        }
       }
       // One flush for every staged file instead of an fsync each (10,000 fsyncs take a minute).
       FileSystem.syncFileSystem(containing: journal.root)
@@ -154,8 +198,13 @@ public struct Exporter: Sendable {
     let listing = try DayFiles.scan(journal)
     if let first = listing.problems.first { throw first }
     let days = try listing.files.map { file in
-      SingleFileJournal.Day(date: file.date,
-        content: try decodeUTF8(try journal.read(file).bytes, file: file.path))
+      let content = try decodeUTF8(try journal.read(file).bytes, file: file.path)
+      if let line = SingleFileJournal.entryBreakLine(in: content, date: file.date) {
+        throw JournalError(.invalidInput,
+          "a '---' line followed by a date line would start a new entry in the export; "
+            + "put a blank line between them", file: file.path, line: line)
+      }
+      return SingleFileJournal.Day(date: file.date, content: content)
     }
     return SingleFileJournal.assemble(header: header, days: days, layout: layout)
   }

@@ -56,6 +56,25 @@ public struct SingleFileJournal: Sendable, Equatable {
 
   static func isSeparator(_ line: Substring) -> Bool { line.trimmingTrailingWhitespace == "---" }
 
+  /// The 1-based line of the first `---` line of `text` followed by a date line (or a line that
+  /// looks like one), other than one of `date`: in a single-file journal it would start a new
+  /// entry, so `journal export` then `import` would move what follows to another day.
+  public static func entryBreakLine(in text: String, date: JournalDate? = nil) -> Int? {
+    let lines = text.linesKeepingTerminators()
+    var i = 0
+    while i + 1 < lines.count {
+      if isSeparator(lines[i].content) {
+        switch classify(lines[i + 1].content) {
+        case .date(let d) where d == date: break
+        case .date, .invalid: return i + 1
+        case .notDate: break
+        }
+      }
+      i += 1
+    }
+    return nil
+  }
+
   /// One entry as it appears in the single file.
   struct RawEntry {
     var date: JournalDate
@@ -131,9 +150,12 @@ public struct SingleFileJournal: Sendable, Equatable {
 
     // Check that a later part can be found again by splitting the day file, and that a body that
     // begins with `---` would not be mistaken for front matter.
-    for entry in raw where contents[entry.date]!.hasPrefix("---") {
-      let content = contents[entry.date]!
-      if FrontMatter.split(content).yaml != nil {
+    // Front matter that parses is what `journal export` writes for a day file that has some.
+    for entry in raw where contents[entry.date]?.hasPrefix("---") == true {
+      let content = contents[entry.date] ?? ""
+      if FrontMatter.split(content).yaml != nil,
+        (try? Entry(date: entry.date, path: "", source: content)) == nil
+      {
         throw JournalError(.invalidInput,
           "the entry of \(entry.date.iso) begins with a '---' line, which a day file would read "
             + "as front matter; add a blank line after the date line", file: file,
@@ -177,8 +199,15 @@ public struct SingleFileJournal: Sendable, Equatable {
   public static func assemble(header: String, days: [Day], layout: ExportLayout) -> String {
     var out = header
     let byDate = Dictionary(days.map { ($0.date, $0.content) }, uniquingKeysWith: { a, _ in a })
+    // A `---` line must start a line of its own, or the day before would swallow its day. Text
+    // from `split` always ends a line there (the separators started lines); a day file written
+    // since, without a last line break, gets one.
+    func startLine() {
+      if let last = out.utf8.last, last != UInt8(ascii: "\n") { out += layout.lineTerminator }
+    }
     func emitWhole(_ date: JournalDate) {
       guard let content = byDate[date] else { return }
+      startLine()
       out += layout.separatorLine(for: date) + layout.dateLine(for: date) + content
     }
     switch layout.order {
@@ -203,6 +232,7 @@ public struct SingleFileJournal: Sendable, Equatable {
         guard start < p.count else { continue }
         // The last run of a date also takes any parts added to the day file since the import.
         let end = lastRunOfDate[run.date] == position ? p.count : min(p.count, start + run.parts)
+        startLine()
         if start == 0 { out += layout.separatorLine(for: run.date) + layout.dateLine(for: run.date) }
         out += p[start..<end].joined()
         used[run.date] = end

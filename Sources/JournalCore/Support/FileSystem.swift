@@ -17,6 +17,9 @@ public enum FileSystem {
     guard fd >= 0 else {
       throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: url.path)
     }
+    // A replaced file keeps its permissions (a read-only day file stays read-only).
+    var existing = stat()
+    if stat(url.path, &existing) == 0 { fchmod(fd, existing.st_mode & 0o7777) }
     var ok = data.withUnsafeBytes { writeAll($0, to: fd) }
     if ok && fsync(fd) != 0 { ok = false }
     close(fd)
