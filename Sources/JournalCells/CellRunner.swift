@@ -118,6 +118,10 @@ public struct CellRunner: Sendable {
           frozen.cells[index] = fresh
         }
         result.ran.append(index)
+        // Saved as soon as the cell finishes: a run killed later (a crash, kill -9, a timeout
+        // of the whole command) keeps the outputs of every cell that had finished.
+        frozen.entryPath = document.path
+        try frozen.save(in: journal)
         if let error = output.error, !cell.options.allowError || error.type == "EngineError" {
           result.failure = (index, error)
           break
@@ -130,9 +134,12 @@ public struct CellRunner: Sendable {
         result.reused.append(index)
       }
     }
-    frozen.cells = frozen.cells.filter { $0.key < total }
-    frozen.entryPath = document.path
-    if !result.ran.isEmpty { try frozen.save(in: journal) }
+    // Outputs of cells the entry no longer has go once the run is over.
+    if frozen.cells.keys.contains(where: { $0 >= total }) {
+      frozen.cells = frozen.cells.filter { $0.key < total }
+      frozen.entryPath = document.path
+      if !result.ran.isEmpty { try frozen.save(in: journal) }
+    }
     result.outputs = frozen.outputs
     return result
   }

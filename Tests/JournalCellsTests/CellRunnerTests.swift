@@ -168,6 +168,8 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
     #expect(result.failure?.error.frames.first?.line == document.cells[1].line)
   }
 
+  /// Issue 19: a run that dies part-way keeps what its finished cells printed, and the previous
+  /// outputs of the cells it did not finish.
   @Test func anInterruptedRunKeepsThePreviousOutputs() throws {
     let dir = TemporaryDirectory()
     let (journal, document) = try Self.journal(dir, cells: ["a = 1", "b = 2"])
@@ -175,13 +177,15 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
     _ = try runner(journal, engine).run(document) { _ in }
     let before = dir.snapshot()
     let (_, edited) = try Self.journal(dir, cells: ["a = 10", "b = 2"])
-    let entryFile = "journal/2018/2018-09-17.md"
     engine.interruptAt = 1
     #expect(throws: EchoEngine.Interrupted.self) {
       try runner(journal, engine).run(edited) { _ in }
     }
-    var after = dir.snapshot()
-    after[entryFile] = before[entryFile]
-    #expect(after == before)
+    let outputs = try FrozenOutputs.load(for: edited.date, in: journal)
+    let previous = try #require(before.keys.first { $0.hasSuffix("outputs.json") })
+    #expect(outputs.cells.keys.sorted() == [0, 1])
+    #expect(outputs.cells[0]?.sourceHash == FrozenOutputs.sourceHash(edited.cells, through: 0))
+    #expect(outputs.cells[1]?.sourceHash == FrozenOutputs.sourceHash(document.cells, through: 1))
+    #expect(dir.snapshot()[previous] != before[previous])
   }
 }
