@@ -44,6 +44,9 @@ struct SiteOutput {
       }
       return manifest
     } else if Journal.isDirectory(folder),
+      // The marker without a manifest: a first build that failed part-way, which must not
+      // block the next one (issue 19, item 8).
+      !fm.fileExists(atPath: folder.appendingPathComponent(Self.writingMarkerName).path),
       let existing = try? fm.contentsOfDirectory(atPath: folder.path),
       existing.contains(where: { !$0.hasPrefix(".") })
     {

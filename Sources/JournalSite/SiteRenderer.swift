@@ -449,9 +449,25 @@ struct SiteRenderer {
     for name in Set(names).sorted() {
       var slug = SlugSet.slug(name)
       if slug.isEmpty { slug = "tag" }
-      result[name] = slugs.unique(for: slug)
+      result[name] = slugs.unique(for: shortened(slug))
     }
     return result
+  }
+
+  /// The longest slug kept whole, in bytes: a file name may have 255, and `unique` may add a
+  /// suffix.
+  static let maximumSlugBytes = 96
+
+  /// `slug`, or when it is too long for a folder name (a 300-byte tag failed the build), its
+  /// first characters and a hash of the whole, so different long tags stay apart.
+  static func shortened(_ slug: String) -> String {
+    guard slug.utf8.count > maximumSlugBytes else { return slug }
+    var head = ""
+    for character in slug {
+      guard head.utf8.count + character.utf8.count <= maximumSlugBytes - 17 else { break }
+      head.append(character)
+    }
+    return head + "-" + SHA256.hex(slug).prefix(16)
   }
 }
 

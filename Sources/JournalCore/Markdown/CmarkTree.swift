@@ -104,6 +104,9 @@ final class CmarkTree {
       }
     }
     if math { cmark_parser_attach_syntax_extension(parser, mathExtension) }
+    // Control characters would reach the HTML (and the feeds) as they are; cmark-gfm only
+    // replaces NUL.
+    let markdown = HTMLEscaping.replacingForbiddenControls(in: markdown) ?? markdown
     let marked = math ? BackslashMath.markOpeners(in: markdown) : nil
     hasMarkers = marked != nil
     var text = marked ?? markdown

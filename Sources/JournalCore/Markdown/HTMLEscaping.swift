@@ -38,6 +38,7 @@ public enum HTMLEscaping {
           case UInt8(ascii: ">"): put("&gt;")
           case UInt8(ascii: "\""): put("&quot;")
           case UInt8(ascii: "'") where context == .attribute: put("&#39;")
+          case _ where isForbiddenControl(byte): put("\u{FFFD}")
           default:
             out[n] = byte
             n += 1
@@ -59,6 +60,7 @@ public enum HTMLEscaping {
       case UInt8(ascii: ">"): out += "&gt;".utf8
       case UInt8(ascii: "\""): out += "&quot;".utf8
       case UInt8(ascii: "'") where context == .attribute: out += "&#39;".utf8
+      case _ where isForbiddenControl(byte): out += "\u{FFFD}".utf8
       default: out.append(byte)
       }
     }
@@ -68,7 +70,27 @@ public enum HTMLEscaping {
     switch byte {
     case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
     case UInt8(ascii: "'"): return context == .attribute
-    default: return false
+    default: return isForbiddenControl(byte)
     }
+  }
+
+  /// A control character XML 1.0 forbids (every C0 control but tab, line feed and carriage
+  /// return) or HTML reports as an error (DEL). One in a title made `feed.xml` unreadable to
+  /// every feed reader (issue 19, item 7); it becomes U+FFFD, as cmark-gfm makes NUL.
+  @inline(__always)
+  static func isForbiddenControl(_ byte: UInt8) -> Bool {
+    (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+  }
+
+  /// `text` with each forbidden control character (see `isForbiddenControl`) replaced by
+  /// U+FFFD, or nil when it has none.
+  static func replacingForbiddenControls(in text: String) -> String? {
+    guard text.utf8.contains(where: isForbiddenControl) else { return nil }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    for byte in text.utf8 {
+      if isForbiddenControl(byte) { bytes += "\u{FFFD}".utf8 } else { bytes.append(byte) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
