@@ -161,8 +161,11 @@ import Testing
   @Test func links() throws {
     let doc = try document(Self.sample)
     #expect(doc.links == [
-      Link(destination: "https://pytorch.org", text: "PyTorch", line: 9),
-      Link(destination: "https://x.org/#frag", text: "https://x.org/#frag", line: 9),
+      Link(destination: "https://pytorch.org", text: "PyTorch", line: 9, section: 1,
+        context: "Install PyTorch and see https://x.org/#frag."),
+      Link(destination: "https://x.org/#frag", text: "https://x.org/#frag", line: 9,
+        kind: .autolink, section: 1,
+        context: "Install PyTorch and see https://x.org/#frag."),
     ])
   }
 

@@ -60,6 +60,8 @@ enum MarkdownEdit {
   case heading(level: Int, prependHTML: String?)
   /// Remove the node and its children (a heading the page shows as its title).
   case remove
+  /// Set a link's destination (a link to a day file, to its page).
+  case setURL(String)
 }
 
 /// HTML character references (`&gt;`, `&#x3C;`, `&alpha;`) decoded as cmark-gfm decodes them in
@@ -256,6 +258,8 @@ final class CmarkTree {
       case .remove:
         cmark_node_unlink(node)
         cmark_node_free(node)
+      case .setURL(let url):
+        cmark_node_set_url(node, url)
       }
     }
     edits = []

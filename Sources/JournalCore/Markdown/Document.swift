@@ -174,16 +174,37 @@ public struct CellOptions: Sendable, Hashable {
   }
 }
 
-/// A link or autolink.
+/// A link: Markdown (`[text](url)`), an autolink (`<https://...>`, `www.x.org`) or a wiki link
+/// (`[[2018-09-17#Setup|text]]`).
 public struct Link: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable, Codable {
+    case markdown, autolink, wiki
+  }
+
+  /// The URL as written; for a wiki link, its reference as written (`2018-09-17#Setup`).
   public var destination: String
-  /// The link text as plain text.
+  /// The link text as plain text (emoji as characters).
   public var text: String
   public var line: Int
+  public var kind: Kind
+  /// The entry it points to, for wiki links and Markdown links to day files.
+  public var reference: LinkReference?
+  /// The position in `Document.sections` of the section the link is in.
+  public var section: Int
+  /// The sentence the link is in, as plain text (the whole heading or table cell, for a link
+  /// in one).
+  public var context: String
 
-  public init(destination: String, text: String, line: Int) {
+  public init(
+    destination: String, text: String, line: Int, kind: Kind = .markdown,
+    reference: LinkReference? = nil, section: Int = 0, context: String = ""
+  ) {
     self.destination = destination
     self.text = text
     self.line = line
+    self.kind = kind
+    self.reference = reference
+    self.section = section
+    self.context = context
   }
 }

@@ -49,7 +49,13 @@ struct DocumentBuilder {
   private var codeBlocks: [CodeBlock] = []
   private var cells: [Cell] = []
   private var links: [Link] = []
-  private var openLinks: [(destination: String, line: Int, text: String, isAutolink: Bool)] = []
+  private var openLinks:
+    [(destination: String, line: Int, text: String, isAutolink: Bool, offset: Int)] = []
+  /// The plain text of the block being read, for the context of its links.
+  private var blockText = ""
+  /// Links of the block being read whose context is not set yet, with their text's offset
+  /// (UTF-8) in `blockText`.
+  private var linksWaitingForContext: [(link: Int, offset: Int, length: Int)] = []
   private var autolinkDepth = 0
   private var tags: [String] = []
   private var seenTags = Set<String>()
@@ -93,13 +99,7 @@ struct DocumentBuilder {
     case .math:
       return mathSpan(node)
     case .link:
-      if node.entering {
-        openLinks.append((node.url, fileLine(node.line), "", node.isAutolink))
-        if node.isAutolink { autolinkDepth += 1 }
-      } else if let open = openLinks.popLast() {
-        if open.isAutolink { autolinkDepth -= 1 }
-        links.append(Link(destination: open.destination, text: open.text, line: open.line))
-      }
+      return link(node)
     default:
       break
     }
@@ -143,6 +143,7 @@ struct DocumentBuilder {
       return nil
     }
     inHeading = false
+    closeBlockText()
     current.heading = trimmed(current.heading)
     current.anchor = slugs.unique(for: current.heading)
     let isTitle = !blockBeforeHeading && (title ?? current.heading) == current.heading
@@ -171,8 +172,127 @@ struct DocumentBuilder {
     return .heading(level: rendered, prependHTML: html)
   }
 
+  private mutating func link(_ node: MarkdownNode) -> MarkdownEdit? {
+    if node.entering {
+      openLinks.append(
+        (node.url, fileLine(node.line), "", node.isAutolink, blockText.utf8.count))
+      if node.isAutolink { autolinkDepth += 1 }
+      guard !node.isAutolink, options.renderHTML, let href = options.linkHref,
+        let reference = LinkReference.dayFile(node.url), let url = href(reference)
+      else { return nil }
+      return .setURL(url)
+    }
+    guard let open = openLinks.popLast() else { return nil }
+    if open.isAutolink { autolinkDepth -= 1 }
+    let reference = open.isAutolink ? nil : LinkReference.dayFile(open.destination)
+    addLink(
+      Link(destination: open.destination, text: open.text, line: open.line,
+        kind: open.isAutolink ? .autolink : .markdown, reference: reference,
+        section: sections.count),
+      offset: open.offset)
+    return nil
+  }
+
+  private mutating func addLink(_ link: Link, offset: Int) {
+    linksWaitingForContext.append(
+      (links.count, offset, max(0, blockText.utf8.count - offset)))
+    links.append(link)
+  }
+
+  /// A text holding `[[...]]`: the wiki links become links (or spans, when they point nowhere),
+  /// the text around them stays text.
+  private mutating func wikiText(_ node: MarkdownNode, _ matches: [WikiLinkMatch])
+    -> MarkdownEdit?
+  {
+    let bytes = Array(node.literal.utf8)
+    var html = ""
+    var last = 0
+    func piece(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    for match in matches {
+      html += textHTML(piece(last..<match.range.lowerBound))
+      last = match.range.upperBound
+      let shown = options.emoji ? EmojiTable.replace(in: match.text) : nil
+      let display = shown?.display ?? match.text
+      let offset = blockText.utf8.count
+      appendProse(display, indexed: shown?.indexed ?? match.text)
+      addLink(
+        Link(destination: match.reference.written, text: display, line: fileLine(node.line),
+          kind: .wiki, reference: match.reference, section: sections.count),
+        offset: offset)
+      guard options.renderHTML else { continue }
+      let text = HTMLEscaping.escape(display)
+      if let resolve = options.linkHref {
+        if let href = resolve(match.reference) {
+          html += "<a class=\"wikilink\" href=\"\(HTMLEscaping.escape(href, for: .attribute))\">"
+            + text + "</a>"
+        } else {
+          html += "<span class=\"wikilink missing\" title=\"no such entry or heading: "
+            + HTMLEscaping.escape(match.reference.written, for: .attribute) + "\">" + text
+            + "</span>"
+        }
+      } else {
+        html += "<span class=\"wikilink\">" + text + "</span>"
+      }
+    }
+    html += textHTML(piece(last..<bytes.count))
+    return options.renderHTML ? .replaceWithHTML(html) : nil
+  }
+
+  /// Plain text around wiki links: its tags and emoji, as `text` does for a whole text node.
+  private mutating func textHTML(_ text: String) -> String {
+    guard !text.isEmpty else { return "" }
+    collectTags(text)
+    if options.emoji, let replaced = EmojiTable.replace(in: text) {
+      appendProse(replaced.display, indexed: replaced.indexed)
+      return HTMLEscaping.escape(replaced.display)
+    }
+    appendProse(text, indexed: text)
+    return HTMLEscaping.escape(text)
+  }
+
+  /// Sets the context of the block's links: the sentence each is in.
+  private mutating func closeBlockText() {
+    if !linksWaitingForContext.isEmpty {
+      let bytes = Array(blockText.utf8)
+      for waiting in linksWaitingForContext {
+        links[waiting.link].context = Self.sentence(
+          in: bytes, at: min(waiting.offset, bytes.count), length: waiting.length)
+      }
+      linksWaitingForContext = []
+    }
+    blockText = ""
+  }
+
+  /// The sentence around `offset..<offset+length` of `bytes`: from after the previous `. `,
+  /// `! `, `? ` or line break to the next, at most about 300 bytes.
+  static func sentence(in bytes: [UInt8], at offset: Int, length: Int) -> String {
+    func isEnd(_ i: Int) -> Bool {
+      let b = bytes[i]
+      if b == 0x0A { return true }
+      guard b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") else {
+        return false
+      }
+      return i + 1 >= bytes.count || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A
+    }
+    var start = offset
+    while start > 0, offset - start < 200, !isEnd(start - 1) { start -= 1 }
+    var end = min(bytes.count, offset + length)
+    while end < bytes.count, end - offset < 300, !isEnd(end) { end += 1 }
+    if end < bytes.count, bytes[end] != 0x0A { end += 1 }
+    // Never cut a character in two.
+    while start > 0, start < bytes.count, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    var text = trimmed(String(decoding: bytes[start..<end], as: UTF8.self))
+    if start > 0, !isEnd(start - 1) { text = "…" + text }
+    return text
+  }
+
   private mutating func text(_ node: MarkdownNode) -> MarkdownEdit? {
     let inAutolink = autolinkDepth > 0
+    if openLinks.isEmpty, ByteSearch.contains(node.literal, UInt8(ascii: "[")) {
+      let matches = WikiLinkScanner.matches(in: node.literal)
+      if !matches.isEmpty { return wikiText(node, matches) }
+    }
     if !inAutolink { collectTags(node.literal) }
     if options.emoji, !inAutolink, let replaced = EmojiTable.replace(in: node.literal) {
       appendProse(replaced.display, indexed: replaced.indexed)
@@ -246,15 +366,18 @@ struct DocumentBuilder {
     if inHeading {
       current.heading += display
       current.headingIndexed += indexed
+      blockText += display
       return
     }
     if !openLinks.isEmpty { openLinks[openLinks.count - 1].text += display }
     if nestedHeading != nil { nestedHeading? += display }
+    blockText += display
     if toSection { current.text += indexed }
   }
 
   /// Ends a block's text with a newline, so words of adjacent blocks do not run together.
   private mutating func separate() {
+    closeBlockText()
     if !current.text.isEmpty, current.text.utf8.last != UInt8(ascii: "\n") {
       current.text += "\n"
     }

@@ -33,13 +33,19 @@ public struct MarkdownPipeline: Sendable {
     /// links and tags, its `html` is empty, and no tree edit (highlighting, anchors, math or
     /// emoji markup) is made: what the index and the terminal need, at about half the cost.
     public var renderHTML: Bool
+    /// The `href` of a link into the journal (a wiki link, or a Markdown link to a day file),
+    /// or nil when it points nowhere; a wiki link with no `href` renders as
+    /// `<span class="wikilink missing">`. Unset, Markdown links keep their URL and wiki links
+    /// render as `<span class="wikilink">`.
+    public var linkHref: (@Sendable (LinkReference) -> String?)?
 
     public init(
       mathRenderer: (@Sendable (String, Bool) -> String)? = nil,
       extensions: [MarkdownExtension] = MarkdownExtension.allCases, math: Bool = true,
       emoji: Bool = true, highlight: Bool = true, headingAnchors: Bool = true,
-      renderHTML: Bool = true
+      renderHTML: Bool = true, linkHref: (@Sendable (LinkReference) -> String?)? = nil
     ) {
+      self.linkHref = linkHref
       self.mathRenderer = mathRenderer
       self.extensions = extensions
       self.math = math
