@@ -72,6 +72,9 @@ public struct SiteBuilder: Sendable {
     public var removed = 0
     /// Entries that could not be read; the rest of the site was built without them.
     public var problems: [JournalError] = []
+    /// Links to entries or headings that do not exist or are ambiguous (`file:line` each); the
+    /// site shows their text, unlinked.
+    public var linkProblems: [JournalError] = []
   }
 
   public let journal: Journal
@@ -111,30 +114,55 @@ public struct SiteBuilder: Sendable {
     clock.lap("cache")
     let frozen = Set((try? FileManager.default.contentsOfDirectory(
       atPath: journal.entriesFolder.appendingPathComponent(".outputs").path)) ?? [])
+    /// The link targets pages are rendered against; the exact ones once every page is known.
+    let linkTargets = LinkTargetsBox()
     /// An entry's page made anew from its file, when the cache lost part of it.
     let reparse = { @Sendable (page: SitePage) -> SitePage? in
       guard let entry = try? journal.read(page.date, path: page.path).entry() else { return nil }
-      return self.page(for: entry, pipeline: pipeline, frozen: frozen).page
+      return self.page(for: entry, pipeline: pipeline, frozen: frozen,
+        targets: linkTargets.value).page
     }
     cache.blob?.fallback = { reparse($0)?.details ?? SitePage.Details(toc: [], docs: []) }
-    /// A page, its file's hash, whether it was parsed in this build, and a problem with its
-    /// frozen outputs.
-    typealias Read = (page: SitePage, hash: ContentHash, parsed: Bool, problem: JournalError?)
-    let reads = listing.files.concurrentMap { file in
-      Result { () throws -> Read in
+    /// A file's page from the cache, or its entry to parse.
+    enum Found { case cached(SitePage), entry(Entry) }
+    let found = listing.files.concurrentMap { file in
+      Result { () throws -> (Found, ContentHash) in
         // Cell outputs can go stale with data files: such entries are always rendered anew.
         let hasOutputs = !frozen.isEmpty && frozen.contains(file.date.iso)
         let record = hasOutputs ? nil : cache.record(for: file.path)
-        if let record, record.stamp == file.stamp { return (record.page, record.sourceHash, false, nil) }
+        if let record, record.stamp == file.stamp { return (.cached(record.page), record.sourceHash) }
         let contents = try journal.read(file)
         if let record, record.sourceHash == contents.hash {
           // Touched, not changed: the record is written anew with the new stamp.
           var page = record.page
           page.cachedRecord = nil
-          return (page, contents.hash, false, nil)
+          return (.cached(page), contents.hash)
         }
-        let (page, problem) = page(for: try contents.entry(), pipeline: pipeline, frozen: frozen)
-        return (page, contents.hash, true, problem)
+        return (.entry(try contents.entry()), contents.hash)
+      }
+    }
+    // Links are resolved while entries render in parallel, against the cached pages and a
+    // quick scan of the others' headings; pages whose links the parses prove wrong render again.
+    linkTargets.value = LinkTargets(found.compactMap { result -> LinkTargets.Target? in
+      switch try? result.get().0 {
+      case .cached(let page): return page.links.target
+      case .entry(let entry):
+        return LinkTargets.Target(scanning: entry,
+          dropsTitleHeading: options.markdown.dropsTitleHeading)
+      case nil: return nil
+      }
+    })
+    let guessed = linkTargets.value
+    typealias Read = (page: SitePage, hash: ContentHash, parsed: Bool, problem: JournalError?)
+    let reads = found.concurrentMap { result in
+      result.map { found, hash -> Read in
+        switch found {
+        case .cached(let page): return (page, hash, false, nil)
+        case .entry(let entry):
+          let (page, problem) = page(
+            for: entry, pipeline: pipeline, frozen: frozen, targets: guessed)
+          return (page, hash, true, problem)
+        }
       }
     }
     var pages: [SitePage] = []
@@ -150,6 +178,20 @@ public struct SiteBuilder: Sendable {
       case .failure(let error): report.problems.append(JournalError(error, code: .io))
       }
     }
+    let targets = LinkTargets(pages.map(\.links.target))
+    linkTargets.value = targets
+    let stale = pages.indices.filter { i in
+      !pages[i].links.outgoing.isEmpty
+        && PageLinks.digest(of: pages[i].links.outgoing.map(\.reference), from: pages[i].date,
+          in: targets) != pages[i].links.digest
+    }
+    let again = stale.map { pages[$0] }.concurrentMap { reparse($0) }
+    for (i, page) in zip(stale, again) {
+      guard let page else { continue }
+      if pages[i].html == nil { report.parsed += 1 }
+      pages[i] = page
+    }
+    report.linkProblems = Self.linkProblems(pages, targets: targets)
     report.problems += outputProblems
     clock.lap("read (\(report.parsed) parsed)")
     var renderer = SiteRenderer(
@@ -168,6 +210,7 @@ public struct SiteBuilder: Sendable {
       // The cache lost it: render the entry again.
       return reparse(page)?.html ?? ""
     }
+    renderer.linkTargets = targets
     var rendered = renderer.render()
     if let katex = options.katexFolder {
       for (path, data) in try Self.katexAssets(katex) {
@@ -196,9 +239,9 @@ public struct SiteBuilder: Sendable {
 
   /// What the site needs of an entry, from its Markdown and frozen cell outputs (`frozen`: the
   /// dates that have them). Outputs that cannot be read are left out and returned as a problem.
-  func page(for entry: Entry, pipeline: MarkdownPipeline, frozen: Set<String>)
-    -> (page: SitePage, problem: JournalError?)
-  {
+  func page(
+    for entry: Entry, pipeline: MarkdownPipeline, frozen: Set<String>, targets: LinkTargets
+  ) -> (page: SitePage, problem: JournalError?) {
     var outputs: CellOutputs?
     var problem: JournalError?
     if frozen.contains(entry.date.iso) {
@@ -210,8 +253,29 @@ public struct SiteBuilder: Sendable {
         problem = JournalError(error, code: .io)
       }
     }
+    var pipeline = pipeline
+    let date = entry.date
+    let index = options.folderLinks ? "" : "index.html"
+    pipeline.options.linkHref = { PageLinks.href($0, from: date, in: targets, index: index) }
     let document = pipeline.document(for: entry, cellOutputs: outputs)
-    return (SitePage(document: document, entry: entry), problem)
+    let digest = PageLinks.digest(
+      of: document.links.compactMap(\.reference), from: date, in: targets)
+    return (SitePage(document: document, entry: entry, linkDigest: digest), problem)
+  }
+
+  /// Every link of `pages` that does not resolve, in page and line order.
+  static func linkProblems(_ pages: [SitePage], targets: LinkTargets) -> [JournalError] {
+    var problems: [JournalError] = []
+    for page in pages {
+      for link in page.links.outgoing {
+        if let problem = targets.resolve(link.reference, from: page.date).problem {
+          problems.append(
+            JournalError(.invalidInput, "link '\(link.reference.written)': \(problem)", file: page.path,
+              line: link.line))
+        }
+      }
+    }
+    return problems
   }
 
   /// Identifies what the cached pages were rendered with: the Markdown options and the program
@@ -227,6 +291,8 @@ public struct SiteBuilder: Sendable {
     h.combine(markdown.headingAnchors)
     h.combine(markdown.dropsTitleHeading)
     h.combine(markdown.headingsFollowTitle)
+    // Links between entries are rendered into the cached HTML.
+    h.combine(options.folderLinks)
     if let program = FileStamp(path: "/proc/self/exe")
       ?? Bundle.main.executablePath.flatMap({ FileStamp(path: $0) })
     {
@@ -275,5 +341,15 @@ public struct SiteBuilder: Sendable {
       }
     }
     return files
+  }
+}
+
+/// The link targets a build renders against, shared with the closures that render a page again.
+final class LinkTargetsBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var targets = LinkTargets([])
+  var value: LinkTargets {
+    get { lock.withLock { targets } }
+    set { lock.withLock { targets = newValue } }
   }
 }

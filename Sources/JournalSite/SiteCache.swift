@@ -220,10 +220,11 @@ final class SiteCache: @unchecked Sendable {
       let docCount = try r.count()
       let ref = BlobRef(offset: try r.int(), length: try r.int(), hash: try r.uint())
       let detailsRef = BlobRef(offset: try r.int(), length: try r.int(), hash: try r.uint())
+      let links = try Self.decodeLinks(&r, date: date, title: title)
       guard r.offset == end else { throw BinaryReader.Malformed() }
       var page = SitePage(date: date, path: path, title: title, excerpt: excerpt,
         tagNames: tags, details: LazyDetails(blobFile, detailsRef), docCount: docCount,
-        htmlRef: ref, digests: digests)
+        htmlRef: ref, digests: digests, links: links)
       page.cachedRecord = recordStart..<end
       records.append(Record(stamp: stamp, sourceHash: sourceHash, page: page))
     }
@@ -373,6 +374,7 @@ final class SiteCache: @unchecked Sendable {
         record.write(ref.length)
         record.write(ref.hash)
       }
+      Self.encode(page.links, to: &record)
       w.write(record.bytes.count)
       w.write(raw: record.bytes)
     }
@@ -388,6 +390,58 @@ final class SiteCache: @unchecked Sendable {
     where other.hasPrefix("html-") && other != name {
       try? FileManager.default.removeItem(at: folder.appendingPathComponent(other))
     }
+  }
+
+  private static func encode(_ links: PageLinks, to w: inout BinaryWriter) {
+    w.write(links.target.headings.flatMap { [$0.text, $0.anchor] })
+    w.write(links.outgoing.count)
+    for link in links.outgoing {
+      let target: [String]
+      switch link.reference.target {
+      case .day(let date): target = ["d", date.iso]
+      case .name(let name): target = ["n", name]
+      case .this: target = ["t", ""]
+      }
+      let fragment = link.reference.heading.map { ["h", $0] }
+        ?? link.reference.anchor.map { ["a", $0] } ?? ["", ""]
+      w.write(target + fragment + [link.context, link.heading, link.anchor])
+      w.write(link.line)
+    }
+    w.write(links.digest)
+  }
+
+  private static func decodeLinks(_ r: inout BinaryReader, date: JournalDate, title: String)
+    throws -> PageLinks
+  {
+    let flat = try r.strings()
+    guard flat.count % 2 == 0 else { throw BinaryReader.Malformed() }
+    let headings = stride(from: 0, to: flat.count, by: 2).map {
+      LinkTargets.Target.Heading(text: flat[$0], anchor: flat[$0 + 1])
+    }
+    let count = try r.count()
+    var outgoing: [PageLinks.Outgoing] = []
+    outgoing.reserveCapacity(count)
+    for _ in 0..<count {
+      let f = try r.strings()
+      guard f.count == 7 else { throw BinaryReader.Malformed() }
+      let target: LinkReference.Target
+      switch f[0] {
+      case "d":
+        guard let day = JournalDate(iso: f[1]) else { throw BinaryReader.Malformed() }
+        target = .day(day)
+      case "n": target = .name(f[1])
+      case "t": target = .this
+      default: throw BinaryReader.Malformed()
+      }
+      let reference = LinkReference(
+        target: target, heading: f[2] == "h" ? f[3] : nil, anchor: f[2] == "a" ? f[3] : nil)
+      outgoing.append(
+        PageLinks.Outgoing(reference: reference, context: f[4], heading: f[5], anchor: f[6],
+          line: try r.int()))
+    }
+    return PageLinks(
+      target: LinkTargets.Target(date: date, title: title, headings: headings),
+      outgoing: outgoing, digest: try r.uint())
   }
 
   private func encode(_ postings: Postings, to w: inout BinaryWriter) {

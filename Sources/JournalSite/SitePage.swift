@@ -45,13 +45,15 @@ struct SitePage: Sendable {
     let terms: [SearchIndexBuilder.SectionTerms]?
     let bodyDigest: UInt64
     let docsDigest: UInt64
+    let links: PageLinks
 
     init(
       date: JournalDate, iso: String, path: String, title: String, excerpt: String,
       tagNames: [String], storedDetails: Details?, lazyDetails: SiteCache.LazyDetails?,
       docCount: Int, html: String?, terms: [SearchIndexBuilder.SectionTerms]?,
-      digests: (body: UInt64, docs: UInt64)
+      digests: (body: UInt64, docs: UInt64), links: PageLinks
     ) {
+      self.links = links
       self.date = date
       self.iso = iso
       url = SitePage.url(iso)
@@ -100,6 +102,8 @@ struct SitePage: Sendable {
   /// parsed and kept in the site cache with them, so that keys never need them read.
   var bodyDigest: UInt64 { storage.bodyDigest }
   var docsDigest: UInt64 { storage.docsDigest }
+  /// The entry as a link target, its links to other entries, and what they came to.
+  var links: PageLinks { storage.links }
   /// The tags with their URL slugs, which depend on the whole site; set by the renderer.
   var tags: [(name: String, slug: String)] = []
 
@@ -110,27 +114,28 @@ struct SitePage: Sendable {
   init(
     date: JournalDate, path: String, title: String, excerpt: String, tagNames: [String],
     details: SiteCache.LazyDetails, docCount: Int, htmlRef: SiteCache.BlobRef,
-    digests: (body: UInt64, docs: UInt64)
+    digests: (body: UInt64, docs: UInt64), links: PageLinks
   ) {
     // `journal/2018/2018-09-26.md`: the date is in the name, cheaper to cut than to format.
     let iso = path.hasSuffix(".md") && path.utf8.count >= 13
       ? String(decoding: path.utf8.dropLast(3).suffix(10), as: UTF8.self) : date.iso
     storage = Storage(date: date, iso: iso, path: path, title: title, excerpt: excerpt,
       tagNames: tagNames, storedDetails: nil, lazyDetails: details, docCount: docCount,
-      html: nil, terms: nil, digests: digests)
+      html: nil, terms: nil, digests: digests, links: links)
     self.htmlRef = htmlRef
   }
 
   init(
     date: JournalDate, path: String, title: String, excerpt: String, tagNames: [String],
-    toc: [TOCItem], docs: [SearchDoc], html: String, terms: [SearchIndexBuilder.SectionTerms]
+    toc: [TOCItem], docs: [SearchDoc], html: String, terms: [SearchIndexBuilder.SectionTerms],
+    links: PageLinks
   ) {
     let bodyDigest = StableHashEncoder.hash(Body(html: html, toc: toc))
     let docsDigest = StableHashEncoder.hash(Documents(title: title, iso: date.iso, docs: docs))
     storage = Storage(date: date, iso: date.iso, path: path, title: title, excerpt: excerpt,
       tagNames: tagNames, storedDetails: Details(toc: toc, docs: docs), lazyDetails: nil,
       docCount: docs.count, html: html, terms: terms,
-      digests: (bodyDigest, docsDigest))
+      digests: (bodyDigest, docsDigest), links: links)
     htmlRef = nil
   }
 
@@ -158,8 +163,8 @@ struct SitePage: Sendable {
       as: UTF8.self)
   }
 
-  /// The page made from a freshly rendered document.
-  init(document: Document, entry: Entry) {
+  /// The page made from a freshly rendered document whose links came to `linkDigest`.
+  init(document: Document, entry: Entry, linkDigest: UInt64) {
     let anchored = Self.anchoredSections(document)
     let anchors = Set(anchored.map(\.anchor))
     let toc = anchored.filter { $0.level > 0 }.map {
@@ -186,7 +191,8 @@ struct SitePage: Sendable {
     let prose = document.sections.map(\.text).joined(separator: " ")
     self.init(date: entry.date, path: entry.path, title: document.title,
       excerpt: SiteRenderer.excerpt(prose, limit: 220), tagNames: document.tags, toc: toc,
-      docs: docs, html: document.html, terms: terms)
+      docs: docs, html: document.html, terms: terms,
+      links: PageLinks(document: document, digest: linkDigest))
   }
 
   /// Sections whose anchors exist in the document's HTML.

@@ -28,6 +28,8 @@ struct SiteRenderer {
   var previousPostings: (postings: SiteCache.Postings, pages: [(path: String, docs: Int)])? = nil
   /// Hash of the templates and the program: what every file depends on beyond its inputs.
   var baseKey: UInt64 = 0
+  /// Every entry's title and headings, for the backlinks.
+  var linkTargets = LinkTargets([])
 
   /// What a render produced.
   struct Output {
@@ -58,13 +60,15 @@ struct SiteRenderer {
     var plan = SitePlan(
       site: SiteEnvironment(templates: templates, info: siteInfo(pages: pages), base: baseKey))
 
+    let backlinks = backlinks(pages)
     for (i, page) in pages.enumerated() {
       plan.add(
         EntryPage.self, at: page.url + "index.html",
         EntryPage.Inputs(
           entry: summaries[i], body: bodies[i],
           older: i + 1 < pages.count ? link(pages[i + 1]) : nil,
-          newer: i > 0 ? link(pages[i - 1]) : nil))
+          newer: i > 0 ? link(pages[i - 1]) : nil,
+          backlinks: backlinks[page.date] ?? []))
     }
 
     clock.lap("entry pages")
@@ -192,6 +196,27 @@ struct SiteRenderer {
   }
 
   func link(_ page: SitePage) -> PageLink { PageLink(url: page.url, title: page.title) }
+
+  /// The links to each entry from the others (and from itself to a heading of its own, never):
+  /// one per linking section, newest linking entry first, each with the sentence it is in.
+  func backlinks(_ pages: [SitePage]) -> [JournalDate: [EntryPage.Backlink]] {
+    var result: [JournalDate: [EntryPage.Backlink]] = [:]
+    for page in pages {
+      var seen = Set<String>()
+      for link in page.links.outgoing {
+        guard case .entry(let day, _) = linkTargets.resolve(link.reference, from: page.date),
+          day != page.date, seen.insert("\(day.iso)#\(link.anchor)").inserted
+        else { continue }
+        result[day, default: []].append(
+          EntryPage.Backlink(
+            url: page.url, anchor: link.anchor.isEmpty ? "" : "#" + link.anchor,
+            title: page.title, iso: page.iso,
+            heading: link.anchor.isEmpty || link.heading == page.title ? "" : link.heading,
+            context: link.context))
+      }
+    }
+    return result
+  }
 
   /// A feed of `pages` (indices into `all`, newest first).
   func feed(

@@ -109,12 +109,15 @@ public struct LinkTargets: Sendable {
     if let heading = reference.heading {
       let key = Self.key(heading)
       guard let found = target.headings.first(where: { Self.key($0.text) == key }) else {
+        // The heading a page shows as its title has no anchor of its own: the page's top.
+        if key == Self.key(target.title) { return .entry(date, anchor: nil) }
         return .missing("\(date.iso) has no heading '\(heading)'")
       }
       return .entry(date, anchor: found.anchor)
     }
     if let anchor = reference.anchor {
       guard target.headings.contains(where: { $0.anchor == anchor }) else {
+        if anchor == SlugSet.slug(target.title) { return .entry(date, anchor: nil) }
         return .missing("\(date.iso) has no heading with anchor '#\(anchor)'")
       }
       return .entry(date, anchor: anchor)
@@ -122,9 +125,19 @@ public struct LinkTargets: Sendable {
     return .entry(date, anchor: nil)
   }
 
-  /// Names compare without case, with spaces collapsed and emoji shortcodes as emoji.
+  /// Names compare without case, emoji (or their shortcodes) and runs of spaces:
+  /// `[[tennet]]` names the heading `TenNet :hand:`.
   static func key(_ text: String) -> String {
-    let emoji = Emoji.replacingShortcodes(in: text)
-    return emoji.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    var kept = String.UnicodeScalarView()
+    for scalar in Emoji.replacingShortcodes(in: text).lowercased().unicodeScalars {
+      let p = scalar.properties
+      if p.isEmojiPresentation || (p.isEmoji && scalar.value > 0xFF) || scalar.value == 0xFE0F
+        || scalar.value == 0x200D
+      {
+        continue
+      }
+      kept.append(scalar)
+    }
+    return String(kept).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
   }
 }

@@ -56,6 +56,21 @@ enum EntryPage: TemplatePage {
     var body: EntryBody
     var older: PageLink?
     var newer: PageLink?
+    /// The entries linking here, newest first.
+    var backlinks: [Backlink]
+  }
+
+  /// A section of another entry that links to this one.
+  struct Backlink: Encodable, Sendable {
+    /// The linking entry's URL relative to the site root, and its section's `#anchor`.
+    var url: String
+    var anchor: String
+    var title: String
+    var iso: String
+    /// The linking section's heading (empty before the first heading).
+    var heading: String
+    /// The sentence the link is in.
+    var context: String
   }
 
   static let template = "entry"
@@ -70,6 +85,11 @@ enum EntryPage: TemplatePage {
     entry["hasTOC"] = toc.count > 1
     if let older = inputs.older { entry["older"] = older.context }
     if let newer = inputs.newer { entry["newer"] = newer.context }
+    entry["backlinks"] = inputs.backlinks.map { link -> [String: Any] in
+      ["url": link.url, "anchor": link.anchor, "title": link.title, "iso": link.iso, "heading": link.heading,
+       "context": link.context]
+    }
+    entry["hasBacklinks"] = !inputs.backlinks.isEmpty
     return ["entry": entry]
   }
 }

@@ -17,7 +17,9 @@ extension JournalCommand {
 
         A template syntax error stops the build (exit 1) with the site left as it was; an entry
         that cannot be read is reported with its file and line, the rest of the site is built,
-        and the exit code is 1.
+        and the exit code is 1. Links to entries or headings that do not exist, or that match
+        several, are warned about as file:line (their text is shown unlinked); with --strict
+        they fail the build too.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -56,6 +58,9 @@ extension JournalCommand {
         valueName: "count"))
     var feedEntries = 20
 
+    @Flag(help: "Exit 1 when a link points nowhere (after building the site).")
+    var strict = false
+
     enum MathMode: String, ExpressibleByArgument { case mathml, katex }
 
     func validate() throws {
@@ -67,13 +72,15 @@ extension JournalCommand {
       let builder = SiteBuilder(journal: journal, options: siteOptions(for: journal))
       let started = Date()
       let report = try builder.build()
-      for problem in report.problems { Terminal.warn(problem) }
+      for problem in report.problems + report.linkProblems { Terminal.warn(problem) }
       let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
       print("built \(report.entries) entries into \(builder.options.outputFolder.path) in "
         + "\(seconds) s: \(report.parsed) parsed, \(report.written) written, "
         + "\(report.unchanged) unchanged, "
         + "\(report.removed) removed")
-      if !report.problems.isEmpty { throw ExitCode(1) }
+      if !report.problems.isEmpty || (strict && !report.linkProblems.isEmpty) {
+        throw ExitCode(1)
+      }
     }
 
     /// The options, from the command line over `journal.yml` over the defaults.
