@@ -5,7 +5,7 @@ public enum SignatureTables {
     [
       NumPySignatures.module, NumPySignatures.random, NumPySignatures.linalg,
       NumPySignatures.ndarray, NumPySignatures.ufunc, NumPySignatures.ufuncFunctions,
-      NumPySignatures.functions,
+      NumPySignatures.functions, NumPySignatures.routines,
       TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda, TorchSignatures.nn,
       TorchSignatures.accelerator,
       TorchSignatures.functional, TorchSignatures.optim, TorchSignatures.autograd,

@@ -575,6 +575,7 @@ extension NumPyContext {
     defineUfuncs(in: m)
     defineFunctions(in: m)
     defineIndexingFunctions(in: m)
+    defineRoutines(in: m)
     m["c_"] = .native(IndexConcatenator(self, columns: true))
     m["r_"] = .native(IndexConcatenator(self, columns: false))
     m["random"] = .module(makeRandomModule(globalRandom))
