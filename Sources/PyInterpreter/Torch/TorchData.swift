@@ -35,7 +35,7 @@ final class TorchDataLoader: PyNativeObject {
 
   func length() throws -> Int? {
     let n = try torch.rt.length(dataset)
-    return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize
+    return dropLast ? n / batchSize : n == 0 ? 0 : (n - 1) / batchSize + 1
   }
 
   /// `default_collate`: tensors stack, Python ints become int64 and floats float64, tuples and
@@ -76,7 +76,7 @@ final class TorchDataLoader: PyNativeObject {
         order = try bridged { try g.randperm(n) }.map { Int($0) }
       }
       guard start < n, let order else { return nil }
-      let end = Swift.min(start + batchSize, n)
+      let end = batchSize >= n - start ? n : start + batchSize
       if dropLast && end - start < batchSize { return nil }
       let items = try (start..<end).map { try torch.rt.getItem(dataset, .int(order[$0])) }
       start = end
@@ -102,6 +102,10 @@ extension TorchContext {
       let a = Arguments("DataLoader", args, kwargs)
       let ds = try a.required(0, "dataset")
       let bs = try a.value(1, "batch_size").map { try self.rt.toInt($0) } ?? 1
+      guard bs > 0 else {
+        throw PyException(
+          .valueError, "batch_size should be a positive integer value, but got batch_size=\(bs)")
+      }
       let shuffle = try a.value(2, "shuffle").map { try self.rt.isTrue($0) } ?? false
       let drop = try a.keyword("drop_last").map { try self.rt.isTrue($0) } ?? false
       return .native(
