@@ -28,7 +28,7 @@ struct SearchIndexBuilder {
   /// Documents per `search/dN.js`: a shown result loads one.
   static let docsPerShard = 16
   /// How much of a section's prose (then code) its document keeps, for the result's snippet.
-  static let snippetLength = 700
+  static let snippetLength = 320
   static let targetShardBytes = 24_000
 
   private(set) var docs: [Doc] = []
