@@ -45,6 +45,19 @@ import Testing
         || e.message.hasPrefix("the cell exceeded its time limit"), "\(e.message)")
   }
 
+  /// LAPACK calls that the estimate lets start but that run past the limit are abandoned at
+  /// the limit: a loop of them ends within a second of it (before, a 6000x6000 inv ended
+  /// seconds late).
+  @Test func factorisationsRunningPastTheLimitAreAbandonedOnTime() throws {
+    let (error, seconds) = TimeLimitTests.run(
+      "import numpy as np\na = np.eye(1200) * 2.0\nwhile True:\n    b = np.linalg.inv(a)\n",
+      limit: 1.5)
+    let e = try #require(error)
+    #expect(e.typeName == "TimeoutError")
+    #expect(e.isLimit)
+    #expect(seconds < 2.5, "ended \(seconds - 1.5) s after the limit")
+  }
+
   @Test func sleepArgumentsAreCheckedAsCPythonDoes() throws {
     let (negative, _) = TimeLimitTests.run("import time\ntime.sleep(-1)\n", limit: 5)
     #expect(negative?.summary == "ValueError: sleep length must be non-negative")

@@ -25,6 +25,12 @@ public enum Linalg {
     // factorisation (textbook operation counts) must be able to end before the time limit.
     let (m, n) = (a.shape[0], a.shape[1])
     try TensorMemory.checkAllocation(shape: [m, n, 2], dtype: .float64)
+    try TensorDeadline.check(operations: operations(op, m, n), "\(op) of a \(m)x\(n) matrix")
+    return (a.shape[0], a.shape[1], a.scalars(as: Double.self))
+  }
+
+  /// Textbook floating-point operation counts of the factorisations.
+  static func operations(_ op: String, _ m: Int, _ n: Int) -> Double {
     let factor: Double =
       switch op {
       case "inv": 2
@@ -34,10 +40,16 @@ public enum Linalg {
       case "eig": 10
       default: 1
       }
-    try TensorDeadline.check(
-      operations: factor * Double(m) * Double(n) * Double(Swift.min(m, n)),
-      "\(op) of a \(m)x\(n) matrix")
-    return (a.shape[0], a.shape[1], a.scalars(as: Double.self))
+    return factor * Double(m) * Double(n) * Double(Swift.min(m, n))
+  }
+
+  /// Runs the LAPACK routine of `op` on an `m`x`n` matrix where the time limit can abandon it
+  /// (`TensorDeadline.run`): `routine` works on buffers of its own.
+  static func lapack<T>(_ op: String, _ m: Int, _ n: Int, _ routine: @escaping () -> T) throws
+    -> T
+  {
+    try TensorDeadline.run(
+      operations: operations(op, m, n), "\(op) of a \(m)x\(n) matrix", routine)
   }
 
   static func result(_ values: [Double], _ shape: [Int], like a: Tensor) throws -> Tensor {
@@ -55,7 +67,10 @@ public enum Linalg {
   static func batched(_ a: Tensor, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
     let lead = Array(a.shape.dropLast(2))
     let flat = try a.reshaped([-1] + Array(a.shape.suffix(2)))
-    let parts = try (0..<flat.shape[0]).map { try f(flat.item([.index($0)])) }
+    let parts = try (0..<flat.shape[0]).map {
+      try TensorDeadline.poll()
+      return try f(flat.item([.index($0)]))
+    }
     let out = try Tensor.stack(parts)
     return try out.reshaped(lead + Array(out.shape.dropFirst()))
   }
@@ -65,12 +80,12 @@ public enum Linalg {
   public static func inv(_ a: Tensor) throws -> Tensor {
     if a.rank > 2 { return try batched(a, inv) }
     var (n, _, m) = try matrix(a, "inv")
-    let (ipiv, info) = lu(n, &m)
-    guard info == 0 else { throw TensorError(.linalg, "Singular matrix") }
-    if n > 0 {
-      let info2 = LAPACKE_dgetri(rowMajor, Int32(n), &m, Int32(n), ipiv)
-      guard info2 == 0 else { throw TensorError(.linalg, "Singular matrix") }
+    let info = try lapack("inv", n, n) { () -> Int32 in
+      let (ipiv, info) = lu(n, &m)
+      guard info == 0, n > 0 else { return info }
+      return LAPACKE_dgetri(rowMajor, Int32(n), &m, Int32(n), ipiv)
     }
+    guard info == 0 else { throw TensorError(.linalg, "Singular matrix") }
     var out = try result(m, [n, n], like: a)
     let y = out.detached()
     out.recordUnary(a, "LinalgInvExBackward0") { g in
@@ -84,7 +99,7 @@ public enum Linalg {
   public static func det(_ a: Tensor) throws -> Tensor {
     if a.rank > 2 { return try batched(a, det) }
     var (n, _, m) = try matrix(a, "det")
-    let (ipiv, info) = lu(n, &m)
+    let (ipiv, info) = try lapack("det", n, n) { lu(n, &m) }
     // NumPy multiplies through logarithms (its det is sign * exp(logdet) from slogdet's loop),
     // so [[4, 7], [2, 6]] gives 10.000000000000002, not the LU product's 10.0.
     var d = 0.0
@@ -144,8 +159,10 @@ public enum Linalg {
     let nrhs = b.rank == 1 ? 1 : b.shape[1]
     var rhs = b.scalars(as: Double.self)
     var ipiv = [Int32](repeating: 0, count: Swift.max(n, 1))
-    let info = LAPACKE_dgesv(rowMajor, Int32(n), Int32(nrhs), &m, Int32(Swift.max(n, 1)), &ipiv,
-                             &rhs, Int32(Swift.max(nrhs, 1)))
+    let info = try lapack("solve", n, n) {
+      LAPACKE_dgesv(rowMajor, Int32(n), Int32(nrhs), &m, Int32(Swift.max(n, 1)), &ipiv,
+                    &rhs, Int32(Swift.max(nrhs, 1)))
+    }
     guard info == 0 else { throw TensorError(.linalg, "Singular matrix") }
     let dt: DType = a.dtype == .float32 && b.dtype == .float32 ? .float32 : .float64
     var out = try Tensor(rhs, shape: b.shape).casted(to: dt)
@@ -172,7 +189,9 @@ public enum Linalg {
   public static func eigh(_ a: Tensor) throws -> (values: Tensor, vectors: Tensor) {
     var (n, _, m) = try matrix(a, "eigh")
     var w = [Double](repeating: 0, count: n)
-    let info = LAPACKE_dsyevd(rowMajor, ch("V"), ch("L"), Int32(n), &m, Int32(Swift.max(n, 1)), &w)
+    let info = try lapack("eigh", n, n) {
+      LAPACKE_dsyevd(rowMajor, ch("V"), ch("L"), Int32(n), &m, Int32(Swift.max(n, 1)), &w)
+    }
     guard info == 0 else { throw TensorError(.linalg, "Eigenvalues did not converge") }
     var values = try result(w, [n], like: a)
     var vectors = try result(m, [n, n], like: a)
@@ -215,7 +234,9 @@ public enum Linalg {
     var vl = [Double](repeating: 0, count: 1)
     var vr = [Double](repeating: 0, count: Swift.max(n * n, 1))
     let ld = Int32(Swift.max(n, 1))
-    let info = LAPACKE_dgeev(rowMajor, ch("N"), ch("V"), Int32(n), &m, ld, &wr, &wi, &vl, 1, &vr, ld)
+    let info = try lapack("eig", n, n) {
+      LAPACKE_dgeev(rowMajor, ch("N"), ch("V"), Int32(n), &m, ld, &wr, &wi, &vl, 1, &vr, ld)
+    }
     guard info == 0 else { throw TensorError(.linalg, "Eigenvalues did not converge") }
     // LAPACK packs a conjugate pair (j, j+1) as re = v[:, j], im = v[:, j+1].
     var re = Array(vr.prefix(n * n)), im = [Double](repeating: 0, count: n * n)
@@ -254,9 +275,12 @@ public enum Linalg {
     var s = [Double](repeating: 0, count: Swift.max(k, 1))
     var u = [Double](repeating: 0, count: Swift.max(rows * ucols, 1))
     var vt = [Double](repeating: 0, count: Swift.max(vrows * cols, 1))
-    let info = LAPACKE_dgesdd(
-      rowMajor, ch(fullMatrices ? "A" : "S"), Int32(rows), Int32(cols), &m,
-      Int32(Swift.max(cols, 1)), &s, &u, Int32(Swift.max(ucols, 1)), &vt, Int32(Swift.max(cols, 1)))
+    let info = try lapack("svd", rows, cols) {
+      LAPACKE_dgesdd(
+        rowMajor, ch(fullMatrices ? "A" : "S"), Int32(rows), Int32(cols), &m,
+        Int32(Swift.max(cols, 1)), &s, &u, Int32(Swift.max(ucols, 1)), &vt,
+        Int32(Swift.max(cols, 1)))
+    }
     guard info == 0 else { throw TensorError(.linalg, "SVD did not converge") }
     var ut = try result(Array(u.prefix(rows * ucols)), [rows, ucols], like: a)
     var st = try result(Array(s.prefix(k)), [k], like: a)
@@ -320,7 +344,9 @@ public enum Linalg {
   public static func cholesky(_ a: Tensor) throws -> Tensor {
     if a.rank > 2 { return try batched(a, cholesky) }
     var (n, _, m) = try matrix(a, "cholesky")
-    let info = LAPACKE_dpotrf(rowMajor, ch("L"), Int32(n), &m, Int32(Swift.max(n, 1)))
+    let info = try lapack("cholesky", n, n) {
+      LAPACKE_dpotrf(rowMajor, ch("L"), Int32(n), &m, Int32(Swift.max(n, 1)))
+    }
     guard info == 0 else { throw TensorError(.linalg, "Matrix is not positive definite") }
     for i in 0..<n { for j in (i + 1)..<Swift.max(n, i + 1) { m[i * n + j] = 0 } }
     var out = try result(m, [n, n], like: a)

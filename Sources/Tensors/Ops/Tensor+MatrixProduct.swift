@@ -112,9 +112,9 @@ extension Tensor {
     // 2*m*n*k per product: a's elements times b's columns (or b's times a's rows).
     let columns = Double(b.rank >= 2 ? b.shape[b.rank - 1] : 1)
     let rows = Double(a.rank >= 2 ? a.shape[a.rank - 2] : 1)
-    try TensorDeadline.check(
-      operations: 2 * Swift.max(Double(a.count) * columns, Double(b.count) * rows),
-      "matmul of \(shapeString(a.shape)) and \(shapeString(b.shape))")
+    let operations = 2 * Swift.max(Double(a.count) * columns, Double(b.count) * rows)
+    let described = "matmul of \(shapeString(a.shape)) and \(shapeString(b.shape))"
+    try TensorDeadline.check(operations: operations, described)
     if vectorKernels && a.rank == 1 && b.rank == 1 && a.shape == b.shape && a.count > 1
       && a.dtype == b.dtype && a.dtype.isFloatingPoint && a.strides[0] > 0 && b.strides[0] > 0
       && !needsGrad(a, b)
@@ -155,39 +155,47 @@ extension Tensor {
     let batch = try broadcastShapes(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)),
                                     op: "matmul")
     let ct = DType.promoted(a.dtype, b.dtype, style: style)
-    var x = a.dtype == ct ? a.detached() : a.rawCopy(dtype: ct)
-    var y = b.dtype == ct ? b.detached() : b.rawCopy(dtype: ct)
+    let x = a.dtype == ct ? a.detached() : a.rawCopy(dtype: ct)
+    let y = b.dtype == ct ? b.detached() : b.rawCopy(dtype: ct)
     var out: Tensor
     if ct.isFloatingPoint {
-      x = x.blasReady()
-      y = y.blasReady()
-      out = Tensor(uninitialized: batch + [m, n], dtype: ct)
+      let (x, y) = (x.blasReady(), y.blasReady())
+      let product = Tensor(uninitialized: batch + [m, n], dtype: ct)
+      out = product
       let xs = (x.strides[x.rank - 2], x.strides[x.rank - 1])
       let ys = (y.strides[y.rank - 2], y.strides[y.rank - 1])
-      if batch.isEmpty && vectorKernels && k > 1 && (m == 1 || n == 1) {
-        vectorProduct(x, xs, y, ys, m: m, n: n, k: k, out: out)
-      } else if batch.isEmpty {
-        gemm(x, x.offset, xs, y, y.offset, ys, m: m, n: n, k: k, out: out, outOffset: 0)
-      } else if y.rank == 2 && x.isContiguous {
-        gemm(x, x.offset, (k, 1), y, y.offset, ys, m: x.count / Swift.max(k, 1), n: n, k: k,
-             out: out, outOffset: 0)
-      } else {
-        let xb = try Tensor(storage: x.storage, shape: Array(x.shape.dropLast(2)),
-                            strides: Array(x.strides.dropLast(2)), offset: x.offset)
+      var xb: [Int] = [], yb: [Int] = []
+      if !batch.isEmpty {
+        xb = try Tensor(storage: x.storage, shape: Array(x.shape.dropLast(2)),
+                        strides: Array(x.strides.dropLast(2)), offset: x.offset)
           .broadcastStrides(to: batch, op: "matmul")
-        let yb = try Tensor(storage: y.storage, shape: Array(y.shape.dropLast(2)),
-                            strides: Array(y.strides.dropLast(2)), offset: y.offset)
+        yb = try Tensor(storage: y.storage, shape: Array(y.shape.dropLast(2)),
+                        strides: Array(y.strides.dropLast(2)), offset: y.offset)
           .broadcastStrides(to: batch, op: "matmul")
-        let bst = contiguousStrides(batch)
-        for i in 0..<batch.reduce(1, *) {
-          var ox = x.offset, oy = y.offset, r = i
-          for d in 0..<batch.count {
-            let c = r / bst[d]
-            r %= bst[d]
-            ox += c * xb[d]
-            oy += c * yb[d]
+      }
+      let (bx, by) = (xb, yb)
+      // BLAS writes only `product`, which is dropped if the time limit abandons the call.
+      try TensorDeadline.run(operations: operations, described) {
+        let out = product
+        if batch.isEmpty && vectorKernels && k > 1 && (m == 1 || n == 1) {
+          vectorProduct(x, xs, y, ys, m: m, n: n, k: k, out: out)
+        } else if batch.isEmpty {
+          gemm(x, x.offset, xs, y, y.offset, ys, m: m, n: n, k: k, out: out, outOffset: 0)
+        } else if y.rank == 2 && x.isContiguous {
+          gemm(x, x.offset, (k, 1), y, y.offset, ys, m: x.count / Swift.max(k, 1), n: n, k: k,
+               out: out, outOffset: 0)
+        } else {
+          let bst = contiguousStrides(batch)
+          for i in 0..<batch.reduce(1, *) {
+            var ox = x.offset, oy = y.offset, r = i
+            for d in 0..<batch.count {
+              let c = r / bst[d]
+              r %= bst[d]
+              ox += c * bx[d]
+              oy += c * by[d]
+            }
+            gemm(x, ox, xs, y, oy, ys, m: m, n: n, k: k, out: out, outOffset: i * m * n)
           }
-          gemm(x, ox, xs, y, oy, ys, m: m, n: n, k: k, out: out, outOffset: i * m * n)
         }
       }
     } else {
@@ -217,6 +225,8 @@ extension Tensor {
     let op = out.storage.pointer(Int64.self)
     for bi in 0..<batch.reduce(1, *) {
       for i in 0..<m {
+        // No BLAS for integers: this loop runs in Swift, and checks the time limit per row.
+        try TensorDeadline.poll()
         for p in 0..<k {
           let v = xp[bi * m * k + i * k + p]
           for j in 0..<n { op[bi * m * n + i * n + j] &+= v &* yp[bi * k * n + p * n + j] }
