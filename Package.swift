@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
   name: "journal",
-  platforms: [.macOS(.v14)],
+  // Linux only: the code reads file stamps through `st_mtim` and finds itself through
+  // `/proc/self/exe`, and links the system's libcmark-gfm, OpenBLAS and LAPACKE.
   products: [
     .executable(name: "journal", targets: ["journal"]),
     .library(name: "JournalCore", targets: ["JournalCore"]),
