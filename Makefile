@@ -48,7 +48,7 @@ test: deps
 # ASAN=1 builds with AddressSanitizer.
 FUZZ_SECONDS ?= 3600
 fuzz: deps
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test $(if $(ASAN),--sanitize=address) --filter FuzzTests
+	FUZZ_SEED=$(or $(FUZZ_SEED),clock) FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test $(if $(ASAN),--sanitize=address) --filter FuzzTests
 
 # The TeX fuzzer compiled with -O (about 20 times the inputs of the debug one in `make fuzz`).
 fuzz-texmath:
