@@ -296,4 +296,19 @@ import JournalCells
       #expect(late.contains("<p>home</p>"))
     }
   }
+
+  /// Issue 19, item 12: a symbolic link inside the site is answered as missing.
+  @Test func symbolicLinksInsideTheSiteAreNotServed() throws {
+    let site = TemporaryDirectory()
+    let secret = try site.write("../secret-\(UUID().uuidString).txt", "secret\n")
+    defer { try? FileManager.default.removeItem(at: secret) }
+    try site.write("a/page.html", "<p>ok</p>")
+    symlink(secret.path, site.url.appendingPathComponent("a/link.txt").path)
+    symlink(site.url.appendingPathComponent("a").path, site.url.appendingPathComponent("b").path)
+    let files = PreviewFiles(folder: site.url, version: { 0 })
+    #expect(files.response(to: try request("/a/page.html")).status == 200)
+    #expect(files.response(to: try request("/a/link.txt")).status == 404)
+    #expect(files.response(to: try request("/b/page.html")).status == 404)
+    #expect(files.response(to: try request("/b/")).status == 404)
+  }
 }

@@ -125,7 +125,8 @@ public enum DayFiles {
 
   fileprivate static func scanYear(_ year: String, root: String, listing: Bool) -> Listing {
     var result = Listing()
-    let fd = open(root + "/" + year, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    // A year folder that is a symbolic link could lead anywhere: not read (issue 19, item 12).
+    let fd = open(root + "/" + year, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0, let dir = fdopendir(fd) else {
       if fd >= 0 { close(fd) }
       return result
@@ -152,9 +153,14 @@ public enum DayFiles {
             result.problems.append(problem(String(decoding: bytes, as: UTF8.self), year: year))
             return nil
           }
-          guard fstatat(fd, cName, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            return nil
+          // Not followed: a symbolic link would publish whatever file it names.
+          guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+          if (info.st_mode & S_IFMT) == S_IFLNK {
+            result.problems.append(
+              JournalError(.invalidInput, "a symbolic link, not read: a day file must be a file",
+                file: folderPath + String(decoding: bytes, as: UTF8.self)))
           }
+          guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
           // The name is the date's ISO form: the path comes from its bytes, no formatting.
           let path = listing ? folderPath + String(decoding: bytes, as: UTF8.self) : nil
           return (fnv(bytes[...], from: prefixState), date, path)

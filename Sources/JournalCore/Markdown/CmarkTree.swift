@@ -208,6 +208,10 @@ final class CmarkTree {
           value.url = BackslashMath.unmark(value.url)
           cmark_node_set_url(node, value.url)
         }
+        if HTMLEscaping.isDangerousURL(value.url, image: type == CMARK_NODE_IMAGE) {
+          value.url = ""
+          cmark_node_set_url(node, "")
+        }
         if let child = cmark_node_first_child(node), child == cmark_node_last_child(node),
           cmark_node_get_type(child) == CMARK_NODE_TEXT
         {

@@ -82,6 +82,28 @@ public enum HTMLEscaping {
     (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
   }
 
+  /// True for a URL a browser would run or render as a page instead of following:
+  /// `javascript:`, `vbscript:`, `file:` and `data:` (except PNG, GIF, JPEG and WebP images),
+  /// as cmark-gfm's safe mode decides. Browsers drop tabs, line breaks and other controls
+  /// inside a scheme (`java\tscript:`), so those are dropped before comparing.
+  static func isDangerousURL(_ url: String, image: Bool) -> Bool {
+    var scheme = ""
+    for scalar in url.unicodeScalars {
+      if scalar.value <= 0x20 { continue }
+      if scalar == ":" || scheme.count > 16 { break }
+      scheme.unicodeScalars.append(scalar)
+    }
+    switch scheme.lowercased() {
+    case "javascript", "vbscript", "file": return true
+    case "data":
+      let rest = url.drop { $0 != ":" }.dropFirst().lowercased()
+      return !(image && ["image/png", "image/gif", "image/jpeg", "image/webp"].contains {
+        rest.hasPrefix($0)
+      })
+    default: return false
+    }
+  }
+
   /// `text` with each forbidden control character (see `isForbiddenControl`) replaced by
   /// U+FFFD, or nil when it has none.
   static func replacingForbiddenControls(in text: String) -> String? {

@@ -51,8 +51,23 @@ public struct PreviewFiles: Sendable {
       }
       url.appendPathComponent("index.html")
     }
-    guard let data = FileManager.default.contents(atPath: url.path) else { return notFound() }
+    let served = parts + (isDirectory.boolValue ? ["index.html"] : [])
+    guard !Self.passesThroughSymlink(folder: folder, parts: served),
+      let data = FileManager.default.contents(atPath: url.path)
+    else { return notFound() }
     return file(data, name: url.lastPathComponent, status: 200)
+  }
+
+  /// True when a component of the path below `folder` is a symbolic link: a link inside the
+  /// site could point anywhere on the machine, so `serve` answers it as missing (issue 19).
+  static func passesThroughSymlink(folder: URL, parts: [Substring]) -> Bool {
+    var path = folder.path
+    var info = stat()
+    for part in parts {
+      path += "/" + part
+      if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { return true }
+    }
+    return false
   }
 
   func notFound() -> PreviewResponse {
