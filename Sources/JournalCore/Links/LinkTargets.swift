@@ -63,14 +63,22 @@ public struct LinkTargets: Sendable {
   private var byDate: [JournalDate: Target] = [:]
   private var byTitle: [String: [JournalDate]] = [:]
   private var byHeading: [String: [(date: JournalDate, anchor: String)]] = [:]
+  /// Each entry's headings by key (the first heading of a key wins), and its title's key:
+  /// keys are made once here, not at every resolution.
+  private var headingsByKey: [JournalDate: (title: String, anchors: [String: String])] = [:]
 
   public init(_ targets: some Sequence<Target>) {
     for target in targets {
       byDate[target.date] = target
-      byTitle[Self.key(target.title), default: []].append(target.date)
+      let titleKey = Self.key(target.title)
+      byTitle[titleKey, default: []].append(target.date)
+      var anchors: [String: String] = [:]
       for heading in target.headings {
-        byHeading[Self.key(heading.text), default: []].append((target.date, heading.anchor))
+        let key = Self.key(heading.text)
+        byHeading[key, default: []].append((target.date, heading.anchor))
+        if anchors[key] == nil { anchors[key] = heading.anchor }
       }
+      headingsByKey[target.date] = (titleKey, anchors)
     }
   }
 
@@ -105,15 +113,17 @@ public struct LinkTargets: Sendable {
   }
 
   private func within(_ date: JournalDate, _ reference: LinkReference) -> LinkResolution {
-    guard let target = byDate[date] else { return .missing("no entry on \(date.iso)") }
+    guard let target = byDate[date], let keys = headingsByKey[date] else {
+      return .missing("no entry on \(date.iso)")
+    }
     if let heading = reference.heading {
       let key = Self.key(heading)
-      guard let found = target.headings.first(where: { Self.key($0.text) == key }) else {
+      guard let anchor = keys.anchors[key] else {
         // The heading a page shows as its title has no anchor of its own: the page's top.
-        if key == Self.key(target.title) { return .entry(date, anchor: nil) }
+        if key == keys.title { return .entry(date, anchor: nil) }
         return .missing("\(date.iso) has no heading '\(heading)'")
       }
-      return .entry(date, anchor: found.anchor)
+      return .entry(date, anchor: anchor)
     }
     if let anchor = reference.anchor {
       guard target.headings.contains(where: { $0.anchor == anchor }) else {
