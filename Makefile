@@ -4,7 +4,7 @@
 SWIFT ?= swift
 JOURNAL := .build/release/journal
 
-.PHONY: all deps build site test bench fixtures fuzz fuzz-texmath clean
+.PHONY: all deps build site test lint bench fixtures fuzz fuzz-texmath clean
 
 all: build
 
@@ -39,8 +39,14 @@ build: deps
 site: build
 	@scripts/site.sh $(JOURNAL)
 
-test: deps
+test: deps lint
 	$(SWIFT) test
+
+# The code style of .swift-format (swift-format ships with the toolchain): any finding fails.
+# `swift-format format -i -r Sources Tests Plugins benchmarks Package.swift` fixes most of them.
+LINTED := Sources Tests Plugins benchmarks Package.swift
+lint:
+	swift-format lint --strict --parallel -r $(LINTED)
 
 # Every fuzzer (test suites named *FuzzTests) for an hour, side by side; `make test` gives each a
 # few seconds. FUZZ_SECONDS=N changes the time, FUZZ_SEED=N replays a run, FUZZ_REPLAY=FILE runs

@@ -57,7 +57,9 @@ print("add10-forward \(tPlain)")
 
 /// Resident set size in KiB (from /proc/self/statm).
 func residentKiB() -> Int {
-  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+  guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else {
+    return 0
+  }
   let pages = Int(text.split(separator: " ")[1]) ?? 0
   return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1024
 }

@@ -39,7 +39,8 @@ public struct CellComparison: Sendable {
   /// Runs every cell in both engines (nothing is frozen) and returns the differences, cell by
   /// cell. A run stops at a cell that fails without `error=true`, in either engine.
   public func differences(in document: Document, root: URL) throws -> [Difference] {
-    let context = CellSessionContext(entryPath: document.path, root: root,
+    let context = CellSessionContext(
+      entryPath: document.path, root: root,
       dataFolders: dataFolders)
     let a = try outputs(of: first, document, context)
     let b = try outputs(of: second, document, context)
@@ -47,8 +48,11 @@ public struct CellComparison: Sendable {
     for index in 0..<max(a.count, b.count) {
       let line = document.cells[index].line
       guard index < a.count, index < b.count else {
-        found.append(Difference(index: index, line: line, field: "run",
-          first: index < a.count ? "ran" : "not run", second: index < b.count ? "ran" : "not run"))
+        found.append(
+          Difference(
+            index: index, line: line, field: "run",
+            first: index < a.count ? "ran" : "not run", second: index < b.count ? "ran" : "not run")
+        )
         break
       }
       let (x, y) = (a[index], b[index])
@@ -73,9 +77,10 @@ public struct CellComparison: Sendable {
     return "\(error.type): \(error.message)\(line)"
   }
 
-  private func outputs(of engine: any CellEngine, _ document: Document,
-    _ context: CellSessionContext) throws -> [CellOutput]
-  {
+  private func outputs(
+    of engine: any CellEngine, _ document: Document,
+    _ context: CellSessionContext
+  ) throws -> [CellOutput] {
     let session = try engine.startSession(context)
     defer { session.close() }
     var outputs: [CellOutput] = []

@@ -76,7 +76,8 @@ public struct CellRequest: Sendable, Hashable {
   }
 
   public init(cell: Cell, timeout: Double) {
-    self.init(index: cell.index, source: cell.source, line: cell.line, seed: cell.options.seed,
+    self.init(
+      index: cell.index, source: cell.source, line: cell.line, seed: cell.options.seed,
       timeout: cell.options.timeout ?? timeout)
   }
 }

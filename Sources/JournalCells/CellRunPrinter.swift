@@ -17,8 +17,10 @@ public struct CellRunPrinter: Sendable {
   public func print(_ event: CellRunner.Event) {
     switch event {
     case .reused(let index, let total, let cell):
-      write(.stdout, "\(entryPath): cell \(index + 1) of \(total) (line \(cell.line)): "
-        + "frozen output is up to date\n")
+      write(
+        .stdout,
+        "\(entryPath): cell \(index + 1) of \(total) (line \(cell.line)): "
+          + "frozen output is up to date\n")
       printBody(cell.output, streams: true)
     case .started(let index, let total, let line):
       write(.stdout, "\(entryPath): cell \(index + 1) of \(total) (line \(line))\n")
@@ -30,15 +32,18 @@ public struct CellRunPrinter: Sendable {
       if let error = output.error, errorAllowed {
         status = "raised \(error.type) (recorded: error=true)"
       } else if let error = output.error {
-        let place = error.innermostFrame(in: entryPath).map { "\(entryPath):\($0.line)" }
+        let place =
+          error.innermostFrame(in: entryPath).map { "\(entryPath):\($0.line)" }
           ?? entryPath
         status = "failed: \(error.type) at \(place)"
       } else {
         status = "done"
       }
-      write(.stdout, "\(entryPath): cell \(index + 1) of \(total) \(status) in "
-        + "\(CellRunPrinter.seconds(output.duration)) (\(CellRunPrinter.seconds(elapsed)) "
-        + "elapsed)\n")
+      write(
+        .stdout,
+        "\(entryPath): cell \(index + 1) of \(total) \(status) in "
+          + "\(CellRunPrinter.seconds(output.duration)) (\(CellRunPrinter.seconds(elapsed)) "
+          + "elapsed)\n")
     }
   }
 

@@ -68,7 +68,8 @@ public struct CellRunner: Sendable {
     var result = Result(date: document.date, ran: [], reused: [], failure: nil, outputs: [:])
     guard total > 0 else { return result }
     if let n = options.cell, !(1...total).contains(n) {
-      throw JournalError(.usage,
+      throw JournalError(
+        .usage,
         "no cell \(n): the entry has \(total) cell\(total == 1 ? "" : "s")", file: document.path)
     }
     let hashes = DataHashCache()
@@ -88,8 +89,9 @@ public struct CellRunner: Sendable {
     }
     // A cell needs the namespace the cells before it built, so a run always starts at cell 1.
     if let last {
-      let session = try engine.startSession(CellSessionContext(
-        entryPath: document.path, root: journal.root, dataFolders: dataFolders))
+      let session = try engine.startSession(
+        CellSessionContext(
+          entryPath: document.path, root: journal.root, dataFolders: dataFolders))
       defer { session.close() }
       let start = Date()
       for index in 0...last {
@@ -101,12 +103,19 @@ public struct CellRunner: Sendable {
             report(.output(index: index, stream: $0, text: $1))
           }
         } catch let error as JournalError {
-          output = CellOutput(error: CellError(type: "EngineError", message: error.message,
-            frames: [TracebackFrame(file: document.path, line: cell.line, function: "<module>",
-              text: "")], formatted: "EngineError: \(error.message)\n"))
+          output = CellOutput(
+            error: CellError(
+              type: "EngineError", message: error.message,
+              frames: [
+                TracebackFrame(
+                  file: document.path, line: cell.line, function: "<module>",
+                  text: "")
+              ], formatted: "EngineError: \(error.message)\n"))
         }
-        report(.finished(index: index, total: total, output: output,
-          elapsed: Date().timeIntervalSince(start), errorAllowed: cell.options.allowError))
+        report(
+          .finished(
+            index: index, total: total, output: output,
+            elapsed: Date().timeIntervalSince(start), errorAllowed: cell.options.allowError))
         let fresh = freeze(output, of: cells, at: index)
         // Same result as the frozen one: keep it whole, so committed outputs do not change
         // just because a cell took a different time.
@@ -153,9 +162,11 @@ public struct CellRunner: Sendable {
     // Where a file was found differs between machines; the name is what the cell wrote.
     stored.dataFiles = output.dataFiles.map { DataFileUse(name: $0.name, path: $0.name) }
     let sourceHash = FrozenOutputs.sourceHash(cells, through: index)
-    return FrozenCell(index: index, line: cells[index].line, sourceHash: sourceHash,
+    return FrozenCell(
+      index: index, line: cells[index].line, sourceHash: sourceHash,
       engine: engine.identity,
-      key: FrozenOutputs.key(sourceHash: sourceHash, engine: engine.identity,
+      key: FrozenOutputs.key(
+        sourceHash: sourceHash, engine: engine.identity,
         dataHashes: dataHashes),
       dataHashes: dataHashes, output: stored)
   }

@@ -17,9 +17,10 @@ public struct DataFolders: Sendable, Hashable {
     var folders = journal.config.dataFolderURLs(in: journal)
     for part in (environment["JOURNAL_DATA"] ?? "").split(separator: ":") where !part.isEmpty {
       let path = String(part)
-      folders.append(path.hasPrefix("/")
-        ? URL(fileURLWithPath: path).standardizedFileURL
-        : currentDirectory.appendingPathComponent(path).standardizedFileURL)
+      folders.append(
+        path.hasPrefix("/")
+          ? URL(fileURLWithPath: path).standardizedFileURL
+          : currentDirectory.appendingPathComponent(path).standardizedFileURL)
     }
     self.folders = folders
   }

@@ -39,7 +39,8 @@ final class EmbeddedSession: CellSession {
       resolve: { folders.resolve($0)?.path }, missingMessage: folders.missingMessage(for:),
       globRoot: folders.folders.first { url in
         var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir)
+          && isDir.boolValue
       }?.path)
     registerBridge(in: interpreter)
     plots = PlotBridge.register(in: interpreter, sink: figures)
@@ -54,7 +55,8 @@ final class EmbeddedSession: CellSession {
     }
   }
 
-  func run(_ request: CellRequest, onOutput: (CellStreamName, String) -> Void) throws -> CellOutput {
+  func run(_ request: CellRequest, onOutput: (CellStreamName, String) -> Void) throws -> CellOutput
+  {
     stdout = ""
     stderr = ""
     let start = Date()
@@ -66,21 +68,26 @@ final class EmbeddedSession: CellSession {
       do {
         _ = interpreter.takeOpenedDataFiles()
         if let seed = request.seed { seedStreams(seed) }
-        try interpreter.run(source: request.source, filename: context.entryPath,
+        try interpreter.run(
+          source: request.source, filename: context.entryPath,
           lineOffset: request.line - 1)
       } catch let e as PythonError {
         failure = CellError(e)
       } catch {
         let text = "\(error)"
-        failure = CellError(type: "RuntimeError", message: text, frames: [],
+        failure = CellError(
+          type: "RuntimeError", message: text, frames: [],
           formatted: "RuntimeError: \(text)\n")
       }
       // Like a notebook, a figure the cell left open is shown at its end.
       plots.showOpenFigures()
-      return CellOutput(stdout: stdout, stderr: stderr, error: failure,
+      return CellOutput(
+        stdout: stdout, stderr: stderr, error: failure,
         figures: figures.drain().map(\.svg),
         value: nil,
-        dataFiles: interpreter.takeOpenedDataFiles().map { DataFileUse(name: $0.name, path: $0.path) },
+        dataFiles: interpreter.takeOpenedDataFiles().map {
+          DataFileUse(name: $0.name, path: $0.path)
+        },
         duration: Date().timeIntervalSince(start))
     }
   }
@@ -101,9 +108,11 @@ final class EmbeddedSession: CellSession {
 
 extension CellError {
   init(_ e: PythonError) {
-    self.init(type: e.typeName, message: e.message,
+    self.init(
+      type: e.typeName, message: e.message,
       frames: e.traceback.map {
-        TracebackFrame(file: $0.filename, line: $0.line, function: $0.function,
+        TracebackFrame(
+          file: $0.filename, line: $0.line, function: $0.function,
           text: $0.sourceLine ?? "")
       }, formatted: e.formatted)
   }

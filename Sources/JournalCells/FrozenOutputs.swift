@@ -46,14 +46,16 @@ public struct FrozenOutputs: Sendable {
     do {
       manifest = try JSONDecoder().decode(Manifest.self, from: Data(contentsOf: url))
     } catch {
-      throw JournalError(.invalidInput,
+      throw JournalError(
+        .invalidInput,
         "cannot read frozen outputs (\(error)); delete the file and run 'journal run-entry "
           + "\(date.iso)'", file: shown)
     }
     var cells: [Int: FrozenCell] = [:]
     for var cell in manifest.cells {
       cell.output.figures = try cell.figureFiles.map { name in
-        try FileSystem.readText(at: folder.appendingPathComponent(name),
+        try FileSystem.readText(
+          at: folder.appendingPathComponent(name),
           displayPath: "journal/.outputs/\(date.iso)/\(name)")
       }
       cells[cell.index] = cell

@@ -32,21 +32,25 @@ public enum OutputsStatus {
         lines.append("\(document.path):\(line): cell \(first.index + 1) failed: \(error.type)")
       }
       if !stale.isEmpty, frozen.cells.isEmpty {
-        lines.append("\(document.path): outputs missing (\(document.cells.count) "
-          + "cell\(document.cells.count == 1 ? "" : "s"))")
+        lines.append(
+          "\(document.path): outputs missing (\(document.cells.count) "
+            + "cell\(document.cells.count == 1 ? "" : "s"))")
       } else if !stale.isEmpty {
-        lines.append("\(document.path): outputs stale: \(cellList(stale.map(\.0))) "
-          + "(\(stale[0].1))")
+        lines.append(
+          "\(document.path): outputs stale: \(cellList(stale.map(\.0))) "
+            + "(\(stale[0].1))")
       }
       if !unchecked.isEmpty {
         // Current as far as the sources go; only the data could not be checked.
-        lines.append("\(document.path): data not found: \(cellList(unchecked.map(\.0))) "
-          + "(\(unchecked[0].1))")
+        lines.append(
+          "\(document.path): data not found: \(cellList(unchecked.map(\.0))) "
+            + "(\(unchecked[0].1))")
       }
       if stale.isEmpty, unchecked.isEmpty, failed.isEmpty { counts.current += 1 }
     }
-    lines.append("\(counts.withCells) entr\(counts.withCells == 1 ? "y" : "ies") with cells, "
-      + "\(counts.current) up to date")
+    lines.append(
+      "\(counts.withCells) entr\(counts.withCells == 1 ? "y" : "ies") with cells, "
+        + "\(counts.current) up to date")
     return (lines, anyFailed)
   }
 

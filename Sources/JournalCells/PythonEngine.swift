@@ -16,8 +16,10 @@ public struct PythonEngine: CellEngine {
     python: String, environment: [String: String] = ProcessInfo.processInfo.environment
   ) throws {
     guard let url = PythonEngine.locate(python, environment: environment) else {
-      throw JournalError(.usage, "no Python interpreter at '\(python)' (--python takes a path "
-        + "or a command name on PATH, e.g. --python python3)")
+      throw JournalError(
+        .usage,
+        "no Python interpreter at '\(python)' (--python takes a path "
+          + "or a command name on PATH, e.g. --python python3)")
     }
     executable = url
     let folder = try PythonEngine.writeDriver()
@@ -31,7 +33,8 @@ public struct PythonEngine: CellEngine {
     do {
       try process.run()
     } catch {
-      throw JournalError(.usage, "cannot run Python: \(error.localizedDescription)",
+      throw JournalError(
+        .usage, "cannot run Python: \(error.localizedDescription)",
         file: url.path)
     }
     let data = out.fileHandleForReading.readDataToEndOfFile()
@@ -39,7 +42,8 @@ public struct PythonEngine: CellEngine {
     guard process.terminationStatus == 0,
       let found = try? JSONDecoder().decode(EngineIdentity.self, from: data)
     else {
-      throw JournalError(.usage, "not a working Python 3 (the cell driver failed to start)",
+      throw JournalError(
+        .usage, "not a working Python 3 (the cell driver failed to start)",
         file: url.path)
     }
     identity = found
@@ -103,7 +107,8 @@ final class PythonSession: CellSession {
       try process.run()
     } catch {
       try? FileManager.default.removeItem(at: folder)
-      throw JournalError(.io, "cannot start Python: \(error.localizedDescription)",
+      throw JournalError(
+        .io, "cannot start Python: \(error.localizedDescription)",
         file: executable.path)
     }
     try send([
@@ -139,10 +144,13 @@ final class PythonSession: CellSession {
           broken = "the Python session was stopped after a cell timed out"
           kill(process.processIdentifier, SIGKILL)
           let message = "cell exceeded its time limit of \(request.timeout) s"
-          let frame = TracebackFrame(file: context.entryPath, line: request.line,
+          let frame = TracebackFrame(
+            file: context.entryPath, line: request.line,
             function: "<module>", text: "")
-          return CellOutput(error: CellError(type: "TimeoutError", message: message,
-            frames: [frame], formatted: "TimeoutError: \(message)\n"),
+          return CellOutput(
+            error: CellError(
+              type: "TimeoutError", message: message,
+              frames: [frame], formatted: "TimeoutError: \(message)\n"),
             duration: Date().timeIntervalSince(start))
         }
         broken = "the Python cell driver exited: \(errorTail())"
@@ -152,7 +160,8 @@ final class PythonSession: CellSession {
       case "stream":
         onOutput(CellStreamName(rawValue: reply.name ?? "stdout") ?? .stdout, reply.text ?? "")
       case "result":
-        return CellOutput(stdout: reply.stdout ?? "", stderr: reply.stderr ?? "",
+        return CellOutput(
+          stdout: reply.stdout ?? "", stderr: reply.stderr ?? "",
           error: reply.error, figures: reply.figures ?? [], value: reply.value,
           dataFiles: reply.dataFiles ?? [], duration: Date().timeIntervalSince(start))
       default:
@@ -194,8 +203,10 @@ final class PythonSession: CellSession {
         do {
           return try JSONDecoder().decode(DriverMessage.self, from: line)
         } catch {
-          throw JournalError(.io, "unreadable message from the Python cell driver: "
-            + String(decoding: line.prefix(200), as: UTF8.self))
+          throw JournalError(
+            .io,
+            "unreadable message from the Python cell driver: "
+              + String(decoding: line.prefix(200), as: UTF8.self))
         }
       }
       let remaining = deadline.timeIntervalSinceNow

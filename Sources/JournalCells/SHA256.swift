@@ -78,7 +78,8 @@ public struct SHA256: Sendable {
     let o = block.startIndex
     var w = [UInt32](repeating: 0, count: 64)
     for i in 0..<16 {
-      w[i] = UInt32(block[o + 4 * i]) << 24 | UInt32(block[o + 4 * i + 1]) << 16
+      w[i] =
+        UInt32(block[o + 4 * i]) << 24 | UInt32(block[o + 4 * i + 1]) << 16
         | UInt32(block[o + 4 * i + 2]) << 8 | UInt32(block[o + 4 * i + 3])
     }
     func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }

@@ -50,7 +50,8 @@ public struct ScriptRunner {
       in: interpreter,
       sink: FigureFileWriter(
         folder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)))
-    interpreter.readableFolders = [url.deletingLastPathComponent().standardizedFileURL.path]
+    interpreter.readableFolders =
+      [url.deletingLastPathComponent().standardizedFileURL.path]
       + dataFolders
     try interpreter.setArguments([displayPath] + arguments)
     do {

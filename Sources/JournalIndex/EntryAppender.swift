@@ -49,7 +49,8 @@ public struct EntryAppender: Sendable {
       throw JournalError(.usage, "--title must be one non-empty line")
     }
     if let line = SingleFileJournal.entryBreakLine(in: text) {
-      throw JournalError(.invalidInput,
+      throw JournalError(
+        .invalidInput,
         "line \(line) of the text is a '---' line followed by a date line, which `journal "
           + "export` would turn into a new entry; put a blank line between them")
     }

@@ -1,4 +1,5 @@
 import JournalCore
+
 /// Finds code identifiers such as `nn.LSTM`, `torch.manual_seed` and `read_only_fields` in text,
 /// and spells them as single index tokens.
 ///

@@ -1,4 +1,5 @@
 import JournalCore
+
 /// What one index update found and did.
 public struct IndexReport: Sendable, Hashable {
   /// New day files indexed.

@@ -1,4 +1,5 @@
 import JournalCore
+
 /// One section that matched a search.
 public struct SearchHit: Sendable, Hashable {
   /// A piece of a snippet: matched text or the text around it.

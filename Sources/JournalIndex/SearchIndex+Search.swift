@@ -90,7 +90,9 @@ extension SearchIndex {
           if files[path] == nil {
             files[path] = FileSystem.contents(atPath: journal.path(for: path)) ?? Data()
           }
-          if let n = SearchIndex.firstLine(containing: word, in: files[path] ?? Data(), lines: lines) {
+          if let n = SearchIndex.firstLine(
+            containing: word, in: files[path] ?? Data(), lines: lines)
+          {
             hit.line = n
           }
         }

@@ -212,8 +212,11 @@ extension SearchIndex {
     DispatchQueue.global().async {
       DispatchQueue.concurrentPerform(iterations: files.count) { i in
         guard !results.isCancelled else { return }
-        results.put(i, SearchIndex.readAndParse(files[i], journal: journal, known: known[i],
-          pipeline: pipeline))
+        results.put(
+          i,
+          SearchIndex.readAndParse(
+            files[i], journal: journal, known: known[i],
+            pipeline: pipeline))
       }
     }
     return results
@@ -240,7 +243,8 @@ extension SearchIndex {
       }
       return ReadFile(disk: disk, hash: hash, result: .success(document), idents: idents)
     } catch {
-      return ReadFile(disk: disk, hash: hash, result: .failure(JournalError(error, file: disk.path)))
+      return ReadFile(
+        disk: disk, hash: hash, result: .failure(JournalError(error, file: disk.path)))
     }
   }
 

@@ -169,8 +169,9 @@ public struct SearchQuery: Sendable, Hashable {
         lexemes.append(.tag(normalizedTag(word)))
         continue
       }
-      if !negated, field == .any, let op = [("OR", Lexeme.or), ("AND", .and), ("NOT", .not)]
-        .first(where: { $0.0 == word })?.1
+      if !negated, field == .any,
+        let op = [("OR", Lexeme.or), ("AND", .and), ("NOT", .not)]
+          .first(where: { $0.0 == word })?.1
       {
         lexemes.append(op)
         continue

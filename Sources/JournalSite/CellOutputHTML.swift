@@ -24,12 +24,14 @@ enum CellOutputHTML {
   static func block(_ output: CellOutput, index: Int, staleness: Staleness) -> String {
     var parts: [String] = []
     if staleness.isStale {
-      parts.append("<p class=\"cell-stale\">These outputs were frozen from an earlier version "
-        + "of the cell; run <code>journal run-entry</code> to refresh them.</p>")
+      parts.append(
+        "<p class=\"cell-stale\">These outputs were frozen from an earlier version "
+          + "of the cell; run <code>journal run-entry</code> to refresh them.</p>")
     } else if case .dataMissing(let name) = staleness {
-      parts.append("<p class=\"cell-note\">The data file <code>\(HTMLEscaping.escape(name))"
-        + "</code> was not found when the site was built, so these outputs could not be "
-        + "checked against it.</p>")
+      parts.append(
+        "<p class=\"cell-note\">The data file <code>\(HTMLEscaping.escape(name))"
+          + "</code> was not found when the site was built, so these outputs could not be "
+          + "checked against it.</p>")
     }
     if !output.stdout.isEmpty {
       parts.append("<pre class=\"cell-stdout\">\(HTMLEscaping.escape(output.stdout))</pre>")
@@ -64,7 +66,8 @@ enum CellOutputHTML {
       inner.replaceSubrange(end.upperBound..<end.upperBound, with: alternative)
       inner.replaceSubrange(open, with: "<svg role=\"img\"")
     }
-    let caption = text.titles.isEmpty
+    let caption =
+      text.titles.isEmpty
       ? "" : "<figcaption>\(HTMLEscaping.escape(text.titles.joined(separator: "; ")))</figcaption>"
     return "<figure class=\"cell-figure\"><button type=\"button\" class=\"figure-open\" "
       + "aria-expanded=\"false\" title=\"Show full size\">\(inner)</button>\(caption)</figure>"
@@ -92,8 +95,10 @@ enum CellOutputHTML {
           let close = afterClass[tagEnd...].range(of: "</text>")
         else { break }
         let kind = afterClass[..<quote]
-        let content = Self.unescape(String(afterClass[afterClass.index(after: tagEnd)..<close.lowerBound]))
-          .trimmingCharacters(in: .whitespacesAndNewlines)
+        let content = Self.unescape(
+          String(afterClass[afterClass.index(after: tagEnd)..<close.lowerBound])
+        )
+        .trimmingCharacters(in: .whitespacesAndNewlines)
         rest = afterClass[close.upperBound...]
         guard !content.isEmpty else { continue }
         switch kind {
@@ -134,8 +139,9 @@ enum CellOutputHTML {
         let named = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
         if let value = named[String(name)] {
           out += value
-        } else if name.hasPrefix("#"), let code = name.hasPrefix("#x") || name.hasPrefix("#X")
-          ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()),
+        } else if name.hasPrefix("#"),
+          let code = name.hasPrefix("#x") || name.hasPrefix("#X")
+            ? UInt32(name.dropFirst(2), radix: 16) : UInt32(name.dropFirst()),
           let scalar = Unicode.Scalar(code)
         {
           out.unicodeScalars.append(scalar)

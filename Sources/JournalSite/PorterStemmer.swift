@@ -36,8 +36,9 @@ enum PorterStemmer {
     w.replaceFirst(of: step2Rules)
     w.replaceFirst(of: step3Rules)
     w.replaceFirst(of: step4Rules)
-    if w.last == e && (w.measureAboveOne(w.n - 1)
-      || (w.measureIsOne(w.n - 1) && !w.endsCVC(w.n - 1)))
+    if w.last == e
+      && (w.measureAboveOne(w.n - 1)
+        || (w.measureIsOne(w.n - 1) && !w.endsCVC(w.n - 1)))
     {
       w.n -= 1
     }
@@ -90,7 +91,8 @@ enum PorterStemmer {
   static let (a, e, i, l, o, s, t, u, w, x, y, z) = (
     UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "l"),
     UInt8(ascii: "o"), UInt8(ascii: "s"), UInt8(ascii: "t"), UInt8(ascii: "u"),
-    UInt8(ascii: "w"), UInt8(ascii: "x"), UInt8(ascii: "y"), UInt8(ascii: "z"))
+    UInt8(ascii: "w"), UInt8(ascii: "x"), UInt8(ascii: "y"), UInt8(ascii: "z")
+  )
 
   static func isVowel(_ c: UInt8, yIsVowel: Bool) -> Bool {
     c == a || c == e || c == i || c == o || c == u || (yIsVowel && c == y)
@@ -193,7 +195,8 @@ enum PorterStemmer {
       case .measureAboveZero: holds = measureAboveZero(stem)
       case .measureAboveOne: holds = measureAboveOne(stem)
       case .measureAboveOneAfterSOrT:
-        holds = stem > 0 && (bytes[stem - 1] == s || bytes[stem - 1] == t)
+        holds =
+          stem > 0 && (bytes[stem - 1] == s || bytes[stem - 1] == t)
           && measureAboveOne(stem)
       case .vowel: holds = hasVowel(stem)
       }

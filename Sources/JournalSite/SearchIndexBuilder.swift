@@ -98,8 +98,11 @@ struct SearchIndexBuilder {
     var js = "JournalSearch.t(\(n),{"
     for (k, term) in terms.enumerated() {
       if k > 0 { js += "," }
-      js += jsonString(term) + ":\"" + encode(postings.lists[term] ?? [],
-        universe: postings.docCount) + "\""
+      js +=
+        jsonString(term) + ":\""
+        + encode(
+          postings.lists[term] ?? [],
+          universe: postings.docCount) + "\""
     }
     js += "});\n"
     return Data(js.utf8)
@@ -117,15 +120,17 @@ struct SearchIndexBuilder {
   }
 
   static func meta(_ postings: SiteCache.Postings) -> Data {
-    meta(shardCount: postings.shardCount, docCount: postings.docCount,
+    meta(
+      shardCount: postings.shardCount, docCount: postings.docCount,
       averageLength: averageLength(postings.lengths))
   }
 
   static func meta(shardCount: Int, docCount: Int, averageLength: Double) -> Data {
     let average = String(format: "%.3f", averageLength)
-    return Data(("JournalSearch.meta={\"termShards\":\(shardCount),"
-      + "\"docsPerShard\":\(docsPerShard),\"docs\":\(docCount),"
-      + "\"avgdl\":\(average),\"lengthBase\":\(lengthBase)};\n").utf8)
+    return Data(
+      ("JournalSearch.meta={\"termShards\":\(shardCount),"
+        + "\"docsPerShard\":\(docsPerShard),\"docs\":\(docCount),"
+        + "\"avgdl\":\(average),\"lengthBase\":\(lengthBase)};\n").utf8)
   }
 
   // MARK: Ranking data
@@ -364,7 +369,8 @@ struct SearchIndexBuilder {
       case "\u{2028}": out += "\\u2028"
       case "\u{2029}": out += "\\u2029"
       case _ where scalar.value < 0x20:
-        out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+        out +=
+          "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
           + String(scalar.value, radix: 16)
       default: out.unicodeScalars.append(scalar)
       }

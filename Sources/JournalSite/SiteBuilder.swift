@@ -112,15 +112,18 @@ public struct SiteBuilder: Sendable {
     let pipeline = MarkdownPipeline(options: options.markdown)
     let keepable = output.keepable(previous)
     clock.lap("cache")
-    let frozen = Set((try? FileManager.default.contentsOfDirectory(
-      atPath: journal.entriesFolder.appendingPathComponent(".outputs").path)) ?? [])
+    let frozen = Set(
+      (try? FileManager.default.contentsOfDirectory(
+        atPath: journal.entriesFolder.appendingPathComponent(".outputs").path)) ?? [])
     /// The link targets pages are rendered against; the exact ones once every page is known.
     let linkTargets = LinkTargetsBox()
     /// An entry's page made anew from its file, when the cache lost part of it.
     let reparse = { @Sendable (page: SitePage) -> SitePage? in
       guard let entry = try? journal.read(page.date, path: page.path).entry() else { return nil }
-      return self.page(for: entry, pipeline: pipeline, frozen: frozen,
-        targets: linkTargets.value).page
+      return self.page(
+        for: entry, pipeline: pipeline, frozen: frozen,
+        targets: linkTargets.value
+      ).page
     }
     cache.blob?.fallback = { reparse($0)?.details ?? SitePage.Details(toc: [], docs: []) }
     /// A file's page from the cache, or its entry to parse.
@@ -130,7 +133,9 @@ public struct SiteBuilder: Sendable {
         // Cell outputs can go stale with data files: such entries are always rendered anew.
         let hasOutputs = !frozen.isEmpty && frozen.contains(file.date.iso)
         let record = hasOutputs ? nil : cache.record(for: file.path)
-        if let record, record.stamp == file.stamp { return (.cached(record.page), record.sourceHash) }
+        if let record, record.stamp == file.stamp {
+          return (.cached(record.page), record.sourceHash)
+        }
         let contents = try journal.read(file)
         if let record, record.sourceHash == contents.hash {
           // Touched, not changed: the record is written anew with the new stamp.
@@ -143,15 +148,17 @@ public struct SiteBuilder: Sendable {
     }
     // Links are resolved while entries render in parallel, against the cached pages and a
     // quick scan of the others' headings; pages whose links the parses prove wrong render again.
-    linkTargets.value = LinkTargets(found.compactMap { result -> LinkTargets.Target? in
-      switch try? result.get().0 {
-      case .cached(let page): return page.links.target
-      case .entry(let entry):
-        return LinkTargets.Target(scanning: entry,
-          dropsTitleHeading: options.markdown.dropsTitleHeading)
-      case nil: return nil
-      }
-    })
+    linkTargets.value = LinkTargets(
+      found.compactMap { result -> LinkTargets.Target? in
+        switch try? result.get().0 {
+        case .cached(let page): return page.links.target
+        case .entry(let entry):
+          return LinkTargets.Target(
+            scanning: entry,
+            dropsTitleHeading: options.markdown.dropsTitleHeading)
+        case nil: return nil
+        }
+      })
     let guessed = linkTargets.value
     typealias Read = (page: SitePage, hash: ContentHash, parsed: Bool, problem: JournalError?)
     let reads = found.concurrentMap { result in
@@ -182,7 +189,8 @@ public struct SiteBuilder: Sendable {
     linkTargets.value = targets
     let stale = pages.indices.filter { i in
       !pages[i].links.outgoing.isEmpty
-        && PageLinks.digest(of: pages[i].links.outgoing.map(\.reference), from: pages[i].date,
+        && PageLinks.digest(
+          of: pages[i].links.outgoing.map(\.reference), from: pages[i].date,
           in: targets) != pages[i].links.digest
     }
     let again = stale.map { pages[$0] }.concurrentMap { reparse($0) }
@@ -218,15 +226,18 @@ public struct SiteBuilder: Sendable {
       }
     }
     clock.lap("keys")
-    let stats = try output.write(rendered.files, kept: rendered.kept, keys: rendered.keys,
+    let stats = try output.write(
+      rendered.files, kept: rendered.kept, keys: rendered.keys,
       previous: previous)
     clock.lap("render and write")
     do {
-      try cache.save(pages: rendered.pages, stamps: stamps, postings: rendered.postings,
+      try cache.save(
+        pages: rendered.pages, stamps: stamps, postings: rendered.postings,
         html: renderer.html)
     } catch {
       // The site is complete; without a cache the next build is a full one.
-      try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(SiteCache.cacheName))
+      try? FileManager.default.removeItem(
+        at: cacheFolder.appendingPathComponent(SiteCache.cacheName))
     }
     clock.lap("cache saved")
     report.entries = pages.count
@@ -235,7 +246,6 @@ public struct SiteBuilder: Sendable {
     report.removed = stats.removed
     return report
   }
-
 
   /// What the site needs of an entry, from its Markdown and frozen cell outputs (`frozen`: the
   /// dates that have them). Outputs that cannot be read are left out and returned as a problem.
@@ -270,7 +280,8 @@ public struct SiteBuilder: Sendable {
       for link in page.links.outgoing {
         if let problem = targets.resolve(link.reference, from: page.date).problem {
           problems.append(
-            JournalError(.invalidInput, "link '\(link.reference.written)': \(problem)", file: page.path,
+            JournalError(
+              .invalidInput, "link '\(link.reference.written)': \(problem)", file: page.path,
               line: link.line))
         }
       }
@@ -306,8 +317,10 @@ public struct SiteBuilder: Sendable {
   /// the templates folder (paths, sizes and modification times). `journal serve` polls it.
   public func sourceFingerprint() -> Int {
     var hasher = Hasher()
-    let folders = [journal.entriesFolder,
-      options.templatesFolder ?? journal.root.appendingPathComponent("templates")]
+    let folders = [
+      journal.entriesFolder,
+      options.templatesFolder ?? journal.root.appendingPathComponent("templates"),
+    ]
     for folder in folders {
       let base = folder.path
       guard let walker = FileManager.default.enumerator(atPath: base) else { continue }
@@ -329,7 +342,8 @@ public struct SiteBuilder: Sendable {
     for name in ["katex.min.js", "katex.min.css"] {
       let url = folder.appendingPathComponent(name)
       guard let data = FileManager.default.contents(atPath: url.path) else {
-        throw JournalError(.usage, "no \(name) here: install libjs-katex or give its folder",
+        throw JournalError(
+          .usage, "no \(name) here: install libjs-katex or give its folder",
           file: folder.path)
       }
       files[name] = data

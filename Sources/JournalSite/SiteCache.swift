@@ -75,7 +75,8 @@ final class SiteCache: @unchecked Sendable {
     func value(for page: SitePage) -> SitePage.Details {
       lock.withLock {
         if let decoded { return decoded }
-        let details = blob.read(ref).flatMap(SiteCache.decodeDetails)
+        let details =
+          blob.read(ref).flatMap(SiteCache.decodeDetails)
           ?? blob.fallback?(page) ?? SitePage.Details(toc: [], docs: [])
         decoded = details
         return details
@@ -105,12 +106,16 @@ final class SiteCache: @unchecked Sendable {
     var details = SitePage.Details(toc: [], docs: [])
     do {
       for _ in 0..<(try r.count()) {
-        details.toc.append(SitePage.TOCItem(level: try r.int(), heading: try r.string(),
-          anchor: try r.string()))
+        details.toc.append(
+          SitePage.TOCItem(
+            level: try r.int(), heading: try r.string(),
+            anchor: try r.string()))
       }
       for _ in 0..<(try r.count()) {
-        details.docs.append(SitePage.SearchDoc(anchor: try r.string(),
-          heading: try r.string(), snippet: try r.string()))
+        details.docs.append(
+          SitePage.SearchDoc(
+            anchor: try r.string(),
+            heading: try r.string(), snippet: try r.string()))
       }
     } catch {
       return nil
@@ -207,7 +212,8 @@ final class SiteCache: @unchecked Sendable {
       let recordStart = r.offset
       let length = try r.count()
       let end = r.offset + length
-      let stamp = FileStamp(size: Int64(try r.int()), modified: Int64(try r.int()),
+      let stamp = FileStamp(
+        size: Int64(try r.int()), modified: Int64(try r.int()),
         inode: try r.uint())
       let sourceHash = ContentHash(value: try r.uint())
       let path = try r.string()
@@ -222,7 +228,8 @@ final class SiteCache: @unchecked Sendable {
       let detailsRef = BlobRef(offset: try r.int(), length: try r.int(), hash: try r.uint())
       let links = try Self.decodeLinks(&r, date: date, title: title)
       guard r.offset == end else { throw BinaryReader.Malformed() }
-      var page = SitePage(date: date, path: path, title: title, excerpt: excerpt,
+      var page = SitePage(
+        date: date, path: path, title: title, excerpt: excerpt,
         tagNames: tags, details: LazyDetails(blobFile, detailsRef), docCount: docCount,
         htmlRef: ref, digests: digests, links: links)
       page.cachedRecord = recordStart..<end
@@ -289,7 +296,9 @@ final class SiteCache: @unchecked Sendable {
     if let name = blob, let size = SiteOutput.size(of: folder.appendingPathComponent(name)),
       size <= 2 * live + (1 << 20),
       pages.allSatisfy({ page in
-        [page.htmlRef, page.detailsRef].allSatisfy { $0.map { $0.offset + $0.length <= size } ?? true }
+        [page.htmlRef, page.detailsRef].allSatisfy {
+          $0.map { $0.offset + $0.length <= size } ?? true
+        }
       })
     {
       blobSize = size
@@ -305,13 +314,19 @@ final class SiteCache: @unchecked Sendable {
       var body = pages[i].html ?? pages[i].htmlRef.flatMap { self.html(at: $0) } ?? render(pages[i])
       var hasher = StableHasher()
       body.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-      refs.append((i, BlobRef(offset: appended.count, length: body.utf8.count,
-        hash: hasher.value)))
+      refs.append(
+        (
+          i,
+          BlobRef(
+            offset: appended.count, length: body.utf8.count,
+            hash: hasher.value)
+        ))
       appended.append(contentsOf: body.utf8)
       let details = Self.encodeDetails(pages[i].details)
       var detailsHasher = StableHasher()
       details.withUnsafeBytes { detailsHasher.combine(bytes: $0) }
-      detailsRefs[i] = BlobRef(offset: appended.count, length: details.count,
+      detailsRefs[i] = BlobRef(
+        offset: appended.count, length: details.count,
         hash: detailsHasher.value)
       appended.append(contentsOf: details)
     }
@@ -351,7 +366,8 @@ final class SiteCache: @unchecked Sendable {
         continue
       }
       // Every page comes from a file stamped in this build; a zero stamp never matches.
-      let (stamp, sourceHash) = stamps[page.path]
+      let (stamp, sourceHash) =
+        stamps[page.path]
         ?? (FileStamp(size: -1, modified: 0, inode: 0), ContentHash(value: 0))
       var record = BinaryWriter()
       record.write(Int(stamp.size))
@@ -402,7 +418,8 @@ final class SiteCache: @unchecked Sendable {
       case .name(let name): target = ["n", name]
       case .this: target = ["t", ""]
       }
-      let fragment = link.reference.heading.map { ["h", $0] }
+      let fragment =
+        link.reference.heading.map { ["h", $0] }
         ?? link.reference.anchor.map { ["a", $0] } ?? ["", ""]
       w.write(target + fragment + [link.context, link.heading, link.anchor])
       w.write(link.line)
@@ -436,7 +453,8 @@ final class SiteCache: @unchecked Sendable {
       let reference = LinkReference(
         target: target, heading: f[2] == "h" ? f[3] : nil, anchor: f[2] == "a" ? f[3] : nil)
       outgoing.append(
-        PageLinks.Outgoing(reference: reference, context: f[4], heading: f[5], anchor: f[6],
+        PageLinks.Outgoing(
+          reference: reference, context: f[4], heading: f[5], anchor: f[6],
           line: try r.int()))
     }
     return PageLinks(

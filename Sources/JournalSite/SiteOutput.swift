@@ -50,7 +50,8 @@ struct SiteOutput {
       let existing = try? fm.contentsOfDirectory(atPath: folder.path),
       existing.contains(where: { !$0.hasPrefix(".") })
     {
-      throw JournalError(.conflict,
+      throw JournalError(
+        .conflict,
         "the output folder is not empty and was not made by 'journal build'; "
           + "remove it or choose another --out", file: folder.path)
     }
@@ -71,7 +72,8 @@ struct SiteOutput {
     _ files: [String: Data], kept: Set<String> = [], keys: [String: UInt64] = [:],
     previous: [String: ManifestEntry]
   ) throws -> Stats {
-    try write(files.map { item in (item.key, { item.value }) }, kept: kept, keys: keys,
+    try write(
+      files.map { item in (item.key, { item.value }) }, kept: kept, keys: keys,
       previous: previous)
   }
 
@@ -101,7 +103,8 @@ struct SiteOutput {
         dir = (dir as NSString).deletingLastPathComponent
       }
     }
-    let levels = Dictionary(grouping: folders, by: { $0.utf8.reduce(0) { $1 == 0x2f ? $0 + 1 : $0 } })
+    let levels = Dictionary(
+      grouping: folders, by: { $0.utf8.reduce(0) { $1 == 0x2f ? $0 + 1 : $0 } })
     let base = folder.path + "/"
     for depth in levels.keys.sorted() {
       let level = levels[depth] ?? []
@@ -120,13 +123,16 @@ struct SiteOutput {
       let url = folder.appendingPathComponent(path)
       let data = work.value[i].render()
       let fingerprint = Fingerprint(data)
-      return (fingerprint, Result {
-        if previous[path]?.fingerprint == fingerprint, Self.size(of: url) == fingerprint.size {
-          return false
+      return (
+        fingerprint,
+        Result {
+          if previous[path]?.fingerprint == fingerprint, Self.size(of: url) == fingerprint.size {
+            return false
+          }
+          try Self.replace(url, with: data)
+          return true
         }
-        try Self.replace(url, with: data)
-        return true
-      })
+      )
     }
     let fingerprints = outcomes.map(\.0)
     var stats = Stats()
@@ -221,7 +227,8 @@ struct SiteOutput {
   static func replace(_ url: URL, with data: Data) throws {
     let path = url.path
     let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-    let temp = String(path[..<slash]) + "." + String(path[slash...])
+    let temp =
+      String(path[..<slash]) + "." + String(path[slash...])
       + ".\(UInt32.random(in: 0...UInt32.max)).tmp"
     let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     var ok = fd >= 0
@@ -301,7 +308,8 @@ struct Fingerprint: Hashable, Sendable {
           key = k
         }
         guard bytes[i] == 0x20, i + 1 < lineEnd, i > lineStart else { continue }
-        let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<lineEnd]),
+        let path = String(
+          decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<lineEnd]),
           as: UTF8.self)
         result[path] = SiteOutput.ManifestEntry(
           fingerprint: Fingerprint(hash: hash, size: Int(size)), key: key)

@@ -117,9 +117,11 @@ struct SitePage: Sendable {
     digests: (body: UInt64, docs: UInt64), links: PageLinks
   ) {
     // `journal/2018/2018-09-26.md`: the date is in the name, cheaper to cut than to format.
-    let iso = path.hasSuffix(".md") && path.utf8.count >= 13
+    let iso =
+      path.hasSuffix(".md") && path.utf8.count >= 13
       ? String(decoding: path.utf8.dropLast(3).suffix(10), as: UTF8.self) : date.iso
-    storage = Storage(date: date, iso: iso, path: path, title: title, excerpt: excerpt,
+    storage = Storage(
+      date: date, iso: iso, path: path, title: title, excerpt: excerpt,
       tagNames: tagNames, storedDetails: nil, lazyDetails: details, docCount: docCount,
       html: nil, terms: nil, digests: digests, links: links)
     self.htmlRef = htmlRef
@@ -132,7 +134,8 @@ struct SitePage: Sendable {
   ) {
     let bodyDigest = StableHashEncoder.hash(Body(html: html, toc: toc))
     let docsDigest = StableHashEncoder.hash(Documents(title: title, iso: date.iso, docs: docs))
-    storage = Storage(date: date, iso: date.iso, path: path, title: title, excerpt: excerpt,
+    storage = Storage(
+      date: date, iso: date.iso, path: path, title: title, excerpt: excerpt,
       tagNames: tagNames, storedDetails: Details(toc: toc, docs: docs), lazyDetails: nil,
       docCount: docs.count, html: html, terms: terms,
       digests: (bodyDigest, docsDigest), links: links)
@@ -159,7 +162,8 @@ struct SitePage: Sendable {
     }
     // `YYYY-MM-DD` to `YYYY/MM/DD/`, byte by byte: ten thousand pages per build.
     let slash = UInt8(ascii: "/")
-    return String(decoding: bytes[0..<4] + [slash] + bytes[5..<7] + [slash] + bytes[8..<10] + [slash],
+    return String(
+      decoding: bytes[0..<4] + [slash] + bytes[5..<7] + [slash] + bytes[8..<10] + [slash],
       as: UTF8.self)
   }
 
@@ -179,17 +183,19 @@ struct SitePage: Sendable {
       if body.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
       var text = body
       if docs.isEmpty { text += "\n" + document.title + "\n" + tagWords }
-      docs.append(SearchDoc(
-        anchor: anchors.contains(section.anchor) ? "#" + section.anchor : "",
-        heading: section.heading,
-        // Long enough that search.js finds most matches in it to show them.
-        snippet: SiteRenderer.excerpt(
-          section.text.isEmpty ? section.code : section.text + " " + section.code,
-          limit: SearchIndexBuilder.snippetLength)))
+      docs.append(
+        SearchDoc(
+          anchor: anchors.contains(section.anchor) ? "#" + section.anchor : "",
+          heading: section.heading,
+          // Long enough that search.js finds most matches in it to show them.
+          snippet: SiteRenderer.excerpt(
+            section.text.isEmpty ? section.code : section.text + " " + section.code,
+            limit: SearchIndexBuilder.snippetLength)))
       terms.append(SearchIndexBuilder.sectionTerms(in: text, heading: section.heading))
     }
     let prose = document.sections.map(\.text).joined(separator: " ")
-    self.init(date: entry.date, path: entry.path, title: document.title,
+    self.init(
+      date: entry.date, path: entry.path, title: document.title,
       excerpt: SiteRenderer.excerpt(prose, limit: 220), tagNames: document.tags, toc: toc,
       docs: docs, html: document.html, terms: terms,
       links: PageLinks(document: document, digest: linkDigest))

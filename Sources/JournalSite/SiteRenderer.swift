@@ -239,7 +239,8 @@ struct SiteRenderer {
     let title = config.title ?? readme.flatMap(Self.title(ofReadme:)) ?? "Journal"
     var description = title
     if let newest = pages.first, let oldest = pages.last {
-      description = "\(title): \(pages.count) days, \(oldest.date.longForm) to "
+      description =
+        "\(title): \(pages.count) days, \(oldest.date.longForm) to "
         + newest.date.longForm
     }
     return SiteInfo(
@@ -255,7 +256,8 @@ struct SiteRenderer {
   func introduction(_ text: String) -> String? {
     var options = options.markdown
     options.dropsTitleHeading = false
-    var html = Substring(MarkdownPipeline(options: options).html(for: String(FrontMatter.split(text).body)))
+    var html = Substring(
+      MarkdownPipeline(options: options).html(for: String(FrontMatter.split(text).body)))
     if html.hasPrefix("<h1"), let end = html.range(of: "</h1>") {
       html = html[end.upperBound...]
     }
@@ -285,7 +287,9 @@ struct SiteRenderer {
     if let (old, oldPages) = previousPostings {
       // Old document number to new, for the pages carried over; -1 for the others.
       var newStart: [String: Int] = [:]
-      for (i, page) in pages.enumerated() where page.terms == nil { newStart[page.path] = starts[i] }
+      for (i, page) in pages.enumerated() where page.terms == nil {
+        newStart[page.path] = starts[i]
+      }
       var map = [Int32](repeating: -1, count: old.docCount)
       var oldStart = 0
       for page in oldPages {
@@ -373,7 +377,8 @@ struct SiteRenderer {
     }
     plan.add(
       SearchIndexMeta.self, at: "search/meta.js",
-      SearchIndexMeta.Inputs(shardCount: postings.shardCount, docCount: postings.docCount,
+      SearchIndexMeta.Inputs(
+        shardCount: postings.shardCount, docCount: postings.docCount,
         averageLength: SearchIndexBuilder.averageLength(postings.lengths)))
     plan.add(
       SearchLengths.self, at: "search/len.js", SearchLengths.Inputs(lengths: postings.lengths))
@@ -410,7 +415,8 @@ struct SiteRenderer {
     var pendingSpace = false
     var lastBreak: Int? = nil
     for scalar in text.unicodeScalars {
-      let isSpace = scalar.isASCII
+      let isSpace =
+        scalar.isASCII
         ? scalar == " " || (0x09...0x0d).contains(scalar.value) : scalar.properties.isWhitespace
       if isSpace {
         pendingSpace = count > 0

@@ -50,17 +50,20 @@ public struct SiteTemplates: Sendable {
         assets[String(path.dropFirst("assets/".count))] = Data(source.text.utf8)
       } else if path.hasSuffix(".mustache") {
         do {
-          library.register(try MustacheTemplate(string: MustacheHTML.pragma + source.text),
+          library.register(
+            try MustacheTemplate(string: MustacheHTML.pragma + source.text),
             named: String(path.dropLast(".mustache".count)))
         } catch let error as MustacheTemplate.ParserError {
           // The pragma line comes before the template's first line.
-          throw JournalError(.invalidInput, "template syntax error: \(describe(error.error))",
+          throw JournalError(
+            .invalidInput, "template syntax error: \(describe(error.error))",
             file: source.display, line: max(1, error.context.lineNumber - 1))
         }
       }
     }
     for name in required where library.getTemplate(named: name) == nil {
-      throw JournalError(.invalidInput, "missing template '\(name).mustache'",
+      throw JournalError(
+        .invalidInput, "missing template '\(name).mustache'",
         file: displayPrefix)
     }
     return SiteTemplates(library: library, assets: assets, fingerprint: hasher.value)

@@ -341,7 +341,8 @@ public final class Interpreter {
     func link(_ x: PyException, _ separator: String) -> [ChainedException] {
       let cls = rt.exceptionClass(of: x)
       let name =
-        cls.module == "builtins" || cls.module == "__main__" ? cls.name : "\(cls.module).\(cls.name)"
+        cls.module == "builtins" || cls.module == "__main__"
+        ? cls.name : "\(cls.module).\(cls.name)"
       return chain(of: x) + [
         ChainedException(
           typeName: name, message: rt.exceptionMessage(x), traceback: x.traceback,

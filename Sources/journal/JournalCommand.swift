@@ -7,7 +7,8 @@ import JournalIndex
 struct JournalCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "journal",
-    abstract: "A Markdown journal: one file per day, a full-text index, a static site, runnable experiments.",
+    abstract:
+      "A Markdown journal: one file per day, a full-text index, a static site, runnable experiments.",
     discussion: """
       The journal is a folder holding journal/YYYY/YYYY-MM-DD.md files. Commands find it through \
       --journal PATH, else the JOURNAL_DIR environment variable, else the nearest folder upward \
@@ -15,7 +16,8 @@ struct JournalCommand: AsyncParsableCommand {
       """,
     version: JournalVersion.current,
     subcommands: [
-      Init.self, Import.self, Export.self, Add.self, Search.self, List.self, Show.self, Links.self, Graph.self, Tags.self,
+      Init.self, Import.self, Export.self, Add.self, Search.self, List.self, Show.self, Links.self,
+      Graph.self, Tags.self,
       Index.self, Build.self, Serve.self, RunEntry.self, Status.self, Exec.self, Render.self,
     ]
   )

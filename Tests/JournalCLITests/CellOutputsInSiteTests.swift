@@ -41,7 +41,8 @@ import Testing
     #expect(page.contains(">growth</text>"))
 
     // An edited cell keeps its old outputs, marked stale, until it is run again.
-    try dir.write("journal/2018/2018-09-17.md",
+    try dir.write(
+      "journal/2018/2018-09-17.md",
       Self.entry.replacingOccurrences(of: "[10, 20, 30]", with: "[1, 2, 3]"))
     _ = try runJournal(["build", "--out", "_site"], in: dir.url)
     let stale = try String(
@@ -56,7 +57,9 @@ import Testing
   @Test func missingDataIsNotStale() throws {
     let dir = TemporaryDirectory()
     try dir.write("data/n.csv", "1,2\n")
-    try dir.write("journal/2018/2018-09-17.md", """
+    try dir.write(
+      "journal/2018/2018-09-17.md",
+      """
       # Data
 
       ```python run
@@ -67,13 +70,15 @@ import Testing
     let data = ["JOURNAL_DATA": dir.url.appendingPathComponent("data").path]
     let run = try runJournal(["run-entry", "2018-09-17"], in: dir.url, environment: data)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(try runJournal(["status"], in: dir.url, environment: data).stdout
-      == "1 entry with cells, 1 up to date\n")
+    #expect(
+      try runJournal(["status"], in: dir.url, environment: data).stdout
+        == "1 entry with cells, 1 up to date\n")
 
     let status = try runJournal(["status"], in: dir.url)
     #expect(status.status == 0)
-    #expect(status.stdout == "journal/2018/2018-09-17.md: data not found: cell 1 "
-      + "(data file 'n.csv' not found; set JOURNAL_DATA?)\n1 entry with cells, 0 up to date\n")
+    #expect(
+      status.stdout == "journal/2018/2018-09-17.md: data not found: cell 1 "
+        + "(data file 'n.csv' not found; set JOURNAL_DATA?)\n1 entry with cells, 0 up to date\n")
     #expect(try runJournal(["build", "--out", "_site"], in: dir.url).status == 0)
     let page = try String(
       contentsOf: dir.url.appendingPathComponent("_site/2018/09/17/index.html"), encoding: .utf8)
@@ -83,10 +88,12 @@ import Testing
 
     try dir.write("data/n.csv", "1,3\n")
     let changed = try runJournal(["status"], in: dir.url, environment: data)
-    #expect(changed.stdout == "journal/2018/2018-09-17.md: outputs stale: cell 1 "
-      + "(data file 'n.csv' changed)\n1 entry with cells, 0 up to date\n")
-    #expect(try runJournal(["build", "--out", "_site"], in: dir.url, environment: data)
-      .status == 0)
+    #expect(
+      changed.stdout == "journal/2018/2018-09-17.md: outputs stale: cell 1 "
+        + "(data file 'n.csv' changed)\n1 entry with cells, 0 up to date\n")
+    #expect(
+      try runJournal(["build", "--out", "_site"], in: dir.url, environment: data)
+        .status == 0)
     let stale = try String(
       contentsOf: dir.url.appendingPathComponent("_site/2018/09/17/index.html"), encoding: .utf8)
     #expect(stale.contains("class=\"cell-stale\""))

@@ -6,7 +6,9 @@ import Testing
 @Suite struct ExecCLITests {
   @Test func printsWhatPythonPrintsAndPassesArguments() throws {
     let dir = TemporaryDirectory()
-    let script = try dir.write("s.py", """
+    let script = try dir.write(
+      "s.py",
+      """
       import sys
       def fib(n):
           return n if n < 2 else fib(n - 1) + fib(n - 2)
@@ -16,11 +18,12 @@ import Testing
       """)
     let result = try runJournal(["exec", script.path, "a", "--b"], in: dir.url)
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == """
-      ['a', '--b'] | [0, 1, 1, 2, 3, 5, 8, 13, 21, 34] | 0.667
-      0.30000000000000004 1e+16 -4 2
+    #expect(
+      result.stdout == """
+        ['a', '--b'] | [0, 1, 1, 2, 3, 5, 8, 13, 21, 34] | 0.667
+        0.30000000000000004 1e+16 -4 2
 
-      """)
+        """)
   }
 
   @Test func uncaughtExceptionPrintsTracebackAndExitsOne() throws {
@@ -29,15 +32,16 @@ import Testing
     let result = try runJournal(["exec", "bad.py"], in: dir.url)
     #expect(result.status == 1)
     #expect(result.stdout == "before\n")
-    #expect(result.stderr == """
-      Traceback (most recent call last):
-        File "bad.py", line 6, in <module>
-          f()
-        File "bad.py", line 5, in f
-          return undefined_name
-      NameError: name 'undefined_name' is not defined
+    #expect(
+      result.stderr == """
+        Traceback (most recent call last):
+          File "bad.py", line 6, in <module>
+            f()
+          File "bad.py", line 5, in f
+            return undefined_name
+        NameError: name 'undefined_name' is not defined
 
-      """)
+        """)
   }
 
   @Test func missingScriptIsAOneLineError() throws {

@@ -9,13 +9,15 @@ import Testing
     let dir = TemporaryDirectory()
     let imported = try runJournal(["import", seed.path], in: dir.url)
     #expect(imported.status == 0, "\(imported.stderr)")
-    #expect(imported.stdout.contains("imported 16 entries into 16 day files (2018-07-23 to 2018-09-26)"))
+    #expect(
+      imported.stdout.contains("imported 16 entries into 16 day files (2018-07-23 to 2018-09-26)"))
     let exported = try runJournal(["export"], in: dir.url)
     #expect(exported.status == 0)
     #expect(Data(exported.stdout.utf8) == (try Data(contentsOf: seed)))
     // --output writes the same bytes to a file; --journal works from anywhere.
     let out = dir.url.appendingPathComponent("out.md")
-    let toFile = try runJournal(["export", "--journal", dir.url.path, "-o", out.path],
+    let toFile = try runJournal(
+      ["export", "--journal", dir.url.path, "-o", out.path],
       in: URL(fileURLWithPath: "/"))
     #expect(toFile.status == 0, "\(toFile.stderr)")
     #expect((try Data(contentsOf: out)) == (try Data(contentsOf: seed)))
@@ -28,8 +30,9 @@ import Testing
     let before = dir.snapshot()
     let result = try runJournal(["import", input.path], in: dir.url)
     #expect(result.status == 1)
-    #expect(result.stderr == "journal: \(input.path):6: cannot parse date 'Sept 31st, 2018' "
-      + "(expected a date like 'September 26, 2018' or '2018-09-26')\n")
+    #expect(
+      result.stderr == "journal: \(input.path):6: cannot parse date 'Sept 31st, 2018' "
+        + "(expected a date like 'September 26, 2018' or '2018-09-26')\n")
     #expect(dir.snapshot() == before)
   }
 

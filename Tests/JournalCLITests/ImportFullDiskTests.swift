@@ -12,12 +12,16 @@ import Testing
     let big = String(repeating: "A long line of the imported journal.\n", count: 3_000)
     try dir.write("in.md", "---\n`2018-09-26`\n" + big + "---\n`2018-09-25`\nsmall\n")
     // The add lock the import takes in .journal/ is state, not journal.
-    func journalFiles() -> [String: Data] { dir.snapshot().filter { !$0.key.hasPrefix(".journal/") } }
+    func journalFiles() -> [String: Data] {
+      dir.snapshot().filter { !$0.key.hasPrefix(".journal/") }
+    }
     let before = journalFiles()
     let result = try runProcess(
       URL(fileURLWithPath: "/bin/sh"),
-      ["-c", "trap '' XFSZ; ulimit -f 16; exec \"$0\" import --force in.md",
-        TestPaths.journalBinary.path],
+      [
+        "-c", "trap '' XFSZ; ulimit -f 16; exec \"$0\" import --force in.md",
+        TestPaths.journalBinary.path,
+      ],
       in: dir.url)
     #expect(result.status == 1)
     #expect(result.stderr.contains("cannot write: File too large"), "\(result.stderr)")

@@ -18,14 +18,15 @@ import Testing
     let dir = try linkedJournal()
     let from = try runJournal(["links", "2018-09-26"], in: dir.url)
     #expect(from.status == 0, "\(from.stderr)")
-    #expect(from.stdout == """
-      links from 2018-09-26: 3
-        journal/2018/2018-09-26.md:2: [[namenet]] → 2018-09-17
-        journal/2018/2018-09-26.md:2: [[2018-09-17#data]] → 2018-09-17#data
-        journal/2018/2018-09-26.md:4: [[Ghost]] ✗ no entry titled 'Ghost' and no heading 'Ghost'
-      links to 2018-09-26: 0
+    #expect(
+      from.stdout == """
+        links from 2018-09-26: 3
+          journal/2018/2018-09-26.md:2: [[namenet]] → 2018-09-17
+          journal/2018/2018-09-26.md:2: [[2018-09-17#data]] → 2018-09-17#data
+          journal/2018/2018-09-26.md:4: [[Ghost]] ✗ no entry titled 'Ghost' and no heading 'Ghost'
+        links to 2018-09-26: 0
 
-      """)
+        """)
     let to = try runJournal(["links", "--json", "2018-09-17"], in: dir.url)
     let object = try JSONSerialization.jsonObject(with: Data(to.stdout.utf8)) as? [String: Any]
     let incoming = try #require(object?["incoming"] as? [[String: Any]])
@@ -42,9 +43,10 @@ import Testing
     let json = try runJournal(["graph"], in: dir.url)
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect((object?["nodes"] as? [[String: Any]])?.count == 2)
-    #expect((object?["edges"] as? [[String: String]]) == [
-      ["source": "2018-09-26", "target": "2018-09-17"]
-    ])
+    #expect(
+      (object?["edges"] as? [[String: String]]) == [
+        ["source": "2018-09-26", "target": "2018-09-17"]
+      ])
     let dot = try runJournal(["graph", "--format", "dot"], in: dir.url)
     #expect(dot.stdout.contains("\"2018-09-26\" -> \"2018-09-17\";\n"))
     #expect(dot.stdout.contains("[label=\"2018-09-17\\nNameNet\"]"))
@@ -54,8 +56,9 @@ import Testing
     let dir = try linkedJournal()
     let build = try runJournal(["build"], in: dir.url)
     #expect(build.status == 0, "\(build.stderr)")
-    #expect(build.stderr.contains(
-      "journal/2018/2018-09-26.md:4: link 'Ghost': no entry titled 'Ghost'"))
+    #expect(
+      build.stderr.contains(
+        "journal/2018/2018-09-26.md:4: link 'Ghost': no entry titled 'Ghost'"))
     let strict = try runJournal(["build", "--strict"], in: dir.url)
     #expect(strict.status == 1)
   }

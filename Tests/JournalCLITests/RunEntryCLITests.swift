@@ -25,7 +25,8 @@ import Testing
   func run(_ dir: TemporaryDirectory, _ args: [String], env: [String: String] = [:]) throws
     -> ProcessResult
   {
-    try runJournal(["run-entry"] + args + ["--python", "python3"], in: dir.url,
+    try runJournal(
+      ["run-entry"] + args + ["--python", "python3"], in: dir.url,
       environment: env)
   }
 
@@ -43,9 +44,11 @@ import Testing
     #expect(frozen.contains("\"stdout\" : \"x = 0.13436424411240122\\n\""))
     // A cell that leaves a mark outside the journal proves whether it ran.
     let mark = dir.url.appendingPathComponent("ran.txt").path
-    try dir.write(Self.path, Self.entry([
-      ("seed=1", "import random\nx = random.random()\nopen('\(mark)', 'a').write('ran\\n')\n"),
-    ]))
+    try dir.write(
+      Self.path,
+      Self.entry([
+        ("seed=1", "import random\nx = random.random()\nopen('\(mark)', 'a').write('ran\\n')\n")
+      ]))
     #expect(try run(dir, ["2018-09-17"]).status == 0)
     let second = try run(dir, ["2018-09-17"])
     #expect(second.status == 0)
@@ -62,14 +65,16 @@ import Testing
     try dir.write("journal/2018/2018-09-18.md", "No cells here.\n")
     let before = try runJournal(["status"], in: dir.url)
     #expect(before.status == 0)
-    #expect(before.stdout == "\(Self.path): outputs missing (2 cells)\n"
-      + "1 entry with cells, 0 up to date\n")
+    #expect(
+      before.stdout == "\(Self.path): outputs missing (2 cells)\n"
+        + "1 entry with cells, 0 up to date\n")
     #expect(try run(dir, ["2018-09-17"]).status == 0)
     #expect(try runJournal(["status"], in: dir.url).stdout == "1 entry with cells, 1 up to date\n")
     try dir.write(Self.path, Self.seeded.replacingOccurrences(of: "x * 2", with: "x * 3"))
     let stale = try runJournal(["status"], in: dir.url)
-    #expect(stale.stdout == "\(Self.path): outputs stale: cell 2 (source changed)\n"
-      + "1 entry with cells, 0 up to date\n")
+    #expect(
+      stale.stdout == "\(Self.path): outputs stale: cell 2 (source changed)\n"
+        + "1 entry with cells, 0 up to date\n")
     let rerun = try run(dir, ["2018-09-17"])
     #expect(rerun.stdout.contains("twice 0.40309273233720366\n"))
     #expect(try runJournal(["status"], in: dir.url).stdout == "1 entry with cells, 1 up to date\n")
@@ -77,41 +82,49 @@ import Testing
 
   @Test func failingCellExitsOneWithTheEntryLine() throws {
     let dir = TemporaryDirectory()
-    try dir.write(Self.path, Self.entry([
-      ("", "def half(n):\n    return n / 0\n"),
-      ("", "print('before')\nhalf(4)\n"),
-      ("", "print('never')\n"),
-    ]))
+    try dir.write(
+      Self.path,
+      Self.entry([
+        ("", "def half(n):\n    return n / 0\n"),
+        ("", "print('before')\nhalf(4)\n"),
+        ("", "print('never')\n"),
+      ]))
     let result = try run(dir, ["2018-09-17"])
     #expect(result.status == 1)
     #expect(result.stdout.contains("before\n"))
     #expect(!result.stdout.contains("never"))
     // Cell 1's source is lines 6-7; cell 2's is lines 13-14.
-    #expect(result.stderr.contains("""
-      Traceback (most recent call last):
-        File "journal/2018/2018-09-17.md", line 14, in <module>
-          half(4)
-        File "journal/2018/2018-09-17.md", line 7, in half
-          return n / 0
-      ZeroDivisionError: division by zero
-      """))
-    #expect(result.stderr.hasSuffix(
-      "journal: journal/2018/2018-09-17.md:7: cell 2 failed: "
-        + "ZeroDivisionError: division by zero\n"))
+    #expect(
+      result.stderr.contains(
+        """
+        Traceback (most recent call last):
+          File "journal/2018/2018-09-17.md", line 14, in <module>
+            half(4)
+          File "journal/2018/2018-09-17.md", line 7, in half
+            return n / 0
+        ZeroDivisionError: division by zero
+        """))
+    #expect(
+      result.stderr.hasSuffix(
+        "journal: journal/2018/2018-09-17.md:7: cell 2 failed: "
+          + "ZeroDivisionError: division by zero\n"))
     let status = try runJournal(["status"], in: dir.url)
     #expect(status.status == 1, "a failed cell makes status exit 1")
-    #expect(status.stdout
-      == "journal/2018/2018-09-17.md:7: cell 2 failed: ZeroDivisionError\n"
-      + "journal/2018/2018-09-17.md: outputs stale: cell 3 (not run)\n"
-      + "1 entry with cells, 0 up to date\n")
+    #expect(
+      status.stdout
+        == "journal/2018/2018-09-17.md:7: cell 2 failed: ZeroDivisionError\n"
+        + "journal/2018/2018-09-17.md: outputs stale: cell 3 (not run)\n"
+        + "1 entry with cells, 0 up to date\n")
   }
 
   @Test func errorTrueCellIsRecordedAndTheRunGoesOn() throws {
     let dir = TemporaryDirectory()
-    try dir.write(Self.path, Self.entry([
-      ("error=true", "raise ValueError('expected')\n"),
-      ("", "print('after')\n"),
-    ]))
+    try dir.write(
+      Self.path,
+      Self.entry([
+        ("error=true", "raise ValueError('expected')\n"),
+        ("", "print('after')\n"),
+      ]))
     let result = try run(dir, ["2018-09-17"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("ValueError: expected\n"))
@@ -126,8 +139,10 @@ import Testing
     let dir = TemporaryDirectory()
     try dir.write(Self.path, Self.entry([("timeout=0.5 colour=red", "while True:\n    pass\n")]))
     let result = try run(dir, ["2018-09-17"])
-    #expect(result.stderr.hasPrefix("journal: journal/2018/2018-09-17.md:5: unknown cell option "
-      + "'colour=red' ignored"))
+    #expect(
+      result.stderr.hasPrefix(
+        "journal: journal/2018/2018-09-17.md:5: unknown cell option "
+          + "'colour=red' ignored"))
     #expect(result.status == 1)
     #expect(result.stderr.contains("TimeoutError: cell exceeded its time limit of 0.5 s"))
     #expect(result.stderr.contains("journal: journal/2018/2018-09-17.md:"))
@@ -137,38 +152,47 @@ import Testing
 
   @Test func missingDataFileSaysWhereItLookedAndJournalDataFindsIt() throws {
     let dir = TemporaryDirectory()
-    try dir.write(Self.path,
+    try dir.write(
+      Self.path,
       Self.entry([("", "print(open('names/Greek.txt').read().split()[0])\n")]))
     let missing = try run(dir, ["2018-09-17"])
     #expect(missing.status == 1)
     let dataFolder = dir.url.appendingPathComponent("journal/data").standardizedFileURL.path
-    #expect(missing.stderr.contains(
-      "FileNotFoundError: data file 'names/Greek.txt' not found; looked in \(dataFolder); "))
+    #expect(
+      missing.stderr.contains(
+        "FileNotFoundError: data file 'names/Greek.txt' not found; looked in \(dataFolder); "))
     #expect(missing.stderr.contains("JOURNAL_DATA"))
     try dir.write("elsewhere/names/Greek.txt", "Adamidis\nAnetakis\n")
     let found = try run(dir, ["2018-09-17"], env: ["JOURNAL_DATA": "elsewhere"])
     #expect(found.status == 0, "\(found.stderr)")
     #expect(found.stdout.contains("Adamidis\n"))
     // The data file is part of the key: changing it makes the outputs stale.
-    #expect(try runJournal(["status"], in: dir.url, environment: ["JOURNAL_DATA": "elsewhere"])
-      .stdout.hasPrefix("1 entry"))
+    #expect(
+      try runJournal(["status"], in: dir.url, environment: ["JOURNAL_DATA": "elsewhere"])
+        .stdout.hasPrefix("1 entry"))
     try dir.write("elsewhere/names/Greek.txt", "Bakirtzis\n")
-    #expect(try runJournal(["status"], in: dir.url, environment: ["JOURNAL_DATA": "elsewhere"])
-      .stdout.contains("(data file 'names/Greek.txt' changed)"))
+    #expect(
+      try runJournal(["status"], in: dir.url, environment: ["JOURNAL_DATA": "elsewhere"])
+        .stdout.contains("(data file 'names/Greek.txt' changed)"))
   }
 
   @Test func theEmbeddedEngineIsTheDefaultAndAgreesWithCPython() throws {
     let dir = TemporaryDirectory()
-    try dir.write(Self.path, Self.entry([
-      ("", "squares = {n: n * n for n in range(6)}\nprint(squares, sum(squares.values()))\n"),
-      ("", "words = 'the quick brown fox'.split()\nprint(sorted(words, key=len), f'{2/3:.4f}')\n"),
-    ]))
+    try dir.write(
+      Self.path,
+      Self.entry([
+        ("", "squares = {n: n * n for n in range(6)}\nprint(squares, sum(squares.values()))\n"),
+        (
+          "", "words = 'the quick brown fox'.split()\nprint(sorted(words, key=len), f'{2/3:.4f}')\n"
+        ),
+      ]))
     let result = try runJournal(["run-entry", "2018-09-17"], in: dir.url)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("{0: 0, 1: 1, 2: 4, 3: 9, 4: 16, 5: 25} 55\n"))
     #expect(result.stdout.contains("['the', 'fox', 'quick', 'brown'] 0.6667\n"))
-    #expect(FileManager.default.fileExists(
-      atPath: dir.url.appendingPathComponent("journal/.outputs/2018-09-17/outputs.json").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: dir.url.appendingPathComponent("journal/.outputs/2018-09-17/outputs.json").path))
     let compare = try run(dir, ["2018-09-17", "--compare"])
     #expect(compare.status == 0, "\(compare.stdout)\(compare.stderr)")
     #expect(compare.stdout.contains("same outputs"))

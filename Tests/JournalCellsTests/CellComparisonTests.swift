@@ -10,7 +10,8 @@ import Testing
     let cells = sources.enumerated().map { i, source in
       Cell(index: i, source: source, line: 10 * (i + 1), options: CellOptions())
     }
-    return Document(date: JournalDate(iso: "2018-09-17")!, path: "journal/2018/2018-09-17.md",
+    return Document(
+      date: JournalDate(iso: "2018-09-17")!, path: "journal/2018/2018-09-17.md",
       title: "t", sections: [], math: [], codeBlocks: [], cells: cells, links: [], tags: [],
       plainText: "", html: "")
   }
@@ -18,17 +19,21 @@ import Testing
   @Test func sameEngineTwiceHasNoDifferences() throws {
     let dir = TemporaryDirectory()
     let python = try PythonEngine(python: "python3")
-    let comparison = CellComparison(first: python, second: python,
+    let comparison = CellComparison(
+      first: python, second: python,
       dataFolders: DataFolders(folders: []))
-    let document = Self.document(["import random\nrandom.seed(3)\nprint(random.random())\n",
-      "1 + 1\n"])
+    let document = Self.document([
+      "import random\nrandom.seed(3)\nprint(random.random())\n",
+      "1 + 1\n",
+    ])
     #expect(try comparison.differences(in: document, root: dir.url) == [])
   }
 
   @Test func differingOutputsAreListedByCellAndField() throws {
     let dir = TemporaryDirectory()
     let python = try PythonEngine(python: "python3")
-    let comparison = CellComparison(first: EchoEngine(), second: python,
+    let comparison = CellComparison(
+      first: EchoEngine(), second: python,
       dataFolders: DataFolders(folders: []))
     let found = try comparison.differences(in: Self.document(["print(7)\n"]), root: dir.url)
     #expect(found.map(\.field) == ["stdout", "value"])

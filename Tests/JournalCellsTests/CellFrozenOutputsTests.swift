@@ -16,26 +16,31 @@ import Testing
       options.seed = i < seeds.count ? seeds[i] : nil
       return Cell(index: i, source: source, line: line, options: options)
     }
-    return Document(date: date, path: "journal/2018/2018-09-17.md", title: "t", sections: [],
+    return Document(
+      date: date, path: "journal/2018/2018-09-17.md", title: "t", sections: [],
       math: [], codeBlocks: [], cells: cells, links: [], tags: [], plainText: "", html: "")
   }
 
-  static func frozenCell(_ document: Document, _ index: Int, output: CellOutput,
-    data: [String: String] = [:]) -> FrozenCell
-  {
+  static func frozenCell(
+    _ document: Document, _ index: Int, output: CellOutput,
+    data: [String: String] = [:]
+  ) -> FrozenCell {
     let engine = EngineIdentity(name: "test", version: "1")
     let hash = FrozenOutputs.sourceHash(document.cells, through: index)
-    return FrozenCell(index: index, line: document.cells[index].line, sourceHash: hash,
+    return FrozenCell(
+      index: index, line: document.cells[index].line, sourceHash: hash,
       engine: engine, key: FrozenOutputs.key(sourceHash: hash, engine: engine, dataHashes: data),
       dataHashes: data, output: output)
   }
 
   @Test func sha256MatchesKnownDigests() {
     #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    #expect(SHA256.hex("abc")
-      == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-    #expect(SHA256.hex(String(repeating: "journal", count: 300))
-      == "eda866fb3e3ad95ba0abba5b9c336a4506c69f122eff24301337824d6d751466")
+    #expect(
+      SHA256.hex("abc")
+        == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    #expect(
+      SHA256.hex(String(repeating: "journal", count: 300))
+        == "eda866fb3e3ad95ba0abba5b9c336a4506c69f122eff24301337824d6d751466")
   }
 
   @Test func saveAndLoadRoundTripWithFigures() throws {
@@ -68,8 +73,9 @@ import Testing
     let frozen = try FrozenOutputs.load(for: Self.date, in: Journal(root: dir.url))
     #expect(frozen.cells.isEmpty)
     let document = Self.document(["a = 1\n", "a\n"])
-    #expect(frozen.staleness(of: 0, in: document, dataFolders: DataFolders(folders: []))
-      == .missing)
+    #expect(
+      frozen.staleness(of: 0, in: document, dataFolders: DataFolders(folders: []))
+        == .missing)
     #expect(frozen.staleCells(in: document, dataFolders: DataFolders(folders: [])) == [0, 1])
   }
 
@@ -105,7 +111,8 @@ import Testing
     let document = Self.document(["a = 1\n", "rows = open('n.csv').read()\n", "print(rows)\n"])
     var frozen = FrozenOutputs(date: Self.date, entryPath: document.path)
     frozen.cells[0] = Self.frozenCell(document, 0, output: CellOutput())
-    frozen.cells[1] = Self.frozenCell(document, 1, output: CellOutput(),
+    frozen.cells[1] = Self.frozenCell(
+      document, 1, output: CellOutput(),
       data: ["n.csv": try #require(SHA256.hex(fileAt: file))])
     frozen.cells[2] = Self.frozenCell(document, 2, output: CellOutput())
     #expect(frozen.staleCells(in: document, dataFolders: folders) == [])
@@ -115,8 +122,9 @@ import Testing
     try FileManager.default.removeItem(at: file)
     #expect(frozen.staleCells(in: document, dataFolders: folders) == [1, 2])
     #expect(frozen.staleness(of: 2, in: document, dataFolders: folders) == .dataMissing("n.csv"))
-    #expect(Staleness.dataMissing("n.csv").description
-      == "data file 'n.csv' not found; set JOURNAL_DATA?")
+    #expect(
+      Staleness.dataMissing("n.csv").description
+        == "data file 'n.csv' not found; set JOURNAL_DATA?")
     // Not found is not stale: nothing the output was computed from is known to have changed.
     #expect(!Staleness.dataMissing("n.csv").isStale)
     #expect(Staleness.dataChanged("n.csv").isStale && Staleness.sourceChanged.isStale)
@@ -124,7 +132,8 @@ import Testing
 
   @Test func dataFoldersAreJournalDataThenTheEnvironmentVariable() {
     let journal = Journal(root: URL(fileURLWithPath: "/j"))
-    let folders = DataFolders(journal: journal, environment: ["JOURNAL_DATA": "/x:../rel::/y"],
+    let folders = DataFolders(
+      journal: journal, environment: ["JOURNAL_DATA": "/x:../rel::/y"],
       currentDirectory: URL(fileURLWithPath: "/home/me"))
     #expect(folders.folders.map(\.path) == ["/j/journal/data", "/x", "/home/rel", "/y"])
   }

@@ -46,12 +46,17 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
       engine.lock.withLock { engine._ran.append(request.index) }
       onOutput(.stdout, request.source)
       // A different duration on every run, as with a real engine.
-      var output = CellOutput(stdout: request.source, value: "\(request.index)",
+      var output = CellOutput(
+        stdout: request.source, value: "\(request.index)",
         duration: Double(engine.ran.count))
       if engine.failing.contains(request.index) {
-        output.error = CellError(type: "ValueError", message: "bad",
-          frames: [TracebackFrame(file: entry, line: request.line, function: "<module>",
-            text: "")], formatted: "ValueError: bad\n")
+        output.error = CellError(
+          type: "ValueError", message: "bad",
+          frames: [
+            TracebackFrame(
+              file: entry, line: request.line, function: "<module>",
+              text: "")
+          ], formatted: "ValueError: bad\n")
       }
       return output
     }
@@ -74,7 +79,8 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
   func runner(_ journal: Journal, _ engine: EchoEngine, _ options: CellRunner.Options = .init())
     -> CellRunner
   {
-    CellRunner(journal: journal, engine: engine, dataFolders: DataFolders(folders: []),
+    CellRunner(
+      journal: journal, engine: engine, dataFolders: DataFolders(folders: []),
       options: options)
   }
 
@@ -126,7 +132,8 @@ final class EchoEngine: CellEngine, @unchecked Sendable {
     let manifest = FrozenOutputs.folder(for: document.date, in: journal)
       .appendingPathComponent("outputs.json")
     let before = try Data(contentsOf: manifest)
-    #expect(try runner(journal, engine, .init(force: true)).run(document) { _ in }.ran == [0, 1, 2])
+    #expect(
+      try runner(journal, engine, .init(force: true)).run(document) { _ in }.ran == [0, 1, 2])
     // Same outputs: the frozen file is kept byte for byte (durations included).
     #expect(try Data(contentsOf: manifest) == before)
   }

@@ -73,11 +73,14 @@ import Testing
     let dir = TemporaryDirectory()
     try dir.write("journal/README.md", "x")
     try dir.write("deep/er/file.txt", "x")
-    let found = try Journal.locate(explicit: nil, environment: [:],
+    let found = try Journal.locate(
+      explicit: nil, environment: [:],
       start: dir.url.appendingPathComponent("deep/er"))
-    #expect(found.root.standardizedFileURL.resolvingSymlinksInPath().path
-      == dir.url.standardizedFileURL.resolvingSymlinksInPath().path)
-    let viaEnv = try Journal.locate(explicit: nil, environment: ["JOURNAL_DIR": dir.url.path],
+    #expect(
+      found.root.standardizedFileURL.resolvingSymlinksInPath().path
+        == dir.url.standardizedFileURL.resolvingSymlinksInPath().path)
+    let viaEnv = try Journal.locate(
+      explicit: nil, environment: ["JOURNAL_DIR": dir.url.path],
       start: URL(fileURLWithPath: "/"))
     #expect(viaEnv.root.path == dir.url.standardizedFileURL.path)
     #expect(throws: JournalError.self) {

@@ -52,13 +52,17 @@ import Testing
     let source = "---\nbase: &b [torch, rnn]\ntags: *b\nmore: {x: *b}\n---\n"
     let entry = try Entry(date: date, path: "p", source: source)
     #expect(entry.frontMatter.tags == ["torch", "rnn"])
-    #expect(entry.frontMatter.metadata.last?.value == .map([("x", .list([.string("torch"), .string("rnn")]))]))
+    #expect(
+      entry.frontMatter.metadata.last?.value
+        == .map([("x", .list([.string("torch"), .string("rnn")]))]))
   }
 
-  @Test(arguments: ["x: " + String(repeating: "[", count: 100_000),
+  @Test(arguments: [
+    "x: " + String(repeating: "[", count: 100_000),
     "x: " + String(repeating: "{a: ", count: 100_000),
     "x:\n" + String(repeating: "- ", count: 100_000) + "y",
-    "x:\n" + String(repeating: "- ", count: 65) + "y"])
+    "x:\n" + String(repeating: "- ", count: 65) + "y",
+  ])
   func deepNestingIsRefusedWithoutOverflowingTheStack(yaml: String) throws {
     let refused = try #require(error("---\n" + yaml + "\n---\n"))
     #expect(refused.file == "journal/2018/2018-09-26.md")

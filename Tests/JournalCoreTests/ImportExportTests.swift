@@ -32,7 +32,8 @@ import Testing
     // The default layout needs no export.yml.
     #expect(!FileManager.default.fileExists(atPath: journal.url(for: "journal/export.yml").path))
     // Day files hold the body after the date line, verbatim (tabs and trailing spaces kept).
-    let day = try String(contentsOf: journal.entryURL(for: JournalDate(iso: "2018-09-26")!),
+    let day = try String(
+      contentsOf: journal.entryURL(for: JournalDate(iso: "2018-09-26")!),
       encoding: .utf8)
     #expect(day.hasPrefix("\n#### torch.nn\n"))
     #expect(day.contains("\t- Shared weights means fewer parameters to train.\n"))
@@ -73,15 +74,18 @@ import Testing
   }
 
   @Test func sameDateEntriesMergeInOrderWithoutLoss() throws {
-    let text = "H\n---\n`September 2, 2018`\nsecond\n---\n`September 2, 2018`\nfirst\n"
+    let text =
+      "H\n---\n`September 2, 2018`\nsecond\n---\n`September 2, 2018`\nfirst\n"
       + "---\n`September 1, 2018`\nolder\n"
     let files = try roundTrip(text)
-    #expect(files["journal/2018/2018-09-02.md"]
-      == "second\n---\n`September 2, 2018`\nfirst\n")
+    #expect(
+      files["journal/2018/2018-09-02.md"]
+        == "second\n---\n`September 2, 2018`\nfirst\n")
   }
 
   @Test func outOfOrderAndSplitDuplicatesStillRoundTrip() throws {
-    let text = "---\n`2018-09-01`\na\n---\n`2018-09-03`\nb\n---\n`2018-09-01`\nc\n"
+    let text =
+      "---\n`2018-09-01`\na\n---\n`2018-09-03`\nb\n---\n`2018-09-01`\nc\n"
       + "---\n`2018-09-02`\nd"
     let files = try roundTrip(text)
     #expect(files["journal/export.yml"]?.contains("order: sequence") == true)
@@ -125,7 +129,8 @@ import Testing
     try expectImportFails(
       Data("Head\n---\n`September 26, 2018`\nok\n---\n`Septembr 31, 2018`\nbad\n".utf8),
       message: "in.md:6: cannot parse date 'Septembr 31, 2018'", line: 6)
-    try expectImportFails(Data("---\n`February 30, 2018`\nx\n".utf8),
+    try expectImportFails(
+      Data("---\n`February 30, 2018`\nx\n".utf8),
       message: "cannot parse date 'February 30, 2018'", line: 2)
   }
 
@@ -136,7 +141,8 @@ import Testing
   }
 
   @Test func noEntriesStopsTheImport() throws {
-    try expectImportFails(Data("just notes\n---\nno date here\n".utf8),
+    try expectImportFails(
+      Data("just notes\n---\nno date here\n".utf8),
       message: "no entries found", line: 1)
   }
 
@@ -153,14 +159,17 @@ import Testing
     let report = try Importer(journal: Journal(root: dir.url), force: true)
       .importText("---\n`2018-09-26`\nnew\n", displayPath: "in.md")
     #expect(report.overwritten == ["journal/2018/2018-09-26.md"])
-    #expect(try String(contentsOf: dir.url.appendingPathComponent("journal/2018/2018-09-26.md"),
-      encoding: .utf8) == "new\n")
+    #expect(
+      try String(
+        contentsOf: dir.url.appendingPathComponent("journal/2018/2018-09-26.md"),
+        encoding: .utf8) == "new\n")
   }
 
   /// A body that opens with front matter that reads is what `export` writes for a day file
   /// with front matter (`ImportReliabilityTests`); one that does not read is refused.
   @Test func bodyThatWouldReadAsFrontMatterIsRefused() throws {
-    try expectImportFails(Data("---\n`2018-09-26`\n---\ntitle: [x\n---\n".utf8),
+    try expectImportFails(
+      Data("---\n`2018-09-26`\n---\ntitle: [x\n---\n".utf8),
       message: "would read as front matter", line: 3)
   }
 }

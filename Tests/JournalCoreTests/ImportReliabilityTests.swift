@@ -88,8 +88,10 @@ import Testing
       let iso = "2018-09-\(10 + n * 3)"
       var text = ""
       if r.chance(0.3) {
-        text += r.pick(["---\ntitle: T\n---\n", "---\ntags: [a, b]\ndate: \(iso)\n---\n",
-          "---\r\ntitle: CRLF\r\n---\r\n", "---\n---\n"])
+        text += r.pick([
+          "---\ntitle: T\n---\n", "---\ntags: [a, b]\ndate: \(iso)\n---\n",
+          "---\r\ntitle: CRLF\r\n---\r\n", "---\n---\n",
+        ])
       }
       let end = r.chance(0.2) ? "\r\n" : "\n"
       for _ in 0..<r.int(0...8) { text += r.pick(lines) + end }
@@ -116,7 +118,8 @@ import Testing
       }
       guard let oldest = expected.keys.min() else { return }
       // Newest first: only the oldest day comes last and may end without a line break.
-      expected[oldest] = try String(contentsOf: dir.url.appendingPathComponent(oldest), encoding: .utf8)
+      expected[oldest] = try String(
+        contentsOf: dir.url.appendingPathComponent(oldest), encoding: .utf8)
       let journal = Journal(root: dir.url)
       let exported: String
       do {
@@ -137,7 +140,8 @@ import Testing
         let got = try? String(contentsOf: copy.url.appendingPathComponent(path), encoding: .utf8)
         if got != text {
           throw JournalError(
-            .invalidInput, "\(path) came back as \(got.debugDescription), not \(text.debugDescription)")
+            .invalidInput,
+            "\(path) came back as \(got.debugDescription), not \(text.debugDescription)")
         }
       }
     }

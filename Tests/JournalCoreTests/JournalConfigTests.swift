@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import JournalCore
 
@@ -88,8 +88,9 @@ import TestSupport
     #expect(try Journal.create(at: root) == ["journal/", ".gitignore", "journal.yml"])
     let ignore = try String(contentsOf: root.appendingPathComponent(".gitignore"), encoding: .utf8)
     #expect(ignore.contains("/.journal/\n/_site/\n"))
-    #expect(try String(contentsOf: root.appendingPathComponent("journal.yml"), encoding: .utf8)
-      == JournalConfig.template)
+    #expect(
+      try String(contentsOf: root.appendingPathComponent("journal.yml"), encoding: .utf8)
+        == JournalConfig.template)
     #expect(Journal.isDirectory(root.appendingPathComponent("journal")))
     #expect {
       _ = try Journal.create(at: root)

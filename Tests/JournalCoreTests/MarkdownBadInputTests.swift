@@ -1,6 +1,7 @@
 import Foundation
-@testable import JournalCore
 import Testing
+
+@testable import JournalCore
 
 /// Bad input renders sensibly: never a crash or a hang.
 @Suite struct MarkdownBadInputTests {

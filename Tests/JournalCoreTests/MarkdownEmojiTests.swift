@@ -18,8 +18,9 @@ import Testing
   }
 
   @Test func unknownShortcodesStayAsTyped() {
-    #expect(html(":not-an-emoji: and 1:21:47 and :snake\n")
-      == "<p>:not-an-emoji: and 1:21:47 and :snake</p>\n")
+    #expect(
+      html(":not-an-emoji: and 1:21:47 and :snake\n")
+        == "<p>:not-an-emoji: and 1:21:47 and :snake</p>\n")
     #expect(html(":foo:snake:\n") == "<p>:foo🐍</p>\n")
   }
 
@@ -27,15 +28,23 @@ import Testing
     ("`:snake:`\n", "<p><code>:snake:</code></p>\n"),
     ("```\n:snake:\n```\n", "<pre><code>:snake:\n</code></pre>\n"),
     ("$:snake:$\n", "<p><span class=\"math inline\">:snake:</span></p>\n"),
-    ("<https://x.org/:snake:>\n",
-      "<p><a href=\"https://x.org/:snake:\">https://x.org/:snake:</a></p>\n"),
+    (
+      "<https://x.org/:snake:>\n",
+      "<p><a href=\"https://x.org/:snake:\">https://x.org/:snake:</a></p>\n"
+    ),
     // GFM's autolink leaves a trailing `:` out of the URL; the shortcode is still not replaced.
-    ("https://x.org/:snake:\n",
-      "<p><a href=\"https://x.org/:snake\">https://x.org/:snake</a>:</p>\n"),
-    ("[go :snake:](https://x.org/:snake:)\n",
-      "<p><a href=\"https://x.org/:snake:\">go 🐍</a></p>\n"),
-    ("<span title=\":snake:\">:snake:</span>\n",
-      "<p><span title=\":snake:\">🐍</span></p>\n"),
+    (
+      "https://x.org/:snake:\n",
+      "<p><a href=\"https://x.org/:snake\">https://x.org/:snake</a>:</p>\n"
+    ),
+    (
+      "[go :snake:](https://x.org/:snake:)\n",
+      "<p><a href=\"https://x.org/:snake:\">go 🐍</a></p>\n"
+    ),
+    (
+      "<span title=\":snake:\">:snake:</span>\n",
+      "<p><span title=\":snake:\">🐍</span></p>\n"
+    ),
     ("<div>\n:snake:\n</div>\n", "<div>\n:snake:\n</div>\n"),
   ])
   func onlyInText(markdown: String, expected: String) {
@@ -44,7 +53,8 @@ import Testing
 
   @Test func indexGetsEmojiAndName() throws {
     let day = try #require(JournalDate(iso: "2018-09-26"))
-    let entry = try Entry(date: day, path: "journal/2018/2018-09-26.md",
+    let entry = try Entry(
+      date: day, path: "journal/2018/2018-09-26.md",
       source: "I :heart: :snake: and `:fire:`\n")
     let doc = pipeline.document(for: entry)
     #expect(doc.sections[0].text == "I ❤️ heart 🐍 snake and :fire:")

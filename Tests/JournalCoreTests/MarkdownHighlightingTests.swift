@@ -29,24 +29,26 @@ import Testing
     let source =
       "@torch.no_grad()\ndef f(x=1.5e-3):\n    \"\"\"Doc <b>\"\"\"\n    return None  # done\n"
     let html = try code(source, "python")
-    #expect(html == """
-      <span class="hl-decorator">@torch.no_grad</span>()
-      <span class="hl-keyword">def</span> f(x=<span class="hl-number">1.5e-3</span>):
-          <span class="hl-string">&quot;&quot;&quot;Doc &lt;b&gt;&quot;&quot;&quot;</span>
-          <span class="hl-keyword">return</span> <span class="hl-literal">None</span>  \
-      <span class="hl-comment"># done</span>
+    #expect(
+      html == """
+        <span class="hl-decorator">@torch.no_grad</span>()
+        <span class="hl-keyword">def</span> f(x=<span class="hl-number">1.5e-3</span>):
+            <span class="hl-string">&quot;&quot;&quot;Doc &lt;b&gt;&quot;&quot;&quot;</span>
+            <span class="hl-keyword">return</span> <span class="hl-literal">None</span>  \
+        <span class="hl-comment"># done</span>
 
-      """)
+        """)
     #expect(stripped(html) == source)
   }
 
   @Test func swift() throws {
     let html = try code("let s = \"a\" /* c */ // d\n", "swift")
-    #expect(html == """
-      <span class="hl-keyword">let</span> s = <span class="hl-string">&quot;a&quot;</span> \
-      <span class="hl-comment">/* c */</span> <span class="hl-comment">// d</span>
+    #expect(
+      html == """
+        <span class="hl-keyword">let</span> s = <span class="hl-string">&quot;a&quot;</span> \
+        <span class="hl-comment">/* c */</span> <span class="hl-comment">// d</span>
 
-      """)
+        """)
   }
 
   @Test func shell() throws {
@@ -59,25 +61,28 @@ import Testing
 
   @Test func jsonAndYAML() throws {
     let json = try code("{\"a\": [1, true, null, \"s\"]}\n", "json")
-    #expect(json == """
-      {<span class="hl-key">&quot;a&quot;</span>: [<span class="hl-number">1</span>, \
-      <span class="hl-literal">true</span>, <span class="hl-literal">null</span>, \
-      <span class="hl-string">&quot;s&quot;</span>]}
+    #expect(
+      json == """
+        {<span class="hl-key">&quot;a&quot;</span>: [<span class="hl-number">1</span>, \
+        <span class="hl-literal">true</span>, <span class="hl-literal">null</span>, \
+        <span class="hl-string">&quot;s&quot;</span>]}
 
-      """)
+        """)
     let yaml = try code("title: x # c\ntags: [a, b]\n", "yaml")
-    #expect(yaml.hasPrefix(
-      "<span class=\"hl-key\">title</span>: x <span class=\"hl-comment\"># c</span>"))
+    #expect(
+      yaml.hasPrefix(
+        "<span class=\"hl-key\">title</span>: x <span class=\"hl-comment\"># c</span>"))
   }
 
   @Test func sql() throws {
     let html = try code("SELECT a FROM t WHERE b = 'x' -- c\n", "sql")
-    #expect(html == """
-      <span class="hl-keyword">SELECT</span> a <span class="hl-keyword">FROM</span> t \
-      <span class="hl-keyword">WHERE</span> b = <span class="hl-string">'x'</span> \
-      <span class="hl-comment">-- c</span>
+    #expect(
+      html == """
+        <span class="hl-keyword">SELECT</span> a <span class="hl-keyword">FROM</span> t \
+        <span class="hl-keyword">WHERE</span> b = <span class="hl-string">'x'</span> \
+        <span class="hl-comment">-- c</span>
 
-      """)
+        """)
   }
 
   @Test func plainTextIsEscapedOnly() throws {

@@ -47,27 +47,34 @@ import Testing
     }
     let fenced = try math("```math\na &lt; b\n```\n")
     #expect(fenced.map(\.tex) == ["a &lt; b\n"])
-    #expect(pipeline.html(for: "$a &lt; b$\n")
-      == "<p><span class=\"math inline\">a &lt; b</span></p>\n")
+    #expect(
+      pipeline.html(for: "$a &lt; b$\n")
+        == "<p><span class=\"math inline\">a &lt; b</span></p>\n")
   }
 
   @Test func displayMathSpansLinesAndStandsAlone() throws {
     let markdown = "Intro\n\n$$\n\\begin{bmatrix} a_1\\\\ b_2 \\end{bmatrix}\n$$\n"
     let spans = try math(markdown)
-    #expect(spans == [MathSpan(tex: "\n\\begin{bmatrix} a_1\\\\ b_2 \\end{bmatrix}\n",
-      display: true, line: 3)])
-    #expect(pipeline.html(for: markdown) == """
-      <p>Intro</p>
-      <div class="math display">
-      \\begin{bmatrix} a_1\\\\ b_2 \\end{bmatrix}
-      </div>
+    #expect(
+      spans == [
+        MathSpan(
+          tex: "\n\\begin{bmatrix} a_1\\\\ b_2 \\end{bmatrix}\n",
+          display: true, line: 3)
+      ])
+    #expect(
+      pipeline.html(for: markdown) == """
+        <p>Intro</p>
+        <div class="math display">
+        \\begin{bmatrix} a_1\\\\ b_2 \\end{bmatrix}
+        </div>
 
-      """)
+        """)
   }
 
   @Test func displayMathAmidTextIsASpan() throws {
-    #expect(pipeline.html(for: "so $$x^2$$ holds\n")
-      == "<p>so <span class=\"math display\">x^2</span> holds</p>\n")
+    #expect(
+      pipeline.html(for: "so $$x^2$$ holds\n")
+        == "<p>so <span class=\"math display\">x^2</span> holds</p>\n")
   }
 
   @Test(arguments: [
@@ -101,17 +108,19 @@ import Testing
 
   @Test func backslashDelimiters() throws {
     let markdown = "Inline \\(x_1 \\\\ y\\) and\n\n\\[\n\\frac{a}{b}\n\\]\n"
-    #expect(try math(markdown) == [
-      MathSpan(tex: "x_1 \\\\ y", display: false, line: 1),
-      MathSpan(tex: "\n\\frac{a}{b}\n", display: true, line: 3),
-    ])
-    #expect(pipeline.html(for: markdown) == """
-      <p>Inline <span class="math inline">x_1 \\\\ y</span> and</p>
-      <div class="math display">
-      \\frac{a}{b}
-      </div>
+    #expect(
+      try math(markdown) == [
+        MathSpan(tex: "x_1 \\\\ y", display: false, line: 1),
+        MathSpan(tex: "\n\\frac{a}{b}\n", display: true, line: 3),
+      ])
+    #expect(
+      pipeline.html(for: markdown) == """
+        <p>Inline <span class="math inline">x_1 \\\\ y</span> and</p>
+        <div class="math display">
+        \\frac{a}{b}
+        </div>
 
-      """)
+        """)
   }
 
   @Test(arguments: [
@@ -150,11 +159,12 @@ import Testing
       "<math display=\"\(display ? "block" : "inline")\">\(tex.count)</math>"
     })
     let html = MarkdownPipeline(options: options).html(for: "$a_b$ and\n\n$$\\\\$$\n")
-    #expect(html == """
-      <p><math display="inline">3</math> and</p>
-      <p><math display="block">2</math></p>
+    #expect(
+      html == """
+        <p><math display="inline">3</math> and</p>
+        <p><math display="block">2</math></p>
 
-      """)
+        """)
   }
 
   @Test func mathOffLeavesDollarsToMarkdown() throws {
@@ -176,8 +186,10 @@ import Testing
       let text = String(line)
       for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
         let span = String(text[Range(match.range, in: text)!])
-        expected.append(MathSpan(tex: String(span.dropFirst().dropLast()), display: false,
-          line: index + 1))
+        expected.append(
+          MathSpan(
+            tex: String(span.dropFirst().dropLast()), display: false,
+            line: index + 1))
       }
     }
     #expect(expected.count == 18)

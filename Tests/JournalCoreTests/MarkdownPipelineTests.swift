@@ -50,8 +50,11 @@ import Testing
     let folder = TestPaths.packageRoot.appendingPathComponent("journal/2018")
     for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
     where name.hasSuffix(".md") {
-      sources.append((String(name.prefix(10)),
-        try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)))
+      sources.append(
+        (
+          String(name.prefix(10)),
+          try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        ))
     }
     #expect(sources.count >= 10)
     for (date, source) in sources {
@@ -100,11 +103,12 @@ import Testing
 
   @Test func headingAnchorsInHTML() throws {
     let doc = try document("# Setup\n\n# Setup\n")
-    #expect(doc.html == """
-      <h1><a id="setup" class="anchor" href="#setup" aria-hidden="true" tabindex="-1"></a>Setup</h1>
-      <h1><a id="setup-1" class="anchor" href="#setup-1" aria-hidden="true" tabindex="-1"></a>Setup</h1>
+    #expect(
+      doc.html == """
+        <h1><a id="setup" class="anchor" href="#setup" aria-hidden="true" tabindex="-1"></a>Setup</h1>
+        <h1><a id="setup-1" class="anchor" href="#setup-1" aria-hidden="true" tabindex="-1"></a>Setup</h1>
 
-      """)
+        """)
   }
 
   /// For a page whose `<h1>` is the title: headings follow it without skipping a level, and
@@ -131,18 +135,24 @@ import Testing
 
   @Test func codeBlocksAndCells() throws {
     let doc = try document(Self.sample)
-    #expect(doc.codeBlocks == [
-      CodeBlock(language: "python", options: ["run", "seed=1", "timeout=30", "echo=false"],
-        source: "print(1)  # not a #tag\n", line: 11, isFenced: true),
-      CodeBlock(language: nil, options: [], source: "indented code\n", line: 17, isFenced: false),
-      CodeBlock(language: nil, options: [], source: "bare fence\n", line: 19, isFenced: true),
-    ])
+    #expect(
+      doc.codeBlocks == [
+        CodeBlock(
+          language: "python", options: ["run", "seed=1", "timeout=30", "echo=false"],
+          source: "print(1)  # not a #tag\n", line: 11, isFenced: true),
+        CodeBlock(language: nil, options: [], source: "indented code\n", line: 17, isFenced: false),
+        CodeBlock(language: nil, options: [], source: "bare fence\n", line: 19, isFenced: true),
+      ])
     var options = CellOptions()
     options.seed = 1
     options.timeout = 30
     options.echo = false
-    #expect(doc.cells == [Cell(index: 0, source: "print(1)  # not a #tag\n", line: 12,
-      options: options)])
+    #expect(
+      doc.cells == [
+        Cell(
+          index: 0, source: "print(1)  # not a #tag\n", line: 12,
+          options: options)
+      ])
     #expect(
       doc.html.contains("<pre class=\"cell\" data-cell=\"0\"><code class=\"language-python\">"))
   }
@@ -160,13 +170,16 @@ import Testing
 
   @Test func links() throws {
     let doc = try document(Self.sample)
-    #expect(doc.links == [
-      Link(destination: "https://pytorch.org", text: "PyTorch", line: 9, section: 1,
-        context: "Install PyTorch and see https://x.org/#frag."),
-      Link(destination: "https://x.org/#frag", text: "https://x.org/#frag", line: 9,
-        kind: .autolink, section: 1,
-        context: "Install PyTorch and see https://x.org/#frag."),
-    ])
+    #expect(
+      doc.links == [
+        Link(
+          destination: "https://pytorch.org", text: "PyTorch", line: 9, section: 1,
+          context: "Install PyTorch and see https://x.org/#frag."),
+        Link(
+          destination: "https://x.org/#frag", text: "https://x.org/#frag", line: 9,
+          kind: .autolink, section: 1,
+          context: "Install PyTorch and see https://x.org/#frag."),
+      ])
   }
 
   @Test func plainTextHasProseEmojiNamesCodeAndMath() throws {

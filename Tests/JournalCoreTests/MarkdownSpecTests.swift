@@ -10,11 +10,11 @@ import Testing
   static let commonmarkDeviations: [Int: String] = [
     // `[[foo]]` that is no link (its label may not hold brackets) is a wiki link, as in Obsidian
     // and zk; every other example with double brackets renders as CommonMark says.
-    598: "wiki links: `![[foo]]` and `[[foo]]: /url` are text to CommonMark, wiki links to us",
+    598: "wiki links: `![[foo]]` and `[[foo]]: /url` are text to CommonMark, wiki links to us"
   ]
   static let extensionDeviations: [Int: String] = [
     // Baseline: Debian's cmark-gfm 0.29.0.gfm.6 fails it on its own, math and emoji off.
-    23: "footnotes: the installed cmark-gfm's footnote markup is newer than the spec file's",
+    23: "footnotes: the installed cmark-gfm's footnote markup is newer than the spec file's"
   ]
 
   /// Runs examples; `<IGNORE>` as expected HTML (the official runner's convention) only asks
@@ -99,7 +99,7 @@ import Testing
 
   static let regressionDeviations: [Int: String] = [
     // Baseline: the installed cmark-gfm prints exactly our output for it, math and emoji off.
-    13: "footnotes: the installed cmark-gfm's footnote markup is newer than the spec file's",
+    13: "footnotes: the installed cmark-gfm's footnote markup is newer than the spec file's"
   ]
 
   // MARK: Math spec files

@@ -206,8 +206,9 @@ enum SpecHTML {
       var j = i + 1
       var name = ""
       while j < s.count, j - i < 40, s[j] != ";" {
-        guard s[j].isASCII, s[j].properties.isAlphabetic || s[j].properties.numericType != nil
-          || s[j] == "#"
+        guard s[j].isASCII,
+          s[j].properties.isAlphabetic || s[j].properties.numericType != nil
+            || s[j] == "#"
         else { return nil }
         name.unicodeScalars.append(s[j])
         j += 1

@@ -20,9 +20,11 @@ import Testing
   }
 
   @Test func textThatExportWouldSplitIsRefused() {
-    let message = "a '---' line followed by a date line, which `journal export` would turn into "
+    let message =
+      "a '---' line followed by a date line, which `journal export` would turn into "
       + "a new entry; put a blank line between them"
-    #expect(refusal("Notes\n---\n`September 27, 2018`\nmoved\n") == "line 2 of the text is " + message)
+    #expect(
+      refusal("Notes\n---\n`September 27, 2018`\nmoved\n") == "line 2 of the text is " + message)
     #expect(refusal("---\n### 2018-01-01\n") == "line 1 of the text is " + message)
     #expect(refusal("a\n---  \r\n2018-09-25\r\n") == "line 2 of the text is " + message)
     // A date line that does not parse would stop the import: refused too.

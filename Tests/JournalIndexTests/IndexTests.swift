@@ -259,7 +259,9 @@ import Testing
     #expect(first.quick.hasPrefix("3:"))
     #expect(
       first.files
-        == ["journal/2018/2018-08-15.md", "journal/2018/2018-09-01.md", "journal/2018/2018-09-02.md"])
+        == [
+          "journal/2018/2018-08-15.md", "journal/2018/2018-09-01.md", "journal/2018/2018-09-02.md",
+        ])
     seen.insert(first.quick)
     // Each change below gives a fingerprint not seen before, the same by both scans.
     let url = dir.url.appendingPathComponent("journal/2018/2018-08-15.md")
@@ -346,7 +348,8 @@ import Testing
     }
     #expect(hits.map(\.date.iso) == ["2018-08-15"])
     // So does the quick path of an update, which then sees a change made after it.
-    #expect(try SearchIndex.openUpdated(journal, check: SearchIndex.startCheck(journal)).report.isNoOp)
+    #expect(
+      try SearchIndex.openUpdated(journal, check: SearchIndex.startCheck(journal)).report.isNoOp)
     try dir.write("journal/2018/2018-08-16.md", "#### Later\nA wombat.\n")
     #expect(try SearchIndex.openUpdated(journal).report.added == 1)
   }
@@ -414,7 +417,8 @@ import Testing
 
 @Suite struct SnippetTests {
   @Test func segmentsSplitAtTheMarksAndFoldWhitespace() {
-    let marked = "  Use the\n\t\u{E000}Serializer\u{E001}\u{00A0}\u{00A0}for 🐍 \u{E000}JSON\u{E001}…"
+    let marked =
+      "  Use the\n\t\u{E000}Serializer\u{E001}\u{00A0}\u{00A0}for 🐍 \u{E000}JSON\u{E001}…"
     #expect(
       SearchIndex.segments(marked) == [
         .init("Use the ", isMatch: false), .init("Serializer", isMatch: true),
@@ -426,7 +430,8 @@ import Testing
   }
 
   @Test func firstLineIgnoresCaseAndCountsCRLFLines() {
-    let file = Data("# Title\r\nnothing here\r\nThe SERIALIZER, again\nserializer\nGröße und\n".utf8)
+    let file = Data(
+      "# Title\r\nnothing here\r\nThe SERIALIZER, again\nserializer\nGröße und\n".utf8)
     #expect(SearchIndex.firstLine(containing: "Serializer", in: file, lines: 1...5) == 3)
     #expect(SearchIndex.firstLine(containing: "serializer", in: file, lines: 4...5) == 4)
     #expect(SearchIndex.firstLine(containing: "serializer", in: file, lines: 1...2) == nil)

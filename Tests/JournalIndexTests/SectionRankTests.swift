@@ -142,10 +142,11 @@ import Testing
     #expect(hits.map(\.score) == expected)
   }
 
-  @Test(arguments: [
-    ([0x05], 5), ([0x81, 0x00], 128), ([0x82, 0x2C], 300), ([0x05, 0x82, 0x2C, 0x00], 305),
-    ([0x81, 0x80, 0x00], 16_384),
-  ] as [([UInt8], UInt64)])
+  @Test(
+    arguments: [
+      ([0x05], 5), ([0x81, 0x00], 128), ([0x82, 0x2C], 300), ([0x05, 0x82, 0x2C, 0x00], 305),
+      ([0x81, 0x80, 0x00], 16_384),
+    ] as [([UInt8], UInt64)])
   func docsizeRecordsAreSummed(bytes: [UInt8], total: UInt64) {
     #expect(bytes.withUnsafeBytes { SectionRank.totalOfVarints($0) } == total)
   }

@@ -1,9 +1,9 @@
 import FlyingSocks
 import Foundation
-import Testing
-import TestSupport
-
 import JournalCells
+import TestSupport
+import Testing
+
 @testable import JournalCore
 @testable import JournalSite
 
@@ -13,16 +13,19 @@ import JournalCells
   // MARK: Request heads
 
   @Test func parsesARequestHead() throws {
-    let request = try PreviewRequest(head: Array(
-      "GET /2018/09/26/caf%C3%A9%20au%20lait?from=feed HTTP/1.1\r\nHost: 127.0.0.1:8000\r\n"
-        .appending("Accept: text/html\r\naccept: */*\r\nX-Empty:\r\n").utf8).dropLast(2))
+    let request = try PreviewRequest(
+      head: Array(
+        "GET /2018/09/26/caf%C3%A9%20au%20lait?from=feed HTTP/1.1\r\nHost: 127.0.0.1:8000\r\n"
+          .appending("Accept: text/html\r\naccept: */*\r\nX-Empty:\r\n").utf8
+      ).dropLast(2))
     #expect(request.method == "GET")
     #expect(request.target == "/2018/09/26/caf%C3%A9%20au%20lait?from=feed")
     #expect(request.path == "/2018/09/26/café au lait")
     #expect(request.version == "HTTP/1.1")
-    #expect(request.headers == [
-      "host": "127.0.0.1:8000", "accept": "text/html, */*", "x-empty": "",
-    ])
+    #expect(
+      request.headers == [
+        "host": "127.0.0.1:8000", "accept": "text/html, */*", "x-empty": "",
+      ])
   }
 
   @Test func acceptsBareLineFeedsAndLeadingEmptyLines() throws {
@@ -96,9 +99,10 @@ import JournalCells
         toHead: Array("GET / HTTP/1.1\r\nHost: \(host)".utf8), handler: handler)
       #expect(response.status == 200, "\(host)")
     }
-    for host in ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "[::2]:80",
-      "localhost:80x", "10.0.0.1"]
-    {
+    for host in [
+      "evil.example", "evil.example:8000", "127.0.0.1.evil.example", "[::2]:80",
+      "localhost:80x", "10.0.0.1",
+    ] {
       let (response, _) = PreviewServer.respond(
         toHead: Array("GET / HTTP/1.1\r\nHost: \(host)".utf8), handler: handler)
       #expect(response.status == 403, "\(host)")
@@ -108,12 +112,15 @@ import JournalCells
   @Test func serialisesAResponse() {
     let response = PreviewResponse.text(
       404, "gone\n", headers: [.init("Cache-Control", "no-cache")])
-    let expectedHead = "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\n"
+    let expectedHead =
+      "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\n"
       + "Cache-Control: no-cache\r\nContent-Length: 5\r\nConnection: close\r\n\r\n"
-    #expect(String(decoding: response.serialized(includingBody: true), as: UTF8.self)
-      == expectedHead + "gone\n")
-    #expect(String(decoding: response.serialized(includingBody: false), as: UTF8.self)
-      == expectedHead)
+    #expect(
+      String(decoding: response.serialized(includingBody: true), as: UTF8.self)
+        == expectedHead + "gone\n")
+    #expect(
+      String(decoding: response.serialized(includingBody: false), as: UTF8.self)
+        == expectedHead)
   }
 
   // MARK: Files
@@ -207,17 +214,20 @@ import JournalCells
 
   @Test func answersOverLoopback() async throws {
     try await withServer { port in
-      let get = try await exchange("GET /2018/09/26/ HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
+      let get = try await exchange(
+        "GET /2018/09/26/ HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       #expect(get.hasPrefix("HTTP/1.1 200 OK\r\n"))
       #expect(get.contains("\r\nConnection: close\r\n"))
       #expect(get.contains("<p>LSTM day</p>"))
 
-      let head = try await exchange("HEAD /2018/09/26/ HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
+      let head = try await exchange(
+        "HEAD /2018/09/26/ HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       let getHead = try #require(get.components(separatedBy: "\r\n\r\n").first)
       #expect(head == getHead + "\r\n\r\n", "the same head as GET, with its length, and no body")
       #expect(head.contains("\r\nContent-Length: \(get.utf8.count - head.utf8.count)\r\n"))
 
-      let redirect = try await exchange("GET /2018/09/26 HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
+      let redirect = try await exchange(
+        "GET /2018/09/26 HTTP/1.1\r\nHost: localhost\r\n\r\n", port: port)
       #expect(redirect.hasPrefix("HTTP/1.1 301 Moved Permanently\r\n"))
       #expect(redirect.contains("\r\nLocation: /2018/09/26/\r\n"))
 
@@ -248,7 +258,8 @@ import JournalCells
         let response = try await exchange(garbage, port: port)
         #expect(response.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(garbage.debugDescription)")
       }
-      let huge = "GET / HTTP/1.1\r\nHost: localhost\r\n"
+      let huge =
+        "GET / HTTP/1.1\r\nHost: localhost\r\n"
         + String(repeating: "X-Filler: \(String(repeating: "a", count: 100))\r\n", count: 200)
       let tooLarge = try await exchange(huge, port: port)
       #expect(tooLarge.hasPrefix("HTTP/1.1 431 "))

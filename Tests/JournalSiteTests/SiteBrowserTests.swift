@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
-
 import JournalCells
+import TestSupport
+import Testing
+
 @testable import JournalCore
 @testable import JournalSite
 
@@ -18,14 +18,18 @@ import JournalCells
   func open(_ url: URL, screenshot: String) throws -> (dom: String, console: String) {
     try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
     let profile = TemporaryDirectory("site-chromium")
-    let common = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+    let common = [
+      "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
       "--user-data-dir=\(profile.url.path)", "--virtual-time-budget=5000",
-      "--window-size=1000,1200", "--enable-logging=stderr", "--v=0"]
+      "--window-size=1000,1200", "--enable-logging=stderr", "--v=0",
+    ]
     let dom = try runProcess(Self.chromium, common + ["--dump-dom", url.absoluteString])
-    _ = try runProcess(Self.chromium, common + [
-      "--screenshot=\(Self.artifacts.appendingPathComponent(screenshot).path)",
-      url.absoluteString,
-    ])
+    _ = try runProcess(
+      Self.chromium,
+      common + [
+        "--screenshot=\(Self.artifacts.appendingPathComponent(screenshot).path)",
+        url.absoluteString,
+      ])
     let console = dom.stderr.split(separator: "\n").filter { $0.contains("CONSOLE") }
     return (dom.stdout, console.joined(separator: "\n"))
   }
@@ -39,7 +43,8 @@ import JournalCells
     #expect(home.dom.contains("torch.nn"))
     #expect(home.console.isEmpty, "\(home.console)")
 
-    let entry = try open(site.appendingPathComponent("2018/09/19/index.html"),
+    let entry = try open(
+      site.appendingPathComponent("2018/09/19/index.html"),
       screenshot: "entry-math-code.png")
     #expect(entry.dom.contains("Everything Gaussian"))
     #expect(entry.console.isEmpty, "\(entry.console)")
@@ -57,7 +62,8 @@ import JournalCells
       .replacingOccurrences(of: "</body>", with: probe).write(
         to: measured, atomically: true, encoding: .utf8)
     let sizes = try open(measured, screenshot: "entry-mathml.png").dom
-    let flags = sizes.components(separatedBy: "data-math=\"").dropFirst().first?
+    let flags =
+      sizes.components(separatedBy: "data-math=\"").dropFirst().first?
       .prefix(while: { $0 != "\"" }) ?? ""
     #expect(flags.count == 8, "the page has 8 formulas")
     #expect(flags.allSatisfy { $0 == "1" }, "every MathML formula has a size: \(flags)")
@@ -71,8 +77,9 @@ import JournalCells
     // Over file:// result links point at the page's index.html.
     #expect(results.dom.contains("href=\"../2018/09/26/index.html"))
     #expect(results.dom.contains("<mark>LSTM</mark>"))
-    #expect(FileManager.default.fileExists(
-      atPath: Self.artifacts.appendingPathComponent("search-lstm.png").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: Self.artifacts.appendingPathComponent("search-lstm.png").path))
   }
 
   /// A copy of a site page with `script` run after the page's own scripts, loaded with `query`;
@@ -97,21 +104,24 @@ import JournalCells
     guard let (folder, journal) = try seedJournal() else { return }
     _ = folder
     let (_, site) = try buildSite(journal)
-    let fixture = try #require(Bundle.module.url(
-      forResource: "porter-stems", withExtension: "tsv", subdirectory: "Fixtures"))
+    let fixture = try #require(
+      Bundle.module.url(
+        forResource: "porter-stems", withExtension: "tsv", subdirectory: "Fixtures"))
     let rows = try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n")
       .map { $0.split(separator: "\t").map(String.init) }
       .filter { $0.count == 2 && $0[0].unicodeScalars.count <= 32 }
     let pairs = try String(
       decoding: JSONSerialization.data(withJSONObject: rows), as: UTF8.self)
-    let wrong = try probe(site, page: "search/index.html", script: """
-      var rows = \(pairs), wrong = 0, first = "";
-      rows.forEach(function (r) {
-        var got = JournalSearch.terms(r[0]).join(" ");
-        if (got !== r[1]) { wrong++; if (!first) first = r[0] + "=" + got; }
-      });
-      document.body.setAttribute("data-probe", rows.length + " " + wrong + " " + first);
-      """)
+    let wrong = try probe(
+      site, page: "search/index.html",
+      script: """
+        var rows = \(pairs), wrong = 0, first = "";
+        rows.forEach(function (r) {
+          var got = JournalSearch.terms(r[0]).join(" ");
+          if (got !== r[1]) { wrong++; if (!first) first = r[0] + "=" + got; }
+        });
+        document.body.setAttribute("data-probe", rows.length + " " + wrong + " " + first);
+        """)
     #expect(wrong == "\(rows.count) 0 ", "words checked, wrong, first wrong")
   }
 

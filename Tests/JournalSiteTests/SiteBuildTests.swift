@@ -1,14 +1,14 @@
 import Foundation
-import Testing
+import JournalCells
 import TestSupport
+import Testing
+
+@testable import JournalCore
+@testable import JournalSite
 
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-import JournalCells
-@testable import JournalCore
-@testable import JournalSite
 
 /// A temporary journal imported from the seed `../shared/data/journal-2018.md`, or nil when
 /// `../shared` is absent.
@@ -24,7 +24,8 @@ func seedJournal() throws -> (folder: TemporaryDirectory, journal: Journal)? {
 
 func buildSite(_ journal: Journal, out: URL? = nil) throws -> (SiteBuilder.Report, URL) {
   let folder = out ?? journal.root.appendingPathComponent("_site")
-  let builder = SiteBuilder(journal: journal,
+  let builder = SiteBuilder(
+    journal: journal,
     options: SiteBuilder.Options(outputFolder: folder, baseURL: "https://example.org/j/"))
   return (try builder.build(), folder)
 }
@@ -63,11 +64,13 @@ func siteFiles(_ folder: URL) -> [String] {
     let home = readFile(site.appendingPathComponent("index.html"))
     #expect(home.contains("href=\"./2018/09/26/index.html\""))
     #expect(home.contains("href=\"./page/2/index.html\""))
-    for path in ["404.html", "feed.xml", "sitemap.xml", "archives/index.html", "2018/index.html",
+    for path in [
+      "404.html", "feed.xml", "sitemap.xml", "archives/index.html", "2018/index.html",
       "2018/09/index.html", "tags/index.html", "search/index.html", "assets/style.css",
-      "assets/search.js", "search/meta.js", "page/2/index.html"]
-    {
-      #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path),
+      "assets/search.js", "search/meta.js", "page/2/index.html",
+    ] {
+      #expect(
+        FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path),
         "\(path)")
     }
   }
@@ -137,8 +140,9 @@ func siteFiles(_ folder: URL) -> [String] {
     for entry in try journal.entries() {
       sourceCount += pipeline.document(for: entry).math.count
       let iso = entry.date.iso
-      let page = readFile(site.appendingPathComponent(
-        "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/index.html"))
+      let page = readFile(
+        site.appendingPathComponent(
+          "\(iso.prefix(4))/\(iso.dropFirst(5).prefix(2))/\(iso.suffix(2))/index.html"))
       pageCount += page.components(separatedBy: "<math xmlns=").count - 1
     }
     #expect(sourceCount >= 18, "the seed journal has formulas")
@@ -167,9 +171,11 @@ func siteFiles(_ folder: URL) -> [String] {
     try FileManager.default.removeItem(at: journal.entryURL(for: JournalDate(iso: "2018-07-23")!))
     let deleted = try buildSite(journal).0
     #expect(deleted.removed >= 1)
-    #expect(!FileManager.default.fileExists(
-      atPath: site.appendingPathComponent("2018/07/23/index.html").path))
-    #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("2018/07").path),
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: site.appendingPathComponent("2018/07/23/index.html").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: site.appendingPathComponent("2018/07").path),
       "the month had one entry: its archive and folder are gone")
     #expect(!siteFiles(site).contains { $0.hasSuffix(".tmp") })
     _ = folder
@@ -217,8 +223,9 @@ func siteFiles(_ folder: URL) -> [String] {
     #expect(report.problems.count == 1)
     #expect(report.problems.first?.file == "journal/2018/2018-09-27.md")
     #expect(report.problems.first?.line != nil)
-    #expect(FileManager.default.fileExists(
-      atPath: site.appendingPathComponent("2018/09/26/index.html").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: site.appendingPathComponent("2018/09/26/index.html").path))
 
     let result = try runJournal(["build", "--journal", folder.url.path])
     #expect(result.status == 1)
@@ -231,7 +238,8 @@ func siteFiles(_ folder: URL) -> [String] {
     guard let (folder, journal) = try seedJournal() else { return }
     _ = folder
     let site = journal.root.appendingPathComponent("_site")
-    let options = SiteBuilder.Options(outputFolder: site,
+    let options = SiteBuilder.Options(
+      outputFolder: site,
       katexFolder: URL(fileURLWithPath: "/usr/share/javascript/katex"))
     _ = try SiteBuilder(journal: journal, options: options).build()
     let files = siteFiles(site)
@@ -281,7 +289,9 @@ enum SiteTestHTML {
     var components = page.split(separator: "/").dropLast().map(String.init)
     if target.hasSuffix("/") || target == "." { target += "index.html" }
     for part in target.split(separator: "/") {
-      if part == ".." { components = components.dropLast() } else if part != "." {
+      if part == ".." {
+        components = components.dropLast()
+      } else if part != "." {
         components.append(String(part))
       }
     }
@@ -313,7 +323,9 @@ enum SiteTestHTML {
     if !html.hasPrefix("<!DOCTYPE html>") { problems.append("no doctype") }
     if !html.contains("<title>") { problems.append("no title") }
     let regex = try! NSRegularExpression(
-      pattern: #"<script\b[^>]*>[\s\S]*?</script>|<!--[\s\S]*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"#)
+      pattern:
+        #"<script\b[^>]*>[\s\S]*?</script>|<!--[\s\S]*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"#
+    )
     let ns = html as NSString
     var stack: [String] = []
     for match in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
@@ -327,7 +339,9 @@ enum SiteTestHTML {
         continue
       }
       while let top = stack.last, top != name, optionalEnd.contains(top) { stack.removeLast() }
-      if stack.last == name { stack.removeLast() } else {
+      if stack.last == name {
+        stack.removeLast()
+      } else {
         problems.append("</\(name)> closes <\(stack.last ?? "nothing")>")
       }
     }

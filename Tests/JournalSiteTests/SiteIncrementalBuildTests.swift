@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
-
 import JournalCells
+import TestSupport
+import Testing
+
 @testable import JournalCore
 @testable import JournalSite
 
@@ -15,8 +15,9 @@ import JournalCells
     var result: [String: (text: String, modified: Date)] = [:]
     for name in siteFiles(site) {
       let url = site.appendingPathComponent(name)
-      let modified = try FileManager.default.attributesOfItem(atPath: url.path)[
-        .modificationDate] as! Date
+      let modified =
+        try FileManager.default.attributesOfItem(atPath: url.path)[
+          .modificationDate] as! Date
       result[name] = (readFile(url), modified)
     }
     return result
@@ -25,15 +26,17 @@ import JournalCells
   /// Expects `site` to hold the same files as a fresh build without any cache.
   func expectSameAsFreshBuild(_ journal: Journal, _ site: URL) throws {
     let fresh = journal.root.appendingPathComponent("fresh-\(UUID().uuidString.prefix(6))")
-    let builder = SiteBuilder(journal: journal,
+    let builder = SiteBuilder(
+      journal: journal,
       options: SiteBuilder.Options(outputFolder: fresh, baseURL: "https://example.org/j/"))
     try? FileManager.default.removeItem(at: builder.cacheFolder)
     _ = try builder.build()
     let names = siteFiles(site)
     #expect(names == siteFiles(fresh))
     for name in names {
-      #expect(readFile(site.appendingPathComponent(name))
-        == readFile(fresh.appendingPathComponent(name)), "\(name)")
+      #expect(
+        readFile(site.appendingPathComponent(name))
+          == readFile(fresh.appendingPathComponent(name)), "\(name)")
     }
     try FileManager.default.removeItem(at: fresh)
   }
@@ -63,9 +66,10 @@ import JournalCells
     // The entry's page; the feeds that carry its body (all 16 entries are in the feeds); the
     // search shards with its words and its documents. Not its neighbours, lists or archives.
     let pages = changed.filter { !$0.hasPrefix("search/") }
-    let tags = try journal.entry(on: JournalDate(iso: "2018-09-12")!).map {
-      MarkdownPipeline().document(for: $0).tags
-    } ?? []
+    let tags =
+      try journal.entry(on: JournalDate(iso: "2018-09-12")!).map {
+        MarkdownPipeline().document(for: $0).tags
+      } ?? []
     var expected: Set<String> = ["2018/09/12/index.html", "feed.xml"]
     for tag in tags { expected.insert("tags/\(SiteRenderer.tagSlugs([tag])[tag]!)/feed.xml") }
     #expect(pages == expected)
@@ -85,7 +89,8 @@ import JournalCells
   @Test func anEditWithNoNewWordsKeepsTheCachedPostings() throws {
     guard let (folder, journal) = try seedJournal() else { return }
     let (_, site) = try buildSite(journal)
-    let builder = SiteBuilder(journal: journal,
+    let builder = SiteBuilder(
+      journal: journal,
       options: SiteBuilder.Options(outputFolder: site, baseURL: "https://example.org/j/"))
     try append("\nA new line about zebrafish.\n", to: "2018-09-12", in: journal)
     _ = try buildSite(journal)
@@ -100,10 +105,12 @@ import JournalCells
     let report = try buildSite(journal).0
     #expect(report.parsed == 1)
     let after = try #require(SiteCache.load(folder: builder.cacheFolder, key: key).postings)
-    #expect(after.lists == before.lists && after.docCount == before.docCount
-      && after.shardCount == before.shardCount && after.lengths == before.lengths)
-    #expect(readFile(site.appendingPathComponent("2018/09/12/index.html"))
-      .contains("About zebrafish, a new line."))
+    #expect(
+      after.lists == before.lists && after.docCount == before.docCount
+        && after.shardCount == before.shardCount && after.lengths == before.lengths)
+    #expect(
+      readFile(site.appendingPathComponent("2018/09/12/index.html"))
+        .contains("About zebrafish, a new line."))
     try expectSameAsFreshBuild(journal, site)
 
     // And a later edit with a new word still updates them.
@@ -137,8 +144,9 @@ import JournalCells
     let report = try buildSite(journal).0
     #expect(report.parsed == 0, "nothing needs parsing to drop an entry")
     #expect(report.removed >= 1)
-    #expect(!FileManager.default.fileExists(
-      atPath: site.appendingPathComponent("2018/09/12/index.html").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: site.appendingPathComponent("2018/09/12/index.html").path))
     let relinked = readFile(site.appendingPathComponent("2018/09/09/index.html"))
     #expect(!relinked.contains("2018/09/12/"))
     #expect(relinked.contains("rel=\"next\" href=\"../../../2018/09/17/index.html\""))
@@ -158,7 +166,8 @@ import JournalCells
     let pages = siteFiles(site).filter { $0.hasSuffix(".html") }
     #expect(pages.count > 20)
     for name in pages {
-      #expect(readFile(site.appendingPathComponent(name)).contains("<footer>Footer two</footer>"),
+      #expect(
+        readFile(site.appendingPathComponent(name)).contains("<footer>Footer two</footer>"),
         "\(name)")
     }
     #expect(report.written >= pages.count)
@@ -168,7 +177,8 @@ import JournalCells
   @Test func aCorruptedOrMissingCacheMeansAFullBuild() throws {
     guard let (folder, journal) = try seedJournal() else { return }
     let (_, site) = try buildSite(journal)
-    let builder = SiteBuilder(journal: journal,
+    let builder = SiteBuilder(
+      journal: journal,
       options: SiteBuilder.Options(outputFolder: site, baseURL: "https://example.org/j/"))
     let index = builder.cacheFolder.appendingPathComponent(SiteCache.cacheName)
     var bytes = try Data(contentsOf: index)
@@ -212,8 +222,9 @@ import JournalCells
     #expect(report.written == siteFiles(site).count, "every file is written anew")
     #expect(readFile(page) == text)
     #expect(try buildSite(journal).0.written == 0)
-    #expect(!FileManager.default.fileExists(
-      atPath: site.appendingPathComponent(SiteOutput.writingMarkerName).path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: site.appendingPathComponent(SiteOutput.writingMarkerName).path))
     _ = folder
   }
 }

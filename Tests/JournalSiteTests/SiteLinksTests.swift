@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import JournalCore
 @testable import JournalSite
@@ -24,13 +24,13 @@ import TestSupport
   static let entries = [
     "2018-09-17": "#### Siraj stuff\nVideos.\n\n#### Pytorch RNN - NameNet\nA char RNN.\n",
     "2018-09-26": """
-      #### torch.nn
-      Like [[siraj stuff|NameNet]] but with [[2018-09-17#pytorch rnn - namenet|the RNN]]. See also
-      [that day](../2018/2018-09-17.md#siraj-stuff) and [[Nowhere]].
+    #### torch.nn
+    Like [[siraj stuff|NameNet]] but with [[2018-09-17#pytorch rnn - namenet|the RNN]]. See also
+    [that day](../2018/2018-09-17.md#siraj-stuff) and [[Nowhere]].
 
-      ## Setup :snake:
-      Back to [[#Setup]] and `[[not a link]]`.
-      """,
+    ## Setup :snake:
+    Back to [[#Setup]] and `[[not a link]]`.
+    """,
     "2018-10-01": "# Later\nNothing links here.\n",
   ]
 
@@ -39,27 +39,32 @@ import TestSupport
     _ = folder
     let (report, site) = try buildSite(journal)
     let page = readFile(site.appendingPathComponent("2018/09/26/index.html"))
-    #expect(page.contains(
-      "Like <a class=\"wikilink\" href=\"../../../2018/09/17/index.html\">NameNet</a> but with "
-        + "<a class=\"wikilink\" href=\"../../../2018/09/17/index.html#pytorch-rnn---namenet\">"
-        + "the RNN</a>."))
-    #expect(page.contains(
-      "<a href=\"../../../2018/09/17/index.html\">that day</a>"))
+    #expect(
+      page.contains(
+        "Like <a class=\"wikilink\" href=\"../../../2018/09/17/index.html\">NameNet</a> but with "
+          + "<a class=\"wikilink\" href=\"../../../2018/09/17/index.html#pytorch-rnn---namenet\">"
+          + "the RNN</a>."))
+    #expect(
+      page.contains(
+        "<a href=\"../../../2018/09/17/index.html\">that day</a>"))
     #expect(page.contains("<span class=\"wikilink missing\""))
     #expect(page.contains("<a class=\"wikilink\" href=\"#setup-\">Setup</a>"))
     #expect(page.contains("<code>[[not a link]]</code>"))
-    #expect(report.linkProblems.map { "\($0.file ?? ""):\($0.line ?? 0): \($0.message)" } == [
-      "journal/2018/2018-09-26.md:3: link 'Nowhere': no entry titled 'Nowhere' and no heading "
-        + "'Nowhere'"
-    ])
+    #expect(
+      report.linkProblems.map { "\($0.file ?? ""):\($0.line ?? 0): \($0.message)" } == [
+        "journal/2018/2018-09-26.md:3: link 'Nowhere': no entry titled 'Nowhere' and no heading "
+          + "'Nowhere'"
+      ])
     let target = readFile(site.appendingPathComponent("2018/09/17/index.html"))
     #expect(target.contains("<h2 id=\"linked-from\">Linked from</h2>"))
     #expect(target.contains("<a href=\"../../../2018/09/26/index.html\">torch.nn</a>"))
     #expect(target.contains("<blockquote>Like NameNet but with the RNN.</blockquote>"))
     // One backlink per linking section: three links from one section make one item.
-    #expect(target.components(separatedBy: "<li><a href=\"../../../2018/09/26/index.html").count == 2)
-    #expect(!readFile(site.appendingPathComponent("2018/10/01/index.html"))
-      .contains("Linked from"))
+    #expect(
+      target.components(separatedBy: "<li><a href=\"../../../2018/09/26/index.html").count == 2)
+    #expect(
+      !readFile(site.appendingPathComponent("2018/10/01/index.html"))
+        .contains("Linked from"))
   }
 
   @Test func aRebuildRendersAgainThePagesWhoseLinksChanged() throws {
@@ -86,9 +91,10 @@ import TestSupport
     #expect(after[0] != before[0])
     #expect(after[1] != before[1])
     #expect(after[2] == before[2])
-    #expect(readFile(site.appendingPathComponent(linking)).contains(
-      "<span class=\"wikilink missing\" title=\"no such entry or heading: "
-        + "2018-09-17#pytorch rnn - namenet\">the RNN</span>"))
+    #expect(
+      readFile(site.appendingPathComponent(linking)).contains(
+        "<span class=\"wikilink missing\" title=\"no such entry or heading: "
+          + "2018-09-17#pytorch rnn - namenet\">the RNN</span>"))
     #expect(report.linkProblems.count == 2, "\(report.linkProblems)")
 
     // The same site as a build from nothing.
@@ -97,8 +103,9 @@ import TestSupport
       at: SiteBuilder(journal: journal, options: .init(outputFolder: fresh)).cacheFolder)
     _ = try buildSite(journal, out: fresh)
     for name in siteFiles(site) {
-      #expect(readFile(site.appendingPathComponent(name))
-        == readFile(fresh.appendingPathComponent(name)), "\(name)")
+      #expect(
+        readFile(site.appendingPathComponent(name))
+          == readFile(fresh.appendingPathComponent(name)), "\(name)")
     }
   }
 
@@ -107,8 +114,9 @@ import TestSupport
       let date = JournalDate(iso: iso)!
       let entry = try Entry(date: date, path: Entry.relativePath(for: date), source: text)
       let document = MarkdownPipeline(options: SiteBuilder.defaultMarkdown).document(for: entry)
-      #expect(LinkTargets.Target(scanning: entry, dropsTitleHeading: true)
-        == LinkTargets.Target(document: document), "\(iso)")
+      #expect(
+        LinkTargets.Target(scanning: entry, dropsTitleHeading: true)
+          == LinkTargets.Target(document: document), "\(iso)")
     }
   }
 }

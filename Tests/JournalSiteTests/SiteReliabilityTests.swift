@@ -3,11 +3,11 @@ import JournalCore
 import TestSupport
 import Testing
 
+@testable import JournalSite
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import JournalSite
 
 /// Issue 19, items 7 and 8: any tag gives a folder name, a failed first build does not block the
 /// next, and control characters never reach the feeds or pages.
@@ -47,8 +47,11 @@ import Testing
     try folder.write("_site/2018/09/26/index.html", "half")
     let (_, site) = try buildSite(journal)
     #expect(readFile(site.appendingPathComponent("2018/09/26/index.html")).contains("Text."))
-    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(".journal-site").path))
-    #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".journal-site-writing").path))
+    #expect(
+      FileManager.default.fileExists(atPath: site.appendingPathComponent(".journal-site").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: site.appendingPathComponent(".journal-site-writing").path))
   }
 
   @Test func controlCharactersNeverReachTheFeed() throws {

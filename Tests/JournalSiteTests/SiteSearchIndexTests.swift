@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
-
 import JournalCells
+import TestSupport
+import Testing
+
 @testable import JournalCore
 @testable import JournalSite
 
@@ -73,8 +73,9 @@ struct SearchIndexReader {
   @Test func termsSplitLikeTheClient() {
     // SQLite's `porter unicode61 remove_diacritics 2` gives nn lstm suppos we have 2 layer
     // unicod x for this text; the site leaves out words of one letter or digit.
-    #expect(SearchIndexBuilder.terms(in: "nn.LSTM: Suppose we have 2 layers; Ünïcode x")
-      == ["nn", "lstm", "suppos", "we", "have", "layer", "unicod"])
+    #expect(
+      SearchIndexBuilder.terms(in: "nn.LSTM: Suppose we have 2 layers; Ünïcode x")
+        == ["nn", "lstm", "suppos", "we", "have", "layer", "unicod"])
     // Values computed by search.js's shardOf() under Node: the first three letters decide.
     #expect(SearchIndexBuilder.shard(of: "lstm", count: 1_000_003) == 650_443)
     #expect(SearchIndexBuilder.shard(of: "lst", count: 1_000_003) == 650_443)
@@ -85,8 +86,9 @@ struct SearchIndexReader {
   /// Every word of Fixtures/porter-stems.tsv (written by scripts/fixtures/porter_stems.py from
   /// SQLite's own tokenizer, what `journal search` indexes with) becomes the same term here.
   @Test func termsAreSQLitePorterTerms() throws {
-    let url = try #require(Bundle.module.url(
-      forResource: "porter-stems", withExtension: "tsv", subdirectory: "Fixtures"))
+    let url = try #require(
+      Bundle.module.url(
+        forResource: "porter-stems", withExtension: "tsv", subdirectory: "Fixtures"))
     let rows = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
     #expect(rows.count > 10_000)
     var wrong: [String] = []
@@ -125,7 +127,8 @@ struct SearchIndexReader {
     var reference = Set<String>()
     var word = String.UnicodeScalarView()
     for scalar in (text + " ").unicodeScalars {
-      let isWord = scalar.isASCII
+      let isWord =
+        scalar.isASCII
         ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7a)
           || (0x30...0x39).contains(scalar.value)
         : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
@@ -171,7 +174,8 @@ struct SearchIndexReader {
     }
     let journal = Journal(root: folder.url)
     let (_, site) = try buildSite(journal)
-    let builder = SiteBuilder(journal: journal,
+    let builder = SiteBuilder(
+      journal: journal,
       options: SiteBuilder.Options(outputFolder: site, baseURL: "https://example.org/j/"))
     let postings = try #require(
       SiteCache.load(folder: builder.cacheFolder, key: builder.cacheKey()).postings)
@@ -181,11 +185,13 @@ struct SearchIndexReader {
     let files = siteFiles(site).filter { $0.hasPrefix("search/t") }
     #expect(files.count == shards)
     for name in files {
-      #expect(readFile(site.appendingPathComponent(name)).utf8.count
-        < 3 * SearchIndexBuilder.targetShardBytes, "\(name)")
+      #expect(
+        readFile(site.appendingPathComponent(name)).utf8.count
+          < 3 * SearchIndexBuilder.targetShardBytes, "\(name)")
     }
-    #expect(readFile(site.appendingPathComponent("search/meta.js"))
-      .contains("\"termShards\":\(shards),"))
+    #expect(
+      readFile(site.appendingPathComponent("search/meta.js"))
+        .contains("\"termShards\":\(shards),"))
   }
 
   /// A 10,000-entry journal: the index a query loads before its first page of results (meta,
@@ -199,7 +205,8 @@ struct SearchIndexReader {
     }
     for _ in 0..<20_000 {
       let length = 3 + Int(next() % 7)
-      words.append(String((0..<length).map { _ in Character(UnicodeScalar(97 + UInt8(next() % 26))) }))
+      words.append(
+        String((0..<length).map { _ in Character(UnicodeScalar(97 + UInt8(next() % 26))) }))
     }
     // Zipf-like: low indexes are far more frequent.
     func word() -> String {
@@ -210,17 +217,19 @@ struct SearchIndexReader {
     for day in 0..<10_000 {
       for section in 0..<3 {
         let text = (0..<80).map { _ in word() }.joined(separator: " ")
-        index.add(SearchIndexBuilder.Doc(
-          url: "2000/01/01/#section-\(section)", title: "Entry \(day) " + word(),
-          heading: "Section \(section) " + word(), iso: "2000-01-01",
-          snippet: SiteRenderer.excerpt(text, limit: SearchIndexBuilder.snippetLength),
-          text: text))
+        index.add(
+          SearchIndexBuilder.Doc(
+            url: "2000/01/01/#section-\(section)", title: "Entry \(day) " + word(),
+            heading: "Section \(section) " + word(), iso: "2000-01-01",
+            snippet: SiteRenderer.excerpt(text, limit: SearchIndexBuilder.snippetLength),
+            text: text))
       }
     }
     let files = index.files()
     let termShards = files.filter { $0.key.hasPrefix("search/t") }.map(\.value.count)
     let docShards = files.filter { $0.key.hasPrefix("search/d") }.map(\.value.count)
-    let worst = files["search/meta.js"]!.count + files["search/len.js"]!.count
+    let worst =
+      files["search/meta.js"]!.count + files["search/len.js"]!.count
       + 2 * termShards.max()! + 10 * docShards.max()!
     let perShard = SearchIndexBuilder.docsPerShard
     #expect(docShards.count == (30_000 + perShard - 1) / perShard)

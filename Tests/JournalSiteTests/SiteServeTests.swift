@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
-
 import JournalCells
+import TestSupport
+import Testing
+
 @testable import JournalCore
 @testable import JournalSite
 
@@ -22,8 +22,9 @@ import JournalCells
 
     let lines = LineReader(output.fileHandleForReading)
     let serving = try #require(lines.next(matching: "serving ", timeout: 60))
-    let base = try #require(serving.components(separatedBy: " at ").last?
-      .components(separatedBy: " ").first)
+    let base = try #require(
+      serving.components(separatedBy: " at ").last?
+        .components(separatedBy: " ").first)
     #expect(base.hasPrefix("http://127.0.0.1:"))
 
     let page = try #require(URL(string: base + "2018/09/26/"))
@@ -32,7 +33,8 @@ import JournalCells
     #expect(first.body.contains("torch.nn"))
     #expect(first.body.contains("/__journal/version"), "the reload script is added")
     #expect(try await fetch(URL(string: base + "no/such/page/")!).status == 404)
-    #expect(try await fetch(URL(string: base + "feed.xml")!).body.contains("<id>\(base)feed.xml</id>"),
+    #expect(
+      try await fetch(URL(string: base + "feed.xml")!).body.contains("<id>\(base)feed.xml</id>"),
       "the feed names the port actually served")
 
     let entryURL = journal.entryURL(for: JournalDate(iso: "2018-09-26")!)
@@ -45,10 +47,12 @@ import JournalCells
     }
     #expect(updated)
     // The preview has its own folder: `_site`, which gets published, never names the port.
-    #expect(!FileManager.default.fileExists(
-      atPath: journal.root.appendingPathComponent("_site").path))
-    #expect(FileManager.default.fileExists(
-      atPath: journal.stateFolder.appendingPathComponent("preview/site/index.html").path))
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: journal.root.appendingPathComponent("_site").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: journal.stateFolder.appendingPathComponent("preview/site/index.html").path))
 
     kill(process.processIdentifier, SIGINT)
     #expect(lines.next(matching: "stopped", timeout: 20) != nil)

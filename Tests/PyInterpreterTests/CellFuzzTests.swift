@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import PyInterpreter
 
@@ -54,16 +54,17 @@ import TestSupport
   static let moduleFunctions: [String] = {
     let session = Interpreter()
     registerBridge(in: session)
-    let program = imports + """
-      found = []
-      for prefix, m in [('np', np), ('np.random', np.random), ('np.linalg', np.linalg),
-                        ('torch', torch), ('nn', nn), ('F', F), ('math', math),
-                        ('random', random), ('itertools', itertools), ('functools', functools),
-                        ('collections', collections), ('json', json)]:
-          for n in dir(m):
-              if not n.startswith('_') and callable(getattr(m, n)):
-                  found.append(prefix + '.' + n)
-      """
+    let program =
+      imports + """
+        found = []
+        for prefix, m in [('np', np), ('np.random', np.random), ('np.linalg', np.linalg),
+                          ('torch', torch), ('nn', nn), ('F', F), ('math', math),
+                          ('random', random), ('itertools', itertools), ('functools', functools),
+                          ('collections', collections), ('json', json)]:
+            for n in dir(m):
+                if not n.startswith('_') and callable(getattr(m, n)):
+                    found.append(prefix + '.' + n)
+        """
     try? session.run(source: program)
     guard case .list(let l)? = session.global("found") else { return [] }
     return l.items.compactMap { if case .str(let s) = $0 { return s } else { return nil } }

@@ -6,12 +6,15 @@ import Testing
 /// `matshow` and `matplotlib.ticker`, as the PyTorch tutorial draws its confusion matrix.
 @Suite struct PlotMatshowTests {
   /// The tick labels of one axis group (`xaxis`/`yaxis`) with their positions.
-  private func labels(_ document: SVGDocument, axis: String) -> [(text: String, x: Double,
-    y: Double, transform: String?)]
-  {
+  private func labels(_ document: SVGDocument, axis: String) -> [(
+    text: String, x: Double,
+    y: Double, transform: String?
+  )] {
     document.elements(withClass: "ticklabel").filter { $0.hasAncestor(withClass: axis) }.map {
-      ($0.allText, Double($0.attributes["x"] ?? "") ?? .nan,
-        Double($0.attributes["y"] ?? "") ?? .nan, $0.attributes["transform"])
+      (
+        $0.allText, Double($0.attributes["x"] ?? "") ?? .nan,
+        Double($0.attributes["y"] ?? "") ?? .nan, $0.attributes["transform"]
+      )
     }
   }
 

@@ -23,8 +23,10 @@ import Testing
   }
 
   @Test func unaryFunctions() throws {
-    for op: UnaryOp in [.negative, .exp, .tanh, .sigmoid, .relu, .abs, .sin, .cos, .square, .tan,
-                        .expm1] {
+    for op: UnaryOp in [
+      .negative, .exp, .tanh, .sigmoid, .relu, .abs, .sin, .cos, .square, .tan,
+      .expm1,
+    ] {
       try gradcheck([a]) { try $0[0].unary(op) }
     }
     for op: UnaryOp in [.log, .sqrt, .reciprocal, .log1p, .log2, .log10] {
@@ -50,7 +52,9 @@ import Testing
 
   @Test func matrixProducts() throws {
     try gradcheck([a, testData([4, 2], seed: 5)]) { try Tensor.matmul($0[0], $0[1]) }
-    try gradcheck([testData([2, 3, 4]), testData([4, 5], seed: 6)]) { try Tensor.matmul($0[0], $0[1]) }
+    try gradcheck([testData([2, 3, 4]), testData([4, 5], seed: 6)]) {
+      try Tensor.matmul($0[0], $0[1])
+    }
     try gradcheck([testData([2, 3, 4]), testData([2, 4, 2], seed: 6)]) {
       try Tensor.matmul($0[0], $0[1])
     }
@@ -73,7 +77,9 @@ import Testing
     try gradcheck([a, b]) { try Tensor.concatenate([$0[0], $0[1]], axis: 1) }
     try gradcheck([a, b]) { try Tensor.stack([$0[0], $0[1]], axis: 0) }
     try gradcheck([a]) { try $0[0].split(at: [1], axis: 1)[1] }
-    try gradcheck([a], eps: 1e-2, tolerance: 1e-4) { try $0[0].casted(to: .float32).casted(to: .float64) }
+    try gradcheck([a], eps: 1e-2, tolerance: 1e-4) {
+      try $0[0].casted(to: .float32).casted(to: .float64)
+    }
     try gradcheck([a]) { try $0[0].diagonal() }
     try gradcheck([row]) { try $0[0].diagonal() }
   }
@@ -118,7 +124,8 @@ import Testing
       try x.writeItem([.index(0)], Tensor(5.0))
       Issue.record("in-place write on a leaf requiring grad must fail")
     } catch let e as TensorError {
-      #expect(e.message == "a leaf Variable that requires grad is being used in an in-place operation.")
+      #expect(
+        e.message == "a leaf Variable that requires grad is being used in an in-place operation.")
     }
     try GradMode.withNoGrad { try x.writeItem([.index(0)], Tensor(5.0)) }
     #expect(x.doubles == [5, 2, 3])

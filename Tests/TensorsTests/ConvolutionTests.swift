@@ -7,8 +7,10 @@ import Testing
 /// (scripts/fixtures/tensor_conv.py): default initialisation bit for bit, forward and backward.
 @Suite struct ConvolutionTests {
   nonisolated(unsafe) static let cases: [[String: Any]] = {
-    guard let url = Bundle.module.url(forResource: "conv", withExtension: "json",
-                                      subdirectory: "Fixtures/nn"),
+    guard
+      let url = Bundle.module.url(
+        forResource: "conv", withExtension: "json",
+        subdirectory: "Fixtures/nn"),
       let data = try? Data(contentsOf: url),
       let j = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { return [] }
@@ -85,10 +87,13 @@ import Testing
   }
 
   @Test func groupedConvolutionGradcheck() throws {
-    try gradcheck([testData([2, 4, 6], seed: 40), testData([6, 2, 3], seed: 41),
-                   testData([6], seed: 42)]) {
-      try Functional.conv1d($0[0], weight: $0[1], bias: $0[2], stride: 2, padding: .explicit([1]),
-                            dilation: 2, groups: 2)
+    try gradcheck([
+      testData([2, 4, 6], seed: 40), testData([6, 2, 3], seed: 41),
+      testData([6], seed: 42),
+    ]) {
+      try Functional.conv1d(
+        $0[0], weight: $0[1], bias: $0[2], stride: 2, padding: .explicit([1]),
+        dilation: 2, groups: 2)
     }
     try gradcheck([testData([1, 2, 4, 5], seed: 43), testData([4, 1, 2, 2], seed: 44)]) {
       try Functional.conv2d($0[0], weight: $0[1], padding: .same, groups: 2)

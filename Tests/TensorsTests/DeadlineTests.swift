@@ -30,7 +30,9 @@ import Testing
     let worker = try TensorDeadline.run(operations: 1e12, "a short call") { 42 }
     #expect(worker == 42)
     let me = pthread_self()
-    let big = try TensorDeadline.run(operations: 1e12, "a call") { pthread_equal(pthread_self(), me) }
+    let big = try TensorDeadline.run(operations: 1e12, "a call") {
+      pthread_equal(pthread_self(), me)
+    }
     #expect(big == 0)
     let tiny = try TensorDeadline.run(operations: 10, "a tiny call") {
       pthread_equal(pthread_self(), me)

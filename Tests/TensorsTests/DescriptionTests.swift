@@ -5,8 +5,10 @@ import Testing
 
 @Suite struct DescriptionTests {
   @Test func numpyStrAndReprMatch() throws {
-    let url = try #require(Bundle.module.url(forResource: "printing", withExtension: "json",
-                                             subdirectory: "Fixtures/ops"))
+    let url = try #require(
+      Bundle.module.url(
+        forResource: "printing", withExtension: "json",
+        subdirectory: "Fixtures/ops"))
     let cases = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
     #expect(cases.count == 21)

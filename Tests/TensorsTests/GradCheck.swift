@@ -31,7 +31,8 @@ func gradcheck(
   try (out * w).sum().backward()
   var worst = 0.0
   for (k, x) in xs.enumerated() {
-    let analytic = try #require(x.grad, "input \(k) got no gradient", sourceLocation: sourceLocation)
+    let analytic = try #require(
+      x.grad, "input \(k) got no gradient", sourceLocation: sourceLocation)
     #expect(analytic.shape == x.shape, sourceLocation: sourceLocation)
     let a = analytic.doubles
     let base = x.doubles
@@ -46,9 +47,10 @@ func gradcheck(
       let numeric = (try value(eps) - value(-eps)) / (2 * eps)
       let err = Swift.abs(numeric - a[i])
       worst = Swift.max(worst, err)
-      #expect(err <= tolerance * Swift.max(1, Swift.abs(numeric)),
-              "input \(k) element \(i): analytic \(a[i]) vs numeric \(numeric)",
-              sourceLocation: sourceLocation)
+      #expect(
+        err <= tolerance * Swift.max(1, Swift.abs(numeric)),
+        "input \(k) element \(i): analytic \(a[i]) vs numeric \(numeric)",
+        sourceLocation: sourceLocation)
     }
   }
   return worst

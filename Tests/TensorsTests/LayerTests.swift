@@ -12,8 +12,9 @@ import Testing
     switch c["name"] as? String ?? "" {
     case "conv": return try Conv2d(weight: tensor(p["weight"]), bias: tensor(p["bias"]))
     case "conv_strided":
-      return try Conv2d(weight: tensor(p["weight"]), bias: tensor(p["bias"]), stride: (2, 2),
-                        padding: (1, 1), dilation: (1, 2))
+      return try Conv2d(
+        weight: tensor(p["weight"]), bias: tensor(p["bias"]), stride: (2, 2),
+        padding: (1, 1), dilation: (1, 2))
     case "maxpool": return Pool2d(.max, kernel: (2, 2))
     case "maxpool_pad": return Pool2d(.max, kernel: (3, 3), stride: (2, 2), padding: (1, 1))
     case "avgpool": return Pool2d(.average, kernel: (2, 2), stride: (1, 1))
@@ -25,7 +26,9 @@ import Testing
     case "batchnorm1d": return try BatchNorm(4, dtype: .float64)
     case "embedding": return try Embedding(weight: tensor(p["weight"]))
     case "adaptive_avgpool":
-      return Lambda("AdaptiveAvgPool2d") { try Functional.adaptiveAvgPool2d($0, outputSize: (3, 4)) }
+      return Lambda("AdaptiveAvgPool2d") {
+        try Functional.adaptiveAvgPool2d($0, outputSize: (3, 4))
+      }
     default: throw TensorError(.value, "unknown layer case")
     }
   }
@@ -48,8 +51,9 @@ import Testing
       }
       let grads = c["grads"] as? [String: Any] ?? [:]
       for (pname, p) in m.namedParameters() {
-        expectClose(try #require(p.grad, "\(name).\(pname)"), tensor(grads[pname]), rtol: 1e-10,
-                    "\(name) \(pname) grad")
+        expectClose(
+          try #require(p.grad, "\(name).\(pname)"), tensor(grads[pname]), rtol: 1e-10,
+          "\(name) \(pname) grad")
       }
       let buffers = c["buffers"] as? [String: Any] ?? [:]
       for (bname, b) in m.namedBuffers() {

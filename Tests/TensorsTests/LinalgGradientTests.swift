@@ -7,8 +7,10 @@ import Testing
 /// complex eigen-decomposition against NumPy (scripts/fixtures/tensor_linalg_grad.py).
 @Suite struct LinalgGradientTests {
   nonisolated(unsafe) static let json: [String: Any] = {
-    guard let url = Bundle.module.url(forResource: "linalg_grad", withExtension: "json",
-                                      subdirectory: "Fixtures/ops"),
+    guard
+      let url = Bundle.module.url(
+        forResource: "linalg_grad", withExtension: "json",
+        subdirectory: "Fixtures/ops"),
       let data = try? Data(contentsOf: url),
       let j = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { return [:] }
@@ -69,8 +71,9 @@ import Testing
     let d = try Linalg.det(a)
     #expect(d.doubles == [0])
     try d.backward()
-    expectClose(try #require(a.grad), try Tensor([4.0, -2, -2, 1], shape: [2, 2]), rtol: 1e-12,
-                "adjugate")
+    expectClose(
+      try #require(a.grad), try Tensor([4.0, -2, -2, 1], shape: [2, 2]), rtol: 1e-12,
+      "adjugate")
     let rank2 = try Tensor([1.0, 2, 3, 2, 4, 6.5, 0.5, 1, 1.5], shape: [3, 3])
     try gradcheck([rank2]) { try Linalg.det($0[0]) }
     try gradcheck([testData([3, 3], seed: 5)]) { try Linalg.det($0[0]) }
@@ -92,8 +95,9 @@ import Testing
     expectClose(r.real, tensor(e["real"]), rtol: 1e-12, "eigenvalues (real)")
     expectClose(r.imaginary, tensor(e["imaginary"]), rtol: 1e-12, "eigenvalues (imaginary)")
     expectClose(r.vectors, tensor(e["vectors"]), rtol: 1e-12, "eigenvectors (real)")
-    expectClose(r.vectorsImaginary, tensor(e["vectorsImaginary"]), rtol: 1e-12,
-                "eigenvectors (imaginary)")
+    expectClose(
+      r.vectorsImaginary, tensor(e["vectorsImaginary"]), rtol: 1e-12,
+      "eigenvectors (imaginary)")
     // A (vr + i vi) = (vr + i vi) diag(wr + i wi), column by column.
     let (vr, vi) = (r.vectors, r.vectorsImaginary)
     let (wr, wi) = (try r.real.reshaped([1, -1]), try r.imaginary.reshaped([1, -1]))

@@ -6,8 +6,10 @@ import Testing
 /// Fixtures recorded from PyTorch by scripts/fixtures/tensor_nn.py.
 enum NNFixture {
   nonisolated(unsafe) static let json: [String: Any] = {
-    guard let url = Bundle.module.url(forResource: "nn", withExtension: "json",
-                                      subdirectory: "Fixtures/nn"),
+    guard
+      let url = Bundle.module.url(
+        forResource: "nn", withExtension: "json",
+        subdirectory: "Fixtures/nn"),
       let data = try? Data(contentsOf: url),
       let j = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     else { return [:] }
@@ -20,8 +22,10 @@ enum NNFixture {
 
 func tensor(_ any: Any?) -> Tensor { decodeTensor(any as? [String: Any] ?? [:]) }
 
-func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClose(
+  _ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
   #expect(got.shape == want.shape, "\(what) shape", sourceLocation: sourceLocation)
   for (a, b) in zip(got.doubles, want.doubles) {
     let ok = Swift.abs(a - b) <= rtol * Swift.max(1, Swift.abs(b))
@@ -64,7 +68,8 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
 
   @Test func initializationBoundsFollowPyTorch() throws {
     #expect(try Initialization.fans([8, 4, 3, 3]) == (36, 72))
-    #expect(Swift.abs(try Initialization.kaimingUniformBound([8, 4], a: 5.0.squareRoot()) - 0.5) < 1e-15)
+    #expect(
+      Swift.abs(try Initialization.kaimingUniformBound([8, 4], a: 5.0.squareRoot()) - 0.5) < 1e-15)
     #expect(try Initialization.xavierUniformBound([3, 5]) == 0.75.squareRoot())
     #expect(throws: TensorError.self) { try Initialization.fans([3]) }
   }
@@ -106,8 +111,9 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
       var scheduler: LRScheduler? = nil
       switch name {
       case "rmsprop":
-        opt = RMSprop(net.parameters(), learningRate: 0.01, weightDecay: 1e-3, momentum: 0.5,
-                      centered: true)
+        opt = RMSprop(
+          net.parameters(), learningRate: 0.01, weightDecay: 1e-3, momentum: 0.5,
+          centered: true)
       case "adagrad": opt = Adagrad(net.parameters(), learningRate: 0.1, lrDecay: 0.01)
       case "sgd_steplr_clip":
         opt = SGD(net.parameters(), learningRate: 0.5, momentum: 0.5, dampening: 0.1)
@@ -115,8 +121,9 @@ func expectClose(_ got: Tensor, _ want: Tensor, rtol: Double, _ what: String,
       case "adam": opt = Adam(net.parameters(), learningRate: 0.01)
       case "adamw": opt = Adam.adamW(net.parameters(), learningRate: 0.01, weightDecay: 0.1)
       default:
-        opt = SGD(net.parameters(), learningRate: 0.1, momentum: 0.9, weightDecay: 1e-3,
-                  nesterov: true)
+        opt = SGD(
+          net.parameters(), learningRate: 0.1, momentum: 0.9, weightDecay: 1e-3,
+          nesterov: true)
       }
       let want = (run["losses"] as? [String] ?? []).compactMap(Double.init)
       #expect(want.count == 50)

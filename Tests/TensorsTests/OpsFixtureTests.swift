@@ -11,14 +11,17 @@ struct OpCase: CustomTestStringConvertible, Sendable {
   var testDescription: String { name }
 
   static let all: [OpCase] = {
-    guard let url = Bundle.module.url(forResource: "ops", withExtension: "json",
-                                      subdirectory: "Fixtures/ops"),
+    guard
+      let url = Bundle.module.url(
+        forResource: "ops", withExtension: "json",
+        subdirectory: "Fixtures/ops"),
       let data = try? Data(contentsOf: url),
       let list = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
     else { return [] }
     return list.map { c in
-      OpCase(name: c["name"] as? String ?? "?", op: c["op"] as? String ?? "?",
-             json: c.mapValues { FixtureValue($0) })
+      OpCase(
+        name: c["name"] as? String ?? "?", op: c["op"] as? String ?? "?",
+        json: c.mapValues { FixtureValue($0) })
     }
   }()
 
@@ -91,9 +94,10 @@ func run(_ c: OpCase) throws -> [Tensor] {
   case "binary":
     return [try Tensor.binary(BinaryOp(rawValue: c.param("fn") ?? "")!, x[0], x[1])]
   case "binaryScalar":
-    let s: Scalar = (c.params["scalar"] as? NSNumber).map {
-      String(cString: $0.objCType) == "d" ? .double($0.doubleValue) : .int($0.int64Value)
-    } ?? .int(0)
+    let s: Scalar =
+      (c.params["scalar"] as? NSNumber).map {
+        String(cString: $0.objCType) == "d" ? .double($0.doubleValue) : .int($0.int64Value)
+      } ?? .int(0)
     return [try Tensor.binary(BinaryOp(rawValue: c.param("fn") ?? "")!, x[0], s)]
   case "unary": return [try x[0].unary(UnaryOp(rawValue: c.param("fn") ?? "")!)]
   case "clip": return [try x[0].clipped(min: c.param("lo"), max: c.param("hi"))]
@@ -140,8 +144,9 @@ func run(_ c: OpCase) throws -> [Tensor] {
     return [y]
   case "addAt":
     let z = x[0]
-    try z.addAt([.array(try Tensor((c.param("idx") as [Int]? ?? []).map(Int64.init)))],
-                Tensor(1.0))
+    try z.addAt(
+      [.array(try Tensor((c.param("idx") as [Int]? ?? []).map(Int64.init)))],
+      Tensor(1.0))
     return [z]
   case "sort": return [try x[0].sorted(axis: c.param("axis") ?? -1).values]
   case "argsort": return [try x[0].argsort(axis: c.param("axis") ?? -1)]
@@ -149,7 +154,9 @@ func run(_ c: OpCase) throws -> [Tensor] {
     let u = try x[0].unique()
     return [u.values, u.inverse, u.counts]
   case "bincount":
-    return [try x[0].bincount(weights: x.count > 1 ? x[1] : nil, minLength: c.param("minLength") ?? 0)]
+    return [
+      try x[0].bincount(weights: x.count > 1 ? x[1] : nil, minLength: c.param("minLength") ?? 0)
+    ]
   case "histogram":
     let lo: Double? = c.param("lo"), hi: Double? = c.param("hi")
     let h = try x[0].histogram(bins: c.param("bins") ?? 10, range: lo.map { ($0, hi ?? 0) })
@@ -170,7 +177,8 @@ func run(_ c: OpCase) throws -> [Tensor] {
   case "percentile":
     return [try x[0].percentile(c.param("q") ?? 50, axis: c.param("axis"))]
   case "diff": return [try x[0].diff(c.param("n") ?? 1, axis: c.param("axis") ?? -1)]
-  case "triangle": return [try x[0].triangle(upper: c.param("upper") ?? false, k: c.param("k") ?? 0)]
+  case "triangle":
+    return [try x[0].triangle(upper: c.param("upper") ?? false, k: c.param("k") ?? 0)]
   case "round": return [try x[0].rounded(decimals: c.param("decimals") ?? 0)]
   case "meshgrid": return try Tensor.meshgrid(x)
   case "isclose": return [try Tensor.isClose(x[0], x[1], equalNaN: true)]
@@ -196,7 +204,8 @@ func run(_ c: OpCase) throws -> [Tensor] {
         // Float32 results compare to float32 rounding; float64 to a few ulps.
         let tol = w.dtype == .float32 ? 2e-6 : 1e-12
         for (a, b) in zip(g.doubles, w.doubles) {
-          let ok = (a.isNaN && b.isNaN) || a == b || Swift.abs(a - b) <= tol * Swift.max(1, Swift.abs(b))
+          let ok =
+            (a.isNaN && b.isNaN) || a == b || Swift.abs(a - b) <= tol * Swift.max(1, Swift.abs(b))
           #expect(ok, "\(a) != \(b)")
           if !ok { break }
         }
@@ -208,8 +217,10 @@ func run(_ c: OpCase) throws -> [Tensor] {
 
   @Test func npyFilesRoundTrip() throws {
     for name in ["f64", "f32", "i64", "i32", "u8", "bool", "scalar"] {
-      let url = try #require(Bundle.module.url(forResource: name, withExtension: "npy",
-                                               subdirectory: "Fixtures/ops"))
+      let url = try #require(
+        Bundle.module.url(
+          forResource: name, withExtension: "npy",
+          subdirectory: "Fixtures/ops"))
       let t = try NPY.load(url)
       let back = try NPY.decode(NPY.encode(t))
       #expect(back.shape == t.shape)
@@ -217,8 +228,11 @@ func run(_ c: OpCase) throws -> [Tensor] {
       #expect(back.doubles == t.doubles)
       #expect(NPY.encode(t) == (try Data(contentsOf: url)), "\(name) bytes match NumPy's")
     }
-    let s = try NPY.load(try #require(Bundle.module.url(forResource: "scalar", withExtension: "npy",
-                                                        subdirectory: "Fixtures/ops")))
+    let s = try NPY.load(
+      try #require(
+        Bundle.module.url(
+          forResource: "scalar", withExtension: "npy",
+          subdirectory: "Fixtures/ops")))
     #expect(s.shape == [])
     #expect(try s.item() == .double(3.5))
   }

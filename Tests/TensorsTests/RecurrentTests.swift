@@ -6,10 +6,14 @@ import Testing
 /// RNN, LSTM and GRU against PyTorch (scripts/fixtures/tensor_nn.py).
 @Suite struct RecurrentTests {
   /// A layer whose parameters are loaded from a PyTorch state dict.
-  func layer(_ cell: Recurrent.Cell, input: Int, hidden: Int, layers: Int = 1,
-             bidirectional: Bool = false, dtype: DType, params: [String: Any]) throws -> Recurrent {
-    let m = try Recurrent(cell, inputSize: input, hiddenSize: hidden, numLayers: layers,
-                          batchFirst: true, bidirectional: bidirectional, dtype: dtype) { n, _ in
+  func layer(
+    _ cell: Recurrent.Cell, input: Int, hidden: Int, layers: Int = 1,
+    bidirectional: Bool = false, dtype: DType, params: [String: Any]
+  ) throws -> Recurrent {
+    let m = try Recurrent(
+      cell, inputSize: input, hiddenSize: hidden, numLayers: layers,
+      batchFirst: true, bidirectional: bidirectional, dtype: dtype
+    ) { n, _ in
       Array(repeating: 0, count: n)
     }
     try m.loadStateDict(m.namedParameters().map { ($0.name, tensor(params[$0.name])) })
@@ -25,10 +29,12 @@ import Testing
       let m: Recurrent
       switch name {
       case "lstm":
-        m = try layer(.lstm, input: 3, hidden: 4, layers: 2, bidirectional: true, dtype: .float64,
-                      params: params)
+        m = try layer(
+          .lstm, input: 3, hidden: 4, layers: 2, bidirectional: true, dtype: .float64,
+          params: params)
       case "gru": m = try layer(.gru, input: 3, hidden: 5, dtype: .float64, params: params)
-      default: m = try layer(.rnnRelu, input: 3, hidden: 4, layers: 2, dtype: .float64, params: params)
+      default:
+        m = try layer(.rnnRelu, input: 3, hidden: 4, layers: 2, dtype: .float64, params: params)
       }
       let states = (c["states"] as? [Any] ?? []).map(tensor)
       let x = try tensor(c["input"]).requiringGrad()
@@ -51,7 +57,8 @@ import Testing
     var lstmParams: [String: Any] = [:]
     for (k, v) in initial where k.hasPrefix("lstm.") { lstmParams[String(k.dropFirst(5))] = v }
     let lstm = try layer(.lstm, input: 3, hidden: 8, dtype: .float32, params: lstmParams)
-    let head = try Linear(weight: tensor(initial["head.weight"]), bias: tensor(initial["head.bias"]))
+    let head = try Linear(
+      weight: tensor(initial["head.weight"]), bias: tensor(initial["head.bias"]))
     let x = tensor(run["X"]), y = tensor(run["Y"])
     let opt = Adam(lstm.parameters() + head.parameters(), learningRate: 0.01)
     let want = (run["losses"] as? [String] ?? []).compactMap(Double.init)
@@ -82,10 +89,12 @@ import Testing
     }
     for kind: Recurrent.Cell in [.lstm, .gru, .rnnTanh] {
       counter = 0
-      let cell = try RecurrentCell(kind, inputSize: 3, hiddenSize: 4, dtype: .float64, uniform: draw)
+      let cell = try RecurrentCell(
+        kind, inputSize: 3, hiddenSize: 4, dtype: .float64, uniform: draw)
       counter = 0
       let layer = try Recurrent(kind, inputSize: 3, hiddenSize: 4, dtype: .float64, uniform: draw)
-      #expect(cell.namedParameters().map(\.name) == ["weight_ih", "weight_hh", "bias_ih", "bias_hh"])
+      #expect(
+        cell.namedParameters().map(\.name) == ["weight_ih", "weight_hh", "bias_ih", "bias_hh"])
       let x = testData([2, 3], seed: 41)
       let h = testData([2, 4], seed: 42), c = testData([2, 4], seed: 43)
       let s = try cell.step(x, h: h, c: c)

@@ -11,7 +11,8 @@ import Testing
     let want = s["lrs"] as? [Double] ?? []
     #expect(metrics.count == 16)
     let opt = SGD([Tensor.zeros([1])], learningRate: 1)
-    let plateau = ReduceLROnPlateau(opt, factor: 0.5, patience: 2, cooldown: 1, minLearningRate: 0.1)
+    let plateau = ReduceLROnPlateau(
+      opt, factor: 0.5, patience: 2, cooldown: 1, minLearningRate: 0.1)
     var got: [Double] = []
     for m in metrics {
       plateau.step(m)

@@ -19,27 +19,38 @@ import Testing
   @Test func errorsNameShapesOpsAndIndices() throws {
     let a = Tensor.zeros([2, 3])
     #expect(message { _ = try Tensor.matmul(a, Tensor.zeros([2, 3])) }?.contains("(2, 3)") == true)
-    #expect(message { _ = try a.item([.index(5)]) }
-      == "index 5 is out of bounds for axis 0 with size 2")
-    #expect(message { _ = try a.item([.index(0), .index(0), .index(0)]) }
-      == "too many indices for array: array is 2-dimensional, but 3 were indexed")
-    #expect(message { _ = try a.item([.array(try Tensor([Int64(0), 7]))]) }
-      == "index 7 is out of bounds for axis 0 with size 2")
-    #expect(message { _ = try a.item([.array(try Tensor([0.5]))]) }?
-      .hasPrefix("arrays used as indices must be of integer (or boolean) type") == true)
+    #expect(
+      message { _ = try a.item([.index(5)]) }
+        == "index 5 is out of bounds for axis 0 with size 2")
+    #expect(
+      message { _ = try a.item([.index(0), .index(0), .index(0)]) }
+        == "too many indices for array: array is 2-dimensional, but 3 were indexed")
+    #expect(
+      message { _ = try a.item([.array(try Tensor([Int64(0), 7]))]) }
+        == "index 7 is out of bounds for axis 0 with size 2")
+    #expect(
+      message { _ = try a.item([.array(try Tensor([0.5]))]) }?
+        .hasPrefix("arrays used as indices must be of integer (or boolean) type") == true)
     #expect(message { _ = try a.reshaped([4]) } == "cannot reshape array of size 6 into shape (4,)")
-    #expect(message { _ = try a.sum(axis: 2) } == "sum: axis 2 is out of bounds for array of dimension 2")
-    #expect(message { _ = try Tensor.concatenate([a, Tensor.zeros([2, 2])], axis: 0) }?
-      .contains("(2, 3) and (2, 2)") == true)
+    #expect(
+      message { _ = try a.sum(axis: 2) } == "sum: axis 2 is out of bounds for array of dimension 2")
+    #expect(
+      message { _ = try Tensor.concatenate([a, Tensor.zeros([2, 2])], axis: 0) }?
+        .contains("(2, 3) and (2, 2)") == true)
     #expect(message { _ = try Linalg.inv(Tensor.zeros([2, 2])) } == "Singular matrix")
-    #expect(message { _ = try Linalg.cholesky(Tensor.eye(2) * -1.0) }
-      == "Matrix is not positive definite")
-    #expect(message { _ = try Tensor([true, false]) - Tensor([true, true]) }?
-      .hasPrefix("numpy boolean subtract") == true)
-    #expect(message { _ = try Tensor([1.0]).applyInPlace(.add, Tensor.zeros([3])) }?
-      .contains("non-broadcastable output operand") == true)
-    #expect(message { try Tensor([Int64(1)]).applyInPlace(.add, Tensor([0.5])) }?
-      .hasPrefix("Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64')") == true)
+    #expect(
+      message { _ = try Linalg.cholesky(Tensor.eye(2) * -1.0) }
+        == "Matrix is not positive definite")
+    #expect(
+      message { _ = try Tensor([true, false]) - Tensor([true, true]) }?
+        .hasPrefix("numpy boolean subtract") == true)
+    #expect(
+      message { _ = try Tensor([1.0]).applyInPlace(.add, Tensor.zeros([3])) }?
+        .contains("non-broadcastable output operand") == true)
+    #expect(
+      message { try Tensor([Int64(1)]).applyInPlace(.add, Tensor([0.5])) }?
+        .hasPrefix("Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64')") == true
+    )
     #expect(message { _ = try Tensor.zeros([0]).argmax() }?.contains("zero-size array") == true)
   }
 

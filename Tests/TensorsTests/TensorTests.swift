@@ -46,7 +46,8 @@ import Testing
     #expect(try (i * 2).dtype == .int32)
     #expect(try (i / 2).dtype == .float64)
     #expect(try Tensor.binary(.divide, i, .int(2), style: .torch).dtype == .float32)
-    #expect(try Tensor.binary(.floorDivide, try Tensor([Int64(-7), 7]), .int(2)).int64s == [-4, 3])
+    #expect(
+      try Tensor.binary(.floorDivide, try Tensor([Int64(-7), 7]), .int(2)).int64s == [-4, 3])
     #expect(try Tensor.binary(.remainder, try Tensor([-7.0, 7.0]), .double(2)).doubles == [1, 1])
   }
 

@@ -33,7 +33,8 @@ public enum Fuzz {
     public var seconds = 0.0
 
     public var description: String {
-      var text = "fuzz \(name): seed \(seed), \(inputs) inputs in "
+      var text =
+        "fuzz \(name): seed \(seed), \(inputs) inputs in "
         + String(format: "%.1f", seconds) + " s, \(failures.count) failures"
         + (hung ? " (hang)" : "")
       for f in failures.prefix(20) { text += "\n  " + f }
@@ -56,12 +57,14 @@ public enum Fuzz {
     let env = ProcessInfo.processInfo.environment
     // `make test` replays the same inputs every run (a red CI names a bug, never chance);
     // `make fuzz` explores with a seed from the clock.
-    let seed = env["FUZZ_SEED"].flatMap { UInt64($0) }
+    let seed =
+      env["FUZZ_SEED"].flatMap { UInt64($0) }
       ?? (env["FUZZ_SEED"] == "clock" ? UInt64(Date().timeIntervalSince1970 * 1000) : 20_181_207)
     let budget = env["FUZZ_SECONDS"].flatMap(Double.init) ?? seconds
     let perInput = env["FUZZ_INPUT_SECONDS"].flatMap(Double.init) ?? 10
-    let folder = URL(fileURLWithPath: env["FUZZ_DIR"]
-      ?? TestPaths.packageRoot.appendingPathComponent(".build/fuzz").path)
+    let folder = URL(
+      fileURLWithPath: env["FUZZ_DIR"]
+        ?? TestPaths.packageRoot.appendingPathComponent(".build/fuzz").path)
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let current = folder.appendingPathComponent("\(name).input")
     print("fuzz \(name): seed \(seed) (FUZZ_SEED=\(seed) replays), input file \(current.path)")

@@ -105,7 +105,8 @@ public func runJournal(
   _ arguments: [String], in directory: URL? = nil, stdin: String? = nil,
   environment: [String: String] = [:]
 ) throws -> ProcessResult {
-  try runProcess(TestPaths.journalBinary, arguments, in: directory, stdin: stdin,
+  try runProcess(
+    TestPaths.journalBinary, arguments, in: directory, stdin: stdin,
     environment: environment)
 }
 
@@ -145,7 +146,8 @@ public func runProcess(
   let outData = readToEnd(out.fileHandleForReading.fileDescriptor)
   group.wait()
   process.waitUntilExit()
-  return ProcessResult(status: process.terminationStatus,
+  return ProcessResult(
+    status: process.terminationStatus,
     stdout: String(decoding: outData, as: UTF8.self),
     stderr: String(decoding: errBox.data, as: UTF8.self))
 }

@@ -45,7 +45,8 @@ public enum DayFiles {
   public static func start(_ journal: Journal, listing: Bool = false) -> PendingScan {
     let root = journal.entriesFolder.path
     guard let top = opendir(root) else {
-      return PendingScan(failure: JournalError(.io, "no 'journal/' folder", file: journal.root.path))
+      return PendingScan(
+        failure: JournalError(.io, "no 'journal/' folder", file: journal.root.path))
     }
     var years: [String] = []
     while let item = readdir(top) {
@@ -157,7 +158,8 @@ public enum DayFiles {
           guard fstatat(fd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
           if (info.st_mode & S_IFMT) == S_IFLNK {
             result.problems.append(
-              JournalError(.invalidInput, "a symbolic link, not read: a day file must be a file",
+              JournalError(
+                .invalidInput, "a symbolic link, not read: a day file must be a file",
                 file: folderPath + String(decoding: bytes, as: UTF8.self)))
           }
           guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
@@ -173,7 +175,8 @@ public enum DayFiles {
       result.sum = result.sum &+ fileHash(pathHash, size: size, mtime: mtime)
       if listing {
         result.files.append(
-          DayFile(date: date, path: path ?? "",
+          DayFile(
+            date: date, path: path ?? "",
             stamp: FileStamp(size: size, modified: mtime, inode: UInt64(info.st_ino))))
       }
     }
@@ -231,4 +234,3 @@ public enum DayFiles {
     }
   }
 }
-

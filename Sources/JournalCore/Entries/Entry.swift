@@ -34,7 +34,8 @@ public struct Entry: Sendable, Hashable, Identifiable {
         guard let parsed = JournalDate(iso: day), parsed == date,
           written.count == 10 || written.dropFirst(10).first.map({ $0 == " " || $0 == "T" }) == true
         else {
-          throw JournalError(.invalidInput,
+          throw JournalError(
+            .invalidInput,
             "front matter date \(JournalError.quote(written)) disagrees with the file name "
               + "(\(date.iso))",
             file: path, line: Entry.lineOfKey("date", in: yaml))

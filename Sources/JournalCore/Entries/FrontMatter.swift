@@ -75,14 +75,16 @@ public struct FrontMatter: Sendable, Hashable {
     do {
       node = try Yams.compose(yaml: String(yaml))
     } catch let error as YamlError {
-      throw JournalError(.invalidInput, "front matter: \(yamlMessage(error))", file: file,
+      throw JournalError(
+        .invalidInput, "front matter: \(yamlMessage(error))", file: file,
         line: yamlLine(error).map { $0 + 1 } ?? 1)
     } catch {
       throw JournalError(.invalidInput, "front matter: \(error)", file: file, line: 1)
     }
     guard let node else { return .empty }
     guard let mapping = node.mapping else {
-      throw JournalError(.invalidInput, "front matter must be a mapping of keys to values",
+      throw JournalError(
+        .invalidInput, "front matter must be a mapping of keys to values",
         file: file, line: 2)
     }
     var result = FrontMatter()
@@ -133,8 +135,12 @@ extension MetadataValue {
     switch node {
     case .scalar(let scalar):
       if scalar.style == .plain {
-        if node.null != nil && (scalar.string.isEmpty || scalar.string == "~"
-          || scalar.string.lowercased() == "null") { self = .null; return }
+        if node.null != nil
+          && (scalar.string.isEmpty || scalar.string == "~"
+            || scalar.string.lowercased() == "null")
+        {
+          self = .null; return
+        }
         if let b = node.bool { self = .bool(b); return }
         if let i = node.int { self = .int(i); return }
         if let d = node.float, scalar.string.contains(where: { $0 == "." || $0 == "e" }) {

@@ -136,7 +136,8 @@ public struct Journal: Sendable {
     let fm = FileManager.default
     let config = root.appendingPathComponent(JournalConfig.fileName)
     if fm.fileExists(atPath: config.path) {
-      throw JournalError(.conflict, "already a journal: it has a \(JournalConfig.fileName)",
+      throw JournalError(
+        .conflict, "already a journal: it has a \(JournalConfig.fileName)",
         file: root.path)
     }
     var created: [String] = []
@@ -150,7 +151,8 @@ public struct Journal: Sendable {
         created.append("journal/")
       }
     } catch {
-      throw JournalError(.io, "cannot create the journal's folders: \(error.localizedDescription)",
+      throw JournalError(
+        .io, "cannot create the journal's folders: \(error.localizedDescription)",
         file: root.path, cause: error)
     }
     let ignore = root.appendingPathComponent(".gitignore")

@@ -133,7 +133,9 @@ public struct JournalDate: Sendable, Hashable, Comparable, Codable, CustomString
     return JournalDate(year: c.year!, month: c.month!, day: c.day!)!
   }
 
-  public func adding(days: Int) -> JournalDate { JournalDate(daysSinceEpoch: daysSinceEpoch + days) }
+  public func adding(days: Int) -> JournalDate {
+    JournalDate(daysSinceEpoch: daysSinceEpoch + days)
+  }
 
   public init(from decoder: Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)

@@ -35,7 +35,8 @@ extension ExportLayout {
       pairs.append(("overrides", Node.mapping(Node.Mapping(items))))
     }
     let body = try Yams.serialize(node: Node.mapping(Node.Mapping(pairs)), allowUnicode: true)
-    return "# How `journal export` reassembles the single-file journal. Written by `journal import`;\n"
+    return
+      "# How `journal export` reassembles the single-file journal. Written by `journal import`;\n"
       + "# see README.md, \"Import and export\".\n" + body
   }
 

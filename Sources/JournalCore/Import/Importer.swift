@@ -42,7 +42,8 @@ public struct Importer: Sendable {
     let single = try SingleFileJournal.split(text, file: displayPath)
     // The promise of import: export gives back the same bytes. Check before writing anything.
     guard single.assembled() == text else {
-      throw JournalError(.invalidInput,
+      throw JournalError(
+        .invalidInput,
         "internal error: this file would not export back byte for byte; nothing was written",
         file: displayPath)
     }
@@ -54,7 +55,9 @@ public struct Importer: Sendable {
     }
     if !single.layout.isDefault {
       planned.append((ExportLayout.relativePath, Data(try single.layout.yaml().utf8)))
-    } else if FileManager.default.fileExists(atPath: journal.url(for: ExportLayout.relativePath).path) {
+    } else if FileManager.default.fileExists(
+      atPath: journal.url(for: ExportLayout.relativePath).path)
+    {
       // A stale layout from an earlier import would change how this one exports.
       planned.append((ExportLayout.relativePath, Data(try single.layout.yaml().utf8)))
     }
@@ -82,7 +85,8 @@ public struct Importer: Sendable {
     }
     if let first = conflicts.first {
       let more = conflicts.count > 1 ? " (and \(conflicts.count - 1) more)" : ""
-      throw JournalError(.conflict,
+      throw JournalError(
+        .conflict,
         "already exists with different content\(more); nothing was imported "
           + "(use --force to overwrite)", file: first, line: 1)
     }
@@ -91,8 +95,10 @@ public struct Importer: Sendable {
       let lock = try FileLock(journal.stateFolder.appendingPathComponent("add.lock"))
       defer { lock.unlock() }
       for item in toWrite
-      where FileManager.default.contents(atPath: journal.url(for: item.path).path) != item.previous {
-        throw JournalError(.conflict, "changed while importing; nothing was imported",
+      where FileManager.default.contents(atPath: journal.url(for: item.path).path) != item.previous
+      {
+        throw JournalError(
+          .conflict, "changed while importing; nothing was imported",
           file: item.path, line: 1)
       }
       removeStaleTemporaryFiles()
@@ -200,7 +206,8 @@ public struct Exporter: Sendable {
     let days = try listing.files.map { file in
       let content = try decodeUTF8(try journal.read(file).bytes, file: file.path)
       if let line = SingleFileJournal.entryBreakLine(in: content, date: file.date) {
-        throw JournalError(.invalidInput,
+        throw JournalError(
+          .invalidInput,
           "a '---' line followed by a date line would start a new entry in the export; "
             + "put a blank line between them", file: file.path, line: line)
       }

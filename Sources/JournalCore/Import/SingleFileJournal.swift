@@ -102,14 +102,18 @@ public struct SingleFileJournal: Sendable, Equatable {
           } else if headerEnd == nil {
             headerEnd = line.full.startIndex
           }
-          raw.append(RawEntry(date: date, separatorLine: line.full, dateLine: lines[i + 1].full,
-            body: "", lineNumber: i + 1))
+          raw.append(
+            RawEntry(
+              date: date, separatorLine: line.full, dateLine: lines[i + 1].full,
+              body: "", lineNumber: i + 1))
           bodyStart = lines[i + 1].full.endIndex
           i += 2
           continue
         case .invalid(let inner):
-          throw JournalError(.invalidInput, "cannot parse date '\(inner)' (expected a date like "
-            + "'September 26, 2018' or '2018-09-26')", file: file, line: i + 2)
+          throw JournalError(
+            .invalidInput,
+            "cannot parse date '\(inner)' (expected a date like "
+              + "'September 26, 2018' or '2018-09-26')", file: file, line: i + 2)
         case .notDate:
           break
         }
@@ -117,7 +121,8 @@ public struct SingleFileJournal: Sendable, Equatable {
       i += 1
     }
     guard let headerEnd, let bodyStart else {
-      throw JournalError(.invalidInput,
+      throw JournalError(
+        .invalidInput,
         "no entries found: expected a '---' line followed by a date line such as "
           + "`September 26, 2018`", file: file, line: 1)
     }
@@ -156,7 +161,8 @@ public struct SingleFileJournal: Sendable, Equatable {
       if FrontMatter.split(content).yaml != nil,
         (try? Entry(date: entry.date, path: "", source: content)) == nil
       {
-        throw JournalError(.invalidInput,
+        throw JournalError(
+          .invalidInput,
           "the entry of \(entry.date.iso) begins with a '---' line, which a day file would read "
             + "as front matter; add a blank line after the date line", file: file,
           line: entry.lineNumber + 2)
@@ -177,8 +183,9 @@ public struct SingleFileJournal: Sendable, Equatable {
     }
     // Keep only the separator and date lines that differ from what the layout would write.
     let first = raw[0]
-    layout.dateStyle = ExportLayout.DateStyle.detect(
-      dateLine: first.dateLine.trimmingLineTerminator, date: first.date) ?? .long
+    layout.dateStyle =
+      ExportLayout.DateStyle.detect(
+        dateLine: first.dateLine.trimmingLineTerminator, date: first.date) ?? .long
     layout.lineTerminator = first.separatorLine.hasSuffix("\r\n") ? "\r\n" : "\n"
     for (date, o) in overrides {
       if o.separatorLine == layout.defaultSeparatorLine
@@ -233,7 +240,9 @@ public struct SingleFileJournal: Sendable, Equatable {
         // The last run of a date also takes any parts added to the day file since the import.
         let end = lastRunOfDate[run.date] == position ? p.count : min(p.count, start + run.parts)
         startLine()
-        if start == 0 { out += layout.separatorLine(for: run.date) + layout.dateLine(for: run.date) }
+        if start == 0 {
+          out += layout.separatorLine(for: run.date) + layout.dateLine(for: run.date)
+        }
         out += p[start..<end].joined()
         used[run.date] = end
       }
@@ -329,7 +338,9 @@ public struct ExportLayout: Sendable, Equatable {
   public var isDefault: Bool { self == ExportLayout() }
 
   var defaultSeparatorLine: String { "---" + lineTerminator }
-  func defaultDateLine(for date: JournalDate) -> String { dateStyle.line(for: date) + lineTerminator }
+  func defaultDateLine(for date: JournalDate) -> String {
+    dateStyle.line(for: date) + lineTerminator
+  }
   func separatorLine(for date: JournalDate) -> String {
     overrides[date]?.separatorLine ?? defaultSeparatorLine
   }

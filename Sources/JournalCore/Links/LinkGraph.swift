@@ -68,7 +68,8 @@ public struct LinkGraph: Sendable {
     func quoted(_ text: String) -> String { "\"" + escaped(text) + "\"" }
     var out = "digraph journal {\n  node [shape=box];\n"
     for entry in entries {
-      out += "  \(quoted(entry.date.iso)) [label=\"\(entry.date.iso)\\n\(escaped(entry.title))\"];\n"
+      out +=
+        "  \(quoted(entry.date.iso)) [label=\"\(entry.date.iso)\\n\(escaped(entry.title))\"];\n"
     }
     for (source, target) in pairs() {
       out += "  \(quoted(source.iso)) -> \(quoted(target.iso));\n"

@@ -143,8 +143,10 @@ enum WikiLinkScanner {
         i += 2
         continue
       }
-      found.append(WikiLinkMatch(range: i..<(end + 2), reference: parsed.reference,
-        text: parsed.text))
+      found.append(
+        WikiLinkMatch(
+          range: i..<(end + 2), reference: parsed.reference,
+          text: parsed.text))
       i = end + 2
     }
     return found

@@ -103,8 +103,9 @@ public struct LinkTargets: Sendable {
       }
       guard reference.heading == nil, let headings = byHeading[key], let first = headings.first
       else {
-        return .missing("no entry titled '\(name)'"
-          + (reference.heading == nil ? " and no heading '\(name)'" : ""))
+        return .missing(
+          "no entry titled '\(name)'"
+            + (reference.heading == nil ? " and no heading '\(name)'" : ""))
       }
       let days = Set(headings.map(\.date))
       if headings.count > 1 { return .ambiguous(days.sorted()) }

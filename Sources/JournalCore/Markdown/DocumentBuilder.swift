@@ -161,7 +161,8 @@ struct DocumentBuilder {
     if options.headingAnchors {
       let anchor = HTMLEscaping.escape(slug, for: .attribute)
       // Hidden from assistive technology, so out of the keyboard's way too.
-      html = "<a id=\"\(anchor)\" class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" "
+      html =
+        "<a id=\"\(anchor)\" class=\"anchor\" href=\"#\(anchor)\" aria-hidden=\"true\" "
         + "tabindex=\"-1\"></a>"
     }
     guard options.headingsFollowTitle else { return html.map(MarkdownEdit.prependHTML) }
@@ -186,7 +187,8 @@ struct DocumentBuilder {
     if open.isAutolink { autolinkDepth -= 1 }
     let reference = open.isAutolink ? nil : LinkReference.dayFile(open.destination)
     addLink(
-      Link(destination: open.destination, text: open.text, line: open.line,
+      Link(
+        destination: open.destination, text: open.text, line: open.line,
         kind: open.isAutolink ? .autolink : .markdown, reference: reference,
         section: sections.count),
       offset: open.offset)
@@ -216,17 +218,20 @@ struct DocumentBuilder {
       let offset = blockText.utf8.count
       appendProse(display, indexed: shown?.indexed ?? match.text)
       addLink(
-        Link(destination: match.reference.written, text: display, line: fileLine(node.line),
+        Link(
+          destination: match.reference.written, text: display, line: fileLine(node.line),
           kind: .wiki, reference: match.reference, section: sections.count),
         offset: offset)
       guard options.renderHTML else { continue }
       let text = HTMLEscaping.escape(display)
       if let resolve = options.linkHref {
         if let href = resolve(match.reference) {
-          html += "<a class=\"wikilink\" href=\"\(HTMLEscaping.escape(href, for: .attribute))\">"
+          html +=
+            "<a class=\"wikilink\" href=\"\(HTMLEscaping.escape(href, for: .attribute))\">"
             + text + "</a>"
         } else {
-          html += "<span class=\"wikilink missing\" title=\"no such entry or heading: "
+          html +=
+            "<span class=\"wikilink missing\" title=\"no such entry or heading: "
             + HTMLEscaping.escape(match.reference.written, for: .attribute) + "\">" + text
             + "</span>"
         }
@@ -312,7 +317,8 @@ struct DocumentBuilder {
     }
     let blockOptions = node.isFenced ? Array(words.dropFirst()) : []
     codeBlocks.append(
-      CodeBlock(language: language, options: blockOptions, source: node.literal, line: line,
+      CodeBlock(
+        language: language, options: blockOptions, source: node.literal, line: line,
         isFenced: node.isFenced))
     current.code.append(node.literal)
     var attributes = ""
@@ -320,7 +326,8 @@ struct DocumentBuilder {
     if isCell {
       attributes = " class=\"cell\" data-cell=\"\(cells.count)\""
       cells.append(
-        Cell(index: cells.count, source: node.literal, line: line + 1,
+        Cell(
+          index: cells.count, source: node.literal, line: line + 1,
           options: CellOptions(words: Array(blockOptions.dropFirst()))))
     }
     guard options.highlight, let language,
@@ -357,7 +364,8 @@ struct DocumentBuilder {
       return block ? render(tex, display) + "\n" : render(tex, display)
     }
     if block { return "<div class=\"math display\">\(HTMLEscaping.escape(tex))</div>\n" }
-    return "<span class=\"math \(display ? "display" : "inline")\">\(HTMLEscaping.escape(tex))</span>"
+    return
+      "<span class=\"math \(display ? "display" : "inline")\">\(HTMLEscaping.escape(tex))</span>"
   }
 
   // MARK: Text

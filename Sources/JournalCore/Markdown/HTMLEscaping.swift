@@ -97,9 +97,11 @@ public enum HTMLEscaping {
     case "javascript", "vbscript", "file": return true
     case "data":
       let rest = url.drop { $0 != ":" }.dropFirst().lowercased()
-      return !(image && ["image/png", "image/gif", "image/jpeg", "image/webp"].contains {
-        rest.hasPrefix($0)
-      })
+      return
+        !(image
+        && ["image/png", "image/gif", "image/jpeg", "image/webp"].contains {
+          rest.hasPrefix($0)
+        })
     default: return false
     }
   }

@@ -56,7 +56,8 @@ public struct MarkdownPipeline: Sendable {
     }
 
     /// Everything but the HTML: the search index's parse.
-    public static let textOnly = Options(highlight: false, headingAnchors: false,
+    public static let textOnly = Options(
+      highlight: false, headingAnchors: false,
       renderHTML: false)
   }
 
@@ -70,7 +71,8 @@ public struct MarkdownPipeline: Sendable {
   ///   outputs), given the entry's cells up to and including it. When set, a cell with
   ///   `echo=false` loses its source.
   public func document(for entry: Entry, cellOutputs: CellOutputs? = nil) -> Document {
-    let tree = CmarkTree(markdown: String(entry.body), extensions: options.extensions,
+    let tree = CmarkTree(
+      markdown: String(entry.body), extensions: options.extensions,
       math: options.math)
     var builder = DocumentBuilder(
       options: options, firstLine: entry.bodyLine, title: entry.frontMatter.title,
@@ -80,12 +82,15 @@ public struct MarkdownPipeline: Sendable {
       tree.walk { builder.visit($0) }
       html = tree.html()
     } else {
-      tree.walk { _ = builder.visit($0); return nil }
+      tree.walk {
+        _ = builder.visit($0); return nil
+      }
       html = ""
     }
     let lastLine = entry.bodyLine + max(0, lineCount(entry.body) - 1)
     let parts = builder.finish(lastLine: lastLine)
-    let title = entry.frontMatter.title
+    let title =
+      entry.frontMatter.title
       ?? parts.sections.first(where: { $0.level > 0 })?.heading ?? entry.date.longForm
     var tags: [String] = []
     var seen = Set<String>()

@@ -64,12 +64,16 @@ public struct TerminalRenderer: Sendable {
       kinds[section.lines.lowerBound] = .heading
     }
     // Fenced blocks: the opening fence, the code, and the closing fence when there is one.
-    let fenced = document.codeBlocks.filter(\.isFenced).map { ($0.line, $0.source) }
+    let fenced =
+      document.codeBlocks.filter(\.isFenced).map { ($0.line, $0.source) }
       + document.math.filter { isFence(entry, line: $0.line) }.map { ($0.line, $0.tex) }
     for (line, source) in fenced {
       kinds[line] = .fence
-      let count = source.isEmpty ? 0 : source.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        + (source.hasSuffix("\n") ? 0 : 1)
+      let count =
+        source.isEmpty
+        ? 0
+        : source.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+          + (source.hasSuffix("\n") ? 0 : 1)
       for n in 0..<count { kinds[line + 1 + n] = .code }
       if isFence(entry, line: line + count + 1) { kinds[line + count + 1] = .fence }
     }

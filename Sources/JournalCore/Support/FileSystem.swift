@@ -9,7 +9,8 @@ public enum FileSystem {
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
-      throw JournalError(.io, "cannot create folder: \(error.localizedDescription)",
+      throw JournalError(
+        .io, "cannot create folder: \(error.localizedDescription)",
         file: folder.path)
     }
     let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
@@ -35,11 +36,13 @@ public enum FileSystem {
   public static func writeUnsynced(_ data: Data, to url: URL, displayPath: String) throws {
     let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else {
-      throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
+      throw JournalError(
+        .io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
     }
     defer { close(fd) }
     guard data.withUnsafeBytes({ writeAll($0, to: fd) }) else {
-      throw JournalError(.io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
+      throw JournalError(
+        .io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
     }
   }
 

@@ -16,7 +16,8 @@ public struct StableHasher: Sendable {
     var h = value
     let words = raw.count / 8
     for w in 0..<words {
-      h = (h ^ raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self).littleEndian)
+      h =
+        (h ^ raw.loadUnaligned(fromByteOffset: w * 8, as: UInt64.self).littleEndian)
         &* 0x9e37_79b9_7f4a_7c15
       h ^= h >> 32
     }

@@ -84,7 +84,8 @@ extension MetadataValue {
     case .string(let value): return value
     case .list(let items): return items.map(\.templateValue)
     case .map(let pairs):
-      return Dictionary(pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
+      return Dictionary(
+        pairs.map { ($0.key, $0.value.templateValue) }, uniquingKeysWith: { a, _ in a })
     }
   }
 }

@@ -86,8 +86,11 @@ enum EntryPage: TemplatePage {
     if let older = inputs.older { entry["older"] = older.context }
     if let newer = inputs.newer { entry["newer"] = newer.context }
     entry["backlinks"] = inputs.backlinks.map { link -> [String: Any] in
-      ["url": link.url, "anchor": link.anchor, "title": link.title, "iso": link.iso, "heading": link.heading,
-       "context": link.context]
+      [
+        "url": link.url, "anchor": link.anchor, "title": link.title, "iso": link.iso,
+        "heading": link.heading,
+        "context": link.context,
+      ]
     }
     entry["hasBacklinks"] = !inputs.backlinks.isEmpty
     return ["entry": entry]
@@ -388,7 +391,8 @@ enum SearchIndexMeta: PageKind {
   }
 
   static func make(_ inputs: Inputs, path: String, in site: SiteEnvironment) -> Data {
-    SearchIndexBuilder.meta(shardCount: inputs.shardCount, docCount: inputs.docCount,
+    SearchIndexBuilder.meta(
+      shardCount: inputs.shardCount, docCount: inputs.docCount,
       averageLength: inputs.averageLength)
   }
 }

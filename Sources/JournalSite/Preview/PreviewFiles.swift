@@ -27,7 +27,8 @@ public struct PreviewFiles: Sendable {
   /// The response to a GET or HEAD request.
   public func response(to request: PreviewRequest) -> PreviewResponse {
     if request.path == Self.versionPath {
-      return PreviewResponse(status: 200,
+      return PreviewResponse(
+        status: 200,
         headers: [.init("Content-Type", "text/plain"), .init("Cache-Control", "no-store")],
         body: Data(String(version()).utf8))
     }
@@ -82,7 +83,8 @@ public struct PreviewFiles: Sendable {
       let injected = html.replacingOccurrences(of: "</body>", with: Self.reloadScript + "</body>")
       body = Data(injected.utf8)
     }
-    return PreviewResponse(status: status,
+    return PreviewResponse(
+      status: status,
       headers: [.init("Content-Type", type), .init("Cache-Control", "no-cache")], body: body)
   }
 

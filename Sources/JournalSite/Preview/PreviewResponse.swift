@@ -28,7 +28,8 @@ public struct PreviewResponse: Sendable, Hashable {
 
   /// A short plain-text response, for errors.
   public static func text(_ status: Int, _ text: String, headers: [Header] = []) -> Self {
-    PreviewResponse(status: status,
+    PreviewResponse(
+      status: status,
       headers: [Header("Content-Type", "text/plain; charset=utf-8")] + headers,
       body: Data(text.utf8))
   }

@@ -79,7 +79,7 @@ public final class PreviewServer: Sendable {
         try await group.next()
         group.cancelAll()
       }
-    } catch where Task.isCancelled {
+    } catch  where Task.isCancelled {
       return
     }
   }

@@ -38,8 +38,10 @@ public final class SitePreview: Sendable {
         for problem in report.problems { log(.problem(problem)) }
         counter.withLock { $0 += 1 }
         let ms = Int(Date().timeIntervalSince(started) * 1000)
-        log(.built("built \(report.entries) entries in \(ms) ms: "
-          + "\(report.parsed) parsed, \(report.written) written, \(report.removed) removed"))
+        log(
+          .built(
+            "built \(report.entries) entries in \(ms) ms: "
+              + "\(report.parsed) parsed, \(report.written) written, \(report.removed) removed"))
         return true
       } catch {
         log(.problem(JournalError(error, code: .io)))

@@ -25,7 +25,9 @@ extension NumPyContext {
   func axes(_ v: PyValue?, rank: Int) throws -> [Int]? {
     guard let v, !isNone(v) else { return nil }
     let given: [Int]
-    if case .tuple(let parts) = v { given = try parts.map { try integer($0) } } else {
+    if case .tuple(let parts) = v {
+      given = try parts.map { try integer($0) }
+    } else {
       given = [try integer(v)]
     }
     var seen: [Int] = []
@@ -153,8 +155,10 @@ extension NumPyContext {
   /// `axis=` of a reduction that NumPy runs as a ufunc reduce, which takes axis 0 (or -1) of a
   /// 0-d array as all of it.
   func reductionAxes(_ name: String, _ v: PyValue?, rank: Int) throws -> [Int]? {
-    let ufuncReduce = ["sum", "prod", "max", "min", "amax", "amin", "any", "all", "argmax",
-      "argmin"].contains(name)
+    let ufuncReduce = [
+      "sum", "prod", "max", "min", "amax", "amin", "any", "all", "argmax",
+      "argmin",
+    ].contains(name)
     if rank == 0 && ufuncReduce {
       _ = try axes(v, rank: 1)  // Only 0 and -1 pass.
       return nil
@@ -246,7 +250,8 @@ extension NumPyContext {
     case "itemsize": return .int(t.dtype.itemSize)
     case "nbytes": return .int(t.dtype.itemSize * t.count)
     case "T":
-      return same(x, t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
+      return same(
+        x, t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
     case "real": return .native(x)
     case "flat": return .native(FlatIterator(x, numpy: self))
     default: break
@@ -366,7 +371,8 @@ extension NumPyContext {
       }
     case "nonzero": return m { _ in try self.nonzero(x.tensor) }
     case "repeat":
-      return m { a in try self.repeated(x.tensor, try a.required("repeats"), axis: a.value("axis")) }
+      return m { a in try self.repeated(x.tensor, try a.required("repeats"), axis: a.value("axis"))
+      }
     case "diagonal":
       return m { a in
         try self.diagonal(
@@ -517,7 +523,9 @@ extension NumPyContext {
   /// `np.atleast_1d` / `np.atleast_2d` of one array.
   func atLeast(_ t: Tensor, _ n: Int) throws -> Tensor {
     if t.rank >= n { return t }
-    if n == 1 || t.rank == 0 { return try bridged { try t.reshaped(Array(repeating: 1, count: n - 1) + [t.count]) } }
+    if n == 1 || t.rank == 0 {
+      return try bridged { try t.reshaped(Array(repeating: 1, count: n - 1) + [t.count]) }
+    }
     return try bridged { try t.reshaped([1, t.count]) }
   }
 
@@ -558,7 +566,9 @@ extension NumPyContext {
     let sorted = try bridged { try x.sorted(axis: ax).values }
     let lo = try bridged { try sorted.narrowed(axis: ax, start: (n - 1) / 2, length: 1) }
     let hi = try bridged { try sorted.narrowed(axis: ax, start: n / 2, length: 1) }
-    var m = try bridged { try Tensor.concatenate([lo, hi], axis: ax).mean(axes: [ax], keepDims: true) }
+    var m = try bridged {
+      try Tensor.concatenate([lo, hi], axis: ax).mean(axes: [ax], keepDims: true)
+    }
     if x.dtype.isFloatingPoint {
       let nan = try bridged { try x.unary(.isnan).any(axes: [ax], keepDims: true) }
       m = try bridged { try Tensor.where(nan, Tensor(scalar: .double(.nan), dtype: m.dtype), m) }

@@ -10,7 +10,9 @@ func bridged<T>(_ body: () throws -> T) throws -> T {
     case .shape: throw PyException(.valueError, numpyShapeMessage(e.message))
     case .index:
       // NumPy's AxisError; Tensors prefixes the op (`concatenate: axis 2 is out of ...`).
-      if let r = e.message.range(of: "axis "), e.message.contains("out of bounds for array of dimension") {
+      if let r = e.message.range(of: "axis "),
+        e.message.contains("out of bounds for array of dimension")
+      {
         throw PyException(.axisError, String(e.message[r.lowerBound...]))
       }
       throw PyException(.indexError, e.message)

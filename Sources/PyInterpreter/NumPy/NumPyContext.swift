@@ -338,7 +338,8 @@ final class NumPyContext {
     if x.dtype == .bool && y.dtype == .bool && [.power, .remainder, .floorDivide].contains(op) {
       throw PyException(
         .notImplementedError,
-        "numpy \(op.rawValue) of two bool arrays (an int8 result) is not supported in journal cells")
+        "numpy \(op.rawValue) of two bool arrays (an int8 result) is not supported in journal cells"
+      )
     }
     try checkIntegerPower(op, DType.promoted(x.dtype, y.dtype), exponent: y, base: x)
     return try bridged { try Tensor.binary(op, x, y) }

@@ -119,7 +119,8 @@ extension NumPyContext {
           .valueError,
           "iterator too short: Expected \(count) but iterator had only \(values.count) items.")
       }
-      let t = values.isEmpty
+      let t =
+        values.isEmpty
         ? Tensor(zeros: [0], dtype: dt) : try self.tensor(.list(PyList(values)), dtype: dt)
       guard t.rank == 1 else {
         throw PyException(.valueError, "setting an array element with a sequence.")
@@ -207,7 +208,9 @@ extension NumPyContext {
         y = try bridged { try y.unique().values }
       }
       let aux = try bridged { try Tensor.concatenate([x, y], axis: 0).sorted(axis: 0).values }
-      guard aux.count > 1 else { return self.array(try bridged { try aux.narrowed(axis: 0, start: 0, length: 0) }) }
+      guard aux.count > 1 else {
+        return self.array(try bridged { try aux.narrowed(axis: 0, start: 0, length: 0) })
+      }
       let head = try bridged { try aux.narrowed(axis: 0, start: 0, length: aux.count - 1) }
       let tail = try bridged { try aux.narrowed(axis: 0, start: 1, length: aux.count - 1) }
       let mask = try bridged { try Tensor.binary(.equal, tail, head) }
@@ -243,7 +246,9 @@ extension NumPyContext {
       try self.refuseUnsigned64("cumprod", t.dtype)
       if t.dtype == .bool || t.dtype == .int32 { t = t.casted(to: .int64) }
       let axisValue = a.value("axis")
-      if axisValue == nil || self.isNone(axisValue ?? .none) { t = try bridged { try t.reshaped([-1]) } }
+      if axisValue == nil || self.isNone(axisValue ?? .none) {
+        t = try bridged { try t.reshaped([-1]) }
+      }
       let axis = try self.singleAxis(axisValue, rank: t.rank) ?? 0
       return self.array(try self.cumulativeProduct(t, axis: axis))
     }
@@ -255,7 +260,8 @@ extension NumPyContext {
       if axes == nil && !keep {
         return self.wrap(try bridged { try nonzero.sum(axes: nil, keepDims: false) })
       }
-      return self.wrap(try bridged { try nonzero.sum(axes: axes ?? Array(0..<t.rank), keepDims: keep) })
+      return self.wrap(
+        try bridged { try nonzero.sum(axes: axes ?? Array(0..<t.rank), keepDims: keep) })
     }
     for (name, scale) in [("percentile", 100.0), ("quantile", 1.0)] {
       def(name) { a in try self.quantile(a, name: name, scale: scale) }
@@ -397,7 +403,8 @@ extension NumPyContext {
         if mode == "edge" {
           guard n > 0 else {
             throw PyException(
-              .valueError, "can't extend empty axis \(axis) using modes other than 'constant' or 'empty'")
+              .valueError,
+              "can't extend empty axis \(axis) using modes other than 'constant' or 'empty'")
           }
           let slice = try bridged { try r.narrowed(axis: axis, start: edge, length: 1) }
           return try bridged { try slice.expanded(to: shape).contiguous() }
@@ -474,10 +481,14 @@ extension NumPyContext {
         }
         if i < 0 { i += n }
       case "wrap":
-        guard n > 0 else { throw PyException(.indexError, "cannot do a non-empty take from an empty axes.") }
+        guard n > 0 else {
+          throw PyException(.indexError, "cannot do a non-empty take from an empty axes.")
+        }
         i = ((i % n) + n) % n
       default:
-        guard n > 0 else { throw PyException(.indexError, "cannot do a non-empty take from an empty axes.") }
+        guard n > 0 else {
+          throw PyException(.indexError, "cannot do a non-empty take from an empty axes.")
+        }
         i = Swift.min(Swift.max(i, 0), n - 1)
       }
       let v = try bridged { try values.narrowed(axis: 0, start: k % values.count, length: 1) }
@@ -549,7 +560,8 @@ extension NumPyContext {
     if fractions.contains(where: { !($0 >= 0 && $0 <= 1) }) {
       throw PyException(
         .valueError,
-        scale == 100 ? "Percentiles must be in the range [0, 100]"
+        scale == 100
+          ? "Percentiles must be in the range [0, 100]"
           : "Quantiles must be in the range [0, 1]")
     }
     let rank = t.rank
@@ -562,7 +574,9 @@ extension NumPyContext {
       try t.permuted(kept + axes).contiguous().reshaped(keptShape + [-1]).casted(to: .float64)
     }
     let n = t.shape.last ?? 1
-    guard n > 0 else { throw PyException(.indexError, "index -1 is out of bounds for axis 0 with size 0") }
+    guard n > 0 else {
+      throw PyException(.indexError, "index -1 is out of bounds for axis 0 with size 0")
+    }
     let rows = t.count / n
     let data = t.contiguous().doubles
     var results: [Double] = []
@@ -580,7 +594,8 @@ extension NumPyContext {
         let sorted = row.sorted()
         let lo = sorted[Int(previous)]
         let hi = sorted[Int(next)]
-        let value = type == .float32
+        let value =
+          type == .float32
           ? Double(NumPyContext.lerp(Float(lo), Float(hi), Float(gamma)))
           : NumPyContext.lerp(lo, hi, gamma)
         results.append(value)
@@ -780,9 +795,10 @@ extension NumPyContext {
       throw PyException(.valueError, "`bins` must increase monotonically, when an array")
     }
     // NumPy sorts nan last; searchsorted then counts no nan in any bin.
-    let order = values.indices.filter { !values[$0].isNaN }.sorted {
-      values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1)
-    } + values.indices.filter { values[$0].isNaN }
+    let order =
+      values.indices.filter { !values[$0].isNaN }.sorted {
+        values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1)
+      } + values.indices.filter { values[$0].isNaN }
     let sorted = order.map { values[$0] }
     var cumulative = [0.0]
     for i in order { cumulative.append(cumulative[cumulative.count - 1] + (weights?[i] ?? 1)) }
@@ -818,7 +834,8 @@ extension NumPyContext {
     case "same": (length, offset) = (n, (m - 1) / 2)
     case "valid": (length, offset) = (n - m + 1, m - 1)
     default:
-      throw PyException(.valueError, "mode must be one of 'valid', 'same', or 'full' (got '\(mode)')")
+      throw PyException(
+        .valueError, "mode must be one of 'valid', 'same', or 'full' (got '\(mode)')")
     }
     func compute<T: Numeric>(_ xs: [T], _ vs: [T]) -> [T] {
       (0..<length).map { o in
@@ -830,7 +847,8 @@ extension NumPyContext {
     }
     let r: Tensor
     if type.isFloatingPoint {
-      let out = compute(x.casted(to: .float64).contiguous().doubles, v.casted(to: .float64).contiguous().doubles)
+      let out = compute(
+        x.casted(to: .float64).contiguous().doubles, v.casted(to: .float64).contiguous().doubles)
       r = try bridged { try Tensor(out, shape: [length]) }.casted(to: type)
     } else {
       let xs = x.casted(to: .int64).contiguous().int64s
@@ -907,17 +925,21 @@ extension NumPyContext {
     let inputs = sides[0].split(separator: ",", omittingEmptySubsequences: false).map { Array($0) }
     guard inputs.count == operands.count else {
       throw PyException(
-        .valueError, "more operands provided to einstein sum function than specified in the subscripts string")
+        .valueError,
+        "more operands provided to einstein sum function than specified in the subscripts string")
     }
     for c in inputs.joined() where !c.isLetter {
-      throw PyException(.valueError, "invalid subscript '\(c)' in einstein sum subscripts string, subscripts must be letters")
+      throw PyException(
+        .valueError,
+        "invalid subscript '\(c)' in einstein sum subscripts string, subscripts must be letters")
     }
     var size: [Character: Int] = [:]
     for (labels, t) in zip(inputs, operands) {
       guard labels.count == t.rank else {
         throw PyException(
           .valueError,
-          "operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions.")
+          "operand has more dimensions than subscripts given in einstein sum, but no '...' ellipsis provided to broadcast the extra dimensions."
+        )
       }
       for (c, n) in zip(labels, t.shape) {
         if let s = size[c], s != n, s != 1, n != 1 {
@@ -933,7 +955,9 @@ extension NumPyContext {
       output = Array(sides[1])
       for c in output where size[c] == nil {
         throw PyException(
-          .valueError, "einstein sum subscripts string included output subscript '\(c)' which never appeared in an input")
+          .valueError,
+          "einstein sum subscripts string included output subscript '\(c)' which never appeared in an input"
+        )
       }
     } else {
       let counts = Dictionary(inputs.joined().map { ($0, 1) }, uniquingKeysWith: +)
@@ -990,9 +1014,11 @@ extension NumPyContext {
         d -= 1
       }
     }
-    let r: Tensor = float
+    let r: Tensor =
+      float
       ? try bridged { try Tensor(sums, shape: outShape) }.casted(to: type)
-      : try bridged { try Tensor(intSums, shape: outShape) }.casted(to: type == .bool ? .bool : type)
+      : try bridged { try Tensor(intSums, shape: outShape) }.casted(
+        to: type == .bool ? .bool : type)
     return wrap(r)
   }
 
@@ -1010,7 +1036,9 @@ extension NumPyContext {
   /// visible; the modes that print, raise or call are refused.
   func setErrorState(_ a: Arguments) throws {
     var updates: [String: String] = [:]
-    if let all = a.optional("all") { for k in NumPyContext.errorCategories { updates[k] = try rt.string(all, "all") } }
+    if let all = a.optional("all") {
+      for k in NumPyContext.errorCategories { updates[k] = try rt.string(all, "all") }
+    }
     for k in NumPyContext.errorCategories {
       if let v = a.optional(k) { updates[k] = try rt.string(v, k) }
     }
@@ -1116,8 +1144,10 @@ final class FloatInfo: PyNativeObject {
     case "bits": return .int(is32 ? 32 : 64)
     case "eps": return scalar(is32 ? Double(Float.ulpOfOne) : Double.ulpOfOne)
     case "epsneg": return scalar(is32 ? Double(Float.ulpOfOne) / 2 : Double.ulpOfOne / 2)
-    case "max": return scalar(is32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude)
-    case "min": return scalar(is32 ? -Double(Float.greatestFiniteMagnitude) : -Double.greatestFiniteMagnitude)
+    case "max":
+      return scalar(is32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude)
+    case "min":
+      return scalar(is32 ? -Double(Float.greatestFiniteMagnitude) : -Double.greatestFiniteMagnitude)
     case "tiny", "smallest_normal":
       return scalar(is32 ? Double(Float.leastNormalMagnitude) : Double.leastNormalMagnitude)
     case "smallest_subnormal":
@@ -1199,7 +1229,8 @@ final class IntInfo: PyNativeObject {
   var min: String { signed ? String(bits == 64 ? Int64.min : -(Int64(1) << (bits - 1))) : "0" }
   var max: String {
     if !signed && bits == 64 { return String(UInt64.max) }
-    return String(signed ? (bits == 64 ? Int64.max : (Int64(1) << (bits - 1)) - 1) : (Int64(1) << bits) - 1)
+    return String(
+      signed ? (bits == 64 ? Int64.max : (Int64(1) << (bits - 1)) - 1) : (Int64(1) << bits) - 1)
   }
 
   func getAttribute(_ attribute: String) throws -> PyValue? {

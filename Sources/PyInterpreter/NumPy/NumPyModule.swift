@@ -156,10 +156,12 @@ extension NumPyContext {
         }
         if x.tensor.dtype == .float32 { natural = .float32 }
       }
-      if natural == .float32, [first, last].contains(where: {
-        if case .native(let x as NDArray) = $0 { return x.tensor.dtype == .float64 }
-        return false
-      }) {
+      if natural == .float32,
+        [first, last].contains(where: {
+          if case .native(let x as NDArray) = $0 { return x.tensor.dtype == .float64 }
+          return false
+        })
+      {
         natural = .float64
       }
       if natural == .float32 {
@@ -236,7 +238,8 @@ extension NumPyContext {
         let t = try self.tensor(try a.required("x"))
         let type = try self.unaryResultType(name, t.dtype)
         let r = try bridged { try t.unary(op) }
-        return try self.ufuncResult(name, r.dtype == type ? r : r.casted(to: type), out: a.value("out"))
+        return try self.ufuncResult(
+          name, r.dtype == type ? r : r.casted(to: type), out: a.value("out"))
       }
     }
     let binaries: [String: BinaryOp] = [
@@ -316,7 +319,8 @@ extension NumPyContext {
     // Shapes and joining.
     def("reshape") { a in
       self.array(
-        try self.reshape(try self.tensor(try a.required("a")), try self.shape([try a.required("shape")])))
+        try self.reshape(
+          try self.tensor(try a.required("a")), try self.shape([try a.required("shape")])))
     }
     def("transpose") { a in
       let t = try self.tensor(try a.required("a"))
@@ -382,7 +386,9 @@ extension NumPyContext {
       var t = try self.tensor(try a.required("a"))
       let given = try a.required("axis")
       let list: [Int]
-      if case .tuple(let parts) = given { list = try parts.map { try self.integer($0) } } else {
+      if case .tuple(let parts) = given {
+        list = try parts.map { try self.integer($0) }
+      } else {
         list = [try self.integer(given)]
       }
       let rank = t.rank + list.count
@@ -570,7 +576,9 @@ extension NumPyContext {
       return .none
     }
     let exceptions = PyModule(name: "numpy.exceptions")
-    if let axisError = rt.exceptionClasses[.axisError] { exceptions["AxisError"] = .type(axisError) }
+    if let axisError = rt.exceptionClasses[.axisError] {
+      exceptions["AxisError"] = .type(axisError)
+    }
     m["exceptions"] = .module(exceptions)
     defineUfuncs(in: m)
     defineFunctions(in: m)
@@ -651,7 +659,8 @@ extension NumPyContext {
         let given = Array(a.rest()) + a.extraKeywords().map(\.1)
         guard given.count <= 1, a.extraKeywords().allSatisfy({ $0.0 == "size" }) else {
           throw PyException(
-            .typeError, "random_sample() takes at most 1 positional argument (\(given.count) given)")
+            .typeError, "random_sample() takes at most 1 positional argument (\(given.count) given)"
+          )
         }
         return try floats(try size(given.first)) { box.state.randomSample(count: $0) }
       }
@@ -824,7 +833,8 @@ extension NumPyContext {
       let b = try self.tensor(try a.required("b"))
       guard b.rank <= 2 else {
         throw PyException(
-          .notImplementedError, "numpy.linalg.solve of stacked systems is not supported in journal cells")
+          .notImplementedError,
+          "numpy.linalg.solve of stacked systems is not supported in journal cells")
       }
       return self.array(try linalg { try Linalg.solve(x, b) })
     }
@@ -844,7 +854,8 @@ extension NumPyContext {
     def("eigvalsh") { a in
       self.array(try linalg { try Linalg.eigh(try matrix(a, "eigvalsh")).values })
     }
-    def("cholesky") { a in self.array(try linalg { try Linalg.cholesky(try matrix(a, "cholesky")) }) }
+    def("cholesky") { a in self.array(try linalg { try Linalg.cholesky(try matrix(a, "cholesky")) })
+    }
     def("svd") { a in
       let t = try matrix(a, "svd", square: false)
       let full = try a.value("full_matrices").map { try self.rt.isTrue($0) } ?? true
@@ -879,7 +890,9 @@ extension NumPyContext {
     }
     let noAxis = axis == nil || axis.map(isNone) == true
     let whole = p == nil && name == nil
-    if noAxis && (whole || (["f", "fro"].contains(name ?? "") && x.rank == 2) || (p == 2 && x.rank == 1)) {
+    if noAxis
+      && (whole || (["f", "fro"].contains(name ?? "") && x.rank == 2) || (p == 2 && x.rank == 1))
+    {
       var r = try bridged { try Tensor.binary(.multiply, x, x).sum().sqrt() }
       if keepDims { r = try bridged { try r.reshaped(Array(repeating: 1, count: x.rank)) } }
       return wrap(r)

@@ -217,9 +217,10 @@ extension NumPyContext {
       }
       let reversed = try bridged { try bins.flipped(axes: [0]) }
       let found = try self.tensor(try self.searchSorted(reversed, x, right: !right))
-      return self.wrap(try bridged {
-        try Tensor.binary(.subtract, found, .int(Int64(bins.count)), scalarFirst: true)
-      })
+      return self.wrap(
+        try bridged {
+          try Tensor.binary(.subtract, found, .int(Int64(bins.count)), scalarFirst: true)
+        })
     }
     def("isclose") { a in
       let x = try self.tensor(try a.required("a"))
@@ -328,7 +329,8 @@ extension NumPyContext {
   func roll(_ a: Arguments) throws -> PyValue {
     let t = try tensor(try a.required("a"))
     let shiftValue = try a.required("shift")
-    let shifts = shiftValue.isSequence
+    let shifts =
+      shiftValue.isSequence
       ? try rt.toArray(shiftValue).map { try integer($0) } : [try integer(shiftValue)]
     guard let axisValue = a.value("axis"), !isNone(axisValue) else {
       guard shifts.count == 1 else {
@@ -338,7 +340,8 @@ extension NumPyContext {
       let flat = try bridged { try t.reshaped([-1]) }
       return array(try bridged { try rolled(flat, shifts[0], axis: 0).reshaped(t.shape) })
     }
-    let axes = axisValue.isSequence
+    let axes =
+      axisValue.isSequence
       ? try rt.toArray(axisValue).map { try axis(try integer($0), rank: t.rank) }
       : [try axis(try integer(axisValue), rank: t.rank)]
     guard shifts.count == axes.count || shifts.count == 1 || axes.count == 1 else {
@@ -386,7 +389,9 @@ extension NumPyContext {
     if exact {
       let keys = sorted.casted(to: .int64).contiguous().int64s
       for x in values.casted(to: .int64).contiguous().int64s {
-        let i = Self.insertionIndex(keys.count, right: right) { keys[$0] < x } equal: {
+        let i = Self.insertionIndex(keys.count, right: right) {
+          keys[$0] < x
+        } equal: {
           keys[$0] == x
         }
         out.append(Int64(i))
@@ -398,7 +403,9 @@ extension NumPyContext {
       for x in values.casted(to: .float64).contiguous().doubles {
         out.append(
           Int64(
-            Self.insertionIndex(keys.count, right: right) { less(keys[$0], x) } equal: {
+            Self.insertionIndex(keys.count, right: right) {
+              less(keys[$0], x)
+            } equal: {
               !less(keys[$0], x) && !less(x, keys[$0])
             }))
       }
@@ -443,7 +450,8 @@ extension NumPyContext {
     let order = deg + 1
     let n = x.count
     let xs = x.casted(to: .float64).contiguous().doubles
-    let rcond = try a.value("rcond").flatMap { isNone($0) ? nil : try rt.double($0) }
+    let rcond =
+      try a.value("rcond").flatMap { isNone($0) ? nil : try rt.double($0) }
       ?? Double(n) * Double.ulpOfOne
     // vander(x, order): columns x**(order-1) ... x**0, each scaled to unit norm.
     var lhs = [Double](repeating: 0, count: n * order)
@@ -522,7 +530,8 @@ extension NumPyContext {
     // Back in place: the result's own dimensions where `axis` was.
     let resultRank = results.first?.rank ?? 0
     let dims = Array(0..<stacked.rank)
-    let permutation = Array(dims[0..<ax]) + Array(dims[(stacked.rank - resultRank)...])
+    let permutation =
+      Array(dims[0..<ax]) + Array(dims[(stacked.rank - resultRank)...])
       + Array(dims[ax..<(stacked.rank - resultRank)])
     return array(try bridged { try stacked.permuted(permutation).contiguous() })
   }

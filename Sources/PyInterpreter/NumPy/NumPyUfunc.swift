@@ -122,7 +122,8 @@ final class UFunc: PyNativeObject {
   /// The slices of `t` along `axis`, each as an array value.
   private func slices(_ t: Tensor, axis: Int) throws -> [PyValue] {
     try (0..<t.shape[axis]).map { i in
-      numpy.wrap(try bridged { try t.narrowed(axis: axis, start: i, length: 1).squeezed(axes: [axis]) })
+      numpy.wrap(
+        try bridged { try t.narrowed(axis: axis, start: i, length: 1).squeezed(axes: [axis]) })
     }
   }
 
@@ -194,7 +195,8 @@ final class UFunc: PyNativeObject {
         throw PyException(.valueError, "accumulate does not allow multiple axes")
       }
     }
-    let axis = try axisValue.flatMap { numpy.isNone($0) ? 0 : try numpy.singleAxis($0, rank: t.rank) } ?? 0
+    let axis =
+      try axisValue.flatMap { numpy.isNone($0) ? 0 : try numpy.singleAxis($0, rank: t.rank) } ?? 0
     if t.shape[axis] == 0 { return numpy.array(t.clone()) }
     if op == .add {
       try numpy.refuseUnsigned64("add.accumulate", t.dtype)
@@ -291,7 +293,8 @@ final class UFunc: PyNativeObject {
     let t = try numpy.tensor(try a.required("array"))
     let idx = try numpy.tensor(try a.required("indices"))
     guard !idx.dtype.isFloatingPoint, idx.rank <= 1 else {
-      throw PyException(.typeError, "Cannot cast array data from dtype('float64') to dtype('int64')")
+      throw PyException(
+        .typeError, "Cannot cast array data from dtype('float64') to dtype('int64')")
     }
     let indices = idx.casted(to: .int64).contiguous().int64s.map(Int.init)
     let axis = try numpy.singleAxis(a.value("axis") ?? .int(0), rank: t.rank) ?? 0
@@ -299,7 +302,8 @@ final class UFunc: PyNativeObject {
     var parts: [Tensor] = []
     for (k, start) in indices.enumerated() {
       guard start >= 0 && start < n else {
-        throw PyException(.indexError, "index \(start) out-of-bounds in \(displayName).reduceat [0, \(n))")
+        throw PyException(
+          .indexError, "index \(start) out-of-bounds in \(displayName).reduceat [0, \(n))")
       }
       let end = k + 1 < indices.count ? indices[k + 1] : n
       var piece: Tensor
@@ -313,7 +317,9 @@ final class UFunc: PyNativeObject {
         }
         piece = try numpy.tensor(result)
       } else {
-        piece = try bridged { try t.narrowed(axis: axis, start: start, length: 1).squeezed(axes: [axis]) }
+        piece = try bridged {
+          try t.narrowed(axis: axis, start: start, length: 1).squeezed(axes: [axis])
+        }
       }
       parts.append(try bridged { try piece.unsqueezed(axis) })
     }

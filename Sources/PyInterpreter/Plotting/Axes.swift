@@ -477,7 +477,8 @@ public final class Axes {
       let w = Self.repeating(width, index)
       return (x[index] - (alignCenter ? w / 2 : 0), Self.repeating(bottom, index), w, height[index])
     }
-    addBars(rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
+    addBars(
+      rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
       label: label)
     stickyY.append(0)
   }
@@ -506,7 +507,8 @@ public final class Axes {
       let h = Self.repeating(height, index)
       return (Self.repeating(left, index), y[index] - h / 2, width[index], h)
     }
-    addBars(rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
+    addBars(
+      rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
       label: label)
     stickyX.append(0)
   }

@@ -241,7 +241,8 @@ public final class Figure {
     let h = pointHeight
     switch slot {
     case .rect(let left, let bottom, let width, let height):
-      return PlotBox(x: left * w, y: (1 - bottom - height) * h, width: width * w, height: height * h)
+      return PlotBox(
+        x: left * w, y: (1 - bottom - height) * h, width: width * w, height: height * h)
     case .colorbar:
       return PlotBox(x: 0, y: 0, width: 0, height: 0)
     case .grid(let rows, let cols, let rowStart, let rowEnd, let colStart, let colEnd):

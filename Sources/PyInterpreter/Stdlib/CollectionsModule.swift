@@ -77,7 +77,7 @@ enum CollectionsModule {
             throw PyException(
               .typeError,
               "\(name).__new__() takes \(fields.count + 1) positional arguments but "
-              + "\(given.count + 1) were given"
+                + "\(given.count + 1) were given"
             )
           }
           for (i, f) in fields.enumerated() {

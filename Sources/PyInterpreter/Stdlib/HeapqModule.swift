@@ -118,7 +118,8 @@ enum HeapqModule {
           for (i, head) in heads.enumerated() {
             guard let head else { continue }
             if let b = best, let current = heads[b] {
-              let first = reverse ? try less(current.key, head.key) : try less(head.key, current.key)
+              let first =
+                reverse ? try less(current.key, head.key) : try less(head.key, current.key)
               if first { best = i }
             } else {
               best = i
@@ -152,7 +153,8 @@ enum BisectModule {
       let x = try a.required(1, "x")
       let lo = try a.value(2, "lo").map { try rt.int($0, "lo") } ?? 0
       if lo < 0 { throw PyException(.valueError, "lo must be non-negative") }
-      let hi = try a.value(3, "hi").flatMap { rt.isNoneValue($0) ? nil : try rt.int($0, "hi") }
+      let hi =
+        try a.value(3, "hi").flatMap { rt.isNoneValue($0) ? nil : try rt.int($0, "hi") }
         ?? (try rt.length(seq))
       let key = a.keyword("key").flatMap { rt.isNoneValue($0) ? nil : $0 }
       return Call(seq: seq, x: x, lo: lo, hi: hi, key: key)

@@ -94,7 +94,8 @@ final class StringIO: PyNativeObject {
         try a.expect(min: 0, max: 1)
         try checkOpen()
         let start = Swift.min(position, buffer.count)
-        let end = try size(a.positional, "read").map { Swift.min(buffer.count, start + $0) }
+        let end =
+          try size(a.positional, "read").map { Swift.min(buffer.count, start + $0) }
           ?? buffer.count
         position = Swift.max(position, end)
         return .str(text(start..<end))
@@ -174,7 +175,8 @@ final class StringIO: PyNativeObject {
       return method { [unowned self] a in
         try a.expect(min: 0, max: 1)
         try checkOpen()
-        let size = try a.value(0).flatMap { rt.isNoneValue($0) ? nil : try rt.int($0, "truncate") }
+        let size =
+          try a.value(0).flatMap { rt.isNoneValue($0) ? nil : try rt.int($0, "truncate") }
           ?? position
         if size < 0 { throw PyException(.valueError, "Negative size value \(size)") }
         if size < buffer.count { buffer.removeSubrange(size...) }

@@ -132,7 +132,8 @@ enum MathModule {
     }
     func bigResult(_ name: String) -> PyException {
       PyException(
-        .overflowError, "\(name)() result does not fit in 64 bits (journal cells use 64-bit integers)")
+        .overflowError,
+        "\(name)() result does not fit in 64 bits (journal cells use 64-bit integers)")
     }
     m.define("gcd") { args, _ in
       var g = 0

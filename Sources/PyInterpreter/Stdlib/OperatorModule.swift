@@ -2,11 +2,11 @@
 enum OperatorModule {
   static func make(_ rt: Runtime) -> PyModule {
     let m = PyModule(name: "operator")
-    func def(_ name: String, dunder: Bool = true, _ body: @escaping (Arguments) throws -> PyValue)
-    {
-      let f = PyValue.builtin(PyBuiltin(name) { args, kwargs in
-        try body(Arguments(name, args, kwargs))
-      })
+    func def(_ name: String, dunder: Bool = true, _ body: @escaping (Arguments) throws -> PyValue) {
+      let f = PyValue.builtin(
+        PyBuiltin(name) { args, kwargs in
+          try body(Arguments(name, args, kwargs))
+        })
       m[name] = f
       if dunder { m["__\(name.hasSuffix("_") ? String(name.dropLast()) : name)__"] = f }
     }

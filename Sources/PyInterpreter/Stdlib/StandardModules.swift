@@ -83,7 +83,8 @@ enum StandardModules {
     m.define("sleep") { args, _ in
       guard let s = args.first.flatMap(numericValue) else {
         throw PyException(
-          .typeError, "'\(args.first.map { rt.typeName($0) } ?? "NoneType")' object cannot be "
+          .typeError,
+          "'\(args.first.map { rt.typeName($0) } ?? "NoneType")' object cannot be "
             + "interpreted as an integer")
       }
       if s < 0 { throw PyException(.valueError, "sleep length must be non-negative") }

@@ -188,7 +188,8 @@ extension TorchContext {
     }
     guard args.count == 1 else {
       throw PyException(
-        .typeError, "new() received an invalid combination of arguments - got "
+        .typeError,
+        "new() received an invalid combination of arguments - got "
           + "(\(args.map { rt.typeName($0) }.joined(separator: ", ")))")
     }
     switch args[0] {

@@ -38,7 +38,8 @@ extension TorchContext {
       forward: { [unowned self] m, a in
         self.named(
           "LeakyReluBackward0",
-          try Functional.leakyRelu(try self.input(a), slope: try self.doubleAttr(m, "negative_slope")))
+          try Functional.leakyRelu(
+            try self.input(a), slope: try self.doubleAttr(m, "negative_slope")))
       })
     defineLayer(
       nn, "ELU", file: "activation",
@@ -115,7 +116,8 @@ extension TorchContext {
     switch loss {
     case "CrossEntropyLoss", "NLLLoss": return "NllLossBackward0"
     case "MSELoss": return "MseLossBackward0"
-    case "L1Loss": return r == .none ? "AbsBackward0" : r == .mean ? "MeanBackward0" : "SumBackward0"
+    case "L1Loss":
+      return r == .none ? "AbsBackward0" : r == .mean ? "MeanBackward0" : "SumBackward0"
     case "BCELoss": return "BinaryCrossEntropyBackward0"
     case "BCEWithLogitsLoss": return "BinaryCrossEntropyWithLogitsBackward0"
     case "MultiMarginLoss": return "MultiMarginLossBackward0"
@@ -183,9 +185,12 @@ extension TorchContext {
         nn, name, file: "loss",
         initialize: { [unowned self] m, a in
           // PyTorch checks the reduction when the loss is computed, not here.
-          m.attributes.set("reduction", a.value(weighted || name == "MultiMarginLoss" ? 99 : 2, "reduction") ?? .str("mean"))
+          m.attributes.set(
+            "reduction",
+            a.value(weighted || name == "MultiMarginLoss" ? 99 : 2, "reduction") ?? .str("mean"))
           if weighted {
-            m.attributes.set("weight", try self.weightArgument(a, 0).map { self.buffer($0) } ?? .none)
+            m.attributes.set(
+              "weight", try self.weightArgument(a, 0).map { self.buffer($0) } ?? .none)
           }
           if name == "MultiMarginLoss" {
             m.attributes.set("p", a.value(0, "p") ?? .int(1))
@@ -321,7 +326,9 @@ extension TorchContext {
           pairs = try rt.toArray(v).map { p in
             let kv = try rt.toArray(p)
             guard kv.count == 2 else {
-              throw PyException(.valueError, "ModuleDict update sequence element has length \(kv.count); 2 is required")
+              throw PyException(
+                .valueError,
+                "ModuleDict update sequence element has length \(kv.count); 2 is required")
             }
             return (kv[0], kv[1])
           }
@@ -357,9 +364,14 @@ extension TorchContext {
       let key = try rt.string(a[0], "key")
       return .bool(self.childModules(me).contains { $0.0 == key })
     }
-    dictMethod("__iter__", arity: 0) { me, _ in .iterator(.over(self.childModules(me).map { .str($0.0) })) }
-    dictMethod("keys", arity: 0) { me, _ in .list(PyList(self.childModules(me).map { .str($0.0) })) }
-    dictMethod("values", arity: 0) { me, _ in .list(PyList(self.childModules(me).map { .instance($0.1) })) }
+    dictMethod("__iter__", arity: 0) { me, _ in
+      .iterator(.over(self.childModules(me).map { .str($0.0) }))
+    }
+    dictMethod("keys", arity: 0) { me, _ in .list(PyList(self.childModules(me).map { .str($0.0) }))
+    }
+    dictMethod("values", arity: 0) { me, _ in
+      .list(PyList(self.childModules(me).map { .instance($0.1) }))
+    }
     dictMethod("items", arity: 0) { me, _ in
       .list(PyList(self.childModules(me).map { .tuple([.str($0.0), .instance($0.1)]) }))
     }

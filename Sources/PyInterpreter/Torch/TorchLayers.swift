@@ -416,7 +416,8 @@ extension TorchContext {
     }
     guard out.allSatisfy({ $0 >= 0 }) else {
       throw PyException(
-        .runtimeError, "adaptive_avg_pool2d: elements of output_size must be greater than or "
+        .runtimeError,
+        "adaptive_avg_pool2d: elements of output_size must be greater than or "
           + "equal to 0 but received {\(out[0]), \(out[1])}")
     }
     try checkedNew(Array(x4.shape.prefix(2)) + out)
@@ -600,7 +601,8 @@ extension TorchContext {
           try s.check(m)
           let track = try self.boolAttr(m, "track_running_stats")
           let training = self.isTraining(m) || !track
-          if training && track, case .native(let n as TorchTensor) = self.attr(m, "num_batches_tracked")
+          if training && track,
+            case .native(let n as TorchTensor) = self.attr(m, "num_batches_tracked")
           {
             try GradMode.withNoGrad { try n.tensor.applyInPlace(.add, Tensor(scalar: .int(1))) }
           }

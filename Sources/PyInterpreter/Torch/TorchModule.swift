@@ -111,7 +111,8 @@ final class TorchContext {
           + "\(b.lowercased())")
     }
     if x.dtype == .bool {
-      let kernel = x.rank == 1 && y.rank == 1 ? "dot" : y.rank == 1 ? "addmv_impl_cpu" : "addmm_impl_cpu_"
+      let kernel =
+        x.rank == 1 && y.rank == 1 ? "dot" : y.rank == 1 ? "addmv_impl_cpu" : "addmm_impl_cpu_"
       throw PyException(.notImplementedError, "\"\(kernel)\" not implemented for 'Bool'")
     }
   }
@@ -511,7 +512,8 @@ final class TorchContext {
     }
     def("from_numpy") { a in
       guard case .native(let arr as NDArray) = try a.required("ndarray") else {
-        throw PyException(.typeError, "expected np.ndarray (got \(self.rt.typeName(try a.required("ndarray"))))")
+        throw PyException(
+          .typeError, "expected np.ndarray (got \(self.rt.typeName(try a.required("ndarray"))))")
       }
       return self.wrap(arr.tensor)
     }
@@ -522,7 +524,8 @@ final class TorchContext {
       default:
         throw PyException(
           .typeError,
-          "full(): argument 'size' (position 1) must be tuple of ints, not \(self.rt.typeName(size))")
+          "full(): argument 'size' (position 1) must be tuple of ints, not \(self.rt.typeName(size))"
+        )
       }
       let shape = try self.newShape([size], dtype: .int64)
       let fill = try a.required("fill_value")
@@ -577,7 +580,8 @@ final class TorchContext {
         if x.rank == 0 {
           guard d == 0 || d == -1 else {
             throw PyException(
-              .indexError, "Dimension out of range (expected to be in range of [-1, 0], but got \(d))")
+              .indexError,
+              "Dimension out of range (expected to be in range of [-1, 0], but got \(d))")
           }
           return self.wrap(Tensor(scalar: .double(name == "softmax" ? 1 : 0), dtype: x.dtype))
         }
@@ -664,8 +668,10 @@ final class TorchContext {
           .typeError,
           "linspace() received an invalid combination of arguments - got "
             + "(\(given.joined(separator: ", "))), but expected one of:\n"
-            + ["(Tensor start, Tensor end", "(Number start, Tensor end",
-               "(Tensor start, Number end", "(Number start, Number end"]
+            + [
+              "(Tensor start, Tensor end", "(Number start, Tensor end",
+              "(Tensor start, Number end", "(Number start, Number end",
+            ]
             .map { " * " + $0 + overload + "\n" }.joined())
       }
       guard steps >= 0 else {
@@ -804,7 +810,9 @@ final class TorchContext {
         let dim = try a.value("dim").map { try self.rt.int($0, "dim") } ?? 0
         try self.checkJoin(name, ts, dim: dim)
         if ts.allSatisfy({ $0.rank == 1 && $0.count == 0 }), name == "cat" {
-          let type = ts.dropFirst().reduce(ts[0].dtype) { DType.promoted($0, $1.dtype, style: .torch) }
+          let type = ts.dropFirst().reduce(ts[0].dtype) {
+            DType.promoted($0, $1.dtype, style: .torch)
+          }
           return self.wrap(Tensor.zeros([0], dtype: type))
         }
         return self.wrap(
@@ -825,7 +833,8 @@ final class TorchContext {
         } else {
           throw PyException(
             .typeError,
-            "\(name)(): argument 'input' (position 1) must be Tensor, not \(self.rt.typeName(input))")
+            "\(name)(): argument 'input' (position 1) must be Tensor, not \(self.rt.typeName(input))"
+          )
         }
         guard let body = t.methodBody(name) else { return .none }
         return try body(a)

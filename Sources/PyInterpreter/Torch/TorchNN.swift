@@ -128,7 +128,9 @@ extension TorchContext {
         let kernel = try self.ints(try a.required(1, "kernel_size"), 2, "kernel_size")
         var strideArg = a.value(2, "stride") ?? .none
         if case .none = strideArg { strideArg = .tuple(kernel.map { .int($0) }) }
-        if case .list(let l) = strideArg, l.items.isEmpty { strideArg = .tuple(kernel.map { .int($0) }) }
+        if case .list(let l) = strideArg, l.items.isEmpty {
+          strideArg = .tuple(kernel.map { .int($0) })
+        }
         let y = try self.pool2d(
           kind, try input(a), kernel: kernel, stride: try self.ints(strideArg, 2, "stride"),
           padding: try self.ints(a.value(3, "padding") ?? .int(0), 2, "padding"))
@@ -181,10 +183,11 @@ extension TorchContext {
       let a = Arguments("clip_grad_norm_", args, kwargs)
       let ps = try grads(try a.required(0, "parameters"))
       let maxNorm = try rt.double(try a.required(1, "max_norm"))
-      let p = try a.value(2, "norm_type").map { v -> Double in
-        if case .str(let s) = v, s == "inf" { return .infinity }
-        return try rt.double(v)
-      } ?? 2
+      let p =
+        try a.value(2, "norm_type").map { v -> Double in
+          if case .str(let s) = v, s == "inf" { return .infinity }
+          return try rt.double(v)
+        } ?? 2
       let total = try bridged { try GradientClipping.clipNorm(ps, maxNorm: maxNorm, p: p) }
       return self.wrap(Tensor(scalar: .double(total), dtype: .float32))
     }
@@ -220,16 +223,24 @@ extension TorchContext {
       let n = t.tensor.count
       let values: Tensor =
         t.tensor.dtype == .float64
-        ? try Tensor(try bridged { try self.generator.uniformDouble(from: low, to: high, count: n) }, shape: t.tensor.shape)
-        : try Tensor(try bridged { try self.generator.uniform(from: low, to: high, count: n) }, shape: t.tensor.shape)
+        ? try Tensor(
+          try bridged { try self.generator.uniformDouble(from: low, to: high, count: n) },
+          shape: t.tensor.shape)
+        : try Tensor(
+          try bridged { try self.generator.uniform(from: low, to: high, count: n) },
+          shape: t.tensor.shape)
       return try fill(t, values)
     }
     func normal(_ t: TorchTensor, _ mean: Double, _ std: Double) throws -> PyValue {
       let n = t.tensor.count
       let values: Tensor =
         t.tensor.dtype == .float64
-        ? try Tensor(try bridged { try self.generator.normalDouble(mean: mean, std: std, count: n) }, shape: t.tensor.shape)
-        : try Tensor(try bridged { try self.generator.normal(mean: mean, std: std, count: n) }, shape: t.tensor.shape)
+        ? try Tensor(
+          try bridged { try self.generator.normalDouble(mean: mean, std: std, count: n) },
+          shape: t.tensor.shape)
+        : try Tensor(
+          try bridged { try self.generator.normal(mean: mean, std: std, count: n) },
+          shape: t.tensor.shape)
       return try fill(t, values)
     }
     func gain(_ nonlinearity: String, _ param: PyValue?) throws -> Double {
@@ -311,7 +322,8 @@ extension TorchContext {
         let t = try target(a)
         let slope = a.value(1, "a") ?? .int(0)
         let mode = try a.value(2, "mode").map { try rt.string($0, "mode") } ?? "fan_in"
-        let nl = try a.value(3, "nonlinearity").map { try rt.string($0, "nonlinearity") } ?? "leaky_relu"
+        let nl =
+          try a.value(3, "nonlinearity").map { try rt.string($0, "nonlinearity") } ?? "leaky_relu"
         guard mode == "fan_in" || mode == "fan_out" else {
           throw PyException(
             .valueError, "Mode \(mode) not supported, please use one of fan_in, fan_out")

@@ -30,7 +30,9 @@ final class TorchOptimizer: PyNativeObject {
 
   func parameters(_ g: PyDict) -> [Tensor] {
     guard case .list(let l)? = g.get("params") else { return [] }
-    return l.items.compactMap { if case .native(let t as TorchTensor) = $0 { return t.tensor } else { return nil } }
+    return l.items.compactMap {
+      if case .native(let t as TorchTensor) = $0 { return t.tensor } else { return nil }
+    }
   }
 
   func repr() throws -> String {
@@ -108,7 +110,8 @@ extension TorchContext {
       for p in ps {
         guard case .native(_ as TorchTensor) = p else {
           throw PyException(
-            .typeError, "optimizer can only optimize Tensors, but one of the params is "
+            .typeError,
+            "optimizer can only optimize Tensors, but one of the params is "
               + rt.typeName(p))
         }
       }
@@ -149,7 +152,8 @@ extension TorchContext {
     }
     func unsupported(_ g: PyDict, _ keys: [String], _ name: String) throws {
       for k in keys where try flag(g, k) {
-        throw PyException(.notImplementedError, "\(name)(\(k)=True) is not supported in journal cells")
+        throw PyException(
+          .notImplementedError, "\(name)(\(k)=True) is not supported in journal cells")
       }
     }
     /// Declares an optimizer from its PyTorch signature (positional order after `params`) and
@@ -210,7 +214,9 @@ extension TorchContext {
         s.weightDecay = try num(g, "weight_decay")
         s.nesterov = try flag(g, "nesterov")
       })
-    for (name, decay, decoupled) in [("Adam", PyValue.int(0), false), ("AdamW", .float(1e-2), true)] {
+    for (name, decay, decoupled) in [
+      ("Adam", PyValue.int(0), false), ("AdamW", .float(1e-2), true),
+    ] {
       define(
         name,
         [
@@ -498,7 +504,8 @@ extension TorchContext {
       }
       let factor = try a.value(2, "factor").map { try rt.double($0) } ?? 0.1
       guard factor < 1 else { throw PyException(.valueError, "Factor should be < 1.0.") }
-      let thresholdMode = try a.value(5, "threshold_mode").map { try rt.string($0, "mode") } ?? "rel"
+      let thresholdMode =
+        try a.value(5, "threshold_mode").map { try rt.string($0, "mode") } ?? "rel"
       return .native(
         try TorchPlateau(
           o, torch: self, maximize: mode == "max", factor: factor,

@@ -88,10 +88,12 @@ extension TorchContext {
               .notImplementedError, "LSTM proj_size is not supported in journal cells")
           }
           guard nonlinearity == "tanh" || nonlinearity == "relu" else {
-            throw PyException(.valueError, "Unknown nonlinearity '\(nonlinearity)'. Select from 'tanh' or 'relu'.")
+            throw PyException(
+              .valueError, "Unknown nonlinearity '\(nonlinearity)'. Select from 'tanh' or 'relu'.")
           }
           let cell: Recurrent.Cell =
-            mode == .lstm ? .lstm : mode == .gru ? .gru : nonlinearity == "relu" ? .rnnRelu : .rnnTanh
+            mode == .lstm
+            ? .lstm : mode == .gru ? .gru : nonlinearity == "relu" ? .rnnRelu : .rnnTanh
           guard inputSize > 0 else {
             throw PyException(.valueError, "input_size must be greater than zero")
           }
@@ -166,7 +168,9 @@ extension TorchContext {
           let (h0, c0) = try self.initialState(a, mode: mode, batchAxis: unbatched ? 1 : nil)
           let r = try layer.run(x, h0: h0, c0: c0)
           var out = r.output, h = r.hidden, c = r.cell
-          var outName = layer.batchFirst ? "TransposeBackward1" : (mode == .lstm ? "MkldnnRnnLayerBackward0" : "StackBackward0")
+          var outName =
+            layer.batchFirst
+            ? "TransposeBackward1" : (mode == .lstm ? "MkldnnRnnLayerBackward0" : "StackBackward0")
           var stateName = "StackBackward0"
           if unbatched {
             out = try out.squeezed(axes: [layer.batchFirst ? 0 : 1])
@@ -205,7 +209,8 @@ extension TorchContext {
             ? a.value(3, "nonlinearity").map { try self.rt.string($0, "nonlinearity") } ?? "tanh"
             : "tanh"
           let cell: Recurrent.Cell =
-            mode == .lstm ? .lstm : mode == .gru ? .gru : nonlinearity == "relu" ? .rnnRelu : .rnnTanh
+            mode == .lstm
+            ? .lstm : mode == .gru ? .gru : nonlinearity == "relu" ? .rnnRelu : .rnnTanh
           try self.checkedNew([hidden, inputSize])
           try self.checkedNew([4, hidden, Swift.max(inputSize, hidden)], copies: 4)
           let ps = self.generator.recurrentCellParameters(

@@ -66,7 +66,9 @@ final class TorchTensor: PyNativeObject {
   /// A subscript with tensors in it, as the NumPy index parser reads them.
   func indexKey(_ key: PyValue) -> PyValue {
     func part(_ v: PyValue) -> PyValue {
-      if case .native(let t as TorchTensor) = v { return .native(NDArray(t.tensor, numpy: torch.numpy)) }
+      if case .native(let t as TorchTensor) = v {
+        return .native(NDArray(t.tensor, numpy: torch.numpy))
+      }
       return v
     }
     if case .tuple(let parts) = key { return .tuple(parts.map(part)) }
@@ -79,7 +81,9 @@ final class TorchTensor: PyNativeObject {
     let idx = try torch.numpy.indices(indexKey(key))
     let out = try torch.run { try tensor.item(idx) }
     // PyTorch names the node after the last index it applies: an integer selects.
-    let last = idx.last { if case .all = $0 { return false }; if case .ellipsis = $0 { return false }; return true }
+    let last = idx.last {
+      if case .all = $0 { return false }; if case .ellipsis = $0 { return false }; return true
+    }
     if case .index? = last { return torch.named("SelectBackward0", out) }
     return torch.wrap(out)
   }
@@ -160,7 +164,8 @@ final class TorchTensor: PyNativeObject {
       }
       guard case .native(let g as TorchTensor) = value else {
         throw PyException(
-          .typeError, "assigned grad expected to be a Tensor or None but got grad of type "
+          .typeError,
+          "assigned grad expected to be a Tensor or None but got grad of type "
             + torch.rt.typeName(value))
       }
       guard g.tensor.shape == tensor.shape else {
@@ -250,7 +255,9 @@ final class TorchTensor: PyNativeObject {
   private func validDims(_ v: PyValue) throws -> [Int] {
     let rt = torch.rt
     let given: [Int]
-    if case .tuple(let parts) = v { given = try parts.map { try rt.int($0, "dim") } } else {
+    if case .tuple(let parts) = v {
+      given = try parts.map { try rt.int($0, "dim") }
+    } else {
       given = [try rt.int(v, "dim")]
     }
     let n = Swift.max(tensor.rank, 1)
@@ -284,7 +291,8 @@ final class TorchTensor: PyNativeObject {
           .runtimeError, message + " Specify the reduction dim with the 'dim' argument.")
       }
       if t.shape[d] == 0 {
-        throw PyException(.indexError, "\(op)(): Expected reduction dim \(d) to have non-zero size.")
+        throw PyException(
+          .indexError, "\(op)(): Expected reduction dim \(d) to have non-zero size.")
       }
     }
     /// A single `dim=`: a tuple is refused as PyTorch's parser refuses it.
@@ -358,11 +366,13 @@ final class TorchTensor: PyNativeObject {
       return { a in
         let given = (a.value("shape").map { [$0] } ?? []) + Array(a.rest())
         let sizes = given.count == 1 ? ((try? rt.toArray(given[0])) ?? given) : given
-        let ints = !sizes.isEmpty && sizes.allSatisfy {
-          if case .int = $0 { return true }
-          if case .native(let n as TorchTensor) = $0 { return n.tensor.rank == 0 }
-          return false
-        }
+        let ints =
+          !sizes.isEmpty
+          && sizes.allSatisfy {
+            if case .int = $0 { return true }
+            if case .native(let n as TorchTensor) = $0 { return n.tensor.rank == 0 }
+            return false
+          }
         if !ints {
           if name == "reshape" {
             throw PyException(
@@ -371,7 +381,8 @@ final class TorchTensor: PyNativeObject {
           throw PyException(
             .typeError,
             "view() received an invalid combination of arguments - got (\(given.count) "
-              + "arguments), but expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n")
+              + "arguments), but expected one of:\n * (torch.dtype dtype)\n * (tuple of ints size)\n"
+          )
         }
         let requested = try torch.shape(given)
         let invalid = PyException(
@@ -601,7 +612,8 @@ final class TorchTensor: PyNativeObject {
           if case .str(let s) = v {
             guard s == "fro" else {
               throw PyException(
-                .notImplementedError, "torch.Tensor.norm(p='\(s)') is not supported in journal cells")
+                .notImplementedError,
+                "torch.Tensor.norm(p='\(s)') is not supported in journal cells")
             }
           } else {
             p = try rt.double(v)
@@ -643,16 +655,20 @@ final class TorchTensor: PyNativeObject {
         let values: Tensor = try bridged {
           switch (name, t.dtype) {
           case ("uniform_", .float64):
-            return try Tensor(try torch.generator.uniformDouble(from: x, to: y, count: n), shape: t.shape)
+            return try Tensor(
+              try torch.generator.uniformDouble(from: x, to: y, count: n), shape: t.shape)
           case ("uniform_", _):
             return try Tensor(try torch.generator.uniform(from: x, to: y, count: n), shape: t.shape)
           case (_, .float64):
-            return try Tensor(try torch.generator.normalDouble(mean: x, std: y, count: n), shape: t.shape)
+            return try Tensor(
+              try torch.generator.normalDouble(mean: x, std: y, count: n), shape: t.shape)
           default:
             return try Tensor(try torch.generator.normal(mean: x, std: y, count: n), shape: t.shape)
           }
         }
-        try torch.run { try GradMode.withNoGrad { try t.copyInPlace(from: values.casted(to: t.dtype)) } }
+        try torch.run {
+          try GradMode.withNoGrad { try t.copyInPlace(from: values.casted(to: t.dtype)) }
+        }
         return .native(self)
       }
     case "round":
@@ -662,7 +678,8 @@ final class TorchTensor: PyNativeObject {
         }
         if let d = a.value("decimals"), try rt.int(d, "decimals") != 0 {
           throw PyException(
-            .notImplementedError, "torch.Tensor.round(decimals=...) is not supported in journal cells")
+            .notImplementedError,
+            "torch.Tensor.round(decimals=...) is not supported in journal cells")
         }
         return torch.wrap(try torch.run { try t.unary(.round, style: .torch) })
       }

@@ -43,9 +43,11 @@ final class AutogradMeta {
   }
 
   /// The output of a recorded operation.
-  init(_ name: String, _ input0: AutogradMeta?, _ input1: AutogradMeta?,
-       more: [AutogradMeta?] = [], count: Int,
-       _ backward: @escaping (Tensor) throws -> [Tensor?]) {
+  init(
+    _ name: String, _ input0: AutogradMeta?, _ input1: AutogradMeta?,
+    more: [AutogradMeta?] = [], count: Int,
+    _ backward: @escaping (Tensor) throws -> [Tensor?]
+  ) {
     hasGradFn = true
     gradFnName = name
     self.input0 = input0

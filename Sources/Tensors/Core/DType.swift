@@ -152,7 +152,8 @@ extension UInt8: IntElement {
   public var asDouble: Double { Double(self) }
   public var asInt64: Int64 { Int64(self) }
   public init(fromDouble value: Double) {
-    self = value.isFinite && Swift.abs(value) < 9.2e18
+    self =
+      value.isFinite && Swift.abs(value) < 9.2e18
       ? UInt8(truncatingIfNeeded: Int64(value.rounded(.towardZero))) : 0
   }
   public init(fromInt64 value: Int64) { self = UInt8(truncatingIfNeeded: value) }
@@ -170,7 +171,8 @@ extension Int32: IntElement {
   public var asDouble: Double { Double(self) }
   public var asInt64: Int64 { Int64(self) }
   public init(fromDouble value: Double) {
-    self = value.isFinite && abs(value) < 9.2e18
+    self =
+      value.isFinite && abs(value) < 9.2e18
       ? Int32(truncatingIfNeeded: Int64(value)) : Int32.min
   }
   public init(fromInt64 value: Int64) { self = Int32(truncatingIfNeeded: value) }
@@ -217,7 +219,9 @@ extension Float: FloatElement {
   @inline(__always) public static func tanh(_ x: Float) -> Float { Foundation.tanhf(x) }
   @inline(__always) public static func sin(_ x: Float) -> Float { Foundation.sinf(x) }
   @inline(__always) public static func cos(_ x: Float) -> Float { Foundation.cosf(x) }
-  @inline(__always) public static func pow(_ x: Float, _ y: Float) -> Float { Foundation.powf(x, y) }
+  @inline(__always) public static func pow(_ x: Float, _ y: Float) -> Float {
+    Foundation.powf(x, y)
+  }
 }
 
 extension Double: FloatElement {

@@ -27,10 +27,13 @@ extension Tensor: CustomStringConvertible {
     let separator = repr ? ", " : " "
     let body: String
     if count == 0 {
-      body = "[" + String(repeating: "[", count: Swift.max(rank - 1, 0)) + String(repeating: "]", count: rank)
+      body =
+        "[" + String(repeating: "[", count: Swift.max(rank - 1, 0))
+        + String(repeating: "]", count: rank)
     } else {
       body = x.formatArray(
-        formatter, lineWidth: 75 - suffix.count, nextLinePrefix: " " + String(repeating: " ", count: prefix.count),
+        formatter, lineWidth: 75 - suffix.count,
+        nextLinePrefix: " " + String(repeating: " ", count: prefix.count),
         separator: separator, summarise: summarise)
     }
     if !repr { return body }
@@ -38,7 +41,8 @@ extension Tensor: CustomStringConvertible {
     if skipDType { return s }
     for (i, extra) in extras.enumerated() {
       let text = extra + (i == extras.count - 1 ? ")" : ",")
-      let lastLine = s.count
+      let lastLine =
+        s.count
         - ((s.lastIndex(of: "\n").map { s.distance(from: s.startIndex, to: $0) + 1 }) ?? 0)
       s += lastLine + text.count + 1 > 75 ? "\n" + String(repeating: " ", count: prefix.count) : " "
       s += text
@@ -61,8 +65,10 @@ extension Tensor: CustomStringConvertible {
       let n = t.shape[0]
       let idx = n > 2 * edge ? Array(0..<edge) + Array((n - edge)..<n) : Array(0..<n)
       for i in idx {
-        visit(Tensor(storage: t.storage, shape: Array(t.shape.dropFirst()),
-                     strides: Array(t.strides.dropFirst()), offset: t.offset + i * t.strides[0]))
+        visit(
+          Tensor(
+            storage: t.storage, shape: Array(t.shape.dropFirst()),
+            strides: Array(t.strides.dropFirst()), offset: t.offset + i * t.strides[0]))
       }
     }
     visit(self)
@@ -70,11 +76,15 @@ extension Tensor: CustomStringConvertible {
   }
 
   /// NumPy's `_formatArray`, with its line wrapping.
-  func formatArray(_ f: ElementFormatter, lineWidth: Int, nextLinePrefix: String,
-                   separator: String, summarise: Bool) -> String {
+  func formatArray(
+    _ f: ElementFormatter, lineWidth: Int, nextLinePrefix: String,
+    separator: String, summarise: Bool
+  ) -> String {
     let edge = 3
-    func extend(_ s: inout String, _ line: inout String, _ word: String, _ width: Int,
-                _ prefix: String) {
+    func extend(
+      _ s: inout String, _ line: inout String, _ word: String, _ width: Int,
+      _ prefix: String
+    ) {
       var wrap = line.count + word.count > width
       if line.count <= prefix.count { wrap = false }
       if wrap {
@@ -94,8 +104,9 @@ extension Tensor: CustomStringConvertible {
       let trailing = showSummary ? edge : n
       func sub(_ i: Int) -> Tensor {
         let j = i < 0 ? i + n : i
-        return Tensor(storage: t.storage, shape: Array(t.shape.dropFirst()),
-                      strides: Array(t.strides.dropFirst()), offset: t.offset + j * t.strides[0])
+        return Tensor(
+          storage: t.storage, shape: Array(t.shape.dropFirst()),
+          strides: Array(t.strides.dropFirst()), offset: t.offset + j * t.strides[0])
       }
       var s = ""
       let sepTrim = String(separator.reversed().drop(while: { $0 == " " }).reversed())
@@ -140,7 +151,8 @@ extension Tensor: CustomStringConvertible {
     let finite = vals.map(\.doubleValue).filter { $0.isFinite }
     let nonzero = finite.map { Swift.abs($0) }.filter { $0 > 0 }
     let isInt = dtype.isFloatingPoint && finite.allSatisfy { $0.rounded() == $0 }
-    let sci = dtype.isFloatingPoint && !isInt && !nonzero.isEmpty
+    let sci =
+      dtype.isFloatingPoint && !isInt && !nonzero.isEmpty
       && ((nonzero.max()! / nonzero.min()! > 1000) || nonzero.max()! > 1e8 || nonzero.min()! < 1e-4)
     func fmt(_ s: Scalar) -> String {
       let d = s.doubleValue
@@ -168,11 +180,17 @@ extension Tensor: CustomStringConvertible {
         return "[" + row + "]"
       }
       let parts = (0..<shape[d]).map { _ in nest(d + 1, indent + " ") }
-      return "[" + parts.joined(separator: "," + String(repeating: "\n", count: rank - d - 1) + indent + " ") + "]"
+      return "["
+        + parts.joined(separator: "," + String(repeating: "\n", count: rank - d - 1) + indent + " ")
+        + "]"
     }
     var extras: [String] = []
-    if dtype != .float32 && dtype != .int64 && dtype != .bool { extras.append("dtype=torch.\(dtype)") }
-    if let name = gradFunctionName { extras.append("grad_fn=<\(name)>") } else if requiresGrad {
+    if dtype != .float32 && dtype != .int64 && dtype != .bool {
+      extras.append("dtype=torch.\(dtype)")
+    }
+    if let name = gradFunctionName {
+      extras.append("grad_fn=<\(name)>")
+    } else if requiresGrad {
       extras.append("requires_grad=True")
     }
     return "tensor(" + nest(0, "       ") + extras.map { ", " + $0 }.joined() + ")"

@@ -3,19 +3,24 @@ extension Tensor {
   // MARK: Factories
 
   /// A tensor filled with one value.
-  public static func full(_ shape: [Int], _ value: Scalar, dtype: DType? = nil,
-                          style: PromotionStyle = .numpy) -> Tensor {
+  public static func full(
+    _ shape: [Int], _ value: Scalar, dtype: DType? = nil,
+    style: PromotionStyle = .numpy
+  ) -> Tensor {
     let dt = dtype ?? value.ownType(style: style)
     let out = Tensor(uninitialized: shape, dtype: dt)
     let n = out.count
     switch dt {
     case .bool: out.storage.pointer(Bool.self).update(repeating: value.doubleValue != 0, count: n)
     case .uint8:
-      out.storage.pointer(UInt8.self).update(repeating: UInt8(fromInt64: value.int64Value), count: n)
+      out.storage.pointer(UInt8.self).update(
+        repeating: UInt8(fromInt64: value.int64Value), count: n)
     case .int32:
-      out.storage.pointer(Int32.self).update(repeating: Int32(fromInt64: value.int64Value), count: n)
+      out.storage.pointer(Int32.self).update(
+        repeating: Int32(fromInt64: value.int64Value), count: n)
     case .int64: out.storage.pointer(Int64.self).update(repeating: value.int64Value, count: n)
-    case .float32: out.storage.pointer(Float.self).update(repeating: Float(value.doubleValue), count: n)
+    case .float32:
+      out.storage.pointer(Float.self).update(repeating: Float(value.doubleValue), count: n)
     case .float64: out.storage.pointer(Double.self).update(repeating: value.doubleValue, count: n)
     }
     return out
@@ -33,8 +38,10 @@ extension Tensor {
 
   /// Evenly spaced values in `[start, stop)` (NumPy `arange`; the length is
   /// `ceil((stop - start) / step)`).
-  public static func arange(_ start: Scalar, _ stop: Scalar, step: Scalar = .int(1),
-                            dtype: DType? = nil, style: PromotionStyle = .numpy) throws -> Tensor {
+  public static func arange(
+    _ start: Scalar, _ stop: Scalar, step: Scalar = .int(1),
+    dtype: DType? = nil, style: PromotionStyle = .numpy
+  ) throws -> Tensor {
     var isInt = true
     for s in [start, stop, step] { if case .double = s { isInt = false } }
     let dt = dtype ?? (isInt ? .int64 : style.defaultFloat)
@@ -73,9 +80,13 @@ extension Tensor {
 
   /// `count` values from `start` to `stop` inclusive (NumPy's formula: `start + i * step`, last
   /// element exactly `stop`).
-  public static func linspace(_ start: Double, _ stop: Double, count: Int,
-                              dtype: DType = .float64) throws -> Tensor {
-    guard count >= 0 else { throw TensorError(.value, "Number of samples, \(count), must be non-negative.") }
+  public static func linspace(
+    _ start: Double, _ stop: Double, count: Int,
+    dtype: DType = .float64
+  ) throws -> Tensor {
+    guard count >= 0 else {
+      throw TensorError(.value, "Number of samples, \(count), must be non-negative.")
+    }
     try TensorMemory.checkAllocation(shape: [count], dtype: .float64)
     let div = Double(count - 1)
     let step = count > 1 ? (stop - start) / div : 0
@@ -127,7 +138,11 @@ extension Tensor {
     for i in 0..<n {
       let x = i < n - a.count ? 1 : a[i - (n - a.count)]
       let y = i < n - b.count ? 1 : b[i - (n - b.count)]
-      if x == y || y == 1 { out[i] = x } else if x == 1 { out[i] = y } else {
+      if x == y || y == 1 {
+        out[i] = x
+      } else if x == 1 {
+        out[i] = y
+      } else {
         throw TensorError(
           .shape,
           "\(op): operands could not be broadcast together with shapes \(shapeString(a)) "
@@ -146,7 +161,9 @@ extension Tensor {
     }
     var out = [Int](repeating: 0, count: target.count)
     for i in 0..<rank {
-      if shape[i] == target[i + extra] { out[i + extra] = strides[i] } else if shape[i] == 1 {
+      if shape[i] == target[i + extra] {
+        out[i + extra] = strides[i]
+      } else if shape[i] == 1 {
         out[i + extra] = 0
       } else {
         throw TensorError(
@@ -208,8 +225,9 @@ extension Tensor {
       out = Tensor(storage: storage, shape: target, strides: st, offset: offset)
     } else {
       let c = rawCopy()
-      out = Tensor(storage: c.storage, shape: target,
-                   strides: Tensor.contiguousStrides(target), offset: 0)
+      out = Tensor(
+        storage: c.storage, shape: target,
+        strides: Tensor.contiguousStrides(target), offset: 0)
     }
     out.recordUnary(self, "ViewBackward0") { g in [try g.reshaped(from)] }
     return out
@@ -226,7 +244,9 @@ extension Tensor {
     var viewNumel = 1
     for tensorD in stride(from: rank - 1, through: 0, by: -1) {
       tensorNumel *= shape[tensorD]
-      if tensorD == 0 || (shape[tensorD - 1] != 1 && strides[tensorD - 1] != tensorNumel * chunkBase) {
+      if tensorD == 0
+        || (shape[tensorD - 1] != 1 && strides[tensorD - 1] != tensorNumel * chunkBase)
+      {
         while viewD >= 0 && (viewNumel < tensorNumel || target[viewD] == 1) {
           newStrides[viewD] = viewNumel * chunkBase
           viewNumel *= target[viewD]
@@ -278,8 +298,9 @@ extension Tensor {
     guard Set(ax).count == rank else {
       throw TensorError(.shape, "permute: repeated axis in \(axes)")
     }
-    var out = Tensor(storage: storage, shape: ax.map { shape[$0] }, strides: ax.map { strides[$0] },
-                     offset: offset)
+    var out = Tensor(
+      storage: storage, shape: ax.map { shape[$0] }, strides: ax.map { strides[$0] },
+      offset: offset)
     var inverse = [Int](repeating: 0, count: rank)
     for (i, a) in ax.enumerated() { inverse[a] = i }
     out.recordUnary(self, "PermuteBackward0") { g in [try g.permuted(inverse)] }
@@ -314,8 +335,9 @@ extension Tensor {
       drop = Set((0..<rank).filter { shape[$0] == 1 })
     }
     let keep = (0..<rank).filter { !drop.contains($0) }
-    var out = Tensor(storage: storage, shape: keep.map { shape[$0] },
-                     strides: keep.map { strides[$0] }, offset: offset)
+    var out = Tensor(
+      storage: storage, shape: keep.map { shape[$0] },
+      strides: keep.map { strides[$0] }, offset: offset)
     let from = shape
     out.recordUnary(self, "SqueezeBackward0") { g in [try g.reshaped(from)] }
     return out

@@ -393,8 +393,10 @@ func copyKernel<S: TensorElement, D: TensorElement>(
     }
     return
   }
-  forEachRow(shape: dst.shape, strides: [src.strides, dst.strides],
-             offsets: [src.offset, dst.offset]) { o, n, st in
+  forEachRow(
+    shape: dst.shape, strides: [src.strides, dst.strides],
+    offsets: [src.offset, dst.offset]
+  ) { o, n, st in
     var i = o[0]
     var j = o[1]
     let si = st[0]

@@ -35,7 +35,8 @@ final class TensorStorage: @unchecked Sendable {
 
   static func zeroed(dtype: DType, count: Int) -> TensorStorage {
     let s = TensorStorage(dtype: dtype, count: count)
-    s.raw.initializeMemory(as: UInt8.self, repeating: 0, count: Swift.max(1, count * dtype.itemSize))
+    s.raw.initializeMemory(
+      as: UInt8.self, repeating: 0, count: Swift.max(1, count * dtype.itemSize))
     return s
   }
 

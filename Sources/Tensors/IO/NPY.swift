@@ -18,8 +18,9 @@ public enum NPY {
   /// The bytes of a `.npy` file holding `tensor`.
   public static func encode(_ tensor: Tensor) -> Data {
     let t = tensor.detached().contiguous()
-    let shape = t.shape.count == 1 ? "(\(t.shape[0]),)" :
-      "(" + t.shape.map(String.init).joined(separator: ", ") + ")"
+    let shape =
+      t.shape.count == 1
+      ? "(\(t.shape[0]),)" : "(" + t.shape.map(String.init).joined(separator: ", ") + ")"
     var header = "{'descr': '\(descr(t.dtype))', 'fortran_order': False, 'shape': \(shape), }"
     let total = magic.count + 2 + 2 + header.utf8.count + 1
     header += String(repeating: " ", count: (64 - total % 64) % 64) + "\n"
@@ -27,8 +28,10 @@ public enum NPY {
     let len = UInt16(header.utf8.count)
     data.append(contentsOf: [UInt8(len & 0xff), UInt8(len >> 8)])
     data.append(contentsOf: Array(header.utf8))
-    data.append(Data(bytes: t.storage.raw + t.offset * t.dtype.itemSize,
-                     count: t.count * t.dtype.itemSize))
+    data.append(
+      Data(
+        bytes: t.storage.raw + t.offset * t.dtype.itemSize,
+        count: t.count * t.dtype.itemSize))
     return data
   }
 
@@ -77,12 +80,16 @@ public enum NPY {
         .trimmingCharacters(in: .whitespaces)
     }
     guard let d = field("descr")?.trimmingCharacters(in: CharacterSet(charactersIn: "'\"")),
-      let dtype = DType.allCases.first(where: { descr($0) == d || descr($0).dropFirst() == d.dropFirst() && d.first == "=" })
+      let dtype = DType.allCases.first(where: {
+        descr($0) == d || descr($0).dropFirst() == d.dropFirst() && d.first == "="
+      })
     else { throw TensorError(.io, "unsupported .npy dtype in header \(header)") }
     guard field("fortran_order") == "False" else {
       throw TensorError(.io, "Fortran-ordered .npy files are not supported")
     }
-    guard let shapeText = field("shape") else { throw TensorError(.io, "missing shape in .npy header") }
+    guard let shapeText = field("shape") else {
+      throw TensorError(.io, "missing shape in .npy header")
+    }
     let shape = shapeText.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
       .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     let t = Tensor(uninitialized: shape, dtype: dtype)

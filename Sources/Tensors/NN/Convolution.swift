@@ -49,7 +49,8 @@ extension Functional {
     let unbatched = input.rank == spatial + 1
     guard input.rank == spatial + 2 || unbatched else {
       throw TensorError(
-        .shape, "\(op): Expected \(spatial + 1)D (unbatched) or \(spatial + 2)D (batched) input "
+        .shape,
+        "\(op): Expected \(spatial + 1)D (unbatched) or \(spatial + 2)D (batched) input "
           + "to \(op), but got input of size: \(shapeString(input.shape))")
     }
     let x = unbatched ? try input.unsqueezed(0) : input
@@ -60,7 +61,8 @@ extension Functional {
     }
     guard weight.shape[1] * groups == c else {
       throw TensorError(
-        .shape, "\(op): Given groups=\(groups), weight of size \(shapeString(weight.shape)), "
+        .shape,
+        "\(op): Given groups=\(groups), weight of size \(shapeString(weight.shape)), "
           + "expected input\(shapeString(x.shape)) to have \(weight.shape[1] * groups) "
           + "channels, but got \(c) channels instead")
     }
@@ -68,7 +70,8 @@ extension Functional {
       bias.map({ $0.dtype == x.dtype }) ?? true
     else {
       throw TensorError(
-        .dtype, "\(op): input (\(x.dtype)), weight (\(weight.dtype)) and bias "
+        .dtype,
+        "\(op): input (\(x.dtype)), weight (\(weight.dtype)) and bias "
           + "(\(bias.map { "\($0.dtype)" } ?? "None")) must have the same float dtype")
     }
     if let bias, bias.shape != [o] {
@@ -113,7 +116,8 @@ extension Functional {
     let (oh, ow) = window.outputSize(image.shape[2], image.shape[3])
     guard oh > 0, ow > 0 else {
       throw TensorError(
-        .shape, "\(op): kernel size \(shapeString(kernel)) is larger than the padded input "
+        .shape,
+        "\(op): kernel size \(shapeString(kernel)) is larger than the padded input "
           + shapeString(x.shape))
     }
     let cols = try image.unfolded(window)
@@ -146,11 +150,14 @@ public final class Conv1d: Module {
   public var isTraining = true
 
   /// A layer with the given parameters (copied; they become leaves requiring grad).
-  public init(weight: Tensor, bias: Tensor?, stride: Int = 1, padding: ConvolutionPadding = .valid,
-              dilation: Int = 1, groups: Int = 1) throws {
+  public init(
+    weight: Tensor, bias: Tensor?, stride: Int = 1, padding: ConvolutionPadding = .valid,
+    dilation: Int = 1, groups: Int = 1
+  ) throws {
     guard weight.rank == 3, bias.map({ $0.shape == [weight.shape[0]] }) ?? true else {
       throw TensorError(
-        .shape, "Conv1d: weight must be (out, in / groups, k) and bias (out,), got "
+        .shape,
+        "Conv1d: weight must be (out, in / groups, k) and bias (out,), got "
           + "\(shapeString(weight.shape)) and \(bias.map { shapeString($0.shape) } ?? "None")")
     }
     try checkConvolutionGroups("Conv1d", weight: weight, groups: groups)
@@ -172,8 +179,9 @@ public final class Conv1d: Module {
     let (w, b) = try defaultConvolutionParameters(
       "Conv1d", inChannels: inChannels, outChannels: outChannels, kernelSize: [kernelSize],
       groups: groups, bias: bias, dtype: dtype, generator: &generator)
-    try self.init(weight: w, bias: b, stride: stride, padding: padding, dilation: dilation,
-                  groups: groups)
+    try self.init(
+      weight: w, bias: b, stride: stride, padding: padding, dilation: dilation,
+      groups: groups)
   }
 
   public var ownParameters: [(name: String, tensor: Tensor)] {
@@ -198,12 +206,15 @@ public final class Conv2d: Module {
   public var isTraining = true
 
   /// A layer with the given parameters (copied; they become leaves requiring grad).
-  public init(weight: Tensor, bias: Tensor?, stride: (Int, Int) = (1, 1),
-              padding: ConvolutionPadding, dilation: (Int, Int) = (1, 1),
-              groups: Int = 1) throws {
+  public init(
+    weight: Tensor, bias: Tensor?, stride: (Int, Int) = (1, 1),
+    padding: ConvolutionPadding, dilation: (Int, Int) = (1, 1),
+    groups: Int = 1
+  ) throws {
     guard weight.rank == 4, bias.map({ $0.shape == [weight.shape[0]] }) ?? true else {
       throw TensorError(
-        .shape, "Conv2d: weight must be (out, in / groups, kH, kW) and bias (out,), got "
+        .shape,
+        "Conv2d: weight must be (out, in / groups, kH, kW) and bias (out,), got "
           + "\(shapeString(weight.shape)) and \(bias.map { shapeString($0.shape) } ?? "None")")
     }
     try checkConvolutionGroups("Conv2d", weight: weight, groups: groups)
@@ -216,11 +227,14 @@ public final class Conv2d: Module {
   }
 
   /// A layer with symmetric zero padding given per dimension.
-  public convenience init(weight: Tensor, bias: Tensor?, stride: (Int, Int) = (1, 1),
-                          padding: (Int, Int) = (0, 0), dilation: (Int, Int) = (1, 1),
-                          groups: Int = 1) throws {
-    try self.init(weight: weight, bias: bias, stride: stride,
-                  padding: .explicit([padding.0, padding.1]), dilation: dilation, groups: groups)
+  public convenience init(
+    weight: Tensor, bias: Tensor?, stride: (Int, Int) = (1, 1),
+    padding: (Int, Int) = (0, 0), dilation: (Int, Int) = (1, 1),
+    groups: Int = 1
+  ) throws {
+    try self.init(
+      weight: weight, bias: bias, stride: stride,
+      padding: .explicit([padding.0, padding.1]), dilation: dilation, groups: groups)
   }
 
   /// `nn.Conv2d(inChannels, outChannels, kernelSize, ...)` initialised as PyTorch does from
@@ -234,8 +248,9 @@ public final class Conv2d: Module {
       "Conv2d", inChannels: inChannels, outChannels: outChannels,
       kernelSize: [kernelSize.0, kernelSize.1], groups: groups, bias: bias, dtype: dtype,
       generator: &generator)
-    try self.init(weight: w, bias: b, stride: stride, padding: padding, dilation: dilation,
-                  groups: groups)
+    try self.init(
+      weight: w, bias: b, stride: stride, padding: padding, dilation: dilation,
+      groups: groups)
   }
 
   public var ownParameters: [(name: String, tensor: Tensor)] {
@@ -279,7 +294,8 @@ private func defaultConvolutionParameters(
   var b: Tensor? = nil
   if bias {
     // PyTorch leaves the bias uninitialised (zeros here) when the fan-in is empty.
-    b = params.count > 1
+    b =
+      params.count > 1
       ? try Tensor(params[1].values, shape: params[1].shape).casted(to: dtype)
       : Tensor(zeros: [outChannels], dtype: dtype)
   }

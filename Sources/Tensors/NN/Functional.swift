@@ -26,7 +26,9 @@ public enum Functional {
   /// `log(softmax(x))` along `axis`.
   public static func logSoftmax(_ x: Tensor, axis: Int) throws -> Tensor {
     let a = try x.axis(axis, "log_softmax")
-    var out = try GradMode.withNoGrad { try x.detached() - logSumExp(x.detached(), axis: a, keepDims: true) }
+    var out = try GradMode.withNoGrad {
+      try x.detached() - logSumExp(x.detached(), axis: a, keepDims: true)
+    }
     if Tensor.needsGrad(x) {
       let y = out.detached()
       out.recordUnary(x, "LogSoftmaxBackward0") { g in
@@ -54,8 +56,10 @@ public enum Functional {
   }
 
   /// Negative log-likelihood of `target` classes under log-probabilities `input` ([N, C] or [C]).
-  public static func nllLoss(_ input: Tensor, _ target: Tensor, weight: Tensor? = nil,
-                             reduction: Reduction = .mean) throws -> Tensor {
+  public static func nllLoss(
+    _ input: Tensor, _ target: Tensor, weight: Tensor? = nil,
+    reduction: Reduction = .mean
+  ) throws -> Tensor {
     guard target.dtype.isInteger else {
       throw TensorError(.dtype, "nll_loss: expected target of integer type, got \(target.dtype)")
     }
@@ -63,7 +67,8 @@ public enum Functional {
     let t = target.rank == 0 ? try target.unsqueezed(0) : target
     guard x.rank == 2, t.rank == 1, t.shape[0] == x.shape[0] else {
       throw TensorError(
-        .shape, "nll_loss: expected input (N, C) and target (N,), got \(shapeString(input.shape)) "
+        .shape,
+        "nll_loss: expected input (N, C) and target (N,), got \(shapeString(input.shape)) "
           + "and \(shapeString(target.shape))")
     }
     let n = x.shape[0]
@@ -79,10 +84,13 @@ public enum Functional {
   }
 
   /// Cross entropy of raw `logits` against class indices (log-softmax then NLL).
-  public static func crossEntropy(_ logits: Tensor, _ target: Tensor, weight: Tensor? = nil,
-                                  reduction: Reduction = .mean) throws -> Tensor {
-    try nllLoss(logSoftmax(logits, axis: logits.rank == 1 ? 0 : 1), target, weight: weight,
-                reduction: reduction)
+  public static func crossEntropy(
+    _ logits: Tensor, _ target: Tensor, weight: Tensor? = nil,
+    reduction: Reduction = .mean
+  ) throws -> Tensor {
+    try nllLoss(
+      logSoftmax(logits, axis: logits.rank == 1 ? 0 : 1), target, weight: weight,
+      reduction: reduction)
   }
 
   /// Mean squared error.
@@ -110,8 +118,10 @@ public enum Functional {
   }
 
   /// Binary cross entropy on logits: `max(x, 0) - x*y + log(1 + exp(-|x|))`.
-  public static func bceWithLogitsLoss(_ input: Tensor, _ target: Tensor,
-                                       reduction: Reduction = .mean) throws -> Tensor {
+  public static func bceWithLogitsLoss(
+    _ input: Tensor, _ target: Tensor,
+    reduction: Reduction = .mean
+  ) throws -> Tensor {
     let l = try input.relu() - input * target + (-input.abs()).exp().unary(.log1p)
     return try reduce(l, reduction)
   }
@@ -124,21 +134,25 @@ public enum Functional {
 
 extension Functional {
   /// Multi-class hinge loss (PyTorch `multi_margin_loss`, p = 1 or 2, margin default 1).
-  public static func multiMarginLoss(_ input: Tensor, _ target: Tensor, p: Int = 1,
-                                     margin: Double = 1, reduction: Reduction = .mean) throws
+  public static func multiMarginLoss(
+    _ input: Tensor, _ target: Tensor, p: Int = 1,
+    margin: Double = 1, reduction: Reduction = .mean
+  ) throws
     -> Tensor
   {
     guard input.rank == 2, target.rank == 1, target.shape[0] == input.shape[0], p == 1 || p == 2
     else {
       throw TensorError(
-        .shape, "multi_margin_loss: expected input (N, C), target (N,) and p in {1, 2}, got "
+        .shape,
+        "multi_margin_loss: expected input (N, C), target (N,) and p in {1, 2}, got "
           + "\(shapeString(input.shape)) and \(shapeString(target.shape))")
     }
     let n = input.shape[0], c = input.shape[1]
     let picked = try input.takeAlong(target.reshaped([n, 1]), axis: 1)
     var m = try (input - picked + margin).relu()
     if p == 2 { m = try m * m }
-    let notTarget = try Tensor.arange(.int(0), .int(Int64(c))).reshaped([1, c])
+    let notTarget =
+      try Tensor.arange(.int(0), .int(Int64(c))).reshaped([1, c])
       .expanded(to: [n, c]) .!= target.reshaped([n, 1])
     let perSample = try (m * notTarget.casted(to: input.dtype)).sum(axes: [1]) / Double(c)
     return try reduce(perSample, reduction)
@@ -148,7 +162,8 @@ extension Functional {
   /// floor(i*in/out) to ceil((i+1)*in/out)).
   public static func adaptiveAvgPool2d(_ x: Tensor, outputSize: (Int, Int)) throws -> Tensor {
     guard x.rank == 4 else {
-      throw TensorError(.shape, "adaptive_avg_pool2d: expected (N, C, H, W), got \(shapeString(x.shape))")
+      throw TensorError(
+        .shape, "adaptive_avg_pool2d: expected (N, C, H, W), got \(shapeString(x.shape))")
     }
     let (h, w) = (x.shape[2], x.shape[3])
     var rows: [Tensor] = []
@@ -157,8 +172,9 @@ extension Functional {
       var cols: [Tensor] = []
       for j in 0..<outputSize.1 {
         let w0 = j * w / outputSize.1, w1 = ((j + 1) * w + outputSize.1 - 1) / outputSize.1
-        cols.append(try x.item([.all, .all, .slice(h0, h1, 1), .slice(w0, w1, 1)])
-          .mean(axes: [2, 3]))
+        cols.append(
+          try x.item([.all, .all, .slice(h0, h1, 1), .slice(w0, w1, 1)])
+            .mean(axes: [2, 3]))
       }
       rows.append(try Tensor.stack(cols, axis: 2))
     }
@@ -204,18 +220,22 @@ public enum Initialization {
 
   /// Bound of `kaiming_uniform_` (mode fan_in; `a` is the leaky slope; PyTorch's Linear and
   /// Conv defaults use a = sqrt(5), giving 1/sqrt(fan_in)).
-  public static func kaimingUniformBound(_ shape: [Int], a: Double = 0,
-                                         nonlinearity: String = "leaky_relu",
-                                         fanOut: Bool = false) throws -> Double {
+  public static func kaimingUniformBound(
+    _ shape: [Int], a: Double = 0,
+    nonlinearity: String = "leaky_relu",
+    fanOut: Bool = false
+  ) throws -> Double {
     let f = try fans(shape)
     let std = gain(nonlinearity, slope: a) / Foundation.sqrt(Double(fanOut ? f.fanOut : f.fanIn))
     return Foundation.sqrt(3.0) * std
   }
 
   /// Standard deviation of `kaiming_normal_`.
-  public static func kaimingNormalStd(_ shape: [Int], a: Double = 0,
-                                      nonlinearity: String = "leaky_relu",
-                                      fanOut: Bool = false) throws -> Double {
+  public static func kaimingNormalStd(
+    _ shape: [Int], a: Double = 0,
+    nonlinearity: String = "leaky_relu",
+    fanOut: Bool = false
+  ) throws -> Double {
     let f = try fans(shape)
     return gain(nonlinearity, slope: a) / Foundation.sqrt(Double(fanOut ? f.fanOut : f.fanIn))
   }

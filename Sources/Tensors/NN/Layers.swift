@@ -22,11 +22,14 @@ public final class LayerNorm: Module {
   public let bias: Tensor?
   public var isTraining = true
 
-  public init(_ normalizedShape: [Int], eps: Double = 1e-5, elementwiseAffine: Bool = true,
-              dtype: DType = .float32) throws {
+  public init(
+    _ normalizedShape: [Int], eps: Double = 1e-5, elementwiseAffine: Bool = true,
+    dtype: DType = .float32
+  ) throws {
     self.normalizedShape = normalizedShape
     self.eps = eps
-    weight = elementwiseAffine ? try Tensor.ones(normalizedShape, dtype: dtype).requiringGrad() : nil
+    weight =
+      elementwiseAffine ? try Tensor.ones(normalizedShape, dtype: dtype).requiringGrad() : nil
     bias = elementwiseAffine ? try Tensor.zeros(normalizedShape, dtype: dtype).requiringGrad() : nil
   }
 
@@ -37,7 +40,8 @@ public final class LayerNorm: Module {
   public func callAsFunction(_ x: Tensor) throws -> Tensor {
     guard x.shape.suffix(normalizedShape.count).elementsEqual(normalizedShape) else {
       throw TensorError(
-        .shape, "LayerNorm: input \(shapeString(x.shape)) does not end with normalized shape "
+        .shape,
+        "LayerNorm: input \(shapeString(x.shape)) does not end with normalized shape "
           + shapeString(normalizedShape))
     }
     let axes = Array((x.rank - normalizedShape.count)..<x.rank)
@@ -80,8 +84,10 @@ public final class BatchNorm: Module {
   public let momentum: Double
   public var isTraining = true
 
-  public init(_ features: Int, eps: Double = 1e-5, momentum: Double = 0.1,
-              dtype: DType = .float32) throws {
+  public init(
+    _ features: Int, eps: Double = 1e-5, momentum: Double = 0.1,
+    dtype: DType = .float32
+  ) throws {
     weight = try Tensor.ones([features], dtype: dtype).requiringGrad()
     bias = try Tensor.zeros([features], dtype: dtype).requiringGrad()
     runningMean = Tensor.zeros([features], dtype: dtype)
@@ -90,7 +96,9 @@ public final class BatchNorm: Module {
     self.momentum = momentum
   }
 
-  public var ownParameters: [(name: String, tensor: Tensor)] { [("weight", weight), ("bias", bias)] }
+  public var ownParameters: [(name: String, tensor: Tensor)] {
+    [("weight", weight), ("bias", bias)]
+  }
   public var ownBuffers: [(name: String, tensor: Tensor)] {
     [("running_mean", runningMean), ("running_var", runningVar)]
   }
@@ -98,7 +106,8 @@ public final class BatchNorm: Module {
   public func callAsFunction(_ x: Tensor) throws -> Tensor {
     guard x.rank >= 2, x.shape[1] == weight.shape[0] else {
       throw TensorError(
-        .shape, "BatchNorm: expected (N, \(weight.shape[0]), ...) input, got "
+        .shape,
+        "BatchNorm: expected (N, \(weight.shape[0]), ...) input, got "
           + shapeString(x.shape))
     }
     let axes = [0] + Array(2..<x.rank)
@@ -155,8 +164,10 @@ public final class Pool2d: Module {
   public var isTraining = true
 
   /// Stride defaults to the kernel size, as in PyTorch.
-  public init(_ kind: Kind, kernel: (Int, Int), stride: (Int, Int)? = nil,
-              padding: (Int, Int) = (0, 0)) {
+  public init(
+    _ kind: Kind, kernel: (Int, Int), stride: (Int, Int)? = nil,
+    padding: (Int, Int) = (0, 0)
+  ) {
     self.kind = kind
     window = Tensor.Window2D(kernel: kernel, stride: stride ?? kernel, padding: padding)
   }
@@ -170,8 +181,11 @@ public final class Pool2d: Module {
     var input = try x.reshaped([n * c, 1, h, w])
     if kind == .max && (window.padding.0 > 0 || window.padding.1 > 0) {
       // Max pooling pads with -inf, not zeros.
-      input = try input.padded([(0, 0), (0, 0), (window.padding.0, window.padding.0),
-                                (window.padding.1, window.padding.1)], value: -.infinity)
+      input = try input.padded(
+        [
+          (0, 0), (0, 0), (window.padding.0, window.padding.0),
+          (window.padding.1, window.padding.1),
+        ], value: -.infinity)
       var win = window
       win.padding = (0, 0)
       let cols = try input.unfolded(win)

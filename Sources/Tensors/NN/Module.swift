@@ -55,14 +55,16 @@ extension Module {
     let unexpected = state.map(\.name).filter { n in !mine.contains { $0.name == n } }
     guard missing.isEmpty, unexpected.isEmpty else {
       throw TensorError(
-        .value, "Error(s) in loading state_dict: missing keys \(missing), unexpected keys "
+        .value,
+        "Error(s) in loading state_dict: missing keys \(missing), unexpected keys "
           + "\(unexpected)")
     }
     for (name, p) in mine {
       let v = given[name]!
       guard v.shape == p.shape else {
         throw TensorError(
-          .shape, "size mismatch for \(name): copying a param with shape "
+          .shape,
+          "size mismatch for \(name): copying a param with shape "
             + "\(shapeString(v.shape)), the shape in current model is \(shapeString(p.shape))")
       }
       try GradMode.withNoGrad { try p.copyInPlace(from: v) }
@@ -127,7 +129,8 @@ public final class Linear: Module {
   public init(weight: Tensor, bias: Tensor?) throws {
     guard weight.rank == 2, bias == nil || bias!.shape == [weight.shape[0]] else {
       throw TensorError(
-        .shape, "Linear: weight must be (out, in) and bias (out,), got "
+        .shape,
+        "Linear: weight must be (out, in) and bias (out,), got "
           + "\(shapeString(weight.shape)) and \(bias.map { shapeString($0.shape) } ?? "None")")
     }
     self.weight = try weight.detached().clone().requiringGrad()
@@ -136,9 +139,11 @@ public final class Linear: Module {
 
   /// PyTorch's default initialisation: weight and bias uniform in ±1/sqrt(in), drawn from
   /// `uniform(count, bound)` (weight first, then bias, as PyTorch draws them).
-  public convenience init(inFeatures: Int, outFeatures: Int, bias: Bool = true,
-                          dtype: DType = .float32,
-                          uniform: (_ count: Int, _ bound: Double) -> [Double]) throws {
+  public convenience init(
+    inFeatures: Int, outFeatures: Int, bias: Bool = true,
+    dtype: DType = .float32,
+    uniform: (_ count: Int, _ bound: Double) -> [Double]
+  ) throws {
     let bound = inFeatures > 0 ? 1 / Foundation.sqrt(Double(inFeatures)) : 0
     let w = try Tensor(uniform(inFeatures * outFeatures, bound), shape: [outFeatures, inFeatures])
     let b = bias ? try Tensor(uniform(outFeatures, bound)) : nil

@@ -28,10 +28,12 @@ public final class Recurrent: Module {
 
   /// A layer initialised like PyTorch: every parameter uniform in ±1/sqrt(hidden), drawn in
   /// `_flat_weights` order from `uniform(count, bound)`.
-  public init(_ cell: Cell, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
-              bias: Bool = true, batchFirst: Bool = false, bidirectional: Bool = false,
-              dtype: DType = .float32,
-              uniform: (_ count: Int, _ bound: Double) -> [Double]) throws {
+  public init(
+    _ cell: Cell, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
+    bias: Bool = true, batchFirst: Bool = false, bidirectional: Bool = false,
+    dtype: DType = .float32,
+    uniform: (_ count: Int, _ bound: Double) -> [Double]
+  ) throws {
     self.cell = cell
     self.inputSize = inputSize
     self.hiddenSize = hiddenSize
@@ -40,16 +42,20 @@ public final class Recurrent: Module {
     self.batchFirst = batchFirst
     let bound = 1 / Foundation.sqrt(Double(hiddenSize))
     var w: [(String, Tensor)] = []
-    for (name, shape) in Recurrent.parameterShapes(cell, inputSize, hiddenSize, numLayers, bias,
-                                                   bidirectional) {
+    for (name, shape) in Recurrent.parameterShapes(
+      cell, inputSize, hiddenSize, numLayers, bias,
+      bidirectional)
+    {
       let t = try Tensor(uniform(shape.reduce(1, *), bound), shape: shape).casted(to: dtype)
       w.append((name, try t.requiringGrad()))
     }
     weights = w
   }
 
-  static func parameterShapes(_ cell: Cell, _ input: Int, _ hidden: Int, _ layers: Int,
-                              _ bias: Bool, _ bidirectional: Bool) -> [(String, [Int])] {
+  static func parameterShapes(
+    _ cell: Cell, _ input: Int, _ hidden: Int, _ layers: Int,
+    _ bias: Bool, _ bidirectional: Bool
+  ) -> [(String, [Int])] {
     var out: [(String, [Int])] = []
     let dirs = bidirectional ? 2 : 1
     for l in 0..<layers {
@@ -90,11 +96,14 @@ public final class Recurrent: Module {
       let cNew = try f * c! + i * g
       return (try o * cNew.tanh(), cNew)
     case .gru:
-      let r = try (xProj.narrowed(axis: 1, start: 0, length: hs)
+      let r = try
+        (xProj.narrowed(axis: 1, start: 0, length: hs)
         + hp.narrowed(axis: 1, start: 0, length: hs)).sigmoid()
-      let z = try (xProj.narrowed(axis: 1, start: hs, length: hs)
+      let z = try
+        (xProj.narrowed(axis: 1, start: hs, length: hs)
         + hp.narrowed(axis: 1, start: hs, length: hs)).sigmoid()
-      let n = try (xProj.narrowed(axis: 1, start: 2 * hs, length: hs)
+      let n = try
+        (xProj.narrowed(axis: 1, start: 2 * hs, length: hs)
         + r * hp.narrowed(axis: 1, start: 2 * hs, length: hs)).tanh()
       return (try (1.0 - z) * n + z * h, nil)
     }
@@ -107,7 +116,8 @@ public final class Recurrent: Module {
   {
     guard input.rank == 3, input.shape[2] == inputSize else {
       throw TensorError(
-        .shape, "\(cell.rawValue): expected input of size (*, *, \(inputSize)), got "
+        .shape,
+        "\(cell.rawValue): expected input of size (*, *, \(inputSize)), got "
           + shapeString(input.shape))
     }
     var x = batchFirst ? try input.transposed(0, 1) : input
@@ -116,7 +126,8 @@ public final class Recurrent: Module {
     let stateShape = [numLayers * dirs, batch, hiddenSize]
     for s in [h0, c0].compactMap({ $0 }) where s.shape != stateShape {
       throw TensorError(
-        .shape, "\(cell.rawValue): expected hidden size \(shapeString(stateShape)), got "
+        .shape,
+        "\(cell.rawValue): expected hidden size \(shapeString(stateShape)), got "
           + shapeString(s.shape))
     }
     let zeros = Tensor.zeros(stateShape, dtype: input.dtype)
@@ -158,11 +169,14 @@ public final class RecurrentCell: Module {
   public var isTraining = true
 
   /// A cell initialised like PyTorch (uniform in ±1/sqrt(hidden), in parameter order).
-  public init(_ cell: Recurrent.Cell, inputSize: Int, hiddenSize: Int, bias: Bool = true,
-              dtype: DType = .float32,
-              uniform: (_ count: Int, _ bound: Double) -> [Double]) throws {
-    layer = try Recurrent(cell, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias,
-                          dtype: dtype, uniform: uniform)
+  public init(
+    _ cell: Recurrent.Cell, inputSize: Int, hiddenSize: Int, bias: Bool = true,
+    dtype: DType = .float32,
+    uniform: (_ count: Int, _ bound: Double) -> [Double]
+  ) throws {
+    layer = try Recurrent(
+      cell, inputSize: inputSize, hiddenSize: hiddenSize, bias: bias,
+      dtype: dtype, uniform: uniform)
   }
 
   public var ownParameters: [(name: String, tensor: Tensor)] {
@@ -171,17 +185,21 @@ public final class RecurrentCell: Module {
 
   /// The next hidden state (and cell state for LSTM) from input `[N, in]` and states `[N, H]`
   /// (zeros when nil).
-  public func step(_ x: Tensor, h: Tensor? = nil, c: Tensor? = nil) throws -> (h: Tensor, c: Tensor?) {
+  public func step(_ x: Tensor, h: Tensor? = nil, c: Tensor? = nil) throws -> (
+    h: Tensor, c: Tensor?
+  ) {
     guard x.rank == 2, x.shape[1] == layer.inputSize else {
       throw TensorError(
-        .shape, "\(layer.cell.rawValue) cell: expected input (N, \(layer.inputSize)), got "
+        .shape,
+        "\(layer.cell.rawValue) cell: expected input (N, \(layer.inputSize)), got "
           + shapeString(x.shape))
     }
     let zeros = Tensor.zeros([x.shape[0], layer.hiddenSize], dtype: x.dtype)
     var proj = try Tensor.matmul(x, layer.parameter("weight_ih_l0")!.T)
     if let b = layer.parameter("bias_ih_l0") { proj = try proj + b }
-    let r = try layer.step(proj, h ?? zeros, layer.cell == .lstm ? (c ?? zeros) : nil,
-                           layer.parameter("weight_hh_l0")!, layer.parameter("bias_hh_l0"))
+    let r = try layer.step(
+      proj, h ?? zeros, layer.cell == .lstm ? (c ?? zeros) : nil,
+      layer.parameter("weight_hh_l0")!, layer.parameter("bias_hh_l0"))
     return (r.0, r.1)
   }
 

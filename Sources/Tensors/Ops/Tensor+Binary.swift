@@ -49,8 +49,9 @@ func binaryKernel<T: TensorElement, R: TensorElement>(
   // Shapes were checked by the caller, so broadcasting cannot fail here.
   let sa = (try? a.broadcastStrides(to: out.shape, op: "")) ?? a.strides
   let sb = (try? b.broadcastStrides(to: out.shape, op: "")) ?? b.strides
-  var rows = StridedRows(shape: out.shape, strides: [sa, sb, out.strides],
-                         offsets: [a.offset, b.offset, out.offset])
+  var rows = StridedRows(
+    shape: out.shape, strides: [sa, sb, out.strides],
+    offsets: [a.offset, b.offset, out.offset])
   let len = rows.length, si = rows.s0, sj = rows.s1, sk = rows.s2
   while rows.next() {
     let x = ap + rows.o0, y = bp + rows.o1, z = op + rows.o2
@@ -70,8 +71,10 @@ func binaryKernel<T: TensorElement, R: TensorElement>(
 }
 
 @inline(__always)
-func compareKernel<T: NumericElement>(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor,
-                                      _ t: T.Type) {
+func compareKernel<T: NumericElement>(
+  _ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor,
+  _ t: T.Type
+) {
   switch op {
   case .equal: binaryKernel(a, b, out) { (x: T, y: T) in x == y }
   case .notEqual: binaryKernel(a, b, out) { (x: T, y: T) in x != y }
@@ -110,8 +113,10 @@ func pyRemainder<T: FloatElement>(_ a: T, _ b: T) -> T {
   return mod
 }
 
-func floatBinary<T: FloatElement>(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor,
-                                  _ t: T.Type) {
+func floatBinary<T: FloatElement>(
+  _ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor,
+  _ t: T.Type
+) {
   switch op {
   case .add: binaryKernel(a, b, out) { (x: T, y: T) in x + y }
   case .subtract: binaryKernel(a, b, out) { (x: T, y: T) in x - y }
@@ -128,7 +133,9 @@ func floatBinary<T: FloatElement>(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ ou
 
 @inline(__always)
 func intPower<T: IntElement>(_ base: T, _ exp: T) -> T {
-  if exp < 0 { return base == 1 ? 1 : (T.isSigned && base == 0 &- 1 ? (exp & 1 == 0 ? 1 : base) : 0) }
+  if exp < 0 {
+    return base == 1 ? 1 : (T.isSigned && base == 0 &- 1 ? (exp & 1 == 0 ? 1 : base) : 0)
+  }
   var result: T = 1, b = base, e = exp
   while e > 0 {
     if e & 1 == 1 { result = result &* b }
@@ -138,8 +145,10 @@ func intPower<T: IntElement>(_ base: T, _ exp: T) -> T {
   return result
 }
 
-func intBinary<T: IntElement>(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor,
-                              _ t: T.Type) {
+func intBinary<T: IntElement>(
+  _ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor,
+  _ t: T.Type
+) {
   switch op {
   case .add: binaryKernel(a, b, out) { (x: T, y: T) in x &+ y }
   case .subtract: binaryKernel(a, b, out) { (x: T, y: T) in x &- y }
@@ -169,7 +178,8 @@ func intBinary<T: IntElement>(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: T
 
 func boolBinary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ out: Tensor) {
   switch op {
-  case .add, .maximum, .logicalOr, .bitwiseOr: binaryKernel(a, b, out) { (x: Bool, y: Bool) in x || y }
+  case .add, .maximum, .logicalOr, .bitwiseOr:
+    binaryKernel(a, b, out) { (x: Bool, y: Bool) in x || y }
   case .multiply, .minimum, .logicalAnd, .bitwiseAnd:
     binaryKernel(a, b, out) { (x: Bool, y: Bool) in x && y }
   case .logicalXor, .bitwiseXor, .notEqual: binaryKernel(a, b, out) { (x: Bool, y: Bool) in x != y }
@@ -209,9 +219,10 @@ extension Tensor {
   }
 
   /// Runs `op` on already-promoted operands of the same dtype, without autograd.
-  static func binaryRaw(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, computeType ct: DType,
-                        into destination: Tensor? = nil) throws -> Tensor
-  {
+  static func binaryRaw(
+    _ op: BinaryOp, _ a: Tensor, _ b: Tensor, computeType ct: DType,
+    into destination: Tensor? = nil
+  ) throws -> Tensor {
     let shape = try broadcastShapes(a.shape, b.shape, op: op.rawValue)
     let a = a.dtype == ct ? a : a.rawCopy(dtype: ct)
     let b = b.dtype == ct ? b : b.rawCopy(dtype: ct)
@@ -234,8 +245,10 @@ extension Tensor {
   }
 
   /// `op(a, b)` with broadcasting, NumPy/PyTorch type promotion and autograd.
-  public static func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor,
-                            style: PromotionStyle = .numpy) throws -> Tensor {
+  public static func binary(
+    _ op: BinaryOp, _ a: Tensor, _ b: Tensor,
+    style: PromotionStyle = .numpy
+  ) throws -> Tensor {
     let ct = try computeType(op, a.dtype, b.dtype, style: style)
     var out = try binaryRaw(op, a, b, computeType: ct)
     if needsGrad(a, b) && out.dtype.isFloatingPoint { out.recordBinary(op, a, b) }
@@ -243,8 +256,10 @@ extension Tensor {
   }
 
   /// `op(a, scalar)` (or `op(scalar, a)` when `scalarFirst`): the scalar is weakly typed.
-  public static func binary(_ op: BinaryOp, _ a: Tensor, _ s: Scalar, scalarFirst: Bool = false,
-                            style: PromotionStyle = .numpy) throws -> Tensor {
+  public static func binary(
+    _ op: BinaryOp, _ a: Tensor, _ s: Scalar, scalarFirst: Bool = false,
+    style: PromotionStyle = .numpy
+  ) throws -> Tensor {
     var ct = s.resultType(with: a.dtype, style: style)
     if op.isLogical { ct = .bool }
     if op == .divide && !ct.isFloatingPoint { ct = style.defaultFloat }
@@ -333,18 +348,24 @@ extension Tensor {
       name = op == .remainder ? "RemainderBackward0" : "FloorDivideBackward0"
       fn = { g in
         if op == .remainder {
-          return [ga ? try g.summed(toShape: sa) : nil,
-                  gb ? try (-g * Tensor.binary(.floorDivide, x, y)).summed(toShape: sb) : nil]
+          return [
+            ga ? try g.summed(toShape: sa) : nil,
+            gb ? try (-g * Tensor.binary(.floorDivide, x, y)).summed(toShape: sb) : nil,
+          ]
         }
-        return [ga ? Tensor.zeros(sa, dtype: g.dtype) : nil, gb ? Tensor.zeros(sb, dtype: g.dtype) : nil]
+        return [
+          ga ? Tensor.zeros(sa, dtype: g.dtype) : nil, gb ? Tensor.zeros(sb, dtype: g.dtype) : nil,
+        ]
       }
     }
     record(a, b, name, fn)
   }
 
   /// Elements from `a` where `condition` holds, else from `b` (all three broadcast).
-  public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor,
-                             style: PromotionStyle = .numpy) throws -> Tensor {
+  public static func `where`(
+    _ condition: Tensor, _ a: Tensor, _ b: Tensor,
+    style: PromotionStyle = .numpy
+  ) throws -> Tensor {
     let shape = try broadcastShapes(
       broadcastShapes(condition.shape, a.shape, op: "where"), b.shape, op: "where")
     let ct = DType.promoted(a.dtype, b.dtype, style: style)
@@ -358,8 +379,10 @@ extension Tensor {
     func run<T: TensorElement>(_ t: T.Type) {
       let cp = c.storage.pointer(Bool.self), xp = x.storage.pointer(T.self)
       let yp = y.storage.pointer(T.self), op = out.storage.pointer(T.self)
-      forEachRow(shape: shape, strides: [sc, sx, sy, out.strides],
-                 offsets: [c.offset, x.offset, y.offset, 0]) { o, n, st in
+      forEachRow(
+        shape: shape, strides: [sc, sx, sy, out.strides],
+        offsets: [c.offset, x.offset, y.offset, 0]
+      ) { o, n, st in
         var i = o[0], j = o[1], k = o[2], l = o[3]
         for _ in 0..<n {
           op[l] = cp[i] ? xp[j] : yp[k]

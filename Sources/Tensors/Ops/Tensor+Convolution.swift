@@ -7,8 +7,10 @@ extension Tensor {
     public var padding: (Int, Int)
     public var dilation: (Int, Int)
 
-    public init(kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0),
-                dilation: (Int, Int) = (1, 1)) {
+    public init(
+      kernel: (Int, Int), stride: (Int, Int)? = nil, padding: (Int, Int) = (0, 0),
+      dilation: (Int, Int) = (1, 1)
+    ) {
       self.kernel = kernel
       self.stride = stride ?? (1, 1)
       self.padding = padding
@@ -21,14 +23,18 @@ extension Tensor {
     }
 
     public func hash(into h: inout Hasher) {
-      for v in [kernel.0, kernel.1, stride.0, stride.1, padding.0, padding.1, dilation.0, dilation.1] {
+      for v in [
+        kernel.0, kernel.1, stride.0, stride.1, padding.0, padding.1, dilation.0, dilation.1,
+      ] {
         h.combine(v)
       }
     }
 
     func outputSize(_ h: Int, _ w: Int) -> (Int, Int) {
-      ((h + 2 * padding.0 - dilation.0 * (kernel.0 - 1) - 1) / stride.0 + 1,
-       (w + 2 * padding.1 - dilation.1 * (kernel.1 - 1) - 1) / stride.1 + 1)
+      (
+        (h + 2 * padding.0 - dilation.0 * (kernel.0 - 1) - 1) / stride.0 + 1,
+        (w + 2 * padding.1 - dilation.1 * (kernel.1 - 1) - 1) / stride.1 + 1
+      )
     }
   }
 
@@ -42,7 +48,8 @@ extension Tensor {
     let (oh, ow) = win.outputSize(h, w)
     guard oh > 0, ow > 0 else {
       throw TensorError(
-        .shape, "unfold: kernel \(win.kernel) is larger than the padded input \(shapeString(shape))")
+        .shape, "unfold: kernel \(win.kernel) is larger than the padded input \(shapeString(shape))"
+      )
     }
     let x = contiguous().detached()
     let rows = c * win.kernel.0 * win.kernel.1, l = oh * ow

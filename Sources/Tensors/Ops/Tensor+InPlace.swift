@@ -22,10 +22,12 @@ extension Tensor {
           + "with casting rule 'same_kind'")
     }
     // Writing straight into self is safe unless `other` reads the same memory in another layout.
-    let direct = other.storage !== storage
+    let direct =
+      other.storage !== storage
       || (other.shape == shape && other.strides == strides && other.offset == offset)
-    let r = try Tensor.binaryRaw(op, detached(), other.detached(), computeType: ct,
-                                 into: direct ? detached() : nil)
+    let r = try Tensor.binaryRaw(
+      op, detached(), other.detached(), computeType: ct,
+      into: direct ? detached() : nil)
     if r.storage === storage { return }
     guard r.shape == shape else {
       throw TensorError(
@@ -38,7 +40,8 @@ extension Tensor {
 
   /// `self = op(self, scalar)` in place.
   public func applyInPlace(_ op: BinaryOp, _ scalar: Scalar) throws {
-    try applyInPlace(op, Tensor(scalar: scalar, dtype: scalar.resultType(with: dtype, style: .numpy)))
+    try applyInPlace(
+      op, Tensor(scalar: scalar, dtype: scalar.resultType(with: dtype, style: .numpy)))
   }
 
   /// Fills every element with `value`.
@@ -64,7 +67,8 @@ extension Tensor {
       let r = try Tensor.binary(op, self, b)
       guard r.shape == shape else {
         throw TensorError(
-          .shape, "\(op.rawValue): output with shape \(shapeString(shape)) doesn't match the "
+          .shape,
+          "\(op.rawValue): output with shape \(shapeString(shape)) doesn't match the "
             + "broadcast shape \(shapeString(r.shape))")
       }
       self = r.dtype == dtype ? r : r.casted(to: dtype)

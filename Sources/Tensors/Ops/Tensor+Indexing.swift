@@ -14,7 +14,9 @@ public enum TensorIndex {
   case array(Tensor)
 
   /// A `start..<stop` slice.
-  public static func range(_ r: Range<Int>) -> TensorIndex { .slice(r.lowerBound, r.upperBound, nil) }
+  public static func range(_ r: Range<Int>) -> TensorIndex {
+    .slice(r.lowerBound, r.upperBound, nil)
+  }
 }
 
 /// A subscript resolved against one tensor layout: a basic view plus optional gathered offsets.
@@ -220,8 +222,9 @@ extension Tensor {
     let p = try plan(indices)
     var out: Tensor
     if !p.isAdvanced {
-      out = Tensor(storage: storage, shape: p.viewShape, strides: p.viewStrides,
-                   offset: p.viewOffset)
+      out = Tensor(
+        storage: storage, shape: p.viewShape, strides: p.viewStrides,
+        offset: p.viewOffset)
     } else {
       let gathered = Tensor(uninitialized: p.broadcastShape + p.restShape, dtype: dtype)
       let restCount = p.restShape.reduce(1, *)
@@ -243,8 +246,9 @@ extension Tensor {
         for (k, off) in p.baseOffsets.enumerated() {
           copyElements(
             from: Tensor(storage: storage, shape: p.restShape, strides: p.restStrides, offset: off),
-            into: Tensor(storage: gathered.storage, shape: p.restShape, strides: dstStrides,
-                         offset: k * restCount))
+            into: Tensor(
+              storage: gathered.storage, shape: p.restShape, strides: dstStrides,
+              offset: k * restCount))
         }
       }
       out = p.insertAt == 0 ? gathered : try gathered.permuted(Tensor.resultPermutation(p))
@@ -274,8 +278,9 @@ extension Tensor {
     let p = try plan(indices)
     let v0 = value.detached()
     if !p.isAdvanced {
-      let view = Tensor(storage: storage, shape: p.viewShape, strides: p.viewStrides,
-                        offset: p.viewOffset)
+      let view = Tensor(
+        storage: storage, shape: p.viewShape, strides: p.viewStrides,
+        offset: p.viewOffset)
       var v = try v0.expanded(to: p.viewShape)
       if accumulate { v = try Tensor.binaryRaw(.add, view, v, computeType: dtype) }
       copyElements(from: v, into: view)
@@ -315,8 +320,9 @@ extension Tensor {
     let srcStrides = Tensor.contiguousStrides(p.restShape)
     for (k, off) in p.baseOffsets.enumerated() {
       let dst = Tensor(storage: storage, shape: p.restShape, strides: p.restStrides, offset: off)
-      var src = Tensor(storage: vals.storage, shape: p.restShape, strides: srcStrides,
-                       offset: k * restCount)
+      var src = Tensor(
+        storage: vals.storage, shape: p.restShape, strides: srcStrides,
+        offset: k * restCount)
       if accumulate { src = try Tensor.binaryRaw(.add, dst, src, computeType: dtype) }
       copyElements(from: src, into: dst)
     }
@@ -445,7 +451,8 @@ extension Tensor {
         } else {
           guard c < shape[d] else {
             throw TensorError(
-              .shape, "gather: index shape \(shapeString(indexShape)) exceeds input shape "
+              .shape,
+              "gather: index shape \(shapeString(indexShape)) exceeds input shape "
                 + "\(shapeString(shape)) at dimension \(d)")
           }
           offsets[k] += c * strides[d]
@@ -497,8 +504,9 @@ extension Tensor {
     func run<T: TensorElement>(_ t: T.Type) {
       let dst = storage.pointer(T.self), mp = mask.storage.pointer(Bool.self)
       let x = v.storage.pointer(T.self)[0]
-      var rows = StridedRows(shape: shape, strides: [mask.strides, strides],
-                             offsets: [mask.offset, offset])
+      var rows = StridedRows(
+        shape: shape, strides: [mask.strides, strides],
+        offsets: [mask.offset, offset])
       let n = rows.length, si = rows.s0, sj = rows.s1
       while rows.next() {
         let m = mp + rows.o0, d = dst + rows.o1

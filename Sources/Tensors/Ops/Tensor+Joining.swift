@@ -18,7 +18,8 @@ extension Tensor {
     let a = try self.axis(axis, "narrow")
     guard start >= 0, length >= 0, start + length <= shape[a] else {
       throw TensorError(
-        .index, "narrow: start (\(start)) + length (\(length)) exceeds dimension size "
+        .index,
+        "narrow: start (\(start)) + length (\(length)) exceeds dimension size "
           + "(\(shape[a])) of shape \(shapeString(shape))")
     }
     var idx = [TensorIndex](repeating: .all, count: rank)
@@ -27,8 +28,10 @@ extension Tensor {
   }
 
   /// Joins tensors along an existing axis; dtypes are promoted.
-  public static func concatenate(_ tensors: [Tensor], axis: Int = 0,
-                                 style: PromotionStyle = .numpy) throws -> Tensor {
+  public static func concatenate(
+    _ tensors: [Tensor], axis: Int = 0,
+    style: PromotionStyle = .numpy
+  ) throws -> Tensor {
     guard let first = tensors.first else {
       throw TensorError(.value, "need at least one array to concatenate")
     }
@@ -64,8 +67,10 @@ extension Tensor {
       var sh = shape
       sh[a] = n
       copyElements(
-        from: t, into: Tensor(storage: out.storage, shape: sh, strides: st,
-                              offset: pos * out.strides[a]))
+        from: t,
+        into: Tensor(
+          storage: out.storage, shape: sh, strides: st,
+          offset: pos * out.strides[a]))
       pos += n
     }
     if tensors.contains(where: { needsGrad($0) }) {
@@ -81,8 +86,10 @@ extension Tensor {
   }
 
   /// Joins tensors of equal shape along a new axis.
-  public static func stack(_ tensors: [Tensor], axis: Int = 0,
-                           style: PromotionStyle = .numpy) throws -> Tensor {
+  public static func stack(
+    _ tensors: [Tensor], axis: Int = 0,
+    style: PromotionStyle = .numpy
+  ) throws -> Tensor {
     guard let first = tensors.first else {
       throw TensorError(.value, "need at least one array to stack")
     }
@@ -136,7 +143,9 @@ extension Tensor {
 
   /// Repeats each element `count` times along `axis` (flattened when nil; NumPy `repeat`).
   public func repeatedElements(_ count: Int, axis: Int? = nil) throws -> Tensor {
-    guard count >= 0 else { throw TensorError(.value, "repeat: negative dimensions are not allowed") }
+    guard count >= 0 else {
+      throw TensorError(.value, "repeat: negative dimensions are not allowed")
+    }
     guard let axis else { return try reshaped([-1]).repeatedElements(count, axis: 0) }
     let a = try self.axis(axis, "repeat")
     var big = shape
@@ -155,7 +164,8 @@ extension Tensor {
   public func padded(_ widths: [(Int, Int)], value: Double = 0) throws -> Tensor {
     guard widths.count == rank, widths.allSatisfy({ $0.0 >= 0 && $0.1 >= 0 }) else {
       throw TensorError(
-        .value, "pad: need one non-negative (before, after) pair per dimension of "
+        .value,
+        "pad: need one non-negative (before, after) pair per dimension of "
           + shapeString(shape))
     }
     let outShape = (0..<rank).map { shape[$0] + widths[$0].0 + widths[$0].1 }

@@ -9,7 +9,8 @@ public enum Linalg {
   static func ch(_ c: Character) -> CChar { CChar(bitPattern: c.asciiValue ?? 0) }
 
   /// The matrix as row-major float64 values, checking it is square when asked.
-  static func matrix(_ a: Tensor, _ op: String, square: Bool = true) throws -> (Int, Int, [Double]) {
+  static func matrix(_ a: Tensor, _ op: String, square: Bool = true) throws -> (Int, Int, [Double])
+  {
     guard a.rank == 2 else {
       throw TensorError(
         .shape,
@@ -18,7 +19,8 @@ public enum Linalg {
     }
     if square && a.shape[0] != a.shape[1] {
       throw TensorError(
-        .shape, "\(op): Last 2 dimensions of the array must be square (got shape "
+        .shape,
+        "\(op): Last 2 dimensions of the array must be square (got shape "
           + "\(shapeString(a.shape)))")
     }
     // Every LAPACK call starts here: its float64 copies count against the memory cap, and the
@@ -147,7 +149,9 @@ public enum Linalg {
       let av = try a.reshaped([-1] + Array(a.shape.suffix(2)))
       let bv = try b.expanded(to: lead + Array(b.shape.suffix(b.rank == a.rank ? 2 : 1)))
         .reshaped([av.shape[0]] + Array(b.shape.suffix(b.rank == a.rank ? 2 : 1)))
-      let parts = try (0..<av.shape[0]).map { try solve(av.item([.index($0)]), bv.item([.index($0)])) }
+      let parts = try (0..<av.shape[0]).map {
+        try solve(av.item([.index($0)]), bv.item([.index($0)]))
+      }
       let out = try Tensor.stack(parts)
       return try out.reshaped(lead + Array(out.shape.dropFirst()))
     }
@@ -160,8 +164,9 @@ public enum Linalg {
     var rhs = b.scalars(as: Double.self)
     var ipiv = [Int32](repeating: 0, count: Swift.max(n, 1))
     let info = try lapack("solve", n, n) {
-      LAPACKE_dgesv(rowMajor, Int32(n), Int32(nrhs), &m, Int32(Swift.max(n, 1)), &ipiv,
-                    &rhs, Int32(Swift.max(nrhs, 1)))
+      LAPACKE_dgesv(
+        rowMajor, Int32(n), Int32(nrhs), &m, Int32(Swift.max(n, 1)), &ipiv,
+        &rhs, Int32(Swift.max(nrhs, 1)))
     }
     guard info == 0 else { throw TensorError(.linalg, "Singular matrix") }
     let dt: DType = a.dtype == .float32 && b.dtype == .float32 ? .float32 : .float64
@@ -170,9 +175,12 @@ public enum Linalg {
     let ga = Tensor.gradMeta(a) != nil
     out.record(a, b, "LinalgSolveExBackward0") { g in
       let gb = try solve(ad.T, g)
-      let gaT: Tensor? = ga
-        ? try -(Tensor.matmul(gb.rank == 1 ? gb.reshaped([-1, 1]) : gb,
-                              xd.rank == 1 ? xd.reshaped([1, -1]) : xd.T))
+      let gaT: Tensor? =
+        ga
+        ? try
+          -(Tensor.matmul(
+            gb.rank == 1 ? gb.reshaped([-1, 1]) : gb,
+            xd.rank == 1 ? xd.reshaped([1, -1]) : xd.T))
         : nil
       return [gaT, gb]
     }
@@ -307,8 +315,10 @@ public enum Linalg {
   /// and `gvh` outside the spans of `u` and `vh`, with `skew(x) = x - x^T` and
   /// `e[j][k] = s[k]^2 - s[j]^2` (1 on the diagonal). Linear in the three gradients, so each
   /// output's node computes its own share.
-  static func svdBackward(u: Tensor, s: Tensor, vh: Tensor, gU: Tensor? = nil,
-                          gS: Tensor? = nil, gVh: Tensor? = nil) throws -> Tensor {
+  static func svdBackward(
+    u: Tensor, s: Tensor, vh: Tensor, gU: Tensor? = nil,
+    gS: Tensor? = nil, gVh: Tensor? = nil
+  ) throws -> Tensor {
     let m = u.shape[0], n = vh.shape[1], k = s.shape[0]
     let sRow = try s.reshaped([1, k]), sCol = try s.reshaped([k, 1])
     if gU == nil && gVh == nil, let gS {
@@ -333,7 +343,8 @@ public enum Linalg {
     }
     if let gVh, n > k {
       let sinvGVh = try gVh / sCol
-      let inner = try Tensor.matmul(core, vh) + sinvGVh
+      let inner =
+        try Tensor.matmul(core, vh) + sinvGVh
         - Tensor.matmul(Tensor.matmul(sinvGVh, vh.T), vh)
       return try Tensor.matmul(u, inner)
     }
@@ -413,13 +424,17 @@ extension Tensor {
       throw TensorError(.shape, "diagonal: expected 1-D or 2-D input, got \(shapeString(shape))")
     }
     let n = Swift.min(shape[0], shape[1])
-    var out = Tensor(storage: storage, shape: [n], strides: [strides[0] + strides[1]],
-                     offset: offset)
+    var out = Tensor(
+      storage: storage, shape: [n], strides: [strides[0] + strides[1]],
+      offset: offset)
     let inShape = shape, dt = dtype
     out.recordUnary(self, "DiagonalBackward0") { g in
       let z = Tensor(zeros: inShape, dtype: dt)
-      copyElements(from: g, into: Tensor(storage: z.storage, shape: [n],
-                                         strides: [inShape[1] + 1], offset: 0))
+      copyElements(
+        from: g,
+        into: Tensor(
+          storage: z.storage, shape: [n],
+          strides: [inShape[1] + 1], offset: 0))
       return [z]
     }
     return out
@@ -427,8 +442,10 @@ extension Tensor {
 
   /// Covariance matrix (NumPy `cov`): rows are variables when `rowVariables`; `ddof` defaults
   /// to 1 (0 when `bias`).
-  public static func cov(_ m: Tensor, rowVariables: Bool = true, bias: Bool = false,
-                         ddof: Int? = nil) throws -> Tensor {
+  public static func cov(
+    _ m: Tensor, rowVariables: Bool = true, bias: Bool = false,
+    ddof: Int? = nil
+  ) throws -> Tensor {
     guard m.rank <= 2 else { throw TensorError(.shape, "cov: m has more than 2 dimensions") }
     var x = m.dtype.isFloatingPoint ? m : m.casted(to: .float64)
     if x.rank < 2 { x = try x.reshaped([1, -1]) }

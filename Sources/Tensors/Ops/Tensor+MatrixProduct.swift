@@ -14,8 +14,10 @@ extension Tensor {
   }
 
   /// C[m,n] = A[m,k] @ B[k,n] for float tensors, writing into `out` at `outOffset`.
-  static func gemm(_ a: Tensor, _ aOff: Int, _ aS: (Int, Int), _ b: Tensor, _ bOff: Int,
-                   _ bS: (Int, Int), m: Int, n: Int, k: Int, out: Tensor, outOffset: Int) {
+  static func gemm(
+    _ a: Tensor, _ aOff: Int, _ aS: (Int, Int), _ b: Tensor, _ bOff: Int,
+    _ bS: (Int, Int), m: Int, n: Int, k: Int, out: Tensor, outOffset: Int
+  ) {
     guard m > 0 && n > 0 else { return }
     if k == 0 {
       for i in 0..<(m * n) { out.storeScalar(.int(0), at: outOffset + i) }
@@ -44,8 +46,10 @@ extension Tensor {
   /// A product with a row or column operand, as NumPy computes it: `ddot` for row by column,
   /// `gemv` for a matrix by a column or a row by a matrix. These sum in another order than
   /// `gemm`, so the last bits differ; a long training loop turns those into visible digits.
-  static func vectorProduct(_ a: Tensor, _ aS: (Int, Int), _ b: Tensor, _ bS: (Int, Int),
-                            m: Int, n: Int, k: Int, out: Tensor) {
+  static func vectorProduct(
+    _ a: Tensor, _ aS: (Int, Int), _ b: Tensor, _ bS: (Int, Int),
+    m: Int, n: Int, k: Int, out: Tensor
+  ) {
     let double = a.dtype == .float64
     if m == 1 && n == 1 {
       if double {
@@ -60,7 +64,8 @@ extension Tensor {
       return
     }
     // The matrix operand, its layout, and the vector's stride along k.
-    let (matrix, rows, cols, layout, vector, increment): (Tensor, Int, Int, (trans: Bool, ld: Int), Tensor, Int)
+    let (matrix, rows, cols, layout, vector, increment):
+      (Tensor, Int, Int, (trans: Bool, ld: Int), Tensor, Int)
     let transposeProduct: Bool
     if n == 1 {
       let l = blasLayout(rows: m, cols: k, s0: aS.0, s1: aS.1) ?? (false, k)
@@ -92,8 +97,10 @@ extension Tensor {
   /// Makes the last two dimensions BLAS-compatible, copying only when needed.
   func blasReady() -> Tensor {
     let r = rank
-    if Tensor.blasLayout(rows: shape[r - 2], cols: shape[r - 1], s0: strides[r - 2],
-                         s1: strides[r - 1]) != nil {
+    if Tensor.blasLayout(
+      rows: shape[r - 2], cols: shape[r - 1], s0: strides[r - 2],
+      s1: strides[r - 1]) != nil
+    {
       return self
     }
     return rawCopy()
@@ -103,9 +110,10 @@ extension Tensor {
   ///
   /// `vectorKernels` computes products with a row or column operand the way NumPy's `dot` does
   /// (see `vectorProduct`); PyTorch and the layers keep `gemm`.
-  public static func matmul(_ a: Tensor, _ b: Tensor, style: PromotionStyle = .numpy,
-                            vectorKernels: Bool = false) throws -> Tensor
-  {
+  public static func matmul(
+    _ a: Tensor, _ b: Tensor, style: PromotionStyle = .numpy,
+    vectorKernels: Bool = false
+  ) throws -> Tensor {
     guard a.rank > 0 && b.rank > 0 else {
       throw TensorError(.shape, "matmul: Input operand does not have enough dimensions")
     }
@@ -152,8 +160,9 @@ extension Tensor {
           + "(n?,k),(k,m?)->(n?,m?) (size \(k2) is different from \(k)) for shapes "
           + "\(shapeString(a.shape)) and \(shapeString(b.shape))")
     }
-    let batch = try broadcastShapes(Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)),
-                                    op: "matmul")
+    let batch = try broadcastShapes(
+      Array(a.shape.dropLast(2)), Array(b.shape.dropLast(2)),
+      op: "matmul")
     let ct = DType.promoted(a.dtype, b.dtype, style: style)
     let x = a.dtype == ct ? a.detached() : a.rawCopy(dtype: ct)
     let y = b.dtype == ct ? b.detached() : b.rawCopy(dtype: ct)
@@ -166,12 +175,16 @@ extension Tensor {
       let ys = (y.strides[y.rank - 2], y.strides[y.rank - 1])
       var xb: [Int] = [], yb: [Int] = []
       if !batch.isEmpty {
-        xb = try Tensor(storage: x.storage, shape: Array(x.shape.dropLast(2)),
-                        strides: Array(x.strides.dropLast(2)), offset: x.offset)
-          .broadcastStrides(to: batch, op: "matmul")
-        yb = try Tensor(storage: y.storage, shape: Array(y.shape.dropLast(2)),
-                        strides: Array(y.strides.dropLast(2)), offset: y.offset)
-          .broadcastStrides(to: batch, op: "matmul")
+        xb = try Tensor(
+          storage: x.storage, shape: Array(x.shape.dropLast(2)),
+          strides: Array(x.strides.dropLast(2)), offset: x.offset
+        )
+        .broadcastStrides(to: batch, op: "matmul")
+        yb = try Tensor(
+          storage: y.storage, shape: Array(y.shape.dropLast(2)),
+          strides: Array(y.strides.dropLast(2)), offset: y.offset
+        )
+        .broadcastStrides(to: batch, op: "matmul")
       }
       let (bx, by) = (xb, yb)
       // BLAS writes only `product`, which is dropped if the time limit abandons the call.
@@ -182,8 +195,9 @@ extension Tensor {
         } else if batch.isEmpty {
           gemm(x, x.offset, xs, y, y.offset, ys, m: m, n: n, k: k, out: out, outOffset: 0)
         } else if y.rank == 2 && x.isContiguous {
-          gemm(x, x.offset, (k, 1), y, y.offset, ys, m: x.count / Swift.max(k, 1), n: n, k: k,
-               out: out, outOffset: 0)
+          gemm(
+            x, x.offset, (k, 1), y, y.offset, ys, m: x.count / Swift.max(k, 1), n: n, k: k,
+            out: out, outOffset: 0)
         } else {
           let bst = contiguousStrides(batch)
           for i in 0..<batch.reduce(1, *) {

@@ -39,8 +39,10 @@ func pairwiseSum<T: FloatElement>(_ a: UnsafePointer<T>, _ n: Int, _ stride: Int
 }
 
 /// Reduces each row of a contiguous `outer x inner` block.
-func reduceRows<T: NumericElement>(_ kind: ReduceKind, _ x: UnsafePointer<T>, outer: Int,
-                                   inner: Int, into out: Tensor) {
+func reduceRows<T: NumericElement>(
+  _ kind: ReduceKind, _ x: UnsafePointer<T>, outer: Int,
+  inner: Int, into out: Tensor
+) {
   switch kind {
   case .sum:
     let o = out.storage.pointer(T.self)
@@ -112,8 +114,10 @@ func reduceRows<T: NumericElement>(_ kind: ReduceKind, _ x: UnsafePointer<T>, ou
 }
 
 /// Reduces the leading `count` rows of a contiguous `count x inner` block column by column.
-func reduceColumns<T: NumericElement>(_ kind: ReduceKind, _ x: UnsafePointer<T>, count: Int,
-                                      inner: Int, into out: Tensor) {
+func reduceColumns<T: NumericElement>(
+  _ kind: ReduceKind, _ x: UnsafePointer<T>, count: Int,
+  inner: Int, into out: Tensor
+) {
   let o = out.storage.pointer(T.self)
   switch kind {
   case .sum:
@@ -397,21 +401,24 @@ extension Tensor {
   public func max(axis: Int, keepDims: Bool = false) throws -> (values: Tensor, indices: Tensor) {
     let idx = try argmax(axis: axis, keepDims: true)
     let vals = try takeAlong(idx, axis: axis)
-    return keepDims ? (vals, idx) : (try vals.squeezed(axes: [axis]), try idx.squeezed(axes: [axis]))
+    return keepDims
+      ? (vals, idx) : (try vals.squeezed(axes: [axis]), try idx.squeezed(axes: [axis]))
   }
 
   /// Values and int64 indices of the minimum along one axis.
   public func min(axis: Int, keepDims: Bool = false) throws -> (values: Tensor, indices: Tensor) {
     let idx = try argmin(axis: axis, keepDims: true)
     let vals = try takeAlong(idx, axis: axis)
-    return keepDims ? (vals, idx) : (try vals.squeezed(axes: [axis]), try idx.squeezed(axes: [axis]))
+    return keepDims
+      ? (vals, idx) : (try vals.squeezed(axes: [axis]), try idx.squeezed(axes: [axis]))
   }
 
   /// Index of the first maximum (of the flattened tensor when `axis` is nil).
   public func argmax(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
     if let axis {
-      return try reduceRaw(.argmax, [try self.axis(axis, "argmax")], keepDims: keepDims,
-                           op: "argmax")
+      return try reduceRaw(
+        .argmax, [try self.axis(axis, "argmax")], keepDims: keepDims,
+        op: "argmax")
     }
     return try reshaped([-1]).reduceRaw(.argmax, [0], keepDims: false, op: "argmax")
   }
@@ -419,8 +426,9 @@ extension Tensor {
   /// Index of the first minimum (of the flattened tensor when `axis` is nil).
   public func argmin(axis: Int? = nil, keepDims: Bool = false) throws -> Tensor {
     if let axis {
-      return try reduceRaw(.argmin, [try self.axis(axis, "argmin")], keepDims: keepDims,
-                           op: "argmin")
+      return try reduceRaw(
+        .argmin, [try self.axis(axis, "argmin")], keepDims: keepDims,
+        op: "argmin")
     }
     return try reshaped([-1]).reduceRaw(.argmin, [0], keepDims: false, op: "argmin")
   }

@@ -75,7 +75,8 @@ extension Tensor {
     if let weights {
       guard weights.shape == shape else {
         throw TensorError(
-          .shape, "bincount: weights \(shapeString(weights.shape)) and list "
+          .shape,
+          "bincount: weights \(shapeString(weights.shape)) and list "
             + "\(shapeString(shape)) differ")
       }
       let w = weights.doubles
@@ -124,7 +125,9 @@ extension Tensor {
     let n = classes ?? (Int(x.max() ?? -1) + 1)
     var out = [Int64](repeating: 0, count: x.count * n)
     for (i, v) in x.enumerated() {
-      guard v >= 0, v < n else { throw TensorError(.index, "Class values must be smaller than num_classes.") }
+      guard v >= 0, v < n else {
+        throw TensorError(.index, "Class values must be smaller than num_classes.")
+      }
       out[i * n + Int(v)] = 1
     }
     return try Tensor(out, shape: shape + [n])

@@ -47,8 +47,9 @@ func unaryKernel<T: TensorElement, R: TensorElement>(_ a: Tensor, _ out: Tensor,
     for i in 0..<out.count { op[i] = f(x[i]) }
     return
   }
-  var rows = StridedRows(shape: out.shape, strides: [a.strides, out.strides],
-                         offsets: [a.offset, 0])
+  var rows = StridedRows(
+    shape: out.shape, strides: [a.strides, out.strides],
+    offsets: [a.offset, 0])
   let len = rows.length, si = rows.s0, sk = rows.s1
   while rows.next() {
     let x = ap + rows.o0, z = op + rows.o1

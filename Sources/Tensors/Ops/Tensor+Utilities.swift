@@ -3,8 +3,10 @@ import Foundation
 /// Smaller NumPy conveniences: closeness tests, order statistics, differences, triangles, grids.
 extension Tensor {
   /// Elementwise `|a - b| <= atol + rtol * |b|` (NumPy `isclose`; NaNs equal when asked).
-  public static func isClose(_ a: Tensor, _ b: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8,
-                             equalNaN: Bool = false) throws -> Tensor {
+  public static func isClose(
+    _ a: Tensor, _ b: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8,
+    equalNaN: Bool = false
+  ) throws -> Tensor {
     let x = a.detached().casted(to: .float64), y = b.detached().casted(to: .float64)
     let close = try ((x - y).abs() .<= (y.abs() * rtol + atol)) | (x .== y)
     guard equalNaN else { return close }
@@ -12,8 +14,10 @@ extension Tensor {
   }
 
   /// Whether every element is close (NumPy `allclose`).
-  public static func allClose(_ a: Tensor, _ b: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8,
-                              equalNaN: Bool = false) throws -> Bool {
+  public static func allClose(
+    _ a: Tensor, _ b: Tensor, rtol: Double = 1e-5, atol: Double = 1e-8,
+    equalNaN: Bool = false
+  ) throws -> Bool {
     try isClose(a, b, rtol: rtol, atol: atol, equalNaN: equalNaN).all().bools[0]
   }
 
@@ -53,8 +57,9 @@ extension Tensor {
     for _ in 0..<n {
       let len = r.shape[a]
       guard len > 0 else { break }
-      r = try Tensor.binary(.subtract, r.narrowed(axis: a, start: 1, length: len - 1),
-                            r.narrowed(axis: a, start: 0, length: len - 1))
+      r = try Tensor.binary(
+        .subtract, r.narrowed(axis: a, start: 1, length: len - 1),
+        r.narrowed(axis: a, start: 0, length: len - 1))
     }
     return r
   }

@@ -26,8 +26,10 @@ public final class SGD: Optimizer {
   public var nesterov: Bool
   var buffers: [Tensor?]
 
-  public init(_ parameters: [Tensor], learningRate: Double, momentum: Double = 0,
-              dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false) {
+  public init(
+    _ parameters: [Tensor], learningRate: Double, momentum: Double = 0,
+    dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false
+  ) {
     self.parameters = parameters
     self.learningRate = learningRate
     self.momentum = momentum
@@ -70,8 +72,10 @@ public final class Adam: Optimizer {
   var expAvg: [Tensor?]
   var expAvgSq: [Tensor?]
 
-  public init(_ parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
-              eps: Double = 1e-8, weightDecay: Double = 0, decoupledWeightDecay: Bool = false) {
+  public init(
+    _ parameters: [Tensor], learningRate: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999),
+    eps: Double = 1e-8, weightDecay: Double = 0, decoupledWeightDecay: Bool = false
+  ) {
     self.parameters = parameters
     self.learningRate = learningRate
     beta1 = betas.0
@@ -85,11 +89,14 @@ public final class Adam: Optimizer {
   }
 
   /// AdamW: weight decay applied to the parameters directly (default decay 0.01).
-  public static func adamW(_ parameters: [Tensor], learningRate: Double = 1e-3,
-                           betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
-                           weightDecay: Double = 0.01) -> Adam {
-    Adam(parameters, learningRate: learningRate, betas: betas, eps: eps, weightDecay: weightDecay,
-         decoupledWeightDecay: true)
+  public static func adamW(
+    _ parameters: [Tensor], learningRate: Double = 1e-3,
+    betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
+    weightDecay: Double = 0.01
+  ) -> Adam {
+    Adam(
+      parameters, learningRate: learningRate, betas: betas, eps: eps, weightDecay: weightDecay,
+      decoupledWeightDecay: true)
   }
 
   public func step() throws {
@@ -135,9 +142,11 @@ public final class RMSprop: Optimizer {
   var gradAvg: [Tensor?]
   var buffers: [Tensor?]
 
-  public init(_ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99,
-              eps: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0,
-              centered: Bool = false) {
+  public init(
+    _ parameters: [Tensor], learningRate: Double = 1e-2, alpha: Double = 0.99,
+    eps: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0,
+    centered: Bool = false
+  ) {
     self.parameters = parameters
     self.learningRate = learningRate
     self.alpha = alpha
@@ -192,14 +201,18 @@ public final class Adagrad: Optimizer {
   var sums: [Tensor]
   var steps: [Int]
 
-  public init(_ parameters: [Tensor], learningRate: Double = 1e-2, lrDecay: Double = 0,
-              weightDecay: Double = 0, initialAccumulatorValue: Double = 0, eps: Double = 1e-10) {
+  public init(
+    _ parameters: [Tensor], learningRate: Double = 1e-2, lrDecay: Double = 0,
+    weightDecay: Double = 0, initialAccumulatorValue: Double = 0, eps: Double = 1e-10
+  ) {
     self.parameters = parameters
     self.learningRate = learningRate
     self.lrDecay = lrDecay
     self.weightDecay = weightDecay
     self.eps = eps
-    sums = parameters.map { Tensor.full($0.shape, .double(initialAccumulatorValue), dtype: $0.dtype) }
+    sums = parameters.map {
+      Tensor.full($0.shape, .double(initialAccumulatorValue), dtype: $0.dtype)
+    }
     steps = Array(repeating: 0, count: parameters.count)
   }
 
@@ -262,9 +275,11 @@ public final class ReduceLROnPlateau {
   var badEpochs = 0
   var cooldownLeft = 0
 
-  public init(_ optimizer: any Optimizer, maximize: Bool = false, factor: Double = 0.1,
-              patience: Int = 10, threshold: Double = 1e-4, cooldown: Int = 0,
-              minLearningRate: Double = 0) {
+  public init(
+    _ optimizer: any Optimizer, maximize: Bool = false, factor: Double = 0.1,
+    patience: Int = 10, threshold: Double = 1e-4, cooldown: Int = 0,
+    minLearningRate: Double = 0
+  ) {
     self.optimizer = optimizer
     self.maximize = maximize
     self.factor = factor

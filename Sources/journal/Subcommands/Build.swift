@@ -24,28 +24,34 @@ extension JournalCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp(
-      "The output folder (default: journal.yml's output, else _site in the journal folder).",
-      valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The output folder (default: journal.yml's output, else _site in the journal folder).",
+        valueName: "path"))
     var out: String?
 
-    @Option(name: .customLong("base-url"),
+    @Option(
+      name: .customLong("base-url"),
       help: ArgumentHelp(
         "The URL the site is published at, for the feeds, sitemap and canonical links.",
         discussion: "Default: journal.yml's base_url; without either, http://localhost:8000/."))
     var baseURL: String?
 
-    @Option(help: ArgumentHelp(
-      "How formulas are shown: mathml (no JavaScript) or katex (typeset in the browser).",
-      discussion: "Default: journal.yml's math, else mathml.", valueName: "mathml|katex"))
+    @Option(
+      help: ArgumentHelp(
+        "How formulas are shown: mathml (no JavaScript) or katex (typeset in the browser).",
+        discussion: "Default: journal.yml's math, else mathml.", valueName: "mathml|katex"))
     var math: MathMode?
 
-    @Option(name: .customLong("katex-folder"),
-      help: ArgumentHelp("KaTeX's files, for --math katex (Debian: libjs-katex).",
+    @Option(
+      name: .customLong("katex-folder"),
+      help: ArgumentHelp(
+        "KaTeX's files, for --math katex (Debian: libjs-katex).",
         valueName: "path"))
     var katexFolder = "/usr/share/javascript/katex"
 
-    @Flag(name: .customLong("folder-links"),
+    @Flag(
+      name: .customLong("folder-links"),
       help: """
         Link pages by folder (2018/09/26/) instead of by file (2018/09/26/index.html): for a \
         site only ever served by a web server. The default links also work when a page is \
@@ -53,8 +59,10 @@ extension JournalCommand {
         """)
     var folderLinks = false
 
-    @Option(name: .customLong("feed-entries"),
-      help: ArgumentHelp("How many of the newest entries each Atom feed holds, in full.",
+    @Option(
+      name: .customLong("feed-entries"),
+      help: ArgumentHelp(
+        "How many of the newest entries each Atom feed holds, in full.",
         valueName: "count"))
     var feedEntries = 20
 
@@ -74,10 +82,11 @@ extension JournalCommand {
       let report = try builder.build()
       for problem in report.problems + report.linkProblems { Terminal.warn(problem) }
       let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-      print("built \(report.entries) entries into \(builder.options.outputFolder.path) in "
-        + "\(seconds) s: \(report.parsed) parsed, \(report.written) written, "
-        + "\(report.unchanged) unchanged, "
-        + "\(report.removed) removed")
+      print(
+        "built \(report.entries) entries into \(builder.options.outputFolder.path) in "
+          + "\(seconds) s: \(report.parsed) parsed, \(report.written) written, "
+          + "\(report.unchanged) unchanged, "
+          + "\(report.removed) removed")
       if !report.problems.isEmpty || (strict && !report.linkProblems.isEmpty) {
         throw ExitCode(1)
       }
@@ -86,14 +95,17 @@ extension JournalCommand {
     /// The options, from the command line over `journal.yml` over the defaults.
     func siteOptions(for journal: Journal) -> SiteBuilder.Options {
       let config = journal.config
-      let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
+      let folder =
+        out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? URL(fileURLWithPath: config.output ?? "_site", relativeTo: journal.root)
-          .standardizedFileURL
+        .standardizedFileURL
       let base = baseURL ?? config.baseURL
       if base == nil {
-        Terminal.warn(JournalError(
-          .usage, "no base URL: feeds, the sitemap and canonical links name "
-            + "http://localhost:8000/; set base_url in journal.yml or pass --base-url"))
+        Terminal.warn(
+          JournalError(
+            .usage,
+            "no base URL: feeds, the sitemap and canonical links name "
+              + "http://localhost:8000/; set base_url in journal.yml or pass --base-url"))
       }
       let mode = math ?? config.math.flatMap(MathMode.init(rawValue:)) ?? .mathml
       return SiteBuilder.Options(

@@ -34,7 +34,8 @@ extension JournalCommand {
     @Argument(help: "The script to run.", completion: .file(extensions: ["py"]))
     var script: String
 
-    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the script as sys.argv[1:].")
+    @Argument(
+      parsing: .captureForPassthrough, help: "Arguments passed to the script as sys.argv[1:].")
     var arguments: [String] = []
 
     func run() throws {
@@ -50,7 +51,9 @@ extension JournalCommand {
       let status = try runner.run(
         scriptAt: URL(fileURLWithPath: script), displayPath: script, arguments: arguments,
         output: { out.write($0) },
-        errorOutput: { text in out.flush(); Terminal.standardError.write(text) })
+        errorOutput: { text in
+          out.flush(); Terminal.standardError.write(text)
+        })
       out.flush()
       if status != 0 { throw ExitCode(status) }
     }

@@ -16,7 +16,8 @@ extension JournalCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
+    @Option(
+      name: [.short, .long], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
     func run() throws {

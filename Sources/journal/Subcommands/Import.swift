@@ -29,11 +29,13 @@ extension JournalCommand {
     func run() throws {
       let journal = try importTarget()
       let url = URL(fileURLWithPath: file)
-      let report = try Importer(journal: journal, force: force).importFile(at: url, displayPath: file)
+      let report = try Importer(journal: journal, force: force).importFile(
+        at: url, displayPath: file)
       for path in report.overwritten { print("overwrote \(path)") }
       let range = report.dates.first.map { "\($0.iso) to \(report.dates.last!.iso)" } ?? "none"
-      print("imported \(report.entryCount) entries into \(report.dates.count) day files "
-        + "(\(range)): \(report.written.count) written, \(report.unchanged.count) unchanged")
+      print(
+        "imported \(report.entryCount) entries into \(report.dates.count) day files "
+          + "(\(range)): \(report.written.count) written, \(report.unchanged.count) unchanged")
     }
 
     /// Import may create the journal: without --journal or JOURNAL_DIR and with no journal
@@ -51,4 +53,3 @@ extension JournalCommand {
     }
   }
 }
-

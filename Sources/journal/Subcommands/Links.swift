@@ -63,7 +63,8 @@ extension JournalCommand {
       for edge in outgoing {
         let to: String
         switch edge.resolution {
-        case .entry(let target, let anchor): to = "→ " + target.iso + (anchor.map { "#" + $0 } ?? "")
+        case .entry(let target, let anchor):
+          to = "→ " + target.iso + (anchor.map { "#" + $0 } ?? "")
         case .missing, .ambiguous: to = "✗ " + (edge.resolution.problem ?? "")
         }
         out.write("  \(edge.path):\(edge.line): [[\(edge.reference.written)]] \(to)\n")

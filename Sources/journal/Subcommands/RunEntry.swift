@@ -44,9 +44,11 @@ extension JournalCommand {
     @Option(help: "Run the cells in this CPython (a path, or a command on PATH such as python3).")
     var python: String?
 
-    @Flag(help: ArgumentHelp("Run the cells in both the embedded engine and --python, and report "
-      + "where their outputs differ (nothing is frozen).",
-      discussion: "Exit code 1 on a difference."))
+    @Flag(
+      help: ArgumentHelp(
+        "Run the cells in both the embedded engine and --python, and report "
+          + "where their outputs differ (nothing is frozen).",
+        discussion: "Exit code 1 on a difference."))
     var compare = false
 
     func validate() throws {
@@ -66,7 +68,8 @@ extension JournalCommand {
       if documents.isEmpty { return }
       if compare { return try runComparison(documents, in: journal) }
       let engine = try makeEngine()
-      let runner = CellRunner(journal: journal, engine: engine,
+      let runner = CellRunner(
+        journal: journal, engine: engine,
         dataFolders: DataFolders(journal: journal),
         options: .init(cell: cell, force: force, timeout: timeout))
       let queue = CellRunQueue(runner: runner, jobs: jobs, showsStatusLine: showsStatusLine)
@@ -98,23 +101,26 @@ extension JournalCommand {
     func warnAboutUnknownOptions(_ document: Document) {
       for cell in document.cells where !cell.options.unknown.isEmpty {
         let words = cell.options.unknown.map { "'\($0)'" }.joined(separator: ", ")
-        Terminal.warn(JournalError(
-          .invalidInput,
-          "unknown cell option \(words) ignored (known: seed=N timeout=S echo= output= error=)",
-          file: document.path, line: cell.line - 1))
+        Terminal.warn(
+          JournalError(
+            .invalidInput,
+            "unknown cell option \(words) ignored (known: seed=N timeout=S echo= output= error=)",
+            file: document.path, line: cell.line - 1))
       }
     }
 
     /// `--compare`: each entry in both engines, differences printed, nothing frozen.
     func runComparison(_ documents: [Document], in journal: Journal) throws {
-      let comparison = CellComparison(first: try embeddedEngine(), second: try makeEngine(),
+      let comparison = CellComparison(
+        first: try embeddedEngine(), second: try makeEngine(),
         dataFolders: DataFolders(journal: journal), timeout: timeout)
       var differing = 0
       for document in documents {
         let found = try comparison.differences(in: document, root: journal.root)
         if found.isEmpty {
-          print("\(document.path): same outputs in \(comparison.first.identity) and "
-            + "\(comparison.second.identity)")
+          print(
+            "\(document.path): same outputs in \(comparison.first.identity) and "
+              + "\(comparison.second.identity)")
         } else {
           differing += 1
           for difference in found { print("\(document.path): \(difference)") }
@@ -138,7 +144,8 @@ extension JournalCommand {
         throw JournalError(.usage, "not a date: '\(date ?? "")' (expected YYYY-MM-DD)")
       }
       guard let entry = try journal.entry(on: day) else {
-        throw JournalError(.notFound, "no entry for \(day.iso)",
+        throw JournalError(
+          .notFound, "no entry for \(day.iso)",
           file: Entry.relativePath(for: day))
       }
       let document = pipeline.document(for: entry)

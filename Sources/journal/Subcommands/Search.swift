@@ -79,7 +79,9 @@ extension JournalCommand {
               query: text, count: hits.count,
               hits: hits.map { SearchHit.JSON($0, journal: journal) })) + "\n")
       case .jsonl:
-        for hit in hits { out.write(try JSONOutput.encode(SearchHit.JSON(hit, journal: journal)) + "\n") }
+        for hit in hits {
+          out.write(try JSONOutput.encode(SearchHit.JSON(hit, journal: journal)) + "\n")
+        }
       case .paths:
         var seen = Set<String>()
         for hit in hits where seen.insert(hit.path).inserted {
@@ -94,7 +96,9 @@ extension JournalCommand {
               + hit.snippet(open: "**", close: "**") + "\n")
         }
       }
-      if hits.isEmpty { throw JournalError(.notFound, "no matches for \(JournalError.quote(text))") }
+      if hits.isEmpty {
+        throw JournalError(.notFound, "no matches for \(JournalError.quote(text))")
+      }
     }
 
     /// The path as an editor run from here can open it.

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import JournalCore
 import JournalSite
+import Synchronization
 
 extension JournalCommand {
   struct Serve: AsyncParsableCommand {
@@ -22,15 +22,17 @@ extension JournalCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: UInt16 = 8000
 
-    @Option(help: ArgumentHelp(
-      "The preview's folder (default: .journal/preview/site in the journal folder).",
-      valueName: "path"))
+    @Option(
+      help: ArgumentHelp(
+        "The preview's folder (default: .journal/preview/site in the journal folder).",
+        valueName: "path"))
     var out: String?
 
     func run() async throws {
       let journal = try global.journal()
       let preview = journal.stateFolder.appendingPathComponent("preview", isDirectory: true)
-      let folder = out.map { URL(fileURLWithPath: $0).standardizedFileURL }
+      let folder =
+        out.map { URL(fileURLWithPath: $0).standardizedFileURL }
         ?? preview.appendingPathComponent("site", isDirectory: true)
       let builds = Mutex<SitePreview?>(nil)
       let files = PreviewFiles(folder: folder, version: { builds.withLock { $0?.version ?? 0 } })
