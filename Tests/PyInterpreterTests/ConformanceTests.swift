@@ -52,6 +52,9 @@ enum ConformanceCorpus {
     return TestPaths.packageRoot.deletingLastPathComponent().appendingPathComponent("conformance")
   }()
 
+  /// Whether the corpus folder is here: where it is, every program it should hold must be.
+  static let folderExists = FileManager.default.fileExists(atPath: folder.path)
+
   static let programs: [ConformanceProgram] = {
     guard let data = try? Data(contentsOf: fixtures.appendingPathComponent("corpus.json")),
       let list = try? JSONDecoder().decode([ConformanceProgram].self, from: data)
@@ -372,9 +375,12 @@ enum FigureComparison {
       }
       guard program.notRunnable == nil, program.slow == nil || ConformanceCorpus.runSlow,
         let source = try? String(
-          contentsOf: ConformanceCorpus.programURL(program), encoding: .utf8),
-        let expected = ConformanceCorpus.expectation(program)
+          contentsOf: ConformanceCorpus.programURL(program), encoding: .utf8)
       else { return }
+      guard let expected = ConformanceCorpus.expectation(program) else {
+        outcome.difference = .some("no expectation (run scripts/fixtures/conformance.py)")
+        return
+      }
       let run = ConformanceCorpus.run(source, at: ConformanceCorpus.programURL(program))
       if let dump {
         let folder = dump.appendingPathComponent(program.source)
@@ -394,6 +400,7 @@ enum FigureComparison {
     }
 
     var tally: [String: (passed: Int, run: Int, notRunnable: Int, absent: Int, slow: Int)] = [:]
+    var missing: [String] = []
     var unlisted: [String] = []
     var stale: [String] = []
     var failures: [String] = []
@@ -409,6 +416,8 @@ enum FigureComparison {
           count.slow += 1
         } else {
           count.absent += 1
+          // A program outside the repository is absent only with the whole corpus folder.
+          if program.committed || ConformanceCorpus.folderExists { missing.append(program.id) }
         }
         continue
       }
@@ -427,6 +436,12 @@ enum FigureComparison {
         "conformance \(source): \(count.passed)/\(count.run) identical"
           + " (\(count.notRunnable) not runnable, \(count.slow) slow not run,"
           + " \(count.absent) absent)")
+      if count.absent > 0 && count.run == 0 {
+        print(
+          "conformance \(source): NOT CHECKED: its \(count.absent) programs live in"
+            + " \(ConformanceCorpus.folder.path), which this checkout lacks (see the corpus README)"
+        )
+      }
     }
     if let dump {
       try? (unlisted.sorted().joined(separator: "\n") + "\n").write(
@@ -436,6 +451,7 @@ enum FigureComparison {
     }
     let known = Set(programs.map(\.id))
     let unknown = ConformanceCorpus.knownFailures.keys.filter { !known.contains($0) }.sorted()
+    #expect(missing.isEmpty, "listed in corpus.json but missing: \(missing)")
     #expect(
       unlisted.isEmpty,
       "failing, not in known-failures.txt:\n\(unlisted.sorted().joined(separator: "\n"))")
