@@ -22,7 +22,7 @@ extension JournalCommand {
 
     @Option(
       help: ArgumentHelp(
-        "The day: 2018-09-26, today, yesterday... (default: today).",
+        "The day: 2018-09-26, Sep 26 2018, yesterday, last friday... (default: today).",
         valueName: "date"))
     var date: String?
 

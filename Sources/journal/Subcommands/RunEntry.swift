@@ -23,8 +23,8 @@ extension JournalCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The entry's date (YYYY-MM-DD).")
-    var date: String?
+    @Argument(help: "The entry's day: 2018-09-26, yesterday, last friday, Sep 26 2018...")
+    var date: [String] = []
 
     @Option(help: "Run only up to this cell (1-based); the cells before it run too.")
     var cell: Int?
@@ -52,7 +52,7 @@ extension JournalCommand {
     var compare = false
 
     func validate() throws {
-      if all == (date != nil) { throw ValidationError("give either a DATE or --all") }
+      if all == !date.isEmpty { throw ValidationError("give either a DATE or --all") }
       if all && cell != nil { throw ValidationError("--cell needs a DATE, not --all") }
       if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
       if timeout <= 0 { throw ValidationError("--timeout must be positive") }
@@ -140,9 +140,12 @@ extension JournalCommand {
         }
         return documents
       }
-      guard let text = date, let day = JournalDate(iso: text) else {
-        throw JournalError(.usage, "not a date: '\(date ?? "")' (expected YYYY-MM-DD)")
+      let text = date.joined(separator: " ")
+      let range = try DateExpression.parse(text)
+      guard range.isSingleDay else {
+        throw JournalError(.usage, "run-entry needs one day, not \(JournalError.quote(text))")
       }
+      let day = range.first
       guard let entry = try journal.entry(on: day) else {
         throw JournalError(
           .notFound, "no entry for \(day.iso)",

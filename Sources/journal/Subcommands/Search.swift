@@ -17,8 +17,10 @@ extension JournalCommand {
         well-known, C++, @home, it's and a/b are searched as their words. Given as
         several shell arguments, an argument holding a space is a phrase.
 
-        Dates (--on, --from, --to): 2018-09-26, 2018-09, 2018, "September 2018",
-        today, yesterday, "last week" (Monday to Sunday before this week).
+        Dates (--on, --from, --to): 2018-09-26, "Sep 26 2018", "26 Sep 2018", today,
+        yesterday, "3 days ago", "last friday", or a span: 2018-09, 2018,
+        "September 2018", "this week", "last week" (Monday to Sunday before this week),
+        "this month", "last month". See the README for every form.
 
         Exit status: 0 with hits, 1 with none, 2 for a bad option value.
         Matches are coloured on a terminal; JOURNAL_COLOR=always|never or NO_COLOR

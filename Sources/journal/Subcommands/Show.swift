@@ -9,9 +9,10 @@ extension JournalCommand {
       commandName: "show",
       abstract: "Show an entry rendered for the terminal.",
       discussion: """
-        DATE is a day (2018-09-26, today, yesterday) or a span (2018-09, "last week"): every
-        entry in it is shown, oldest first. Headings, emphasis and code are styled on a
-        terminal; math stays TeX. Exit status 1 when there is no entry.
+        DATE is a day (2018-09-26, Sep 26 2018, yesterday, last friday, 3 days ago) or a span
+        (2018-09, "last week"): every entry in it is shown, oldest first. Headings, emphasis
+        and code are styled on a terminal; math stays TeX. Exit status 1 when there is no
+        entry.
         """)
 
     @OptionGroup var global: GlobalOptions
