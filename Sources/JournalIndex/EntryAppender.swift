@@ -22,8 +22,7 @@ public struct EntryAppender: Sendable {
     while body.hasSuffix("\n") || body.hasSuffix("\r") { body.removeLast() }
     while body.hasPrefix("\n") { body.removeFirst() }
     block += body + "\n"
-    let words = tags.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "# ")) }
-      .filter { !$0.isEmpty }
+    let words = tags.map(written).filter { !$0.isEmpty }
     if !words.isEmpty {
       block += "\n" + words.map { "#" + $0 }.joined(separator: " ") + "\n"
     }
@@ -54,9 +53,26 @@ public struct EntryAppender: Sendable {
         "line \(line) of the text is a '---' line followed by a date line, which `journal "
           + "export` would turn into a new entry; put a blank line between them")
     }
-    for tag in tags where tag.isEmpty || tag.contains(where: { $0.isWhitespace }) {
-      throw JournalError(.usage, "--tag '\(tag)' must be one word")
+    for tag in tags {
+      if tag.isEmpty || tag.contains(where: { $0.isWhitespace }) {
+        throw JournalError(.usage, "--tag \(JournalError.quote(tag)) must be one word")
+      }
+      // Written `#tag`, it must be read back as itself, or the entry would not carry it.
+      guard TagNames.isInlineWord(TagNames.normalized(written(tag))) else {
+        throw JournalError(
+          .usage,
+          "--tag \(JournalError.quote(tag)) is not a tag: a letter, then letters, digits and "
+            + "_ - / + # . (not ending in - / .)")
+      }
     }
+  }
+
+  /// A `--tag` value as its `#tag` word is written, without the `#`: leading `#`s dropped
+  /// (`#c#` is `c#`), case kept.
+  static func written(_ tag: String) -> String {
+    var name = Substring(tag)
+    while name.hasPrefix("#") { name.removeFirst() }
+    return String(name)
   }
 
   /// Appends `block` to the file of `date`, creating it and its year folder if needed, and runs

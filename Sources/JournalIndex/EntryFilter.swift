@@ -5,12 +5,12 @@ import JournalCore
 /// renders the condition for every query that filters entries (`search`, `list`, `tags`).
 public struct EntryFilter: Sendable, Hashable {
   public var dates: DateFilter
-  /// Lower-case tag names; an entry must carry every one.
+  /// Tag names as `TagNames.normalized` gives them; an entry must carry every one.
   public var tags: [String]
 
   public init(dates: DateFilter = DateFilter(), tags: [String] = []) {
     self.dates = dates
-    self.tags = tags.map { $0.lowercased() }
+    self.tags = tags.map { TagNames.normalized($0) }
   }
 
   /// Whether every entry passes.

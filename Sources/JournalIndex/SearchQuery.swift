@@ -195,11 +195,7 @@ public struct SearchQuery: Sendable, Hashable {
     return lexemes
   }
 
-  private static func normalizedTag(_ text: String) -> String {
-    var t = text.trimmingCharacters(in: .whitespaces).lowercased()
-    while t.hasPrefix("#") { t.removeFirst() }
-    return t
-  }
+  private static func normalizedTag(_ text: String) -> String { TagNames.normalized(text) }
 
   /// Cuts text into lower-cased runs of letters and digits, as the index tokenizer does.
   public static func tokenize(_ text: String) -> [String] {

@@ -473,13 +473,20 @@ struct SiteRenderer {
     return title.isEmpty ? nil : title
   }
 
-  /// Unique URL-safe folder names for tags.
+  /// Unique URL-safe folder names for tags, each depending on its tag alone so a new tag never
+  /// moves another's page.
+  ///
+  /// A tag that is its own heading slug (`deep-learning`, `café`) is its folder name; any other
+  /// (`c++`, `c#`, `ml/rnn`) gets its slug and the first 8 hex digits of its SHA-256
+  /// (`c-5e0d1c3f`), so tags that differ only in punctuation stay apart. The tag page shows
+  /// the tag as written.
   static func tagSlugs(_ names: [String]) -> [String: String] {
     var slugs = SlugSet()
     var result: [String: String] = [:]
     for name in Set(names).sorted() {
       var slug = SlugSet.slug(name)
-      if slug.isEmpty { slug = "tag" }
+      if slug != name { slug = (slug.isEmpty ? "tag" : slug) + "-" + SHA256.hex(name).prefix(8) }
+      // Kept unique all the same: a tag could be spelled like another's hashed slug.
       result[name] = slugs.unique(for: shortened(slug))
     }
     return result

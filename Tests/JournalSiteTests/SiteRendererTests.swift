@@ -19,9 +19,16 @@ import Testing
       SiteRenderer.ids(in: "<h2 id=\"a-b\">x</h2><p data-id=\"no\"><span id=\"é\">")
         == ["a-b", "é"])
     #expect(SiteRenderer.title(ofReadme: "intro\n# Journal :postbox:\ntext") == "Journal")
+    // Hashes from Python's hashlib.sha256(tag.encode()).hexdigest()[:8].
     #expect(
-      SiteRenderer.tagSlugs(["c++", "c", "deep learning"])
-        == ["c": "c", "c++": "c-1", "deep learning": "deep-learning"])
+      SiteRenderer.tagSlugs(["c++", "c", "c#", "deep learning", "café"])
+        == [
+          "c": "c", "c++": "c-cedb1bac", "c#": "c-951a4d36",
+          "deep learning": "deep-learning-505bd129",
+          "café": "café",
+        ])
+    // A tag's folder does not depend on the other tags.
+    #expect(SiteRenderer.tagSlugs(["c++"]) == ["c++": "c-cedb1bac"])
     #expect(SiteRenderer.sitePath("https://example.org/j/") == "/j/")
     #expect(SiteRenderer.sitePath("http://localhost:8000/") == "/")
   }

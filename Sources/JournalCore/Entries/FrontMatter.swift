@@ -5,7 +5,8 @@ import Yams
 public struct FrontMatter: Sendable, Hashable {
   /// `title:`, if given.
   public var title: String?
-  /// `tags:` as a list or a comma-separated string, in the author's order, without duplicates.
+  /// `tags:` as a list or a comma-separated string, in the author's order, without duplicates,
+  /// as written but for leading `#` (`#c#` is `c#`); `TagNames.normalized` lower-cases them.
   public var tags: [String]
   /// `date:` as written, if given (checked against the file name by `Entry`).
   public var date: String?
@@ -103,9 +104,9 @@ public struct FrontMatter: Sendable, Hashable {
         default: raw = value.text.map { [$0] } ?? []
         }
         for tag in raw {
-          let t = tag.trimmingCharacters(in: .whitespaces).trimmingCharacters(
-            in: CharacterSet(charactersIn: "#"))
-          if !t.isEmpty, seen.insert(t).inserted { result.tags.append(t) }
+          var name = Substring(tag.trimmingCharacters(in: .whitespaces))
+          while name.hasPrefix("#") { name.removeFirst() }
+          if !name.isEmpty, seen.insert(String(name)).inserted { result.tags.append(String(name)) }
         }
       default: result.metadata.append((key, value))
       }

@@ -403,37 +403,9 @@ struct DocumentBuilder {
         mathText: current.math.joined(separator: "\n")))
   }
 
-  /// Inline `#tag` words: `#` at the start or after a space or opening punctuation, then a
-  /// letter, then letters, digits, `_`, `-` or `/`.
+  /// Inline `#tag` words, read as `TagNames.inline(in:)` reads them.
   private mutating func collectTags(_ text: String) {
-    guard ByteSearch.contains(text, UInt8(ascii: "#")) else { return }
-    let scalars = Array(text.unicodeScalars)
-    var i = 0
-    while i < scalars.count {
-      defer { i += 1 }
-      guard scalars[i] == "#", i + 1 < scalars.count,
-        scalars[i + 1].properties.isAlphabetic
-      else { continue }
-      if i > 0 {
-        let before = scalars[i - 1]
-        guard before.properties.isWhitespace || "([{\"'".unicodeScalars.contains(before) else {
-          continue
-        }
-      }
-      var end = i + 1
-      while end < scalars.count,
-        scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil
-          || "_-/".unicodeScalars.contains(scalars[end])
-      {
-        end += 1
-      }
-      while end > i + 1, "-/".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
-      var tag = ""
-      tag.unicodeScalars.append(contentsOf: scalars[(i + 1)..<end])
-      tag = tag.lowercased()
-      if seenTags.insert(tag).inserted { tags.append(tag) }
-      i = end - 1
-    }
+    TagNames.scan(text) { if seenTags.insert($0).inserted { tags.append($0) } }
   }
 }
 

@@ -94,7 +94,7 @@ public struct MarkdownPipeline: Sendable {
       ?? parts.sections.first(where: { $0.level > 0 })?.heading ?? entry.date.longForm
     var tags: [String] = []
     var seen = Set<String>()
-    for tag in entry.frontMatter.tags.map({ $0.lowercased() }) + parts.tags
+    for tag in entry.frontMatter.tags.map({ TagNames.normalized($0) }) + parts.tags
     where seen.insert(tag).inserted {
       tags.append(tag)
     }

@@ -40,9 +40,7 @@ extension JournalCommand {
     func run() throws {
       let journal = try global.journal()
       let filter = try dates.filter()
-      let tags = tag.map {
-        $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "#"))
-      }
+      let tags = tag.map { TagNames.normalized($0) }
       let entries = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
         try $0.entries(dates: filter, tags: tags, limit: limit > 0 ? limit : nil)
       }
