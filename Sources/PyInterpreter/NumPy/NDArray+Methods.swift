@@ -152,6 +152,40 @@ extension NumPyContext {
   /// an array.
   func same(_ x: NDArray, _ t: Tensor) -> PyValue { x.isScalar ? wrap(t) : array(t) }
 
+  /// `result`, with each new array in it that views the memory of an array among `arguments`
+  /// marked as its view: NumPy makes every view of a read-only array read-only.
+  func views(_ result: PyValue, of arguments: [PyValue]) -> PyValue {
+    var given: [NDArray] = []
+    for case .native(let x as NDArray) in arguments { given.append(x) }
+    guard !given.isEmpty else { return result }
+    func mark(_ v: PyValue) {
+      switch v {
+      case .native(let r as NDArray):
+        // An argument handed back (`np.asarray(a)`, `out=`) is no new view.
+        guard !r.isScalar, r.base == nil, !given.contains(where: { $0 === r }),
+          let owner = given.first(where: { !$0.isScalar && $0.tensor.sharesStorage(with: r.tensor) }
+          )
+        else { return }
+        r.base = owner.base ?? owner
+        if !owner.writeable { r.writeable = false }
+      case .tuple(let items): items.forEach(mark)
+      case .list(let list): list.items.forEach(mark)
+      default: break
+      }
+    }
+    mark(result)
+    return result
+  }
+
+  /// Defines a NumPy function whose results are marked as views of its arguments (`views`).
+  func define(
+    _ name: String, in table: SignatureTable, of m: PyModule, _ body: @escaping BoundFunction
+  ) {
+    m.define(name, in: table) { a in
+      self.views(try body(a), of: a.positional + a.keywords.map(\.1))
+    }
+  }
+
   /// `axis=` of a reduction that NumPy runs as a ufunc reduce, which takes axis 0 (or -1) of a
   /// 0-d array as all of it.
   func reductionAxes(_ name: String, _ v: PyValue?, rank: Int) throws -> [Int]? {
@@ -250,9 +284,11 @@ extension NumPyContext {
     case "itemsize": return .int(t.dtype.itemSize)
     case "nbytes": return .int(t.dtype.itemSize * t.count)
     case "T":
-      return same(
-        x, t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) })
+      return views(
+        same(x, t.rank < 2 ? t : try bridged { try t.permuted(Array((0..<t.rank).reversed())) }),
+        of: [.native(x)])
     case "real": return .native(x)
+    case "flags" where !x.isScalar: return .native(ArrayFlags(x))
     case "flat": return .native(FlatIterator(x, numpy: self))
     default: break
     }
@@ -274,7 +310,10 @@ extension NumPyContext {
       return nil
     default: break
     }
-    let m = { (body: @escaping BoundFunction) in self.method(name, body) }
+    // A method's results that view the array's memory are its views (`views`).
+    let m = { (body: @escaping BoundFunction) in
+      self.method(name) { a in self.views(try body(a), of: [.native(x)]) }
+    }
     if [
       "sum", "mean", "max", "min", "prod", "any", "all", "std", "var", "argmax", "argmin",
       "cumsum",
@@ -293,7 +332,13 @@ extension NumPyContext {
     case "astype":
       return m { a in self.same(x, x.tensor.casted(to: try self.dtype(try a.required("dtype")))) }
     case "copy": return m { _ in self.same(x, x.tensor.clone()) }
-    case "flatten", "ravel": return m { _ in self.array(try self.reshape(x.tensor.clone(), [-1])) }
+    case "flatten": return m { _ in self.array(try self.reshape(x.tensor.clone(), [-1])) }
+    case "ravel":
+      // A view of a C-contiguous array, else a copy, as NumPy's ravel.
+      return m { _ in
+        let t = x.tensor.isContiguous ? x.tensor : x.tensor.clone()
+        return self.array(try self.reshape(t, [-1]))
+      }
     case "tolist": return m { _ in try self.toList(x.tensor) }
     case "item":
       return m { a in
@@ -344,10 +389,27 @@ extension NumPyContext {
         if t.rank == 0 { return self.same(x, t) }
         return self.same(x, try bridged { try t.squeezed(axes: axes) })
       }
+    case "setflags":
+      return m { a in
+        if let write = a.value("write"), !self.isNone(write) {
+          try ArrayFlags(x).setWriteable(write)
+        }
+        return .none
+      }
+    case "swapaxes":
+      return m { a in
+        let t = x.tensor
+        var order = Array(0..<t.rank)
+        order.swapAt(
+          try self.axis(try self.integer(try a.required("axis1")), rank: t.rank),
+          try self.axis(try self.integer(try a.required("axis2")), rank: t.rank))
+        return self.same(x, try bridged { try t.permuted(order) })
+      }
     case "fill":
       return m { a in
         let v = try a.required("value")
         let s = try NumPyContext.pythonScalar(v) ?? self.tensor(v).reshaped([]).item()
+        try x.checkWriteable()
         try bridged { try x.tensor.fillInPlace(s) }
         return .none
       }
@@ -365,6 +427,7 @@ extension NumPyContext {
     case "sort":
       return m { a in
         let ax = try self.singleAxis(a.value("axis") ?? .int(-1), rank: x.tensor.rank) ?? -1
+        try x.checkWriteable("sort array")
         let sorted = try bridged { try x.tensor.sorted(axis: ax).values }
         try bridged { try x.tensor.copyInPlace(from: sorted) }
         return .none
@@ -455,6 +518,7 @@ extension NumPyContext {
     guard case .native(let target as NDArray) = out, !target.isScalar else {
       throw PyException(.typeError, "return arrays must be of ArrayType")
     }
+    try target.checkWriteable("output array")
     let to = target.tensor.dtype
     let sameKind =
       type == to || type == .bool || (type.isInteger && to != .bool)
@@ -487,16 +551,20 @@ extension NumPyContext {
     }
   }
 
-  /// The `offset` diagonal of the first two axes, moved last (NumPy's `diagonal`).
-  func diagonal(_ t: Tensor, offset k: Int) throws -> Tensor {
-    let (n, m) = (t.shape[0], t.shape[1])
-    let count = Swift.max(0, Swift.min(n + Swift.min(k, 0), m - Swift.max(k, 0)))
-    let i = (0..<Int64(count)).map { $0 }
-    let rows = try bridged { try Tensor(i.map { $0 + Int64(Swift.max(-k, 0)) }, shape: [count]) }
-    let cols = try bridged { try Tensor(i.map { $0 + Int64(Swift.max(k, 0)) }, shape: [count]) }
-    let d = try bridged { try t.item([.array(rows), .array(cols)]) }
-    guard d.rank > 1 else { return d }
-    return try bridged { try d.permuted(Array(1..<d.rank) + [0]) }
+  /// The diagonal of axes `a1` and `a2` (normalised, distinct) shifted by `k`, as NumPy's
+  /// `diagonal` gives it: a view of the same memory whose last axis runs along the diagonal.
+  func diagonalView(_ t: Tensor, offset k: Int, axis1 a1: Int, axis2 a2: Int) throws -> Tensor {
+    let (n1, n2) = (t.shape[a1], t.shape[a2])
+    // Both counts are below the sizes, so the offsets cannot overflow.
+    let count = k >= 0 ? Swift.max(0, Swift.min(n1, n2 - k)) : Swift.max(0, Swift.min(n1 + k, n2))
+    var start = t.offset
+    if count > 0 { start += k >= 0 ? k * t.strides[a2] : -k * t.strides[a1] }
+    let rest = (0..<t.rank).filter { $0 != a1 && $0 != a2 }
+    return try bridged {
+      try t.strided(
+        shape: rest.map { t.shape[$0] } + [count],
+        strides: rest.map { t.strides[$0] } + [t.strides[a1] + t.strides[a2]], offset: start)
+    }
   }
 
   /// `np.concatenate` of arrays of any dtypes, with NumPy's refusals.

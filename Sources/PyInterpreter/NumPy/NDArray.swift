@@ -69,6 +69,12 @@ final class NDArray: PyNativeObject {
   var tensor: Tensor
   let isScalar: Bool
   let numpy: NumPyContext
+  /// False for a read-only array (`np.diag` of a matrix, `flags.writeable = False`): every
+  /// write raises NumPy's `ValueError`, and views made of it are read-only too.
+  var writeable = true
+  /// The array whose memory this one views, when it was made from another (NumPy's `base`,
+  /// collapsed to the first array of the chain): it decides whether the flag may be set back.
+  var base: NDArray?
 
   init(_ tensor: Tensor, scalar: Bool = false, numpy: NumPyContext) {
     self.tensor = tensor
@@ -82,6 +88,12 @@ final class NDArray: PyNativeObject {
   }
 
   var pyClass: PyClass? { isScalar ? nil : numpy.ndarrayClass }
+
+  /// Raises NumPy's `ValueError` for a write into a read-only array: `what` names the write
+  /// as NumPy does (`assignment destination`, `output array`).
+  func checkWriteable(_ what: String = "assignment destination") throws {
+    if !writeable { throw PyException(.valueError, "\(what) is read-only") }
+  }
 
   // MARK: Printing
 
@@ -132,19 +144,20 @@ final class NDArray: PyNativeObject {
     let t = tensor
     let n = t.shape[0]
     var i = 0
-    return PyIterator("iterator") { [numpy] in
+    return PyIterator("iterator") { [numpy, self] in
       guard i < n else { return nil }
       defer { i += 1 }
-      return numpy.wrap(try bridged { try t.item([.index(i)]) })
+      return numpy.views(numpy.wrap(try bridged { try t.item([.index(i)]) }), of: [.native(self)])
     }
   }
 
   func getItem(_ key: PyValue) throws -> PyValue {
     let idx = try numpy.indices(key)
-    return numpy.wrap(try bridged { try tensor.item(idx) })
+    return numpy.views(numpy.wrap(try bridged { try tensor.item(idx) }), of: [.native(self)])
   }
 
   func setItem(_ key: PyValue, _ value: PyValue) throws {
+    try checkWriteable()
     let idx = try numpy.indices(key)
     let v = try numpy.tensor(value)
     try bridged { try tensor.writeItem(idx, v) }
@@ -158,6 +171,7 @@ final class NDArray: PyNativeObject {
   func inPlace(_ op: BinaryOperator, _ other: PyValue) throws -> PyValue? {
     if isScalar { return nil }
     guard let bop = NumPyContext.binaryOp(op) else { return nil }
+    try checkWriteable("output array")
     if let s = NumPyContext.pythonScalar(other) {
       try bridged { try tensor.applyInPlace(bop, s) }
     } else {

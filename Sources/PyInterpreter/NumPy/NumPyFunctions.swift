@@ -61,7 +61,7 @@ extension NumPySignatures {
 extension NumPyContext {
   func defineFunctions(in m: PyModule) {
     func def(_ name: String, _ body: @escaping BoundFunction) {
-      m.define(name, in: NumPySignatures.functions, body)
+      define(name, in: NumPySignatures.functions, of: m, body)
     }
     m["__version__"] = .str("2.4.6")
     def("pad") { a in try self.pad(a) }
@@ -466,6 +466,7 @@ extension NumPyContext {
     guard ["raise", "wrap", "clip"].contains(mode) else {
       throw PyException(.valueError, "clipmode must be one of 'clip', 'raise', or 'wrap'")
     }
+    try target.checkWriteable("put: output array")
     let t = target.tensor
     let n = t.count
     let indices = try tensor(try a.required("ind")).casted(to: .int64).contiguous().int64s
@@ -1261,12 +1262,12 @@ final class IntInfo: PyNativeObject {
 
 extension NumPyContext {
   func defineIndexingFunctions(in m: PyModule) {
-    m.define("diagonal", in: NumPySignatures.functions) { a in
+    define("diagonal", in: NumPySignatures.functions, of: m) { a in
       try self.diagonal(
         try self.tensor(try a.required("a")), a.value("offset"), a.value("axis1"),
         a.value("axis2"), function: "numpy.diagonal")
     }
-    m.define("unpackbits", in: NumPySignatures.functions) { a in
+    define("unpackbits", in: NumPySignatures.functions, of: m) { a in
       let given = try self.tensor(try a.required("a"))
       guard given.dtype == .uint8 else {
         throw PyException(.typeError, "Expected an input array of unsigned byte data type")
@@ -1300,24 +1301,33 @@ extension NumPyContext {
     }
   }
 
-  /// `a.diagonal(offset, axis1, axis2)` of a 2-d array (a copy: NumPy's is a read-only view).
+  /// `a.diagonal(offset, axis1, axis2)`: NumPy's read-only view of the diagonal.
   func diagonal(
     _ t: Tensor, _ offset: PyValue?, _ axis1: PyValue?, _ axis2: PyValue?, function: String
   ) throws -> PyValue {
     guard t.rank >= 2 else {
       throw PyException(.valueError, "diag requires an array of at least two dimensions")
     }
-    guard t.rank == 2 else {
-      throw PyException(
-        .notImplementedError,
-        "\(function) of an array of \(t.rank) dimensions is not supported in journal cells")
-    }
     let k = try offset.map { try integer($0) } ?? 0
-    let a1 = try axis(try integer(axis1 ?? .int(0)), rank: 2)
-    let a2 = try axis(try integer(axis2 ?? .int(1)), rank: 2)
+    // NumPy names the axis argument in its AxisError.
+    func normalised(_ v: PyValue?, _ name: String, _ given: Int) throws -> Int {
+      let a = try integer(v ?? .int(given))
+      guard a >= -t.rank && a < t.rank else {
+        throw axisError("\(name): axis \(a) is out of bounds for array of dimension \(t.rank)")
+      }
+      return a < 0 ? a + t.rank : a
+    }
+    let a1 = try normalised(axis1, "axis1", 0)
+    let a2 = try normalised(axis2, "axis2", 1)
     guard a1 != a2 else { throw PyException(.valueError, "axis1 and axis2 cannot be the same") }
-    let m = a1 == 0 ? t : try bridged { try t.permuted([1, 0]) }
-    return array(try diagonal(m, offset: k).clone())
+    return readOnly(try diagonalView(t, offset: k, axis1: a1, axis2: a2))
+  }
+
+  /// A new read-only array over `t` (NumPy's diagonal views).
+  func readOnly(_ t: Tensor) -> PyValue {
+    let array = NDArray(t, numpy: self)
+    array.writeable = false
+    return .native(array)
   }
 
   /// `np.linalg.matrix_rank`: singular values above `S.max() * max(M, N) * eps` (or above
@@ -1393,6 +1403,7 @@ final class FlatIterator: PyNativeObject {
   }
 
   func setItem(_ key: PyValue, _ value: PyValue) throws {
+    try base.checkWriteable("underlying array")
     guard base.tensor.isContiguous else {
       throw PyException(
         .notImplementedError,

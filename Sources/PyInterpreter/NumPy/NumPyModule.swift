@@ -39,7 +39,7 @@ extension NumPyContext {
   func makeModule() -> PyModule {
     let m = PyModule(name: "numpy")
     func def(_ name: String, _ body: @escaping BoundFunction) {
-      m.define(name, in: NumPySignatures.module, body)
+      define(name, in: NumPySignatures.module, of: m, body)
     }
     m["pi"] = .float(Double.pi)
     m["e"] = .float(M_E)
@@ -312,7 +312,7 @@ extension NumPyContext {
         throw PyException(.valueError, "diag requires an array of at least two dimensions")
       }
       try self.refuseUnsigned64("trace", t.dtype)
-      let d = try self.diagonal(t, offset: 0)
+      let d = try self.diagonalView(t, offset: 0, axis1: 0, axis2: 1)
       return self.wrap(try bridged { try d.sum(axes: [d.rank - 1]) })
     }
 
@@ -427,7 +427,7 @@ extension NumPyContext {
         let cols = try bridged { try Tensor(i.map { $0 + Int64(Swift.max(k, 0)) }) }
         try bridged { try out.writeItem([.array(rows), .array(cols)], t) }
         return self.array(out)
-      case 2: return self.array(try self.diagonal(t, offset: k).clone())
+      case 2: return self.readOnly(try self.diagonalView(t, offset: k, axis1: 0, axis2: 1))
       default: throw PyException(.valueError, "Input must be 1- or 2-d.")
       }
     }
@@ -785,6 +785,7 @@ extension NumPyContext {
       guard case .native(let arr as NDArray) = x else {
         throw PyException(.typeError, "shuffle expects a list or an array")
       }
+      try arr.checkWriteable("array")
       var order = Array(0..<(arr.tensor.shape.first ?? 0)).map { Int64($0) }
       box.state.shuffle(&order)
       let shuffled = try bridged { try arr.tensor.item([.array(try Tensor(order))]) }

@@ -48,7 +48,7 @@ extension NumPySignatures {
 extension NumPyContext {
   func defineRoutines(in m: PyModule) {
     func def(_ name: String, _ body: @escaping BoundFunction) {
-      m.define(name, in: NumPySignatures.routines, body)
+      define(name, in: NumPySignatures.routines, of: m, body)
     }
     def("roll") { a in try self.roll(a) }
     def("swapaxes") { a in

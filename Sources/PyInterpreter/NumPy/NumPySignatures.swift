@@ -211,6 +211,8 @@ extension NumPySignatures {
     [single] nonzero() as ndarray.nonzero
     [numpy] repeat(repeats, /, axis=None)
     [numpy] diagonal(offset=0, axis1=0, axis2=1)
+    [numpy] swapaxes(axis1, axis2, /)
+    [numpy] setflags(*, write=None, ~align=None, ~uic=None)
     __abs__()
     [single] __format__(spec, /)
     __round__(ndigits=None)

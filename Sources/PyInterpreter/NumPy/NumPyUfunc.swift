@@ -238,6 +238,12 @@ final class UFunc: PyNativeObject {
         .reshaped(t.shape).item(try numpy.indices(try a.required("indices")))
     }
     let values = try numpy.tensor(b)
+    // NumPy 2.4's `at` writes into a read-only array regardless; the engine will not.
+    guard target.writeable else {
+      throw PyException(
+        .notImplementedError,
+        "numpy.\(displayName).at of a read-only array is not supported in journal cells")
+    }
     let type = try numpy.binaryResultType(op, .native(target), b)
     try numpy.checkOutCast(displayName, type, out: .native(target))
     let spread = try bridged { try values.expanded(to: positions.shape).contiguous() }
@@ -339,7 +345,7 @@ extension NumPyContext {
       "logical_and": .logicalAnd, "logical_or": .logicalOr, "logical_xor": .logicalXor,
     ]
     func def(_ name: String, _ body: @escaping BoundFunction) {
-      m.define(name, in: NumPySignatures.ufuncFunctions, body)
+      define(name, in: NumPySignatures.ufuncFunctions, of: m, body)
     }
     def("trunc") { a in
       let t = try self.tensor(try a.required("x"))

@@ -264,6 +264,41 @@ extension Tensor {
     return newStrides
   }
 
+  /// Whether this tensor and `other` view one storage, so a write through one may show in the
+  /// other.
+  public func sharesStorage(with other: Tensor) -> Bool { storage === other.storage }
+
+  /// A view of this tensor's storage with any shape, strides and offset, in elements (NumPy's
+  /// `as_strided`, PyTorch's `as_strided`); an index error when an element would lie outside
+  /// the storage. No gradient flows through it.
+  public func strided(shape newShape: [Int], strides newStrides: [Int], offset start: Int) throws
+    -> Tensor
+  {
+    guard newShape.count == newStrides.count, newShape.allSatisfy({ $0 >= 0 }),
+      Tensor.elementCount(of: newShape) != nil
+    else {
+      throw TensorError(
+        .shape, "strided: shape \(shapeString(newShape)) does not fit strides \(newStrides)")
+    }
+    if !newShape.contains(0) {
+      var low = start
+      var high = start
+      for (n, st) in zip(newShape, newStrides) {
+        let (span, overflow) = (n - 1).multipliedReportingOverflow(by: st)
+        let (moved, past) =
+          span < 0 ? low.addingReportingOverflow(span) : high.addingReportingOverflow(span)
+        guard !overflow, !past else {
+          throw TensorError(.index, "strided: the view reaches outside the array's memory")
+        }
+        if span < 0 { low = moved } else { high = moved }
+      }
+      guard low >= 0, high < storage.count else {
+        throw TensorError(.index, "strided: the view reaches outside the array's memory")
+      }
+    }
+    return Tensor(storage: storage, shape: newShape, strides: newStrides, offset: start)
+  }
+
   /// A view with the same data (PyTorch `view`): fails when the layout needs a copy.
   public func view(_ newShape: [Int]) throws -> Tensor {
     var target = newShape
