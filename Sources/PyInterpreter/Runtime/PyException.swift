@@ -35,6 +35,14 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
   case ufuncTypeError = "UFuncTypeError"
   /// `numpy.linalg.LinAlgError` (a `ValueError`).
   case linAlgError = "LinAlgError"
+  /// The warning categories `warnings.warn` and its filters take (`Warning` first: its
+  /// subclasses follow it).
+  case warning = "Warning"
+  case userWarning = "UserWarning"
+  case deprecationWarning = "DeprecationWarning"
+  case pendingDeprecationWarning = "PendingDeprecationWarning"
+  case runtimeWarning = "RuntimeWarning"
+  case futureWarning = "FutureWarning"
 
   /// The module the class lives in: NumPy's own exceptions are not builtins.
   var module: String {
@@ -58,6 +66,9 @@ public enum ExceptionKind: String, CaseIterable, Sendable {
     case .fileNotFoundError, .permissionError, .timeoutError: return .osError
     case .unicodeError, .axisError, .linAlgError: return .valueError
     case .ufuncTypeError: return .typeError
+    case .userWarning, .deprecationWarning, .pendingDeprecationWarning, .runtimeWarning,
+      .futureWarning:
+      return .warning
     default: return .exception
     }
   }

@@ -29,6 +29,7 @@ enum StandardModules {
     rt.moduleLoaders["heapq"] = { rt in HeapqModule.make(rt) }
     rt.moduleLoaders["bisect"] = { rt in BisectModule.make(rt) }
     rt.moduleLoaders["__future__"] = { _ in futureModule() }
+    rt.moduleLoaders["warnings"] = { rt in WarningsModule.make(rt) }
   }
 
   /// `__future__`: the features, as CPython 3.11 describes them (what `Parser` accepts).
