@@ -289,6 +289,9 @@ public final class Interpreter {
       throw syntaxError(issue, filename: filename, lineOffset: lineOffset)
     }
     let frame = Frame(slotCount: scope.slotCount, parent: nil, function: nil)
+    rt.moduleSource = (filename, lineOffset)
+    // The last call site must not keep a frame (and what its variables hold) after the run.
+    defer { rt.callSite = nil }
     rt.pendingError = nil
     do {
       do {

@@ -490,7 +490,9 @@ extension Compiler {
             return try rt.run(fn, in: frame)
           }
           let (a, k) = try argsEval(f)
-          return try rt.call(try rt.getAttribute(obj, name), a, k)
+          let method = try rt.getAttribute(obj, name)
+          rt.callSite = f
+          return try rt.call(method, a, k)
         }
       }
       return { f in
@@ -501,7 +503,9 @@ extension Compiler {
         {
           return try rt.callFunction(fn, [obj] + a, k)
         }
-        return try rt.call(try rt.getAttribute(obj, name), a, k)
+        let method = try rt.getAttribute(obj, name)
+        rt.callSite = f
+        return try rt.call(method, a, k)
       }
     }
     let c = try compileExpr(callee)
@@ -516,12 +520,14 @@ extension Compiler {
           return try rt.run(pf, in: frame)
         }
         let (a, k) = try argsEval(f)
+        rt.callSite = f
         return try rt.call(fn, a, k)
       }
     }
     return { f in
       let fn = try c(f)
       let (a, k) = try argsEval(f)
+      rt.callSite = f
       return try rt.call(fn, a, k)
     }
   }

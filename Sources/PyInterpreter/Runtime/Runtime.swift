@@ -131,6 +131,12 @@ final class Runtime {
   var openedDataFiles: [(name: String, path: String)] = []
   var sources: [String: [String]] = [:]
   var objectClass: PyClass!
+  /// The frame of the call compiled code last made to something that is not a Python function
+  /// (a builtin, a method of a module): where `warnings.warn` reports its caller to be.
+  var callSite: Frame?
+  /// The file and line offset of the module body being run, for `callSite` frames of the
+  /// module (function frames know their code's).
+  var moduleSource = (filename: "<string>", lineOffset: 0)
 
   /// Exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
   var handling: [PyException] = []
@@ -579,6 +585,22 @@ final class Runtime {
       throw e
     }
     return frame.returnValue
+  }
+
+  /// Where the last call to a builtin was made from (see `callSite`): the file, the line as
+  /// reported, and its stripped source text.
+  func callSiteEntry() -> TracebackEntry? {
+    guard let site = callSite else { return nil }
+    // A class body runs in a frame of its own whose code is that of the frame around it.
+    var frame = site
+    while frame.function == nil, let parent = frame.parent { frame = parent }
+    let code = frame.function?.code
+    let (filename, offset) = code.map { ($0.filename, $0.lineOffset) } ?? moduleSource
+    let lines = sources[Runtime.sourceKey(filename, offset)]
+    let text = lines.flatMap { site.line >= 1 && site.line <= $0.count ? $0[site.line - 1] : nil }
+    return TracebackEntry(
+      filename: filename, line: site.line + offset, function: code?.name ?? "<module>",
+      sourceLine: text?.trimmingCharacters(in: .whitespaces))
   }
 
   func entry(_ code: CodeObject, _ frame: Frame) -> TracebackEntry {
