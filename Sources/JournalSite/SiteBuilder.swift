@@ -82,6 +82,8 @@ public struct SiteBuilder: Sendable {
 
   public init(journal: Journal, options: Options) {
     self.journal = journal
+    var options = options
+    if journal.config.trustHTML { options.markdown.sanitizesHTML = false }
     self.options = options
   }
 
@@ -302,6 +304,7 @@ public struct SiteBuilder: Sendable {
     h.combine(markdown.headingAnchors)
     h.combine(markdown.dropsTitleHeading)
     h.combine(markdown.headingsFollowTitle)
+    h.combine(markdown.sanitizesHTML)
     // Links between entries are rendered into the cached HTML.
     h.combine(options.folderLinks)
     if let program = FileStamp(path: "/proc/self/exe")

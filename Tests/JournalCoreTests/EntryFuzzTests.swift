@@ -158,8 +158,13 @@ import Testing
   /// was inside an autolink, so 5,000 of them on a line took seconds.
   @Test func openersAfterALessThanAreStillSeen() {
     let line = "<!-- " + String(repeating: #"\[b\]"#, count: 5_000) + "\n"
-    let html = MarkdownPipeline().html(for: "text\n\n" + line)
+    var trusted = MarkdownPipeline.Options()
+    trusted.sanitizesHTML = false
+    let html = MarkdownPipeline(options: trusted).html(for: "text\n\n" + line)
     #expect(html == "<p>text</p>\n" + line)
+    // Sanitised, the comment that never ends shows as text (issue 19, item 6).
+    #expect(
+      MarkdownPipeline().html(for: "text\n\n" + line) == "<p>text</p>\n&lt;" + line.dropFirst())
     // Each answer still comes from the nearest `<`, `](`, space or `)` before the opener.
     #expect(
       MarkdownPipeline().html(for: #"a \[x\] <b \[y\] c> \[z\]"#)

@@ -28,11 +28,8 @@ import Testing
     let entry = journal.entryURL(for: JournalDate(iso: "2018-09-26")!)
     try ("---\ntags: [torch, rnn]\n---\n" + readFile(entry))
       .write(to: entry, atomically: true, encoding: .utf8)
-    // The author wrote `torch.nn.<Module>`, which CommonMark passes through as an HTML tag: the
-    // page is then invalid by the author's hand, not the site's. Quoted here as code.
-    let modules = journal.entryURL(for: JournalDate(iso: "2018-09-08")!)
-    try readFile(modules).replacingOccurrences(of: "torch.nn.<Module>", with: "`torch.nn.<Module>`")
-      .write(to: modules, atomically: true, encoding: .utf8)
+    // The 2018-09-08 entry says `torch.nn.<Module>` outside code: raw HTML to CommonMark, the
+    // text `<Module>` on the page once sanitised (issue 19, item 6).
     let (_, site) = try buildSite(journal)
     let svg = try String(
       contentsOf: try #require(

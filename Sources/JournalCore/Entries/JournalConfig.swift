@@ -27,6 +27,10 @@ public struct JournalConfig: Sendable, Hashable {
   public var math: String?
   /// The folder the site is built into, relative to the root (default `_site`).
   public var output: String?
+  /// Publish the entries' raw HTML as it is written (default false: it is reduced to GitHub's
+  /// allow-list, see `MarkdownPipeline.Options.sanitizesHTML`). Only for a journal whose every
+  /// entry its owner wrote: imported Markdown could hold a script.
+  public var trustHTML = false
   /// Anything else the site's templates want, as `{{site.params.NAME}}`.
   public var params: MetadataValue?
   /// The unknown keys, with their lines.
@@ -39,7 +43,7 @@ public struct JournalConfig: Sendable, Hashable {
     ("title", "a text"), ("description", "a text"), ("author", "a text"),
     ("base_url", "an absolute http(s) URL"), ("language", "a language tag such as en or fr"),
     ("data", "a list of folders"), ("math", "mathml or katex"), ("output", "a folder"),
-    ("params", "a mapping"),
+    ("trust_html", "true or false"), ("params", "a mapping"),
   ]
 
   /// The configuration of `journal`: its `journal.yml` if there is one, else the defaults.
@@ -106,6 +110,9 @@ public struct JournalConfig: Sendable, Hashable {
         } else {
           throw wrongType()
         }
+      case "trust_html":
+        guard case .scalar = value, let trust = value.bool else { throw wrongType() }
+        config.trustHTML = trust
       case "params":
         guard value.mapping != nil else { throw wrongType() }
         config.params = MetadataValue(value)
@@ -156,6 +163,11 @@ public struct JournalConfig: Sendable, Hashable {
 
     # The folder `journal build` writes the site into.
     # output: _site
+
+    # Raw HTML in entries is reduced to GitHub's allow-list (no scripts, event handlers or
+    # script URLs; other tags show as text). true publishes it as written: only for a journal
+    # whose every entry you wrote yourself.
+    # trust_html: false
 
     # Anything else the templates want, as {{site.params.NAME}}.
     # params:

@@ -47,7 +47,7 @@ struct MarkdownNode {
 
 /// A change the pipeline asks for while walking a tree; applied after the walk.
 enum MarkdownEdit {
-  /// Replace a text node's literal (emoji shortcodes).
+  /// Replace a text node's literal (emoji shortcodes), or a raw HTML node's (sanitised).
   case replaceLiteral(String)
   /// Replace the node by raw HTML (a block for blocks, inline otherwise).
   case replaceWithHTML(String)

@@ -33,6 +33,7 @@ struct DocumentBuilder {
   /// A block came before the first heading (so no heading can be dropped as the title's).
   private var blockBeforeHeading = false
   private let highlighter = SyntaxHighlighter()
+  private var sanitizer = HTMLSanitizer()
 
   private var sections: [Section] = []
   /// The headings with emoji names, for the plain text, by section.
@@ -80,8 +81,10 @@ struct DocumentBuilder {
     case .blockQuote, .list, .item, .footnoteDefinition, .table:
       containerDepth += node.entering ? 1 : -1
       if !node.entering { separate() }
-    case .paragraph, .tableRow, .tableCell, .thematicBreak, .htmlBlock:
+    case .paragraph, .tableRow, .tableCell, .thematicBreak:
       if !node.entering { separate() }
+    case .htmlBlock, .htmlInline:
+      return rawHTML(node)
     case .heading:
       return heading(node)
     case .text:
@@ -153,6 +156,13 @@ struct DocumentBuilder {
       return .remove
     }
     return anchorEdit(current.anchor, level: node.headingLevel)
+  }
+
+  /// Raw HTML reduced to the allow-list, unless the options trust it.
+  private mutating func rawHTML(_ node: MarkdownNode) -> MarkdownEdit? {
+    guard options.renderHTML, options.sanitizesHTML else { return nil }
+    let safe = sanitizer.sanitize(node.literal)
+    return safe == node.literal ? nil : .replaceLiteral(safe)
   }
 
   private mutating func anchorEdit(_ slug: String, level: Int) -> MarkdownEdit? {

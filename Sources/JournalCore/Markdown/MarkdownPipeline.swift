@@ -38,6 +38,11 @@ public struct MarkdownPipeline: Sendable {
     /// `<span class="wikilink missing">`. Unset, Markdown links keep their URL and wiki links
     /// render as `<span class="wikilink">`.
     public var linkHref: (@Sendable (LinkReference) -> String?)?
+    /// Reduce the entries' raw HTML to GitHub's allow-list of elements and attributes (see
+    /// `HTMLSanitizer`): no script, event handler or script URL reaches the page, and a tag
+    /// that is not allowed shows as text. Off (`trust_html: true` in `journal.yml`), raw HTML
+    /// is copied as it is, as CommonMark says.
+    public var sanitizesHTML = true
 
     public init(
       mathRenderer: (@Sendable (String, Bool) -> String)? = nil,
