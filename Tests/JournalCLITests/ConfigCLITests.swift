@@ -46,7 +46,8 @@ import Testing
     // The unknown key is a warning with its line; nothing about a missing base URL.
     #expect(
       built.stderr == "journal: warning: journal.yml:8: unknown key 'colour' ignored "
-        + "(known: title, description, author, base_url, language, data, math, output, params)\n")
+        + "(known: title, description, author, base_url, language, data, math, output, "
+        + "trust_html, params)\n")
     let home = try String(
       contentsOf: dir.url.appendingPathComponent("public/index.html"), encoding: .utf8)
     #expect(home.contains("<html lang=\"fr\">"))
