@@ -733,17 +733,25 @@ extension Runtime {
     case .instance(let i):
       if let m = i.cls.lookup("__iter__") {
         let r = try call(m, [v])
-        if case .iterator(let it) = r { return it }
-        if case .instance(let j) = r, let next = j.cls.lookup("__next__") {
-          return PyIterator(j.cls.name) { [unowned self] in
-            do {
-              return try self.call(next, [r])
-            } catch let e as PyException where e.typeName == "StopIteration" {
-              return nil
+        switch r {
+        case .iterator(let it): return it
+        case .instance(let j):
+          if let next = j.cls.lookup("__next__") {
+            return PyIterator(j.cls.name) { [unowned self] in
+              do {
+                return try self.call(next, [r])
+              } catch let e as PyException where e.typeName == "StopIteration" {
+                return nil
+              }
             }
           }
+        case .native(let n):
+          if try n.getAttribute("__next__") != nil, let it = try n.makeIterator() { return it }
+        default: break
         }
-        return try iterate(r)
+        // Not iterating the result instead: an `__iter__` returning `self` with no `__next__`
+        // recursed until the stack overflowed (cell fuzzer, signal 11).
+        throw PyException(.typeError, "iter() returned non-iterator of type '\(typeName(r))'")
       }
       if let m = i.cls.lookup("__getitem__") {
         var index = 0
