@@ -555,7 +555,14 @@ extension Runtime {
     case .bool(let b): return b ? 1 : 0
     case .float(let d): return d
     case .instance(let i):
-      if let m = i.cls.lookup("__float__") { return try double(try call(m, [v])) }
+      if let m = i.cls.lookup("__float__") {
+        let r = try call(m, [v])
+        guard case .float(let d) = r else {
+          throw PyException(
+            .typeError, "\(i.cls.name).__float__ returned non-float (type \(typeName(r)))")
+        }
+        return d
+      }
     case .native(let n):
       if case .builtin(let b)? = try n.getAttribute("__float__") ?? n.getAttribute("item") {
         return try double(try b.body([], []))

@@ -140,8 +140,17 @@ extension Runtime {
       return Int(d.rounded(.towardZero))
     case .str(let s): return try parseInt(s, base: 10)
     case .instance(let i):
-      if let m = i.cls.lookup("__int__") { return try toInt(try call(m, [v])) }
-      if let m = i.cls.lookup("__index__") { return try toInt(try call(m, [v])) }
+      // The result must be an int: converting it again recursed without end when a method
+      // returned `self`.
+      for name in ["__int__", "__index__"] {
+        guard let m = i.cls.lookup(name) else { continue }
+        switch try call(m, [v]) {
+        case .int(let n): return n
+        case .bool(let b): return b ? 1 : 0
+        case let r:
+          throw PyException(.typeError, "\(name) returned non-int (type \(typeName(r)))")
+        }
+      }
     case .native(let n):
       if case .builtin(let b)? = try n.getAttribute("__int__") ?? n.getAttribute("item") {
         return try toInt(try b.body([], []))

@@ -472,7 +472,14 @@ final class Runtime {
     case .range: return try length(v) > 0
     case .native(let n): return try n.truthValue()
     case .instance(let i):
-      if let m = i.cls.lookup("__bool__") { return try isTrue(try call(m, [v])) }
+      if let m = i.cls.lookup("__bool__") {
+        // Not the truth of the result: a `__bool__` returning `self` recursed without end.
+        let r = try call(m, [v])
+        guard case .bool(let b) = r else {
+          throw PyException(.typeError, "__bool__ should return bool, returned \(typeName(r))")
+        }
+        return b
+      }
       if let m = i.cls.lookup("__len__") {
         let r = try call(m, [v])
         guard case .int(let n) = r else {
