@@ -18,8 +18,11 @@ extension SearchHit {
     public var score: Double
     public var snippet: String
     public var matches: [String]
+    /// The entry's front matter says `draft: true` (the site leaves it out).
+    public var draft: Bool
 
-    public init(_ hit: SearchHit, journal: Journal) {
+    public init(_ hit: SearchHit, journal: Journal, isDraft: Bool = false) {
+      draft = isDraft
       date = hit.date.iso
       path = hit.path
       file = journal.path(for: hit.path)

@@ -30,15 +30,20 @@ public struct SiteBuilder: Sendable {
     /// URLs for a site that is only ever served by a web server. The default links work from
     /// `file://` too, where a folder link shows a directory listing.
     public var folderLinks: Bool
-    /// `.journal/site-cache/` by default; `journal serve` keeps its own.
+    /// `.journal/site-cache/` by default (`.journal/site-cache-drafts/` with drafts);
+    /// `journal serve` keeps its own.
     public var cacheFolder: URL?
+    /// Entries with `draft: true` are built too; otherwise no page, list, feed, sitemap, search
+    /// index or backlink shows them.
+    public var includesDrafts: Bool
 
     public init(
       outputFolder: URL, baseURL: String = "http://localhost:8000/", pageSize: Int = 10,
       feedSize: Int = 20, templatesFolder: URL? = nil,
       markdown: MarkdownPipeline.Options = SiteBuilder.defaultMarkdown, katexFolder: URL? = nil,
-      folderLinks: Bool = false, cacheFolder: URL? = nil
+      folderLinks: Bool = false, cacheFolder: URL? = nil, includesDrafts: Bool = false
     ) {
+      self.includesDrafts = includesDrafts
       self.outputFolder = outputFolder
       self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
       self.pageSize = max(1, pageSize)
@@ -70,6 +75,8 @@ public struct SiteBuilder: Sendable {
     public var written = 0
     public var unchanged = 0
     public var removed = 0
+    /// Entries left out because they are drafts.
+    public var drafts = 0
     /// Entries that could not be read; the rest of the site was built without them.
     public var problems: [JournalError] = []
     /// Links to entries or headings that do not exist or are ambiguous (`file:line` each); the
@@ -90,7 +97,9 @@ public struct SiteBuilder: Sendable {
   /// `.journal/site-cache/` unless the options name another: the parsed entries and search
   /// postings of the last build.
   public var cacheFolder: URL {
-    options.cacheFolder ?? journal.stateFolder.appendingPathComponent("site-cache")
+    options.cacheFolder
+      ?? journal.stateFolder.appendingPathComponent(
+        options.includesDrafts ? "site-cache-drafts" : "site-cache")
   }
 
   /// Builds the site. Throws when nothing could be built (a template error, an unwritable
@@ -130,7 +139,7 @@ public struct SiteBuilder: Sendable {
     cache.blob?.fallback = { reparse($0)?.details ?? SitePage.Details(toc: [], docs: []) }
     /// A file's page from the cache, or its entry to parse.
     enum Found { case cached(SitePage), entry(Entry) }
-    let found = listing.files.concurrentMap { file in
+    var found = listing.files.concurrentMap { file in
       Result { () throws -> (Found, ContentHash) in
         // Cell outputs can go stale with data files: such entries are always rendered anew.
         let hasOutputs = !frozen.isEmpty && frozen.contains(file.date.iso)
@@ -147,6 +156,19 @@ public struct SiteBuilder: Sendable {
         }
         return (.entry(try contents.entry()), contents.hash)
       }
+    }
+    // Drafts go before anything sees them. A build without drafts never caches one (a build
+    // with them has a cache of its own), so each is read anew and found to be a draft again.
+    var files = listing.files
+    if !options.includesDrafts {
+      let drafts = Set(
+        found.indices.filter {
+          if case .success((.entry(let entry), _)) = found[$0] { return entry.isDraft }
+          return false
+        })
+      report.drafts = drafts.count
+      files = files.indices.filter { !drafts.contains($0) }.map { files[$0] }
+      found = found.indices.filter { !drafts.contains($0) }.map { found[$0] }
     }
     // Links are resolved while entries render in parallel, against the cached pages and a
     // quick scan of the others' headings; pages whose links the parses prove wrong render again.
@@ -177,7 +199,7 @@ public struct SiteBuilder: Sendable {
     var pages: [SitePage] = []
     var stamps: [String: (FileStamp, ContentHash)] = [:]
     var outputProblems: [JournalError] = []
-    for (file, result) in zip(listing.files, reads) {
+    for (file, result) in zip(files, reads) {
       switch result {
       case .success(let read):
         pages.append(read.page)
@@ -296,6 +318,7 @@ public struct SiteBuilder: Sendable {
   func cacheKey() -> UInt64 {
     var h = StableHasher()
     let markdown = options.markdown
+    h.combine(options.includesDrafts)
     h.combine(markdown.mathRenderer != nil)
     h.combine("\(markdown.extensions)")
     h.combine(markdown.math)

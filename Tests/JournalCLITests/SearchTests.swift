@@ -42,9 +42,10 @@ struct SeedJournal {
     #expect(first["anchor"] as? String == "django-unchained")
     #expect(first["path"] as? String == "journal/2018/2018-09-01.md")
     #expect(first["level"] as? Int == 4)
+    #expect(first["draft"] as? Bool == false)
     #expect(
       Set(first.keys) == [
-        "anchor", "date", "file", "heading", "level", "line", "lines",
+        "anchor", "date", "draft", "file", "heading", "level", "line", "lines",
         "matches", "path", "score", "snippet", "title",
       ])
     // The line holds the match, inside the section.

@@ -50,6 +50,9 @@ public struct Entry: Sendable, Hashable, Identifiable {
   /// first heading, then the date.)
   public var title: String? { frontMatter.title }
 
+  /// Whether the front matter says `draft: true`.
+  public var isDraft: Bool { frontMatter.isDraft }
+
   /// `journal/YYYY/YYYY-MM-DD.md` for a date.
   public static func relativePath(for date: JournalDate) -> String {
     "journal/\(date.iso.prefix(4))/\(date.iso).md"

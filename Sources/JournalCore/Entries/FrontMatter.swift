@@ -10,25 +10,31 @@ public struct FrontMatter: Sendable, Hashable {
   public var tags: [String]
   /// `date:` as written, if given (checked against the file name by `Entry`).
   public var date: String?
+  /// `draft: true`: the entry stays out of the site unless it is built with drafts; it is still
+  /// indexed and searched locally.
+  public var isDraft: Bool
   /// Every other key, in the author's order.
   public var metadata: [(key: String, value: MetadataValue)]
 
   public init(
-    title: String? = nil, tags: [String] = [], date: String? = nil,
+    title: String? = nil, tags: [String] = [], date: String? = nil, isDraft: Bool = false,
     metadata: [(key: String, value: MetadataValue)] = []
   ) {
     self.title = title
     self.tags = tags
     self.date = date
+    self.isDraft = isDraft
     self.metadata = metadata
   }
 
   public static let empty = FrontMatter()
 
-  public var isEmpty: Bool { title == nil && tags.isEmpty && date == nil && metadata.isEmpty }
+  public var isEmpty: Bool {
+    title == nil && tags.isEmpty && date == nil && !isDraft && metadata.isEmpty
+  }
 
   public static func == (a: FrontMatter, b: FrontMatter) -> Bool {
-    a.title == b.title && a.tags == b.tags && a.date == b.date
+    a.title == b.title && a.tags == b.tags && a.date == b.date && a.isDraft == b.isDraft
       && MetadataValue.map(a.metadata) == MetadataValue.map(b.metadata)
   }
 
@@ -95,6 +101,21 @@ public struct FrontMatter: Sendable, Hashable {
       switch key {
       case "title": result.title = value.text
       case "date": result.date = value.text
+      case "draft":
+        guard case .bool(let isDraft) = value else {
+          // The key's own line: the file's line 1 is `---`, and marks count from 1.
+          let written: String
+          switch valueNode {
+          case .scalar(let scalar):
+            written = scalar.string.isEmpty ? "empty" : JournalError.quote(scalar.string)
+          case .sequence: written = "a list"
+          default: written = "a mapping"
+          }
+          throw JournalError(
+            .invalidInput, "front matter 'draft' must be true or false, not \(written)",
+            file: file, line: keyNode.mark.map { $0.line + 1 } ?? 2)
+        }
+        result.isDraft = isDraft
       case "tags":
         var seen = Set<String>()
         let raw: [String]

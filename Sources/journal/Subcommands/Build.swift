@@ -69,6 +69,13 @@ extension JournalCommand {
     @Flag(help: "Exit 1 when a link points nowhere (after building the site).")
     var strict = false
 
+    @Flag(
+      help: ArgumentHelp(
+        "Build entries whose front matter says draft: true too.",
+        discussion: "Without it they have no page and no place in lists, tags, feeds, the "
+          + "sitemap, the search index or backlinks; journal search still finds them."))
+    var drafts = false
+
     enum MathMode: String, ExpressibleByArgument { case mathml, katex }
 
     func validate() throws {
@@ -86,7 +93,8 @@ extension JournalCommand {
         "built \(report.entries) entries into \(builder.options.outputFolder.path) in "
           + "\(seconds) s: \(report.parsed) parsed, \(report.written) written, "
           + "\(report.unchanged) unchanged, "
-          + "\(report.removed) removed")
+          + "\(report.removed) removed"
+          + (report.drafts > 0 ? ", \(report.drafts) drafts left out (--drafts builds them)" : ""))
       if !report.problems.isEmpty || (strict && !report.linkProblems.isEmpty) {
         throw ExitCode(1)
       }
@@ -111,7 +119,7 @@ extension JournalCommand {
       return SiteBuilder.Options(
         outputFolder: folder, baseURL: base ?? "http://localhost:8000/", feedSize: feedEntries,
         katexFolder: mode == .katex ? URL(fileURLWithPath: katexFolder) : nil,
-        folderLinks: folderLinks)
+        folderLinks: folderLinks, includesDrafts: drafts)
     }
   }
 }

@@ -32,12 +32,14 @@ extension JournalCommand {
           {"anchor": "django-unchained", "date": "2018-09-01",
            "file": "/abs/journal/2018/2018-09-01.md",
            "heading": "Django unchained", "level": 4, "line": 12,
-           "lines": [3, 20], "matches": ["serializer"],
+           "draft": false, "lines": [3, 20], "matches": ["serializer"],
            "path": "journal/2018/2018-09-01.md", "score": -4.2,
            "snippet": "...text around the match...", "title": "Django unchained"}
         path is relative to the journal root; line is the first matching line;
         lines are the section's first and last lines; score is bm25 (lower is
-        better); heading and anchor are empty for text before the first heading.
+        better); heading and anchor are empty for text before the first heading;
+        draft is true for an entry whose front matter says draft: true (marked
+        "(draft)" in the other formats), which the site leaves out.
         --format paths prints each matching file once; --format markdown prints
         a list of links.
         """)
@@ -67,22 +69,28 @@ extension JournalCommand {
           parsed, dates: filter, limit: limit > 0 ? limit : nil, snippets: format != .paths)
       }
       let out = Terminal.standardOutput
+      let drafts = format == .paths ? [] : Search.drafts(among: hits, in: journal)
       switch format {
       case .text:
         let style = TextStyle.forStandardOutput()
         for (n, hit) in hits.enumerated() {
           if n > 0 { out.write("\n") }
-          out.write(Search.block(for: hit, journal: journal, style: style))
+          out.write(
+            Search.block(
+              for: hit, journal: journal, style: style, isDraft: drafts.contains(hit.path)))
         }
       case .json:
         out.write(
           try JSONOutput.encode(
             SearchHit.Results(
               query: text, count: hits.count,
-              hits: hits.map { SearchHit.JSON($0, journal: journal) })) + "\n")
+              hits: hits.map {
+                SearchHit.JSON($0, journal: journal, isDraft: drafts.contains($0.path))
+              })) + "\n")
       case .jsonl:
         for hit in hits {
-          out.write(try JSONOutput.encode(SearchHit.JSON(hit, journal: journal)) + "\n")
+          let json = SearchHit.JSON(hit, journal: journal, isDraft: drafts.contains(hit.path))
+          out.write(try JSONOutput.encode(json) + "\n")
         }
       case .paths:
         var seen = Set<String>()
@@ -93,8 +101,9 @@ extension JournalCommand {
         for hit in hits {
           let heading = hit.heading.isEmpty ? hit.title : "\(hit.title) › \(hit.heading)"
           let link = hit.anchor.isEmpty ? hit.path : "\(hit.path)#\(hit.anchor)"
+          let mark = drafts.contains(hit.path) ? " (draft)" : ""
           out.write(
-            "- **\(hit.date.iso)** [\(heading)](\(link)): "
+            "- **\(hit.date.iso)**\(mark) [\(heading)](\(link)): "
               + hit.snippet(open: "**", close: "**") + "\n")
         }
       }
@@ -112,9 +121,22 @@ extension JournalCommand {
     private static let currentDirectory =
       URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
 
-    static func block(for hit: SearchHit, journal: Journal, style: TextStyle)
-      -> String
-    {
+    /// The paths of the hits' entries whose front matter says `draft: true`. Read from the
+    /// files, which the index does not hold it for: a few of them, only those of the hits.
+    static func drafts(among hits: [SearchHit], in journal: Journal) -> Set<String> {
+      var drafts = Set<String>()
+      var seen = Set<String>()
+      for hit in hits where seen.insert(hit.path).inserted {
+        if (try? journal.read(hit.date, path: hit.path).entry().isDraft) == true {
+          drafts.insert(hit.path)
+        }
+      }
+      return drafts
+    }
+
+    static func block(
+      for hit: SearchHit, journal: Journal, style: TextStyle, isDraft: Bool = false
+    ) -> String {
       let heading =
         hit.heading.isEmpty || hit.heading == hit.title
         ? hit.title : "\(hit.title) › \(hit.heading)"
@@ -122,7 +144,8 @@ extension JournalCommand {
         style.color
         ? hit.snippet(open: "\u{1B}[1;31m", close: "\u{1B}[0m")
         : hit.snippet(open: "[", close: "]")
-      return style.bold(hit.date.iso) + "  " + style.cyan(heading) + "\n"
+      return style.bold(hit.date.iso) + "  " + style.cyan(heading)
+        + (isDraft ? "  " + style.yellow("(draft)") : "") + "\n"
         + "  " + snippet + "\n"
         + "  " + style.dim("\(displayPath(hit.path, journal: journal)):\(hit.line)") + "\n"
     }

@@ -28,6 +28,9 @@ extension JournalCommand {
         valueName: "path"))
     var out: String?
 
+    @Flag(help: "Show entries whose front matter says draft: true too.")
+    var drafts = false
+
     func run() async throws {
       let journal = try global.journal()
       let preview = journal.stateFolder.appendingPathComponent("preview", isDirectory: true)
@@ -46,7 +49,8 @@ extension JournalCommand {
           journal: journal,
           options: SiteBuilder.Options(
             outputFolder: folder, baseURL: "http://127.0.0.1:\(server.port)/",
-            cacheFolder: preview.appendingPathComponent("cache")))
+            cacheFolder: preview.appendingPathComponent(drafts ? "cache-drafts" : "cache"),
+            includesDrafts: drafts))
       ) { message in
         switch message {
         case .built(let text): Terminal.standardOutput.write(text + "\n")
