@@ -117,7 +117,7 @@ func expectClose(
       case "adagrad": opt = Adagrad(net.parameters(), learningRate: 0.1, lrDecay: 0.01)
       case "sgd_steplr_clip":
         opt = SGD(net.parameters(), learningRate: 0.5, momentum: 0.5, dampening: 0.1)
-        scheduler = LRScheduler(opt, .step(stepSize: 10, gamma: 0.5))
+        scheduler = try LRScheduler(opt, .step(stepSize: 10, gamma: 0.5))
       case "adam": opt = Adam(net.parameters(), learningRate: 0.01)
       case "adamw": opt = Adam.adamW(net.parameters(), learningRate: 0.01, weightDecay: 0.1)
       default:
@@ -134,7 +134,7 @@ func expectClose(
         try loss.backward()
         if scheduler != nil { try GradientClipping.clipNorm(net.parameters(), maxNorm: 0.5) }
         try opt.step()
-        scheduler?.step()
+        try scheduler?.step()
         let got = try loss.item().doubleValue
         let ok = Swift.abs(got - expected) <= rtol * Swift.abs(expected)
         #expect(ok, "\(name) \(x.dtype) step \(i): \(got) vs \(expected)")

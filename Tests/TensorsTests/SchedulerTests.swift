@@ -25,10 +25,10 @@ import Testing
     let s = try #require(schedules["exponential"] as? [String: Any])
     let want = (s["lrs"] as? [String] ?? []).compactMap(Double.init)
     let opt = SGD([Tensor.zeros([1])], learningRate: 1)
-    let sched = LRScheduler(opt, .exponential(gamma: 0.9))
+    let sched = try LRScheduler(opt, .exponential(gamma: 0.9))
     var got: [Double] = []
     for _ in 0..<5 {
-      sched.step()
+      try sched.step()
       got.append(opt.learningRate)
     }
     #expect(got == want)

@@ -8,7 +8,8 @@ public enum SignatureTables {
       NumPySignatures.functions, NumPySignatures.routines,
       TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda, TorchSignatures.nn,
       TorchSignatures.accelerator,
-      TorchSignatures.functional, TorchSignatures.optim, TorchSignatures.autograd,
+      TorchSignatures.functional, TorchSignatures.optim, TorchSignatures.lrScheduler,
+      TorchSignatures.autograd,
     ]
   }
 

@@ -24,6 +24,14 @@ final class TorchOptimizer: PyNativeObject {
 
   var typeName: String { name }
 
+  /// Each group's `lr`.
+  func learningRates() throws -> [Double] { try groupDicts.map { try rate($0, "lr") } }
+
+  /// A group's learning rate under `key` (`lr`, `initial_lr`).
+  func rate(_ group: PyDict, _ key: String) throws -> Double {
+    try torch.rt.double(group.get(key) ?? .int(0))
+  }
+
   var groupDicts: [PyDict] {
     groups.items.compactMap { if case .dict(let d) = $0 { return d } else { return nil } }
   }
@@ -287,42 +295,35 @@ extension TorchContext {
   }
 }
 
-/// `optim.lr_scheduler`: schedules that rewrite each group's `lr`, chained as PyTorch's
-/// `step()` computes them (so the floating-point values match).
+/// `optim.lr_scheduler`'s epoch schedules: a `Tensors` `LRScheduler` whose rates are read from
+/// and written to the optimizer's parameter groups, so a rate written by hand carries on.
 final class TorchScheduler: PyNativeObject {
   let name: String
   let optimizer: TorchOptimizer
-  var lastEpoch = 0
-  var lastLR: [Double] = []
+  let schedule: LRScheduler
   let torch: TorchContext
-  /// The new learning rate of a group from its current one, at `lastEpoch`.
-  let rule: (_ lr: Double, _ initial: Double, _ epoch: Int) throws -> Double
 
-  init(
-    _ name: String, _ optimizer: TorchOptimizer, torch: TorchContext,
-    rule: @escaping (Double, Double, Int) throws -> Double
-  ) throws {
+  init(_ name: String, _ optimizer: TorchOptimizer, torch: TorchContext, rule: LRScheduler.Rule)
+    throws
+  {
     self.name = name
     self.optimizer = optimizer
     self.torch = torch
-    self.rule = rule
     for g in optimizer.groupDicts where g.get("initial_lr") == nil {
       g.set("initial_lr", g.get("lr") ?? .none)
     }
-    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
+    schedule = LRScheduler(
+      rule, baseRates: try optimizer.groupDicts.map { try optimizer.rate($0, "initial_lr") })
+    try write(try schedule.initialRates(from: try optimizer.learningRates()))
   }
 
   var typeName: String { name }
 
-  func step() throws {
-    lastEpoch += 1
-    for g in optimizer.groupDicts {
-      let lr = try torch.rt.double(g.get("lr") ?? .int(0))
-      let initial = try torch.rt.double(g.get("initial_lr") ?? .int(0))
-      let new = try rule(lr, initial, lastEpoch)
-      if new != lr { g.set("lr", .float(new)) }
+  /// Writes the rates that changed (an unchanged `lr` keeps its Python type, as in PyTorch).
+  func write(_ rates: [Double]) throws {
+    for (g, new) in zip(optimizer.groupDicts, rates) where try optimizer.rate(g, "lr") != new {
+      g.set("lr", .float(new))
     }
-    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
   }
 
   func getAttribute(_ name: String) throws -> PyValue? {
@@ -330,12 +331,13 @@ final class TorchScheduler: PyNativeObject {
     case "step":
       return .builtin(
         PyBuiltin(name) { [self] _, _ in
-          try step()
+          try write(try schedule.rates(from: try optimizer.learningRates()))
           return .none
         })
     case "get_last_lr":
-      return .builtin(PyBuiltin(name) { [self] _, _ in .list(PyList(lastLR.map { .float($0) })) })
-    case "last_epoch": return .int(lastEpoch)
+      return .builtin(
+        PyBuiltin(name) { [self] _, _ in .list(PyList(schedule.lastRates.map { .float($0) })) })
+    case "last_epoch": return .int(schedule.epoch)
     case "optimizer": return .native(optimizer)
     case "base_lrs":
       return .list(
@@ -345,76 +347,29 @@ final class TorchScheduler: PyNativeObject {
   }
 }
 
-/// `ReduceLROnPlateau`: lowers each group's `lr` by `factor` after `patience` epochs without
-/// improvement of the metric passed to `step`.
+/// `ReduceLROnPlateau`: a `Tensors` `ReduceLROnPlateau` over the optimizer's parameter groups.
 final class TorchPlateau: PyNativeObject {
   let optimizer: TorchOptimizer
+  let schedule: ReduceLROnPlateau
   let torch: TorchContext
-  let maximize: Bool
-  let factor: Double
-  let patience: Int
-  let threshold: Double
-  let relative: Bool
-  let cooldown: Int
-  let minLR: Double
-  let eps: Double
-  var best: Double
-  var badEpochs = 0
-  var cooldownLeft = 0
-  var lastEpoch = 0
   var lastLR: [Double]
 
-  init(
-    _ optimizer: TorchOptimizer, torch: TorchContext, maximize: Bool, factor: Double,
-    patience: Int, threshold: Double, relative: Bool, cooldown: Int, minLR: Double, eps: Double
-  ) throws {
+  init(_ optimizer: TorchOptimizer, torch: TorchContext, schedule: ReduceLROnPlateau) throws {
     self.optimizer = optimizer
     self.torch = torch
-    self.maximize = maximize
-    self.factor = factor
-    self.patience = patience
-    self.threshold = threshold
-    self.relative = relative
-    self.cooldown = cooldown
-    self.minLR = minLR
-    self.eps = eps
-    best = maximize ? -.infinity : .infinity
-    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
+    self.schedule = schedule
+    lastLR = try optimizer.learningRates()
   }
 
   var typeName: String { "ReduceLROnPlateau" }
 
-  func isBetter(_ a: Double) -> Bool {
-    switch (maximize, relative) {
-    case (false, true): return a < best * (1 - threshold)
-    case (false, false): return a < best - threshold
-    case (true, true): return a > best * (threshold + 1)
-    case (true, false): return a > best + threshold
-    }
-  }
-
   func step(_ metric: Double) throws {
-    lastEpoch += 1
-    if isBetter(metric) {
-      best = metric
-      badEpochs = 0
-    } else {
-      badEpochs += 1
+    let current = try optimizer.learningRates()
+    let rates = schedule.rates(after: metric, from: current)
+    for (g, (old, new)) in zip(optimizer.groupDicts, zip(current, rates)) where new != old {
+      g.set("lr", .float(new))
     }
-    if cooldownLeft > 0 {
-      cooldownLeft -= 1
-      badEpochs = 0
-    }
-    if badEpochs > patience {
-      for g in optimizer.groupDicts {
-        let old = try torch.rt.double(g.get("lr") ?? .int(0))
-        let new = Swift.max(old * factor, minLR)
-        if old - new > eps { g.set("lr", .float(new)) }
-      }
-      cooldownLeft = cooldown
-      badEpochs = 0
-    }
-    lastLR = try optimizer.groupDicts.map { try torch.rt.double($0.get("lr") ?? .int(0)) }
+    lastLR = try optimizer.learningRates()
   }
 
   func getAttribute(_ name: String) throws -> PyValue? {
@@ -434,9 +389,9 @@ final class TorchPlateau: PyNativeObject {
         })
     case "get_last_lr":
       return .builtin(PyBuiltin(name) { [self] _, _ in .list(PyList(lastLR.map { .float($0) })) })
-    case "best": return .float(best)
-    case "num_bad_epochs": return .int(badEpochs)
-    case "last_epoch": return .int(lastEpoch)
+    case "best": return .float(schedule.best)
+    case "num_bad_epochs": return .int(schedule.badEpochs)
+    case "last_epoch": return .int(schedule.epoch)
     default: return nil
     }
   }
@@ -452,69 +407,68 @@ extension TorchContext {
       }
       return o
     }
-    func define(_ name: String, _ body: @escaping (Arguments) throws -> PyValue) {
-      m.define(name) { args, kwargs in try body(Arguments(name, args, kwargs)) }
-    }
-    define("StepLR") { [unowned self] a in
-      let o = try optimizer(try a.required(0, "optimizer"))
-      let step = try rt.toInt(try a.required(1, "step_size"))
-      let gamma = try a.value(2, "gamma").map { try rt.double($0) } ?? 0.1
-      return .native(
-        try TorchScheduler("StepLR", o, torch: self) { lr, _, epoch in
-          epoch == 0 || epoch % step != 0 ? lr : lr * gamma
-        })
-    }
-    define("MultiStepLR") { [unowned self] a in
-      let o = try optimizer(try a.required(0, "optimizer"))
-      let milestones = try rt.toArray(try a.required(1, "milestones")).map { try rt.toInt($0) }
-      let gamma = try a.value(2, "gamma").map { try rt.double($0) } ?? 0.1
-      return .native(
-        try TorchScheduler("MultiStepLR", o, torch: self) { lr, _, epoch in
-          let hits = milestones.filter { $0 == epoch }.count
-          return hits == 0 ? lr : lr * Foundation.pow(gamma, Double(hits))
-        })
-    }
-    define("ExponentialLR") { [unowned self] a in
-      let o = try optimizer(try a.required(0, "optimizer"))
-      let gamma = try rt.double(try a.required(1, "gamma"))
-      return .native(
-        try TorchScheduler("ExponentialLR", o, torch: self) { lr, _, epoch in
-          epoch == 0 ? lr : lr * gamma
-        })
-    }
-    define("LambdaLR") { [unowned self] a in
-      let o = try optimizer(try a.required(0, "optimizer"))
-      let fn = try a.required(1, "lr_lambda")
-      let scheduler = try TorchScheduler("LambdaLR", o, torch: self) { _, initial, epoch in
-        initial * (try rt.double(try rt.call(fn, [.int(epoch)])))
+    func define(_ name: String, _ body: @escaping (Arguments) throws -> LRScheduler.Rule) {
+      m.define(name, in: TorchSignatures.lrScheduler) { [unowned self] a in
+        let o = try optimizer(try a.required("optimizer"))
+        return .native(try TorchScheduler(name, o, torch: self, rule: try body(a)))
       }
-      // LambdaLR's constructor step sets lr = initial * lambda(0).
-      for g in o.groupDicts {
-        let initial = try rt.double(g.get("initial_lr") ?? .int(0))
-        g.set("lr", .float(initial * (try rt.double(try rt.call(fn, [.int(0)])))))
-      }
-      scheduler.lastLR = try o.groupDicts.map { try rt.double($0.get("lr") ?? .int(0)) }
-      return .native(scheduler)
     }
-    define("ReduceLROnPlateau") { [unowned self] a in
-      let o = try optimizer(try a.required(0, "optimizer"))
-      let mode = try a.value(1, "mode").map { try rt.string($0, "mode") } ?? "min"
+    func gamma(_ a: Arguments) throws -> Double {
+      try a.value("gamma").map { try rt.double($0) } ?? 0.1
+    }
+    define("StepLR") { a in
+      .step(stepSize: try rt.toInt(try a.required("step_size")), gamma: try gamma(a))
+    }
+    define("MultiStepLR") { a in
+      .multiStep(
+        milestones: try rt.toArray(try a.required("milestones")).map { try rt.toInt($0) },
+        gamma: try gamma(a))
+    }
+    define("ExponentialLR") { a in .exponential(gamma: try rt.double(try a.required("gamma"))) }
+    define("LambdaLR") { a in
+      let fn = try a.required("lr_lambda")
+      switch fn {
+      case .list, .tuple:
+        throw PyException(
+          .notImplementedError,
+          "LambdaLR(lr_lambda=list) (one function per group) is not supported in journal cells")
+      default: return .lambda { epoch in try rt.double(try rt.call(fn, [.int(epoch)])) }
+      }
+    }
+    m.define("ReduceLROnPlateau", in: TorchSignatures.lrScheduler) { [unowned self] a in
+      let o = try optimizer(try a.required("optimizer"))
+      let mode = try a.value("mode").map { try rt.string($0, "mode") } ?? "min"
       guard mode == "min" || mode == "max" else {
         throw PyException(.valueError, "mode \(mode) is unknown!")
       }
-      let factor = try a.value(2, "factor").map { try rt.double($0) } ?? 0.1
+      let factor = try a.value("factor").map { try rt.double($0) } ?? 0.1
       guard factor < 1 else { throw PyException(.valueError, "Factor should be < 1.0.") }
+      let threshold = try a.value("threshold").map { try rt.double($0) } ?? 1e-4
       let thresholdMode =
-        try a.value(5, "threshold_mode").map { try rt.string($0, "mode") } ?? "rel"
-      return .native(
-        try TorchPlateau(
-          o, torch: self, maximize: mode == "max", factor: factor,
-          patience: try a.value(3, "patience").map { try rt.toInt($0) } ?? 10,
-          threshold: try a.value(4, "threshold").map { try rt.double($0) } ?? 1e-4,
-          relative: thresholdMode == "rel",
-          cooldown: try a.value(6, "cooldown").map { try rt.toInt($0) } ?? 0,
-          minLR: try a.value(7, "min_lr").map { try rt.double($0) } ?? 0,
-          eps: try a.value(8, "eps").map { try rt.double($0) } ?? 1e-8))
+        try a.value("threshold_mode").map { try rt.string($0, "threshold_mode") } ?? "rel"
+      guard thresholdMode == "rel" || thresholdMode == "abs" else {
+        throw PyException(.valueError, "threshold mode \(thresholdMode) is unknown!")
+      }
+      var minRates = [0.0]
+      if let v = a.value("min_lr") {
+        switch v {
+        case .list, .tuple:
+          minRates = try rt.toArray(v).map { try rt.double($0) }
+          guard minRates.count == o.groupDicts.count else {
+            throw PyException(
+              .valueError, "expected \(o.groupDicts.count) min_lrs, got \(minRates.count)")
+          }
+        default: minRates = [try rt.double(v)]
+        }
+      }
+      let schedule = ReduceLROnPlateau(
+        maximize: mode == "max", factor: factor,
+        patience: try a.value("patience").map { try rt.toInt($0) } ?? 10,
+        threshold: thresholdMode == "rel" ? .relative(threshold) : .absolute(threshold),
+        cooldown: try a.value("cooldown").map { try rt.toInt($0) } ?? 0,
+        minRates: minRates,
+        eps: try a.value("eps").map { try rt.double($0) } ?? 1e-8)
+      return .native(try TorchPlateau(o, torch: self, schedule: schedule))
     }
     return m
   }

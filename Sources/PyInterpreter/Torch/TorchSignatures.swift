@@ -253,6 +253,20 @@ extension TorchSignatures {
 }
 
 extension TorchSignatures {
+  /// The schedulers of `torch.optim.lr_scheduler`.
+  static let lrScheduler = SignatureTable(
+    "torch.optim.lr_scheduler", style: .python, methods: true,
+    """
+    StepLR(optimizer, step_size, gamma=0.1, ~last_epoch=-1) as StepLR.__init__
+    MultiStepLR(optimizer, milestones, gamma=0.1, ~last_epoch=-1) as MultiStepLR.__init__
+    ExponentialLR(optimizer, gamma, ~last_epoch=-1) as ExponentialLR.__init__
+    LambdaLR(optimizer, lr_lambda, ~last_epoch=-1) as LambdaLR.__init__
+    ReduceLROnPlateau(optimizer, mode='min', factor=0.1, patience=10, threshold=0.0001,
+      threshold_mode='rel', cooldown=0, min_lr=0, eps=1e-08) as ReduceLROnPlateau.__init__
+    """)
+}
+
+extension TorchSignatures {
   /// `torch.autograd`'s functions.
   static let autograd = SignatureTable(
     "torch.autograd", style: .python,
