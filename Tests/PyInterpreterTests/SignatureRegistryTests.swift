@@ -66,6 +66,8 @@ import Testing
     "torch.nn.RNN": "the real one is (*args, **kwargs) over RNNBase's: as documented",
     "torch.nn.LSTM": "the real one is (*args, **kwargs) over RNNBase's: as documented",
     "torch.nn.GRU": "the real one is (*args, **kwargs) over RNNBase's: as documented",
+    "torch.utils.data.random_split":
+      "generator defaults to torch.default_generator, an object inspect prints by address",
     "torch.nn.functional.max_pool2d":
       "a boolean_dispatch wrapper, (*args, **kwargs); declared as max_pool2d_with_indices binds",
   ]

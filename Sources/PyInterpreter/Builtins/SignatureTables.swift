@@ -9,6 +9,7 @@ public enum SignatureTables {
       TorchSignatures.module, TorchSignatures.tensor, TorchSignatures.cuda, TorchSignatures.nn,
       TorchSignatures.accelerator,
       TorchSignatures.functional, TorchSignatures.optim, TorchSignatures.lrScheduler,
+      TorchSignatures.data,
       TorchSignatures.autograd,
     ]
   }

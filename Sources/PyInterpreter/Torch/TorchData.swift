@@ -11,6 +11,16 @@ final class TorchTensorDataset: PyNativeObject {
   }
   var typeName: String { "TensorDataset" }
   func length() throws -> Int? { tensors.first?.shape.first ?? 0 }
+  /// Python iterates a class with `__getitem__` by index until an IndexError.
+  func makeIterator() throws -> PyIterator? {
+    var i = 0
+    let n = tensors.first?.shape.first ?? 0
+    return PyIterator("iterator") { [self] in
+      guard i < n else { return nil }
+      defer { i += 1 }
+      return try getItem(.int(i))
+    }
+  }
   func getItem(_ key: PyValue) throws -> PyValue {
     let i = try torch.rt.toInt(key)
     return .tuple(try tensors.map { t in torch.wrap(try torch.run { try t.item([.index(i)]) }) })
@@ -92,22 +102,157 @@ extension PyValue {
   }
 }
 
+/// `torch.utils.data.Subset`: the items of a dataset at some indices.
+final class TorchSubset: PyNativeObject {
+  let dataset: PyValue
+  let indices: [PyValue]
+  let torch: TorchContext
+  init(_ dataset: PyValue, indices: [PyValue], torch: TorchContext) {
+    self.dataset = dataset
+    self.indices = indices
+    self.torch = torch
+  }
+  var typeName: String { "Subset" }
+  func length() throws -> Int? { indices.count }
+  /// Python iterates a class with `__getitem__` by index until an IndexError.
+  func makeIterator() throws -> PyIterator? {
+    var i = 0
+    return PyIterator("iterator") { [self] in
+      guard i < indices.count else { return nil }
+      defer { i += 1 }
+      return try getItem(.int(i))
+    }
+  }
+  func getItem(_ key: PyValue) throws -> PyValue {
+    if case .list(let l) = key {
+      let picked = try l.items.map { try index($0) }
+      return try torch.rt.getItem(dataset, .list(PyList(picked)))
+    }
+    return try torch.rt.getItem(dataset, try index(key))
+  }
+  func index(_ key: PyValue) throws -> PyValue {
+    var i = try torch.rt.toInt(key)
+    if i < 0 { i += indices.count }
+    guard i >= 0 && i < indices.count else {
+      throw PyException(.indexError, "list index out of range")
+    }
+    return indices[i]
+  }
+  func getAttribute(_ name: String) throws -> PyValue? {
+    switch name {
+    case "dataset": return dataset
+    case "indices": return .list(PyList(indices))
+    default: return nil
+    }
+  }
+}
+
 extension TorchContext {
+  /// `torch.utils.data.Dataset`: the base class of map-style datasets.
+  func makeDatasetClass() -> PyClass {
+    let cls = PyClass(name: "Dataset", base: rt.objectClass, module: "torch.utils.data.dataset")
+    cls.namespace.set(
+      "__getitem__",
+      .builtin(
+        PyBuiltin("__getitem__") { _, _ in
+          throw PyException(
+            .notImplementedError, "Subclasses of Dataset should implement __getitem__.")
+        }))
+    cls.namespace.set(
+      "__add__",
+      .builtin(
+        PyBuiltin("__add__") { _, _ in
+          throw PyException(
+            .notImplementedError,
+            "Dataset + Dataset (ConcatDataset) is not supported in journal cells")
+        }))
+    return cls
+  }
+
+  /// `random_split`'s lengths: counts, or fractions summing to 1 turned into counts as PyTorch
+  /// does (floors, then the remainder one by one from the first).
+  func splitLengths(_ given: [PyValue], total: Int) throws -> [Int] {
+    let values = try given.map { try rt.double($0) }
+    let sum = values.reduce(0, +)
+    if abs(sum - 1) <= 1e-9 * Swift.max(abs(sum), 1), sum <= 1 {
+      var lengths = try values.enumerated().map { i, f -> Int in
+        guard f >= 0 && f <= 1 else {
+          throw PyException(.valueError, "Fraction at index \(i) is not between 0 and 1")
+        }
+        return Int((Double(total) * f).rounded(.down))
+      }
+      let remainder = total - lengths.reduce(0, +)
+      for i in 0..<Swift.max(remainder, 0) where !lengths.isEmpty {
+        lengths[i % lengths.count] += 1
+      }
+      return lengths
+    }
+    let lengths = try given.map { try rt.toInt($0) }
+    guard lengths.reduce(0, +) == total else {
+      throw PyException(
+        .valueError, "Sum of input lengths does not equal the length of the input dataset!")
+    }
+    return lengths
+  }
+
   func makeUtilsData() -> PyModule {
     let m = PyModule(name: "torch.utils.data")
-    m.define("TensorDataset") { [unowned self] args, _ in
-      .native(TorchTensorDataset(try args.map { try self.tensor($0) }, torch: self))
+    let table = TorchSignatures.data
+    m["Dataset"] = .type(datasetClass)
+    m.define("TensorDataset", in: table) { [unowned self] a in
+      .native(TorchTensorDataset(try a.rest().map { try self.tensor($0) }, torch: self))
     }
-    m.define("DataLoader") { [unowned self] args, kwargs in
-      let a = Arguments("DataLoader", args, kwargs)
-      let ds = try a.required(0, "dataset")
-      let bs = try a.value(1, "batch_size").map { try self.rt.toInt($0) } ?? 1
+    m.define("Subset", in: table) { [unowned self] a in
+      .native(
+        TorchSubset(
+          try a.required("dataset"), indices: try self.rt.toArray(try a.required("indices")),
+          torch: self))
+    }
+    m.define("random_split", in: table) { [unowned self] a in
+      let dataset = try a.required("dataset")
+      let total = try self.rt.length(dataset)
+      let lengths = try self.splitLengths(
+        try self.rt.toArray(try a.required("lengths")), total: total)
+      var order: [Int64]
+      switch a.value("generator") {
+      case .native(let g as TorchGeneratorObject)?:
+        order = try g.randperm(lengths.reduce(0, +))
+      case nil, .none?:
+        order = try bridged { try self.generator.randperm(lengths.reduce(0, +)) }
+      case let other?:
+        throw PyException(
+          .typeError,
+          "random_split(): generator must be a torch.Generator, not "
+            + self.rt.typeName(other))
+      }
+      var start = 0
+      return .list(
+        PyList(
+          lengths.map { n in
+            defer { start += n }
+            return .native(
+              TorchSubset(
+                dataset, indices: order[start..<(start + n)].map { .int(Int($0)) }, torch: self))
+          }))
+    }
+    m.define("DataLoader", in: table) { [unowned self] a in
+      let ds = try a.required("dataset")
+      let bs = try a.value("batch_size").map { try self.rt.toInt($0) } ?? 1
       guard bs > 0 else {
         throw PyException(
           .valueError, "batch_size should be a positive integer value, but got batch_size=\(bs)")
       }
-      let shuffle = try a.value(2, "shuffle").map { try self.rt.isTrue($0) } ?? false
-      let drop = try a.keyword("drop_last").map { try self.rt.isTrue($0) } ?? false
+      let shuffle = try a.optional("shuffle").map { try self.rt.isTrue($0) } ?? false
+      let drop = try a.value("drop_last").map { try self.rt.isTrue($0) } ?? false
+      // Worker processes and pinned memory change where batches are made, not what they hold.
+      let workers = try a.value("num_workers").map { try self.rt.toInt($0) } ?? 0
+      guard workers >= 0 else {
+        throw PyException(
+          .valueError,
+          "num_workers option should be non-negative; use num_workers=0 to disable "
+            + "multiprocessing.")
+      }
+      _ = try a.value("pin_memory").map { try self.rt.isTrue($0) }
       return .native(
         TorchDataLoader(ds, batchSize: bs, dropLast: drop, shuffle: shuffle, torch: self))
     }

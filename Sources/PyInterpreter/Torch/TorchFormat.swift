@@ -145,7 +145,7 @@ enum TorchFormat {
   }
 
   /// `repr(tensor)` (also its `str`).
-  static func repr(_ t: Tensor, gradFunctionName: String? = nil) -> String {
+  static func repr(_ t: Tensor) -> String {
     let prefix = "tensor("
     let indent = prefix.count
     var suffixes: [String] = []
@@ -160,7 +160,7 @@ enum TorchFormat {
       }
       body = TorchFormat.body(t, indent: indent)
     }
-    if let g = gradFunctionName ?? t.gradFunctionName {
+    if let g = t.gradFunctionName {
       suffixes.append("grad_fn=<\(g)>")
     } else if t.requiresGrad {
       suffixes.append("requires_grad=True")

@@ -204,9 +204,7 @@ extension TorchContext {
             "mat1 and mat2 shapes cannot be multiplied (\(rows)x\(x.shape.last ?? 0) and "
               + "\(w.shape[1])x\(w.shape[0]))")
         }
-        let y = try Tensor.matmul(x, w.T, style: .torch)
-        let out = try b.map { try Tensor.binary(.add, y, $0, style: .torch) } ?? y
-        return self.named(x.rank == 2 ? (b == nil ? "MmBackward0" : "AddmmBackward0") : nil, out)
+        return self.wrap(try Functional.linear(x, weight: w, bias: b))
       })
     defineLayer(
       nn, "Identity", file: "linear",
@@ -681,7 +679,7 @@ extension TorchContext {
               + "for embedding)")
         }
         guard let w = try self.tensorAttr(m, "weight") else { return .none }
-        return self.named("EmbeddingBackward0", try w.item([.array(idx)]))
+        return self.wrap(try Functional.embedding(idx, weight: w))
       })
   }
 }

@@ -22,6 +22,29 @@ final class TorchContext {
   /// `torch.nn.Module`, the base of built-in layers and user models.
   lazy var moduleClass = makeModuleClass()
 
+  /// `torch.utils.data.Dataset`.
+  lazy var datasetClass = makeDatasetClass()
+
+  /// `torch.default_generator`.
+  lazy var defaultGenerator = TorchGeneratorObject(
+    torch: self, own: nil, initialSeed: TorchGenerator.defaultSeed)
+
+  /// The `grad_fn` objects alive, so that the same node is the same object (`is`).
+  private var gradFunctions: [ObjectIdentifier: WeakGradFunction] = [:]
+  private var gradFunctionsPruneAt = 1024
+
+  /// The `grad_fn` object of `node`, the same object while it lives.
+  func gradFunction(_ node: GradientFunction) -> TorchGradFunction {
+    if let o = gradFunctions[node.identifier]?.object { return o }
+    if gradFunctions.count >= gradFunctionsPruneAt {
+      gradFunctions = gradFunctions.filter { $0.value.object != nil }
+      gradFunctionsPruneAt = 2 * gradFunctions.count + 1024
+    }
+    let o = TorchGradFunction(node)
+    gradFunctions[node.identifier] = WeakGradFunction(object: o)
+    return o
+  }
+
   init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 
   var rt: Runtime { interpreter.runtime }
@@ -328,16 +351,70 @@ final class TorchContext {
       "mat1 and mat2 shapes cannot be multiplied (\(a[0])x\(a[1]) and \(b[0])x\(b[1]))")
   }
 
+  /// `t op other`, or `other op t` when `reflected`, as PyTorch's `Tensor` operators compute
+  /// and record them: `2 * t` is `t * 2` (the tensor is the node's first input), `2 - t` is
+  /// `rsub`, `2 / t` is `t.reciprocal() * 2` (rounded twice, as PyTorch rounds it), `t ** 2` is
+  /// `PowBackward0` and `2 ** t` `PowBackward2`.
   func binary(_ op: BinaryOp, _ t: Tensor, _ other: PyValue, reflected: Bool) throws -> Tensor {
-    if let s = NumPyContext.pythonScalar(other) {
-      return try run { try Tensor.binary(op, t, s, scalarFirst: reflected, style: .torch) }
+    let scalar = NumPyContext.pythonScalar(other)
+    let o = try scalar == nil ? tensor(other) : nil
+    if let o {
+      try reflected ? checkBroadcast(o.shape, t.shape) : checkBroadcast(t.shape, o.shape)
     }
-    let o = try tensor(other)
-    try reflected ? checkBroadcast(o.shape, t.shape) : checkBroadcast(t.shape, o.shape)
-    return try run {
-      reflected
-        ? try Tensor.binary(op, o, t, style: .torch) : try Tensor.binary(op, t, o, style: .torch)
+    func apply(_ op: BinaryOp, _ t: Tensor, first: Bool) throws -> Tensor {
+      try run {
+        if let scalar { return try Tensor.binary(op, t, scalar, scalarFirst: first, style: .torch) }
+        guard let o else { return t }
+        return first
+          ? try Tensor.binary(op, o, t, style: .torch) : try Tensor.binary(op, t, o, style: .torch)
+      }
     }
+    guard reflected else {
+      let out = try apply(op, t, first: false)
+      return op == .power && scalar != nil ? renamed(out, "PowBackward0") : out
+    }
+    switch op {
+    case .add, .multiply: return try apply(op, t, first: false)
+    case .subtract: return renamed(try apply(op, t, first: true), "RsubBackward\(o == nil ? 1 : 0)")
+    case .divide:
+      let reciprocal = try run {
+        try Tensor.binary(.divide, t, .int(1), scalarFirst: true, style: .torch)
+      }
+      return try apply(.multiply, renamed(reciprocal, "ReciprocalBackward0"), first: false)
+    case .power: return renamed(try apply(op, t, first: true), "PowBackward2")
+    default: return try apply(op, t, first: true)
+    }
+  }
+
+  /// `out=`: the result written into the given tensor, which is returned. The engine does not
+  /// resize or cast into `out` (PyTorch does, with warnings): a different shape or dtype is
+  /// refused.
+  func write(_ result: PyValue, into out: PyValue, _ name: String) throws -> PyValue {
+    guard case .native(let r as TorchTensor) = result else { return result }
+    guard case .native(let o as TorchTensor) = out else {
+      throw PyException(
+        .typeError, "\(name)(): argument 'out' must be Tensor, not \(rt.typeName(out))")
+    }
+    if r.tensor.requiresGrad || (o.tensor.requiresGrad && noGradDepth == 0 && GradMode.isEnabled) {
+      throw PyException(
+        .runtimeError,
+        "\(name)(): functions with out=... arguments don't support automatic differentiation, "
+          + "but one of the arguments requires grad.")
+    }
+    guard o.tensor.shape == r.tensor.shape, o.tensor.dtype == r.tensor.dtype else {
+      throw PyException(
+        .notImplementedError,
+        "torch.\(name)(out=...) of another shape or dtype than the result is not supported in "
+          + "journal cells")
+    }
+    try run { try GradMode.withNoGrad { try o.tensor.copyInPlace(from: r.tensor) } }
+    return out
+  }
+
+  /// `t` with its node named `name` when `Tensors` named it otherwise.
+  func renamed(_ t: Tensor, _ name: String) -> Tensor {
+    guard let current = t.gradFunctionName, current != name else { return t }
+    return t.namingGradFunction(name)
   }
 
   /// `device=`: the engine computes on the CPU only.
@@ -433,7 +510,7 @@ final class TorchContext {
       // PyTorch takes any seed in [-2**63, 2**64) and keeps its 64 bits.
       self.generator.manualSeed(
         UInt64(bitPattern: Int64(try self.rt.toInt(try a.required("seed")))))
-      return .native(TorchGeneratorObject())
+      return .native(self.defaultGenerator)
     }
     // float64 draws differ from float32 draws in PyTorch, so the dtype picks the stream.
     func isDouble(_ a: Arguments) throws -> Bool {
@@ -566,32 +643,6 @@ final class TorchContext {
         return try self.finish(Tensor.full(t.shape, .int(Int64(value)), dtype: t.dtype), a)
       }
     }
-    for name in ["softmax", "log_softmax"] {
-      def(name) { a in
-        var x = try self.tensor(try a.required("input"))
-        if let d = a.optional("dtype") { x = x.casted(to: try self.dtype(d)) }
-        let d = try self.rt.int(try a.required("dim"), "dim")
-        if !x.dtype.isFloatingPoint {
-          throw PyException(
-            .notImplementedError,
-            "\"softmax_lastdim_kernel_impl\" not implemented for "
-              + "'\(TorchContext.scalarTypeName(x.dtype))'")
-        }
-        if x.rank == 0 {
-          guard d == 0 || d == -1 else {
-            throw PyException(
-              .indexError,
-              "Dimension out of range (expected to be in range of [-1, 0], but got \(d))")
-          }
-          return self.wrap(Tensor(scalar: .double(name == "softmax" ? 1 : 0), dtype: x.dtype))
-        }
-        return self.wrap(
-          try self.run {
-            name == "softmax"
-              ? try Functional.softmax(x, axis: d) : try Functional.logSoftmax(x, axis: d)
-          })
-      }
-    }
     for (name, value) in [("zeros", Scalar.int(0)), ("ones", .int(1))] {
       def(name) { a in
         // PyTorch's zeros words a negative size its own way.
@@ -708,14 +759,21 @@ final class TorchContext {
         return try self.finish(t, a)
       }
     }
-    def("matmul") { a in
-      let x = try self.tensor(try a.required("input"))
-      let y = try self.tensor(try a.required("other"))
-      try self.checkMatmulTypes(x, y)
-      try self.checkMatmul(x.shape, y.shape)
-      return self.wrap(try self.run { try Tensor.matmul(x, y, style: .torch) })
-    }
     def("no_grad") { _ in .native(NoGrad(torch: self)) }
+    // The engine computes on the CPU: the default device can only be the CPU.
+    def("set_default_device") { a in
+      let d = try a.required("device")
+      if !NumPyContext.isNoneLiteral(d) { try self.checkDevice(d) }
+      return .none
+    }
+    def("get_default_device") { _ in .native(TorchDevice("cpu")) }
+    m["default_generator"] = .native(defaultGenerator)
+    def("Generator") { a in
+      if let d = a.value("device") { try self.checkDevice(d) }
+      return .native(
+        TorchGeneratorObject(
+          torch: self, own: TorchGenerator(), initialSeed: TorchGenerator.defaultSeed))
+    }
     def("device") { a in
       let given = try self.rt.string(try a.required("type"), "type")
       var name = given
@@ -824,7 +882,7 @@ final class TorchContext {
       }
     }
     // `torch.sum(x, ...)` and friends: the method's body on `input`.
-    for name in TorchSignatures.unary + ["sum", "mean", "argmax", "max", "min", "mm", "clamp"] {
+    for name in TorchSignatures.unary + TorchSignatures.sharedWithMethods {
       def(name) { a in
         let input = try a.required("input")
         let t: TorchTensor
@@ -837,7 +895,9 @@ final class TorchContext {
           )
         }
         guard let body = t.methodBody(name) else { return .none }
-        return try body(a)
+        let result = try body(a)
+        guard a.has("out"), let out = a.optional("out") else { return result }
+        return try self.write(result, into: out, name)
       }
     }
     return m
@@ -859,10 +919,53 @@ final class TorchLayout: PyNativeObject {
   func repr() throws -> String { "torch.strided" }
 }
 
-/// What `torch.manual_seed` returns (a `torch._C.Generator`).
+/// A `torch.Generator`: the session's default generator (what `torch.manual_seed` returns) or
+/// one of its own (`torch.Generator().manual_seed(42)`, for `random_split`).
 final class TorchGeneratorObject: PyNativeObject {
+  unowned let torch: TorchContext
+  /// nil: the session's default generator.
+  var own: TorchGenerator?
+  var initialSeed: UInt64
+
+  init(torch: TorchContext, own: TorchGenerator?, initialSeed: UInt64) {
+    self.torch = torch
+    self.own = own
+    self.initialSeed = initialSeed
+  }
+
   var typeName: String { "Generator" }
   func repr() throws -> String { "<torch._C.Generator object>" }
+
+  /// A permutation of `0..<n` drawn from this generator, as `torch.randperm(n, generator=g)`.
+  func randperm(_ n: Int) throws -> [Int64] {
+    guard var g = own else { return try bridged { try torch.generator.randperm(n) } }
+    defer { own = g }
+    return try bridged { try g.randperm(n) }
+  }
+
+  func getAttribute(_ name: String) throws -> PyValue? {
+    switch name {
+    case "manual_seed":
+      return .builtin(
+        PyBuiltin("manual_seed") { [self] args, kwargs in
+          let seed = UInt64(
+            bitPattern: Int64(
+              try torch.rt.toInt(try Arguments(name, args, kwargs).required(0, "seed"))))
+          if own != nil {
+            own = TorchGenerator(seed: seed)
+          } else {
+            torch.generator.manualSeed(seed)
+          }
+          initialSeed = seed
+          return .native(self)
+        })
+    case "initial_seed":
+      return .builtin(
+        PyBuiltin("initial_seed") { [self] _, _ in .int(Int(truncatingIfNeeded: initialSeed)) })
+    case "device": return .native(TorchDevice("cpu"))
+    default: return nil
+    }
+  }
 }
 
 /// `torch.no_grad()`: a context manager counting its depth in the session.

@@ -2,8 +2,12 @@ import Foundation
 import Tensors
 
 extension TorchContext {
+  /// `t` with the node that made it named as PyTorch names its operation. A different name
+  /// means `Tensors` computed it in several steps: the renamed node keeps the last step's
+  /// inputs and says so (see `TorchGradFunction`).
   func named(_ name: String?, _ t: Tensor) -> PyValue {
-    .native(TorchTensor(t, torch: self, gradFunctionName: t.gradFunctionName == nil ? nil : name))
+    guard let name, let current = t.gradFunctionName, current != name else { return wrap(t) }
+    return wrap(t.namingGradFunction(name))
   }
 
   func reduction(_ a: Arguments) throws -> Functional.Reduction {
@@ -108,9 +112,7 @@ extension TorchContext {
     def("linear") { [unowned self] a in
       let x = try input(a), w = try input(a, 1, "weight")
       let b = try optionalTensor(a, 2, "bias")
-      let y = try Tensor.matmul(x, w.T, style: .torch)
-      let out = try b.map { try Tensor.binary(.add, y, $0, style: .torch) } ?? y
-      return self.named(x.rank == 2 ? (b == nil ? "MmBackward0" : "AddmmBackward0") : nil, out)
+      return self.wrap(try Functional.linear(x, weight: w, bias: b))
     }
     for dims in [1, 2] {
       def("conv\(dims)d") { [unowned self] a in
@@ -143,7 +145,7 @@ extension TorchContext {
     }
     def("embedding") { [unowned self] a in
       let idx = try input(a), w = try input(a, 1, "weight")
-      return self.named("EmbeddingBackward0", try w.item([.array(idx)]))
+      return self.wrap(try Functional.embedding(idx, weight: w))
     }
     def("one_hot") { [unowned self] a in
       let idx = try input(a, 0, "tensor")

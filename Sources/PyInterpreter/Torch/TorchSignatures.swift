@@ -10,6 +10,12 @@ enum TorchSignatures {
 
   static let unary = ["exp", "log", "tanh", "sigmoid", "relu", "abs", "sqrt", "sin", "cos"]
 
+  /// The functions `torch.x(input, ...)` that run the method `input.x(...)`.
+  static let sharedWithMethods = [
+    "sum", "mean", "argmax", "max", "min", "mm", "clamp", "matmul", "add", "sub", "mul", "div",
+    "flatten", "transpose", "permute", "softmax", "log_softmax",
+  ]
+
   static let module = SignatureTable(
     "torch", style: .torch,
     """
@@ -31,8 +37,8 @@ enum TorchSignatures {
     zeros(*sizes, size=None, \(factory))
     ones(*sizes, size=None, \(factory))
     [torchmulti] arange(start=<no value>, end=<no value>, step=<no value>, *, \(factory))
-    matmul(input, other, *, ~out=None)
-    mm(input, mat2, *, ~out=None)
+    matmul(input, other, *, out=None)
+    mm(input, mat2, *, out=None)
     [torchmulti] clamp(input, min=None, max=None, *, ~out=None)
     [torchmulti] linspace(start, end, steps, *, \(factory))
     rand_like(input, *, ~generator=None, dtype=None, ~layout=None, device=None,
@@ -40,6 +46,9 @@ enum TorchSignatures {
     randn_like(input, *, ~generator=None, dtype=None, ~layout=None, device=None,
       requires_grad=False, ~memory_format=torch.preserve_format)
     [python] no_grad()
+    [python] set_default_device(device)
+    [python] get_default_device()
+    [python] Generator(device='cpu')
     [python] FloatTensor(*args, **kwargs)
     [python] DoubleTensor(*args, **kwargs)
     [python] LongTensor(*args, **kwargs)
@@ -56,8 +65,15 @@ enum TorchSignatures {
     argmax(input, dim=None, keepdim=False)
     [torchmulti] max(input, dim=None, keepdim=False, *, ~out=None)
     [torchmulti] min(input, dim=None, keepdim=False, *, ~out=None)
+    [torchmulti] add(input, other, *, alpha=1, out=None)
+    [torchmulti] sub(input, other, *, alpha=1, out=None)
+    [torchmulti] mul(input, other, *, out=None)
+    [torchmulti] div(input, other, *, ~rounding_mode=None, out=None)
+    [torchmulti] flatten(input, start_dim=0, end_dim=-1)
+    [torchmulti] transpose(input, dim0, dim1)
+    permute(input, dims)
     """
-      + unary.map { "\n\($0)(input, *, ~out=None)" }.joined())
+      + unary.map { "\n\($0)(input, *, out=None)" }.joined())
 
   static let accelerator = SignatureTable(
     "torch.accelerator", style: .python,
@@ -128,6 +144,16 @@ enum TorchSignatures {
     [torchone] sub_(other, *, alpha=1)
     mul_(other)
     div_(other, *, ~rounding_mode=None)
+    matmul(other)
+    [torchmulti] add(other, *, alpha=1)
+    [torchmulti] sub(other, *, alpha=1)
+    [torchmulti] mul(other)
+    [torchmulti] div(other, *, ~rounding_mode=None)
+    [torchmulti] flatten(start_dim=0, end_dim=-1)
+    [torchmulti] transpose(dim0, dim1)
+    permute(*dims)
+    [torchmulti] softmax(dim, dtype=None)
+    [torchmulti] log_softmax(dim, dtype=None)
     """
       + unary.map { "\n[noargs] \($0)() as TensorBase.\($0)" }.joined())
 }
@@ -249,6 +275,21 @@ extension TorchSignatures {
     Adagrad(params, lr=0.01, lr_decay=0, weight_decay=0, initial_accumulator_value=0,
       eps=1e-10, foreach=None, *, ~maximize=False, ~differentiable=False, fused=None)
       as Adagrad.__init__
+    """)
+}
+
+extension TorchSignatures {
+  /// `torch.utils.data`: datasets and the loader.
+  static let data = SignatureTable(
+    "torch.utils.data", style: .python,
+    """
+    DataLoader(dataset, batch_size=1, shuffle=None, ~sampler=None, ~batch_sampler=None,
+      num_workers=0, ~collate_fn=None, pin_memory=False, drop_last=False, ~timeout=0,
+      ~worker_init_fn=None, ~multiprocessing_context=None, ~generator=None, *,
+      ~prefetch_factor=None, ~persistent_workers=False, ~pin_memory_device='', ~in_order=True)
+    TensorDataset(*tensors)
+    Subset(dataset, indices)
+    random_split(dataset, lengths, generator=None)
     """)
 }
 

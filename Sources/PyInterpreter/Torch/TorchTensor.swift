@@ -5,22 +5,15 @@ import Tensors
 final class TorchTensor: PyNativeObject {
   var tensor: Tensor
   let torch: TorchContext
-  /// PyTorch's name for the node that made this tensor when it differs from Tensors' (a full
-  /// `sum()` is `SumBackward0` in PyTorch, a `sum(dim)` `SumBackward1`).
-  var gradFunctionName: String?
 
   /// A module's parameter prints as `Parameter containing:` before the tensor.
   let isParameter: Bool
   /// Registered as a module's buffer (`running_mean`): in `state_dict()` but not optimised.
   var isBuffer = false
 
-  init(
-    _ tensor: Tensor, torch: TorchContext, gradFunctionName: String? = nil,
-    isParameter: Bool = false
-  ) {
+  init(_ tensor: Tensor, torch: TorchContext, isParameter: Bool = false) {
     self.tensor = tensor
     self.torch = torch
-    self.gradFunctionName = gradFunctionName
     self.isParameter = isParameter
   }
 
@@ -28,15 +21,15 @@ final class TorchTensor: PyNativeObject {
 
   func repr() throws -> String {
     (isParameter ? "Parameter containing:\n" : "")
-      + TorchFormat.repr(tensor, gradFunctionName: gradFunctionName)
+      + TorchFormat.repr(tensor)
   }
 
-  /// A full reduction's result, named as PyTorch names it.
+  /// A full reduction's result, named as PyTorch names it (a full `sum()` is `SumBackward0`
+  /// in PyTorch, a `sum(dim)` `SumBackward1`): the same single-input node.
   func fullReduction(_ t: Tensor) -> PyValue {
-    let name = t.gradFunctionName.map {
-      $0.replacingOccurrences(of: "Backward1", with: "Backward0")
-    }
-    return .native(TorchTensor(t, torch: torch, gradFunctionName: name))
+    guard let name = t.gradFunctionName, name.hasSuffix("Backward1") else { return torch.wrap(t) }
+    let renamed = name.replacingOccurrences(of: "Backward1", with: "Backward0")
+    return torch.wrap(t.namingGradFunction(renamed, inputsArePyTorchs: true))
   }
 
   func length() throws -> Int? {
@@ -198,7 +191,7 @@ final class TorchTensor: PyNativeObject {
     case "grad": return t.grad.map { torch.wrap($0) } ?? PyValue.none
     case "requires_grad": return .bool(t.requiresGrad)
     case "is_leaf": return .bool(t.isLeaf)
-    case "grad_fn": return (gradFunctionName ?? t.gradFunctionName).map { .str($0) } ?? PyValue.none
+    case "grad_fn": return t.gradFunction.map { .native(torch.gradFunction($0)) } ?? PyValue.none
     case "data": return torch.wrap(t.detached())
     case "dtype": return .native(TorchDType(t.dtype))
     case "ndim": return .int(t.rank)
@@ -269,6 +262,29 @@ final class TorchTensor: PyNativeObject {
       }
       return d < 0 ? d + n : d
     }
+  }
+
+  /// `alpha * other` for `add`/`sub`'s `alpha=`: only where that product is exact, since
+  /// PyTorch fuses it into one rounding (`a + alpha * b` as a multiply-add).
+  func scaled(_ other: PyValue, by alpha: PyValue, op: String) throws -> PyValue {
+    let rt = torch.rt
+    if case .int(1) = alpha { return other }
+    let o = try torch.tensor(other)
+    let integral = !tensor.dtype.isFloatingPoint && !o.dtype.isFloatingPoint
+    if case .float = alpha, integral {
+      throw PyException(
+        .runtimeError,
+        "For integral input tensors, argument alpha must not be a floating point number.")
+    }
+    let a = try rt.double(alpha)
+    let exact = integral || a == 0 || (a.significandWidth == 0 && a.isFinite)
+    guard exact else {
+      throw PyException(
+        .notImplementedError,
+        "torch.Tensor.\(op)(alpha=\(try rt.repr(alpha))) is not supported in journal cells (only "
+          + "powers of two are exact without PyTorch's fused multiply-add)")
+    }
+    return torch.wrap(try torch.binary(.multiply, o, alpha, reflected: false))
   }
 
   /// The body of method `name`, reading its arguments by name: the `torch.x(input, ...)`
@@ -407,7 +423,7 @@ final class TorchTensor: PyNativeObject {
           throw PyException(
             .runtimeError, "t() expects a tensor with <= 2 dimensions, but self is \(t.rank)D")
         }
-        return torch.wrap(try torch.run { t.rank < 2 ? t : try t.transposed(0, 1) })
+        return torch.wrap(try torch.run { try t.matrixTransposed() })
       }
     case "unsqueeze":
       return { a in
@@ -682,6 +698,101 @@ final class TorchTensor: PyNativeObject {
             "torch.Tensor.round(decimals=...) is not supported in journal cells")
         }
         return torch.wrap(try torch.run { try t.unary(.round, style: .torch) })
+      }
+    case "matmul":
+      return { a in
+        let o = try torch.tensor(try a.required("other"))
+        try torch.checkMatmulTypes(t, o)
+        try torch.checkMatmul(t.shape, o.shape)
+        return torch.wrap(try torch.run { try Tensor.matmul(t, o, style: .torch) })
+      }
+    case "add", "sub", "mul", "div":
+      let op: BinaryOp =
+        name == "add" ? .add : name == "sub" ? .subtract : name == "mul" ? .multiply : .divide
+      return { a in
+        var other = try a.required("other")
+        if let alpha = a.value("alpha") { other = try self.scaled(other, by: alpha, op: name) }
+        return torch.wrap(try torch.binary(op, t, other, reflected: false))
+      }
+    case "flatten":
+      return { a in
+        let start = try a.value("start_dim").map { try rt.int($0, "start_dim") } ?? 0
+        let end = try a.value("end_dim").map { try rt.int($0, "end_dim") } ?? -1
+        // PyTorch returns the tensor itself when there is nothing to flatten.
+        if t.rank <= 1 && t.rank > 0 { return .native(self) }
+        return torch.named("ViewBackward0", try torch.run { try torch.flatten(t, start, end) })
+      }
+    case "transpose":
+      return { a in
+        let d0 = try rt.int(try a.required("dim0"), "dim0")
+        let d1 = try rt.int(try a.required("dim1"), "dim1")
+        let n = Swift.max(t.rank, 1)
+        for d in [d0, d1] where d < -n || d >= n {
+          throw PyException(
+            .indexError,
+            "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(d))")
+        }
+        guard t.rank > 0 else { return torch.wrap(t) }
+        return torch.named(
+          "TransposeBackward0", try torch.run { try t.transposed(d0, d1) })
+      }
+    case "permute":
+      return { a in
+        let given = a.optional("dims").map { [$0] } ?? Array(a.rest())
+        let dims: [Int]
+        if given.count == 1, case .tuple = given[0] {
+          dims = try rt.toArray(given[0]).map { try rt.int($0, "dims") }
+        } else if given.count == 1, case .list = given[0] {
+          dims = try rt.toArray(given[0]).map { try rt.int($0, "dims") }
+        } else {
+          dims = try given.map { try rt.int($0, "dims") }
+        }
+        guard dims.count == t.rank else {
+          throw PyException(
+            .runtimeError,
+            "permute(sparse_coo): number of dimensions in the tensor input does not match the "
+              + "length of the desired ordering of dimensions i.e. input.dim() = \(t.rank) is not "
+              + "equal to len(dims) = \(dims.count)")
+        }
+        let n = Swift.max(t.rank, 1)
+        let axes = try dims.map { d -> Int in
+          guard d >= -n && d < n else {
+            throw PyException(
+              .indexError,
+              "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got "
+                + "\(d))")
+          }
+          return d < 0 ? d + n : d
+        }
+        guard Set(axes).count == axes.count else {
+          throw PyException(.runtimeError, "permute(): duplicate dims are not allowed.")
+        }
+        return torch.wrap(try torch.run { try t.permuted(axes) })
+      }
+    case "softmax", "log_softmax":
+      return { a in
+        var x = t
+        if let d = a.optional("dtype") { x = x.casted(to: try torch.dtype(d)) }
+        let d = try rt.int(try a.required("dim"), "dim")
+        if !x.dtype.isFloatingPoint {
+          throw PyException(
+            .notImplementedError,
+            "\"softmax_lastdim_kernel_impl\" not implemented for "
+              + "'\(TorchContext.scalarTypeName(x.dtype))'")
+        }
+        if x.rank == 0 {
+          guard d == 0 || d == -1 else {
+            throw PyException(
+              .indexError,
+              "Dimension out of range (expected to be in range of [-1, 0], but got \(d))")
+          }
+          return torch.wrap(Tensor(scalar: .double(name == "softmax" ? 1 : 0), dtype: x.dtype))
+        }
+        return torch.wrap(
+          try torch.run {
+            name == "softmax"
+              ? try Functional.softmax(x, axis: d) : try Functional.logSoftmax(x, axis: d)
+          })
       }
     default: break
     }

@@ -26,6 +26,9 @@ final class AutogradMeta {
   let hasGradFn: Bool
   /// The operation's name (`"AddBackward0"`); empty for leaves.
   let gradFnName: String
+  /// Whether the inputs are those PyTorch's node of this name has, in its order: false for a
+  /// node renamed after a composite computation (`Tensor.namingGradFunction`).
+  let inputsArePyTorchs: Bool
   let input0: AutogradMeta?
   let input1: AutogradMeta?
   let moreInputs: [AutogradMeta?]
@@ -36,6 +39,7 @@ final class AutogradMeta {
   init() {
     hasGradFn = false
     gradFnName = ""
+    inputsArePyTorchs = true
     input0 = nil
     input1 = nil
     moreInputs = []
@@ -45,11 +49,12 @@ final class AutogradMeta {
   /// The output of a recorded operation.
   init(
     _ name: String, _ input0: AutogradMeta?, _ input1: AutogradMeta?,
-    more: [AutogradMeta?] = [], count: Int,
-    _ backward: @escaping (Tensor) throws -> [Tensor?]
+    more: [AutogradMeta?] = [], count: Int, inputsArePyTorchs: Bool = true,
+    _ backward: ((Tensor) throws -> [Tensor?])?
   ) {
     hasGradFn = true
     gradFnName = name
+    self.inputsArePyTorchs = inputsArePyTorchs
     self.input0 = input0
     self.input1 = input1
     moreInputs = more
@@ -61,6 +66,41 @@ final class AutogradMeta {
   func input(_ i: Int) -> AutogradMeta? {
     i == 0 ? input0 : i == 1 ? input1 : moreInputs[i - 2]
   }
+
+  /// This node under another name: the same inputs and backward, in a new node, so that
+  /// anything else holding this one keeps its name.
+  func relabeled(_ name: String, inputsArePyTorchs: Bool) -> AutogradMeta {
+    AutogradMeta(
+      name, input0, input1, more: moreInputs, count: inputCount,
+      inputsArePyTorchs: inputsArePyTorchs, backward)
+  }
+}
+
+/// A node of the autograd graph as PyTorch shows it (`tensor.grad_fn`, `next_functions`): the
+/// operation that made a tensor, or the `AccumulateGrad` of a leaf that requires a gradient.
+public struct GradientFunction: Hashable {
+  let meta: AutogradMeta
+
+  /// PyTorch's name of the node (`"AddmmBackward0"`, `"AccumulateGrad"`).
+  public var name: String { meta.hasGradFn ? meta.gradFnName : "AccumulateGrad" }
+
+  /// Whether `inputs` are the inputs PyTorch's node has, in its order. False for a node that
+  /// names a composite computation after PyTorch's single operation: its inputs are the last
+  /// step's, not PyTorch's.
+  public var inputsArePyTorchs: Bool { meta.inputsArePyTorchs }
+
+  /// One entry per input of the operation: the input's node, nil for an input that needs no
+  /// gradient. A leaf's `AccumulateGrad` has none.
+  public var inputs: [GradientFunction?] {
+    guard meta.hasGradFn else { return [] }
+    return (0..<meta.inputCount).map { meta.input($0).map(GradientFunction.init) }
+  }
+
+  /// Identifies the node while it lives (the same node gives the same identifier).
+  public var identifier: ObjectIdentifier { ObjectIdentifier(meta) }
+
+  public static func == (a: GradientFunction, b: GradientFunction) -> Bool { a.meta === b.meta }
+  public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(meta)) }
 }
 
 /// Identifies one backward traversal.
@@ -144,7 +184,8 @@ extension Tensor {
 
   /// Attaches a node over several inputs when any of them needs a gradient.
   mutating func record(
-    _ inputs: [Tensor], _ name: String, _ backward: @escaping (Tensor) throws -> [Tensor?]
+    _ inputs: [Tensor], _ name: String, inputsArePyTorchs: Bool = true,
+    _ backward: @escaping (Tensor) throws -> [Tensor?]
   ) {
     guard inputs.contains(where: { $0.meta?.requiresGrad == true }), GradMode.enabled else {
       return
@@ -152,7 +193,8 @@ extension Tensor {
     let metas = inputs.map(Tensor.gradMeta)
     meta = AutogradMeta(
       name, metas.first ?? nil, metas.count > 1 ? metas[1] : nil,
-      more: metas.count > 2 ? Array(metas[2...]) : [], count: metas.count, backward)
+      more: metas.count > 2 ? Array(metas[2...]) : [], count: metas.count,
+      inputsArePyTorchs: inputsArePyTorchs, backward)
   }
 
   // MARK: Public autograd API
@@ -171,6 +213,33 @@ extension Tensor {
 
   /// Whether gradients flow to this tensor.
   public var requiresGrad: Bool { meta?.requiresGrad ?? false }
+
+  /// The operation that made this tensor (PyTorch's `grad_fn`); nil for a leaf.
+  public var gradFunction: GradientFunction? {
+    guard let m = meta, m.hasGradFn else { return nil }
+    return GradientFunction(meta: m)
+  }
+
+  /// The same values, with the operation that made them named `name`: for a result that
+  /// several recorded operations computed where PyTorch records one (`F.mse_loss`). The node's
+  /// inputs are then the last operation's, which `GradientFunction.inputsArePyTorchs` says
+  /// (pass true for a renamed single-input operation). A tensor without a recorded operation is
+  /// returned as it is.
+  public func namingGradFunction(_ name: String, inputsArePyTorchs: Bool = false) -> Tensor {
+    guard let m = meta, m.hasGradFn else { return self }
+    var out = self
+    out.meta = m.relabeled(name, inputsArePyTorchs: inputsArePyTorchs)
+    return out
+  }
+
+  /// The same values with the single-input operation that made them named as PyTorch names it
+  /// in this context (the `squeeze` inside `matmul` is `SqueezeBackward4`).
+  func relabelingGradFunction(_ name: String) -> Tensor {
+    guard let m = meta, m.hasGradFn else { return self }
+    var out = self
+    out.meta = m.relabeled(name, inputsArePyTorchs: true)
+    return out
+  }
 
   /// Whether this tensor was created by the user rather than by a recorded operation.
   public var isLeaf: Bool { !(meta?.hasGradFn ?? false) }

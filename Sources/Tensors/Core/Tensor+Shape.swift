@@ -351,6 +351,19 @@ extension Tensor {
   }
 
   /// All dimensions reversed (NumPy `.T`).
+  /// The transpose of a matrix (PyTorch's `t()`, recorded as `TBackward0`); a vector or a
+  /// scalar keeps its values (a view, recorded all the same).
+  public func matrixTransposed() throws -> Tensor {
+    guard rank <= 2 else {
+      throw TensorError(
+        .shape, "t() expects a tensor with <= 2 dimensions, but self is \(rank)D")
+    }
+    let axes = Array((0..<rank).reversed())
+    var out = try detached().permuted(axes)
+    out.recordUnary(self, "TBackward0") { g in [try g.permuted(axes)] }
+    return out
+  }
+
   public var T: Tensor {
     // Reversing a valid permutation never fails.
     (try? permuted(Array((0..<rank).reversed()))) ?? self

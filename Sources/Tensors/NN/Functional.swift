@@ -93,12 +93,78 @@ public enum Functional {
       reduction: reduction)
   }
 
-  /// Mean squared error.
+  /// Mean squared error, with PyTorch's promotion, recorded as PyTorch records it: one
+  /// `MseLossBackward0` node over (input, target) whose gradient is `norm * (input - target) * g`
+  /// with `norm` 2/n for the mean and 2 otherwise, in PyTorch's order.
   public static func mseLoss(_ input: Tensor, _ target: Tensor, reduction: Reduction = .mean)
     throws -> Tensor
   {
-    let d = try input - target
-    return try reduce(d * d, reduction)
+    let x = input.detached(), y = target.detached()
+    let d = try Tensor.binary(.subtract, x, y, style: .torch)
+    var out = try reduce(d * d, reduction)
+    guard Tensor.needsGrad(input, target), out.dtype.isFloatingPoint else { return out }
+    let gx = Tensor.gradMeta(input) != nil, gy = Tensor.gradMeta(target) != nil
+    let (sx, sy) = (input.shape, target.shape)
+    let norm = reduction == .mean ? 2 / Double(Swift.max(d.count, 1)) : 2
+    out.record(
+      [input, target], "MseLossBackward0",
+      inputsArePyTorchs: sx == sy
+    ) { g in
+      let gi = try Tensor.binary(.multiply, d, .double(norm), scalarFirst: true, style: .torch) * g
+      return [
+        gx ? try gi.summed(toShape: sx) : nil, gy ? try (-gi).summed(toShape: sy) : nil,
+      ]
+    }
+    return out
+  }
+
+  /// `torch.nn.functional.linear`: `input @ weight.t() + bias`, recorded as PyTorch records it.
+  ///
+  /// A matrix input is one `AddmmBackward0` node over (bias, input, weight.t()) (`MmBackward0`
+  /// over (input, weight.t()) without bias); other ranks are folded into a matrix first
+  /// (`ViewBackward0`, or `UnsqueezeBackward0` for a vector without bias) and the result viewed
+  /// back (`ViewBackward0`, `SqueezeBackward4`, `UnsafeViewBackward0`).
+  public static func linear(_ input: Tensor, weight: Tensor, bias: Tensor?) throws -> Tensor {
+    let wT = try weight.matrixTransposed()
+    if input.rank == 2 { return try addmm(bias, input, wT) }
+    let features = input.shape.last ?? 1
+    let outShape = Array(input.shape.dropLast()) + [wT.shape.last ?? 1]
+    if bias == nil && input.rank == 1 {
+      let y = try addmm(nil, input.unsqueezed(0), wT)
+      return try y.squeezed(axes: [0]).relabelingGradFunction("SqueezeBackward4")
+    }
+    let folded = try input.reshaped([-1, features])
+    let y = try addmm(bias, folded, wT).reshaped(outShape)
+    return bias == nil ? y.relabelingGradFunction("UnsafeViewBackward0") : y
+  }
+
+  /// `torch.nn.functional.embedding`: the rows of `weight` at integer `indices`, one
+  /// `EmbeddingBackward0` node over the weight.
+  public static func embedding(_ indices: Tensor, weight: Tensor) throws -> Tensor {
+    try weight.item([.array(indices)]).relabelingGradFunction("EmbeddingBackward0")
+  }
+
+  /// `bias + x @ wT` as one node (PyTorch's `addmm`), or `x @ wT` without bias.
+  static func addmm(_ bias: Tensor?, _ x: Tensor, _ wT: Tensor) throws -> Tensor {
+    guard let bias else { return try Tensor.matmul(x, wT, style: .torch) }
+    let product = try Tensor.matmul(x.detached(), wT.detached(), style: .torch)
+    var out = try Tensor.binary(.add, product, bias.detached(), style: .torch)
+    guard Tensor.needsGrad(x, wT) || Tensor.needsGrad(bias), out.dtype.isFloatingPoint else {
+      return out
+    }
+    let gb = Tensor.gradMeta(bias) != nil, gx = Tensor.gradMeta(x) != nil
+    let gw = Tensor.gradMeta(wT) != nil
+    let (sb, sx, sw) = (bias.shape, x.shape, wT.shape)
+    let xd = x.detached(), wd = wT.detached()
+    // The gradients of the bias add and of the product, as their own nodes compute them.
+    out.record([bias, x, wT], "AddmmBackward0") { g in
+      [
+        gb ? try g.summed(toShape: sb) : nil,
+        gx ? try Tensor.matmul(g, wd.transposed(-1, -2)).summed(toShape: sx) : nil,
+        gw ? try Tensor.matmul(xd.transposed(-1, -2), g).summed(toShape: sw) : nil,
+      ]
+    }
+    return out
   }
 
   /// Mean absolute error.

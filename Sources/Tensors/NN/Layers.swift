@@ -67,7 +67,7 @@ public final class Embedding: Module {
   public var ownParameters: [(name: String, tensor: Tensor)] { [("weight", weight)] }
 
   public func callAsFunction(_ indices: Tensor) throws -> Tensor {
-    try weight.item([.array(indices)])
+    try Functional.embedding(indices, weight: weight)
   }
 }
 

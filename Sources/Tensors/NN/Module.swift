@@ -155,8 +155,7 @@ public final class Linear: Module {
   }
 
   public func callAsFunction(_ input: Tensor) throws -> Tensor {
-    let y = try Tensor.matmul(input, weight.T)
-    return try bias.map { try y + $0 } ?? y
+    try Functional.linear(input, weight: weight, bias: bias)
   }
 }
 
