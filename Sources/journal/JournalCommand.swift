@@ -16,7 +16,8 @@ struct JournalCommand: AsyncParsableCommand {
       """,
     version: JournalVersion.current,
     subcommands: [
-      Init.self, Import.self, Export.self, Add.self, Search.self, List.self, Show.self, Links.self,
+      Init.self, Import.self, Export.self, Add.self, New.self, Edit.self, Search.self, List.self,
+      Show.self, Links.self,
       Graph.self, Tags.self,
       Index.self, Build.self, Serve.self, RunEntry.self, Status.self, Exec.self, Render.self,
     ]

@@ -31,6 +31,40 @@ public enum FileSystem {
     }
   }
 
+  /// Writes `data` to a new file at `url`, whole or not at all: a temporary file in the same
+  /// folder, fsync, then a hard link to `url`, which fails rather than replace a file that is
+  /// there (a `.conflict` error). Creates intermediate folders.
+  public static func createExclusively(_ data: Data, at url: URL, displayPath: String) throws {
+    let folder = url.deletingLastPathComponent()
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    } catch {
+      throw JournalError(
+        .io, "cannot create folder: \(error.localizedDescription)", file: displayPath)
+    }
+    let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+    let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    guard fd >= 0 else {
+      throw JournalError(
+        .io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
+    }
+    defer { unlink(temp.path) }
+    var ok = data.withUnsafeBytes { writeAll($0, to: fd) }
+    if ok && fsync(fd) != 0 { ok = false }
+    close(fd)
+    guard ok else {
+      throw JournalError(
+        .io, "cannot write: \(String(cString: strerror(errno)))", file: displayPath)
+    }
+    guard link(temp.path, url.path) == 0 else {
+      let code = errno
+      throw JournalError(
+        code == EEXIST ? .conflict : .io,
+        code == EEXIST ? "exists already" : "cannot write: \(String(cString: strerror(code)))",
+        file: displayPath)
+    }
+  }
+
   /// Writes `data` to `url` (created or truncated) without fsync; callers that need durability
   /// call `syncFileSystem` once after a batch of such writes.
   public static func writeUnsynced(_ data: Data, to url: URL, displayPath: String) throws {
