@@ -73,8 +73,7 @@ extension JournalCommand {
     }
 
     func editText() throws -> String? {
-      let env = ProcessInfo.processInfo.environment
-      let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+      let editor = Edit.editor
       let temp = FileManager.default.temporaryDirectory
         .appendingPathComponent("journal-add-\(UUID().uuidString).md")
       FileManager.default.createFile(atPath: temp.path, contents: Data())
