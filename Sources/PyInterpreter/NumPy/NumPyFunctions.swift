@@ -141,12 +141,16 @@ extension NumPyContext {
           if equal && n % sections != 0 {
             throw PyException(.valueError, "array split does not result in an equal division")
           }
-          // array_split: the first n % sections parts are one longer.
+          // array_split: the first n % sections parts are one longer. NumPy first makes a list
+          // of the sections' bounds: 2**62 of them is its MemoryError, not hours of splitting
+          // past the time limit (cell fuzzer).
+          try self.rt.reserve(count: sections, stride: MemoryLayout<PyValue>.stride)
           let base = n / sections
           let extra = n % sections
           var start = 0
           var pieces: [Tensor] = []
           for i in 0..<sections {
+            try self.rt.tick()
             let length = base + (i < extra ? 1 : 0)
             pieces.append(try bridged { try t.narrowed(axis: axis, start: start, length: length) })
             start += length

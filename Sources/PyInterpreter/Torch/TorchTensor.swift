@@ -526,7 +526,14 @@ final class TorchTensor: PyNativeObject {
       return { a in
         let k = try rt.int(try a.required("k"), "k")
         var d = try a.value("dim").map { try rt.int($0, "dim") } ?? -1
-        if d < 0 { d += Swift.max(t.rank, 1) }
+        // An unchecked dim indexed the shape out of range (cell fuzzer, signal 4).
+        let n = Swift.max(t.rank, 1)
+        guard d >= -n && d < n else {
+          throw PyException(
+            .indexError,
+            "Dimension out of range (expected to be in range of [\(-n), \(n - 1)], but got \(d))")
+        }
+        if d < 0 { d += n }
         let largest = try a.value("largest").map { try rt.isTrue($0) } ?? true
         // Sorted or not, the values come out sorted here, which `sorted=False` allows.
         _ = try a.value("sorted").map { try rt.isTrue($0) }
