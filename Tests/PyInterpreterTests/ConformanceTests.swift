@@ -77,6 +77,16 @@ enum ConformanceCorpus {
     return list
   }()
 
+  /// CONFORMANCE_ONLY=matplotlib,numpy-100/001.py runs only the sources or programs named
+  /// (while working on one part of the corpus); unset, everything runs.
+  static let only: Set<String> = Set(
+    (ProcessInfo.processInfo.environment["CONFORMANCE_ONLY"] ?? "").split(separator: ",").map(
+      String.init))
+
+  static func selected(_ program: ConformanceProgram) -> Bool {
+    only.isEmpty || only.contains(program.source) || only.contains(program.id)
+  }
+
   /// CONFORMANCE_SLOW=1 also runs the programs marked slow.
   static let runSlow = ProcessInfo.processInfo.environment["CONFORMANCE_SLOW"] == "1"
 
@@ -373,7 +383,8 @@ enum FigureComparison {
         outcomes[index] = outcome
         lock.unlock()
       }
-      guard program.notRunnable == nil, program.slow == nil || ConformanceCorpus.runSlow,
+      guard ConformanceCorpus.selected(program), program.notRunnable == nil,
+        program.slow == nil || ConformanceCorpus.runSlow,
         let source = try? String(
           contentsOf: ConformanceCorpus.programURL(program), encoding: .utf8)
       else { return }
@@ -404,7 +415,7 @@ enum FigureComparison {
     var unlisted: [String] = []
     var stale: [String] = []
     var failures: [String] = []
-    for index in programs.indices {
+    for index in programs.indices where ConformanceCorpus.selected(programs[index]) {
       guard let outcome = outcomes[index] else { continue }
       let program = outcome.program
       var count = tally[program.source] ?? (0, 0, 0, 0, 0)

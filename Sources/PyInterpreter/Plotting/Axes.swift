@@ -21,11 +21,18 @@ public final class Axes {
     case x, y, both
   }
 
+  /// The names of categorical data on each axis, in order of first use (`bar(["a", "b"], h)`).
+  var xCategories: [String] = []
+  var yCategories: [String] = []
+
   struct AxisState {
     var scale = Scale.linear
     var lower: Double?
     var upper: Double?
     var label = ""
+    /// The label's font size and its distance from the tick labels, in points.
+    var labelSize = 10.0
+    var labelPad = Axes.labelPad
     var ticks: [Double]?
     var tickLabels: [String]?
     var tickLabelRotation = 0.0
@@ -201,6 +208,8 @@ public final class Axes {
     legendRequest = nil
     x = AxisState()
     y = AxisState()
+    xCategories = []
+    yCategories = []
     title = ""
     titleLeft = ""
     titleRight = ""
@@ -470,7 +479,7 @@ public final class Axes {
   public func bar(
     _ x: [Double], _ height: [Double], width: [Double] = [0.8], bottom: [Double] = [0],
     color: [Color]? = nil, edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1,
-    label: String? = nil, alignCenter: Bool = true
+    label: String? = nil, barLabels: [String]? = nil, alignCenter: Bool = true
   ) {
     let count = min(x.count, height.count)
     let rects = (0..<count).map { index -> (x: Double, y: Double, width: Double, height: Double) in
@@ -479,37 +488,58 @@ public final class Axes {
     }
     addBars(
       rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
-      label: label)
+      label: label, barLabels: barLabels)
     stickyY.append(0)
   }
 
-  /// Bars for named categories at 0, 1, 2, ... with the names as tick labels
-  /// (`bar(["a", "b"], heights)`).
+  /// Bars for named categories with the names as tick labels (`bar(["a", "b"], heights)`):
+  /// each name sits at its place on the axis's category map (`categoryPositions`).
   public func bar(
     categories: [String], _ height: [Double], width: Double = 0.8, color: [Color]? = nil,
-    edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1, label: String? = nil
+    edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1, label: String? = nil,
+    barLabels: [String]? = nil
   ) {
-    let positions = categories.indices.map(Double.init)
     bar(
-      positions, height, width: [width], color: color, edgecolor: edgecolor,
-      linewidth: linewidth, alpha: alpha, label: label)
-    setXTicks(positions, labels: categories)
+      categoryPositions(categories, .x), height, width: [width], color: color,
+      edgecolor: edgecolor, linewidth: linewidth, alpha: alpha, label: label,
+      barLabels: barLabels)
+  }
+
+  /// The positions of named categories on an axis, as matplotlib's category units give them:
+  /// each new name takes the next integer, a repeated name its first place; the axis's ticks
+  /// label every name so far.
+  public func categoryPositions(_ names: [String], _ axis: Which) -> [Double] {
+    var map = axis == .y ? yCategories : xCategories
+    let positions = names.map { name -> Double in
+      if let index = map.firstIndex(of: name) { return Double(index) }
+      map.append(name)
+      return Double(map.count - 1)
+    }
+    let ticks = map.indices.map(Double.init)
+    if axis == .y {
+      yCategories = map
+      setYTicks(ticks, labels: map)
+    } else {
+      xCategories = map
+      setXTicks(ticks, labels: map)
+    }
+    return positions
   }
 
   /// Horizontal bars centred on `y` (`barh`).
   public func barh(
     _ y: [Double], _ width: [Double], height: [Double] = [0.8], left: [Double] = [0],
     color: [Color]? = nil, edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1,
-    label: String? = nil
+    label: String? = nil, barLabels: [String]? = nil, alignCenter: Bool = true
   ) {
     let count = min(y.count, width.count)
     let rects = (0..<count).map { index -> (x: Double, y: Double, width: Double, height: Double) in
       let h = Self.repeating(height, index)
-      return (Self.repeating(left, index), y[index] - h / 2, width[index], h)
+      return (Self.repeating(left, index), y[index] - (alignCenter ? h / 2 : 0), width[index], h)
     }
     addBars(
       rects, color: color, edgecolor: edgecolor, linewidth: linewidth, alpha: alpha,
-      label: label)
+      label: label, barLabels: barLabels)
     stickyX.append(0)
   }
 
@@ -519,30 +549,40 @@ public final class Axes {
   }
 
   /// Draws bars (vertical or horizontal) in one colour per bar or the next cycle colour, and
-  /// gives them one legend entry.
+  /// gives them one legend entry, or with `barLabels` (`bar(label=[...])`, one per bar) one
+  /// entry per bar, as matplotlib labels each patch then instead of the container.
   private func addBars(
     _ rects: [(x: Double, y: Double, width: Double, height: Double)], color: [Color]?,
-    edgecolor: Color?, linewidth: Double, alpha: Double, label: String?
+    edgecolor: Color?, linewidth: Double, alpha: Double, label: String?,
+    barLabels: [String]? = nil
   ) {
     let faces = color.flatMap { $0.isEmpty ? nil : $0 } ?? [nextColor()]
     artists.append(
       .rects(
         RectArtist(
           rects: rects, faces: faces, edge: edgecolor, edgeWidth: linewidth, alpha: alpha)))
-    addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha), container: true)
+    guard let barLabels else {
+      addLegend(label, .patch(face: faces.first, edge: edgecolor, alpha: alpha), container: true)
+      return
+    }
+    for (index, text) in barLabels.enumerated() {
+      let face = faces[index % faces.count]
+      addLegend(text, .patch(face: face, edge: edgecolor, alpha: alpha))
+    }
+    markUnorderedLegendHandles()
   }
 
-  /// Horizontal bars for named categories at y = 0, 1, 2, ..., the first at the bottom as in
-  /// matplotlib's `barh(names, widths)`.
+  /// Horizontal bars for named categories, the first at the bottom as in matplotlib's
+  /// `barh(names, widths)`.
   public func barh(
     categories: [String], _ width: [Double], height: Double = 0.8, color: [Color]? = nil,
-    edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1, label: String? = nil
+    edgecolor: Color? = nil, linewidth: Double = 0, alpha: Double = 1, label: String? = nil,
+    barLabels: [String]? = nil
   ) {
-    let positions = categories.indices.map(Double.init)
     barh(
-      positions, width, height: [height], color: color, edgecolor: edgecolor,
-      linewidth: linewidth, alpha: alpha, label: label)
-    setYTicks(positions, labels: categories)
+      categoryPositions(categories, .y), width, height: [height], color: color,
+      edgecolor: edgecolor, linewidth: linewidth, alpha: alpha, label: label,
+      barLabels: barLabels)
   }
 
   // MARK: - Images
@@ -592,8 +632,19 @@ public final class Axes {
     titleSize = fontsize
   }
 
-  public func setXLabel(_ text: String) { x.label = text }
-  public func setYLabel(_ text: String) { y.label = text }
+  /// Sets the x axis label; a nil size or pad keeps the current one.
+  public func setXLabel(_ text: String, fontsize: Double? = nil, labelpad: Double? = nil) {
+    x.label = text
+    if let fontsize { x.labelSize = fontsize }
+    if let labelpad { x.labelPad = labelpad }
+  }
+
+  /// Sets the y axis label; a nil size or pad keeps the current one.
+  public func setYLabel(_ text: String, fontsize: Double? = nil, labelpad: Double? = nil) {
+    y.label = text
+    if let fontsize { y.labelSize = fontsize }
+    if let labelpad { y.labelPad = labelpad }
+  }
 
   /// Fixes the x range; a nil end stays automatic. Reversed ends invert the axis.
   public func setXLim(_ lower: Double?, _ upper: Double?) {

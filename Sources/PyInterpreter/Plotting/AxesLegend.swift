@@ -254,11 +254,11 @@ extension Axes {
     }
     if !y.label.isEmpty {
       let px =
-        box.maxX + Axes.tickLength + Axes.tickPad + widest + Axes.labelPad
-        + TextMetrics.ascent(fontSize: 10)
+        box.maxX + Axes.tickLength + Axes.tickPad + widest + y.labelPad
+        + TextMetrics.ascent(fontSize: y.labelSize)
       writeText(
         &svg, MathText.plain(y.label), x: px, baseline: box.y + box.height / 2, anchor: "middle",
-        className: "ylabel", rotation: -90, fontSize: 10)
+        className: "ylabel", rotation: -90, fontSize: y.labelSize)
     }
     svg.end("g")
   }

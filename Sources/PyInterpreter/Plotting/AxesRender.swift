@@ -167,8 +167,8 @@ extension Axes {
     if !x.label.isEmpty {
       writeText(
         &svg, MathText.plain(x.label), x: box.x + box.width / 2,
-        baseline: bottom + Axes.labelPad + TextMetrics.ascent(fontSize: 10), anchor: "middle",
-        className: "xlabel", fontSize: 10)
+        baseline: bottom + x.labelPad + TextMetrics.ascent(fontSize: x.labelSize),
+        anchor: "middle", className: "xlabel", fontSize: x.labelSize)
     }
     svg.end("g")
   }
@@ -218,11 +218,11 @@ extension Axes {
     if !y.label.isEmpty {
       let px =
         onRight
-        ? outer + Axes.labelPad + TextMetrics.ascent(fontSize: 10)
-        : outer - Axes.labelPad - TextMetrics.descent(fontSize: 10)
+        ? outer + y.labelPad + TextMetrics.ascent(fontSize: y.labelSize)
+        : outer - y.labelPad - TextMetrics.descent(fontSize: y.labelSize)
       writeText(
         &svg, MathText.plain(y.label), x: px, baseline: box.y + box.height / 2, anchor: "middle",
-        className: "ylabel", rotation: -90, fontSize: 10)
+        className: "ylabel", rotation: -90, fontSize: y.labelSize)
     }
     svg.end("g")
   }

@@ -105,7 +105,9 @@ extension Axes {
       let set = ticks(.y, view: view, length: box.height)
       let widest = set.labels.map { $0.width(fontSize: Axes.tickFontSize) }.max() ?? 0
       insets.right = Axes.tickLength + Axes.tickPad + widest
-      if !y.label.isEmpty { insets.right += Axes.labelPad + TextMetrics.height(fontSize: 10) }
+      if !y.label.isEmpty {
+        insets.right += y.labelPad + TextMetrics.height(fontSize: y.labelSize)
+      }
       return insets
     }
     guard axisOn else {
@@ -146,13 +148,15 @@ extension Axes {
     } else {
       insets.bottom = x.showTicks ? Axes.tickLength : 0
     }
-    if !x.label.isEmpty { insets.bottom += Axes.labelPad + lineHeight }
+    if !x.label.isEmpty {
+      insets.bottom += x.labelPad + TextMetrics.height(fontSize: x.labelSize)
+    }
     var yReach = y.showTicks ? Axes.tickLength : 0
     if y.showTickLabels {
       let widest = yTicks.labels.map { $0.width(fontSize: Axes.tickFontSize) }.max() ?? 0
       yReach = tickReach + widest
     }
-    if !y.label.isEmpty { yReach += Axes.labelPad + lineHeight }
+    if !y.label.isEmpty { yReach += y.labelPad + TextMetrics.height(fontSize: y.labelSize) }
     if yOnRight {
       insets.right = max(insets.right, yReach)
     } else {

@@ -1,11 +1,10 @@
 /// The `Axes` methods of the cell language; pyplot's functions call the same code on the
 /// current axes.
 ///
-/// Cosmetic keywords accepted and ignored (they change no geometry or colour we draw):
-/// `fontsize`/`size`/`fontweight`/`weight`/`family` on labels and titles (text uses the
-/// engine's sizes except where `fontsize` is listed as supported), `rasterized`,
-/// `antialiased`, `snap`, `interpolation` (images are drawn cell by cell), `which` on `grid`.
-/// Every other unsupported keyword is a `TypeError` naming it.
+/// A keyword the engine does not draw is accepted only at the values under which matplotlib
+/// draws what the engine draws (`artistInert`, `PyplotModule.fontInert`; `interpolation`
+/// only where images are drawn cell by cell as they are); any other value is a
+/// `NotImplementedError` naming it, and an unknown keyword is a `TypeError` naming it.
 enum AxesMethods {
   static let names: Set<String> = [
     "plot", "scatter", "hist", "bar", "barh", "imshow", "contour", "contourf", "fill_between",
@@ -16,7 +15,14 @@ enum AxesMethods {
     "semilogx", "semilogy", "loglog", "matshow",
   ]
 
-  static let ignoredArtistKeywords: Set<String> = ["rasterized", "antialiased", "snap"]
+  /// matplotlib's SVG backend draws vector paths, antialiased and unsnapped by default.
+  static let artistInert: [String: Inert] = [
+    "rasterized": .only(.bool(false)), "antialiased": .only(.bool(true)), "snap": .only(),
+  ]
+  /// Images are drawn cell by cell: what `nearest` (and `auto` at the sizes a cell shows) does.
+  static let imageInert = artistInert.merging([
+    "interpolation": .only(.str("nearest"), .str("none"), .str("auto"), .str("antialiased"))
+  ]) { $1 }
 
   static func call(
     _ name: String, on object: AxesObject, _ a: inout PlotArguments, _ v: PlotValues
@@ -40,7 +46,7 @@ enum AxesMethods {
       let vmin = try a.take("vmin").map { try v.number($0, "vmin") }
       let vmax = try a.take("vmax").map { try v.number($0, "vmax") }
       let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
-      try a.finish(maxPositional: 1, ignoring: ignoredArtistKeywords.union(["interpolation"]))
+      try a.finish(maxPositional: 1, inert: imageInert)
       let mappable = ax.matshow(values, colormap: cmap, vmin: vmin, vmax: vmax, alpha: alpha)
       return .native(MappableObject(mappable, axes: object, typeName: "AxesImage"))
     case "contour", "contourf": return try contour(object, &a, v, filled: name == "contourf")
@@ -53,7 +59,7 @@ enum AxesMethods {
       let label = try a.take("label").map(v.text)
       let edge = try a.take("edgecolor", "ec").map(v.color)
       let width = try a.take("linewidth", "lw").map { try v.number($0, "linewidth") } ?? 0
-      try a.finish(maxPositional: 3, ignoring: ignoredArtistKeywords)
+      try a.finish(maxPositional: 3, inert: artistInert)
       ax.fillBetween(
         x, y1, y2, color: color, alpha: alpha, label: label, edgecolor: edge, linewidth: width)
       return .native(ArtistHandle("PolyCollection"))
@@ -68,7 +74,7 @@ enum AxesMethods {
       let width = try a.take("linewidth", "lw").map { try v.number($0, "linewidth") } ?? 1.5
       let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
       let label = try a.take("label").map(v.text)
-      try a.finish(maxPositional: 3, ignoring: ignoredArtistKeywords)
+      try a.finish(maxPositional: 3, inert: artistInert)
       if horizontal {
         ax.axhline(
           position, xmin: lo, xmax: hi, color: color, linestyle: style, linewidth: width,
@@ -94,7 +100,7 @@ enum AxesMethods {
       let style = try a.take("linestyle", "ls").map(v.lineStyle)
       let label = try a.take("label").map(v.text)
       let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
-      try a.finish(maxPositional: 5, ignoring: ignoredArtistKeywords)
+      try a.finish(maxPositional: 5, inert: artistInert)
       ax.errorbar(
         x, y, yerr: yerr, xerr: xerr, format: fmt, color: color, ecolor: ecolor,
         elinewidth: elinewidth, capsize: capsize, marker: marker, markersize: markersize,
@@ -103,8 +109,8 @@ enum AxesMethods {
     case "set_title":
       let text = try a.take("label", at: 0).map(v.text) ?? ""
       let loc = try a.take("loc").map { try v.string($0, "loc") } ?? "center"
-      let size = try a.take("fontsize", "size").map { try v.number($0, "fontsize") } ?? 12
-      try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
+      let size = try a.take("fontsize", "size").map { try v.fontSize($0) } ?? 12
+      try a.finish(maxPositional: 1, inert: PyplotModule.fontInert)
       guard ["center", "left", "right"].contains(loc) else {
         throw PyException(.valueError, "'\(loc)' is not a valid value for loc")
       }
@@ -112,14 +118,21 @@ enum AxesMethods {
       return .native(ArtistHandle("Text"))
     case "set_xlabel", "set_ylabel":
       let text = try a.take(name == "set_xlabel" ? "xlabel" : "ylabel", at: 0).map(v.text) ?? ""
-      try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords.union(["labelpad"]))
-      if name == "set_xlabel" { ax.setXLabel(text) } else { ax.setYLabel(text) }
+      let size = try a.take("fontsize", "size").map { try v.fontSize($0) }
+      let pad = try a.take("labelpad").map { try v.number($0, "labelpad") }
+      try a.finish(maxPositional: 1, inert: PyplotModule.fontInert)
+      if name == "set_xlabel" {
+        ax.setXLabel(text, fontsize: size, labelpad: pad)
+      } else {
+        ax.setYLabel(text, fontsize: size, labelpad: pad)
+      }
       return .native(ArtistHandle("Text"))
     case "set_xlim", "set_ylim":
       let isX = name == "set_xlim"
       var lower = a.take(isX ? "left" : "bottom", isX ? "xmin" : "ymin", at: 0)
       var upper = a.take(isX ? "right" : "top", isX ? "xmax" : "ymax", at: 1)
-      try a.finish(maxPositional: 2, ignoring: ["emit", "auto"])
+      try a.finish(
+        maxPositional: 2, inert: ["emit": .only(.bool(true)), "auto": .only(.bool(false))])
       if let pair = lower, upper == nil, a.positional.count == 1 {
         switch pair {
         case .tuple(let p) where p.count == 2: (lower, upper) = (p[0], p[1])
@@ -138,7 +151,7 @@ enum AxesMethods {
       return .tuple([.float(limits.0), .float(limits.1)])
     case "set_xscale", "set_yscale":
       let scaleName = try v.string(try required(&a, "value", 0), "value")
-      try a.finish(maxPositional: 1, ignoring: ["base"])
+      try a.finish(maxPositional: 1, inert: ["base": .only(.int(10))])
       guard let scale = Axes.Scale(rawValue: scaleName) else {
         throw PyException(
           .valueError, "Unknown or unsupported scale '\(scaleName)' (linear and log are supported)")
@@ -153,7 +166,7 @@ enum AxesMethods {
       let style = try a.take("linestyle", "ls").map(v.lineStyle) ?? .solid
       let width = try a.take("linewidth", "lw").map { try v.number($0, "linewidth") } ?? 0.8
       let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
-      try a.finish(maxPositional: 1, ignoring: ["which"])
+      try a.finish(maxPositional: 1, inert: ["which": .only(.str("major"))])
       guard let which = Axes.Which(rawValue: axisName) else {
         throw PyException(.valueError, "axis must be 'x', 'y' or 'both', not '\(axisName)'")
       }
@@ -163,7 +176,7 @@ enum AxesMethods {
       let x = try v.number(try required(&a, "x", 0), "x")
       let y = try v.number(try required(&a, "y", 1), "y")
       let s = try v.text(try required(&a, "s", 2))
-      let size = try a.take("fontsize", "size").map { try v.number($0, "fontsize") } ?? 10
+      let size = try a.take("fontsize", "size").map { try v.fontSize($0) } ?? 10
       let color = try a.take("color", "c").map(v.color) ?? .black
       let ha = try a.take("ha", "horizontalalignment").map { try v.string($0, "ha") } ?? "left"
       let va = try a.take("va", "verticalalignment").map { try v.string($0, "va") } ?? "baseline"
@@ -175,7 +188,7 @@ enum AxesMethods {
         }
         inAxes = kind == .axes
       }
-      try a.finish(maxPositional: 3, ignoring: ["fontweight", "weight", "family", "fontfamily"])
+      try a.finish(maxPositional: 3, inert: PyplotModule.fontInert)
       guard let h = HorizontalAlignment(rawValue: ha) else {
         throw PyException(.valueError, "'\(ha)' is not a valid value for horizontalalignment")
       }
@@ -190,7 +203,7 @@ enum AxesMethods {
       let ticks = try v.numbers(try required(&a, "ticks", 0), "ticks")
       let labels = try a.take("labels", at: 1).map { try v.interpreter.items(of: $0).map(v.text) }
       let rotation = try a.take("rotation").map { try v.number($0, "rotation") } ?? 0
-      try a.finish(maxPositional: 2, ignoring: ["minor"])
+      try a.finish(maxPositional: 2, inert: ["minor": .only(.bool(false))])
       if name == "set_xticks" {
         ax.setXTicks(ticks, labels: labels, rotation: rotation)
       } else {
@@ -201,7 +214,7 @@ enum AxesMethods {
     case "set_xticklabels", "set_yticklabels":
       let labels = try v.interpreter.items(of: try required(&a, "labels", 0)).map(v.text)
       let rotation = try a.take("rotation").map { try v.number($0, "rotation") }
-      try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
+      try a.finish(maxPositional: 1, inert: PyplotModule.defaultSizeFontInert)
       let isX = name == "set_xticklabels"
       // After a locator (set_major_locator, matshow) the labels go to its ticks in order, as
       // matplotlib's FixedFormatter does.
@@ -279,7 +292,8 @@ enum AxesMethods {
       "title", "xlabel", "ylabel", "xlim", "ylim", "xscale", "yscale", "xticks", "yticks",
       "xticklabels", "yticklabels", "aspect",
     ]
-    try a.finish(maxPositional: 0, ignoring: settable)
+    try a.finish(
+      maxPositional: 0, inert: Dictionary(uniqueKeysWithValues: settable.map { ($0, Inert.any) }))
     for (name, value) in a.keywordArguments {
       var single = PlotArguments("set_\(name)", [value], [])
       _ = try call("set_\(name)", on: object, &single, v)
@@ -341,7 +355,7 @@ enum AxesMethods {
         .notImplementedError,
         "\(a.function)() of a staircase with markers or zorder is not supported in journal cells")
     }
-    try a.finish(ignoring: ignoredArtistKeywords)
+    try a.finish(inert: artistInert)
     var groups: [(x: [Double]?, y: [Double], fmt: String)] = []
     var rest = a.positional[...]
     while let first = rest.first {
@@ -425,7 +439,7 @@ enum AxesMethods {
     let width =
       try a.take("linewidths", "linewidth", "lw").map { try v.number($0, "linewidths") } ?? 1
     let label = try a.take("label").map(v.text)
-    try a.finish(maxPositional: 6, ignoring: ignoredArtistKeywords)
+    try a.finish(maxPositional: 6, inert: artistInert)
     let mappable = object.axes.scatter(
       x, y, sizes: sizes, colors: colors, marker: marker, colormap: cmap, vmin: vmin, vmax: vmax,
       alpha: alpha, edgecolor: edge, linewidth: width, label: label)
@@ -490,7 +504,7 @@ enum AxesMethods {
     let labelValue = a.take("label")
     let orientation =
       try a.take("orientation").map { try v.string($0, "orientation") } ?? "vertical"
-    try a.finish(maxPositional: 3, ignoring: ignoredArtistKeywords.union(["rwidth"]))
+    try a.finish(maxPositional: 3, inert: artistInert.merging(["rwidth": .only(.int(1))]) { $1 })
     if let range, range.count != 2 { throw PyException(.valueError, "range must be (min, max)") }
     let datasets =
       try v.isNested(data)
@@ -523,7 +537,7 @@ enum AxesMethods {
     _ object: AxesObject, _ a: inout PlotArguments, _ v: PlotValues, horizontal: Bool
   ) throws -> PyValue {
     let positionsValue = try required(&a, horizontal ? "y" : "x", 0)
-    let lengths = try v.numbers(try required(&a, horizontal ? "width" : "height", 1), "height")
+    var lengths = try v.numbers(try required(&a, horizontal ? "width" : "height", 1), "height")
     let thickness =
       try a.take(horizontal ? "height" : "width", at: 2).map { try v.numbers($0, "width") } ?? [0.8]
     let base =
@@ -532,37 +546,61 @@ enum AxesMethods {
     let edge = try a.take("edgecolor", "ec").map(v.color)
     let width = try a.take("linewidth", "lw").map { try v.number($0, "linewidth") } ?? 0
     let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
-    let label = try a.take("label").map(v.text)
+    // A list of labels labels each bar (matplotlib requires one per bar).
+    var label: String?
+    var barLabels: [String]?
+    switch a.take("label") {
+    case let list? where list.isPlotSequence:
+      if let items = try? v.interpreter.items(of: list) {
+        barLabels = try items.map(v.text)
+      } else {
+        label = try v.text(list)
+      }
+    case let one?: label = try v.text(one)
+    case nil: break
+    }
     let align = try a.take("align").map { try v.string($0, "align") } ?? "center"
     let tickLabels = try a.take("tick_label").map { try v.interpreter.items(of: $0).map(v.text) }
-    try a.finish(maxPositional: 4, ignoring: ignoredArtistKeywords)
+    try a.finish(maxPositional: 4, inert: artistInert)
     guard align == "center" || align == "edge" else {
       throw PyException(.valueError, "align must be 'center' or 'edge', not '\(align)'")
     }
     let items = (try? v.interpreter.items(of: positionsValue)) ?? []
-    if let first = items.first, first.plotIsString {
-      let categories = try items.map { try v.string($0, "category") }
-      if horizontal {
-        object.axes.barh(
-          categories: categories, lengths, height: thickness[0], color: color, edgecolor: edge,
-          linewidth: width, alpha: alpha, label: label)
-      } else {
-        object.axes.bar(
-          categories: categories, lengths, width: thickness[0], color: color, edgecolor: edge,
-          linewidth: width, alpha: alpha, label: label)
-      }
-      return .native(ArtistHandle("BarContainer"))
+    let barCount = items.isEmpty ? 1 : items.count
+    if let barLabels, barLabels.count != barCount {
+      throw PyException(
+        .valueError,
+        "number of labels (\(barLabels.count)) does not match number of bars (\(barCount)).")
     }
-    let positions = try v.numbers(positionsValue, "x")
+    var positions: [Double]
+    if let first = items.first, first.plotIsString {
+      let names = try items.map { try v.string($0, "category") }
+      positions = object.axes.categoryPositions(names, horizontal ? .y : .x)
+    } else {
+      positions = try v.numbers(positionsValue, "x")
+    }
+    // NumPy broadcasting: each of positions, lengths, widths and bases has one value or n.
+    let counts = [positions.count, lengths.count, thickness.count, base.count]
+    let n = counts.max() ?? 0
+    if counts.contains(where: { $0 != 1 && $0 != n }) {
+      throw PyException(
+        .valueError,
+        "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between "
+          + "arg 0 with shape (\(positions.count),) and arg 1 with shape (\(lengths.count),).")
+    }
+    if positions.count == 1 { positions = Array(repeating: positions[0], count: n) }
+    if lengths.count == 1 { lengths = Array(repeating: lengths[0], count: n) }
     if horizontal {
       object.axes.barh(
         positions, lengths, height: thickness, left: base, color: color, edgecolor: edge,
-        linewidth: width, alpha: alpha, label: label)
+        linewidth: width, alpha: alpha, label: label, barLabels: barLabels,
+        alignCenter: align == "center")
       if let tickLabels { object.axes.setYTicks(positions, labels: tickLabels) }
     } else {
       object.axes.bar(
         positions, lengths, width: thickness, bottom: base, color: color, edgecolor: edge,
-        linewidth: width, alpha: alpha, label: label, alignCenter: align == "center")
+        linewidth: width, alpha: alpha, label: label, barLabels: barLabels,
+        alignCenter: align == "center")
       if let tickLabels { object.axes.setXTicks(positions, labels: tickLabels) }
     }
     return .native(ArtistHandle("BarContainer"))
@@ -579,7 +617,7 @@ enum AxesMethods {
     let extent = try a.take("extent").map { try v.numbers($0, "extent") }
     let origin = try a.take("origin").map { try v.string($0, "origin") } ?? "upper"
     let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
-    try a.finish(maxPositional: 2, ignoring: ignoredArtistKeywords.union(["interpolation"]))
+    try a.finish(maxPositional: 2, inert: imageInert)
     guard origin == "upper" || origin == "lower" else {
       throw PyException(.valueError, "origin must be 'upper' or 'lower', not '\(origin)'")
     }
@@ -633,7 +671,7 @@ enum AxesMethods {
     let alpha = try a.take("alpha").map { try v.number($0, "alpha") } ?? 1
     let mappable: ScalarMappable
     if filled {
-      try a.finish(ignoring: ignoredArtistKeywords)
+      try a.finish(inert: artistInert)
       mappable = object.axes.contourf(
         x: x, y: y, z, levels: levels, colors: colors, colormap: cmap, alpha: alpha)
     } else {
@@ -641,7 +679,7 @@ enum AxesMethods {
         try a.take("linewidths", "linewidth").map { try v.number($0, "linewidths") } ?? 1.5
       let style = try a.take("linestyles", "linestyle").map(v.lineStyle) ?? .solid
       let label = try a.take("label").map(v.text)
-      try a.finish(ignoring: ignoredArtistKeywords)
+      try a.finish(inert: artistInert)
       mappable = object.axes.contour(
         x: x, y: y, z, levels: levels, colors: colors, colormap: cmap, linewidth: width,
         linestyle: style, alpha: alpha, label: label)
@@ -695,7 +733,7 @@ enum AxesMethods {
       default: throw PyException(.typeError, "loc must be a string or an int")
       }
     }
-    let size = try a.take("fontsize").map { try v.number($0, "fontsize") } ?? 10
+    let size = try a.take("fontsize").map { try v.fontSize($0) } ?? 10
     let title = try a.take("title").map(v.text)
     let frame = try a.take("frameon").map(v.bool) ?? true
     let columns = try a.take("ncol", "ncols").map { try v.int($0, "ncols") } ?? 1
@@ -708,5 +746,12 @@ enum AxesMethods {
 
 extension PyValue {
   var plotIsNone: Bool { if case .none = self { true } else { false } }
+  /// A list or tuple, or an array or tensor of a bridge (anything with `tolist`).
+  var isPlotSequence: Bool {
+    switch self {
+    case .list, .tuple, .native: true
+    default: false
+    }
+  }
   var plotIsString: Bool { if case .str = self { true } else { false } }
 }

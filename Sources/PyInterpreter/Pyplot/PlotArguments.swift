@@ -33,11 +33,20 @@ struct PlotArguments {
   /// The keywords not taken yet, in call order.
   var keywordArguments: [(String, PyValue)] { keywords }
 
-  /// Rejects unknown keywords (except the documented cosmetic `ignoring` ones) and too many
-  /// positional arguments.
-  func finish(maxPositional: Int? = nil, ignoring: Set<String> = []) throws {
-    if let extra = keywords.first(where: { !ignoring.contains($0.0) }) {
-      throw PyException(.typeError, "\(function)() got an unexpected keyword argument '\(extra.0)'")
+  /// Rejects unknown keywords and too many positional arguments. `inert` names keywords the
+  /// engine accepts only at values under which matplotlib draws what the engine draws anyway;
+  /// any other value is a `NotImplementedError` naming it, never ignored.
+  func finish(maxPositional: Int? = nil, inert: [String: Inert] = [:]) throws {
+    for (name, value) in keywords {
+      guard let rule = inert[name] else {
+        throw PyException(
+          .typeError, "\(function)() got an unexpected keyword argument '\(name)'")
+      }
+      if !rule.allows(value) {
+        throw PyException(
+          .notImplementedError,
+          "\(function)(\(name)=\(Inert.describe(value))) is not supported in journal cells")
+      }
     }
     if let maxPositional, positional.count > maxPositional {
       throw PyException(
@@ -45,6 +54,50 @@ struct PlotArguments {
         "\(function)() takes \(maxPositional) positional arguments "
           + "but \(positional.count) were given"
       )
+    }
+  }
+}
+
+/// The values a keyword may take when the engine does not draw what it controls.
+struct Inert: Sendable {
+  /// A value written in a rule: a string, or a number (booleans and ints count by value).
+  enum Value: Sendable {
+    case str(String)
+    case int(Int)
+    case bool(Bool)
+    case float(Double)
+  }
+
+  /// None, and any value equal to one of these (numbers by value, strings exactly).
+  let values: [Value]
+  /// Any value at all: the keyword changes nothing in an SVG (`show(block=)`).
+  let anyValue: Bool
+
+  static func only(_ values: Value...) -> Inert { Inert(values: values, anyValue: false) }
+  static let any = Inert(values: [], anyValue: true)
+
+  func allows(_ value: PyValue) -> Bool {
+    if anyValue { return true }
+    if case .none = value { return true }
+    return values.contains { allowed in
+      switch (value, allowed) {
+      case (.str(let a), .str(let b)): return a == b
+      case (.str, _), (_, .str): return false
+      case (_, .int(let b)): return numericValue(value) == Double(b)
+      case (_, .bool(let b)): return numericValue(value) == (b ? 1 : 0)
+      case (_, .float(let b)): return numericValue(value) == b
+      }
+    }
+  }
+
+  /// A value as the error message shows it: scalars as Python writes them, others elided.
+  static func describe(_ value: PyValue) -> String {
+    switch value {
+    case .bool(let b): return b ? "True" : "False"
+    case .int(let i): return String(i)
+    case .float(let d): return String(d)
+    case .str(let s): return "'\(s)'"
+    default: return "..."
     }
   }
 }
@@ -123,6 +176,31 @@ struct PlotValues {
       }
     default: return false
     }
+  }
+
+  /// matplotlib's relative font sizes, times the default size.
+  static let fontScales: [String: Double] = [
+    "xx-small": 0.579, "x-small": 0.694, "small": 0.833, "medium": 1, "large": 1.2,
+    "x-large": 1.44, "xx-large": 1.728, "larger": 1.2, "smaller": 0.833,
+  ]
+
+  /// A font size in points: a number, or a name (`'small'`) relative to matplotlib's
+  /// `font.size` of 10 points, whatever the text's own default (a title's is `'large'`).
+  func fontSize(_ value: PyValue) throws -> Double {
+    if case .str(let name) = value {
+      guard let scale = Self.fontScales[name] else {
+        throw PyException(
+          .valueError,
+          "'\(name)' is not a valid font size. Valid font sizes are "
+            + Self.fontScales.keys.sorted().joined(separator: ", "))
+      }
+      return scale * 10
+    }
+    let size = try number(value, "fontsize")
+    guard size > 0, size.isFinite else {
+      throw PyException(.valueError, "fontsize must be a positive number")
+    }
+    return size
   }
 
   func string(_ value: PyValue, _ what: String) throws -> String {

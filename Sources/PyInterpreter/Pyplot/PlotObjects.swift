@@ -77,13 +77,13 @@ final class FigureObject: PyNativeObject {
     switch name {
     case "suptitle":
       let text = try a.take("t", at: 0).map(values.text) ?? ""
-      let size = try a.take("fontsize", "size").map { try values.number($0, "fontsize") } ?? 12
-      try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
+      let size = try a.take("fontsize", "size").map { try values.fontSize($0) } ?? 12
+      try a.finish(maxPositional: 1, inert: PyplotModule.fontInert)
       figure.suptitle(text, fontsize: size)
       return .none
     case "add_subplot":
       let (r, c, i) = try PyplotModule.subplotSpec(&a, values)
-      try a.finish(ignoring: [])
+      try a.finish()
       return .native(try subplot(r, c, i))
     case "subplots":
       let grid = try PyplotModule.makeGrid(self, &a, values)
@@ -93,13 +93,14 @@ final class FigureObject: PyNativeObject {
       return try PyplotModule.colorbar(self, &a, values)
     case "tight_layout":
       let pad = try a.take("pad", at: 0).map { try values.number($0, "pad") } ?? 1.08
-      try a.finish(maxPositional: 1, ignoring: ["h_pad", "w_pad", "rect"])
+      try a.finish(
+        maxPositional: 1, inert: ["h_pad": .only(), "w_pad": .only(), "rect": .only()])
       figure.tightLayout(pad: pad)
       return .none
     case "savefig":
       let fname = try values.text(a.take("fname", at: 0) ?? .str("figure.svg"))
       let format = try a.take("format").flatMap { $0.plotIsNone ? nil : try values.text($0) }
-      try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredSavefigKeywords)
+      try a.finish(maxPositional: 1, inert: PyplotModule.savefigInert)
       try state.sink.save(PlotOutput(svg: figure.svg(), filename: fname, format: format))
       return .none
     case "gca":
@@ -114,7 +115,7 @@ final class FigureObject: PyNativeObject {
     case "set_size_inches":
       var size = try a.take("w", at: 0).map { try values.numbers($0, "w") } ?? []
       if size.count == 1, let h = a.take("h", at: 1) { size.append(try values.number(h, "h")) }
-      try a.finish(maxPositional: 2, ignoring: ["forward"])
+      try a.finish(maxPositional: 2, inert: ["forward": .any])
       guard size.count == 2 else { throw PyException(.valueError, "set_size_inches needs (w, h)") }
       figure.width = size[0]
       figure.height = size[1]
@@ -126,7 +127,7 @@ final class FigureObject: PyNativeObject {
       current = nil
       return .none
     case "show":
-      try a.finish(maxPositional: 0, ignoring: ["block"])
+      try a.finish(maxPositional: 0, inert: ["block": .any])
       state.sink.receive(PlotOutput(svg: figure.svg(), filename: nil))
       state.close(self)
       return .none
@@ -332,9 +333,12 @@ final class ColorbarObject: PyNativeObject {
       return .builtin(
         PyBuiltin(name) { [self] args, kwargs in
           var a = PlotArguments(name, args, kwargs)
-          let label = try a.take("label", at: 0).map(self.axes.figure.state.values.text) ?? ""
-          try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
-          self.axes.axes.setYLabel(label)
+          let values = self.axes.figure.state.values
+          let label = try a.take("label", at: 0).map(values.text) ?? ""
+          let size = try a.take("fontsize", "size").map { try values.fontSize($0) }
+          let pad = try a.take("labelpad").map { try values.number($0, "labelpad") }
+          try a.finish(maxPositional: 1, inert: PyplotModule.fontInert)
+          self.axes.axes.setYLabel(label, fontsize: size, labelpad: pad)
           return .none
         })
     default: return nil

@@ -1,16 +1,26 @@
 /// `matplotlib.pyplot`: the state-machine functions over `PyplotState`.
 ///
 /// Functions that draw or label call the `Axes` method of the same meaning on the current
-/// axes (`plt.title` is `gca().set_title`). Cosmetic keywords accepted and ignored:
-/// `fontsize`/`size`/`fontweight`/`weight`/`family`/`fontfamily`/`labelpad` on text
-/// (where not supported), and `dpi`/`bbox_inches`/`format`/`transparent`/`facecolor` on
-/// `savefig` (figures are vector SVG).
+/// axes (`plt.title` is `gca().set_title`). A keyword the engine does not draw is accepted
+/// only at values that change nothing in the figure (`PlotArguments.finish(inert:)`): the font
+/// keywords at matplotlib's default font, `savefig(dpi=)` and `show(block=)` at any value
+/// (an SVG has no resolution, a cell no window).
 enum PyplotModule {
-  static let ignoredTextKeywords: Set<String> = [
-    "fontsize", "size", "fontweight", "weight", "family", "fontfamily",
+  /// Font keywords at matplotlib's defaults (DejaVu Sans, normal weight): what the engine
+  /// draws every text with.
+  static let fontInert: [String: Inert] = [
+    "fontweight": .only(.str("normal"), .int(400)), "weight": .only(.str("normal"), .int(400)),
+    "family": .only(.str("sans-serif"), .str("DejaVu Sans")),
+    "fontfamily": .only(.str("sans-serif"), .str("DejaVu Sans")),
   ]
-  static let ignoredSavefigKeywords: Set<String> = [
-    "dpi", "bbox_inches", "transparent", "facecolor", "pad_inches",
+  /// `fontsize` where the engine draws only the default size (tick labels: 10 points).
+  static let defaultSizeFontInert = fontInert.merging([
+    "fontsize": .only(.int(10), .str("medium")), "size": .only(.int(10), .str("medium")),
+  ]) { $1 }
+  static let savefigInert: [String: Inert] = [
+    "dpi": .any, "transparent": .only(.bool(false)),
+    "facecolor": .only(.str("auto"), .str("white"), .str("w")), "bbox_inches": .only(),
+    "pad_inches": .only(.float(0.1)),
   ]
 
   /// pyplot names that are an `Axes` method under another name.
@@ -100,11 +110,29 @@ enum PyplotModule {
       let size = try a.take("figsize", at: 1).map { try values.numbers($0, "figsize") }
       let dpi = try a.take("dpi", at: 2).map { try values.number($0, "dpi") } ?? 100
       let num = a.take("num", at: 0)
+      let clear = try a.take("clear").map(values.bool) ?? false
       try a.finish(
-        maxPositional: 3, ignoring: ["facecolor", "clear", "tight_layout", "constrained_layout"])
-      if case .int(let n)? = num, let existing = state.figures.first(where: { $0.number == n }) {
-        state.activate(existing)
-        return .native(existing)
+        maxPositional: 3,
+        inert: [
+          "facecolor": .only(.str("white"), .str("w")), "tight_layout": .only(.bool(false)),
+          "constrained_layout": .only(.bool(false)), "layout": .only(.str("none")),
+        ])
+      switch num {
+      case .int(let n)?:
+        if let existing = state.figures.first(where: { $0.number == n }) {
+          state.activate(existing)
+          if clear {
+            var none = PlotArguments("clf", [], [])
+            _ = try existing.callMethod("clf", &none, values)
+          }
+          return .native(existing)
+        }
+      case nil: break
+      case let other?:
+        throw PyException(
+          .notImplementedError,
+          "figure(num=\(Inert.describe(other))) is not supported in journal cells "
+            + "(only a figure number is)")
       }
       return .native(state.newFigure(try figure(size, dpi)))
     }
@@ -126,7 +154,9 @@ enum PyplotModule {
       let dpi = try a.take("dpi").map { try values.number($0, "dpi") } ?? 100
       let figure = state.newFigure(try self.figure(size, dpi))
       let grid = try makeGrid(figure, &a, values)
-      try a.finish(maxPositional: 2, ignoring: ["constrained_layout", "layout"])
+      try a.finish(
+        maxPositional: 2,
+        inert: ["constrained_layout": .only(.bool(false)), "layout": .only(.str("none"))])
       return .tuple([.native(figure), grid])
     }
     define("subplot") { a in
@@ -160,7 +190,7 @@ enum PyplotModule {
       try state.currentFigure().callMethod("savefig", &a, values)
     }
     define("show") { a in
-      try a.finish(maxPositional: 0, ignoring: ["block"])
+      try a.finish(maxPositional: 0, inert: ["block": .any])
       state.show()
       return .none
     }
@@ -183,7 +213,13 @@ enum PyplotModule {
     }
     define("get_cmap") { a in
       let name = a.take("name", at: 0) ?? .str("viridis")
-      try a.finish(maxPositional: 2, ignoring: ["lut"])
+      // A lut resamples the colormap to that many colours, which the engine does not.
+      if let lut = a.take("lut", at: 1) {
+        throw PyException(
+          .notImplementedError,
+          "get_cmap(lut=\(Inert.describe(lut))) is not supported in journal cells")
+      }
+      try a.finish(maxPositional: 2)
       return .native(ColormapObject(try values.colormap(name)))
     }
     let cm = PyModule(name: "matplotlib.cm")

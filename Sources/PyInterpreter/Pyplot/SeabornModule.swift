@@ -134,7 +134,7 @@ final class JointGridObject: PyNativeObject {
           let values = self.figure.state.values
           let x = try a.take("xlabel", at: 0).map(values.text) ?? ""
           let y = try a.take("ylabel", at: 1).map(values.text) ?? ""
-          try a.finish(maxPositional: 2, ignoring: PyplotModule.ignoredTextKeywords)
+          try a.finish(maxPositional: 2, inert: PyplotModule.defaultSizeFontInert)
           self.joint.axes.setXLabel(x)
           self.joint.axes.setYLabel(y)
           // The grid was laid out without labels; without a fresh layout they would be cut

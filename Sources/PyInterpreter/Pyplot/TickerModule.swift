@@ -14,7 +14,12 @@ enum TickerModule {
       var a = PlotArguments("MaxNLocator", args, kwargs)
       let bins = try a.take("nbins", at: 0).map { try values.number($0, "nbins") } ?? 10
       let integer = try a.take("integer").map { try values.interpreter.isTrue($0) } ?? false
-      try a.finish(maxPositional: 1, ignoring: ["steps", "prune", "min_n_ticks", "symmetric"])
+      try a.finish(
+        maxPositional: 1,
+        inert: [
+          "steps": .only(), "prune": .only(), "min_n_ticks": .only(.int(2)),
+          "symmetric": .only(.bool(false)),
+        ])
       guard integer else {
         throw PyException(.valueError, "only MaxNLocator(integer=True) is supported")
       }
@@ -76,7 +81,7 @@ final class AxisObject: PyNativeObject {
         let labels = try values.interpreter.items(of: try AxesMethods.required(&a, "labels", 0))
           .map(values.text)
         let rotation = try a.take("rotation").map { try values.number($0, "rotation") }
-        try a.finish(maxPositional: 1, ignoring: PyplotModule.ignoredTextKeywords)
+        try a.finish(maxPositional: 1, inert: PyplotModule.defaultSizeFontInert)
         ax.setTickLabels(which, labels)
         if let rotation { ax.setTickLabelRotation(which, rotation) }
         return .none
