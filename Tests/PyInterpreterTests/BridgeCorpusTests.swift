@@ -8,10 +8,7 @@ import Testing
   static let programs = CorpusProgram.load("bridge")
 
   /// Programs that differ for reasons outside the bridge, each with its cause.
-  static let knownFailures: [String: String] = [
-    "044-torch-float32-sum.py":
-      "Tensors' float32 sum rounds differently from PyTorch's vectorised float32 accumulation"
-  ]
+  static let knownFailures: [String: String] = [:]
 
   /// The tally must not fall below this.
   static let floor = 98

@@ -454,7 +454,8 @@ final class TorchTensor: PyNativeObject {
         let d = try self.dims(a)
         let r = try torch.run {
           name == "sum"
-            ? try x.sum(axes: d, keepDims: try keep(a)) : try x.mean(axes: d, keepDims: try keep(a))
+            ? try x.sum(axes: d, keepDims: try keep(a), order: .pytorch)
+            : try x.mean(axes: d, keepDims: try keep(a), order: .pytorch)
         }
         return d == nil ? self.fullReduction(r) : torch.wrap(r)
       }

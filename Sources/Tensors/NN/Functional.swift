@@ -10,8 +10,8 @@ public enum Functional {
   static func reduce(_ t: Tensor, _ r: Reduction) throws -> Tensor {
     switch r {
     case .none: return t
-    case .mean: return try t.mean()
-    case .sum: return try t.sum()
+    case .mean: return try t.mean(order: .pytorch)
+    case .sum: return try t.sum(order: .pytorch)
     }
   }
 

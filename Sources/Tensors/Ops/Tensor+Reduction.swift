@@ -38,10 +38,93 @@ func pairwiseSum<T: FloatElement>(_ a: UnsafePointer<T>, _ n: Int, _ stride: Int
   return pairwiseSum(a, n2, stride) + pairwiseSum(a + n2 * stride, n - n2, stride)
 }
 
+/// The order in which a float sum adds: NumPy's pairwise summation or PyTorch's CPU kernel.
+/// Float addition is not associative, so each library's order is needed for its last bits.
+public enum SummationOrder: Sendable {
+  case numpy, pytorch
+}
+
+/// ATen's `row_sum` (SumKernel.cpp): `count` elements of `width` lanes each (element i at
+/// `a + i * width`), added into four interleaved accumulators that cascade over four levels,
+/// the leftover elements into the first, then the four together. Returns the `width` lanes.
+func atenRowSum<T: FloatElement>(
+  _ a: UnsafePointer<T>, count: Int, width: Int, into lanes: UnsafeMutablePointer<T>
+) {
+  let rows = 4, levels = 4
+  let sizeILP = count / rows
+  let ceilLog2 = sizeILP <= 1 ? 0 : Int.bitWidth - (sizeILP - 1).leadingZeroBitCount
+  let levelPower = Swift.max(4, ceilLog2 / levels)
+  let levelStep = 1 << levelPower
+  let levelMask = levelStep - 1
+  withUnsafeTemporaryAllocation(of: T.self, capacity: levels * rows * width) { acc in
+    acc.initialize(repeating: 0)
+    // acc[(level * rows + k) * width + lane]
+    var i = 0
+    while i + levelStep <= sizeILP {
+      for _ in 0..<levelStep {
+        for k in 0..<rows {
+          let e = a + (i * rows + k) * width
+          for l in 0..<width { acc[k * width + l] += e[l] }
+        }
+        i += 1
+      }
+      for j in 1..<levels {
+        for k in 0..<rows {
+          for l in 0..<width {
+            acc[(j * rows + k) * width + l] += acc[((j - 1) * rows + k) * width + l]
+            acc[((j - 1) * rows + k) * width + l] = 0
+          }
+        }
+        if i & (levelMask << (j * levelPower)) != 0 { break }
+      }
+    }
+    while i < sizeILP {
+      for k in 0..<rows {
+        let e = a + (i * rows + k) * width
+        for l in 0..<width { acc[k * width + l] += e[l] }
+      }
+      i += 1
+    }
+    for j in 1..<levels {
+      for k in 0..<rows {
+        for l in 0..<width { acc[k * width + l] += acc[(j * rows + k) * width + l] }
+      }
+    }
+    for t in (sizeILP * rows)..<Swift.max(count, sizeILP * rows) {
+      for l in 0..<width { acc[l] += a[t * width + l] }
+    }
+    for l in 0..<width {
+      var v = acc[l]
+      for k in 1..<rows { v += acc[k * width + l] }
+      lanes[l] = v
+    }
+  }
+}
+
+/// PyTorch's CPU sum of `n` contiguous floats (`cascade_sum`, as its AVX2 kernels run it: 8
+/// float or 4 double lanes): whole vectors through `atenRowSum`, then the leftover values in
+/// order from zero, then the lanes; fewer values than a vector through `atenRowSum` one by one.
+func pytorchSum<T: FloatElement>(_ a: UnsafePointer<T>, _ n: Int) -> T {
+  let width = MemoryLayout<T>.size == 4 ? 8 : 4
+  return withUnsafeTemporaryAllocation(of: T.self, capacity: width) { lanes in
+    guard let lanes = lanes.baseAddress else { return 0 }
+    if n < width {
+      atenRowSum(a, count: n, width: 1, into: lanes)
+      return lanes[0]
+    }
+    let vectors = n / width
+    atenRowSum(a, count: vectors, width: width, into: lanes)
+    var total: T = 0
+    for k in (vectors * width)..<n { total += a[k] }
+    for l in 0..<width { total += lanes[l] }
+    return total
+  }
+}
+
 /// Reduces each row of a contiguous `outer x inner` block.
 func reduceRows<T: NumericElement>(
   _ kind: ReduceKind, _ x: UnsafePointer<T>, outer: Int,
-  inner: Int, into out: Tensor
+  inner: Int, into out: Tensor, order: SummationOrder = .numpy
 ) {
   switch kind {
   case .sum:
@@ -50,7 +133,11 @@ func reduceRows<T: NumericElement>(
       func run<F: FloatElement>(_ f: F.Type) {
         let xp = UnsafeRawPointer(x).assumingMemoryBound(to: F.self)
         let op = out.storage.pointer(F.self)
-        for r in 0..<outer { op[r] = 0 + pairwiseSum(xp + r * inner, inner, 1) }
+        if order == .pytorch {
+          for r in 0..<outer { op[r] = pytorchSum(xp + r * inner, inner) }
+        } else {
+          for r in 0..<outer { op[r] = 0 + pairwiseSum(xp + r * inner, inner, 1) }
+        }
       }
       run(f)
     } else {
@@ -196,7 +283,9 @@ extension Tensor {
   enum ReductionWalk { case rows, columns }
 
   /// The raw reduction (no autograd).
-  func reduceRaw(_ kind: ReduceKind, _ ax: [Int], keepDims: Bool, op: String) throws -> Tensor {
+  func reduceRaw(
+    _ kind: ReduceKind, _ ax: [Int], keepDims: Bool, op: String, order: SummationOrder = .numpy
+  ) throws -> Tensor {
     // A 0-d tensor accepts axis 0 (PyTorch's dim=0) and has no dimension to reduce.
     let ax = rank == 0 ? [] : ax
     let outShape = reducedShape(ax, keepDims: keepDims)
@@ -234,7 +323,7 @@ extension Tensor {
       if columns {
         reduceColumns(kind, p, count: inner, inner: outer, into: out)
       } else {
-        reduceRows(kind, p, outer: outer, inner: inner, into: out)
+        reduceRows(kind, p, outer: outer, inner: inner, into: out, order: order)
       }
     }
     switch src.dtype {
@@ -269,10 +358,13 @@ extension Tensor {
 
   // MARK: Public reductions
 
-  /// Sum over `axes` (all when nil); integers and bools sum to int64.
-  public func sum(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+  /// Sum over `axes` (all when nil); integers and bools sum to int64. Floats add in NumPy's
+  /// order, or PyTorch's where each output sums a contiguous run (`order: .pytorch`).
+  public func sum(
+    axes: [Int]? = nil, keepDims: Bool = false, order: SummationOrder = .numpy
+  ) throws -> Tensor {
     let ax = try normalizedAxes(axes, "sum")
-    var out = try reduceRaw(.sum, ax, keepDims: keepDims, op: "sum")
+    var out = try reduceRaw(.sum, ax, keepDims: keepDims, op: "sum", order: order)
     if Tensor.needsGrad(self) {
       let inShape = shape, kd = reducedShape(ax, keepDims: true)
       out.recordUnary(self, "SumBackward1") { g in [try g.reshaped(kd).expanded(to: inShape)] }
@@ -286,11 +378,15 @@ extension Tensor {
   }
 
   /// Arithmetic mean; integers give float64 (NumPy).
-  public func mean(axes: [Int]? = nil, keepDims: Bool = false) throws -> Tensor {
+  public func mean(
+    axes: [Int]? = nil, keepDims: Bool = false, order: SummationOrder = .numpy
+  ) throws -> Tensor {
     let ax = try normalizedAxes(axes, "mean")
     let n = ax.map { shape[$0] }.reduce(1, *)
     let src = dtype.isFloatingPoint ? self : casted(to: .float64)
-    let s = try GradMode.withNoGrad { try src.reduceRaw(.sum, ax, keepDims: keepDims, op: "mean") }
+    let s = try GradMode.withNoGrad {
+      try src.reduceRaw(.sum, ax, keepDims: keepDims, op: "mean", order: order)
+    }
     var out = try Tensor.binaryRaw(
       .divide, s, Tensor(scalar: .int(Int64(n)), dtype: s.dtype), computeType: s.dtype)
     if Tensor.needsGrad(self) {
