@@ -9,13 +9,14 @@ extension SearchIndex {
 
   /// The sections matching `query` within `dates`, best first (bm25, headings weighted ten times
   /// the body), at most `limit` (nil: all). A query without words lists the sections of the
-  /// entries its tags and dates select, newest first.
+  /// entries its tags and dates select, newest first; with `linksTo` and no words, only the
+  /// sections that hold such a link.
   ///
   /// With `snippets: false` the hits carry no snippet and `line` is the section's first line
   /// (for listing paths, where reading every matching file would be wasted).
   public func search(
-    _ query: SearchQuery, dates: DateFilter = DateFilter(), limit: Int? = 20,
-    snippets: Bool = true
+    _ query: SearchQuery, dates: DateFilter = DateFilter(), linksTo: [JournalDate] = [],
+    limit: Int? = 20, snippets: Bool = true
   ) throws -> [SearchHit] {
     guard query.termCount <= SearchQuery.maximumTerms else {
       throw JournalError(
@@ -24,7 +25,7 @@ extension SearchIndex {
           + "\(SearchQuery.maximumTerms) are searched")
     }
     let match = query.matchExpression
-    let filter = EntryFilter(dates: dates, tags: query.tags)
+    let filter = EntryFilter(dates: dates, tags: query.tags, linksTo: linksTo)
     // The sections of the entries the filter keeps.
     let filtered: SQL = """
       SELECT s.id FROM section s JOIN entry e ON e.id = s.entry_id
@@ -61,6 +62,11 @@ extension SearchIndex {
     } else {
       guard !filter.isEmpty else { return [] }
       var conditions: [SQL] = ["s.id IN (\(filtered))"]
+      for day in linksTo {
+        conditions.append(
+          "s.position IN (SELECT section FROM link WHERE entry_id = s.entry_id AND target = \(day.iso))"
+        )
+      }
       if let exclusion = query.exclusionExpression {
         conditions.append(
           "s.id NOT IN (SELECT rowid FROM section_fts WHERE section_fts MATCH \(exclusion))")

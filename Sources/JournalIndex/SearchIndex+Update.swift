@@ -44,6 +44,10 @@ extension SearchIndex {
         if report.added + report.changed + report.deleted > 0 {
           try SectionRank.storeLengths(db)
         }
+        if report.added + report.changed + report.deleted + report.renamed > 0 {
+          // Titles and headings may have changed under links in other entries.
+          try SearchIndex.resolveLinks(db)
+        }
         if recent.count <= Stamp.maximumRecentFiles {
           try Stamp(fingerprint: listing.fingerprint, recent: recent).store(db)
         } else {
@@ -253,6 +257,7 @@ extension SearchIndex {
       "DELETE FROM section_fts WHERE rowid IN (SELECT id FROM section WHERE entry_id = ?)",
       "DELETE FROM section WHERE entry_id = ?",
       "DELETE FROM tag WHERE entry_id = ?",
+      "DELETE FROM link WHERE entry_id = ?",
       "DELETE FROM entry WHERE id = ?",
     ] {
       try db.cachedStatement(sql: sql).execute(arguments: [id])
@@ -325,6 +330,7 @@ extension SearchIndex {
     for tag in document.tags {
       try insertTag.execute(arguments: [tag.lowercased(), entryID])
     }
+    try SearchIndex.insertLinks(of: document, entryID: entryID, db: db)
   }
 }
 

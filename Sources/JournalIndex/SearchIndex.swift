@@ -324,6 +324,17 @@ public final class SearchIndex: Sendable {
       try db.execute(sql: SectionRank.tableDefinition)
       try SectionRank.storeLengths(db)
     }
+    // Links between entries (see `SearchIndex+Links`). The index is refilled from the files so
+    // that every entry's links are stored.
+    migrator.registerMigration("v3") { db in
+      try db.execute(sql: linkTableDefinition)
+      try db.execute(
+        sql: """
+          DELETE FROM section_fts; DELETE FROM section; DELETE FROM tag; DELETE FROM entry;
+          DELETE FROM meta WHERE key IN ('fingerprint', 'recent');
+          """)
+      try SectionRank.storeLengths(db)
+    }
     return migrator
   }()
 }

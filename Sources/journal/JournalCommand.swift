@@ -64,7 +64,9 @@ struct JournalCommand: AsyncParsableCommand {
 /// it is for the same journal, so a wrong guess costs the wasted check and nothing else.
 enum EarlyIndexCheck {
   /// The commands that read the index without writing a day file first.
-  static let readCommands: Set<String> = ["search", "list", "show", "tags", "index"]
+  static let readCommands: Set<String> = [
+    "search", "list", "show", "tags", "index", "links", "graph",
+  ]
 
   nonisolated(unsafe) private static var started: (root: String, check: SearchIndex.PendingCheck)?
 

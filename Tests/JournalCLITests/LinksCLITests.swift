@@ -62,4 +62,46 @@ import Testing
     let strict = try runJournal(["build", "--strict"], in: dir.url)
     #expect(strict.status == 1)
   }
+
+  @Test func searchFiltersByLinksAndTheIndexFollowsRenamedHeadings() throws {
+    let dir = try linkedJournal()
+    try dir.write("journal/2018/2018-09-30.md", "#### Unrelated\nA char RNN again, no link.\n")
+    // Words and --links-to: only entries linking to the day.
+    let rnn = try runJournal(
+      ["search", "--format", "paths", "char", "--links-to", "2018-09-17"], in: dir.url)
+    #expect(rnn.status == 1, "no linking entry says 'char': \(rnn.stdout)")
+    let names = try runJournal(
+      ["search", "--format", "paths", "names OR like", "--links-to", "2018-09-17"], in: dir.url)
+    #expect(names.stdout == "journal/2018/2018-09-26.md\n", "\(names.stderr)")
+    // No words: the sections holding the links.
+    let sections = try runJournal(
+      ["search", "--format", "jsonl", "--links-to", "2018-09-17"], in: dir.url)
+    #expect(sections.status == 0, "\(sections.stderr)")
+    #expect(sections.stdout.split(separator: "\n").count == 1)
+    #expect(sections.stdout.contains("\"heading\":\"torch.nn\""))
+    // Nothing links to 2018-09-30.
+    let none = try runJournal(["search", "--links-to", "2018-09-30"], in: dir.url)
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("linking to 2018-09-30"))
+    let bad = try runJournal(["search", "--links-to", "2018-09"], in: dir.url)
+    #expect(bad.status != 0 && bad.stderr.contains("is not one day"))
+
+    // [[Ghost]] resolves once another entry gains that heading, without touching 2018-09-26;
+    // [[namenet]] goes nowhere once its heading is renamed.
+    try dir.write("journal/2018/2018-09-30.md", "#### Ghost\nNow there is one.\n")
+    try dir.write("journal/2018/2018-09-17.md", "#### CharNet\nA char RNN.\n\n## Data\nNames.\n")
+    let links = try runJournal(["links", "2018-09-26"], in: dir.url)
+    #expect(
+      links.stdout == """
+        links from 2018-09-26: 3
+          journal/2018/2018-09-26.md:2: [[namenet]] ✗ no entry titled 'namenet' and no heading 'namenet'
+          journal/2018/2018-09-26.md:2: [[2018-09-17#data]] → 2018-09-17#data
+          journal/2018/2018-09-26.md:4: [[Ghost]] → 2018-09-30
+        links to 2018-09-26: 0
+
+        """, "\(links.stderr)")
+    let ghost = try runJournal(
+      ["search", "--format", "paths", "--links-to", "2018-09-30"], in: dir.url)
+    #expect(ghost.stdout == "journal/2018/2018-09-26.md\n")
+  }
 }

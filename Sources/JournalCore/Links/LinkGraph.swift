@@ -1,7 +1,8 @@
 import Foundation
 
 /// The journal's links between entries: every wiki link and Markdown link to a day file, with
-/// what it resolves to. Read from the entries themselves (`journal links`, `journal graph`).
+/// what it resolves to. The index stores it (`SearchIndex.linkGraph`, for `journal links` and
+/// `journal graph`); `init(documents:)` builds it from parsed entries.
 public struct LinkGraph: Sendable {
   public struct Edge: Sendable {
     public var source: JournalDate
@@ -19,6 +20,19 @@ public struct LinkGraph: Sendable {
       if case .entry(let day, _) = resolution { return day }
       return nil
     }
+
+    public init(
+      source: JournalDate, path: String, line: Int, heading: String, context: String,
+      reference: LinkReference, resolution: LinkResolution
+    ) {
+      self.source = source
+      self.path = path
+      self.line = line
+      self.heading = heading
+      self.context = context
+      self.reference = reference
+      self.resolution = resolution
+    }
   }
 
   /// Every entry, oldest first, as a link target.
@@ -26,13 +40,13 @@ public struct LinkGraph: Sendable {
   /// Every link, by source entry and line.
   public var edges: [Edge]
 
-  /// Reads and parses every entry (text only, in parallel).
-  public static func read(_ journal: Journal) throws -> LinkGraph {
-    let files = try DayFiles.scan(journal).files
-    let pipeline = MarkdownPipeline(options: .textOnly)
-    let documents = try files.concurrentMap { file in
-      Result { pipeline.document(for: try journal.read(file).entry()) }
-    }.map { try $0.get() }
+  public init(entries: [LinkTargets.Target], edges: [Edge]) {
+    self.entries = entries
+    self.edges = edges
+  }
+
+  /// The graph of `documents` (every entry of a journal, in date order).
+  public init(documents: [Document]) {
     let targets = documents.map(LinkTargets.Target.init(document:))
     let table = LinkTargets(targets)
     var edges: [Edge] = []
@@ -47,7 +61,7 @@ public struct LinkGraph: Sendable {
             resolution: table.resolve(reference, from: document.date)))
       }
     }
-    return LinkGraph(entries: targets, edges: edges)
+    self.init(entries: targets, edges: edges)
   }
 
   /// Links from `date` to entries (itself included).

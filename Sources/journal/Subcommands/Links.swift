@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalCore
+import JournalIndex
 
 extension JournalCommand {
   struct Links: ParsableCommand {
@@ -30,10 +31,12 @@ extension JournalCommand {
         throw JournalError(.usage, "'\(date.joined(separator: " "))' is not one day")
       }
       let day = range.first
-      guard try journal.entry(on: day) != nil else {
+      let graph = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
+        try $0.linkGraph()
+      }
+      guard graph.entries.contains(where: { $0.date == day }) else {
         throw JournalError(.notFound, "no entry on \(day.iso)")
       }
-      let graph = try LinkGraph.read(journal)
       let outgoing = graph.outgoing(day), incoming = graph.incoming(day)
       let out = Terminal.standardOutput
       if json {
@@ -93,7 +96,10 @@ extension JournalCommand {
     var format: Format = .json
 
     func run() throws {
-      let graph = try LinkGraph.read(try global.journal())
+      let journal = try global.journal()
+      let graph = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
+        try $0.linkGraph()
+      }
       let out = Terminal.standardOutput
       switch format {
       case .dot: out.write(graph.dot())

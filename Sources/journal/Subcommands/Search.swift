@@ -47,6 +47,14 @@ extension JournalCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var dates: DateOptions
 
+    @Option(
+      name: .customLong("links-to"),
+      help: ArgumentHelp(
+        "Only entries that link to this day (wiki or Markdown links); with no query, the "
+          + "sections holding those links. Repeat for entries linking to each.",
+        valueName: "date"))
+    var linksTo: [String] = []
+
     @Option(help: "At most this many hits (0: all).")
     var limit = 20
 
@@ -61,12 +69,20 @@ extension JournalCommand {
       let text = SearchQuery.text(ofArguments: query)
       let filter = try dates.filter()
       let parsed = SearchQuery(parsing: text)
-      guard !parsed.isEmpty else {
+      let targets = try linksTo.map { written in
+        let range = try DateExpression.parse(written)
+        guard range.isSingleDay else {
+          throw JournalError(.usage, "--links-to '\(written)' is not one day")
+        }
+        return range.first
+      }
+      guard !parsed.isEmpty || !targets.isEmpty else {
         throw JournalError(.usage, "nothing to search for in \(JournalError.quote(text))")
       }
       let hits = try SearchIndex.reading(journal, check: EarlyIndexCheck.take(for: journal)) {
         try $0.search(
-          parsed, dates: filter, limit: limit > 0 ? limit : nil, snippets: format != .paths)
+          parsed, dates: filter, linksTo: targets, limit: limit > 0 ? limit : nil,
+          snippets: format != .paths)
       }
       let out = Terminal.standardOutput
       let drafts = format == .paths ? [] : Search.drafts(among: hits, in: journal)
@@ -108,7 +124,9 @@ extension JournalCommand {
         }
       }
       if hits.isEmpty {
-        throw JournalError(.notFound, "no matches for \(JournalError.quote(text))")
+        let what =
+          targets.isEmpty ? "" : " linking to " + targets.map(\.iso).joined(separator: ", ")
+        throw JournalError(.notFound, "no matches for \(JournalError.quote(text))\(what)")
       }
     }
 
