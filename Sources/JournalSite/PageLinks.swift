@@ -1,8 +1,8 @@
 import JournalCore
 
-/// An entry's part in the link graph: what links can point to in it, and its own links to
-/// other entries, kept in the site cache with its page so that no build needs to parse an
-/// unchanged entry to resolve links or list backlinks.
+/// An entry's part in the link graph: what links can point to in it, its own links to other
+/// entries and the images it shows, kept in the site cache with its page so that no build needs
+/// to parse an unchanged entry to resolve links, list backlinks or publish images.
 struct PageLinks: Sendable {
   /// A link from this entry to an entry (wiki link or Markdown link to a day file).
   struct Outgoing: Sendable, Hashable {
@@ -20,14 +20,20 @@ struct PageLinks: Sendable {
   var outgoing: [Outgoing]
   /// What `outgoing` came to when the page's HTML was rendered (`digest(in:)`).
   var digest: UInt64
+  /// The images, with the hashes of their files when the HTML was rendered.
+  var images: [PageFile]
 
-  init(target: LinkTargets.Target, outgoing: [Outgoing], digest: UInt64) {
+  init(
+    target: LinkTargets.Target, outgoing: [Outgoing], digest: UInt64, images: [PageFile] = []
+  ) {
     self.target = target
     self.outgoing = outgoing
     self.digest = digest
+    self.images = images
   }
 
-  init(document: Document, digest: UInt64) {
+  init(document: Document, digest: UInt64, images: [PageFile] = []) {
+    self.images = images
     target = LinkTargets.Target(document: document)
     outgoing = document.links.compactMap { link in
       guard let reference = link.reference else { return nil }

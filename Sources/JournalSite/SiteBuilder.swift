@@ -79,9 +79,10 @@ public struct SiteBuilder: Sendable {
     public var drafts = 0
     /// Entries that could not be read; the rest of the site was built without them.
     public var problems: [JournalError] = []
-    /// Links to entries or headings that do not exist or are ambiguous (`file:line` each); the
-    /// site shows their text, unlinked.
-    public var linkProblems: [JournalError] = []
+    /// Links to entries or headings that do not exist or are ambiguous (the site shows their
+    /// text, unlinked), and images whose file is missing or outside `journal/` (not
+    /// published): `file:line` each, in page and line order.
+    public var warnings: [JournalError] = []
   }
 
   public let journal: Journal
@@ -128,12 +129,13 @@ public struct SiteBuilder: Sendable {
         atPath: journal.entriesFolder.appendingPathComponent(".outputs").path)) ?? [])
     /// The link targets pages are rendered against; the exact ones once every page is known.
     let linkTargets = LinkTargetsBox()
+    let images = FileHashes(journal: journal)
     /// An entry's page made anew from its file, when the cache lost part of it.
     let reparse = { @Sendable (page: SitePage) -> SitePage? in
       guard let entry = try? journal.read(page.date, path: page.path).entry() else { return nil }
       return self.page(
         for: entry, pipeline: pipeline, frozen: frozen,
-        targets: linkTargets.value
+        targets: linkTargets.value, images: images
       ).page
     }
     cache.blob?.fallback = { reparse($0)?.details ?? SitePage.Details(toc: [], docs: []) }
@@ -191,7 +193,7 @@ public struct SiteBuilder: Sendable {
         case .cached(let page): return (page, hash, false, nil)
         case .entry(let entry):
           let (page, problem) = page(
-            for: entry, pipeline: pipeline, frozen: frozen, targets: guessed)
+            for: entry, pipeline: pipeline, frozen: frozen, targets: guessed, images: images)
           return (page, hash, true, problem)
         }
       }
@@ -211,11 +213,13 @@ public struct SiteBuilder: Sendable {
     }
     let targets = LinkTargets(pages.map(\.links.target))
     linkTargets.value = targets
+    // Pages whose links now resolve differently, or whose images changed, render again.
     let stale = pages.indices.filter { i in
-      !pages[i].links.outgoing.isEmpty
+      (!pages[i].links.outgoing.isEmpty
         && PageLinks.digest(
           of: pages[i].links.outgoing.map(\.reference), from: pages[i].date,
-          in: targets) != pages[i].links.digest
+          in: targets) != pages[i].links.digest)
+        || images.changed(pages[i].links.images)
     }
     let again = stale.map { pages[$0] }.concurrentMap { reparse($0) }
     for (i, page) in zip(stale, again) {
@@ -223,7 +227,7 @@ public struct SiteBuilder: Sendable {
       if pages[i].html == nil { report.parsed += 1 }
       pages[i] = page
     }
-    report.linkProblems = Self.linkProblems(pages, targets: targets)
+    report.warnings = Self.warnings(pages, targets: targets)
     report.problems += outputProblems
     clock.lap("read (\(report.parsed) parsed)")
     var renderer = SiteRenderer(
@@ -244,6 +248,16 @@ public struct SiteBuilder: Sendable {
     }
     renderer.linkTargets = targets
     var rendered = renderer.render()
+    for (path, source) in Self.publishedImages(pages) {
+      if keepable[path] != nil {
+        // The address holds the content's hash: a file there is this file.
+        rendered.kept.insert(path)
+      } else {
+        let url = URL(fileURLWithPath: journal.path(for: source))
+        rendered.files.append((path, { FileHashes.read(url.path) ?? Data() }))
+      }
+      rendered.keys[path] = 1
+    }
     if let katex = options.katexFolder {
       for (path, data) in try Self.katexAssets(katex) {
         rendered.files.append(("assets/katex/" + path, { data }))
@@ -274,7 +288,8 @@ public struct SiteBuilder: Sendable {
   /// What the site needs of an entry, from its Markdown and frozen cell outputs (`frozen`: the
   /// dates that have them). Outputs that cannot be read are left out and returned as a problem.
   func page(
-    for entry: Entry, pipeline: MarkdownPipeline, frozen: Set<String>, targets: LinkTargets
+    for entry: Entry, pipeline: MarkdownPipeline, frozen: Set<String>, targets: LinkTargets,
+    images: FileHashes
   ) -> (page: SitePage, problem: JournalError?) {
     var outputs: CellOutputs?
     var problem: JournalError?
@@ -291,26 +306,59 @@ public struct SiteBuilder: Sendable {
     let date = entry.date
     let index = options.folderLinks ? "" : "index.html"
     pipeline.options.linkHref = { PageLinks.href($0, from: date, in: targets, index: index) }
+    let path = entry.path
+    pipeline.options.fileURL = { destination in
+      guard let source = PageFile.source(of: destination, from: path),
+        let hash = images.hash(source)
+      else { return nil }
+      return "../../../" + PageFile.publishedPath(source: source, hash: hash)
+    }
     let document = pipeline.document(for: entry, cellOutputs: outputs)
     let digest = PageLinks.digest(
       of: document.links.compactMap(\.reference), from: date, in: targets)
-    return (SitePage(document: document, entry: entry, linkDigest: digest), problem)
+    return (
+      SitePage(
+        document: document, entry: entry, linkDigest: digest,
+        images: images.files(of: document)),
+      problem
+    )
   }
 
-  /// Every link of `pages` that does not resolve, in page and line order.
-  static func linkProblems(_ pages: [SitePage], targets: LinkTargets) -> [JournalError] {
+  /// Every link of `pages` that does not resolve and every image not published, in page and
+  /// line order.
+  static func warnings(_ pages: [SitePage], targets: LinkTargets) -> [JournalError] {
     var problems: [JournalError] = []
     for page in pages {
+      var found: [(line: Int, message: String)] = []
       for link in page.links.outgoing {
         if let problem = targets.resolve(link.reference, from: page.date).problem {
-          problems.append(
-            JournalError(
-              .invalidInput, "link '\(link.reference.written)': \(problem)", file: page.path,
-              line: link.line))
+          found.append((link.line, "link '\(link.reference.written)': \(problem)"))
         }
+      }
+      for image in page.links.images {
+        if let problem = image.problem { found.append((image.line, problem)) }
+      }
+      for item in found.enumerated().sorted(by: {
+        ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+      }) {
+        problems.append(
+          JournalError(
+            .invalidInput, item.element.message, file: page.path, line: item.element.line))
       }
     }
     return problems
+  }
+
+  /// The files the pages show, by their address in the site (`assets/files/HASH/NAME`).
+  static func publishedImages(_ pages: [SitePage]) -> [(path: String, source: String)] {
+    var published: [String: String] = [:]
+    for page in pages {
+      for image in page.links.images {
+        guard let source = image.source, let hash = image.hash else { continue }
+        published[PageFile.publishedPath(source: source, hash: hash)] = source
+      }
+    }
+    return published.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
   }
 
   /// Identifies what the cached pages were rendered with: the Markdown options and the program

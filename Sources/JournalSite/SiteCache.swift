@@ -136,7 +136,7 @@ final class SiteCache: @unchecked Sendable {
     var cachedBytes: Range<Int>? = nil
   }
 
-  static let formatVersion: UInt64 = 6
+  static let formatVersion: UInt64 = 7
   static let cacheName = "pages.bin"
 
   let folder: URL
@@ -425,6 +425,13 @@ final class SiteCache: @unchecked Sendable {
       w.write(link.line)
     }
     w.write(links.digest)
+    w.write(links.images.count)
+    for image in links.images {
+      w.write([image.written, image.source ?? ""])
+      w.write(image.line)
+      w.write((image.hash == nil ? 0 : 1) + (image.isImage ? 2 : 0))
+      w.write(image.hash ?? 0)
+    }
   }
 
   private static func decodeLinks(_ r: inout BinaryReader, date: JournalDate, title: String)
@@ -457,9 +464,24 @@ final class SiteCache: @unchecked Sendable {
           reference: reference, context: f[4], heading: f[5], anchor: f[6],
           line: try r.int()))
     }
+    let digest = try r.uint()
+    let imageCount = try r.count()
+    var images: [PageFile] = []
+    images.reserveCapacity(imageCount)
+    for _ in 0..<imageCount {
+      let f = try r.strings()
+      guard f.count == 2 else { throw BinaryReader.Malformed() }
+      let line = try r.int()
+      let known = try r.uint()
+      let hash = try r.uint()
+      images.append(
+        PageFile(
+          written: f[0], source: f[1].isEmpty ? nil : f[1], hash: known & 1 == 1 ? hash : nil,
+          line: line, isImage: known & 2 == 2))
+    }
     return PageLinks(
       target: LinkTargets.Target(date: date, title: title, headings: headings),
-      outgoing: outgoing, digest: try r.uint())
+      outgoing: outgoing, digest: digest, images: images)
   }
 
   private func encode(_ postings: Postings, to w: inout BinaryWriter) {

@@ -168,7 +168,7 @@ struct SitePage: Sendable {
   }
 
   /// The page made from a freshly rendered document whose links came to `linkDigest`.
-  init(document: Document, entry: Entry, linkDigest: UInt64) {
+  init(document: Document, entry: Entry, linkDigest: UInt64, images: [PageFile] = []) {
     let anchored = Self.anchoredSections(document)
     let anchors = Set(anchored.map(\.anchor))
     let toc = anchored.filter { $0.level > 0 }.map {
@@ -198,7 +198,7 @@ struct SitePage: Sendable {
       date: entry.date, path: entry.path, title: document.title,
       excerpt: SiteRenderer.excerpt(prose, limit: 220), tagNames: document.tags, toc: toc,
       docs: docs, html: document.html, terms: terms,
-      links: PageLinks(document: document, digest: linkDigest))
+      links: PageLinks(document: document, digest: linkDigest, images: images))
   }
 
   /// Sections whose anchors exist in the document's HTML.

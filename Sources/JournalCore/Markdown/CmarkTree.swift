@@ -216,7 +216,11 @@ final class CmarkTree {
           cmark_node_get_type(child) == CMARK_NODE_TEXT
         {
           let text = BackslashMath.unmark(string(cmark_node_get_literal(child)))
-          value.isAutolink = !text.isEmpty && value.url.hasSuffix(text)
+          // `<http://x.org>`, `www.x.org` (GFM gives it `http://`), `a@b.org` (`mailto:`).
+          value.isAutolink =
+            !text.isEmpty
+            && (value.url == text || value.url == "http://" + text
+              || value.url == "mailto:" + text)
         }
       case CMARK_NODE_FOOTNOTE_REFERENCE: value.kind = .footnoteReference
       default:

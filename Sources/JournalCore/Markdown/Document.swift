@@ -23,6 +23,8 @@ public struct Document: Sendable {
   public var cells: [Cell]
   /// Every link and autolink, in source order.
   public var links: [Link]
+  /// Every image (`![alt](path)`), in source order.
+  public var images: [Image]
   /// Front-matter tags, then inline `#tag` words (outside code, math and URLs), deduplicated,
   /// lower-cased.
   public var tags: [String]
@@ -34,9 +36,10 @@ public struct Document: Sendable {
 
   public init(
     date: JournalDate, path: String, title: String, sections: [Section], math: [MathSpan],
-    codeBlocks: [CodeBlock], cells: [Cell], links: [Link], tags: [String], plainText: String,
-    html: String
+    codeBlocks: [CodeBlock], cells: [Cell], links: [Link], images: [Image] = [], tags: [String],
+    plainText: String, html: String
   ) {
+    self.images = images
     self.date = date
     self.path = path
     self.title = title
@@ -48,6 +51,18 @@ public struct Document: Sendable {
     self.tags = tags
     self.plainText = plainText
     self.html = html
+  }
+}
+
+/// An image of the entry: `![alt](destination)`.
+public struct Image: Sendable, Hashable {
+  /// The destination as written (a path relative to the day file, or a URL).
+  public var destination: String
+  public var line: Int
+
+  public init(destination: String, line: Int) {
+    self.destination = destination
+    self.line = line
   }
 }
 

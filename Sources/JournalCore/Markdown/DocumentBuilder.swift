@@ -9,6 +9,7 @@ struct DocumentBuilder {
     var codeBlocks: [CodeBlock]
     var cells: [Cell]
     var links: [Link]
+    var images: [Image]
     var tags: [String]
     var plainText: String
   }
@@ -50,6 +51,7 @@ struct DocumentBuilder {
   private var codeBlocks: [CodeBlock] = []
   private var cells: [Cell] = []
   private var links: [Link] = []
+  private var images: [Image] = []
   private var openLinks:
     [(destination: String, line: Int, text: String, isAutolink: Bool, offset: Int)] = []
   /// The plain text of the block being read, for the context of its links.
@@ -103,6 +105,12 @@ struct DocumentBuilder {
       return mathSpan(node)
     case .link:
       return link(node)
+    case .image:
+      guard node.entering else { break }
+      images.append(Image(destination: node.url, line: fileLine(node.line)))
+      if options.renderHTML, let fileURL = options.fileURL, let url = fileURL(node.url) {
+        return .setURL(url)
+      }
     default:
       break
     }
@@ -121,6 +129,7 @@ struct DocumentBuilder {
     }
     return Parts(
       sections: sections, math: math, codeBlocks: codeBlocks, cells: cells, links: links,
+      images: images,
       tags: tags, plainText: plainText)
   }
 
@@ -188,9 +197,12 @@ struct DocumentBuilder {
       openLinks.append(
         (node.url, fileLine(node.line), "", node.isAutolink, blockText.utf8.count))
       if node.isAutolink { autolinkDepth += 1 }
-      guard !node.isAutolink, options.renderHTML, let href = options.linkHref,
-        let reference = LinkReference.dayFile(node.url), let url = href(reference)
-      else { return nil }
+      guard !node.isAutolink, options.renderHTML else { return nil }
+      if let reference = LinkReference.dayFile(node.url) {
+        guard let href = options.linkHref, let url = href(reference) else { return nil }
+        return .setURL(url)
+      }
+      guard let fileURL = options.fileURL, let url = fileURL(node.url) else { return nil }
       return .setURL(url)
     }
     guard let open = openLinks.popLast() else { return nil }

@@ -43,6 +43,9 @@ public struct MarkdownPipeline: Sendable {
     /// that is not allowed shows as text. Off (`trust_html: true` in `journal.yml`), raw HTML
     /// is copied as it is, as CommonMark says.
     public var sanitizesHTML = true
+    /// The URL of an image's `src` or of a Markdown link that is not to a day file, given its
+    /// destination as written (files of the journal, on the site); nil keeps the destination.
+    public var fileURL: (@Sendable (String) -> String?)?
 
     public init(
       mathRenderer: (@Sendable (String, Bool) -> String)? = nil,
@@ -106,6 +109,7 @@ public struct MarkdownPipeline: Sendable {
     return Document(
       date: entry.date, path: entry.path, title: title, sections: parts.sections,
       math: parts.math, codeBlocks: parts.codeBlocks, cells: parts.cells, links: parts.links,
+      images: parts.images,
       tags: tags, plainText: parts.plainText, html: html)
   }
 

@@ -16,6 +16,12 @@ extension JournalCommand {
         and concurrent adds are serialised; the index is updated before the command returns.
         A bad date, a date more than a year ahead or text that is not UTF-8 is refused and
         nothing is written.
+
+        --attach FILE copies FILE into journal/assets/ (a file there with the same bytes is
+        reused; another of the same name makes NAME-2.EXT) and appends its link below the
+        text: ![NAME](../assets/NAME) for images, [NAME](../assets/NAME) for other files. The
+        text is optional with --attach. `journal build` publishes the files entries refer to,
+        and only those.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -35,6 +41,12 @@ extension JournalCommand {
     @Flag(help: "Write the text in $VISUAL or $EDITOR.")
     var edit = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Copy a file into journal/assets/ and append its link (repeatable).",
+        valueName: "file"))
+    var attach: [String] = []
+
     @Argument(help: "The text to add.")
     var text: [String] = []
 
@@ -46,16 +58,34 @@ extension JournalCommand {
         throw JournalError(.usage, "--date must name one day, not '\(date ?? "")'")
       }
       let day = range.first
-      guard let content = try readText() else {
+      let typed = try readText()
+      guard typed != nil || !attach.isEmpty else {
         print("nothing added")
         return
       }
-      try EntryAppender.validate(text: content, date: day, title: title, tags: tag)
-      let block = EntryAppender.block(text: content, title: title, tags: tag)
-      let (path, line) = try EntryAppender(journal: journal).append(block, on: day) {
-        _ = try SearchIndex.openUpdated(journal, knownStale: true)
+      let text = typed ?? ""
+      if !text.isEmpty {
+        try EntryAppender.validate(text: text, date: day, title: title, tags: tag)
       }
-      print("added to \(path):\(line)")
+      // The files first, so that the text never names a file that is not there; they are
+      // removed again when the text cannot be added.
+      let attachments = Attachments(journal: journal)
+      var stored: [Attachments.Stored] = []
+      do {
+        for file in attach { stored.append(try attachments.store(file)) }
+        let links = stored.map(\.markdown).joined(separator: "\n")
+        let content = [text, links].filter { !$0.isEmpty }.joined(separator: "\n\n")
+        try EntryAppender.validate(text: content, date: day, title: title, tags: tag)
+        let block = EntryAppender.block(text: content, title: title, tags: tag)
+        let (path, line) = try EntryAppender(journal: journal).append(block, on: day) {
+          _ = try SearchIndex.openUpdated(journal, knownStale: true)
+        }
+        for file in stored where !file.existed { print("attached journal/assets/\(file.name)") }
+        print("added to \(path):\(line)")
+      } catch {
+        stored.forEach(attachments.remove)
+        throw error
+      }
     }
 
     /// The text to add, or nil when an editor session was saved empty.
@@ -66,6 +96,7 @@ extension JournalCommand {
       }
       if !text.isEmpty { return text.joined(separator: " ") }
       if isatty(0) == 1 {
+        if !attach.isEmpty { return nil }
         throw JournalError(.usage, "no text: give TEXT, pipe it on standard input, or use --edit")
       }
       let data = FileHandle.standardInput.readDataToEndOfFile()

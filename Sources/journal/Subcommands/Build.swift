@@ -87,7 +87,7 @@ extension JournalCommand {
       let builder = SiteBuilder(journal: journal, options: siteOptions(for: journal))
       let started = Date()
       let report = try builder.build()
-      for problem in report.problems + report.linkProblems { Terminal.warn(problem) }
+      for problem in report.problems + report.warnings { Terminal.warn(problem) }
       let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
       print(
         "built \(report.entries) entries into \(builder.options.outputFolder.path) in "
@@ -95,7 +95,7 @@ extension JournalCommand {
           + "\(report.unchanged) unchanged, "
           + "\(report.removed) removed"
           + (report.drafts > 0 ? ", \(report.drafts) drafts left out (--drafts builds them)" : ""))
-      if !report.problems.isEmpty || (strict && !report.linkProblems.isEmpty) {
+      if !report.problems.isEmpty || (strict && !report.warnings.isEmpty) {
         throw ExitCode(1)
       }
     }
