@@ -18,7 +18,7 @@ struct JournalCommand: AsyncParsableCommand {
     subcommands: [
       Init.self, Import.self, Export.self, Add.self, New.self, Edit.self, Search.self, List.self,
       Show.self, Links.self,
-      Graph.self, Tags.self,
+      Graph.self, Tags.self, Check.self,
       Index.self, Build.self, Serve.self, RunEntry.self, Status.self, Exec.self, Render.self,
     ]
   )
