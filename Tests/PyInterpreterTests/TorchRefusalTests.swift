@@ -54,6 +54,10 @@ import Testing
       source: "torch.optim.lr_scheduler.StepLR(torch.optim.SGD([a], lr=1), 2, last_epoch=3)",
       error: "NotImplementedError: torch.optim.lr_scheduler.StepLR(last_epoch=...) is not "
         + "supported in journal cells"),
+    // Not a refusal but CPython's own error: return_types index as tuples do.
+    Case(
+      source: "torch.max(torch.ones(2, 2), 1)['values']",
+      error: "TypeError: tuple indices must be integers or slices, not str"),
   ]
 
   @Test(arguments: TorchRefusalTests.cases)

@@ -989,8 +989,8 @@ func linalg<T>(_ body: () throws -> T) throws -> T {
 }
 
 /// The named tuples NumPy's linear algebra returns (`EighResult`, `SVDResult`): they unpack,
-/// index and name their fields.
-final class NamedResult: PyNativeObject {
+/// index and name their fields. Torch's `return_types` are the same tuple with their own repr.
+class NamedResult: PyNativeObject {
   let name: String
   let fields: [(String, PyValue)]
 
@@ -1011,7 +1011,8 @@ final class NamedResult: PyNativeObject {
   func makeIterator() throws -> PyIterator? { .over(fields.map { $0.1 }) }
   func getItem(_ key: PyValue) throws -> PyValue {
     guard case .int(var i) = key else {
-      throw PyException(.typeError, "tuple indices must be integers or slices, not \(key)")
+      let type = Runtime.current?.typeName(key) ?? "\(key)"
+      throw PyException(.typeError, "tuple indices must be integers or slices, not \(type)")
     }
     if i < 0 { i += fields.count }
     guard i >= 0 && i < fields.count else {

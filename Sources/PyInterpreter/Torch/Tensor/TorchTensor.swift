@@ -860,19 +860,10 @@ final class TorchTensor: PyNativeObject {
   }
 }
 
-/// `torch.return_types.max(values=..., indices=...)`: a named pair that unpacks like a tuple.
-final class TorchReturnTypes: PyNativeObject {
-  let name: String
-  let fields: [(String, PyValue)]
-
-  init(_ name: String, _ fields: [(String, PyValue)]) {
-    self.name = name
-    self.fields = fields
-  }
-
-  var typeName: String { name }
-
-  func repr() throws -> String {
+/// `torch.return_types.max(values=..., indices=...)`: a named pair that unpacks like a tuple
+/// (NumPy's `NamedResult`), shown as PyTorch shows it.
+final class TorchReturnTypes: NamedResult {
+  override func repr() throws -> String {
     var parts: [String] = []
     for (k, v) in fields {
       guard case .native(let n) = v else { continue }
@@ -880,20 +871,6 @@ final class TorchReturnTypes: PyNativeObject {
     }
     return "torch.return_types.\(name)(\n" + parts.joined(separator: ",\n") + ")"
   }
-
-  func length() throws -> Int? { fields.count }
-  func makeIterator() throws -> PyIterator? { .over(fields.map { $0.1 }) }
-  func getItem(_ key: PyValue) throws -> PyValue {
-    guard case .int(var i) = key else {
-      throw PyException(.typeError, "tuple indices must be integers or slices")
-    }
-    if i < 0 { i += fields.count }
-    guard i >= 0 && i < fields.count else {
-      throw PyException(.indexError, "tuple index out of range")
-    }
-    return fields[i].1
-  }
-  func getAttribute(_ name: String) throws -> PyValue? { fields.first { $0.0 == name }?.1 }
 }
 
 /// `torch.device(...)`: any of PyTorch's device types can be named; only the CPU computes
